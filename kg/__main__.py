@@ -1,0 +1,7 @@
+"""`python -m kg` runs the same command line as the `kg` script."""
+
+import sys
+
+from kg.cli import main
+
+sys.exit(main())
