@@ -1,0 +1,112 @@
+"""Tests for kg.dates: resolving date phrases against the publication date."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from kg.dates import LEXICAL, WEEKDAYS, resolve_date
+from kg.model import DATE_DATATYPES, DateValue
+
+SUNDAY = "2025-10-26"  # a Sunday
+
+
+@pytest.mark.parametrize(
+    ("phrase", "published", "value", "datatype"),
+    [
+        ("on Wednesday", SUNDAY, "2025-10-22", "date"),
+        ("Wednesday", SUNDAY, "2025-10-22", "date"),
+        ("on Sunday", SUNDAY, "2025-10-26", "date"),
+        ("last Sunday", SUNDAY, "2025-10-19", "date"),
+        ("next Monday", SUNDAY, "2025-10-27", "date"),
+        ("Thursday evening", SUNDAY, "2025-10-23", "date"),
+        ("Oct. 16", SUNDAY, "2025-10-16", "date"),
+        ("October 16", SUNDAY, "2025-10-16", "date"),
+        ("on Oct. 21", SUNDAY, "2025-10-21", "date"),
+        ("October 16th", SUNDAY, "2025-10-16", "date"),
+        ("16 October", SUNDAY, "2025-10-16", "date"),
+        ("Oct. 16", None, "--10-16", "gMonthDay"),
+        ("Dec. 20", SUNDAY, "2024-12-20", "date"),
+        ("Nov. 2", SUNDAY, "2025-11-02", "date"),
+        ("October 26, 2025", None, "2025-10-26", "date"),
+        ("Wednesday, March 4, 2020", SUNDAY, "2020-03-04", "date"),
+        ("4 March 2020", None, "2020-03-04", "date"),
+        ("2025-11-07T12:20+0000", None, "2025-11-07", "date"),
+        ("2025-11-07", SUNDAY, "2025-11-07", "date"),
+        ("in August", SUNDAY, "2025-08", "gYearMonth"),
+        ("mid-August", SUNDAY, "2025-08", "gYearMonth"),
+        ("in March", "2025-01-10", "2024-03", "gYearMonth"),
+        ("in August last year", SUNDAY, "2024-08", "gYearMonth"),
+        ("August 2025", None, "2025-08", "gYearMonth"),
+        ("2025", None, "2025", "gYear"),
+        ("in 1998", SUNDAY, "1998", "gYear"),
+        ("last month", SUNDAY, "2025-09", "gYearMonth"),
+        ("last month", "2025-01-05", "2024-12", "gYearMonth"),
+        ("this year", SUNDAY, "2025", "gYear"),
+        ("late last year", SUNDAY, "2024", "gYear"),
+        ("yesterday", SUNDAY, "2025-10-25", "date"),
+        ("today", SUNDAY, "2025-10-26", "date"),
+        ("three days ago", SUNDAY, "2025-10-23", "date"),
+        ("the 16th", SUNDAY, "2025-10-16", "date"),
+        ("the 30th", SUNDAY, "2025-09-30", "date"),
+    ],
+)
+def test_resolve_date_resolves(phrase: str, published: str | None, value: str, datatype: str) -> None:
+    assert resolve_date(phrase, published) == DateValue(phrase, value, datatype)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "published"),
+    [
+        ("on Wednesday", None),
+        ("in August", None),
+        ("yesterday", None),
+        ("last month", None),
+        ("earlier this week", SUNDAY),
+        ("last week", SUNDAY),
+        ("this summer", SUNDAY),
+        ("the 1990s", SUNDAY),
+        ("two weeks ago", SUNDAY),
+    ],
+)
+def test_resolve_date_keeps_unresolvable_phrase(phrase: str, published: str | None) -> None:
+    assert resolve_date(phrase, published) == DateValue(phrase, None, None)
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    ["three-and-a-half-year", "two weeks", "hours", "a year", "", "   ", "the summit", "may", "Feb. 30"],
+)
+def test_resolve_date_rejects_non_dates(phrase: str) -> None:
+    assert resolve_date(phrase, SUNDAY) is None
+
+
+def test_resolve_date_ignores_malformed_published() -> None:
+    assert resolve_date("Oct. 16", "not a date") == DateValue("Oct. 16", "--10-16", "gMonthDay")
+
+
+published_dates = st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31)).map(
+    dt.date.isoformat
+)
+
+
+@given(st.text(max_size=80), st.one_of(st.none(), published_dates, st.text(max_size=20)))
+def test_resolve_date_never_raises_and_values_are_lexical(phrase: str, published: str | None) -> None:
+    result = resolve_date(phrase, published)
+    if result is not None and result.value is not None:
+        assert result.datatype in DATE_DATATYPES
+        assert LEXICAL[result.datatype].match(result.value)
+        if result.datatype == "date":
+            dt.date.fromisoformat(result.value)
+
+
+@given(st.sampled_from(sorted(WEEKDAYS)), published_dates, st.sampled_from(["", "on ", "On "]))
+def test_resolve_date_weekday_is_recent_past(day: str, published: str, prefix: str) -> None:
+    result = resolve_date(prefix + day.capitalize(), published)
+    assert result is not None and result.value is not None
+    gap = dt.date.fromisoformat(published) - dt.date.fromisoformat(result.value)
+    assert 0 <= gap.days <= 6
+    assert dt.date.fromisoformat(result.value).weekday() == WEEKDAYS[day]
