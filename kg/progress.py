@@ -1,0 +1,31 @@
+"""A progress bar for long ingests, shown only on a terminal."""
+
+from __future__ import annotations
+
+import sys
+from types import TracebackType
+
+from tqdm import tqdm
+
+
+class ProgressBar:
+    """Counts articles with their rate on standard error; silent when not enabled."""
+
+    def __init__(self, enabled: bool) -> None:
+        self._bar = tqdm(unit=" articles", file=sys.stderr, dynamic_ncols=True) if enabled else None
+
+    def update(self, source: str, done: int) -> None:
+        """Record that `done` articles are finished, the last one read from `source`."""
+        if self._bar is not None:
+            self._bar.n = done
+            self._bar.set_postfix_str(source[-40:], refresh=False)
+            self._bar.refresh()
+
+    def __enter__(self) -> ProgressBar:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
+        if self._bar is not None:
+            self._bar.close()

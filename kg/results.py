@@ -1,0 +1,40 @@
+"""Writes query results for the command line: a table, JSON, CSV or TSV."""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from pyoxigraph import QueryBoolean, QueryResultsFormat, QuerySolutions, QueryTriples, RdfFormat, serialize
+
+from kg.store import QueryResult
+
+FORMATS = {"json": QueryResultsFormat.JSON, "csv": QueryResultsFormat.CSV, "tsv": QueryResultsFormat.TSV}
+
+
+def write_results(result: QueryResult, fmt: str, out: TextIO) -> None:
+    """Write SELECT/ASK results in `fmt`; CONSTRUCT/DESCRIBE results are written as Turtle."""
+    if isinstance(result, QueryTriples):
+        out.write(serialize(result, format=RdfFormat.TURTLE).decode())
+        return
+    if isinstance(result, QueryBoolean):
+        out.write(("true" if bool(result) else "false") + "\n")
+        return
+    if fmt != "table":
+        out.write(result.serialize(format=FORMATS[fmt]).decode())
+        return
+    _write_table(result, out)
+
+
+def _write_table(result: QuerySolutions, out: TextIO) -> None:
+    names = [v.value for v in result.variables]
+    rows = [[_cell(row[name]) for name in names] for row in result]
+    widths = [max([len(n), *(len(r[i]) for r in rows)]) for i, n in enumerate(names)]
+    out.write("  ".join(n.ljust(w) for n, w in zip(names, widths, strict=True)).rstrip() + "\n")
+    out.write("  ".join("-" * w for w in widths) + "\n")
+    for row in rows:
+        out.write("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() + "\n")
+    out.write(f"({len(rows)} rows)\n")
+
+
+def _cell(term: object) -> str:
+    return "" if term is None else str(getattr(term, "value", term))

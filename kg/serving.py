@@ -1,0 +1,42 @@
+"""Runs the web app under gunicorn: one worker process owning the store, many threads.
+
+pyoxigraph releases the GIL while it evaluates a query, so threads of one
+process answer queries in parallel; a single process is required because only
+one process may open an on-disk store for writing.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Flask
+from gunicorn.app.base import BaseApplication
+
+
+class _Gunicorn(BaseApplication):  # type: ignore[misc]
+    def __init__(self, app: Flask, options: dict[str, Any]) -> None:
+        self.application = app
+        self.options = options
+        super().__init__()
+
+    def load_config(self) -> None:
+        for key, value in self.options.items():
+            self.cfg.set(key, value)
+
+    def load(self) -> Flask:
+        return self.application
+
+
+def run_gunicorn(app: Flask, host: str, port: int, threads: int, timeout: float) -> None:
+    """Serve `app` on host:port until interrupted."""
+    options = {
+        "bind": f"{host}:{port}",
+        "workers": 1,
+        "worker_class": "gthread",
+        "threads": threads,
+        "timeout": int(timeout) + 30,
+        "accesslog": "-",
+        "errorlog": "-",
+        "loglevel": "info",
+    }
+    _Gunicorn(app, options).run()

@@ -1,0 +1,54 @@
+"""Every setting of kg, its environment variable and its default, in one place.
+
+Only the entry points (kg/cli.py, server.py) call `settings_from_env`; the rest
+of kg receives the values it needs as arguments.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, fields
+
+from kg.articles import DEFAULT_MAX_BYTES
+from kg.errors import InvalidInput
+from kg.ontology import DEFAULT_BASE_IRI
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Settings of a kg deployment; the field docs are the README's Configuration table."""
+
+    store: str = "kg-data"  # KG_STORE: folder of the on-disk store
+    base_iri: str = DEFAULT_BASE_IRI  # KG_BASE_IRI: prefix of every entity, article and fact IRI
+    model: str | None = None  # KG_MODEL: spaCy model to load (default: en_core_web_sm, else the PyPI copy)
+    workers: int = os.cpu_count() or 1  # KG_WORKERS: processes that parse articles during ingest
+    max_bytes: int = DEFAULT_MAX_BYTES  # KG_MAX_BYTES: largest article file accepted
+    host: str = "127.0.0.1"  # KG_HOST: address the server listens on
+    port: int = 5000  # KG_PORT: port the server listens on
+    threads: int = 8  # KG_THREADS: request threads of the server's single worker process
+    query_timeout: float = 10.0  # KG_QUERY_TIMEOUT: seconds a SPARQL query may run
+    row_limit: int = 100_000  # KG_ROW_LIMIT: most rows (or triples) a query may return
+    max_request_bytes: int = 16 * 1024 * 1024  # KG_MAX_REQUEST_BYTES: largest HTTP request body
+    update_token: str | None = None  # KG_UPDATE_TOKEN: enables SPARQL Update and the Graph Store Protocol
+
+
+def settings_from_env(environ: Mapping[str, str] = os.environ, **overrides: object) -> Settings:
+    """Settings from KG_* variables, then `overrides` (command-line options that were given).
+
+    Raises:
+        InvalidInput: a variable holds a value of the wrong type.
+    """
+    values: dict[str, object] = {}
+    for field in fields(Settings):
+        name = "KG_" + field.name.upper()
+        if name not in environ:
+            continue
+        raw = environ[name]
+        kind = type(field.default) if field.default is not None else str
+        try:
+            values[field.name] = kind(raw) if kind in (int, float) else raw
+        except ValueError:
+            raise InvalidInput(f"{name}={raw!r} is not a valid {kind.__name__}.") from None
+    values.update({k: v for k, v in overrides.items() if v is not None})
+    return Settings(**values)  # type: ignore[arg-type]

@@ -1,0 +1,24 @@
+"""Counts of what the graph holds, for `kg stats` and the home page."""
+
+from __future__ import annotations
+
+from kg.store import Store
+
+COUNTS = """SELECT ?type (COUNT(DISTINCT ?node) AS ?n) WHERE {
+  VALUES ?type { kg:Article kg:Person kg:Organization kg:Place kg:Role kg:Event kg:Sanction }
+  ?node a ?type
+} GROUP BY ?type"""
+LAST_INGEST = "SELECT (MAX(?t) AS ?last) WHERE { ?a a kg:Article ; prov:generatedAtTime ?t }"
+
+
+def graph_stats(store: Store) -> dict[str, int | str | None]:
+    """Articles, entities by type, facts by kind, quads and the time of the last ingest."""
+    counts: dict[str, int | str | None] = {
+        row["type"].value.rsplit("#", 1)[-1]: int(row["n"].value) for row in store.select(COUNTS)
+    }
+    for name in ("Article", "Person", "Organization", "Place", "Role", "Event", "Sanction"):
+        counts.setdefault(name, 0)
+    last = store.select(LAST_INGEST)
+    counts["lastIngest"] = last[0]["last"].value if last and "last" in last[0] else None
+    counts["quads"] = store.count_quads()
+    return counts

@@ -1,0 +1,218 @@
+"""The on-disk RDF store: one named graph per article, written whole or not at all.
+
+This is the only module that opens a pyoxigraph Store. The default graph of a
+query is the union of all graphs (article graphs plus anything loaded with
+`kg load`), so a query need not name graphs to see every fact.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import IO, Any
+
+from pyoxigraph import (
+    DefaultGraph,
+    Literal,
+    NamedNode,
+    Quad,
+    QueryBoolean,
+    QuerySolutions,
+    QueryTriples,
+    RdfFormat,
+    Variable,
+)
+from pyoxigraph import (
+    Store as OxStore,
+)
+
+from kg import ontology
+from kg.errors import InvalidInput, StoreBusy, UnknownEntity
+from kg.model import Entity
+
+QueryResult = QuerySolutions | QueryTriples | QueryBoolean
+Term = NamedNode | Literal
+
+RDF_FORMATS = {
+    "nquads": RdfFormat.N_QUADS,
+    "trig": RdfFormat.TRIG,
+    "turtle": RdfFormat.TURTLE,
+    "ntriples": RdfFormat.N_TRIPLES,
+    "jsonld": RdfFormat.JSON_LD,
+    "rdfxml": RdfFormat.RDF_XML,
+}
+
+
+def rdf_format(name: str) -> RdfFormat:
+    """The RdfFormat called `name` ("turtle", "nquads", ...)."""
+    try:
+        return RDF_FORMATS[name]
+    except KeyError:
+        raise InvalidInput(f"Unknown RDF format {name!r}. Available: {', '.join(RDF_FORMATS)}.") from None
+
+
+class Store:
+    """A kg knowledge graph in a pyoxigraph store on disk (or in memory when path is None)."""
+
+    def __init__(self, path: str | os.PathLike[str] | None = None, *, read_only: bool = False) -> None:
+        self.path = Path(path) if path is not None else None
+        try:
+            if path is None:
+                self._store = OxStore()
+            elif read_only:
+                self._store = OxStore.read_only(str(path))
+            else:
+                self._store = OxStore(str(path))
+        except OSError as err:
+            if "lock" in str(err).lower():
+                raise StoreBusy(
+                    f"The store {path} is open for writing in another process (a running `kg serve` or "
+                    f"`kg ingest`?). Stop that process, or send articles to the running server with "
+                    f"`kg ingest --server URL`."
+                ) from err
+            raise InvalidInput(f"Cannot open the store {path}: {err}") from err
+
+    # Writing -----------------------------------------------------------------
+
+    def replace_graph(self, graph: NamedNode, quads: list[Quad]) -> None:
+        """Make `graph` hold exactly `quads`, atomically: readers see the old or the new graph."""
+        if not self._store.contains_named_graph(graph):
+            self._store.extend(quads)  # one transaction
+            return
+        body = " .\n".join(f"{q.subject} {q.predicate} {q.object}" for q in quads)
+        self._store.update(f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ GRAPH {graph} {{\n{body} }} }}")
+
+    def add_new_graphs(self, quads: list[Quad]) -> None:
+        """Add quads of graphs that do not exist yet, in one transaction."""
+        self._store.extend(quads)
+
+    def remove_graph(self, graph: NamedNode) -> bool:
+        """Remove a named graph and its quads; False when there was no such graph."""
+        if not self._store.contains_named_graph(graph):
+            return False
+        self._store.update(f"DROP GRAPH {graph}")
+        return True
+
+    def load(self, source: str | os.PathLike[str] | IO[bytes], fmt: RdfFormat, graph: NamedNode | None) -> None:
+        """Bulk-load an RDF file into `graph` (or the default graph)."""
+        try:
+            self._store.bulk_load(
+                path=source if isinstance(source, str | os.PathLike) else None,
+                input=None if isinstance(source, str | os.PathLike) else source,
+                format=fmt,
+                to_graph=graph if graph is not None else DefaultGraph(),
+            )
+        except SyntaxError as err:
+            raise InvalidInput(f"{getattr(source, 'name', source)}: {err}") from err
+
+    def update(self, sparql: str, base_iri: str | None = None) -> None:
+        """Run a SPARQL 1.1 Update."""
+        try:
+            self._store.update(sparql, base_iri=base_iri, prefixes=ontology.PREFIXES)
+        except SyntaxError as err:
+            raise InvalidInput(f"SPARQL update syntax error: {err}") from err
+
+    def flush(self) -> None:
+        """Make sure everything written is on disk."""
+        self._store.flush()
+
+    # Reading -----------------------------------------------------------------
+
+    def query(
+        self,
+        sparql: str,
+        *,
+        bindings: Mapping[str, Term] | None = None,
+        base_iri: str | None = None,
+        default_graphs: list[NamedNode] | None = None,
+        named_graphs: list[NamedNode] | None = None,
+    ) -> QueryResult:
+        """Run a SPARQL query; `bindings` are substituted for variables, never pasted into text.
+
+        Raises:
+            InvalidInput: the query does not parse (the message carries the parser's position).
+        """
+        substitutions = {Variable(k): v for k, v in (bindings or {}).items()}
+        try:
+            return self._store.query(
+                sparql,
+                base_iri=base_iri,
+                prefixes=ontology.PREFIXES,
+                use_default_graph_as_union=default_graphs is None,
+                default_graph=default_graphs,
+                named_graphs=named_graphs,
+                substitutions=substitutions or None,
+            )
+        except SyntaxError as err:
+            raise InvalidInput(f"SPARQL syntax error: {err}") from err
+
+    def select(self, sparql: str, **bindings: Term) -> list[dict[str, Any]]:
+        """Rows of a SELECT query as dicts of pyoxigraph terms (unbound variables omitted)."""
+        result = self.query(sparql, bindings=bindings)
+        assert isinstance(result, QuerySolutions)
+        names = [v.value for v in result.variables]
+        return [{n: row[n] for n in names if row[n] is not None} for row in result]
+
+    def has_graph(self, graph: NamedNode) -> bool:
+        """Whether a named graph exists."""
+        return self._store.contains_named_graph(graph)
+
+    def graph_value(self, graph: NamedNode, predicate: NamedNode) -> str | None:
+        """The value of `predicate` on the graph's own node (article metadata), or None."""
+        for quad in self._store.quads_for_pattern(graph, predicate, None, graph):
+            return quad.object.value
+        return None
+
+    def quads(self, graph: NamedNode | None = None) -> Iterator[Quad]:
+        """Every quad, or those of one graph."""
+        return iter(self._store.quads_for_pattern(None, None, None, graph))
+
+    def named_graphs(self) -> Iterator[NamedNode]:
+        """The names of all named graphs."""
+        return (g for g in self._store.named_graphs() if isinstance(g, NamedNode))
+
+    def describe(self, node: NamedNode) -> list[Quad]:
+        """Every quad with `node` as subject or object, across graphs.
+
+        Raises:
+            UnknownEntity: nothing is said about `node`.
+        """
+        quads = list(self._store.quads_for_pattern(node, None, None, None))
+        quads += self._store.quads_for_pattern(None, None, node, None)
+        if not quads:
+            raise UnknownEntity(f"Nothing is known about {node.value}.")
+        return quads
+
+    def iter_entities(self, namer: ontology.Namer) -> Iterator[Entity]:
+        """Every person, organization and place with its label, most specific kind and aliases."""
+        rows = self.select(
+            """SELECT ?e (SAMPLE(?l) AS ?label) (GROUP_CONCAT(DISTINCT ?kind) AS ?kinds)
+                      (GROUP_CONCAT(DISTINCT ?alt; SEPARATOR="\\u001f") AS ?alts)
+               WHERE { VALUES ?general { kg:Person kg:Organization kg:Place }
+                       ?e a ?general ; a ?type ; rdfs:label ?l .
+                       FILTER(STRSTARTS(STR(?type), STR(kg:)))
+                       BIND(STRAFTER(STR(?type), STR(kg:)) AS ?kind)
+                       OPTIONAL { ?e skos:altLabel ?alt } }
+               GROUP BY ?e"""
+        )
+        general = set(ontology.GENERAL_KIND.values())
+        for row in rows:
+            key = namer.key_of(row["e"].value)
+            if key is None:
+                continue
+            kinds = row["kinds"].value.split()
+            kind = next((k for k in kinds if k not in general), kinds[0])
+            aliases = tuple(a for a in row["alts"].value.split("\x1f") if a) if "alts" in row else ()
+            yield Entity(key=key, label=row["label"].value, kind=kind, aliases=aliases)
+
+    def dump(self, output: IO[bytes], fmt: RdfFormat, graph: NamedNode | None = None) -> None:
+        """Serialize the whole store (or one graph) to `output`."""
+        if fmt.supports_datasets and graph is None:
+            self._store.dump(output, fmt)
+        else:
+            self._store.dump(output, fmt, from_graph=graph if graph is not None else DefaultGraph())
+
+    def count_quads(self) -> int:
+        """The number of quads in the store."""
+        return len(self._store)

@@ -1,0 +1,1 @@
+"""The web side of kg: the SPARQL endpoint and the HTML pages, as Flask blueprints."""
