@@ -1,0 +1,236 @@
+"""Read article files (.txt, .html, .jsonl) into Documents, reporting unreadable inputs as ReadProblems."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from kg.articles.plaintext import find_boilerplate, parse_plain_text, to_published
+from kg.model import Document
+
+DEFAULT_MAX_BYTES = 10 * 1024 * 1024
+TEXT_SUFFIXES = (".txt", ".text")
+HTML_SUFFIXES = (".html", ".htm")
+JSONL_SUFFIXES = (".jsonl", ".json")
+SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES
+EXPECTED = "expected .txt, .html, .htm or .jsonl"
+MAX_CHAOS = 0.2  # charset-normalizer "mess" ratio above which a detection is not trusted
+
+
+@dataclass(frozen=True)
+class ReadProblem:
+    """An input that could not be read; yielded, never raised, by iter_articles."""
+
+    source: str  # path, or "path:line" for JSON Lines
+    message: str  # what was wrong and what was expected
+
+
+Item = Document | ReadProblem
+
+
+def iter_articles(paths: Sequence[str | Path], max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
+    """Yield a Document or a ReadProblem for every article in the given files and folders.
+
+    Folders are walked recursively in sorted order, skipping hidden entries and files with other
+    extensions; a file named explicitly with an unknown extension is a ReadProblem. Ids are not
+    deduplicated: two articles with the same id are both yielded and the caller decides.
+    """
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            for file in _walk(path):
+                yield from read_article_file(file, max_bytes)
+        elif path.exists() or path.is_symlink():
+            yield from read_article_file(path, max_bytes)
+        else:
+            yield ReadProblem(str(given), "no such file or directory; expected an article file or a folder")
+
+
+def read_article_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Item]:
+    """Read one article file into Documents (one, or one per JSON line) and ReadProblems."""
+    source = str(path)
+    suffix = path.suffix.lower()
+    if suffix not in SUFFIXES:
+        shown = f"'{path.suffix}'" if path.suffix else "no extension"
+        return [ReadProblem(source, f"unsupported file type {shown}; {EXPECTED}")]
+    text = _read_text(path, max_bytes)
+    if isinstance(text, ReadProblem):
+        return [text]
+    if not text.strip():
+        return [ReadProblem(source, "the file is empty or only whitespace; expected article text")]
+    if suffix in JSONL_SUFFIXES:
+        return list(_read_jsonl(path, text))
+    if suffix in HTML_SUFFIXES:
+        return [_read_html(path, text)]
+    return [_read_plain(path, text)]
+
+
+def slugify(name: str) -> str:
+    """A document id from a name: lowercase, [a-z0-9_-] only; a hash when nothing is left."""
+    slug = re.sub(r"[^a-z0-9_-]+", "-", name.lower()).strip("-")
+    slug = re.sub(r"-{2,}", "-", slug)
+    return slug or "article-" + hashlib.sha256(name.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+
+
+def make_document(source: str, doc_id: str, text: str, **meta: Any) -> Document:
+    """A Document with its content hash (sha256 of text, title, url and published)."""
+    title, url, published = meta.get("title"), meta.get("url"), meta.get("published")
+    parts = [text, title or "", url or "", published or ""]
+    digest = hashlib.sha256("\x1f".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
+    return Document(id=doc_id, text=text, source=source, content_hash=digest, **meta)
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    """Article files under a folder, recursively, sorted, without hidden files or folders."""
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if not name.startswith(".") and Path(name).suffix.lower() in SUFFIXES:
+                yield Path(root) / name
+
+
+def _read_text(path: Path, max_bytes: int) -> str | ReadProblem:
+    """The file's text: size-checked, NUL-free, UTF-8 or a confidently detected encoding."""
+    source = str(path)
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            return ReadProblem(
+                source,
+                f"file is {size} bytes, larger than the limit of {max_bytes} bytes; "
+                "raise it with --max-bytes or KG_MAX_BYTES",
+            )
+        with path.open("rb") as handle:
+            data = handle.read(max_bytes + 1)
+    except IsADirectoryError:
+        return ReadProblem(source, "is a directory inside a file list; expected an article file")
+    except OSError as err:
+        return ReadProblem(source, f"cannot read the file: {err.strerror or err}")
+    if len(data) > max_bytes:
+        return ReadProblem(
+            source, f"file is larger than the limit of {max_bytes} bytes; raise it with --max-bytes or KG_MAX_BYTES"
+        )
+    return _decode(source, data)
+
+
+def _decode(source: str, data: bytes) -> str | ReadProblem:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return _normalise(data.decode("utf-16"))
+        except UnicodeDecodeError:
+            return ReadProblem(source, "has a UTF-16 byte order mark but is not valid UTF-16 text")
+    if b"\x00" in data:
+        return ReadProblem(source, "binary file (contains NUL bytes); expected UTF-8 text")
+    try:
+        return _normalise(data.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None or best.chaos > MAX_CHAOS:
+        return ReadProblem(source, "not UTF-8 text and no encoding detected; expected UTF-8 text")
+    return _normalise(str(best))
+
+
+def _normalise(text: str) -> str:
+    """Unify line endings and drop a byte order mark, so offsets mean the same on every platform."""
+    return text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _read_plain(path: Path, raw: str) -> Item:
+    parsed = parse_plain_text(raw)
+    if not parsed.text.strip():
+        return ReadProblem(str(path), "no article text after the header; expected a body after a blank line")
+    return make_document(
+        str(path),
+        slugify(path.stem),
+        parsed.text,
+        title=parsed.title,
+        url=parsed.url,
+        published=parsed.published,
+        publisher=parsed.publisher,
+        boilerplate_from=parsed.boilerplate_from,
+    )
+
+
+def _read_html(path: Path, raw: str) -> Item:
+    import trafilatura
+
+    extracted = trafilatura.bare_extraction(
+        raw,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        date_extraction_params={"extensive_search": False, "original_date": True},
+        as_dict=True,
+    )
+    body = (extracted or {}).get("text") or ""
+    if not isinstance(extracted, dict) or not body.strip():
+        return ReadProblem(str(path), "no main text found in the HTML; expected an article body")
+    text = _normalise(body).strip()
+    date = extracted.get("date")
+    return make_document(
+        str(path),
+        slugify(path.stem),
+        text,
+        title=extracted.get("title") or None,
+        url=extracted.get("url") or None,
+        published=to_published(date) if isinstance(date, str) else None,
+        publisher=extracted.get("sitename") or None,
+        boilerplate_from=find_boilerplate(text),
+    )
+
+
+def _read_jsonl(path: Path, raw: str) -> Iterator[Item]:
+    stripped = raw.lstrip()
+    if stripped.startswith("[") or (stripped.startswith("{") and "\n" in raw.strip() and _is_one_json(raw)):
+        yield ReadProblem(str(path), "a single JSON document, not JSON Lines; expected one JSON object per line")
+        return
+    for number, line in enumerate(raw.split("\n"), start=1):
+        if line.strip():
+            yield _read_json_line(path, number, line)
+
+
+def _is_one_json(raw: str) -> bool:
+    try:
+        json.loads(raw)
+    except ValueError:
+        return False
+    return True
+
+
+def _read_json_line(path: Path, number: int, line: str) -> Item:
+    source = f"{path}:{number}"
+    try:
+        record = json.loads(line)
+    except ValueError as err:
+        return ReadProblem(source, f"not valid JSON ({err}); expected one JSON object per line")
+    if not isinstance(record, dict):
+        return ReadProblem(source, f'a JSON {type(record).__name__}, not an object; expected an object with "text"')
+    text = record.get("text")
+    if not isinstance(text, str) or not text.strip():
+        return ReadProblem(source, 'no "text" field with article text; expected {"text": "...", ...}')
+    meta = {key: record.get(key) if isinstance(record.get(key), str) else None for key in ("title", "url")}
+    raw_date = record.get("date", record.get("published"))
+    published = to_published(raw_date) if isinstance(raw_date, str) else None
+    publisher = record.get("publisher")
+    raw_id = record.get("id")
+    doc_id = slugify(str(raw_id)) if isinstance(raw_id, str | int) and str(raw_id).strip() else None
+    text = _normalise(text)
+    return make_document(
+        source,
+        doc_id or slugify(f"{path.stem}-{number}"),
+        text,
+        title=meta["title"] or None,
+        url=meta["url"] or None,
+        published=published,
+        publisher=publisher if isinstance(publisher, str) and publisher else None,
+        boilerplate_from=find_boilerplate(text),
+    )
