@@ -19,9 +19,9 @@ RDF_TYPES = {"text/turtle": "turtle", "application/n-triples": "ntriples", "appl
 COUNTS = """SELECT ?type (COUNT(DISTINCT ?e) AS ?n) WHERE {
   VALUES ?type { kg:Person kg:Organization kg:Place kg:Event kg:Article kg:Role kg:Sanction } ?e a ?type
 } GROUP BY ?type"""
-ENTITY = """SELECT ?label (GROUP_CONCAT(DISTINCT STRAFTER(STR(?type), STR(kg:)); SEPARATOR=", ") AS ?types)
-WHERE { ?e rdfs:label ?label ; a ?type } GROUP BY ?label"""
-FACTS = """SELECT ?fact ?kind ?p ?other ?otherLabel ?title ?date ?article ?headline ?sentence WHERE {
+ENTITY = """SELECT ?e ?label (GROUP_CONCAT(DISTINCT STRAFTER(STR(?type), STR(kg:)); SEPARATOR=", ") AS ?types)
+WHERE { ?e rdfs:label ?label ; a ?type } GROUP BY ?e ?label"""
+FACTS = """SELECT ?e ?fact ?kind ?p ?other ?otherLabel ?title ?date ?article ?headline ?sentence WHERE {
   GRAPH ?article {
     ?fact ?p ?e ; a ?kindClass ; kg:evidence/kg:sentence ?sentence .
     VALUES ?kindClass { kg:Role kg:Event kg:Sanction }
@@ -33,11 +33,11 @@ FACTS = """SELECT ?fact ?kind ?p ?other ?otherLabel ?title ?date ?article ?headl
     OPTIONAL { ?article schema:headline ?headline }
   }
 } ORDER BY ?kind ?title"""
-ARTICLE = """SELECT ?headline ?url ?published ?publisher ?text WHERE {
+ARTICLE = """SELECT ?a ?headline ?url ?published ?publisher ?text WHERE {
   GRAPH ?a { ?a schema:text ?text .
     OPTIONAL { ?a schema:headline ?headline } OPTIONAL { ?a schema:url ?url }
     OPTIONAL { ?a schema:datePublished ?published } OPTIONAL { ?a schema:publisher ?publisher } } }"""
-ARTICLE_FACTS = """SELECT ?fact ?kind ?subject ?subjectLabel ?title ?sentence WHERE {
+ARTICLE_FACTS = """SELECT ?a ?fact ?kind ?subject ?subjectLabel ?title ?sentence WHERE {
   GRAPH ?a { ?fact prov:wasDerivedFrom ?a ; a ?kindClass ; kg:evidence/kg:sentence ?sentence .
     VALUES ?kindClass { kg:Role kg:Event kg:Sanction }
     BIND(STRAFTER(STR(?kindClass), STR(kg:)) AS ?kind)
@@ -56,7 +56,7 @@ def _rdf_requested() -> str | None:
 def _rdf_response(node: NamedNode, fmt: str) -> Response:
     quads = kg_context().store.describe(node)
     rdf = rdf_format(fmt)
-    triples = [q.triple for q in quads]
+    triples = list(dict.fromkeys(q.triple for q in quads))
     mimetype = rdf.media_type
     return Response(serialize(triples, format=rdf), mimetype=mimetype)
 

@@ -1,0 +1,98 @@
+"""Shared fixtures: a real on-disk store holding a small graph, the app over it, a live server."""
+
+from __future__ import annotations
+
+import gc
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+
+from kg.ontology import Namer
+from kg.settings import Settings
+from kg.store import Store
+from kg.web.app import create_app
+from tests.graph_fixture import fill_store
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def store_path(tmp_path: Path) -> Path:
+    """A store folder on disk holding the sample graph (closed again, free to open)."""
+    path = tmp_path / "store"
+    store = Store(path)
+    fill_store(store, Namer())
+    store.flush()
+    del store
+    gc.collect()
+    return path
+
+
+@pytest.fixture
+def settings(store_path: Path) -> Settings:
+    """Settings for a test app over the sample store."""
+    return Settings(store=str(store_path))
+
+
+@pytest.fixture
+def app(settings: Settings) -> Iterator[Flask]:
+    """A fresh app over the sample store."""
+    app = create_app(settings, TESTING=True)
+    yield app
+    del app.extensions["kg"]
+    gc.collect()
+
+
+@pytest.fixture
+def client(app: Flask) -> FlaskClient:
+    """A test client of the app."""
+    return app.test_client()
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on right now."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def start_server(store: Path, env: dict[str, str] | None = None) -> tuple[subprocess.Popen[bytes], str]:
+    """Start `kg serve` in a real process on a free port; returns it and its base URL once it answers."""
+    port = free_port()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "kg", "serve", "--store", str(store), "--port", str(port)],
+        cwd=ROOT,
+        env={**os.environ, **(env or {})},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"kg serve exited: {proc.stderr.read().decode() if proc.stderr else ''}")
+        try:
+            urllib.request.urlopen(url + "/sparql?query=ASK%7B%7D", timeout=1).read()
+            return proc, url
+        except OSError:
+            time.sleep(0.2)
+    proc.kill()
+    raise RuntimeError("kg serve did not answer within 30 s")
+
+
+@pytest.fixture
+def live_server(store_path: Path) -> Iterator[str]:
+    """The base URL of a real `kg serve` process over the sample store."""
+    proc, url = start_server(store_path)
+    yield url
+    proc.terminate()
+    proc.wait(timeout=10)
