@@ -1,0 +1,56 @@
+"""Extractors: a parsed article -> entities and role, event and sanction facts.
+
+    extract(document, nlp)            parse and extract one article
+    extract_parsed(document, parsed)  the same for a Doc already parsed (e.g. by nlp.pipe)
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.extractors.entities import EntityTable
+from kg.extractors.events import extract_events
+from kg.extractors.evidence import in_boilerplate, merge_facts
+from kg.extractors.lexicon import load_lexicon
+from kg.extractors.roles import extract_roles
+from kg.extractors.sanctions import extract_sanctions
+from kg.model import Document, Extraction, Fact
+
+__all__ = ["extract", "extract_parsed"]
+
+
+def extract(document: Document, nlp: Language) -> Extraction:
+    """Parse `document.text` with `nlp` and extract its entities and facts."""
+    return extract_parsed(document, nlp(document.text))
+
+
+def extract_parsed(document: Document, parsed: Doc) -> Extraction:
+    """Extract entities and facts from `parsed`, the parse of `document.text`.
+
+    Raises: ValueError when `parsed` is not the parse of `document.text`.
+    """
+    if parsed.text != document.text:
+        raise ValueError(f"Document {document.id!r}: the parsed text differs from document.text")
+    table = EntityTable(parsed, load_lexicon())
+    sentences = [s for s in parsed.sents if not in_boilerplate(s, document)]
+    facts: list[Fact] = []
+    facts += extract_roles(parsed, table, document, sentences)
+    facts += extract_events(parsed, table, document, sentences)
+    sanctions, skipped = extract_sanctions(parsed, table, document, sentences)
+    facts += sanctions
+    merged = merge_facts(facts)
+    used = _keys_used(merged)
+    entities = tuple(e for e in table.entities() if e.mentions or e.key in used)
+    return Extraction(document, entities, tuple(merged), skipped)
+
+
+def _keys_used(facts: list[Fact]) -> set[str]:
+    keys: set[str] = set()
+    for fact in facts:
+        for name in ("person", "org", "place", "authority", "target"):
+            value = getattr(fact, name, None)
+            if value:
+                keys.add(value)
+        keys.update(getattr(fact, "participants", ()))
+    return keys

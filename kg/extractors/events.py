@@ -1,0 +1,3 @@
+"""Event facts placeholder."""
+def extract_events(doc, table, document, sentences):
+    return []

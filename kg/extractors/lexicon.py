@@ -1,0 +1,89 @@
+"""Word lists the extractors read from kg/data: countries, demonyms, organizations, titles, events."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+
+
+def normalize(text: str) -> str:
+    """A comparison form of a name: ASCII, lowercase, no dots, no leading article."""
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    text = text.replace("\u2019", "'").replace(".", "")
+    text = re.sub(r"[^a-z0-9']+", " ", text).strip()
+    return re.sub(r"^the ", "", text)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The lookup tables the extractors share; build one with `load_lexicon`."""
+
+    countries: dict[str, str] = field(default_factory=dict)  # normalized alias -> canonical
+    demonyms: dict[str, str] = field(default_factory=dict)  # normalized demonym -> country
+    organizations: dict[str, tuple[str, str]] = field(default_factory=dict)  # alias -> (name, kind)
+    titles: tuple[tuple[str, ...], ...] = ()  # lowercase word tuples, longest first
+    events: dict[str, tuple[str, str]] = field(default_factory=dict)  # lemma -> (type, family)
+
+    def country(self, text: str) -> str | None:
+        """The canonical country named by `text` (alias or name), or None."""
+        return self.countries.get(normalize(text))
+
+    def demonym(self, text: str) -> str | None:
+        """The country of a demonym ("Russian" -> "Russia"), or None."""
+        return self.demonyms.get(normalize(text))
+
+    def organization(self, text: str) -> tuple[str, str] | None:
+        """The (canonical name, kind) of a known organization alias, or None."""
+        return self.organizations.get(normalize(text))
+
+
+def _rows(name: str, data_dir: Path) -> list[list[str]]:
+    path = data_dir / name
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            rows.append([cell.strip() for cell in line.split("\t")])
+    return rows
+
+
+def _alternatives(cell: str) -> list[str]:
+    return [part.strip() for part in cell.split("|") if part.strip()]
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
+    """Read the TSV and text tables of `data_dir` into a Lexicon.
+
+    Raises: FileNotFoundError when a table is missing from `data_dir`.
+    """
+    countries: dict[str, str] = {}
+    demonyms: dict[str, str] = {}
+    for row in _rows("countries.tsv", data_dir):
+        row += [""] * (3 - len(row))
+        name, aliases, demonym_cell = row[:3]
+        for alias in [name, *_alternatives(aliases)]:
+            countries[normalize(alias)] = name
+        for demonym in _alternatives(demonym_cell):
+            demonyms[normalize(demonym)] = name
+    organizations: dict[str, tuple[str, str]] = {}
+    for row in _rows("organizations.tsv", data_dir):
+        row += [""] * (3 - len(row))
+        name, kind, aliases = row[:3]
+        for alias in [name, *_alternatives(aliases)]:
+            organizations[normalize(alias)] = (name, kind)
+    titles = sorted(
+        {tuple(line.lower().split()) for line in _lines("titles.txt", data_dir)},
+        key=lambda words: -len(words),
+    )
+    events = {row[0].lower(): (row[1], row[2]) for row in _rows("event_types.tsv", data_dir)}
+    return Lexicon(countries, demonyms, organizations, tuple(titles), events)
+
+
+def _lines(name: str, data_dir: Path) -> list[str]:
+    lines = (data_dir / name).read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]

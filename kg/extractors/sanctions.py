@@ -1,0 +1,2 @@
+def extract_sanctions(doc, table, document, sentences):
+    return [], 0
