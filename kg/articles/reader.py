@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kg.articles.plaintext import find_boilerplate, parse_plain_text, to_published
+from kg.articles.plaintext import find_boilerplate, is_body_line, parse_plain_text, to_published
 from kg.model import Document
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
@@ -21,6 +21,7 @@ JSONL_SUFFIXES = (".jsonl", ".json")
 SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES
 EXPECTED = "expected .txt, .html, .htm or .jsonl"
 MAX_CHAOS = 0.2  # charset-normalizer "mess" ratio above which a detection is not trusted
+PREFER_CP1252 = 0.02  # take Windows-1252 when its mess ratio is this close to the least messy candidate
 
 
 @dataclass(frozen=True)
@@ -133,9 +134,13 @@ def _decode(source: str, data: bytes) -> str | ReadProblem:
         pass
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
-    if best is None or best.chaos > MAX_CHAOS:
+    matches = [match for match in from_bytes(data) if match.chaos <= MAX_CHAOS]
+    if not matches:
         return ReadProblem(source, "not UTF-8 text and no encoding detected; expected UTF-8 text")
+    least = min(match.chaos for match in matches)
+    # Short texts fit several code pages about equally; Windows-1252 is by far the most common legacy one.
+    western = [match for match in matches if match.encoding == "cp1252" and match.chaos <= least + PREFER_CP1252]
+    best = western[0] if western else min(matches, key=lambda match: match.chaos)
     return _normalise(str(best))
 
 
@@ -163,24 +168,26 @@ def _read_plain(path: Path, raw: str) -> Item:
 def _read_html(path: Path, raw: str) -> Item:
     import trafilatura
 
-    extracted = trafilatura.bare_extraction(
+    result = trafilatura.bare_extraction(
         raw,
         with_metadata=True,
         include_comments=False,
         include_tables=False,
         date_extraction_params={"extensive_search": False, "original_date": True},
-        as_dict=True,
     )
-    body = (extracted or {}).get("text") or ""
-    if not isinstance(extracted, dict) or not body.strip():
-        return ReadProblem(str(path), "no main text found in the HTML; expected an article body")
-    text = _normalise(body).strip()
+    extracted = result.as_dict() if result is not None else {}
+    body = _normalise(extracted.get("text") or "").strip()
+    if not any(is_body_line(line) for line in body.split("\n")):
+        return ReadProblem(str(path), "no main text found in the HTML; expected an article body with sentences")
+    title = extracted.get("title") or None
+    first, _, rest = body.partition("\n")
+    text = rest.strip() if title and first.strip() == title.strip() and rest.strip() else body
     date = extracted.get("date")
     return make_document(
         str(path),
         slugify(path.stem),
         text,
-        title=extracted.get("title") or None,
+        title=title,
         url=extracted.get("url") or None,
         published=to_published(date) if isinstance(date, str) else None,
         publisher=extracted.get("sitename") or None,
