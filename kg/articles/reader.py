@@ -175,7 +175,11 @@ def _read_html(path: Path, raw: str) -> Item:
         include_tables=False,
         date_extraction_params={"extensive_search": False, "original_date": True},
     )
-    extracted = result.as_dict() if result is not None else {}
+    extracted: dict[str, Any] = {}
+    if isinstance(result, dict):
+        extracted = result
+    elif result is not None:
+        extracted = result.as_dict()
     body = _normalise(extracted.get("text") or "").strip()
     if not any(is_body_line(line) for line in body.split("\n")):
         return ReadProblem(str(path), "no main text found in the HTML; expected an article body with sentences")
