@@ -44,15 +44,15 @@ _LEAD = re.compile(
 )
 _MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
 _DAY_RE = r"(\d{1,2})(?:st|nd|rd|th)?"
-_ISO = re.compile(
-    r"^(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$"
-)
+_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$")
 _ISO_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _MONTH_DAY = re.compile(rf"\b({_MONTH_RE})\.?\s+{_DAY_RE}\b(?:\s*,?\s*(\d{{4}})\b)?", re.I)
 _DAY_MONTH = re.compile(rf"\b{_DAY_RE}\s+(?:of\s+)?({_MONTH_RE})\.?(?:\s*,?\s*(\d{{4}})\b)?", re.I)
 _MONTH_YEAR = re.compile(rf"\b({_MONTH_RE})\.?\s*,?\s+(\d{{4}})\b", re.I)
 _MONTH_ONLY = re.compile(rf"^({_MONTH_RE})\.?(?:\s*,?\s*(?:of\s+)?(this|last|next)\s+year)?$", re.I)
 _YEAR = re.compile(r"^(?:the\s+year\s+)?(\d{4})$")
+_NUMERIC = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$")  # 10/26/2025 or 26.10.2025
+_SEASON_YEAR = re.compile(r"^(?:spring|summer|autumn|fall|winter)\s+(?:of\s+)?(\d{4})$", re.I)
 _ORDINAL_DAY = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)$", re.I)
 _WEEKDAY_RE = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
 _WEEKDAY = re.compile(
@@ -129,6 +129,10 @@ def _absolute(core: str, anchor: dt.date | None) -> _Found | None:
     if match := _ISO_MONTH.match(core):
         year, month = int(match[1]), int(match[2])
         return (f"{year:04d}-{month:02d}", "gYearMonth") if 1 <= month <= 12 else None
+    if match := _NUMERIC.match(core):
+        return _numeric(int(match[1]), int(match[2]), int(match[3]))
+    if match := _SEASON_YEAR.match(core):
+        return f"{int(match[1]):04d}", "gYear"
     if match := _MONTH_DAY.search(core):
         return _month_day(MONTHS[match[1].lower()], int(match[2]), match[3], anchor)
     if match := _DAY_MONTH.search(core):
@@ -158,6 +162,16 @@ def _absolute(core: str, anchor: dt.date | None) -> _Found | None:
             day = _make_date(previous.year, previous.month, day_number)
         return (day.isoformat(), "date") if day else None
     return None
+
+
+def _numeric(first: int, second: int, year: int) -> _Found | None:
+    """A numeric date: month/day (US) or day.month; unresolved when both readings are valid and differ."""
+    readings = {day for day in (_make_date(year, first, second), _make_date(year, second, first)) if day}
+    if not readings:
+        return None
+    if len(readings) > 1:
+        return None, None
+    return readings.pop().isoformat(), "date"
 
 
 def _month_day(month: int, day_number: int, year_text: str | None, anchor: dt.date | None) -> _Found | None:

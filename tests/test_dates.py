@@ -52,6 +52,9 @@ SUNDAY = "2025-10-26"  # a Sunday
         ("three days ago", SUNDAY, "2025-10-23", "date"),
         ("the 16th", SUNDAY, "2025-10-16", "date"),
         ("the 30th", SUNDAY, "2025-09-30", "date"),
+        ("10/26/2025", None, "2025-10-26", "date"),
+        ("26.10.2025", None, "2025-10-26", "date"),
+        ("spring 2024", SUNDAY, "2024", "gYear"),
     ],
 )
 def test_resolve_date_resolves(phrase: str, published: str | None, value: str, datatype: str) -> None:
@@ -70,6 +73,7 @@ def test_resolve_date_resolves(phrase: str, published: str | None, value: str, d
         ("this summer", SUNDAY),
         ("the 1990s", SUNDAY),
         ("two weeks ago", SUNDAY),
+        ("03/04/2025", SUNDAY),
     ],
 )
 def test_resolve_date_keeps_unresolvable_phrase(phrase: str, published: str | None) -> None:
@@ -88,9 +92,7 @@ def test_resolve_date_ignores_malformed_published() -> None:
     assert resolve_date("Oct. 16", "not a date") == DateValue("Oct. 16", "--10-16", "gMonthDay")
 
 
-published_dates = st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31)).map(
-    dt.date.isoformat
-)
+published_dates = st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31)).map(dt.date.isoformat)
 
 
 @given(st.text(max_size=80), st.one_of(st.none(), published_dates, st.text(max_size=20)))
