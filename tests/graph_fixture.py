@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from kg import ontology
 from kg.model import (
     DateValue,
@@ -18,7 +20,10 @@ TEXT_1 = (
     "German Chancellor Anna Keller met Finance Minister Jonas Berg in Vienna on Tuesday. "
     "The Treasury Department sanctioned Nordlicht Energy and Baltica Shipping."
 )
-TEXT_2 = "Chancellor Anna Keller, who leads Germany, spoke about the <script>alert(1)</script> summit."
+TEXT_2 = (
+    "Chancellor Anna Keller, who leads Germany, spoke about the <script>alert(1)</script> summit. "
+    'Hostile readers replied with <img src=x onerror="window.__xss=1"> and <script>window.__xss=2</script> tags.'
+)
 
 
 def _evidence(text: str, sentence: str, extractor: str) -> Evidence:
@@ -65,10 +70,13 @@ def sample_extractions() -> list[Extraction]:
     )
     doc2 = Document(id="keller-speech", text=TEXT_2, source="examples/keller-speech.txt",
                     title="Keller <b>speaks</b>", content_hash="hash-2")
-    facts2 = (RoleFact(keller.key, "Chancellor", germany.key, (_evidence(TEXT_2, TEXT_2, "roles.relative_clause"),)),)
+    s3 = TEXT_2.split(" Hostile", 1)[0]
+    facts2 = (RoleFact(keller.key, "Chancellor", germany.key, (_evidence(TEXT_2, s3, "roles.relative_clause"),)),)
+    keller2 = replace(keller, mentions=((11, 22),))
+    germany2 = replace(germany, mentions=((34, 41),))
     return [
         Extraction(doc1, (keller, berg, germany, vienna, treasury, nordlicht, baltica), facts1),
-        Extraction(doc2, (keller, germany), facts2),
+        Extraction(doc2, (keller2, germany2), facts2),
     ]
 
 
