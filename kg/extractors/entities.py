@@ -118,6 +118,9 @@ class EntityTable:
     def _collect(self) -> None:
         spans = [trimmed for ent in self.doc.ents if ent.label_ in NER_LABELS
                  for trimmed in [_trim(ent)] if trimmed is not None]
+        spans = [Span(self.doc, s.start, s.end, label="PERSON") if self._after_title(s)
+                 and not self.lexicon.country(s.text) and not self.lexicon.organization(s.text) else s
+                 for s in spans]
         persons = [s for s in spans if s.label_ == "PERSON" and not self._media_cue(s)]
         full_names = self._full_names(persons)
         for span in spans:
@@ -138,6 +141,12 @@ class EntityTable:
             if len(names) == 1:
                 table[surname] = next(iter(names))
         return table
+
+    def _after_title(self, span: Span) -> bool:
+        """A multi-word name right after a role title ("President Alain Dumont") names a person."""
+        if span.start == 0 or len(span) < 2 or not all(t.text[:1].isupper() for t in span):
+            return False
+        return span.doc[span.start - 1].lower_ in {words[-1] for words in self.lexicon.titles}
 
     def _register(self, span: Span, full_names: dict[str, str]) -> None:
         text = span.text

@@ -1,0 +1,95 @@
+"""Cross-article entity resolution: maps a new article's entities onto entities already known.
+
+An article that only says "Putin" maps to the known "Vladimir Putin" when exactly
+one known person has that surname; "Sergei Lavrov" maps to a known "Sergey Lavrov"
+when exactly one known person shares the surname and the first initial. Country
+and organization aliases ("U.S.", "Treasury") are unified earlier, by the alias
+tables of kg/data, so their keys already agree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+
+from kg.extractors.evidence import merge_facts
+from kg.extractors.lexicon import normalize
+from kg.model import PERSON, Entity, EventFact, Extraction, Fact, RoleFact, SanctionFact
+
+
+class EntityIndex:
+    """The entities known so far, indexed by key, normalized label and person surname."""
+
+    def __init__(self, entities: Iterable[Entity] = ()) -> None:
+        self.by_key: dict[str, Entity] = {}
+        self.by_label: dict[tuple[str, str], set[str]] = {}
+        self.by_surname: dict[str, set[str]] = {}
+        self.add(entities)
+
+    def add(self, entities: Iterable[Entity]) -> None:
+        """Remember `entities` (e.g. those of an article just stored)."""
+        for entity in entities:
+            self.by_key.setdefault(entity.key, entity)
+            self.by_label.setdefault((entity.kind, normalize(entity.label)), set()).add(entity.key)
+            words = normalize(entity.label).split()
+            if entity.kind == PERSON and len(words) > 1:
+                self.by_surname.setdefault(words[-1], set()).add(entity.key)
+
+    def match(self, entity: Entity) -> str | None:
+        """The key of the known entity that `entity` clearly denotes, or None."""
+        if entity.key in self.by_key:
+            return entity.key
+        same_label = self.by_label.get((entity.kind, normalize(entity.label)), set())
+        if len(same_label) == 1:
+            return next(iter(same_label))
+        if entity.kind != PERSON:
+            return None
+        words = normalize(entity.label).split()
+        if not words:
+            return None
+        candidates = self.by_surname.get(words[-1], set())
+        if len(words) > 1:  # a full name: same surname and the same first initial
+            candidates = {k for k in candidates if normalize(self.by_key[k].label)[:1] == words[0][:1]}
+        return next(iter(candidates)) if len(candidates) == 1 else None
+
+    def reconcile(self, extraction: Extraction) -> Extraction:
+        """The extraction with its entities renamed to the known entities they clearly denote."""
+        mapping: dict[str, str] = {}
+        merged: dict[str, Entity] = {}
+        for entity in extraction.entities:
+            target = self.match(entity)
+            key = target or entity.key
+            if target and target != entity.key:
+                mapping[entity.key] = target
+            known = self.by_key.get(key)
+            label = known.label if known else entity.label
+            kind = known.kind if known else entity.kind
+            previous = merged.get(key)
+            aliases = set(entity.aliases) | {entity.label}
+            mentions = set(entity.mentions)
+            if previous is not None:
+                aliases |= set(previous.aliases)
+                mentions |= set(previous.mentions)
+            merged[key] = Entity(key, label, kind, tuple(sorted(aliases - {label})), tuple(sorted(mentions)))
+        if not mapping:
+            return extraction
+        facts = tuple(_rekey(fact, mapping) for fact in extraction.facts)
+        return replace(extraction, entities=tuple(merged.values()), facts=_dedupe(facts))
+
+
+def _rekey(fact: Fact, mapping: dict[str, str]) -> Fact:
+    def new(key: str | None) -> str | None:
+        return mapping.get(key, key) if key else key
+
+    if isinstance(fact, RoleFact):
+        return replace(fact, person=mapping.get(fact.person, fact.person), org=new(fact.org))
+    if isinstance(fact, SanctionFact):
+        return replace(fact, authority=mapping.get(fact.authority, fact.authority),
+                       target=mapping.get(fact.target, fact.target))
+    if isinstance(fact, EventFact):
+        return replace(fact, place=new(fact.place), participants=tuple(mapping.get(p, p) for p in fact.participants))
+    raise TypeError(f"Unknown fact type {type(fact).__name__}")
+
+
+def _dedupe(facts: tuple[Fact, ...]) -> tuple[Fact, ...]:
+    return tuple(merge_facts(list(facts)))
