@@ -11,6 +11,7 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import UTC, datetime
 
 from pyoxigraph import Literal, NamedNode, Quad
@@ -199,9 +200,21 @@ def to_quads(extraction: Extraction, namer: Namer, ingested_at: datetime | None 
                 (mention, START, Literal(str(start), datatype=XSD_INTEGER)),
                 (mention, END, Literal(str(end), datatype=XSD_INTEGER)),
             ]
-    for fact in extraction.facts:
+    for fact in merge_facts(extraction.facts):
         triples.extend(_fact_triples(fact, doc, graph, namer))
-    return [Quad(s, p, o, graph) for s, p, o in triples]
+    return [Quad(s, p, o, graph) for s, p, o in dict.fromkeys(triples)]
+
+
+def merge_facts(facts: tuple[Fact, ...]) -> list[Fact]:
+    """One fact per claim: facts with equal `fact_key` become one holding all their evidence."""
+    merged: dict[tuple[str, ...], Fact] = {}
+    for fact in facts:
+        key = fact_key(fact)
+        if key in merged:
+            evidence = tuple(dict.fromkeys(merged[key].evidence + fact.evidence))
+            fact = replace(merged[key], evidence=evidence)
+        merged[key] = fact
+    return list(merged.values())
 
 
 Triple = tuple[NamedNode, NamedNode, NamedNode | Literal]
@@ -235,8 +248,9 @@ def _fact_triples(fact: Fact, doc: Document, article: NamedNode, namer: Namer) -
     yield node, DERIVED_FROM, article
     yield node, CLAIM_KEY, Literal(claim)
     yield node, CONFIDENCE, Literal(f"{max(e.confidence for e in fact.evidence):.2f}", datatype=XSD_DECIMAL)
-    for number, evidence in enumerate(fact.evidence):
-        yield from _evidence_triples(node, NamedNode(f"{node.value}#e{number}"), evidence)
+    for evidence in fact.evidence:
+        name = f"{node.value}#e{evidence.start}-{evidence.end}-{digest(evidence.extractor)[:6]}"
+        yield from _evidence_triples(node, NamedNode(name), evidence)
     if isinstance(fact, RoleFact):
         yield node, A, kg("Role")
         yield node, MEMBER, namer.entity(fact.person)
