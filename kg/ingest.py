@@ -12,15 +12,38 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
+
+from pyoxigraph import NamedNode, Quad
 
 from kg import ontology
 from kg.articles import DEFAULT_MAX_BYTES, ReadProblem, iter_articles
 from kg.errors import KGError
 from kg.extractors import extract
 from kg.extractors.pipeline import build_nlp
-from kg.model import Document, Extraction
+from kg.model import Document, Entity, Extraction
 from kg.resolver import EntityIndex
 from kg.store import Store
+
+
+class GraphSink(Protocol):
+    """Where ingested article graphs go: the local Store, or a running server (kg.remote)."""
+
+    def iter_entities(self, namer: ontology.Namer) -> Iterable[Entity]:
+        """Entities already known, to resolve new mentions against."""
+        ...
+
+    def stored_hash(self, graph: NamedNode) -> str | None:
+        """The content hash of a stored article graph, or None."""
+        ...
+
+    def write_graphs(self, graphs: list[tuple[NamedNode, list[Quad]]]) -> None:
+        """Replace each graph with its quads, each atomically."""
+        ...
+
+    def flush(self) -> None:
+        """Make the writes durable."""
+        ...
 
 
 @dataclass
@@ -50,7 +73,7 @@ Progress = Callable[[str, int], None]  # (article source, number of articles don
 
 def ingest(
     paths: Sequence[str | Path],
-    store: Store,
+    store: GraphSink,
     namer: ontology.Namer,
     *,
     model: str | None = None,
@@ -69,7 +92,7 @@ def ingest(
             continue
         extraction = index.reconcile(extraction)
         quads = ontology.to_quads(extraction, namer)
-        store.replace_graph(namer.article(extraction.document.id), quads)
+        store.write_graphs([(namer.article(extraction.document.id), quads)])
         index.add(extraction.entities)
         report.articles += 1
         report.entities += len(extraction.entities)
@@ -88,7 +111,7 @@ def remove(doc_ids: Iterable[str], store: Store, namer: ontology.Namer) -> list[
 
 
 def _new_documents(
-    items: Iterable[Document | ReadProblem], store: Store, namer: ontology.Namer, report: IngestReport
+    items: Iterable[Document | ReadProblem], store: GraphSink, namer: ontology.Namer, report: IngestReport
 ) -> Iterator[Document | ReadProblem]:
     """Pass on documents that are new or changed; count unchanged ones; flag duplicate ids."""
     seen: dict[str, str] = {}
@@ -100,8 +123,7 @@ def _new_documents(
             yield ReadProblem(item.source, f"duplicate article id {item.id!r}, also read from {seen[item.id]}")
             continue
         seen[item.id] = item.source
-        stored_hash = store.graph_value(namer.article(item.id), ontology.CONTENT_HASH)
-        if stored_hash == item.content_hash:
+        if store.stored_hash(namer.article(item.id)) == item.content_hash:
             report.unchanged += 1
             continue
         yield item

@@ -83,9 +83,18 @@ class Store:
         body = " .\n".join(f"{q.subject} {q.predicate} {q.object}" for q in quads)
         self._store.update(f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ GRAPH {graph} {{\n{body} }} }}")
 
-    def add_new_graphs(self, quads: list[Quad]) -> None:
-        """Add quads of graphs that do not exist yet, in one transaction."""
-        self._store.extend(quads)
+    def write_graphs(self, graphs: list[tuple[NamedNode, list[Quad]]]) -> None:
+        """Replace each graph with its quads; new graphs are added together in one transaction."""
+        new = [quads for graph, quads in graphs if not self._store.contains_named_graph(graph)]
+        if new:
+            self._store.extend(quad for quads in new for quad in quads)
+        for graph, quads in graphs:
+            if not any(quads is n for n in new):
+                self.replace_graph(graph, quads)
+
+    def stored_hash(self, graph: NamedNode) -> str | None:
+        """The content hash recorded for an article graph, or None when it is not stored."""
+        return self.graph_value(graph, ontology.CONTENT_HASH)
 
     def remove_graph(self, graph: NamedNode) -> bool:
         """Remove a named graph and its quads; False when there was no such graph."""
