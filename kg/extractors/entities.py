@@ -176,7 +176,7 @@ class EntityTable:
 
     def _register_missed_surnames(self, full_names: dict[str, str]) -> None:
         for token in self.doc:
-            if token.i in self.token_keys or token.pos_ != "PROPN":
+            if token.i in self.token_keys or not token.text[:1].isupper():
                 continue
             name = full_names.get(token.text)
             if name and " " not in token.text:

@@ -83,8 +83,8 @@ def _verb_event(token: Token, table: EntityTable, document: Document) -> _Event 
         return None
     event_type, family = VERB_EVENTS[token.lemma_]
     subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
-    objects = [c for c in token.children if c.dep_ == "dobj"]
-    complements = any(c.dep_ in ("oprd", "xcomp", "ccomp", "prt") for c in token.children)
+    objects = [c for c in token.children if c.dep_ == "dobj" or (c.dep_ == "oprd" and table.key_at(c))]
+    complements = any(c.dep_ in ("xcomp", "ccomp", "prt") for c in token.children)
     if token.lemma_ == "call" and (not objects or complements):
         return None
     people = [table.key_at(t) for t in subjects + objects]
@@ -136,6 +136,13 @@ def _place_of(token: Token, table: EntityTable) -> str | None:
                 key = table.key_at(obj) if obj.dep_ == "pobj" else None
                 if key and table.kind(key) in (PLACE, COUNTRY):
                     return key
+    for holder in _attached_people(token):  # "a summit with X in Vienna", "meet X in Lisbon"
+        for prep in holder.children:
+            if prep.dep_ == "prep" and prep.lower_ in PLACE_PREPOSITIONS:
+                for obj in prep.children:
+                    key = table.key_at(obj) if obj.dep_ == "pobj" else None
+                    if key and table.kind(key) in (PLACE, COUNTRY):
+                        return key
     head = token.head
     if token.dep_ == "pobj" and head.lower_ == "for":
         destination = head.head
@@ -149,6 +156,14 @@ def _place_of(token: Token, table: EntityTable) -> str | None:
                     if key and table.kind(key) in (PLACE, COUNTRY):
                         return key
     return None
+
+
+def _attached_people(token: Token) -> list[Token]:
+    found = [c for c in token.children if c.dep_ in ("dobj", "oprd")]
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ in PARTICIPANT_PREPOSITIONS:
+            found += [c for c in prep.children if c.dep_ == "pobj"]
+    return found
 
 
 def _hyphen_joined(token: Token) -> bool:

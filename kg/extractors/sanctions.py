@@ -67,7 +67,7 @@ def _read_action(token: Token, sent: Span, table: EntityTable, document: Documen
             return None
         subject = _subject(token)
         targets = _targets_of_noun(objects[0])
-        refers_back = not targets and any(c.lower_ in ("the", "these", "those") for c in objects[0].children)
+        refers_back = any(c.lower_ in ("the", "these", "those") for c in objects[0].children)
     elif token.lower_ == "sanctions" and token.pos_ == "NOUN" and token.dep_ != "dobj":
         targets = _targets_of_noun(token)
         modifiers = [c for c in token.children if c.dep_ in ("compound", "amod", "poss", "nmod")]
@@ -82,6 +82,7 @@ def _read_action(token: Token, sent: Span, table: EntityTable, document: Documen
         key = table.key_at(target)
         if key and key != authority and key not in keys:
             keys.append(key)
+    refers_back = refers_back and not keys
     if not keys and not refers_back:
         return None
     evidence = make_evidence(sent, document, f"sanctions.{lemma}", 0.8 if keys else 0.6)

@@ -1,0 +1,34 @@
+"""Cross-article resolution with EntityIndex, on records built by hand."""
+
+from __future__ import annotations
+
+from kg.model import PERSON, Document, Entity, Evidence, Extraction, RoleFact
+from kg.resolver import EntityIndex
+
+EVIDENCE = (Evidence("s", 0, 1, "roles.title_before_name", 0.9),)
+
+
+def _extraction(*entities: Entity, facts=()) -> Extraction:
+    return Extraction(Document(id="n", text="x", source="n.txt"), tuple(entities), tuple(facts))
+
+
+def test_resolver_maps_unique_surname_to_known_person() -> None:
+    index = EntityIndex([Entity("person/carlos-mendes", "Carlos Mendes", PERSON)])
+    fact = RoleFact("person/mendes", "President", None, EVIDENCE)
+    new = index.reconcile(_extraction(Entity("person/mendes", "Mendes", PERSON, (), ((0, 6),)), facts=[fact]))
+    assert [e.key for e in new.entities] == ["person/carlos-mendes"]
+    assert new.entities[0].label == "Carlos Mendes" and "Mendes" in new.entities[0].aliases
+    assert new.facts[0].person == "person/carlos-mendes"
+
+
+def test_resolver_keeps_ambiguous_surname_apart() -> None:
+    index = EntityIndex([Entity("person/ana-mendes", "Ana Mendes", PERSON),
+                         Entity("person/carlos-mendes", "Carlos Mendes", PERSON)])
+    new = index.reconcile(_extraction(Entity("person/mendes", "Mendes", PERSON)))
+    assert [e.key for e in new.entities] == ["person/mendes"]
+
+
+def test_resolver_merges_spelling_variant_with_same_initial() -> None:
+    index = EntityIndex([Entity("person/sergey-ivanov", "Sergey Ivanov", PERSON)])
+    new = index.reconcile(_extraction(Entity("person/sergei-ivanov", "Sergei Ivanov", PERSON)))
+    assert new.entities[0].key == "person/sergey-ivanov"
