@@ -1,16 +1,23 @@
 """Articles in, graphs out: read, extract, resolve, convert and store each article.
 
-Each article is written in one transaction (its named graph is replaced whole),
-so a failure or a kill leaves every article either as it was or fully new.
-Unchanged articles (same content hash) are skipped without parsing.
+Each article's named graph is replaced whole in one transaction; new articles are
+written several to a transaction (one `write_graphs` call per batch), so a failure
+or a kill leaves every article either as it was or fully new. Unchanged articles
+(same content hash) are skipped without parsing.
+
+Parsing runs in `workers` processes fed a bounded number of chunks at a time, so
+memory stays flat however many articles are read; results come back in input
+order, so the graph does not depend on the number of workers.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from multiprocessing.pool import AsyncResult
 from pathlib import Path
 from typing import Protocol
 
@@ -19,11 +26,17 @@ from pyoxigraph import NamedNode, Quad
 from kg import ontology
 from kg.articles import DEFAULT_MAX_BYTES, ReadProblem, iter_articles
 from kg.errors import KGError
-from kg.extractors import extract
+from kg.extractors import extract, extract_parsed
 from kg.extractors.pipeline import build_nlp
 from kg.model import Document, Entity, Extraction
 from kg.resolver import EntityIndex
 from kg.store import Store
+
+CHUNK_ARTICLES = 16  # most articles sent to a worker in one task (parsed together by nlp.pipe)
+CHUNK_CHARS = 100_000  # ... or fewer, once their texts reach this many characters
+CHUNKS_IN_FLIGHT = 3  # tasks queued or running per worker; bounds memory, keeps workers busy
+BATCH_ARTICLES = 64  # most articles written in one store transaction
+BATCH_QUADS = 20_000  # ... or fewer, once their quads reach this many
 
 
 class GraphSink(Protocol):
@@ -57,6 +70,8 @@ class IngestReport:
     quads: int = 0
     seconds: float = 0.0
     problems: list[ReadProblem] = field(default_factory=list)
+    store_seconds: float = 0.0  # time spent in store writes and the final flush (part of `seconds`)
+    transactions: int = 0  # write_graphs calls
 
     def summary(self) -> str:
         """One line: what was stored, what was skipped or failed, and how fast."""
@@ -69,6 +84,8 @@ class IngestReport:
 
 
 Progress = Callable[[str, int], None]  # (article source, number of articles done so far)
+Item = Document | ReadProblem
+Result = Extraction | ReadProblem
 
 
 def ingest(
@@ -85,22 +102,23 @@ def ingest(
     report = IngestReport()
     started = time.perf_counter()
     index = EntityIndex(store.iter_entities(namer))
-    documents = _new_documents(iter_articles(paths, max_bytes), store, namer, report)
+    writer = _BatchWriter(store, report, on_article)
+    documents = _new_documents(iter_articles(paths, max_bytes), store, namer, report, on_article)
     for extraction in _extract_all(documents, model, workers):
         if isinstance(extraction, ReadProblem):
             report.problems.append(extraction)
             continue
         extraction = index.reconcile(extraction)
         quads = ontology.to_quads(extraction, namer)
-        store.write_graphs([(namer.article(extraction.document.id), quads)])
+        writer.add(namer.article(extraction.document.id), quads, extraction.document.source)
         index.add(extraction.entities)
-        report.articles += 1
         report.entities += len(extraction.entities)
         report.facts += len(extraction.facts)
         report.quads += len(quads)
-        if on_article:
-            on_article(extraction.document.source, report.articles + report.unchanged)
+    writer.write()
+    flushed = time.perf_counter()
     store.flush()
+    report.store_seconds += time.perf_counter() - flushed
     report.seconds = time.perf_counter() - started
     return report
 
@@ -110,9 +128,42 @@ def remove(doc_ids: Iterable[str], store: Store, namer: ontology.Namer) -> list[
     return [doc_id for doc_id in doc_ids if not store.remove_graph(namer.article(doc_id))]
 
 
+class _BatchWriter:
+    """Collects article graphs and writes them a batch per `write_graphs` call (each graph whole)."""
+
+    def __init__(self, store: GraphSink, report: IngestReport, on_article: Progress | None) -> None:
+        self.store, self.report, self.on_article = store, report, on_article
+        self.graphs: list[tuple[NamedNode, list[Quad]]] = []
+        self.sources: list[str] = []
+        self.quads = 0
+
+    def add(self, graph: NamedNode, quads: list[Quad], source: str) -> None:
+        """Queue one article's graph; writes the batch once it is full."""
+        self.graphs.append((graph, quads))
+        self.sources.append(source)
+        self.quads += len(quads)
+        if len(self.graphs) >= BATCH_ARTICLES or self.quads >= BATCH_QUADS:
+            self.write()
+
+    def write(self) -> None:
+        """Write the queued graphs, then count them as done."""
+        if not self.graphs:
+            return
+        started = time.perf_counter()
+        self.store.write_graphs(self.graphs)
+        self.report.store_seconds += time.perf_counter() - started
+        self.report.transactions += 1
+        for source in self.sources:
+            self.report.articles += 1
+            if self.on_article:
+                self.on_article(source, self.report.articles + self.report.unchanged)
+        self.graphs, self.sources, self.quads = [], [], 0
+
+
 def _new_documents(
-    items: Iterable[Document | ReadProblem], store: GraphSink, namer: ontology.Namer, report: IngestReport
-) -> Iterator[Document | ReadProblem]:
+    items: Iterable[Item], store: GraphSink, namer: ontology.Namer, report: IngestReport,
+    on_article: Progress | None = None,
+) -> Iterator[Item]:
     """Pass on documents that are new or changed; count unchanged ones; flag duplicate ids."""
     seen: dict[str, str] = {}
     for item in items:
@@ -125,6 +176,8 @@ def _new_documents(
         seen[item.id] = item.source
         if store.stored_hash(namer.article(item.id)) == item.content_hash:
             report.unchanged += 1
+            if on_article:
+                on_article(item.source, report.articles + report.unchanged)
             continue
         yield item
 
@@ -137,7 +190,27 @@ def _init_worker(model: str | None) -> None:
     _worker_nlp = build_nlp(model)
 
 
-def _extract_in_worker(item: Document | ReadProblem) -> Extraction | ReadProblem:
+def _extract_chunk(chunk: list[Item]) -> list[Result]:
+    """Parse a chunk's documents together (nlp.pipe) and extract each; problems pass through."""
+    assert _worker_nlp is not None
+    documents = [item for item in chunk if isinstance(item, Document)]
+    try:
+        parsed = iter(list(_worker_nlp.pipe(d.text for d in documents)))
+    except (KGError, ValueError):  # one bad text spoils the batch: parse one by one to name it
+        return [_extract_one(item) for item in chunk]
+    results: list[Result] = []
+    for item in chunk:
+        if isinstance(item, ReadProblem):
+            results.append(item)
+            continue
+        try:
+            results.append(extract_parsed(item, next(parsed)))
+        except (KGError, ValueError) as err:
+            results.append(ReadProblem(item.source, f"extraction failed: {err}"))
+    return results
+
+
+def _extract_one(item: Item) -> Result:
     if isinstance(item, ReadProblem):
         return item
     assert _worker_nlp is not None
@@ -147,14 +220,36 @@ def _extract_in_worker(item: Document | ReadProblem) -> Extraction | ReadProblem
         return ReadProblem(item.source, f"extraction failed: {err}")
 
 
-def _extract_all(
-    items: Iterator[Document | ReadProblem], model: str | None, workers: int
-) -> Iterator[Extraction | ReadProblem]:
-    """Extractions in input order, computed by `workers` processes (in this one when 1)."""
+def _chunks(items: Iterable[Item]) -> Iterator[list[Item]]:
+    """Consecutive chunks of at most CHUNK_ARTICLES items or about CHUNK_CHARS characters."""
+    chunk: list[Item] = []
+    size = 0
+    for item in items:
+        chunk.append(item)
+        size += len(item.text) if isinstance(item, Document) else 0
+        if len(chunk) >= CHUNK_ARTICLES or size >= CHUNK_CHARS:
+            yield chunk
+            chunk, size = [], 0
+    if chunk:
+        yield chunk
+
+
+def _extract_all(items: Iterable[Item], model: str | None, workers: int) -> Iterator[Result]:
+    """Extractions in input order, computed by `workers` processes (in this one when 1).
+
+    At most `workers * CHUNKS_IN_FLIGHT` chunks are read ahead (Pool.imap would read the whole input).
+    """
     if workers <= 1:
         _init_worker(model)
-        yield from map(_extract_in_worker, items)
+        for chunk in _chunks(items):
+            yield from _extract_chunk(chunk)
         return
     context = multiprocessing.get_context("spawn")
     with context.Pool(workers, initializer=_init_worker, initargs=(model,)) as pool:
-        yield from pool.imap(_extract_in_worker, items, chunksize=2)
+        pending: deque[AsyncResult[list[Result]]] = deque()
+        for chunk in _chunks(items):
+            pending.append(pool.apply_async(_extract_chunk, (chunk,)))
+            if len(pending) >= workers * CHUNKS_IN_FLIGHT:
+                yield from pending.popleft().get()
+        while pending:
+            yield from pending.popleft().get()
