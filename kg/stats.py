@@ -11,8 +11,13 @@ COUNTS = """SELECT ?type (COUNT(DISTINCT ?node) AS ?n) WHERE {
 LAST_INGEST = "SELECT (MAX(?t) AS ?last) WHERE { ?a a kg:Article ; prov:generatedAtTime ?t }"
 
 
-def graph_stats(store: Store) -> dict[str, int | str | None]:
-    """Articles, entities by type, facts by kind, quads and the time of the last ingest."""
+RECENT = """SELECT ?a ?headline ?published ?publisher ?t WHERE { ?a a kg:Article ; prov:generatedAtTime ?t .
+  OPTIONAL { ?a schema:headline ?headline } OPTIONAL { ?a schema:datePublished ?published }
+  OPTIONAL { ?a schema:publisher ?publisher } } ORDER BY DESC(?published) DESC(?t) ?a LIMIT %d"""
+
+
+def graph_stats(store: Store, *, quads: bool = True) -> dict[str, int | str | None]:
+    """Articles, entities by type, facts by kind, quads (a full scan; skip with quads=False), last ingest."""
     counts: dict[str, int | str | None] = {
         row["type"].value.rsplit("#", 1)[-1]: int(row["n"].value) for row in store.select(COUNTS)
     }
@@ -20,5 +25,12 @@ def graph_stats(store: Store) -> dict[str, int | str | None]:
         counts.setdefault(name, 0)
     last = store.select(LAST_INGEST)
     counts["lastIngest"] = last[0]["last"].value if last and "last" in last[0] else None
-    counts["quads"] = store.count_quads()
+    if quads:
+        counts["quads"] = store.count_quads()
     return counts
+
+
+def recent_articles(store: Store, limit: int = 10) -> list[dict[str, str]]:
+    """The newest articles by publication date (then ingest time): IRI, headline, date, publisher."""
+    rows = store.select(RECENT % int(limit))
+    return [{k: v.value for k, v in row.items()} for row in rows]

@@ -1,106 +1,229 @@
-"""HTML pages: home, entity and article pages, with linked-data content negotiation."""
+"""HTML pages: home, search, entity, article, type index and timeline; linked data by content negotiation.
+
+Routes stay thin: they validate identifiers, pick a representation and hand over to
+kg.web.views (which reads the store with bound variables) and the templates (which
+escape everything). Every HTML response gets the security headers below.
+"""
 
 from __future__ import annotations
 
+import math
 import re
+from typing import Any
 
-from flask import Blueprint, Response, abort, render_template, request
-from pyoxigraph import NamedNode, serialize
+from flask import Blueprint, Response, current_app, jsonify, render_template, request
+from pyoxigraph import serialize
 
-from kg.errors import UnknownEntity
-from kg.store import rdf_format
+from kg.errors import InvalidInput, UnknownEntity
+from kg.search import IndexCache, IndexedEntity, LabelIndex
+from kg.stats import graph_stats, recent_articles
+from kg.store import Term, rdf_format
 from kg.web.context import kg_context
+from kg.web.views.article import gather_article
+from kg.web.views.entity import SECTIONS, gather
+from kg.web.views.facts import dated_claims
 
 bp = Blueprint("pages", __name__)
 
-KEY = re.compile(r"^[a-z]+/[A-Za-z0-9._-]+$")
+KEY = re.compile(r"[a-z]{1,40}/[A-Za-z0-9_][A-Za-z0-9._-]{0,199}")
+DOC_ID = re.compile(r"[A-Za-z0-9_][A-Za-z0-9._-]{0,199}")
 RDF_TYPES = {"text/turtle": "turtle", "application/n-triples": "ntriples", "application/ld+json": "jsonld"}
+ENTITY_TYPES = ("Person", "Organization", "Place", "Event", "GovernmentBody", "Company", "MediaOrganization", "Country")
+TYPES = (*ENTITY_TYPES, "Article")
+PAGE_SIZE = 50
+SECTION_CAP = 10  # claims per section on the entity page before a "more" link
+SEARCH_LIMIT = 50
+AUTOCOMPLETE_LIMIT = 8
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; "
+       "base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+SECURITY_HEADERS = {
+    "Content-Security-Policy": CSP,
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "same-origin",
+}
+ARTICLE_COUNT = "SELECT (COUNT(?a) AS ?n) WHERE { ?a a kg:Article }"
+ARTICLE_PAGE = """SELECT ?a ?headline ?published ?publisher WHERE { ?a a kg:Article .
+  OPTIONAL { ?a schema:headline ?headline } OPTIONAL { ?a schema:datePublished ?published }
+  OPTIONAL { ?a schema:publisher ?publisher } } ORDER BY DESC(?published) ?a LIMIT %d OFFSET %d"""
 
-COUNTS = """SELECT ?type (COUNT(DISTINCT ?e) AS ?n) WHERE {
-  VALUES ?type { kg:Person kg:Organization kg:Place kg:Event kg:Article kg:Role kg:Sanction } ?e a ?type
-} GROUP BY ?type"""
-ENTITY = """SELECT ?e ?label (GROUP_CONCAT(DISTINCT STRAFTER(STR(?type), STR(kg:)); SEPARATOR=", ") AS ?types)
-WHERE { ?e rdfs:label ?label ; a ?type } GROUP BY ?e ?label"""
-FACTS = """SELECT ?e ?fact ?kind ?p ?other ?otherLabel ?title ?date ?article ?headline ?sentence WHERE {
-  GRAPH ?article {
-    ?fact ?p ?e ; a ?kindClass ; kg:evidence/kg:sentence ?sentence .
-    VALUES ?kindClass { kg:Role kg:Event kg:Sanction }
-    BIND(STRAFTER(STR(?kindClass), STR(kg:)) AS ?kind)
-    OPTIONAL { ?fact kg:roleTitle ?title }
-    OPTIONAL { ?fact rdfs:label ?title }
-    OPTIONAL { ?fact kg:date ?date }
-    OPTIONAL { ?fact ?q ?other . ?other rdfs:label ?otherLabel . FILTER(?other != ?e && ?q != kg:evidence) }
-    OPTIONAL { ?article schema:headline ?headline }
-  }
-} ORDER BY ?kind ?title"""
-ARTICLE = """SELECT ?a ?headline ?url ?published ?publisher ?text WHERE {
-  GRAPH ?a { ?a schema:text ?text .
-    OPTIONAL { ?a schema:headline ?headline } OPTIONAL { ?a schema:url ?url }
-    OPTIONAL { ?a schema:datePublished ?published } OPTIONAL { ?a schema:publisher ?publisher } } }"""
-ARTICLE_FACTS = """SELECT ?a ?fact ?kind ?subject ?subjectLabel ?title ?sentence WHERE {
-  GRAPH ?a { ?fact prov:wasDerivedFrom ?a ; a ?kindClass ; kg:evidence/kg:sentence ?sentence .
-    VALUES ?kindClass { kg:Role kg:Event kg:Sanction }
-    BIND(STRAFTER(STR(?kindClass), STR(kg:)) AS ?kind)
-    OPTIONAL { ?fact org:member|kg:target ?subject . ?subject rdfs:label ?subjectLabel }
-    OPTIONAL { ?fact kg:roleTitle|rdfs:label ?title } } } ORDER BY ?kind ?subjectLabel"""
+
+@bp.after_app_request
+def _security_headers(response: Response) -> Response:
+    if response.mimetype == "text/html":
+        for name, value in SECURITY_HEADERS.items():
+            response.headers.setdefault(name, value)
+    return response
+
+
+def label_index() -> LabelIndex:
+    """The app's label index, rebuilt when the store has changed."""
+    cache = current_app.extensions.get("kg_search")
+    if cache is None:
+        context = kg_context()
+        cache = current_app.extensions.setdefault("kg_search", IndexCache(context.store, context.namer))
+    index: LabelIndex = cache.index()
+    return index
+
+
+@bp.app_template_global("entity_link")
+def entity_link(iri: str) -> dict[str, str] | None:
+    """For templates: {"href", "label", "type"} of an entity IRI of this graph, or None."""
+    key = kg_context().namer.key_of(iri) if iri else None
+    if key is None:
+        return None
+    known = label_index().get(iri)
+    return {"href": f"/entity/{key}", "label": known.label if known else key, "type": known.general if known else ""}
+
+
+def _page() -> int:
+    raw = request.args.get("page", "1")
+    if not raw.isdigit() or not 1 <= int(raw) <= 1_000_000:
+        raise InvalidInput(f"page={raw[:20]!r} is not a page number; expected a whole number from 1.")
+    return int(raw)
+
+
+def _paginate(items: list[Any], page: int, size: int = PAGE_SIZE) -> tuple[list[Any], int]:
+    pages = max(1, math.ceil(len(items) / size))
+    if page > pages:
+        raise UnknownEntity(f"Page {page} does not exist; there are {pages}.")
+    return items[(page - 1) * size : page * size], pages
 
 
 def _rdf_requested() -> str | None:
     fmt = request.args.get("format")
     if fmt:
-        return fmt
+        return None if fmt == "html" else fmt
     best = request.accept_mimetypes.best_match(["text/html", *RDF_TYPES])
     return RDF_TYPES.get(best or "text/html")
 
 
-def _rdf_response(node: NamedNode, fmt: str) -> Response:
-    quads = kg_context().store.describe(node)
+def _rdf_response(node: Term, fmt: str) -> Response:
     rdf = rdf_format(fmt)
+    quads = kg_context().store.describe(node)  # type: ignore[arg-type]
     triples = list(dict.fromkeys(q.triple for q in quads))
-    mimetype = rdf.media_type
-    return Response(serialize(triples, format=rdf), mimetype=mimetype)
+    response = Response(serialize(triples, format=rdf), mimetype=rdf.media_type)
+    response.vary.add("Accept")
+    return response
 
 
-def _values(rows: list[dict[str, object]]) -> list[dict[str, str]]:
-    return [{k: getattr(v, "value", str(v)) for k, v in row.items()} for row in rows]
+def _html(body: str, alternates: bool = False) -> Response:
+    response = Response(body, mimetype="text/html")
+    if alternates:
+        response.vary.add("Accept")
+    return response
 
 
 @bp.route("/")
-def home() -> str:
-    """What the graph holds."""
-    counts = {row["type"].value.rsplit("#", 1)[-1]: int(row["n"].value) for row in kg_context().store.select(COUNTS)}
-    return render_template("index.html", counts=counts)
+def home() -> Response:
+    """What the graph holds, a search box and the newest articles."""
+    store = kg_context().store
+    stats = graph_stats(store, quads=False)
+    articles = recent_articles(store, 10)
+    for item in articles:
+        item["doc_id"] = item["a"].rsplit("/", 1)[-1]
+    return _html(render_template("index.html", stats=stats, articles=articles))
+
+
+@bp.route("/search")
+def search() -> Response:
+    """Entities whose label or alias matches ?q=, optionally of one ?type=."""
+    query = request.args.get("q", "").strip()[:200]
+    type_ = request.args.get("type") or None
+    if type_ is not None and type_ not in ENTITY_TYPES:
+        raise InvalidInput(f"Unknown type {type_[:40]!r}. Available: {', '.join(ENTITY_TYPES)}.")
+    hits = label_index().search(query, type_, SEARCH_LIMIT) if query else []
+    return _html(render_template("search.html", query=query, type_=type_, hits=hits, types=ENTITY_TYPES))
+
+
+@bp.route("/search.json")
+def search_json() -> Response:
+    """Autocomplete: the best few matches for ?q= as JSON."""
+    query = request.args.get("q", "").strip()[:200]
+    type_ = request.args.get("type") or None
+    hits = label_index().search(query, type_, AUTOCOMPLETE_LIMIT) if query else []
+    results = [{"key": h.entity.key, "label": h.entity.label, "type": h.entity.kind, "matched": h.name,
+                "match": h.match, "url": f"/entity/{h.entity.key}"} for h in hits]
+    return jsonify(query=query, results=results)
+
+
+def _entity(key: str) -> tuple[IndexedEntity, Term]:
+    if not KEY.fullmatch(key):
+        raise UnknownEntity(f"No entity {key[:80]!r}: keys look like person/anna-keller (a kind, '/', a slug).")
+    node = kg_context().namer.entity(key)
+    entity = label_index().get(node.value)
+    if entity is None:
+        raise UnknownEntity(f"No entity {key!r} in the graph.")
+    return entity, node
 
 
 @bp.route("/entity/<path:key>")
-def entity(key: str) -> Response | str:
+def entity(key: str) -> Response:
     """An entity page; Turtle, N-Triples or JSON-LD by Accept header or ?format=."""
-    if not KEY.match(key):
-        abort(404)
     context = kg_context()
-    node = context.namer.entity(key)
-    fmt = _rdf_requested()
-    if fmt:
-        return _rdf_response(node, fmt)
-    info = context.store.select(ENTITY, e=node)
-    if not info:
-        raise UnknownEntity(f"No entity {key!r} in the graph.")
-    facts = _values(context.store.select(FACTS, e=node))
-    return render_template("entity.html", key=key, iri=node.value, info=_values(info)[0], facts=facts,
-                           namer=context.namer)
+    if KEY.fullmatch(key) and (fmt := _rdf_requested()):
+        return _rdf_response(context.namer.entity(key), fmt)
+    found, node = _entity(key)
+    view = gather(context.store, context.namer, label_index(), found, node)
+    section = request.args.get("section")
+    page, pages = 1, 1
+    if section is not None:
+        if section not in SECTIONS:
+            raise UnknownEntity(f"No section {section[:40]!r}. Available: {', '.join(SECTIONS)}.")
+        view.sections = [s for s in view.sections if s.id == section]
+        if view.sections:
+            page = _page()
+            view.sections[0].claims, pages = _paginate(view.sections[0].claims, page)
+    body = render_template("entity.html", view=view, e=found, section=section, page=page, pages=pages,
+                           cap=SECTION_CAP)
+    return _html(body, alternates=True)
 
 
 @bp.route("/article/<doc_id>")
-def article(doc_id: str) -> Response | str:
-    """An article page: metadata, text and the facts drawn from it."""
+def article(doc_id: str) -> Response:
+    """An article page: metadata, text with mentions linked, and the facts drawn from it."""
+    if not DOC_ID.fullmatch(doc_id):
+        raise UnknownEntity(f"No article {doc_id[:80]!r}: article ids are letters, digits, '.', '_' and '-'.")
     context = kg_context()
     node = context.namer.article(doc_id)
     fmt = _rdf_requested()
     if fmt:
         return _rdf_response(node, fmt)
-    rows = context.store.select(ARTICLE, a=node)
-    if not rows:
+    view = gather_article(context.store, context.namer, label_index(), doc_id, node)
+    if view is None:
         raise UnknownEntity(f"No article {doc_id!r} in the graph.")
-    facts = _values(context.store.select(ARTICLE_FACTS, a=node))
-    return render_template("article.html", doc_id=doc_id, article=_values(rows)[0], facts=facts,
-                           namer=context.namer)
+    return _html(render_template("article.html", view=view), alternates=True)
+
+
+@bp.route("/type/<name>")
+def type_index(name: str) -> Response:
+    """Entities (or articles) of one type, a page at a time."""
+    if name not in TYPES:
+        raise UnknownEntity(f"No type {name[:40]!r}. Available: {', '.join(TYPES)}.")
+    page = _page()
+    if name == "Article":
+        store = kg_context().store
+        total = int(store.select(ARTICLE_COUNT)[0]["n"].value)
+        pages = max(1, math.ceil(total / PAGE_SIZE))
+        if page > pages:
+            raise UnknownEntity(f"Page {page} does not exist; there are {pages}.")
+        rows = store.select(ARTICLE_PAGE % (PAGE_SIZE, (page - 1) * PAGE_SIZE))
+        items = [{"href": "/article/" + r["a"].value.rsplit("/", 1)[-1],
+                  "label": r["headline"].value if "headline" in r else r["a"].value.rsplit("/", 1)[-1],
+                  "detail": " · ".join(r[k].value for k in ("published", "publisher") if k in r)} for r in rows]
+    else:
+        entities = label_index().of_type(name)
+        total = len(entities)
+        chosen, pages = _paginate(entities, page)
+        items = [{"href": f"/entity/{e.key}", "label": e.label, "detail": e.kind if e.kind != name else ""}
+                 for e in chosen]
+    return _html(render_template("type.html", name=name, items=items, page=page, pages=pages, total=total,
+                                 types=TYPES))
+
+
+@bp.route("/timeline")
+def timeline() -> Response:
+    """Every dated event and sanction, oldest first, a page at a time."""
+    page = _page()
+    claims, pages = _paginate(dated_claims(kg_context().store), page)
+    return _html(render_template("timeline.html", claims=claims, page=page, pages=pages, index=label_index()))

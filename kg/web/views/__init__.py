@@ -1,0 +1,1 @@
+"""Data gathering for the HTML pages: SPARQL with bound variables in, plain records out."""

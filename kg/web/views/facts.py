@@ -1,0 +1,261 @@
+"""Facts about an entity or in an article, read with bound variables and merged into claims.
+
+A claim is what several articles may report: roles merge on (person, title, organization),
+events and sanctions on kg:claimKey. Each claim keeps every source (article, sentence).
+Events whose sources disagree on kg:status are kept as one claim marked `contested`,
+each status listed with the articles that state it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from markupsafe import Markup
+
+from kg.store import Store, Term
+from kg.timeline import When, format_when, parse_date, sort_key, year_of
+
+_ARTICLE_META = """OPTIONAL { ?ev kg:boilerplate ?boiler }
+    OPTIONAL { ?article schema:headline ?headline } OPTIONAL { ?article schema:publisher ?publisher }
+    OPTIONAL { ?article schema:datePublished ?published }"""
+ROLES = """SELECT * WHERE { GRAPH ?article {
+    ?fact a kg:Role ; kg:claimKey ?claim ; org:member ?person ; kg:roleTitle ?title ; kg:evidence ?ev .
+    %s
+    ?ev kg:sentence ?sentence ; kg:start ?start ; kg:end ?end .
+    OPTIONAL { ?fact org:organization ?org } OPTIONAL { ?fact kg:qualifier ?qualifier }
+    """ + _ARTICLE_META + " } }"
+EVENTS = """SELECT * WHERE { GRAPH ?article {
+    ?fact a kg:Event ; kg:claimKey ?claim ; rdfs:label ?label ; kg:evidence ?ev .
+    %s
+    ?ev kg:sentence ?sentence ; kg:start ?start ; kg:end ?end .
+    OPTIONAL { ?fact kg:eventType ?etype } OPTIONAL { ?fact kg:date ?date } OPTIONAL { ?fact kg:dateText ?dateText }
+    OPTIONAL { ?fact schema:location ?place } OPTIONAL { ?fact kg:status ?status }
+    OPTIONAL { ?fact kg:participant ?participant }
+    """ + _ARTICLE_META + " } }"
+SANCTIONS = """SELECT * WHERE { GRAPH ?article {
+    ?fact a kg:Sanction ; kg:claimKey ?claim ; kg:authority ?authority ; kg:target ?target ; kg:evidence ?ev .
+    %s
+    ?ev kg:sentence ?sentence ; kg:start ?start ; kg:end ?end .
+    OPTIONAL { ?fact kg:date ?date } OPTIONAL { ?fact kg:dateText ?dateText }
+    OPTIONAL { ?fact kg:program ?program } OPTIONAL { ?fact kg:reason ?reason }
+    """ + _ARTICLE_META + " } }"
+
+# How the anchor (?e, an entity) is tied to the fact; ?via names the link.
+ROLE_ANCHOR = ('{ ?fact org:member ?e BIND("member" AS ?via) } '
+               'UNION { ?fact org:organization ?e BIND("organization" AS ?via) }')
+EVENT_ANCHOR = ('{ ?fact kg:participant ?e BIND("participant" AS ?via) } '
+                'UNION { ?fact schema:location ?e BIND("location" AS ?via) }')
+SANCTION_ANCHOR = ('{ ?fact kg:authority ?e BIND("authority" AS ?via) } '
+                   'UNION { ?fact kg:target ?e BIND("target" AS ?via) }')
+DATED = "?fact kg:date ?anyDate ."
+MENTIONS = """SELECT ?article ?start ?end ?who WHERE { GRAPH ?article {
+    ?article kg:mention ?m . ?m kg:start ?start ; kg:end ?end ; kg:mentionOf ?who } } ORDER BY ?start"""
+
+
+@dataclass
+class Source:
+    """One article's report of a claim: where, and the sentence that says it."""
+
+    article: str  # IRI
+    doc_id: str
+    headline: str
+    publisher: str
+    published: str
+    sentence: str
+    start: int
+    end: int
+    fact: str  # IRI of this article's fact node
+    status: str = ""
+    boilerplate: bool = False
+    highlighted: Markup = Markup("")
+
+
+@dataclass
+class Claim:
+    """A fact as reported by one or more articles."""
+
+    kind: str  # Role, Event or Sanction
+    key: tuple[str, ...]
+    via: str  # how the page's entity takes part: member, organization, participant, location, ...
+    title: str = ""  # role title or event label
+    qualifiers: set[str] = field(default_factory=set)
+    person: str = ""
+    org: str = ""
+    event_type: str = ""
+    place: str = ""
+    participants: set[str] = field(default_factory=set)
+    authority: str = ""
+    target: str = ""
+    program: str = ""
+    date: str = ""
+    datatype: str = ""
+    date_text: str = ""
+    sources: list[Source] = field(default_factory=list)
+
+    @property
+    def when(self) -> When | None:
+        """The parsed date, or None when the claim has no resolved date."""
+        return parse_date(self.date, self.datatype) if self.date else None
+
+    @property
+    def date_label(self) -> str:
+        """The date at its precision ("Aug 2025"), else the phrase as written."""
+        when = self.when
+        return format_when(when) if when else self.date_text
+
+    @property
+    def articles(self) -> list[str]:
+        """Distinct reporting articles, in the order met."""
+        return list(dict.fromkeys(s.article for s in self.sources))
+
+    @property
+    def statuses(self) -> dict[str, list[Source]]:
+        """Sources by the event status they state ("" when none)."""
+        by_status: dict[str, list[Source]] = {}
+        for source in self.sources:
+            by_status.setdefault(source.status, []).append(source)
+        return by_status
+
+    @property
+    def contested(self) -> bool:
+        """Whether articles state different statuses for the same event."""
+        return len([s for s in self.statuses if s]) > 1
+
+    @property
+    def node(self) -> str:
+        """The first fact node (for events: an entity IRI to link to)."""
+        return self.sources[0].fact if self.sources else ""
+
+    def timeline_key(self) -> tuple[int, int, int]:
+        """Order on a timeline, borrowing the publication year for a month-day."""
+        when = self.when
+        assert when is not None
+        published = next((s.published for s in self.sources if s.published), None)
+        return sort_key(when, year_of(published))
+
+
+def _text(row: dict[str, Any], name: str) -> str:
+    term = row.get(name)
+    return term.value if term is not None else ""
+
+
+def _local(iri: str) -> str:
+    return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+
+
+def _source(row: dict[str, Any]) -> Source:
+    article = _text(row, "article")
+    return Source(
+        article=article, doc_id=_local(article), headline=_text(row, "headline"), publisher=_text(row, "publisher"),
+        published=_text(row, "published"), sentence=_text(row, "sentence"), start=int(_text(row, "start") or 0),
+        end=int(_text(row, "end") or 0), fact=_text(row, "fact"), status=_local(_text(row, "status")),
+        boilerplate=_text(row, "boiler") == "true",
+    )
+
+
+def _merge(rows: Iterable[dict[str, Any]], kind: str, keyer: Callable[[dict[str, Any]], tuple[str, ...]],
+           fill: Callable[[Claim, dict[str, Any]], None], via: str | None = None) -> list[Claim]:
+    claims: dict[tuple[str, ...], Claim] = {}
+    seen: set[tuple[str, str]] = set()
+    for row in rows:
+        link = via if via is not None else _text(row, "via")
+        key = (link, *keyer(row))
+        claim = claims.get(key)
+        if claim is None:
+            claim = claims[key] = Claim(kind=kind, key=key, via=link)
+        fill(claim, row)
+        evidence = (_text(row, "fact"), _text(row, "ev"))
+        if evidence not in seen:
+            seen.add(evidence)
+            claim.sources.append(_source(row))
+    return list(claims.values())
+
+
+def _fill_role(claim: Claim, row: dict[str, Any]) -> None:
+    claim.title = claim.title or _text(row, "title")
+    claim.person, claim.org = _text(row, "person"), _text(row, "org")
+    if "qualifier" in row:
+        claim.qualifiers.add(_text(row, "qualifier"))
+
+
+def _fill_event(claim: Claim, row: dict[str, Any]) -> None:
+    claim.title = claim.title or _text(row, "label")
+    claim.event_type = claim.event_type or _text(row, "etype")
+    claim.place = claim.place or _text(row, "place")
+    _fill_date(claim, row)
+    if "participant" in row:
+        claim.participants.add(_text(row, "participant"))
+
+
+def _fill_sanction(claim: Claim, row: dict[str, Any]) -> None:
+    claim.authority, claim.target = _text(row, "authority"), _text(row, "target")
+    claim.program = claim.program or _text(row, "program")
+    _fill_date(claim, row)
+
+
+def _fill_date(claim: Claim, row: dict[str, Any]) -> None:
+    if not claim.date and "date" in row:
+        claim.date, claim.datatype = row["date"].value, row["date"].datatype.value
+    claim.date_text = claim.date_text or _text(row, "dateText")
+
+
+def _role_key(row: dict[str, Any]) -> tuple[str, ...]:
+    return _text(row, "person"), _text(row, "title").casefold(), _text(row, "org")
+
+
+def _claim_key(row: dict[str, Any]) -> tuple[str, ...]:
+    return (_text(row, "claim"),)
+
+
+def _query(store: Store, template: str, anchor: str, **bindings: Term) -> list[dict[str, Any]]:
+    return store.select(template % anchor, **bindings)
+
+
+def entity_claims(store: Store, entity: Term) -> list[Claim]:
+    """Every role, event and sanction the entity takes part in, merged across articles."""
+    return [
+        *_merge(_query(store, ROLES, ROLE_ANCHOR, e=entity), "Role", _role_key, _fill_role),
+        *_merge(_query(store, EVENTS, EVENT_ANCHOR, e=entity), "Event", _claim_key, _fill_event),
+        *_merge(_query(store, SANCTIONS, SANCTION_ANCHOR, e=entity), "Sanction", _claim_key, _fill_sanction),
+    ]
+
+
+def event_reports(store: Store, event: Term) -> list[Claim]:
+    """The event node's claim as reported by every article that states it (same kg:claimKey)."""
+    own = _query(store, EVENTS, "", fact=event)
+    if not own:
+        return []
+    rows = _query(store, EVENTS, "", claim=own[0]["claim"])
+    return _merge(rows, "Event", _claim_key, _fill_event, via="self")
+
+
+def article_claims(store: Store, article: Term) -> list[Claim]:
+    """Every fact drawn from one article."""
+    return [
+        *_merge(_query(store, ROLES, "", article=article), "Role", _role_key, _fill_role),
+        *_merge(_query(store, EVENTS, "", article=article), "Event", _claim_key, _fill_event),
+        *_merge(_query(store, SANCTIONS, "", article=article), "Sanction", _claim_key, _fill_sanction),
+    ]
+
+
+def dated_claims(store: Store) -> list[Claim]:
+    """Every event and sanction with a resolved date, merged across articles, in date order."""
+    claims = [
+        *_merge(_query(store, EVENTS, DATED), "Event", _claim_key, _fill_event),
+        *_merge(_query(store, SANCTIONS, DATED), "Sanction", _claim_key, _fill_sanction),
+    ]
+    return timeline(claims)
+
+
+def timeline(claims: Iterable[Claim]) -> list[Claim]:
+    """The dated claims among `claims`, oldest first."""
+    dated = [c for c in claims if c.when is not None]
+    return sorted(dated, key=lambda c: (c.timeline_key(), c.kind, c.title))
+
+
+def article_mentions(store: Store, article: Term) -> list[tuple[int, int, str]]:
+    """(start, end, entity IRI) of every entity mention in the article's text."""
+    rows = store.select(MENTIONS, article=article)
+    return [(int(r["start"].value), int(r["end"].value), r["who"].value) for r in rows]
