@@ -35,6 +35,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--workers", type=int, help="parsing processes (default: $KG_WORKERS or all cores)")
     p.add_argument("--max-bytes", type=int, help="largest article file accepted (default: $KG_MAX_BYTES "
                    "or 10 MiB)")
+    p.add_argument("--server", help="URL of a running `kg serve` to ingest into, instead of opening the store "
+                   "(default: $KG_SERVER)")
+    p.add_argument("--token", dest="update_token", help="the server's update token (default: $KG_UPDATE_TOKEN)")
 
     p = sub.add_parser("remove", parents=[common], help="remove articles and their facts")
     p.add_argument("ids", nargs="+", metavar="ARTICLE_ID")
@@ -79,12 +82,17 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _ingest(args: argparse.Namespace, settings: Settings) -> int:
-    from kg.ingest import ingest
+    from kg.ingest import GraphSink, ingest
     from kg.progress import ProgressBar
 
-    store = Store(settings.store)
+    if settings.server:
+        from kg.remote import RemoteSink
+
+        sink: GraphSink = RemoteSink(settings.server, settings.update_token)
+    else:
+        sink = Store(settings.store)
     with ProgressBar(enabled=sys.stderr.isatty()) as bar:
-        report = ingest(args.paths, store, Namer(settings.base_iri), model=settings.model,
+        report = ingest(args.paths, sink, Namer(settings.base_iri), model=settings.model,
                         workers=settings.workers, max_bytes=settings.max_bytes, on_article=bar.update)
     for problem in report.problems:
         print(f"kg ingest: {problem.source}: {problem.message}", file=sys.stderr)

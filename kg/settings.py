@@ -30,6 +30,7 @@ class Settings:
     row_limit: int = 100_000  # KG_ROW_LIMIT: most rows (or triples) a query may return
     max_request_bytes: int = 16 * 1024 * 1024  # KG_MAX_REQUEST_BYTES: largest HTTP request body
     update_token: str | None = None  # KG_UPDATE_TOKEN: enables SPARQL Update and the Graph Store Protocol
+    server: str | None = None  # KG_SERVER: URL of a running kg server that `kg ingest` sends articles to
 
 
 def settings_from_env(environ: Mapping[str, str] = os.environ, **overrides: object) -> Settings:

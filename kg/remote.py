@@ -1,0 +1,157 @@
+"""Ingest into a running `kg serve` over the standard protocols, since the server holds the store open.
+
+Reads go to the SPARQL 1.1 Protocol endpoint (`URL/sparql`, SELECT queries with fixed text);
+each article graph is written with the SPARQL 1.1 Graph Store HTTP Protocol
+(`PUT URL/store?graph=<article IRI>`, N-Triples), which replaces that one graph atomically
+on the server, so concurrent readers see an article either as before or whole.
+"""
+
+from __future__ import annotations
+
+import json
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Iterator
+from typing import Any
+
+from pyoxigraph import NamedNode, Quad
+
+from kg import ontology
+from kg.errors import Forbidden, InvalidInput, KGError, PayloadTooLarge, Unauthorized
+from kg.model import Entity
+
+SPARQL_JSON = "application/sparql-results+json"
+N_TRIPLES = "application/n-triples"
+DEFAULT_TIMEOUT = 60.0  # seconds to wait for one HTTP answer
+
+PROLOGUE = "".join(f"PREFIX {name}: <{iri}>\n" for name, iri in ontology.PREFIXES.items())
+
+ENTITIES_QUERY = PROLOGUE + """SELECT ?e (SAMPLE(?l) AS ?label) (GROUP_CONCAT(DISTINCT ?kind) AS ?kinds)
+       (GROUP_CONCAT(DISTINCT ?alt; SEPARATOR="\\u001f") AS ?alts)
+WHERE { VALUES ?general { kg:Person kg:Organization kg:Place }
+        ?e a ?general ; a ?type ; rdfs:label ?l .
+        FILTER(STRSTARTS(STR(?type), STR(kg:)))
+        BIND(STRAFTER(STR(?type), STR(kg:)) AS ?kind)
+        OPTIONAL { ?e skos:altLabel ?alt } }
+GROUP BY ?e"""
+
+HASHES_QUERY = PROLOGUE + """SELECT ?g ?hash WHERE { GRAPH ?g { ?g a kg:Article ; kg:contentHash ?hash } }"""
+
+
+class RemoteSink:
+    """A kg.ingest.GraphSink writing article graphs to a running kg server at `url`."""
+
+    def __init__(self, url: str, token: str | None, *, timeout: float = DEFAULT_TIMEOUT) -> None:
+        self.url = url.rstrip("/")
+        self.token = token
+        self.timeout = timeout
+        self._hashes: dict[str, str] | None = None
+
+    def iter_entities(self, namer: ontology.Namer) -> Iterator[Entity]:
+        """Every person, organization and place the server knows, with label, kind and aliases.
+
+        Raises:
+            KGError: the server cannot be reached or refused the query.
+        """
+        general = set(ontology.GENERAL_KIND.values())
+        for row in self.select(ENTITIES_QUERY):
+            key = namer.key_of(row["e"])
+            if key is None or "label" not in row or "kinds" not in row:
+                continue
+            kinds = row["kinds"].split()
+            kind = next((k for k in kinds if k not in general), kinds[0])
+            aliases = tuple(a for a in row.get("alts", "").split("\x1f") if a)
+            yield Entity(key=key, label=row["label"], kind=kind, aliases=aliases)
+
+    def stored_hash(self, graph: NamedNode) -> str | None:
+        """The content hash of an article graph on the server, or None (all fetched in one query)."""
+        if self._hashes is None:
+            self._hashes = {row["g"]: row["hash"] for row in self.select(HASHES_QUERY) if "hash" in row}
+        return self._hashes.get(graph.value)
+
+    def write_graphs(self, graphs: list[tuple[NamedNode, list[Quad]]]) -> None:
+        """PUT each graph to the server's Graph Store endpoint; each replacement is atomic there.
+
+        Raises:
+            Unauthorized, Forbidden: the server refused the update token.
+            KGError: the server cannot be reached or failed.
+        """
+        for graph, quads in graphs:
+            body = "".join(f"{q.subject} {q.predicate} {q.object} .\n" for q in quads).encode("utf-8")
+            target = f"{self.url}/store?{urllib.parse.urlencode({'graph': graph.value})}"
+            self._request("PUT", target, body, {"Content-Type": N_TRIPLES})
+            if self._hashes is not None:
+                self._hashes.pop(graph.value, None)
+                for quad in quads:
+                    if quad.subject == graph and quad.predicate == ontology.CONTENT_HASH:
+                        self._hashes[graph.value] = quad.object.value
+
+    def flush(self) -> None:
+        """Nothing to do: the server commits each PUT before answering."""
+
+    def select(self, sparql: str) -> list[dict[str, str]]:
+        """Rows of a SELECT query sent to URL/sparql, as {variable: value} (unbound ones omitted).
+
+        Raises:
+            KGError: the server cannot be reached, refused the query or answered something else.
+        """
+        data = self._request(
+            "POST", f"{self.url}/sparql", sparql.encode("utf-8"),
+            {"Content-Type": "application/sparql-query", "Accept": SPARQL_JSON},
+        )
+        try:
+            answer: dict[str, Any] = json.loads(data)
+            bindings = answer["results"]["bindings"]
+            return [{name: term["value"] for name, term in row.items()} for row in bindings]
+        except (ValueError, KeyError, TypeError, AttributeError) as err:
+            raise KGError(
+                f"The server at {self.url} answered a SPARQL query with something other than "
+                f"SPARQL JSON results ({err}); is it a kg server?"
+            ) from err
+
+    def _request(self, method: str, url: str, body: bytes, headers: dict[str, str]) -> bytes:
+        """Send one request; turn HTTP and network failures into kg errors naming the server."""
+        if self.token:
+            headers = {**headers, "Authorization": f"Bearer {self.token}"}
+        request = urllib.request.Request(url, data=body, method=method, headers=headers)
+        try:
+            with urllib.request.urlopen(request, timeout=self.timeout) as response:
+                return bytes(response.read())
+        except urllib.error.HTTPError as err:
+            raise _http_error(method, url, err) from err
+        except (urllib.error.URLError, OSError) as err:
+            reason = getattr(err, "reason", err)
+            raise KGError(
+                f"Cannot reach the kg server at {self.url} ({reason}). Is `kg serve` running there? "
+                "Check --server or KG_SERVER."
+            ) from err
+
+
+def _http_error(method: str, url: str, err: urllib.error.HTTPError) -> KGError:
+    """The kg error for an HTTP error answer, with the server's own message."""
+    detail = err.read(2000).decode("utf-8", "replace").strip()
+    said = f": {detail}" if detail else ""
+    if err.code == 401:
+        return Unauthorized(
+            f"The server refused the update token (401 on {method} {url}){said}. "
+            "Set KG_UPDATE_TOKEN (or --token) to the server's token."
+        )
+    if err.code == 403:
+        return Forbidden(
+            f"The server refused the update token (403 on {method} {url}){said}. Set KG_UPDATE_TOKEN "
+            "(or --token) to the server's token, and start the server with KG_UPDATE_TOKEN set."
+        )
+    if err.code == 404 or err.code == 405:
+        return KGError(
+            f"The server has no Graph Store endpoint for {method} {url} ({err.code}){said}. "
+            "Is it a kg server of this version, started with KG_UPDATE_TOKEN?"
+        )
+    if err.code == 413:
+        return PayloadTooLarge(
+            f"The server refused an article graph as too large (413 on {method} {url}){said}. "
+            "Raise KG_MAX_REQUEST_BYTES on the server."
+        )
+    if 400 <= err.code < 500:
+        return InvalidInput(f"The server rejected {method} {url} ({err.code}){said}.")
+    return KGError(f"The server failed on {method} {url} ({err.code}){said}.")
