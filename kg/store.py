@@ -8,6 +8,7 @@ query is the union of all graphs (article graphs plus anything loaded with
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import IO, Any
@@ -18,10 +19,14 @@ from pyoxigraph import (
     NamedNode,
     Quad,
     QueryBoolean,
+    QueryResultsFormat,
     QuerySolutions,
     QueryTriples,
     RdfFormat,
+    Triple,
     Variable,
+    parse,
+    serialize,
 )
 from pyoxigraph import (
     Store as OxStore,
@@ -121,6 +126,38 @@ class Store:
             self._store.update(sparql, base_iri=base_iri, prefixes=ontology.PREFIXES)
         except SyntaxError as err:
             raise InvalidInput(f"SPARQL update syntax error: {err}") from err
+
+    def write_graph(self, graph: NamedNode | None, data: bytes, fmt: RdfFormat, *, replace: bool) -> bool:
+        """Add the triples of an RDF document to `graph` (the default graph when None), or replace it with them.
+
+        Returns whether a named graph was created. Named graphs are replaced atomically.
+
+        Raises:
+            InvalidInput: the document does not parse as `fmt`.
+        """
+        base = graph.value if graph is not None else None
+        try:
+            triples = [quad.triple for quad in parse(data, fmt, base_iri=base)]
+        except SyntaxError as err:
+            raise InvalidInput(f"The request body is not valid {fmt.name}: {err}") from err
+        target = graph if graph is not None else DefaultGraph()
+        quads = [Quad(t.subject, t.predicate, t.object, target) for t in triples]
+        created = graph is not None and not self._store.contains_named_graph(graph)
+        if graph is not None and replace:
+            self.replace_graph(graph, quads)
+            if not quads:
+                self._store.add_graph(graph)
+            return created
+        if replace:
+            self._store.update("DROP SILENT DEFAULT")
+        self._store.extend(quads)
+        if graph is not None and created and not quads:
+            self._store.add_graph(graph)
+        return created
+
+    def clear_default_graph(self) -> None:
+        """Remove every triple of the default graph."""
+        self._store.update("DROP SILENT DEFAULT")
 
     def flush(self) -> None:
         """Make sure everything written is on disk."""
@@ -225,3 +262,127 @@ class Store:
     def count_quads(self) -> int:
         """The number of quads in the store."""
         return len(self._store)
+
+
+# Serializing query results, natively and within a row limit ------------------
+
+RESULTS_FORMATS = {
+    "json": QueryResultsFormat.JSON,
+    "xml": QueryResultsFormat.XML,
+    "csv": QueryResultsFormat.CSV,
+    "tsv": QueryResultsFormat.TSV,
+}
+# Where a new row (solution) starts in each results format, and what closes a cut document.
+# JSON: `{"` never occurs inside a JSON string (the quote would be escaped), so `[{"`/`,{"` is a row.
+_ROW_STARTS = {
+    "json": (re.compile(rb'(?<=\[)(?=\{["}])|,(?=\{["}])'), b"]}}"),
+    "xml": (re.compile(rb"<result>"), b"</results></sparql>"),
+    "csv": (re.compile(rb"(?<=\r\n)(?=.)", re.DOTALL), b""),
+    "tsv": (re.compile(rb"(?<=\n)(?=.)", re.DOTALL), b""),
+}
+_HOLD_BACK = 8  # bytes kept until the next write, so no row marker is split between writes
+
+
+class _RowLimitReached(Exception):
+    """Raised inside serialization to stop it once the row limit is reached."""
+
+
+class _RowCutter:
+    """A binary writer that passes results through until row `limit`, then closes the document and stops."""
+
+    def __init__(self, output: IO[bytes], fmt: str, limit: int) -> None:
+        self.output, self.limit = output, limit
+        self.pattern, self.closer = _ROW_STARTS[fmt]
+        self.rows = 0
+        self.pending = b""
+        self.skip_header = fmt in ("csv", "tsv")  # the first line break ends the header, not a row
+
+    def write(self, data: bytes) -> int:
+        if self.rows > self.limit:  # serialization may flush once more after being stopped
+            raise _RowLimitReached
+        buffer = self.pending + bytes(data)
+        ready = max(0, len(buffer) - _HOLD_BACK)
+        for match in self.pattern.finditer(buffer, 0, len(buffer)):
+            if match.start() >= ready:
+                break
+            self.rows += 1
+            if self.rows > self.limit:
+                self.output.write(buffer[: match.start()] + self.closer)
+                raise _RowLimitReached
+        self.output.write(buffer[:ready])
+        self.pending = buffer[ready:]
+        return len(data)
+
+    def flush(self) -> None:
+        """Nothing to do: the rest is written by `close`."""
+
+    def close(self) -> None:
+        """Write the bytes held back."""
+        self.output.write(self.pending)
+        self.pending = b""
+
+
+def write_result(result: QueryResult, output: IO[bytes], fmt: str, row_limit: int | None = None) -> bool:
+    """Serialize a query result natively to `output` as `fmt` (a RESULTS_FORMATS or RDF_FORMATS name).
+
+    Returns True when the result was cut after `row_limit` rows (or triples); the output stays a
+    complete document of its format. Exceptions raised by `output.write` stop the serialization.
+
+    Raises:
+        InvalidInput: `fmt` does not suit the kind of result.
+    """
+    if isinstance(result, QueryTriples):
+        rdf = rdf_format(fmt)
+        counter = _TripleCounter(result, row_limit)
+        serialize(counter, output, rdf, prefixes=ontology.PREFIXES)
+        return counter.cut
+    if fmt not in RESULTS_FORMATS:
+        raise InvalidInput(f"Unknown results format {fmt!r}. Available: {', '.join(RESULTS_FORMATS)}.")
+    if isinstance(result, QueryBoolean) or row_limit is None:
+        result.serialize(output, RESULTS_FORMATS[fmt])
+        return False
+    cutter = _RowCutter(output, fmt, row_limit)
+    try:
+        result.serialize(cutter, RESULTS_FORMATS[fmt])
+    except _RowLimitReached:
+        return True
+    cutter.close()
+    return False
+
+
+class _TripleCounter:
+    """Iterates triples of a CONSTRUCT/DESCRIBE result up to a limit, noting whether it cut."""
+
+    def __init__(self, triples: QueryTriples, limit: int) -> None:
+        self.triples, self.limit, self.count, self.cut = triples, limit, 0, False
+
+    def __iter__(self) -> Iterator[Triple]:
+        for triple in self.triples:
+            if self.count >= self.limit:
+                self.cut = True
+                return
+            self.count += 1
+            yield triple
+
+
+def media_type(fmt: str) -> str:
+    """The media type of a RESULTS_FORMATS or RDF_FORMATS name."""
+    if fmt in RESULTS_FORMATS:
+        return str(RESULTS_FORMATS[fmt].media_type)
+    return str(rdf_format(fmt).media_type)
+
+
+def convert_rdf(data: str, source: str, target: str, base_iri: str | None = None) -> bytes:
+    """Re-serialize an RDF document from format `source` to `target` (RDF_FORMATS names).
+
+    Raises:
+        InvalidInput: the document does not parse.
+    """
+    try:
+        quads = list(parse(data, rdf_format(source), base_iri=base_iri))
+    except SyntaxError as err:
+        raise InvalidInput(f"Cannot parse {source}: {err}") from err
+    fmt = rdf_format(target)
+    if fmt.supports_datasets:
+        return bytes(serialize(quads, format=fmt, prefixes=ontology.PREFIXES) or b"")
+    return bytes(serialize((q.triple for q in quads), format=fmt, prefixes=ontology.PREFIXES) or b"")

@@ -14,7 +14,7 @@ from kg.settings import Settings
 from kg.store import Store
 from kg.web.context import AppContext
 from kg.web.pages import bp as pages_bp
-from kg.web.sparql import bp as sparql_bp
+from kg.web.sparql import register_endpoint
 
 HERE = Path(__file__).resolve().parent
 log = logging.getLogger("kg.server")
@@ -30,7 +30,7 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None, 
         namer=Namer(settings.base_iri),
         settings=settings,
     )
-    app.register_blueprint(sparql_bp)
+    register_endpoint(app)
     app.register_blueprint(pages_bp)
     app.register_error_handler(KGError, _kg_error)
     return app

@@ -1,0 +1,101 @@
+"""HTTP content negotiation by the rules of RFC 9110 §12.5.1 (Accept, q-values, wildcards).
+
+The most specific media range that matches a type gives that type its quality
+(`text/turtle` beats `text/*` beats `*/*`); q=0 excludes a type. Among the types
+of highest quality, the one whose matching range comes first in the header wins,
+then the server's own order of preference.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from kg.errors import NotAcceptable
+
+_TOKEN = r"[!#$%&'*+.^_`|~0-9A-Za-z-]+"
+_RANGE = re.compile(rf"^\s*({_TOKEN})/({_TOKEN})\s*$")
+_QVALUE = re.compile(r"^(?:0(?:\.\d{0,3})?|1(?:\.0{0,3})?)$")
+
+
+@dataclass(frozen=True)
+class MediaRange:
+    """One entry of an Accept header: `type/subtype` (either may be `*`) with its quality."""
+
+    type: str
+    subtype: str
+    q: float
+    position: int
+
+    @property
+    def specificity(self) -> int:
+        """2 for type/subtype, 1 for type/*, 0 for */*."""
+        return (self.type != "*") + (self.subtype != "*")
+
+    def matches(self, media_type: str) -> bool:
+        """Whether this range covers `media_type` (a concrete type/subtype)."""
+        kind, _, sub = media_type.lower().partition("/")
+        return self.type in ("*", kind) and self.subtype in ("*", sub)
+
+
+def parse_accept(header: str | None) -> list[MediaRange]:
+    """The media ranges of an Accept header; malformed entries are skipped, a missing header means */*."""
+    if header is None or not header.strip():
+        return [MediaRange("*", "*", 1.0, 0)]
+    ranges = []
+    for position, entry in enumerate(header.split(",")):
+        media, *params = entry.split(";")
+        match = _RANGE.match(media)
+        if match is None:
+            continue
+        kind, sub = match.group(1).lower(), match.group(2).lower()
+        if kind == "*" and sub != "*":
+            continue
+        q = 1.0
+        for param in params:
+            name, _, value = param.partition("=")
+            if name.strip().lower() == "q":
+                value = value.strip()
+                q = float(value) if _QVALUE.match(value) else -1.0
+                break  # parameters after q are accept-extensions
+        if q >= 0:
+            ranges.append(MediaRange(kind, sub, q, position))
+    return ranges
+
+
+def quality(ranges: Sequence[MediaRange], media_type: str) -> tuple[float, int, int]:
+    """(q, specificity, -position) of the most specific range covering `media_type`; q=0 if none."""
+    best: MediaRange | None = None
+    for candidate in ranges:
+        if candidate.matches(media_type) and (
+            best is None
+            or (candidate.specificity, -candidate.position) > (best.specificity, -best.position)
+        ):
+            best = candidate
+    if best is None:
+        return (0.0, -1, 0)
+    return (best.q, best.specificity, -best.position)
+
+
+def negotiate(header: str | None, supported: Sequence[str]) -> str:
+    """The supported media type the client prefers, `supported` being in the server's order of preference.
+
+    Raises:
+        NotAcceptable: the header accepts none of `supported` (or gives each q=0).
+    """
+    ranges = parse_accept(header)
+    best: tuple[float, int] | None = None
+    chosen = None
+    for media_type in supported:
+        q, _, neg_position = quality(ranges, media_type)
+        if q <= 0:
+            continue
+        key = (q, neg_position)
+        if best is None or key > best:
+            best, chosen = key, media_type
+    if chosen is None:
+        raise NotAcceptable(
+            f"None of the media types in Accept: {header!r} can be produced here. Available: {', '.join(supported)}."
+        )
+    return chosen

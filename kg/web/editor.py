@@ -1,0 +1,38 @@
+"""The query editor page at /query: a SPARQL text area, a results table with links, downloads in each format."""
+
+from __future__ import annotations
+
+from flask import Blueprint, current_app, render_template, request
+
+from kg.ontology import PREFIXES
+from kg.queries import StoredQuery, get_query
+from kg.web.context import kg_context
+
+bp = Blueprint("editor", __name__)
+
+EXAMPLE = """SELECT ?person ?personLabel ?roleLabel ?orgLabel WHERE {
+  ?role a kg:Role ; org:member ?person ; kg:roleTitle ?roleLabel .
+  ?person rdfs:label ?personLabel .
+  OPTIONAL { ?role org:organization/rdfs:label ?orgLabel }
+}
+ORDER BY ?personLabel
+LIMIT 100"""
+
+
+def prefix_block() -> str:
+    """PREFIX lines for every namespace of the ontology."""
+    return "".join(f"PREFIX {name}: <{iri}>\n" for name, iri in PREFIXES.items())
+
+
+@bp.route("/query")
+def query_editor() -> str:
+    """The editor, pre-filled with ?query=, a stored query (?stored=name) or an example."""
+    text = request.args.get("query")
+    stored = request.args.get("stored")
+    if stored:
+        queries: dict[str, StoredQuery] = current_app.extensions["kg_queries"]
+        text = get_query(queries, stored).text
+    if not text:
+        text = prefix_block() + "\n" + EXAMPLE
+    base = kg_context().namer.base
+    return render_template("query.html", query=text, base=base)

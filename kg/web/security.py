@@ -1,0 +1,97 @@
+"""What keeps the endpoint safe to expose: the update token, federation refusal, security and CORS headers."""
+
+from __future__ import annotations
+
+import hmac
+import re
+
+from flask import Flask, Response, request
+
+from kg.errors import Forbidden, Unauthorized
+from kg.settings import Settings
+
+# Content-Security-Policy of every HTML page: only our own scripts and styles, never framed.
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+    "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
+    "frame-ancestors 'none'"
+)
+CORS_HEADERS = {
+    "Access-Control-Allow-Origin": "*",
+    "Access-Control-Expose-Headers": "Content-Type, Content-Disposition, KG-Row-Limit, KG-Truncated",
+}
+PREFLIGHT_HEADERS = {
+    "Access-Control-Allow-Methods": "GET, HEAD, POST, PUT, DELETE, OPTIONS",
+    "Access-Control-Allow-Headers": "Accept, Authorization, Content-Type",
+    "Access-Control-Max-Age": "86400",
+}
+
+# SPARQL text with strings, IRIs, comments, variables and prefixed names taken out, so that what is
+# left are keywords. \u escapes are decoded first: SPARQL allows them anywhere in a query.
+_SKIP = re.compile(
+    r'"""(?:[^"\\]|\\.|"(?!""))*"""'
+    r"|'''(?:[^'\\]|\\.|'(?!''))*'''"
+    r'|"(?:[^"\\\n]|\\.)*"'
+    r"|'(?:[^'\\\n]|\\.)*'"
+    r"|<[^<>\"{}|^`\\\s]*>"
+    r"|#[^\n]*"
+    r"|[?$][\w]+"
+    r"|[\w.-]*:[\w.:%-]*",
+    re.DOTALL,
+)
+_REMOTE = re.compile(r"\b(SERVICE|LOAD)\b", re.IGNORECASE)
+_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+
+
+def check_update_token(settings: Settings, authorization: str | None) -> None:
+    """Allow a write only with `Authorization: Bearer <KG_UPDATE_TOKEN>`, compared in constant time.
+
+    Raises:
+        Forbidden: writes are disabled (no KG_UPDATE_TOKEN) or the token is wrong.
+        Unauthorized: no bearer token was sent.
+    """
+    if not settings.update_token:
+        raise Forbidden("Writes are disabled on this server: set KG_UPDATE_TOKEN to enable SPARQL Update "
+                        "and the Graph Store Protocol.")
+    scheme, _, token = (authorization or "").partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        raise Unauthorized("This operation needs the header 'Authorization: Bearer <KG_UPDATE_TOKEN>'.")
+    if not hmac.compare_digest(token.strip().encode(), settings.update_token.encode()):
+        raise Forbidden("The bearer token is not the server's KG_UPDATE_TOKEN.")
+
+
+def remote_operations(sparql: str) -> set[str]:
+    """The keywords SERVICE and LOAD (upper case) used in a query or update, outside strings and IRIs."""
+    text = _ESCAPE.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), sparql)
+    return {word.upper() for word in _REMOTE.findall(_SKIP.sub(" ", text))}
+
+
+def refuse_remote(sparql: str, allowed: bool) -> None:
+    """Refuse SERVICE and LOAD, which make the server fetch other addresses, unless federation is allowed.
+
+    Raises:
+        Forbidden: the text uses SERVICE or LOAD and KG_ALLOW_FEDERATION is off.
+    """
+    used = remote_operations(sparql)
+    if used and not allowed:
+        raise Forbidden(f"{' and '.join(sorted(used))} would make this server fetch other addresses; "
+                        "it is disabled (set KG_ALLOW_FEDERATION=1 to allow it).")
+
+
+def _add_headers(response: Response) -> Response:
+    response.headers.setdefault("X-Content-Type-Options", "nosniff")
+    response.headers.update(CORS_HEADERS)
+    if request.method == "OPTIONS":
+        response.headers.update(PREFLIGHT_HEADERS)
+    if response.mimetype == "text/html":
+        response.headers.setdefault("Content-Security-Policy", CSP)
+        response.headers.setdefault("X-Frame-Options", "DENY")
+        response.headers.setdefault("Referrer-Policy", "same-origin")
+    if response.status_code == 401:
+        response.headers["WWW-Authenticate"] = 'Bearer realm="kg"'
+    return response
+
+
+def register_security(app: Flask) -> None:
+    """Add security and CORS headers to every response of `app`."""
+    app.after_request(_add_headers)
