@@ -85,7 +85,8 @@ def test_sparql_ask_answers_boolean(client: FlaskClient) -> None:
 
 
 def test_sparql_relative_iris_resolve_against_base_iri(client: FlaskClient) -> None:
-    response = client.get("/sparql", query_string={"query": "SELECT DISTINCT ?l WHERE { <entity/person/anna-keller> rdfs:label ?l }"})
+    query = "SELECT DISTINCT ?l WHERE { <entity/person/anna-keller> rdfs:label ?l }"
+    response = client.get("/sparql", query_string={"query": query})
     assert [row["l"]["value"] for row in _rows(response.data)] == ["Anna Keller"]
 
 
