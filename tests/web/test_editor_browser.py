@@ -1,0 +1,61 @@
+"""The query editor at /query in headless Chromium: type a query, run it, see rows, follow a link."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import WebDriverWait
+
+from tests.conftest import start_server
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def server(store_path: Path) -> Iterator[str]:
+    """A real `kg serve` over the sample store."""
+    proc, url = start_server(store_path)
+    yield url
+    proc.terminate()
+    proc.wait(timeout=10)
+    if proc.stderr is not None:
+        proc.stderr.close()
+
+
+@pytest.fixture
+def browser() -> Iterator[webdriver.Chrome]:
+    """Headless Chromium, offline apart from 127.0.0.1."""
+    options = webdriver.ChromeOptions()
+    options.binary_location = "/usr/bin/chromium"
+    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking"):
+        options.add_argument(arg)
+    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    yield driver
+    driver.quit()
+
+
+def test_editor_runs_query_and_links_to_entity(server: str, browser: webdriver.Chrome) -> None:
+    browser.get(server + "/query")
+    editor = browser.find_element(By.ID, "kg-query")
+    assert "PREFIX kg: <https://w3id.org/kg-news/ns#>" in editor.get_attribute("value")
+    editor.clear()
+    editor.send_keys("SELECT DISTINCT ?person ?name WHERE { ?person a kg:Person ; rdfs:label ?name } ORDER BY ?name")
+    browser.find_element(By.ID, "kg-run").click()
+    wait = WebDriverWait(browser, 15)
+    wait.until(expected_conditions.presence_of_element_located((By.CSS_SELECTOR, "table.kg-results tbody tr")))
+    rows = browser.find_elements(By.CSS_SELECTOR, "table.kg-results tbody tr")
+    assert [row.find_elements(By.TAG_NAME, "td")[1].text for row in rows] == ["Anna Keller", "Jonas Berg"]
+    assert "2 rows" in browser.find_element(By.ID, "kg-status").text
+    csv_link = browser.find_element(By.CSS_SELECTOR, "a.kg-download[data-format=csv]")
+    assert "/sparql?format=csv&query=" in csv_link.get_attribute("href")
+    rows[0].find_element(By.TAG_NAME, "a").click()
+    wait.until(expected_conditions.url_contains("/entity/person/anna-keller"))
+    assert "Anna Keller" in browser.find_element(By.TAG_NAME, "h1").text
+    severe = [e for e in browser.get_log("browser") if e["level"] == "SEVERE" and "favicon" not in e["message"]]
+    assert not severe  # e.g. a script blocked by the Content-Security-Policy
