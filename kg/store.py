@@ -34,7 +34,7 @@ from pyoxigraph import (
 
 from kg import ontology
 from kg.errors import InvalidInput, StoreBusy, UnknownEntity
-from kg.model import Entity
+from kg.model import PERSON, Entity
 
 QueryResult = QuerySolutions | QueryTriples | QueryBoolean
 Term = NamedNode | Literal
@@ -231,26 +231,37 @@ class Store:
         return quads
 
     def iter_entities(self, namer: ontology.Namer) -> Iterator[Entity]:
-        """Every person, organization and place with its label, most specific kind and aliases."""
-        rows = self.select(
-            """SELECT ?e (SAMPLE(?l) AS ?label) (GROUP_CONCAT(DISTINCT ?kind) AS ?kinds)
-                      (GROUP_CONCAT(DISTINCT ?alt; SEPARATOR="\\u001f") AS ?alts)
-               WHERE { VALUES ?general { kg:Person kg:Organization kg:Place }
-                       ?e a ?general ; a ?type ; rdfs:label ?l .
-                       FILTER(STRSTARTS(STR(?type), STR(kg:)))
-                       BIND(STRAFTER(STR(?type), STR(kg:)) AS ?kind)
-                       OPTIONAL { ?e skos:altLabel ?alt } }
-               GROUP BY ?e"""
-        )
+        """Every person, organization and place with its label, most specific kind and aliases.
+
+        Reads the quads by pattern, one entity at a time: a single SPARQL join of types, labels
+        and aliases multiplies them by the number of articles naming the entity (millions of
+        rows for a country named in a few hundred articles).
+        """
         general = set(ontology.GENERAL_KIND.values())
-        for row in rows:
-            key = namer.key_of(row["e"].value)
-            if key is None:
-                continue
-            kinds = row["kinds"].value.split()
-            kind = next((k for k in kinds if k not in general), kinds[0])
-            aliases = tuple(a for a in row["alts"].value.split("\x1f") if a) if "alts" in row else ()
-            yield Entity(key=key, label=row["label"].value, kind=kind, aliases=aliases)
+        seen: set[NamedNode] = set()
+        for kind_name in (PERSON, *sorted(general)):
+            for quad in self._store.quads_for_pattern(None, ontology.A, ontology.kg(kind_name), None):
+                node = quad.subject
+                if not isinstance(node, NamedNode) or node in seen:
+                    continue
+                seen.add(node)
+                key = namer.key_of(node.value)
+                entity = self._entity_from_quads(node, key, general) if key is not None else None
+                if entity is not None:
+                    yield entity
+
+    def _entity_from_quads(self, node: NamedNode, key: str, general: set[str]) -> Entity | None:
+        labels = [q.object.value for q in self._store.quads_for_pattern(node, ontology.LABEL, None, None)
+                  if isinstance(q.object, Literal)]
+        if not labels:
+            return None
+        kinds = sorted({q.object.value[len(ontology.KG):]
+                        for q in self._store.quads_for_pattern(node, ontology.A, None, None)
+                        if isinstance(q.object, NamedNode) and q.object.value.startswith(ontology.KG)})
+        aliases = sorted({q.object.value for q in self._store.quads_for_pattern(node, ontology.ALT_LABEL, None, None)
+                          if isinstance(q.object, Literal)})
+        kind = next((k for k in kinds if k not in general), kinds[0])
+        return Entity(key=key, label=labels[0], kind=kind, aliases=tuple(aliases))
 
     def dump(self, output: IO[bytes], fmt: RdfFormat, graph: NamedNode | None = None) -> None:
         """Serialize the whole store (or one graph) to `output`."""
