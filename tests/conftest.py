@@ -7,6 +7,7 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -68,25 +69,35 @@ def free_port() -> int:
 def start_server(store: Path, env: dict[str, str] | None = None) -> tuple[subprocess.Popen[bytes], str]:
     """Start `kg serve` in a real process on a free port; returns it and its base URL once it answers."""
     port = free_port()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "kg", "serve", "--store", str(store), "--port", str(port)],
-        cwd=ROOT,
-        env={**os.environ, **(env or {})},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
+    log = tempfile.NamedTemporaryFile(prefix="kg-serve-", suffix=".log", delete=False)  # noqa: SIM115
+    with log:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "kg", "serve", "--store", str(store), "--port", str(port)],
+            cwd=ROOT,
+            env={**os.environ, **(env or {})},
+            stdout=subprocess.DEVNULL,
+            stderr=log,
+        )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         if proc.poll() is not None:
-            raise RuntimeError(f"kg serve exited: {proc.stderr.read().decode() if proc.stderr else ''}")
+            raise RuntimeError(f"kg serve exited: {Path(log.name).read_text()}")
         try:
-            urllib.request.urlopen(url + "/sparql?query=ASK%7B%7D", timeout=1).read()
+            with urllib.request.urlopen(url + "/sparql?query=ASK%7B%7D", timeout=1) as answer:
+                answer.read()
             return proc, url
         except OSError:
             time.sleep(0.2)
     proc.kill()
-    raise RuntimeError("kg serve did not answer within 30 s")
+    proc.wait()
+    raise RuntimeError(f"kg serve did not answer within 30 s: {Path(log.name).read_text()}")
+
+
+def stop_server(proc: subprocess.Popen[bytes]) -> None:
+    """Stop a server started by start_server and wait until it has closed its store."""
+    proc.terminate()
+    proc.wait(timeout=10)
 
 
 @pytest.fixture
@@ -94,5 +105,4 @@ def live_server(store_path: Path) -> Iterator[str]:
     """The base URL of a real `kg serve` process over the sample store."""
     proc, url = start_server(store_path)
     yield url
-    proc.terminate()
-    proc.wait(timeout=10)
+    stop_server(proc)
