@@ -9,6 +9,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kg.extractors.context import read_home
 from kg.extractors.entities import EntityTable
 from kg.extractors.events import extract_events
 from kg.extractors.evidence import in_boilerplate, merge_facts
@@ -35,7 +36,8 @@ def extract_parsed(document: Document, parsed: Doc) -> Extraction:
     table = EntityTable(parsed, load_lexicon())
     sentences = [s for s in parsed.sents if not in_boilerplate(s, document)]
     facts: list[Fact] = []
-    facts += extract_roles(parsed, table, document, sentences)
+    home = read_home(document, table)
+    facts += extract_roles(parsed, table, document, sentences, home)
     facts += extract_events(parsed, table, document, sentences)
     sanctions, skipped = extract_sanctions(parsed, table, document, sentences)
     facts += sanctions

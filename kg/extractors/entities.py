@@ -27,6 +27,14 @@ from kg.model import (
 from kg.ontology import entity_key
 
 NER_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC"}
+# Labels the small model gives to invented company names ("Caspia Petroleum Trading" as WORK_OF_ART):
+# read as organizations only when the name ends in an organization word of kg/data/org_words.tsv.
+MISLABELS = {"WORK_OF_ART", "PRODUCT", "LAW", "EVENT", "NORP", "PERSON", "GPE", "LOC", "FAC"}
+INITIAL = re.compile(r"[A-Z]\.?")
+NAME_BREAKERS = {"the", "of", "and", "for", "on", "in", "at", "said", "says", "told"}
+MAX_NAME_WORDS = 5
+# Words before a title that say which holder, not which organization: "former President", "Shadow Home Secretary".
+QUALIFIERS = {"former", "acting", "interim", "outgoing", "incoming", "then", "late", "ex", "ex-", "shadow"}
 # Words right before a name that say it is a news outlet: "state television Vesti".
 MEDIA_CUES = {"outlet", "television", "tv", "newspaper", "agency", "broadcaster", "channel", "daily",
               "magazine", "radio", "website", "network", "tabloid", "paper"}
@@ -115,9 +123,89 @@ class EntityTable:
 
     # -- building --------------------------------------------------------------------------------
 
+    def _shape_kind(self, span: Span) -> str | None:
+        """The kind a name's last word signals: "... Shipping" a Company, "... Ministry" a GovernmentBody."""
+        kind = self.lexicon.org_word(span[-1].text) if span[-1].text[:1].isupper() else None
+        if kind is None and any(self.lexicon.org_word(t.text) == GOVERNMENT_BODY for t in span[:-1]):
+            if span[0].text[:1].isupper() and len(span) > 1:
+                kind = GOVERNMENT_BODY  # "Ministry of Defence", "Department of State"
+        return kind
+
+    def _relabel(self, span: Span) -> Span | None:
+        """A span whose last word says it is an organization gets the ORG label; None drops it."""
+        span = self._without_title(span)
+        if span is None:
+            return None
+        if span.label_ in NER_LABELS and (self.lexicon.organization(span.text) or self.lexicon.country(span.text)):
+            return span
+        kind = self._shape_kind(span) if len(span) > 1 and span.label_ in MISLABELS else None
+        if kind in (COMPANY, GOVERNMENT_BODY, ORGANIZATION):
+            return Span(self.doc, span.start, span.end, label="ORG")
+        if kind == PLACE and span.label_ == "PERSON":
+            return Span(self.doc, span.start, span.end, label="FAC")
+        return span if span.label_ in NER_LABELS else None
+
+    def _without_title(self, span: Span) -> Span | None:
+        """A name that runs into a title loses it: "United States Trade" (+ "Representative") -> "United States";
+        "Department Spokesperson" is no name at all."""
+        if self.lexicon.organization(span.text) or span.label_ == "PERSON":
+            return span
+        for end in range(span.end, min(span.end + 3, len(self.doc)) + 1):
+            title_start = match_title(self.doc, end, self.lexicon)
+            if title_start is None or not (span.start <= title_start < span.end):
+                continue
+            if title_start == span.start or all(self.lexicon.org_word(t.text) == GOVERNMENT_BODY and
+                                                 len(t) > 0 for t in self.doc[span.start:title_start]):
+                if end == span.end:
+                    return None
+                continue
+            return Span(self.doc, span.start, title_start, label=span.label_)
+        return span
+
+    def _title_names(self) -> list[tuple[int, int, int]]:
+        """Names written right after a role title, as (title start, name start, name end) tokens."""
+        doc = self.doc
+        found = []
+        i = 0
+        while i < len(doc):
+            title_start = match_title(doc, i + 1, self.lexicon)
+            if title_start is None:
+                i += 1
+                continue
+            end = i + 1
+            while (end < len(doc) and end - i <= MAX_NAME_WORDS and self._name_word(doc[end])
+                   and "\n" not in doc[end - 1].whitespace_):
+                end += 1
+            words = doc[i + 1 : end]
+            capital_title = doc[i].text[:1].isupper()
+            person_ner = any(t.ent_type_ == "PERSON" for t in words)
+            if words and (len(words) >= 2 and (capital_title or person_ner)
+                          or len(words) == 1 and capital_title and words[0].pos_ == "PROPN"
+                          and words[0].ent_type_ in ("", "PERSON", "ORG", "NORP")
+                          and not INITIAL.fullmatch(words[0].text)):
+                found.append((title_start, i + 1, end))
+                i = end
+            else:
+                i += 1
+        return found
+
+    def _name_word(self, token: Token) -> bool:
+        text = token.text
+        if not text[:1].isupper() or token.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY"):
+            return False
+        if not (token.is_alpha or INITIAL.fullmatch(text) or re.fullmatch(r"[A-Z][a-z]+(?:-[A-Za-z]+)+", text)):
+            return False
+        lower = text.lower()
+        if lower in NAME_BREAKERS or self.lexicon.org_word(text) or self.lexicon.country(text):
+            return False
+        if self.lexicon.demonym(text) or any(lower == words[-1] for words in self.lexicon.titles):
+            return False
+        return True
+
     def _collect(self) -> None:
-        spans = [trimmed for ent in self.doc.ents if ent.label_ in NER_LABELS
-                 for trimmed in [_trim(ent)] if trimmed is not None]
+        spans = [relabeled for ent in self.doc.ents for trimmed in [_trim(ent)] if trimmed is not None
+                 for relabeled in [self._relabel(trimmed)] if relabeled is not None]
+        spans = self._with_title_names(spans)
         spans = [Span(self.doc, s.start, s.end, label="PERSON") if self._after_title(s)
                  and not self.lexicon.country(s.text) and not self.lexicon.organization(s.text) else s
                  for s in spans]
@@ -127,19 +215,44 @@ class EntityTable:
             self._register(span, full_names)
         self._register_missed_surnames(full_names)
 
+    def _with_title_names(self, spans: list[Span]) -> list[Span]:
+        """NER spans with each name after a title as a PERSON span; spans overlapping it are cut."""
+        names = self._title_names()
+        if not names:
+            return spans
+        out = []
+        for span in spans:
+            cut: Span | None = span
+            for title_start, start, end in names:
+                if cut is None or cut.end <= title_start or cut.start >= end:
+                    continue
+                if cut.start < title_start:  # "United States Trade" + "Representative X": keep "United States"
+                    cut = Span(self.doc, cut.start, title_start, label=cut.label_)
+                    cut = None if all(t.lower_ in QUALIFIERS for t in cut) else cut
+                elif cut.end <= start and (self.lexicon.organization(cut.text) or self.lexicon.country(cut.text)):
+                    pass  # "Treasury" in "Treasury Secretary" names the organization
+                else:
+                    cut = None
+            if cut is not None:
+                out.append(cut)
+        out += [Span(self.doc, start, end, label="PERSON") for _, start, end in names]
+        return sorted(out, key=lambda s: s.start)
+
     def _full_names(self, persons: list[Span]) -> dict[str, str]:
-        """Surname and full-name forms -> canonical full name, for unambiguous surnames."""
-        by_surname: dict[str, set[str]] = {}
+        """Name-part and full-name forms -> canonical full name, for parts naming one person only."""
+        by_part: dict[str, set[str]] = {}
         for span in persons:
             name = _person_name(span, self.lexicon)
             if name and " " in name:
-                by_surname.setdefault(name.split()[-1], set()).add(name)
+                words = name.split()
+                for word in {words[-1], *words[1:-1]}:
+                    by_part.setdefault(word, set()).add(name)
         table = {}
-        for surname, names in by_surname.items():
+        for part, names in by_part.items():
             for name in names:
                 table[name] = name
             if len(names) == 1:
-                table[surname] = next(iter(names))
+                table[part] = next(iter(names))
         return table
 
     def _after_title(self, span: Span) -> bool:
@@ -200,7 +313,7 @@ class EntityTable:
         words = {normalize(t.text) for t in span}
         if words & GOVERNMENT_WORDS:
             return GOVERNMENT_BODY
-        if words & COMPANY_WORDS:
+        if words & COMPANY_WORDS or self._shape_kind(span) == COMPANY:
             return COMPANY
         if any(t.lemma_.lower() in COMPANY_NOUNS for t in _describers(span)):
             return COMPANY
@@ -245,3 +358,14 @@ def _person_name(span: Span, lexicon: Lexicon) -> str | None:
     if not words or not words[0][:1].isupper():
         return None
     return " ".join(words)
+
+
+def match_title(doc: Doc, end: int, lexicon: Lexicon) -> int | None:
+    """The start of the longest known title ending just before token `end`, or None."""
+    for words in lexicon.titles:
+        start = end - len(words)
+        if start < 0:
+            continue
+        if all(doc[start + k].lower_ == w for k, w in enumerate(words)):
+            return start
+    return None

@@ -28,6 +28,9 @@ class Lexicon:
     organizations: dict[str, tuple[str, str]] = field(default_factory=dict)  # alias -> (name, kind)
     titles: tuple[tuple[str, ...], ...] = ()  # lowercase word tuples, longest first
     events: dict[str, tuple[str, str]] = field(default_factory=dict)  # lemma -> (type, family)
+    org_words: dict[str, str] = field(default_factory=dict)  # "shipping" -> "Company"
+    cities: dict[str, str] = field(default_factory=dict)  # normalized city -> country
+    publishers: tuple[tuple[str, str, str, str], ...] = ()  # (domain, body, kind, country)
 
     def country(self, text: str) -> str | None:
         """The canonical country named by `text` (alias or name), or None."""
@@ -36,6 +39,14 @@ class Lexicon:
     def demonym(self, text: str) -> str | None:
         """The country of a demonym ("Russian" -> "Russia"), or None."""
         return self.demonyms.get(normalize(text))
+
+    def org_word(self, text: str) -> str | None:
+        """The entity kind a name-ending word like "Shipping" or "Ministry" signals, or None."""
+        return self.org_words.get(normalize(text))
+
+    def city_country(self, text: str) -> str | None:
+        """The country of a known city ("Warsaw" -> "Poland"), or None."""
+        return self.cities.get(normalize(text))
 
     def organization(self, text: str) -> tuple[str, str] | None:
         """The (canonical name, kind) of a known organization alias, or None."""
@@ -76,12 +87,17 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
         name, kind, aliases = row[:3]
         for alias in [name, *_alternatives(aliases)]:
             organizations[normalize(alias)] = (name, kind)
-    titles = sorted(
-        {tuple(line.lower().split()) for line in _lines("titles.txt", data_dir)},
-        key=lambda words: -len(words),
-    )
+    title_set = {tuple(line.lower().split()) for line in _lines("titles.txt", data_dir)}
+    heads = _lines("title_heads.txt", data_dir)
+    title_set |= {(portfolio.lower(), head.lower()) for portfolio in _lines("portfolios.txt", data_dir)
+                  for head in heads}
+    titles = sorted(title_set, key=lambda words: -len(words))
     events = {row[0].lower(): (row[1], row[2]) for row in _rows("event_types.tsv", data_dir)}
-    return Lexicon(countries, demonyms, organizations, tuple(titles), events)
+    org_words = {row[0].lower(): row[1] for row in _rows("org_words.tsv", data_dir)}
+    cities = {normalize(row[0]): row[1] for row in _rows("cities.tsv", data_dir)}
+    publishers = tuple((row + ["", "", "", ""])[:4] for row in _rows("publishers.tsv", data_dir))
+    return Lexicon(countries, demonyms, organizations, tuple(titles), events, org_words, cities,
+                   tuple((d.lower(), b, k, c) for d, b, k, c in publishers))
 
 
 def _lines(name: str, data_dir: Path) -> list[str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from kg.errors import ModelNotFound
 
@@ -31,7 +32,19 @@ def build_nlp(model: str | None = None) -> Language:
         if missing:
             failures.append(f"{name}: lacks the {', '.join(missing)} pipe(s) the extractors need")
             continue
+        if "kg_line_breaks" not in nlp.pipe_names:
+            nlp.add_pipe("kg_line_breaks", before="parser")
         return nlp
     raise ModelNotFound(
         "No usable spaCy model could be loaded. Tried: " + "; ".join(failures) + f". Install one: {INSTALL_HINT}"
     )
+
+
+@Language.component("kg_line_breaks")
+def mark_line_breaks(doc: Doc) -> Doc:
+    """A line break ends a sentence: bylines, datelines and headings stand alone."""
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if "\n" in previous.text_with_ws and not token.is_space:
+            token.is_sent_start = True
+    return doc

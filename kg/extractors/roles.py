@@ -3,31 +3,36 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extractors.entities import EntityTable
+from kg.extractors.context import HomeContext
+from kg.extractors.entities import QUALIFIERS, EntityTable
+from kg.extractors.entities import match_title as _match_title
 from kg.extractors.evidence import make_evidence
-from kg.model import PERSON, Document, RoleFact
+from kg.model import COUNTRY, GOVERNMENT_BODY, PERSON, PLACE, Document, RoleFact
 
-QUALIFIERS = {"former", "acting", "interim", "outgoing", "incoming", "then", "late", "ex", "ex-"}
 POSSESSIVE = {"'s", "\u2019s", "'"}
 # Prepositions after a title that name its organization: "President Xi of China", "spokesperson for Y".
 ORG_PREPOSITIONS_AFTER_NAME = {"of"}
 ORG_PREPOSITIONS_AFTER_TITLE = {"of", "for", "at"}
 COUNTERPART = "counterpart"
 HEAD_VERBS = {"head": "head", "lead": "leader", "chair": "chair", "run": "head"}
+# Titles of a national government: without a stated organization they are read as the home
+# country's (see kg/extractors/context.py), when nothing else in the sentence names another country.
+NATIONAL_HEADS = {"president", "minister", "secretary", "chancellor", "premier", "representative"}
+NOT_NATIONAL = {"press secretary", "secretary general", "secretary-general", "general secretary"}
+SPOKES_HEADS = {"spokesperson", "spokesman", "spokeswoman"}
+# "Department Spokesperson": a body word before a title means the publishing body itself.
+BODY_WORDS = {"department", "ministry", "office"}
+# Verbs and prepositions that make a titled person the other party, not a member of the home country.
+OTHER_PARTY = {"with", "meet", "welcome", "host", "receive", "call", "counterpart", "between", "to"}
 
 
 def match_title(doc: Doc, end: int, table: EntityTable) -> int | None:
     """The start of the longest known title ending just before token `end`, or None."""
-    for words in table.lexicon.titles:
-        start = end - len(words)
-        if start < 0:
-            continue
-        if all(doc[start + k].lower_ == w for k, w in enumerate(words)):
-            return start
-    return None
+    return _match_title(doc, end, table.lexicon)
 
 
 def match_title_around(doc: Doc, head: int, table: EntityTable) -> tuple[int, int] | None:
@@ -81,18 +86,109 @@ def _org_after(doc: Doc, start: int, table: EntityTable, preps: set[str], limit:
     return None
 
 
-def extract_roles(doc: Doc, table: EntityTable, document: Document, sentences: list[Span]) -> Iterator[RoleFact]:
+def extract_roles(doc: Doc, table: EntityTable, document: Document, sentences: list[Span],
+                  home: HomeContext | None = None) -> list[RoleFact]:
     """Role facts from every sentence in `sentences`, before any merging."""
+    home = home or HomeContext()
+    return _prefer_specific(list(_iter_roles(doc, table, document, sentences, home)))
+
+
+def _prefer_specific(facts: list[RoleFact]) -> list[RoleFact]:
+    """Drop a title that a longer title of the same person and organization contains ("Secretary")."""
+    def vaguer(a: RoleFact, b: RoleFact) -> bool:
+        words_a, words_b = set(a.role.lower().split()), set(b.role.lower().split())
+        return a.person == b.person and words_a < words_b and (a.org == b.org or a.org is None)
+
+    explicit = {f.person for f in facts if f.org and f.evidence[0].extractor != "roles.home"}
+    return [a for a in facts if not any(vaguer(a, b) for b in facts)
+            and not (a.evidence[0].extractor == "roles.home" and a.person in explicit)]
+
+
+def _iter_roles(doc: Doc, table: EntityTable, document: Document, sentences: list[Span],
+                home: HomeContext) -> Iterator[RoleFact]:
     for sent in sentences:
         found: dict[str, RoleFact] = {}
         for start, end, key in table.mentions_in(sent.start, sent.end):
             if table.kind(key) != PERSON:
                 continue
             fact = (_title_before_name(doc, start, end, key, table, document, sent, found)
+                    or _title_after_name(doc, start, end, key, table, document, sent, home)
                     or _described(doc, start, end, key, table, document, sent))
+            if fact and fact.org is None and fact.evidence[0].extractor == "roles.title_before_name":
+                fact = _with_home(fact, doc, start, sent, table, home)
             if fact:
                 found.setdefault(key, fact)
                 yield fact
+
+
+def _with_home(fact: RoleFact, doc: Doc, start: int, sent: Span, table: EntityTable,
+               home: HomeContext) -> RoleFact:
+    """A role without a stated organization, given the publishing body or home country when safe."""
+    words = fact.role.lower().split()
+    title_start = start - len(words)
+    before = doc[title_start - 1] if title_start - 1 >= sent.start else None
+    if before is not None and before.lower_ in BODY_WORDS and before.text[:1].isupper():
+        if home.body and table.kind(home.body) == GOVERNMENT_BODY:
+            return RoleFact(fact.person, fact.role, home.body, fact.evidence, fact.qualifier)
+        return fact
+    if before is not None and before.lower_ in ("his", "her", "their", "its", "our"):
+        return fact
+    if words[-1] in SPOKES_HEADS and len(words) == 1 and home.body:
+        return RoleFact(fact.person, fact.role, home.body, fact.evidence, fact.qualifier)
+    if words[-1] not in NATIONAL_HEADS or fact.role.lower() in NOT_NATIONAL or home.country is None:
+        return fact
+    for other_start, _, key in table.mentions_in(sent.start, sent.end):
+        kind = table.kind(key)
+        if key != home.country and (kind == COUNTRY or kind == PLACE and other_start < title_start):
+            return fact  # "In Bangkok, ... Prime Minister X": X may well not be of the home country
+    if _other_party(_name_root(doc, start, table)):
+        return fact
+    evidence = replace(fact.evidence[0], extractor="roles.home", confidence=0.6)
+    return RoleFact(fact.person, fact.role, home.country, (evidence,), fact.qualifier)
+
+
+def _name_root(doc: Doc, start: int, table: EntityTable) -> Token:
+    span = table.span_at(start) or (start, start + 1)
+    return doc[span[0] : span[1]].root
+
+
+def _other_party(token: Token) -> bool:
+    """Whether a name is the object of "meet", "with", "welcome", ...: the other side of an encounter."""
+    while token.dep_ in ("conj", "appos", "compound") and token.head is not token:
+        token = token.head
+    if token.dep_ in ("dobj", "pobj", "dative", "obj") and (
+            token.head.lemma_.lower() in OTHER_PARTY or token.head.lower_ in OTHER_PARTY):
+        return True
+    return token.dep_ == "pobj" and token.head.head.lemma_.lower() in OTHER_PARTY
+
+
+def _title_after_name(doc: Doc, start: int, end: int, person: str, table: EntityTable,
+                      document: Document, sent: Span, home: HomeContext) -> RoleFact | None:
+    """A byline or signature: "Jane Roe, Department Spokesperson" ending its line or sentence."""
+    if end >= sent.end or doc[end].text != ",":
+        return None
+    limit = end + 1
+    while limit < sent.end and not doc[limit].is_punct and not doc[limit].is_space and limit - end <= 6:
+        limit += 1
+    if limit < sent.end and not doc[limit].is_space:
+        return None  # the title must end the line: "X, Secretary of State" as a signature
+    title_start = match_title(doc, limit, table)
+    if title_start is None or title_start <= end:
+        return None
+    org, org_start = _org_before(doc, title_start, table, end + 1)
+    leading = doc[end + 1 : org_start if org else title_start]
+    if any(not t.text[:1].isupper() for t in leading) or any(not t.text[:1].isupper() for t in doc[title_start:limit]):
+        return None
+    if org is None and len(leading) == 1 and leading[0].lower_ in BODY_WORDS and home.body:
+        org = home.body
+    elif org is None and not leading and home.body and doc[title_start:limit].text.lower() in SPOKES_HEADS:
+        org = home.body
+    elif org is None and not leading and home.country and doc[limit - 1].lower_ in NATIONAL_HEADS:
+        org = home.country
+    elif leading and org is None:
+        return None
+    evidence = make_evidence(sent, document, "roles.byline", 0.8)
+    return RoleFact(person, doc[title_start:limit].text, org, (evidence,))
 
 
 def _title_before_name(doc: Doc, start: int, end: int, person: str, table: EntityTable,
@@ -110,6 +206,9 @@ def _title_before_name(doc: Doc, start: int, end: int, person: str, table: Entit
         qualifier, _ = _qualifier_before(doc, i, lower)
     if org is None:
         org = _org_after(doc, end, table, ORG_PREPOSITIONS_AFTER_NAME, sent.end)
+    if org is None:  # "Treasury Secretary": the organization named inside the title
+        inside = [k for _, _, k in table.mentions_in(title_start, start) if table.kind(k) != PERSON]
+        org = inside[0] if inside else None
     evidence = make_evidence(sent, document, "roles.title_before_name", 0.9)
     return RoleFact(person, title, org, (evidence,), qualifier)
 

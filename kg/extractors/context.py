@@ -1,0 +1,50 @@
+"""Who an article speaks for and where it is written from: its publisher's body and its dateline.
+
+A government's own release (its URL host is listed in kg/data/publishers.tsv) speaks as that
+body: "the Department", "we" and an unqualified "Spokesperson" refer to it. A dateline
+("WARSAW —") names the city, hence the country, the article is written from. Role titles of a
+national government without a stated country ("Foreign Minister X") are read as that country's.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import urlparse
+
+from kg.extractors.entities import EntityTable
+from kg.model import COUNTRY, Document
+
+# "WARSAW —", "LONDON, July 8 —", "NAIROBI (Reuters) -": an upper-case place, then a dash.
+DATELINE = re.compile(r"^\s*([A-Z][A-Z.'\- ]{2,30}?)(?:,[^\n—–-]{0,30})?(?:\s*\([^)\n]{0,30}\))?\s*[—–-]{1,2}\s")
+
+
+@dataclass(frozen=True)
+class HomeContext:
+    """The publishing body and home country of one article, as entity keys (None: unknown)."""
+
+    body: str | None = None
+    country: str | None = None
+
+
+def read_home(document: Document, table: EntityTable) -> HomeContext:
+    """The publisher body (from the URL host) and home country (publisher, else dateline)."""
+    body = country = None
+    host = urlparse(document.url or "").hostname or ""
+    for domain, name, kind, country_name in table.lexicon.publishers:
+        if host == domain or host.endswith("." + domain):
+            body = table.ensure(name, kind) if name else None
+            country = table.ensure(country_name, COUNTRY) if country_name else None
+            break
+    if country is None:
+        country = _dateline_country(document.text, table)
+    return HomeContext(body, country)
+
+
+def _dateline_country(text: str, table: EntityTable) -> str | None:
+    match = DATELINE.match(text[:80])
+    if not match:
+        return None
+    place = match.group(1).strip().title()
+    name = table.lexicon.city_country(place) or table.lexicon.country(place)
+    return table.ensure(name, COUNTRY) if name else None
