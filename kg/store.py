@@ -11,7 +11,7 @@ import os
 import re
 from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, cast
 
 from pyoxigraph import (
     DefaultGraph,
@@ -344,6 +344,9 @@ def write_result(result: QueryResult, output: IO[bytes], fmt: str, row_limit: in
     """
     if isinstance(result, QueryTriples):
         rdf = rdf_format(fmt)
+        if row_limit is None:
+            result.serialize(output, rdf)
+            return False
         counter = _TripleCounter(result, row_limit)
         serialize(counter, output, rdf, prefixes=ontology.PREFIXES)
         return counter.cut
@@ -354,7 +357,7 @@ def write_result(result: QueryResult, output: IO[bytes], fmt: str, row_limit: in
         return False
     cutter = _RowCutter(output, fmt, row_limit)
     try:
-        result.serialize(cutter, RESULTS_FORMATS[fmt])
+        result.serialize(cast(IO[bytes], cutter), RESULTS_FORMATS[fmt])
     except _RowLimitReached:
         return True
     cutter.close()

@@ -13,10 +13,12 @@ import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import IO, cast
 
 from flask import Blueprint, Flask, Response, current_app, redirect, request
 from pyoxigraph import NamedNode, QueryBoolean, QuerySolutions
 from werkzeug.exceptions import HTTPException
+from werkzeug.wrappers import Response as BaseResponse
 
 from kg.errors import InvalidInput, KGError, NotAcceptable, QueryTimeout, UnsupportedMediaType
 from kg.negotiation import negotiate
@@ -196,7 +198,7 @@ class QueryRunner:
 
     def _serialize(self, result: QueryResult, name: str, run: _Run) -> bool:
         try:
-            return write_result(result, run, name, self.settings.row_limit)
+            return write_result(result, cast(IO[bytes], run), name, self.settings.row_limit)
         except OSError as err:  # pyoxigraph wraps exceptions raised by run.write
             if isinstance(err.__cause__ or err.__context__, _Stopped) or run.cancelled.is_set():
                 raise _Stopped from err
@@ -266,7 +268,7 @@ def _operation() -> tuple[str, str] | None:
 
 
 @bp.route("/sparql", methods=["GET", "POST"])
-def sparql() -> Response:
+def sparql() -> BaseResponse:
     """Answer a SPARQL query or update; without one, the service description."""
     operation = _operation()
     context = kg_context()
@@ -326,7 +328,7 @@ SERVICE_DESCRIPTION = """@prefix sd: <http://www.w3.org/ns/sparql-service-descri
 """
 
 
-def _service_description() -> Response:
+def _service_description() -> BaseResponse:
     """The SPARQL Service Description of this endpoint, in Turtle or another RDF format by Accept."""
     settings = kg_context().settings
     kinds = {**GRAPH_TYPES, "html": ["text/html"]}
@@ -343,7 +345,7 @@ def _service_description() -> Response:
 # Registration ----------------------------------------------------------------------
 
 
-def _http_error(err: HTTPException) -> Response | HTTPException:
+def _http_error(err: HTTPException) -> BaseResponse | HTTPException:
     """Plain-text bodies for protocol errors on the endpoint's routes (405 keeps its Allow header)."""
     if not request.path.startswith(ENDPOINT_PATHS) and err.code != 413:
         return err

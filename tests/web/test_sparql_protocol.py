@@ -225,3 +225,21 @@ def test_sparql_html_pages_carry_security_headers(client: FlaskClient) -> None:
     response = client.get("/query")
     assert "frame-ancestors 'none'" in response.headers["Content-Security-Policy"]
     assert response.headers["X-Content-Type-Options"] == "nosniff"
+
+
+def test_sparql_large_result_streams(tmp_path: Path) -> None:
+    from pyoxigraph import Literal, NamedNode, Quad
+
+    from kg.store import Store
+
+    store = Store(tmp_path / "big")
+    graph = NamedNode("http://reference.example/big")
+    quads = [Quad(NamedNode(f"http://reference.example/n{i}"), NamedNode("http://reference.example/p"),
+                  Literal("padding " * 8 + str(i)), graph) for i in range(20_000)]
+    store.write_graphs([(graph, quads)])
+    app = create_app(Settings(store=str(tmp_path / "x")), store=store, TESTING=True)
+    response = app.test_client().get("/sparql", query_string={"query": "SELECT ?s ?o WHERE { ?s ?p ?o }"})
+    assert response.status_code == 200
+    assert response.is_streamed
+    assert len(_rows(response.get_data())) == 20_000
+    del app.extensions["kg"]
