@@ -131,10 +131,14 @@ class RemoteSink:
 def _http_error(method: str, url: str, err: urllib.error.HTTPError) -> KGError:
     """The kg error for an HTTP error answer, with the server's own message."""
     detail = err.read(2000).decode("utf-8", "replace").strip()
+    try:  # kg servers answer {"ok": false, "status": ..., "error": "..."}
+        detail = str(json.loads(detail)["error"])
+    except (ValueError, KeyError, TypeError):
+        pass  # not a kg JSON error: show the body as it is
     said = f": {detail}" if detail else ""
     if err.code == 401:
         return Unauthorized(
-            f"The server refused the update token (401 on {method} {url}){said}. "
+            f"The server wants an update token (401 on {method} {url}){said}. "
             "Set KG_UPDATE_TOKEN (or --token) to the server's token."
         )
     if err.code == 403:
