@@ -39,7 +39,7 @@ def extract_parsed(document: Document, parsed: Doc) -> Extraction:
     home = read_home(document, table)
     facts += extract_roles(parsed, table, document, sentences, home)
     facts += extract_events(parsed, table, document, sentences)
-    sanctions, skipped = extract_sanctions(parsed, table, document, sentences)
+    sanctions, skipped = extract_sanctions(parsed, table, document, sentences, home)
     facts += sanctions
     merged = merge_facts(facts)
     used = _keys_used(merged)

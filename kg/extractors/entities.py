@@ -94,6 +94,16 @@ class EntityTable:
             self.records[key] = _Record(name, kind)
         return key
 
+    def add_name(self, start: int, end: int, kind: str) -> str:
+        """Register tokens [start, end) as a mention of a new entity of `kind`; returns its key."""
+        name = self.doc[start:end].text
+        self._add(start, end, name, kind)
+        return entity_key(kind, name)
+
+    def shape_kind(self, start: int, end: int) -> str | None:
+        """The kind the words of a name signal ("... Shipping": Company), or None."""
+        return self._shape_kind(self.doc[start:end])
+
     def country_of_word(self, token: Token) -> str | None:
         """The country key a demonym or country-name token stands for ("Russian", "US"), or None."""
         if not token.text[:1].isupper():

@@ -7,13 +7,34 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from kg.dates import resolve_date
+from kg.extractors.context import HomeContext
 from kg.extractors.entities import EntityTable
 from kg.extractors.evidence import make_evidence
-from kg.model import COUNTRY, GOVERNMENT_BODY, PERSON, DateValue, Document, Evidence, SanctionFact
+from kg.model import (
+    COMPANY,
+    COUNTRY,
+    GOVERNMENT_BODY,
+    ORGANIZATION,
+    PERSON,
+    PLACE,
+    DateValue,
+    Document,
+    Evidence,
+    SanctionFact,
+)
 
 SANCTION_VERBS = {"sanction", "designate", "blacklist"}
 IMPOSE_VERBS = {"impose", "announce", "levy", "slap", "place", "implement", "expand"}
-SANCTION_NOUNS = {"sanction", "sanctions"}
+SANCTION_NOUNS = {"sanction", "sanctions", "designation", "designations"}
+# "added X to its sanctions list", "put X on the blacklist"
+LIST_VERBS = {"add", "put", "include", "place"}
+LIST_NOUNS = {"list", "blacklist"}
+# "designated X to serve as Director": an appointment, not a sanction.
+APPOINTMENT_PREPOSITIONS = {"as"}
+# A later sentence that names the members of a group just sanctioned: "The companies named were A, B and C."
+LIST_ROOTS = {"be", "include"}
+TARGET_KINDS = {PERSON, COMPANY, ORGANIZATION, GOVERNMENT_BODY}
+FOLLOW_SENTENCES = 3
 TARGET_PREPOSITIONS = {"on", "against"}
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 GROUP_PRONOUNS = {"it", "they"}
@@ -31,32 +52,82 @@ class _Action:
     program: str | None = None
     refers_back: bool = False  # "imposed the sanctions": the action told about before
     extra: list[str] = field(default_factory=list)
+    group: str | None = None  # "companies" in "sanctions on four companies": members may be named later
+    sentence: int = 0
 
 
 def extract_sanctions(
-    doc: Doc, table: EntityTable, document: Document, sentences: list[Span]
+    doc: Doc, table: EntityTable, document: Document, sentences: list[Span], home: HomeContext | None = None
 ) -> tuple[list[SanctionFact], int]:
     """Sanction facts, one per (authority, target), and the count of sentences that could not be read."""
+    home = home or HomeContext()
     actions: list[_Action] = []
     skipped = 0
-    for sent in sentences:
+    for number, sent in enumerate(sentences):
+        members = _members_of_group(sent, number, actions, table, document)
+        if members is not None:
+            actions.append(members)
+            continue
         for token in sent:
-            action = _read_action(token, sent, table, document)
+            action = _read_action(token, sent, table, document, home)
             if action is None:
                 continue
+            action.sentence = number
             if action.authority is None and not action.targets:
                 skipped += 1
                 continue
             actions.append(action)
-    return _to_facts(actions, table), skipped
+    _carry_dates(actions)
+    return _to_facts([a for a in actions if a.targets or a.refers_back], table), skipped
 
 
-def _read_action(token: Token, sent: Span, table: EntityTable, document: Document) -> _Action | None:
+def _members_of_group(sent: Span, number: int, actions: list[_Action], table: EntityTable,
+                      document: Document) -> _Action | None:
+    """ "The companies named were A, B and C": the members of a group sanctioned just before."""
+    recent = [a for a in actions if a.group and a.authority and number - a.sentence <= FOLLOW_SENTENCES]
+    if not recent:
+        return None
+    root = sent.root
+    if root.lemma_.lower() not in LIST_ROOTS:
+        return None
+    subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects or not any(s.lemma_.lower() == recent[-1].group or s.lower_ == "they" for s in subjects):
+        return None
+    listed = [c for c in root.children if c.dep_ in ("attr", "dobj")]
+    keys = _target_keys(listed, table, recent[-1].authority)
+    if not keys:
+        return None
+    evidence = make_evidence(sent, document, "sanctions.group_members", 0.7)
+    return _Action(recent[-1].authority, keys, evidence, recent[-1].date, recent[-1].program, sentence=number)
+
+
+def _carry_dates(actions: list[_Action]) -> None:
+    """An undated action of an authority takes the date of its dated action just before."""
+    for number, action in enumerate(actions):
+        if action.date is not None and action.date.value:
+            continue
+        for earlier in reversed(actions[:number]):
+            if (earlier.authority == action.authority and earlier.date is not None and earlier.date.value
+                    and action.sentence - earlier.sentence <= FOLLOW_SENTENCES):
+                action.date = earlier.date
+                break
+
+
+def _negated(token: Token) -> bool:
+    verbs = [token, token.head] if token.dep_ in ("dobj", "pobj", "attr") else [token]
+    return any(c.dep_ == "neg" for v in verbs for c in v.children)
+
+
+def _read_action(token: Token, sent: Span, table: EntityTable, document: Document,
+                 home: HomeContext) -> _Action | None:
     lemma = token.lemma_.lower()
     subject: Token | None = None
     targets: list[Token] = []
     refers_back = False
+    noun: Token | None = None
     if token.pos_ == "VERB" and lemma in SANCTION_VERBS:
+        if _appointment(token):
+            return None
         subject = _subject(token)
         targets = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
         if token.dep_ == "acl" and table.key_at(token.head) is None:
@@ -66,8 +137,15 @@ def _read_action(token: Token, sent: Span, table: EntityTable, document: Documen
         if not objects:
             return None
         subject = _subject(token)
-        targets = _targets_of_noun(objects[0])
-        refers_back = any(c.lower_ in ("the", "these", "those") for c in objects[0].children)
+        noun = objects[0]
+        targets = _targets_of_noun(noun)
+        refers_back = any(c.lower_ in ("the", "these", "those") for c in noun.children)
+    elif token.pos_ == "VERB" and lemma in LIST_VERBS:
+        if not any(c.dep_ == "prep" and c.lower_ in ("to", "on") and _is_sanctions_list(p)
+                   for c in token.children for p in c.children if p.dep_ == "pobj"):
+            return None
+        subject = _subject(token)
+        targets = [c for c in token.children if c.dep_ == "dobj"]
     elif token.lower_ == "sanctions" and token.pos_ == "NOUN" and token.dep_ != "dobj":
         targets = _targets_of_noun(token)
         modifiers = [c for c in token.children if c.dep_ in ("compound", "amod", "poss", "nmod")]
@@ -76,23 +154,98 @@ def _read_action(token: Token, sent: Span, table: EntityTable, document: Documen
             return None
     else:
         return None
-    authority = _authority(subject, sent, table) if subject is not None else None
-    keys = []
-    for target in _expand(targets):
-        key = table.key_at(target)
-        if key and key != authority and key not in keys:
-            keys.append(key)
+    if _negated(token) or (noun is not None and _negated(noun)):
+        return None
+    authority = _authority(subject, sent, table, home) if subject is not None else None
+    if authority is not None and table.kind(authority) == PLACE:
+        authority = None
+    if authority is None and subject is None and home.body and home.country:
+        authority = home.country  # a government's own release: "Full blocking sanctions on X"
+    keys = _target_keys(targets, table, authority)
+    group = next((t.lemma_.lower() for t in targets if t.pos_ == "NOUN" and t.tag_ == "NNS"), None)
     refers_back = refers_back and not keys
-    if not keys and not refers_back:
+    if not keys and not refers_back and not (group and authority):
         return None
     evidence = make_evidence(sent, document, f"sanctions.{lemma}", 0.8 if keys else 0.6)
-    return _Action(authority, keys, evidence, _sentence_date(sent, document), _program(sent), refers_back)
+    return _Action(authority, keys, evidence, _sentence_date(sent, document), _program(sent), refers_back,
+                   group=None if keys else group)
+
+
+def _appointment(verb: Token) -> bool:
+    """ "designated X to serve as ...", "designated X as its representative": naming to a post."""
+    for child in verb.children:
+        if child.dep_ in ("xcomp", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+            return True
+        if child.dep_ == "prep" and child.lower_ in APPOINTMENT_PREPOSITIONS:
+            return True
+    return False
+
+
+def _is_sanctions_list(token: Token) -> bool:
+    if token.lemma_.lower() == "blacklist":
+        return True
+    return token.lemma_.lower() in LIST_NOUNS and any(c.lemma_.lower() in ("sanction", "sanctions")
+                                                      for c in token.children)
+
+
+def _target_keys(targets: list[Token], table: EntityTable, authority: str | None) -> list[str]:
+    """The entities named by target tokens: names, members of "including" phrases and colon lists."""
+    keys: list[str] = []
+    for target in _expand(targets):
+        key = table.key_at(target) or _name_by_shape(target, table)
+        if key is None and target.pos_ == "NOUN":
+            found = [table.key_at(t) or _name_by_shape(t, table) for t in _group_members(target)]
+            for member in found:
+                if member and member != authority and member not in keys and table.kind(member) in TARGET_KINDS:
+                    keys.append(member)
+            continue
+        if key and key != authority and key not in keys and table.kind(key) not in (PLACE,):
+            keys.append(key)
+    return keys
+
+
+def _group_members(noun: Token) -> list[Token]:
+    """ "three firms, including A and B", "two banks: A and B", "banks A and B"."""
+    found: list[Token] = []
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "including":
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            found += _expand(objects)
+        elif child.dep_ == "appos":
+            found += _expand([child])
+    for conj in noun.conjuncts:
+        for child in conj.children:
+            if child.dep_ == "prep" and child.lower_ == "including":
+                found += _expand([c for c in child.children if c.dep_ == "pobj"])
+    doc = noun.doc
+    after = noun.right_edge.i + 1
+    if not found and after < noun.sent.end and doc[after].text == ":":
+        found += [t for t in doc[after + 1 : noun.sent.end] if t.pos_ == "PROPN" and t.dep_ != "compound"]
+    return found
+
+
+def _name_by_shape(token: Token, table: EntityTable) -> str | None:
+    """A capitalised name the model missed, in a target position: "Sever Aero Components"."""
+    if token.pos_ != "PROPN" or not token.text[:1].isupper():
+        return None
+    start = token.i
+    while start > token.sent.start and token.doc[start - 1].dep_ == "compound" \
+            and token.doc[start - 1].head.i in range(start, token.i + 1) and token.doc[start - 1].text[:1].isupper() \
+            and table.key_at(start - 1) is None:
+        start -= 1
+    if start == token.i:
+        return None
+    kind = table.shape_kind(start, token.i + 1)
+    if kind not in (COMPANY, GOVERNMENT_BODY, ORGANIZATION):
+        return None
+    return table.add_name(start, token.i + 1, kind)
 
 
 def _subject(verb: Token) -> Token | None:
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and not _dateline(c)]
+    if subjects:
+        return subjects[-1]  # the one nearest the verb: "LONDON — The Foreign Office added ..."
     for child in verb.children:
-        if child.dep_ == "nsubj":
-            return child
         if child.dep_ == "agent":
             return next((c for c in child.children if c.dep_ == "pobj"), None)
     if verb.dep_ in ("xcomp", "conj") and verb.head.pos_ in ("VERB", "AUX"):
@@ -131,18 +284,44 @@ def _expand(tokens: list[Token]) -> list[Token]:
     return out
 
 
-def _authority(subject: Token, sent: Span, table: EntityTable) -> str | None:
+def _authority(subject: Token, sent: Span, table: EntityTable, home: HomeContext) -> str | None:
     key = table.key_at(subject)
     if key:
         return key
     country = table.country_of_word(subject)
     if country:
         return country
+    for prep in subject.children:  # "the Secretary of the Treasury": the office named by the title
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            owner = next((table.key_at(c) for c in prep.children if c.dep_ == "pobj" and table.key_at(c)), None)
+            if owner and table.kind(owner) in (GOVERNMENT_BODY, COUNTRY):
+                return owner
+    if subject.pos_ == "NOUN" and table.lexicon.org_word(subject.text) == GOVERNMENT_BODY:
+        return _body_antecedent(subject, table) or home.body  # "the department", "the ministry"
+    if subject.lower_ == "we" and home.body:
+        return home.country or home.body
     pronoun = subject.lower_
     if pronoun in PERSON_PRONOUNS | GROUP_PRONOUNS:
         wanted = {PERSON} if pronoun in PERSON_PRONOUNS else None
         return _antecedent(subject, table, wanted)
     return None
+
+
+def _dateline(token: Token) -> bool:
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return token.text.isupper() and following is not None and following.text in ("—", "–", "-", "--")
+
+
+def _body_antecedent(noun: Token, table: EntityTable) -> str | None:
+    """The government body a noun like "the department" refers back to: the nearest one named so."""
+    fallback = None
+    for i in range(noun.i - 1, -1, -1):
+        key = table.key_at(i)
+        if key and table.kind(key) == GOVERNMENT_BODY:
+            if noun.lower_ in table.label(key).lower() or noun.lower_ in table.doc[i].text.lower():
+                return key
+            fallback = fallback or key
+    return fallback
 
 
 def _antecedent(pronoun: Token, table: EntityTable, kinds: set[str] | None) -> str | None:
