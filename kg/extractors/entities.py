@@ -33,8 +33,8 @@ MISLABELS = {"WORK_OF_ART", "PRODUCT", "LAW", "EVENT", "NORP", "PERSON", "GPE", 
 INITIAL = re.compile(r"[A-Z]\.?")
 NAME_BREAKERS = {"the", "of", "and", "for", "on", "in", "at", "said", "says", "told"}
 MAX_NAME_WORDS = 5
-# Words before a title that say which holder, not which organization: "former President", "Shadow Home Secretary".
-QUALIFIERS = {"former", "acting", "interim", "outgoing", "incoming", "then", "late", "ex", "ex-", "shadow"}
+# Words before a title that say which holder, not which organization: "former President".
+QUALIFIERS = {"former", "acting", "interim", "outgoing", "incoming", "then", "late", "ex", "ex-"}
 # Words right before a name that say it is a news outlet: "state television Vesti".
 MEDIA_CUES = {"outlet", "television", "tv", "newspaper", "agency", "broadcaster", "channel", "daily",
               "magazine", "radio", "website", "network", "tabloid", "paper"}
@@ -157,18 +157,16 @@ class EntityTable:
 
     def _without_title(self, span: Span) -> Span | None:
         """A name that runs into a title loses it: "United States Trade" (+ "Representative") -> "United States";
-        "Department Spokesperson" is no name at all."""
-        if self.lexicon.organization(span.text) or span.label_ == "PERSON":
+        "Department Spokesperson" and "Shadow Home" (+ "Secretary") are no names at all."""
+        if self.lexicon.organization(span.text):
             return span
         for end in range(span.end, min(span.end + 3, len(self.doc)) + 1):
             title_start = match_title(self.doc, end, self.lexicon)
             if title_start is None or not (span.start <= title_start < span.end):
                 continue
-            if title_start == span.start or all(self.lexicon.org_word(t.text) == GOVERNMENT_BODY and
-                                                 len(t) > 0 for t in self.doc[span.start:title_start]):
-                if end == span.end:
-                    return None
-                continue
+            prefix = self.doc[span.start : title_start]
+            if all(self.lexicon.org_word(t.text) == GOVERNMENT_BODY for t in prefix):
+                return None
             return Span(self.doc, span.start, title_start, label=span.label_)
         return span
 

@@ -91,6 +91,8 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
     heads = _lines("title_heads.txt", data_dir)
     title_set |= {(portfolio.lower(), head.lower()) for portfolio in _lines("portfolios.txt", data_dir)
                   for head in heads}
+    cabinet = ("minister", "secretary", "chancellor")  # "Shadow Home Secretary"
+    title_set |= {("shadow", *words) for words in list(title_set) if words[-1] in cabinet}
     titles = sorted(title_set, key=lambda words: -len(words))
     events = {row[0].lower(): (row[1], row[2]) for row in _rows("event_types.tsv", data_dir)}
     org_words = {row[0].lower(): row[1] for row in _rows("org_words.tsv", data_dir)}

@@ -141,8 +141,9 @@ def _with_home(fact: RoleFact, doc: Doc, start: int, sent: Span, table: EntityTa
         kind = table.kind(key)
         if key != home.country and (kind == COUNTRY or kind == PLACE and other_start < title_start):
             return fact  # "In Bangkok, ... Prime Minister X": X may well not be of the home country
-    if _other_party(_name_root(doc, start, table)):
-        return fact
+    root = _name_root(doc, start, table)
+    if root.dep_ not in ("nsubj", "nsubjpass") or _other_party(root):
+        return fact  # only the one who acts: "Foreign Minister X told reporters", not "X's war"
     evidence = replace(fact.evidence[0], extractor="roles.home", confidence=0.6)
     return RoleFact(fact.person, fact.role, home.country, (evidence,), fact.qualifier)
 

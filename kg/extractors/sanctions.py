@@ -78,6 +78,9 @@ def extract_sanctions(
                 continue
             actions.append(action)
     _carry_dates(actions)
+    authorities = {a.authority for a in actions} | {home.body}
+    for action in actions:  # who imposes sanctions in this article is not their target
+        action.targets = [t for t in action.targets if t not in authorities]
     return _to_facts([a for a in actions if a.targets or a.refers_back], table), skipped
 
 
@@ -167,8 +170,27 @@ def _read_action(token: Token, sent: Span, table: EntityTable, document: Documen
     if not keys and not refers_back and not (group and authority):
         return None
     evidence = make_evidence(sent, document, f"sanctions.{lemma}", 0.8 if keys else 0.6)
-    return _Action(authority, keys, evidence, _sentence_date(sent, document), _program(sent), refers_back,
+    date = _sentence_date(sent, document) or _date_by_tense(token, document, home)
+    return _Action(authority, keys, evidence, date, _program(sent), refers_back,
                    group=None if keys else group)
+
+
+def _date_by_tense(token: Token, document: Document, home: HomeContext) -> DateValue | None:
+    """An action told in the present ("is designating", "are imposing") happens on the day of publication;
+    in a government's own release, so does one told in the future ("will impose")."""
+    if document.published is None:
+        return None
+    if token.dep_ == "ROOT" and token.pos_ == "NOUN" and home.body is not None:
+        return resolve_date("today", document.published)  # a release's own list: "Full blocking sanctions on X"
+    verb = token if token.pos_ in ("VERB", "AUX") else token.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    present = verb.tag_ in ("VBZ", "VBP") or (verb.tag_ == "VBG" and aux & {"is", "are", "am"})
+    future = "will" in aux and home.body is not None
+    if not (present or future):
+        return None
+    return resolve_date("today", document.published)
 
 
 def _appointment(verb: Token) -> bool:
@@ -256,8 +278,9 @@ def _subject(verb: Token) -> Token | None:
 def _targets_of_noun(noun: Token) -> list[Token]:
     """ "sanctions on X", "sanctions against X", "sanctions targeting X"."""
     found = []
+    prepositions = TARGET_PREPOSITIONS | ({"of"} if noun.lemma_.lower().startswith("designation") else set())
     for child in noun.children:
-        if child.dep_ == "prep" and child.lower_ in TARGET_PREPOSITIONS:
+        if child.dep_ == "prep" and child.lower_ in prepositions:
             found += [c for c in child.children if c.dep_ == "pobj"]
         elif child.dep_ == "acl" and child.lemma_ in ("target", "hit"):
             found += [c for c in child.children if c.dep_ == "dobj"]
