@@ -222,6 +222,7 @@ class EntityTable:
         for span in spans:
             self._register(span, full_names)
         self._register_missed_surnames(full_names)
+        self._register_missed_places()
 
     def _with_title_names(self, spans: list[Span]) -> list[Span]:
         """NER spans with each name after a title as a PERSON span; spans overlapping it are cut."""
@@ -294,6 +295,38 @@ class EntityTable:
         else:
             name, kind = text, PLACE
         self._add(span.start, span.end, name, kind)
+
+    def _register_missed_places(self) -> None:
+        """Known cities and countries (kg/data) the model did not tag: "a visit to Kyiv"."""
+        doc = self.doc
+        i = 0
+        while i < len(doc):
+            found = None
+            for length in (3, 2, 1):
+                end = i + length
+                if end > len(doc) or any(k in self.token_keys for k in range(i, end)):
+                    continue
+                words = doc[i:end]
+                if not all(t.text[:1].isupper() and t.pos_ == "PROPN" for t in words):
+                    continue
+                before = doc[i - 1] if i > 0 else None
+                after = doc[end] if end < len(doc) else None
+                if any(t is not None and t.text[:1].isupper() and t.pos_ == "PROPN" and not t.is_sent_start
+                       for t in (before, after)):
+                    continue  # part of a longer name: "Jordan" in "Michael Jordan"
+                country = self.lexicon.country(words.text)
+                city = None if country else self.lexicon.city_country(words.text)
+                if country:
+                    found = (end, country, COUNTRY)
+                elif city:
+                    found = (end, words.text, PLACE)
+                if found:
+                    break
+            if found:
+                self._add(i, found[0], found[1], found[2])
+                i = found[0]
+            else:
+                i += 1
 
     def _register_missed_surnames(self, full_names: dict[str, str]) -> None:
         for token in self.doc:

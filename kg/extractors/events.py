@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
@@ -22,8 +23,19 @@ HYPOTHETICAL = {"possible", "potential", "hypothetical", "prospective"}
 CANCEL_VERBS = {"cancel", "scrap", "scrub", "abandon", "call"}  # "call off" is checked for its particle
 POSTPONE_VERBS = {"postpone", "delay", "shelve", "defer", "reschedule", "put"}  # "put off"
 HAPPENED_VERBS = {"hold", "attend", "have", "host", "conclude", "end", "wrap"}
-# Verbs that are events themselves: "X met Y in Z", "X called Y on Oct. 16", "X visited Z".
-VERB_EVENTS = {"meet": ("meeting", "meeting"), "call": ("phone call", "call"), "visit": ("visit", "visit")}
+# Verbs that are events themselves: "X met Y in Z", "X called Y on Oct. 16", "X visited Z",
+# "X will travel to Z", "X spoke with Y on Monday" (talks: only with a named person).
+VERB_EVENTS = {"meet": ("meeting", "meeting"), "call": ("phone call", "call"), "visit": ("visit", "visit"),
+               "travel": ("visit", "visit"), "speak": ("talks", "meeting")}
+# Verbs of going somewhere: their "to X" is where the event they are for takes place.
+MOTION_VERBS = {"travel", "go", "come", "fly", "arrive", "welcome", "head", "return", "visit", "invite", "host"}
+# Verbs that carry an event noun's date or place: "had a call on Tuesday", "the launch took place on X".
+LIGHT_VERBS = {"have", "hold", "make", "conduct", "host", "attend", "join", "take", "begin", "open", "start",
+               "end", "conclude", "wrap", "plan", "schedule", "announce", "cancel", "postpone"}
+FUTURE_WORDS = {"schedule", "plan", "due", "expect", "set", "intend", "hope", "aim"}
+BARE_WEEKDAY = re.compile(r"^(?:on\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)$", re.I)
+# "July 6-11, 2022" -> "July 6, 2022": a range is dated by its first day.
+DAY_RANGE = re.compile(r"\b([A-Z][a-z]+\.?\s+\d{1,2})\s*[-\u2013]\s*\d{1,2}\b")
 
 
 @dataclass
@@ -36,6 +48,7 @@ class _Event:
     place: str | None = None
     participants: list[str] = field(default_factory=list)
     status: str | None = None
+    sentence: int = -1  # start token of the sentence it was read in
 
 
 def extract_events(doc: Doc, table: EntityTable, document: Document, sentences: list[Span]) -> list[EventFact]:
@@ -47,8 +60,41 @@ def extract_events(doc: Doc, table: EntityTable, document: Document, sentences: 
             if event is None or (event.place is None and event.date is None) or _negated(token):
                 continue
             event.evidence.append(make_evidence(sent, document, event.evidence.pop(), 0.7))
+            if _future(token):
+                event.status = event.status or "Planned"
+                event.date = _upcoming(event.date, document)
+            event.sentence = sent.start
             found.append(event)
     return [_to_fact(e, table) for e in _merge(found)]
+
+
+def _is_event_noun(token: Token, table: EntityTable) -> bool:
+    token = _round_of(token) if token.lower_ != "round" else token
+    words = [token, *(c for c in token.children if c.dep_ == "prep" and c.lower_ == "of")]
+    words += [g for c in words[1:] for g in c.children]
+    return any(table.lexicon.events.get(t.lemma_.lower()) or table.lexicon.events.get(t.lower_) for t in words)
+
+
+def _future(token: Token) -> bool:
+    """Whether an event is told as still to come: "will travel", "is scheduled to meet", "due to open"."""
+    for node in [token, *list(token.ancestors)[:4]]:
+        aux = {c.lower_ for c in node.children if c.dep_ in ("aux", "auxpass")}
+        if aux & {"will", "'ll", "shall"}:
+            return True
+        if node.lemma_.lower() in FUTURE_WORDS and any(c.dep_ == "xcomp" for c in node.children):
+            return True
+        if node.pos_ == "VERB" and node.dep_ not in ("xcomp", "conj", "advcl", "relcl", "acl", "pcomp"):
+            return False
+    return False
+
+
+def _upcoming(date: DateValue | None, document: Document) -> DateValue | None:
+    """A bare weekday of a future event is the coming one: "will meet on Saturday"."""
+    if date is None or not BARE_WEEKDAY.match(date.text):
+        return date
+    weekday = BARE_WEEKDAY.match(date.text).group(1)  # type: ignore[union-attr]
+    value = resolve_date(f"coming {weekday}", document.published)
+    return DateValue(date.text, value.value, value.datatype) if value and value.value else date
 
 
 def _noun_event(token: Token, table: EntityTable, document: Document) -> _Event | None:
@@ -70,9 +116,13 @@ def _noun_event(token: Token, table: EntityTable, document: Document) -> _Event 
         start, end = table.span_at(token)  # type: ignore[misc]
         label = table.label(key)  # a named event: "47th ASEAN Summit"
         anchor = token.doc[start:end].root
+    anchor = _round_of(anchor)
     event = _Event(event_type, family, label, ["events.noun"])
-    event.place = _place_of(anchor, table)
+    event.place = _place_of(anchor, table) or (_to_place(anchor, table) if family == "visit" else None)
     event.date = _date_of(anchor, document)
+    for carrier in _carriers(anchor) + (_carriers(token) if anchor is not token else []):
+        event.place = event.place or _place_of(carrier, table, with_people=False) or _motion_place(carrier, table)
+        event.date = event.date or _date_of(carrier, document)
     event.participants = participants
     event.status = _status_of(anchor)
     return event
@@ -92,9 +142,18 @@ def _verb_event(token: Token, table: EntityTable, document: Document) -> _Event 
                for p in prep.children if p.dep_ == "pobj"]
     participants = [k for k in people if k and table.kind(k) == PERSON]
     event = _Event(event_type, family, None, ["events.verb"], participants=participants)
+    if token.lemma_ == "speak" and not [k for k in people[len(subjects):] if k and table.kind(k) == PERSON]:
+        return None  # "spoke with reporters", "spoke to the press": no encounter with a named person
     if token.lemma_ == "visit":
         places = [table.key_at(o) for o in objects]
         event.place = next((k for k in places if k and table.kind(k) in (PLACE, COUNTRY)), None)
+    elif token.lemma_ == "travel":
+        if any(p.dep_ == "prep" and p.lower_ == "for" and _is_event_noun(o, table)
+               for p in token.children for o in p.children if o.dep_ == "pobj"):
+            return None  # "travel to X for the summit": the summit is the event, read from its noun
+        event.place = _to_place(token, table)
+        if event.place is None:
+            return None
     else:
         if len(participants) < 2 and token.lemma_ == "call":
             return None
@@ -121,7 +180,7 @@ def _participants(token: Token, table: EntityTable) -> list[str]:
     return [k for k in keys if k and table.kind(k) == PERSON]
 
 
-def _place_of(token: Token, table: EntityTable) -> str | None:
+def _place_of(token: Token, table: EntityTable, with_people: bool = True) -> str | None:
     """A place written with the event: "summit in Budapest", "the Alaska summit", "to X for the summit"."""
     for child in token.children:
         if "\n" in token.doc[min(child.i, token.i) : max(child.i, token.i) + 1].text:
@@ -136,7 +195,7 @@ def _place_of(token: Token, table: EntityTable) -> str | None:
                 key = table.key_at(obj) if obj.dep_ == "pobj" else None
                 if key and table.kind(key) in (PLACE, COUNTRY):
                     return key
-    for holder in _attached_people(token):  # "a summit with X in Vienna", "meet X in Lisbon"
+    for holder in _attached_people(token) if with_people else []:  # "a summit with X in Vienna", "meet X in Lisbon"
         for prep in holder.children:
             if prep.dep_ == "prep" and prep.lower_ in PLACE_PREPOSITIONS:
                 for obj in prep.children:
@@ -156,6 +215,57 @@ def _place_of(token: Token, table: EntityTable) -> str | None:
                     if key and table.kind(key) in (PLACE, COUNTRY):
                         return key
     return None
+
+
+def _round_of(token: Token) -> Token:
+    """ "a round of talks": the round is what is held, cancelled or dated."""
+    head = token.head
+    if token.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in ("round", "series", "day"):
+        return head.head
+    return token
+
+
+def _carriers(token: Token) -> list[Token]:
+    """Verbs that carry an event noun's date and place: "had a call on Tuesday", "welcomed X to Nairobi for
+    two days of talks", "a round of talks that was due to open in Tromso", "the round, held in Reykjavik"."""
+    found: list[Token] = []
+    for child in token.children:
+        if child.dep_ in ("relcl", "acl") and child.pos_ in ("VERB", "AUX"):
+            found += [child, *(c for c in child.children if c.dep_ in ("xcomp", "acomp"))]
+            found += [g for c in child.children if c.dep_ in ("xcomp", "acomp") for g in c.children
+                      if g.dep_ == "xcomp"]
+    node = token
+    while node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.pos_ in ("NOUN", "PROPN"):
+        node = node.head.head  # "two days of talks"
+    head = node.head
+    if node.dep_ in ("dobj", "nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX") \
+            and head.lemma_.lower() in LIGHT_VERBS:
+        found.append(head)
+    elif node.dep_ == "pobj" and head.lower_ == "for" and head.head.pos_ in ("VERB", "AUX"):
+        found.append(head.head)
+    return found
+
+
+def _to_place(token: Token, table: EntityTable) -> str | None:
+    """The place in "to X": "a visit to Kyiv", "will travel to Bali"."""
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "to":
+            for obj in child.children:
+                key = table.key_at(obj) if obj.dep_ == "pobj" else None
+                if key and table.kind(key) in (PLACE, COUNTRY):
+                    return key
+    return None
+
+
+def _motion_place(verb: Token, table: EntityTable) -> str | None:
+    if verb.lemma_.lower() not in MOTION_VERBS:
+        return None
+    place = _to_place(verb, table)
+    if place is None:  # "travel on to X": the particle sits between
+        for child in verb.children:
+            if child.dep_ in ("prt", "advmod") and child.lower_ == "on":
+                place = _to_place(child, table)
+    return place
 
 
 def _attached_people(token: Token) -> list[Token]:
@@ -198,7 +308,7 @@ def _date_of(token: Token, document: Document) -> DateValue | None:
             ent = _date_ent(child)
             phrase = ent.text if ent else None
         if phrase:
-            value = resolve_date(phrase, document.published)
+            value = resolve_date(DAY_RANGE.sub(r"\1", phrase), document.published)
             if value is not None:
                 return value
     return None
@@ -229,11 +339,14 @@ def _merge(events: list[_Event]) -> Iterator[_Event]:
     """Mentions of one family with the same place, or the same resolved date, are one event."""
     merged: list[_Event] = []
     for event in events:
-        same = next((m for m in merged if m.family == event.family and _same(m, event)), None)
+        same = next((m for m in merged if (m.family == event.family or _together(m, event)) and _same(m, event)),
+                    None)
         if same is None:
             merged.append(event)
             continue
         same.evidence += event.evidence
+        if same.family == "visit" and event.family != "visit":  # the meeting a trip is for names the event
+            same.event_type, same.family, same.label = event.event_type, event.family, event.label
         same.place = same.place or event.place
         same.label = same.label or event.label
         if same.date is None or (same.date.value is None and event.date and event.date.value):
@@ -241,6 +354,14 @@ def _merge(events: list[_Event]) -> Iterator[_Event]:
         same.status = same.status or event.status
         same.participants += [p for p in event.participants if p not in same.participants]
     yield from merged
+
+
+def _together(a: _Event, b: _Event) -> bool:
+    """A trip and the meeting it is for: same place, and told in one sentence or on the same day."""
+    if not (a.place and a.place == b.place):
+        return False
+    same_day = a.date is not None and b.date is not None and a.date.value is not None and a.date.value == b.date.value
+    return a.sentence == b.sentence or same_day
 
 
 def _same(a: _Event, b: _Event) -> bool:
