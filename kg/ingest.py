@@ -12,6 +12,7 @@ order, so the graph does not depend on the number of workers.
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing
 import time
 from collections import deque
@@ -239,15 +240,19 @@ def _extract_all(items: Iterable[Item], model: str | None, workers: int) -> Iter
 
     At most `workers * CHUNKS_IN_FLIGHT` chunks are read ahead (Pool.imap would read the whole input).
     """
+    chunks = _chunks(items)
+    first = next(chunks, None)
+    if first is None:  # nothing new to parse: load no model, start no processes
+        return
     if workers <= 1:
         _init_worker(model)
-        for chunk in _chunks(items):
+        for chunk in itertools.chain([first], chunks):
             yield from _extract_chunk(chunk)
         return
     context = multiprocessing.get_context("spawn")
     with context.Pool(workers, initializer=_init_worker, initargs=(model,)) as pool:
         pending: deque[AsyncResult[list[Result]]] = deque()
-        for chunk in _chunks(items):
+        for chunk in itertools.chain([first], chunks):
             pending.append(pool.apply_async(_extract_chunk, (chunk,)))
             if len(pending) >= workers * CHUNKS_IN_FLIGHT:
                 yield from pending.popleft().get()
