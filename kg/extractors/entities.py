@@ -281,6 +281,8 @@ class EntityTable:
             name, kind = known_org
         elif country and span.label_ != "PERSON":
             name, kind = country, COUNTRY
+        elif self.lexicon.city_country(text) and not self._shape_kind(span):
+            name, kind = text, PLACE  # a known city the model tagged ORG or PERSON
         elif person and person in full_names:
             name, kind = full_names[person], PERSON
         elif span.label_ == "PERSON":

@@ -120,7 +120,7 @@ def _noun_event(token: Token, table: EntityTable, document: Document) -> _Event 
     event = _Event(event_type, family, label, ["events.noun"])
     event.place = _place_of(anchor, table) or (_to_place(anchor, table) if family == "visit" else None)
     event.date = _date_of(anchor, document)
-    for carrier in _carriers(anchor) + (_carriers(token) if anchor is not token else []):
+    for carrier in _carriers(anchor) + (_carriers(token) if anchor.i != token.i else []):
         event.place = event.place or _place_of(carrier, table, with_people=False) or _motion_place(carrier, table)
         event.date = event.date or _date_of(carrier, document)
     event.participants = participants
@@ -158,7 +158,7 @@ def _verb_event(token: Token, table: EntityTable, document: Document) -> _Event 
         if len(participants) < 2 and token.lemma_ == "call":
             return None
         event.place = _place_of(token, table)
-    event.date = _date_of(token, document)
+    event.date = _date_of(token, document) or _clause_date(token, document)
     aux = {c.lower_ for c in token.children if c.dep_ == "aux"}
     if aux & {"will", "would", "'ll"} or token.dep_ == "xcomp":
         event.status = "Planned"
@@ -310,6 +310,21 @@ def _date_of(token: Token, document: Document) -> DateValue | None:
         if phrase:
             value = resolve_date(DAY_RANGE.sub(r"\1", phrase), document.published)
             if value is not None:
+                return value
+    return None
+
+
+def _clause_date(verb: Token, document: Document) -> DateValue | None:
+    """A date written anywhere in a verb's own clause: "will travel to Lima, Peru, March 6-9"."""
+    for ent in verb.sent.ents:
+        if ent.label_ != "DATE":
+            continue
+        node = ent.root
+        while node.head.i != node.i and node.pos_ not in ("VERB", "AUX"):
+            node = node.head
+        if node.i == verb.i:
+            value = resolve_date(DAY_RANGE.sub(r"\1", ent.text), document.published)
+            if value is not None and value.value:
                 return value
     return None
 

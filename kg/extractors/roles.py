@@ -156,7 +156,7 @@ def _name_root(doc: Doc, start: int, table: EntityTable) -> Token:
 
 def _other_party(token: Token) -> bool:
     """Whether a name is the object of "meet", "with", "welcome", ...: the other side of an encounter."""
-    while token.dep_ in ("conj", "appos", "compound") and token.head is not token:
+    while token.dep_ in ("conj", "appos", "compound") and token.head.i != token.i:
         token = token.head
     if token.dep_ in ("dobj", "pobj", "dative", "obj") and (
             token.head.lemma_.lower() in OTHER_PARTY or token.head.lower_ in OTHER_PARTY):

@@ -251,7 +251,7 @@ def _name_by_shape(token: Token, table: EntityTable) -> str | None:
     if token.pos_ != "PROPN" or not token.text[:1].isupper():
         return None
     start = token.i
-    while start > token.sent.start and token.doc[start - 1].dep_ == "compound" \
+    while start > token.sent.start and token.doc[start - 1].dep_ in ("compound", "nmod", "amod") \
             and token.doc[start - 1].head.i in range(start, token.i + 1) and token.doc[start - 1].text[:1].isupper() \
             and table.key_at(start - 1) is None:
         start -= 1

@@ -51,3 +51,50 @@ def test_build_nlp_prefers_named_then_installed_model() -> None:
 def test_build_nlp_missing_model_raises_model_not_found() -> None:
     with pytest.raises(ModelNotFound, match="no_such_model_xyz.*Install"):
         build_nlp("no_such_model_xyz")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("Officials named Caspian Star Shipping and Volta Ridge Metals in the report.", "Volta Ridge Metals",
+         "Company"),
+        ("The Ministry of Fisheries rejected the claim.", "Ministry of Fisheries", "GovernmentBody"),
+    ],
+)
+def test_entities_kind_from_name_shape(run, text, name, kind) -> None:
+    kinds = {e.label: e.kind for e in run(text).entities}
+    assert kinds.get(name) == kind, kinds
+
+
+def test_entities_middle_name_mentions_merge(run) -> None:
+    text = "Governor Mike Sonara Gidion Mbalu Kiome was accused of graft. Later, Sonara denied it."
+    people = [e for e in run(text).entities if e.kind == "Person"]
+    assert len(people) == 1, people
+    assert "Sonara" in people[0].aliases
+
+
+@pytest.mark.parametrize(
+    ("text", "url", "body", "country"),
+    [
+        ("WARSAW — Talks opened.", None, None, "Poland"),
+        ("ADDIS ABABA, May 2 — Talks opened.", None, None, "Ethiopia"),
+        ("Talks opened.", "https://www.state.gov/x/", "US State Department", "United States"),
+        ("Talks opened in Warsaw.", "https://news.example.org/x", None, None),
+    ],
+)
+def test_entities_home_context_from_publisher_and_dateline(nlp, text, url, body, country) -> None:
+    from kg.extractors.context import read_home
+    from kg.extractors.entities import EntityTable
+    from kg.extractors.lexicon import load_lexicon
+    from kg.model import Document
+
+    table = EntityTable(nlp(text), load_lexicon())
+    home = read_home(Document(id="h", text=text, source="h.txt", url=url), table)
+    assert (home.body and table.label(home.body), home.country and table.label(home.country)) == (body, country)
+
+
+def test_build_nlp_line_breaks_and_datelines_end_sentences(nlp) -> None:
+    doc = nlp("Jane Roe, Department Spokesperson\n\nOSLO — The minister met Arne Dahl.")
+    starts = [s.text.strip() for s in doc.sents]
+    assert starts[0] == "Jane Roe, Department Spokesperson"
+    assert any(s.startswith("The minister") for s in starts), starts

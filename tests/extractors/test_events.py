@@ -43,3 +43,46 @@ def test_events_mentions_of_one_event_merge(run) -> None:
 
 def test_events_need_date_or_place(run) -> None:
     assert events(run("A meeting between the two ministers is possible, the spokesman said.")) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # a planned trip: "will travel to X", dated by the first day of a range
+        ("Minister Ana Ruiz will travel to Lima, Peru, March 6-9, 2025.", "2025-03-04",
+         ("visit", "Lima", "2025-03-06", "Planned")),
+        # "spoke with" a named person, dated by "today"
+        ("Foreign Minister Ana Ruiz spoke today with Foreign Minister Pedro Soto.", "2025-03-04",
+         ("talks", None, "2025-03-04", "Happened")),
+        # a visit to a city the model does not tag, postponed
+        ("A visit to Kyiv by the foreign minister has been postponed.", "2025-03-04",
+         ("visit", "Kyiv", None, "Postponed")),
+        # a round of talks, with place and date in its relative clause
+        ("Norway has cancelled a round of talks with Iceland that was due to open in Tromso on March 24.",
+         "2025-03-04", ("talks", "Tromso", "2025-03-24", "Cancelled")),
+        # the date carried by a light verb: "had a call on Tuesday"
+        ("On Tuesday, President Jon Bell had a long call with President Omar Diaz.", "2025-03-06",
+         ("phone call", None, "2025-03-04", "Happened")),
+        # a trip for a meeting: one event, the meeting, on the coming Saturday
+        ("Sakamoto is scheduled to travel on to Lusaka on Saturday for a meeting with ministers.", "2025-04-17",
+         ("meeting", "Lusaka", "2025-04-19", "Planned")),
+    ],
+)
+def test_events_travel_talks_and_carriers(run, text, published, expected) -> None:
+    extraction = run(text, published=published)
+    names = {e.key: e.label for e in extraction.entities}
+    found = [(f.event_type, names.get(f.place), f.date.value if f.date else None, f.status)
+             for f in events(extraction)]
+    assert expected in found, found
+    assert len(found) == 1, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister spoke with reporters on Monday.",
+        "The minister spoke to the press in Oslo.",
+    ],
+)
+def test_events_none_for_speaking_to_unnamed(run, text) -> None:
+    assert events(run(text, published="2025-03-04")) == []

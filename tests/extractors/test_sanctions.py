@@ -38,3 +38,56 @@ def test_sanctions_later_sentence_gives_specific_authority_and_date(run) -> None
         ("US Treasury Department", "Kestrel Mining Corporation", "2024-05-10"),
         ("US Treasury Department", "Volga Freight Company", "2024-05-10"),
     }
+
+
+GOV_URL = "https://www.state.gov/example-release/"
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # "the department" refers back to the body named before; the date comes from the first report
+        ("The Canadian Finance Department on Monday imposed sanctions on three firms it accused of fraud. "
+         "The department designated Borealis Freight Logistics, Tundra Gold Mining and Arctic Harbor Shipping.",
+         "2024-05-08",
+         {("Borealis Freight Logistics", "2024-05-06"), ("Tundra Gold Mining", "2024-05-06"),
+          ("Arctic Harbor Shipping", "2024-05-06")}),
+        # a group sanctioned, its members named in the next sentence
+        ("The Dutch Foreign Ministry on Friday added two shipping firms to its sanctions list. "
+         "The firms named were Delft Marine Trading and Kestrel Bay Tankers.",
+         "2024-05-13",
+         {("Delft Marine Trading", "2024-05-10"), ("Kestrel Bay Tankers", "2024-05-10")}),
+        # members in an "including" phrase; a present-tense action is dated by publication
+        ("The Ministry of Finance is designating two companies and one person, including Norland Metals Group "
+         "and Castor Energy Holdings, pursuant to a new decree.",
+         "2024-06-03",
+         {("Norland Metals Group", "2024-06-03"), ("Castor Energy Holdings", "2024-06-03")}),
+        # members after a colon
+        ("The Treasury will impose full blocking sanctions on two lenders: Northwind Bank and Polar Credit Bank.",
+         "2024-06-03", {("Northwind Bank", None), ("Polar Credit Bank", None)}),
+    ],
+)
+def test_sanctions_lists_and_groups(run, text, published, expected) -> None:
+    found = {(t, d) for _, t, d in sanctions(run(text, published=published))}
+    assert found == expected, found
+
+
+def test_sanctions_release_voice_dated_by_publication(run) -> None:
+    text = "Today we are imposing sanctions on Harbor Crest Shipping for its role in the scheme."
+    found = sanctions(run(text, published="2024-06-03", url=GOV_URL))
+    assert found == {("United States", "Harbor Crest Shipping", "2024-06-03")}, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an appointment, not a designation
+        "On May 3, Minister Olga Berg designated Ambassador Petra Lind to serve as head of the academy.",
+        # a negated sanction
+        "Sanctions on these firms do not represent sanctions on Norway.",
+        # an authority is never its own target
+        "The Treasury Department said the Treasury would impose sanctions on the Treasury Department.",
+    ],
+)
+def test_sanctions_none_for_non_sanctions(run, text) -> None:
+    assert sanctions(run(text, published="2024-06-03")) == set()
