@@ -103,7 +103,7 @@ def _ingest(args: argparse.Namespace, settings: Settings) -> int:
 def _remove(args: argparse.Namespace, settings: Settings) -> int:
     from kg.ingest import remove
 
-    missing = remove(args.ids, Store(settings.store), Namer(settings.base_iri))
+    missing = remove(args.ids, Store(settings.store, create=False), Namer(settings.base_iri))
     for doc_id in missing:
         print(f"kg remove: no article {doc_id!r} in {settings.store}", file=sys.stderr)
     print(f"{len(args.ids) - len(missing)} articles removed")
@@ -115,13 +115,13 @@ def _query(args: argparse.Namespace, settings: Settings) -> int:
 
     path = Path(args.query)
     text = path.read_text(encoding="utf-8") if path.suffix == ".rq" and path.is_file() else args.query
-    result = Store(settings.store).query(text)
+    result = Store(settings.store, create=False).query(text)
     write_results(result, args.format, sys.stdout)
     return 0
 
 
 def _export(args: argparse.Namespace, settings: Settings) -> int:
-    store = Store(settings.store)
+    store = Store(settings.store, create=False)
     fmt = rdf_format(args.format)
     if args.output:
         with open(args.output, "wb") as out:
@@ -149,14 +149,14 @@ def _load(args: argparse.Namespace, settings: Settings) -> int:
 def _stats(args: argparse.Namespace, settings: Settings) -> int:
     from kg.stats import graph_stats
 
-    print(json.dumps(graph_stats(Store(settings.store, read_only=False)), indent=2))
+    print(json.dumps(graph_stats(Store(settings.store, create=False)), indent=2))
     return 0
 
 
 def _eval(args: argparse.Namespace, settings: Settings) -> int:
     from kg.evaluate import evaluate_store
 
-    report = evaluate_store(Store(settings.store), Path(args.queries), Path(args.gold))
+    report = evaluate_store(Store(settings.store, create=False), Path(args.queries), Path(args.gold))
     print(report.render(verbose=args.verbose))
     return 0
 

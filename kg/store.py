@@ -60,8 +60,20 @@ def rdf_format(name: str) -> RdfFormat:
 class Store:
     """A kg knowledge graph in a pyoxigraph store on disk (or in memory when path is None)."""
 
-    def __init__(self, path: str | os.PathLike[str] | None = None, *, read_only: bool = False) -> None:
+    def __init__(
+        self, path: str | os.PathLike[str] | None = None, *, read_only: bool = False, create: bool = True
+    ) -> None:
+        """Open the store at `path` (in memory when None), creating it unless `create` is False.
+
+        Raises:
+            InvalidInput: there is no store at `path` and `create` is False, or it cannot be opened.
+            StoreBusy: another process has the store open for writing.
+        """
         self.path = Path(path) if path is not None else None
+        if self.path is not None and not self.path.exists():
+            if not create or read_only:
+                raise InvalidInput(f"No store at {self.path}; build one with `kg ingest PATH --store {self.path}`.")
+            self.path.parent.mkdir(parents=True, exist_ok=True)
         try:
             if path is None:
                 self._store = OxStore()

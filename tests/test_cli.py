@@ -113,3 +113,18 @@ def test_cli_help_lists_every_command() -> None:
     result = kg("--help")
     for command in ("ingest", "remove", "query", "export", "load", "stats", "eval", "serve"):
         assert command in result.stdout
+
+
+@pytest.mark.parametrize("command", ["query", "stats", "export", "eval", "remove"])
+def test_cli_read_commands_refuse_a_missing_store(tmp_path: Path, command: str) -> None:
+    extra = {"query": ["ASK {}"], "eval": ["--gold", "g.jsonl"], "remove": ["some-id"]}.get(command, [])
+    result = kg(command, *extra, "--store", tmp_path / "nowhere")
+    assert result.returncode == 2
+    assert f"No store at {tmp_path / 'nowhere'}" in result.stderr
+    assert not (tmp_path / "nowhere").exists()
+
+
+def test_cli_ingest_creates_missing_parent_folders(tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_text("")
+    kg("ingest", tmp_path / "empty.txt", "--store", tmp_path / "a" / "b" / "store", "--workers", "1")
+    assert (tmp_path / "a" / "b" / "store").is_dir()
