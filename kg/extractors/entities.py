@@ -181,9 +181,13 @@ class EntityTable:
                 i += 1
                 continue
             end = i + 1
-            while (end < len(doc) and end - i <= MAX_NAME_WORDS and self._name_word(doc[end])
-                   and "\n" not in doc[end - 1].whitespace_):
-                end += 1
+            while end < len(doc) and end - i <= MAX_NAME_WORDS and "\n" not in doc[end - 1].whitespace_:
+                if self._name_word(doc[end]):
+                    end += 1
+                elif end > i + 1 and _hyphen_part(doc, end):
+                    end += 2  # "Chan-o-cha" split by the tokenizer
+                else:
+                    break
             words = doc[i + 1 : end]
             capital_title = doc[i].text[:1].isupper()
             person_ner = any(t.ent_type_ == "PERSON" for t in words)
@@ -363,6 +367,12 @@ class EntityTable:
         if any(t.lower_ in MEDIA_CUES for t in self.doc[max(span.start - 2, 0) : span.start]):
             return MEDIA_ORGANIZATION
         return ORGANIZATION
+
+
+def _hyphen_part(doc: Doc, i: int) -> bool:
+    """Whether tokens i, i+1 are "-" and a word glued to the name before them."""
+    return (i + 1 < len(doc) and doc[i].text == "-" and not doc[i - 1].whitespace_ and not doc[i].whitespace_
+            and doc[i + 1].is_alpha)
 
 
 def _describers(span: Span) -> list[Token]:

@@ -13,8 +13,9 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
 def normalize(text: str) -> str:
     """A comparison form of a name: ASCII, lowercase, no dots, no leading article."""
+    text = text.replace("\u2019", "'")
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    text = text.replace("\u2019", "'").replace(".", "")
+    text = text.replace(".", "")
     text = re.sub(r"[^a-z0-9']+", " ", text).strip()
     return re.sub(r"^the ", "", text)
 

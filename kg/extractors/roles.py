@@ -51,6 +51,10 @@ def _org_before(doc: Doc, end: int, table: EntityTable, lower: int) -> tuple[str
     i = end - 1
     if i < lower:
         return None, end
+    if doc[i].text == ")" and i - 2 >= lower and doc[i - 2].text == "(":
+        i -= 3  # "the People's Republic of China (PRC) State Councilor": skip the acronym
+        if i < lower:
+            return None, end
     if doc[i].text in POSSESSIVE and i - 1 >= lower:
         key = table.key_at(i - 1)
         if key:
@@ -114,11 +118,54 @@ def _iter_roles(doc: Doc, table: EntityTable, document: Document, sentences: lis
             fact = (_title_before_name(doc, start, end, key, table, document, sent, found)
                     or _title_after_name(doc, start, end, key, table, document, sent, home)
                     or _described(doc, start, end, key, table, document, sent))
-            if fact and fact.org is None and fact.evidence[0].extractor == "roles.title_before_name":
-                fact = _with_home(fact, doc, start, sent, table, home)
-            if fact:
-                found.setdefault(key, fact)
-                yield fact
+            facts = [fact] if fact else []
+            if fact and fact.evidence[0].extractor == "roles.title_before_name":
+                facts += _coordinated_titles(doc, start, fact, table)
+            for each in facts:
+                if each.org is None and each.evidence[0].extractor == "roles.title_before_name":
+                    each = _with_place_of_sentence(each, doc, start, sent, table) or _with_home(
+                        each, doc, start, sent, table, home)
+                found.setdefault(key, each)
+                yield each
+
+
+def _coordinated_titles(doc: Doc, start: int, fact: RoleFact, table: EntityTable) -> list[RoleFact]:
+    """ "State Councilor and Foreign Minister X": the first title too, with the organization before it."""
+    title_start = start - len(fact.role.split())
+    if title_start - 2 < 0 or doc[title_start - 1].lower_ != "and":
+        return []
+    first_start = match_title(doc, title_start - 1, table)
+    if first_start is None or not doc[first_start].text[:1].isupper():
+        return []
+    org, _ = _org_before(doc, first_start, table, doc[start].sent.start)
+    org = org or fact.org
+    first = RoleFact(fact.person, doc[first_start : title_start - 1].text, org, fact.evidence, fact.qualifier)
+    second = RoleFact(fact.person, fact.role, org, fact.evidence, fact.qualifier)
+    return [first, second] if org != fact.org else [first]
+
+
+def _with_place_of_sentence(fact: RoleFact, doc: Doc, start: int, sent: Span,
+                            table: EntityTable) -> RoleFact | None:
+    """ "In Bangkok, Thailand, the Secretary will meet with Prime Minister X": X's country is where the
+    sentence opens, when X is the other party of the meeting."""
+    words = fact.role.lower().split()
+    head = words[words.index("of") - 1] if "of" in words[1:] else words[-1]
+    if head not in NATIONAL_HEADS or not _other_party(_name_root(doc, start, table)):
+        return None
+    if sent[0].lower_ != "in" or len(sent) < 2:
+        return None
+    country = None
+    for _, _, key in table.mentions_in(sent.start + 1, min(sent.start + 7, sent.end)):
+        kind = table.kind(key)
+        if kind == COUNTRY:
+            country = key
+            break
+        if kind == PLACE and table.lexicon.city_country(table.label(key)):
+            country = table.ensure(table.lexicon.city_country(table.label(key)) or "", COUNTRY)
+    if country is None:
+        return None
+    evidence = replace(fact.evidence[0], extractor="roles.place_of_sentence", confidence=0.6)
+    return RoleFact(fact.person, fact.role, country, (evidence,), fact.qualifier)
 
 
 def _with_home(fact: RoleFact, doc: Doc, start: int, sent: Span, table: EntityTable,
@@ -209,7 +256,7 @@ def _title_before_name(doc: Doc, start: int, end: int, person: str, table: Entit
     if org is None:
         org = _org_after(doc, end, table, ORG_PREPOSITIONS_AFTER_NAME, sent.end)
     if org is None:  # "Treasury Secretary": the organization named inside the title
-        inside = [k for _, _, k in table.mentions_in(title_start, start) if table.kind(k) != PERSON]
+        inside = [k for _, _, k in table.mentions_in(title_start, start) if table.kind(k) in (GOVERNMENT_BODY, COUNTRY)]
         org = inside[0] if inside else None
     evidence = make_evidence(sent, document, "roles.title_before_name", 0.9)
     return RoleFact(person, title, org, (evidence,), qualifier)
@@ -261,6 +308,10 @@ def _described(doc: Doc, start: int, end: int, person: str, table: EntityTable,
             qualifier, _ = _qualifier_before(doc, i, lower)
         if org is None:
             org = _org_after(doc, title_end, table, ORG_PREPOSITIONS_AFTER_TITLE, noun.right_edge.i + 1)
+        if org is None:  # "X, Secretary of the Treasury,": the organization named inside the title
+            inside = [k for _, _, k in table.mentions_in(title_start, title_end)
+                      if table.kind(k) in (GOVERNMENT_BODY, COUNTRY)]
+            org = inside[0] if inside else None
         evidence = make_evidence(sent, document, extractor, confidence)
         return RoleFact(person, doc[title_start:title_end].text, org, (evidence,), qualifier)
     return None

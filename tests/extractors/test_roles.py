@@ -149,3 +149,29 @@ def test_roles_shorter_title_of_same_person_dropped(run) -> None:
             "that the visit was useful.")
     titles = {f[1] for f in roles(run(text, url=GOV_URL)) if f[0] == "Helena Varga"}
     assert titles == {"Secretary of State"}, titles
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # two coordinated titles before one name, the organization (with its acronym) before both
+        ("Later he will meet the Kingdom of Spain (KOS) Deputy Prime Minister and Foreign Minister Rosa Ibarra.",
+         {("Rosa Ibarra", "Deputy Prime Minister"), ("Rosa Ibarra", "Foreign Minister")}),
+        # the country of a sentence that opens with its place, for the other party of a meeting
+        ("In Lima, Peru, the envoy will meet with Prime Minister Jorge Quispe-Mamani.",
+         {("Jorge Quispe-Mamani", "Prime Minister")}),
+        # the organization inside a title in apposition
+        ("The delegates were Ana Ortiz, Secretary of the Treasury, and two aides.",
+         {("Ana Ortiz", "Secretary of the Treasury")}),
+    ],
+)
+def test_roles_coordinated_titles_and_sentence_place(run, text, expected) -> None:
+    found = roles(run(text))
+    assert expected <= {f[:2] for f in found if f[2] is not None}, found
+
+
+def test_roles_sentence_place_not_for_the_subject(run) -> None:
+    text = "In Lima, Peru, Secretary of State Helena Varga will meet with Prime Minister Jorge Quispe."
+    found = {f[:3] for f in roles(run(text))}
+    assert ("Jorge Quispe", "Prime Minister", "Peru") in found, found
+    assert not [f for f in found if f[0] == "Helena Varga" and f[2] == "Peru"], found
