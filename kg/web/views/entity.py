@@ -134,8 +134,8 @@ def neighbours(namer: Namer, index: LabelIndex, entity: IndexedEntity, claims: l
     nodes = []
     for i, iri in enumerate(chosen):
         angle = -math.pi / 2 + 2 * math.pi * i / max(len(chosen), 1)
-        x, y = 240 + 150 * math.cos(angle), 170 + 120 * math.sin(angle)
-        anchor = "middle" if abs(x - 240) < 20 else ("start" if x > 240 else "end")
+        x, y = 320 + 150 * math.cos(angle), 170 + 120 * math.sin(angle)
+        anchor = "middle" if abs(x - 320) < 20 else ("start" if x > 320 else "end")
         label, general = labels[iri]
         short = label if len(label) <= 26 else label[:25] + "…"
         nodes.append(Node(short, entity_href(namer, iri) or "", general, round(x, 1), round(y, 1), anchor, weight[iri]))
