@@ -70,5 +70,4 @@ def graph_store() -> Response:
                                    f"Send one of: {', '.join(WRITE_TYPES)}.")
     fmt = rdf_format(WRITE_TYPES[request.mimetype])
     created = store.write_graph(graph, request.get_data(), fmt, replace=request.method == "PUT")
-    store.flush()
     return Response(status=201 if created else 204)

@@ -114,3 +114,25 @@ def test_sparql_live_time_limit_answers_503_then_serves_others(quick_server: str
     status, body = _get(quick_server + "/sparql?" + urllib.parse.urlencode({"query": PERSONS}))
     assert status == 200
     assert len(json.loads(body)["results"]["bindings"]) == 2
+
+
+def _request(method: str, url: str, body: bytes | None = None, headers: dict[str, str] | None = None) -> int:
+    request = urllib.request.Request(url, data=body, method=method, headers=headers or {})
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return int(response.status)
+    except urllib.error.HTTPError as err:
+        err.close()
+        return err.code
+
+
+def test_sparql_live_graph_store_round_trip(token_server: str) -> None:
+    url = token_server + "/store?" + urllib.parse.urlencode({"graph": "http://reference.example/g"})
+    auth = {"Authorization": f"Bearer {TOKEN}", "Content-Type": "text/turtle"}
+    turtle = b'<http://reference.example/a> <http://www.w3.org/2000/01/rdf-schema#label> "Alpha" .\n'
+    assert _request("PUT", url, turtle, {"Content-Type": "text/turtle"}) == 401
+    assert _request("PUT", url, turtle, auth) == 201
+    status, body = _get(url)
+    assert status == 200 and b'"Alpha"' in body
+    assert _request("DELETE", url, None, auth) == 204
+    assert _get(url)[0] == 404
