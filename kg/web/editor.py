@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, current_app, render_template, request
+from flask import Blueprint, Response, current_app, render_template, request
 
 from kg.ontology import PREFIXES
 from kg.queries import StoredQuery, get_query
 from kg.web.context import kg_context
+from kg.web.security import CSP
 
 bp = Blueprint("editor", __name__)
 
@@ -25,8 +26,20 @@ def prefix_block() -> str:
 
 
 @bp.route("/query")
-def query_editor() -> str:
-    """The editor, pre-filled with ?query=, a stored query (?stored=name) or an example."""
+def query_editor() -> Response:
+    """YASGUI, pre-filled with ?query=, a stored query (?stored=name) or an example."""
+    response = Response(_editor(yasgui=True), mimetype="text/html")
+    response.headers["Content-Security-Policy"] = CSP  # YASGUI sets inline styles: allow those, nothing more
+    return response
+
+
+@bp.route("/query/simple")
+def simple_editor() -> str:
+    """A small dependency-free editor with the same features, for when YASGUI is not wanted."""
+    return _editor(yasgui=False)
+
+
+def _editor(*, yasgui: bool) -> str:
     text = request.args.get("query")
     stored = request.args.get("stored")
     if stored:
@@ -35,4 +48,5 @@ def query_editor() -> str:
     if not text:
         text = prefix_block() + "\n" + EXAMPLE
     base = kg_context().namer.base
-    return render_template("query.html", query=text, base=base)
+    config = {"endpoint": "/sparql", "query": text, "base": base, "prefixes": PREFIXES}
+    return render_template("query.html", query=text, base=base, yasgui=yasgui, config=config)
