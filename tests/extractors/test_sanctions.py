@@ -91,3 +91,26 @@ def test_sanctions_release_voice_dated_by_publication(run) -> None:
 )
 def test_sanctions_none_for_non_sanctions(run, text) -> None:
     assert sanctions(run(text, published="2024-06-03")) == set()
+
+
+def test_sanctions_bullet_list_after_colon(run) -> None:
+    text = ("Full blocking sanctions on a new list of Ruritanian elites who enable the regime:\n\n"
+            "- Pavel Gromov (his wife and two companies)\n\n"
+            "- Boris Lasko, the owner of a steel mill\n\n"
+            "These people support the war.")
+    found = sanctions(run(text, published="2024-03-04", url=GOV_URL))
+    assert found == {("United States", "Pavel Gromov", "2024-03-04"),
+                     ("United States", "Boris Lasko", "2024-03-04")}, found
+
+
+def test_sanctions_relatives_named_after_anchor(run) -> None:
+    text = ("Today we are imposing sanctions on the adult children of President Ivan Morov, Katya Morova and "
+            "Irina Morova, as well as Olga Petrova, the wife of Minister Sergei Petrov, and Anna Petrova, "
+            "his daughter.")
+    targets = {t for _, t, _ in sanctions(run(text, published="2024-03-04", url=GOV_URL))}
+    assert targets == {"Katya Morova", "Irina Morova", "Olga Petrova", "Anna Petrova"}, targets
+
+
+def test_sanctions_bullets_need_a_listing_sentence(run) -> None:
+    text = "The minister listed her priorities:\n\n- Pavel Gromov (adviser)\n\n- Boris Lasko (deputy)"
+    assert sanctions(run(text, published="2024-03-04", url=GOV_URL)) == set()
