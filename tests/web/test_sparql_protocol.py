@@ -9,8 +9,10 @@ from pathlib import Path
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from kg.settings import Settings
+from kg.settings import Settings as KGSettings
 from kg.web.app import create_app
 
 PERSONS = "SELECT ?p WHERE { ?p a kg:Person } ORDER BY ?p"
@@ -21,7 +23,7 @@ AUTH = {"Authorization": f"Bearer {TOKEN}"}
 @pytest.fixture
 def writable(store_path: Path) -> Iterator[FlaskClient]:
     """A client of an app with KG_UPDATE_TOKEN set and a small request size limit."""
-    app: Flask = create_app(Settings(store=str(store_path), update_token=TOKEN, max_request_bytes=4096),
+    app: Flask = create_app(KGSettings(store=str(store_path), update_token=TOKEN, max_request_bytes=4096),
                             TESTING=True)
     yield app.test_client()
     del app.extensions["kg"]
@@ -212,7 +214,7 @@ def test_sparql_load_refused(writable: FlaskClient) -> None:
 
 
 def test_sparql_row_limit_cuts_and_says_so(store_path: Path) -> None:
-    app = create_app(Settings(store=str(store_path), row_limit=2), TESTING=True)
+    app = create_app(KGSettings(store=str(store_path), row_limit=2), TESTING=True)
     response = app.test_client().get("/sparql", query_string={"query": "SELECT * WHERE { ?s ?p ?o }"})
     assert response.status_code == 200
     assert response.headers["KG-Truncated"] == "true"
@@ -237,9 +239,35 @@ def test_sparql_large_result_streams(tmp_path: Path) -> None:
     quads = [Quad(NamedNode(f"http://reference.example/n{i}"), NamedNode("http://reference.example/p"),
                   Literal("padding " * 8 + str(i)), graph) for i in range(20_000)]
     store.write_graphs([(graph, quads)])
-    app = create_app(Settings(store=str(tmp_path / "x")), store=store, TESTING=True)
+    app = create_app(KGSettings(store=str(tmp_path / "x")), store=store, TESTING=True)
     response = app.test_client().get("/sparql", query_string={"query": "SELECT ?s ?o WHERE { ?s ?p ?o }"})
     assert response.status_code == 200
     assert response.is_streamed
     assert len(_rows(response.get_data())) == 20_000
     del app.extensions["kg"]
+
+
+@pytest.mark.parametrize(
+    ("text", "refused"),
+    [
+        ("SELECT ?service WHERE { ?s ex:service ?service }", False),
+        ("SELECT * WHERE { ?s <http://x.example/SERVICE> ?o } # SERVICE <http://x>", False),
+        ('SELECT * WHERE { ?s ?p """\nLOAD <http://x>\n""" }', False),
+        ("select * where { service <http://x.example/sparql> { ?s ?p ?o } }", True),
+        ("SELECT * WHERE { SERVICE SILENT ?endpoint { ?s ?p ?o } }", True),
+    ],
+)
+def test_sparql_remote_keywords_found_outside_strings(text: str, refused: bool) -> None:
+    from kg.web.security import remote_operations
+
+    assert bool(remote_operations(text)) is refused
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(body=st.binary(max_size=200) | st.text(max_size=200).map(str.encode))
+def test_sparql_malformed_input_never_500(client: FlaskClient, body: bytes) -> None:
+    direct = client.post("/sparql", data=body, content_type="application/sparql-query")
+    assert 200 <= direct.status_code < 500 and direct.data
+    text = body.decode("utf-8", "replace")
+    form = client.get("/sparql", query_string={"query": text, "default-graph-uri": text})
+    assert 200 <= form.status_code < 500 and form.data
