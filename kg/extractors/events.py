@@ -32,6 +32,8 @@ MOTION_VERBS = {"travel", "go", "come", "fly", "arrive", "welcome", "head", "ret
 # Verbs that carry an event noun's date or place: "had a call on Tuesday", "the launch took place on X".
 LIGHT_VERBS = {"have", "hold", "make", "conduct", "host", "attend", "join", "take", "begin", "open", "start",
                "end", "conclude", "wrap", "plan", "schedule", "announce", "cancel", "postpone"}
+ROUNDS = {"round", "rounds"}
+OPENING_VERBS = {"open", "begin", "start", "hold", "take", "convene", "due", "schedule", "set", "plan"}
 FUTURE_WORDS = {"schedule", "plan", "due", "expect", "set", "intend", "hope", "aim"}
 BARE_WEEKDAY = re.compile(r"^(?:on\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)$", re.I)
 # "July 6-11, 2022" -> "July 6, 2022": a range is dated by its first day.
@@ -54,9 +56,11 @@ class _Event:
 def extract_events(doc: Doc, table: EntityTable, document: Document, sentences: list[Span]) -> list[EventFact]:
     """Event facts of a document, mentions of one event merged into one fact."""
     found: list[_Event] = []
+    rounds = any(t.lower_ in ROUNDS and _is_event_noun(t, table) for t in doc)
     for sent in sentences:
         for token in sent:
-            event = _noun_event(token, table, document) or _verb_event(token, table, document)
+            event = (_noun_event(token, table, document) or _verb_event(token, table, document)
+                     or (_round_event(token, table, document) if rounds else None))
             if event is None or (event.place is None and event.date is None) or _negated(token):
                 continue
             event.evidence.append(make_evidence(sent, document, event.evidence.pop(), 0.7))
@@ -125,6 +129,22 @@ def _noun_event(token: Token, table: EntityTable, document: Document) -> _Event 
         event.date = event.date or _date_of(carrier, document)
     event.participants = participants
     event.status = _status_of(anchor)
+    return event
+
+
+def _round_event(token: Token, table: EntityTable, document: Document) -> _Event | None:
+    """ "The previous round, held in X": a round, once the article has told of a round of talks."""
+    if token.lower_ not in ROUNDS or token.pos_ != "NOUN" or _is_event_noun(token, table):
+        return None
+    event = _Event("talks", "meeting", None, ["events.round"])
+    event.place = _place_of(token, table)
+    event.date = _date_of(token, document)
+    for carrier in _carriers(token):
+        event.place = event.place or _place_of(carrier, table, with_people=False)
+        event.date = event.date or _date_of(carrier, document)
+    event.status = _status_of(token)
+    if event.status is None and any(c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_ == "hold" for c in token.children):
+        event.status = "Happened"
     return event
 
 
@@ -231,9 +251,13 @@ def _carriers(token: Token) -> list[Token]:
     found: list[Token] = []
     for child in token.children:
         if child.dep_ in ("relcl", "acl") and child.pos_ in ("VERB", "AUX"):
-            found += [child, *(c for c in child.children if c.dep_ in ("xcomp", "acomp"))]
-            found += [g for c in child.children if c.dep_ in ("xcomp", "acomp") for g in c.children
-                      if g.dep_ == "xcomp"]
+            found += _clause_verbs(child)
+    for noun in token.subtree:  # "talks on fishing quotas that were due to open in X": a late relative clause
+        if noun.i > token.i and noun.dep_ == "pobj":
+            for clause in (c for c in noun.children if c.dep_ == "relcl"):
+                verbs = _clause_verbs(clause)
+                if any(v.lemma_.lower() in OPENING_VERBS for v in verbs):
+                    found += verbs
     node = token
     while node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.pos_ in ("NOUN", "PROPN"):
         node = node.head.head  # "two days of talks"
@@ -243,6 +267,13 @@ def _carriers(token: Token) -> list[Token]:
         found.append(head)
     elif node.dep_ == "pobj" and head.lower_ == "for" and head.head.pos_ in ("VERB", "AUX"):
         found.append(head.head)
+    return found
+
+
+def _clause_verbs(verb: Token) -> list[Token]:
+    """A clause's verb with its complements: "was due to open" -> was, due, open."""
+    found = [verb, *(c for c in verb.children if c.dep_ in ("xcomp", "acomp"))]
+    found += [g for c in verb.children if c.dep_ in ("xcomp", "acomp") for g in c.children if g.dep_ == "xcomp"]
     return found
 
 

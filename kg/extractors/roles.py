@@ -23,6 +23,7 @@ HEAD_VERBS = {"head": "head", "lead": "leader", "chair": "chair", "run": "head"}
 # country's (see kg/extractors/context.py), when nothing else in the sentence names another country.
 NATIONAL_HEADS = {"president", "minister", "secretary", "chancellor", "premier", "representative"}
 NOT_NATIONAL = {"press secretary", "secretary general", "secretary-general", "general secretary"}
+LEADER_TITLES = (("prime", "minister"), ("president",), ("chancellor",), ("premier",))
 SPOKES_HEADS = {"spokesperson", "spokesman", "spokeswoman"}
 # "Department Spokesperson": a body word before a title means the publishing body itself.
 BODY_WORDS = {"department", "ministry", "office"}
@@ -87,6 +88,9 @@ def _org_after(doc: Doc, start: int, table: EntityTable, preps: set[str], limit:
     key = table.key_at(i)
     if key and table.kind(key) != PERSON:
         return key
+    country = table.country_of_word(doc[i])  # "for the Turkish presidency": a body of that country
+    if country and i + 1 < limit and table.lexicon.org_word(doc[i + 1].text) == GOVERNMENT_BODY:
+        return country
     return None
 
 
@@ -117,7 +121,7 @@ def _iter_roles(doc: Doc, table: EntityTable, document: Document, sentences: lis
                 continue
             fact = (_title_before_name(doc, start, end, key, table, document, sent, found)
                     or _title_after_name(doc, start, end, key, table, document, sent, home)
-                    or _described(doc, start, end, key, table, document, sent))
+                    or _described(doc, start, end, key, table, document, sent, home))
             facts = [fact] if fact else []
             if fact and fact.evidence[0].extractor == "roles.title_before_name":
                 facts += _coordinated_titles(doc, start, fact, table)
@@ -127,6 +131,24 @@ def _iter_roles(doc: Doc, table: EntityTable, document: Document, sentences: lis
                         each, doc, start, sent, table, home)
                 found.setdefault(key, each)
                 yield each
+
+
+def _leaders_possessive(doc: Doc, title_start: int, lower: int) -> bool:
+    """ "the president's ...", "the prime minister's ...": a leader named by title only."""
+    i = title_start - 1
+    if i - 1 < lower or doc[i].text not in POSSESSIVE:
+        return False
+    leader_start = match_title_at(doc, i, LEADER_TITLES)
+    return leader_start is not None and leader_start - 1 >= lower and doc[leader_start - 1].lower_ == "the"
+
+
+def match_title_at(doc: Doc, end: int, titles: tuple[tuple[str, ...], ...]) -> int | None:
+    """The start of one of `titles` ending just before token `end`, or None."""
+    for words in titles:
+        start = end - len(words)
+        if start >= 0 and all(doc[start + k].lower_ == w for k, w in enumerate(words)):
+            return start
+    return None
 
 
 def _coordinated_titles(doc: Doc, start: int, fact: RoleFact, table: EntityTable) -> list[RoleFact]:
@@ -187,7 +209,8 @@ def _with_home(fact: RoleFact, doc: Doc, start: int, sent: Span, table: EntityTa
         return fact
     for other_start, _, key in table.mentions_in(sent.start, sent.end):
         kind = table.kind(key)
-        if key != home.country and (kind == COUNTRY or kind == PLACE and other_start < title_start):
+        partner = doc[other_start].dep_ == "pobj" and doc[other_start].head.lower_ == "with"
+        if key != home.country and not partner and (kind == COUNTRY or kind == PLACE and other_start < title_start):
             return fact  # "In Bangkok, ... Prime Minister X": X may well not be of the home country
     root = _name_root(doc, start, table)
     if root.dep_ not in ("nsubj", "nsubjpass") or _other_party(root):
@@ -276,7 +299,7 @@ def _counterpart(doc: Doc, start: int, person: str, table: EntityTable, document
 
 
 def _described(doc: Doc, start: int, end: int, person: str, table: EntityTable,
-               document: Document, sent: Span) -> RoleFact | None:
+               document: Document, sent: Span, home: HomeContext | None = None) -> RoleFact | None:
     """Appositions ("X, the Kremlin's spokesman,"), copulas ("X is a reporter at Y"), "X, who heads Y"."""
     root = doc[start:end].root
     candidates: list[tuple[Token, str, float]] = []
@@ -308,6 +331,8 @@ def _described(doc: Doc, start: int, end: int, person: str, table: EntityTable,
             qualifier, _ = _qualifier_before(doc, i, lower)
         if org is None:
             org = _org_after(doc, title_end, table, ORG_PREPOSITIONS_AFTER_TITLE, noun.right_edge.i + 1)
+        if org is None and home is not None and home.country and _leaders_possessive(doc, title_start, lower):
+            org = home.country  # "the president's national security adviser, X": the home country's leader
         if org is None:  # "X, Secretary of the Treasury,": the organization named inside the title
             inside = [k for _, _, k in table.mentions_in(title_start, title_end)
                       if table.kind(k) in (GOVERNMENT_BODY, COUNTRY)]

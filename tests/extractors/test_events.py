@@ -86,3 +86,18 @@ def test_events_travel_talks_and_carriers(run, text, published, expected) -> Non
 )
 def test_events_none_for_speaking_to_unnamed(run, text) -> None:
     assert events(run(text, published="2025-03-04")) == []
+
+
+def test_events_relative_clause_late_in_phrase_and_later_round(run) -> None:
+    text = ("OSLO — Norway has called off a round of talks with Iceland on fishing quotas that was due to open "
+            "in Bergen on December 2, officials said. The previous round, held in Reykjavik in March, "
+            "ended without a deal.")
+    extraction = run(text, published="2025-11-20")
+    names = {e.key: e.label for e in extraction.entities}
+    found = {(names.get(f.place), f.date.value if f.date else None) for f in events(extraction)}
+    assert found == {("Bergen", "2025-12-02"), ("Reykjavik", "2025-03")}, found
+
+
+def test_events_round_alone_is_no_event_without_talks(run) -> None:
+    text = "The second round, held in Lyon in March, was won by the home team."
+    assert events(run(text, published="2025-11-20")) == []

@@ -175,3 +175,28 @@ def test_roles_sentence_place_not_for_the_subject(run) -> None:
     found = {f[:3] for f in roles(run(text))}
     assert ("Jorge Quispe", "Prime Minister", "Peru") in found, found
     assert not [f for f in found if f[0] == "Helena Varga" and f[2] == "Peru"], found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a body of a country named by its demonym after "for the"
+        ("Aylin Demir, the spokeswoman for the Turkish presidency, declined to comment.",
+         ("Aylin Demir", "spokeswoman", "Turkey")),
+        # a leader named by title only, in the possessive: the home country's (dateline)
+        ("WASHINGTON — The president's national security adviser, Mark Ellison, spoke on Monday.",
+         ("Mark Ellison", "national security adviser", "United States")),
+        # a partner country after "with" does not block the home country of the subject
+        ("LONDON — Foreign Secretary Hugh Dalton said the step was agreed with Canada.",
+         ("Hugh Dalton", "Foreign Secretary", "United Kingdom")),
+    ],
+)
+def test_roles_bodies_leaders_and_partners(run, text, expected) -> None:
+    found = {f[:3] for f in roles(run(text))}
+    assert expected in found, found
+
+
+def test_roles_foreign_subject_with_country_in_clause_gets_no_home(run) -> None:
+    text = "WASHINGTON — Foreign Minister Li Wen said China would respond."
+    found = {f[:3] for f in roles(run(text))}
+    assert not [f for f in found if f[0] == "Li Wen" and f[2] == "United States"], found
