@@ -71,7 +71,7 @@ class Level:
     seconds: float
     latencies: list[float] = field(default_factory=list)
     errors: int = 0
-    by_kind: dict[str, int] = field(default_factory=dict)
+    by_kind: dict[str, list[float]] = field(default_factory=dict)  # latencies of successful requests by kind
 
     def summary(self) -> dict[str, Any]:
         """Throughput, latency percentiles and errors."""
@@ -86,8 +86,17 @@ class Level:
             "p99_ms": pick(0.99),
             "mean_ms": round(statistics.fmean(lat) * 1000, 1) if lat else None,
             "errors": self.errors,
-            "by_kind": self.by_kind,
+            "by_kind": {kind: _percentiles(times) for kind, times in sorted(self.by_kind.items())},
         }
+
+
+def _percentiles(latencies: list[float]) -> dict[str, Any]:
+    """Count, p50 and p99 in milliseconds."""
+    lat = sorted(latencies)
+    if not lat:
+        return {"requests": 0}
+    return {"requests": len(lat), "p50_ms": round(lat[len(lat) // 2] * 1000, 1),
+            "p99_ms": round(lat[min(len(lat) - 1, int(0.99 * len(lat)))] * 1000, 1)}
 
 
 def sparql_request(query: str) -> tuple[str, str, bytes | None, dict[str, str]]:
@@ -123,7 +132,7 @@ def drive(port: int, targets: Targets, concurrency: int, seconds: float, seed: i
         connection = http.client.HTTPConnection(HOST, port, timeout=60)
         mine: list[float] = []
         errors = 0
-        kinds: dict[str, int] = {}
+        kinds: dict[str, list[float]] = {}
         while time.monotonic() < deadline:
             with lock:
                 if budget[0] <= 0:
@@ -145,15 +154,15 @@ def drive(port: int, targets: Targets, concurrency: int, seconds: float, seed: i
                 connection = http.client.HTTPConnection(HOST, port, timeout=60)
             if ok:
                 mine.append(time.perf_counter() - started)
+                kinds.setdefault(kind, []).append(mine[-1])
             else:
                 errors += 1
-            kinds[kind] = kinds.get(kind, 0) + 1
         connection.close()
         with lock:
             level.latencies += mine
             level.errors += errors
-            for kind, count in kinds.items():
-                level.by_kind[kind] = level.by_kind.get(kind, 0) + count
+            for kind, times in kinds.items():
+                level.by_kind.setdefault(kind, []).extend(times)
 
     started = time.monotonic()
     threads = [threading.Thread(target=worker, args=(n,)) for n in range(concurrency)]
@@ -282,6 +291,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--soak", type=float, default=300, help="seconds of the soak (0: no soak)")
     parser.add_argument("--soak-concurrency", type=int, default=8)
     parser.add_argument("--threads", type=int, default=8, help="request threads of the server (KG_THREADS)")
+    parser.add_argument("--name", default="load", help="results file: bench/results/NAME.json")
     parser.add_argument("--base-iri", default="http://127.0.0.1:5000/", help="base IRI of the store's entities")
     args = parser.parse_args(argv)
 
@@ -304,7 +314,7 @@ def main(argv: list[str] | None = None) -> int:
         finally:
             server.terminate()
             server.wait(timeout=30)
-    save("load", {
+    save(args.name, {
         "command": "python -m bench.load " + " ".join(argv if argv is not None else sys.argv[1:]),
         "store": str(args.store) if args.store else f"generated: {args.articles} articles",
         "server_threads": args.threads,
