@@ -65,17 +65,16 @@ def parse_accept(header: str | None) -> list[MediaRange]:
 
 
 def quality(ranges: Sequence[MediaRange], media_type: str) -> tuple[float, int, int]:
-    """(q, specificity, -position) of the most specific range covering `media_type`; q=0 if none."""
-    best: MediaRange | None = None
-    for candidate in ranges:
-        if candidate.matches(media_type) and (
-            best is None
-            or (candidate.specificity, -candidate.position) > (best.specificity, -best.position)
-        ):
-            best = candidate
-    if best is None:
+    """(q, specificity, -position) of the most specific ranges covering `media_type`; q=0 if none.
+
+    When a header repeats the same range, the lowest q counts, so q=0 always excludes.
+    """
+    matching = [r for r in ranges if r.matches(media_type)]
+    if not matching:
         return (0.0, -1, 0)
-    return (best.q, best.specificity, -best.position)
+    specificity = max(r.specificity for r in matching)
+    best = [r for r in matching if r.specificity == specificity]
+    return (min(r.q for r in best), specificity, -min(r.position for r in best))
 
 
 def negotiate(header: str | None, supported: Sequence[str]) -> str:
