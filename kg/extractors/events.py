@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
@@ -14,7 +15,7 @@ from kg.extractors.evidence import make_evidence
 from kg.model import COUNTRY, PERSON, PLACE, DateValue, Document, EventFact
 
 PLACE_PREPOSITIONS = {"in", "at"}
-DATE_PREPOSITIONS = {"on", "in", "during", "since"}
+DATE_PREPOSITIONS = {"on", "in", "during", "since", "from"}
 PARTICIPANT_PREPOSITIONS = {"with", "between"}
 HYPHENS = {"-", "\u2013", "\u2014"}
 PHONE_WORDS = {"phone", "telephone", "video"}
@@ -33,8 +34,11 @@ MOTION_VERBS = {"travel", "go", "come", "fly", "arrive", "welcome", "head", "ret
 LIGHT_VERBS = {"have", "hold", "make", "conduct", "host", "attend", "join", "take", "begin", "open", "start",
                "end", "conclude", "wrap", "plan", "schedule", "announce", "cancel", "postpone"}
 ROUNDS = {"round", "rounds"}
+RECALL_VERBS = {"celebrate", "commemorate", "mark", "remember", "recall", "honor", "honour"}
+RECALL_NOUNS = {"anniversary", "commemoration", "memory", "legacy"}
 OPENING_VERBS = {"open", "begin", "start", "hold", "take", "convene", "due", "schedule", "set", "plan"}
 FUTURE_WORDS = {"schedule", "plan", "due", "expect", "set", "intend", "hope", "aim"}
+RANGE_END = re.compile(r"\s+(?:to|until|through|till)\s+\S.*$", re.I)
 BARE_WEEKDAY = re.compile(r"^(?:on\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)$", re.I)
 # "July 6-11, 2022" -> "July 6, 2022": a range is dated by its first day.
 DAY_RANGE = re.compile(r"\b([A-Z][a-z]+\.?\s+\d{1,2})\s*[-\u2013]\s*\d{1,2}\b")
@@ -87,14 +91,26 @@ def _future(token: Token) -> bool:
             return True
         if node.lemma_.lower() in FUTURE_WORDS and any(c.dep_ == "xcomp" for c in node.children):
             return True
+        if node.lemma_ == "be" and any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children)
+                                       for c in node.children):
+            return True  # "is to be held"
         if node.pos_ == "VERB" and node.dep_ not in ("xcomp", "conj", "advcl", "relcl", "acl", "pcomp"):
             return False
     return False
 
 
 def _upcoming(date: DateValue | None, document: Document) -> DateValue | None:
-    """A bare weekday of a future event is the coming one: "will meet on Saturday"."""
-    if date is None or not BARE_WEEKDAY.match(date.text):
+    """A bare weekday of a future event is the coming one: "will meet on Saturday"; a month and day
+    without a year already past at publication is next year's."""
+    if date is None:
+        return None
+    if (date.datatype == "date" and date.value and document.published and date.value < document.published[:10]
+            and not re.search(r"\b\d{4}\b", date.text) and not BARE_WEEKDAY.match(date.text)):
+        year = int(date.value[:4]) + 1
+        value = f"{year}{date.value[4:]}"
+        if year <= int(document.published[:4]) + 1 and _valid_day(value):
+            return DateValue(date.text, value, date.datatype)
+    if not BARE_WEEKDAY.match(date.text):
         return date
     weekday = BARE_WEEKDAY.match(date.text).group(1)  # type: ignore[union-attr]
     value = resolve_date(f"coming {weekday}", document.published)
@@ -102,7 +118,7 @@ def _upcoming(date: DateValue | None, document: Document) -> DateValue | None:
 
 
 def _noun_event(token: Token, table: EntityTable, document: Document) -> _Event | None:
-    if token.pos_ not in ("NOUN", "PROPN"):
+    if token.pos_ not in ("NOUN", "PROPN") or _remembered(token):
         return None
     entry = table.lexicon.events.get(token.lower_) or table.lexicon.events.get(token.lemma_.lower())
     key = table.key_at(token)
@@ -126,7 +142,11 @@ def _noun_event(token: Token, table: EntityTable, document: Document) -> _Event 
     event.date = _date_of(anchor, document)
     for carrier in _carriers(anchor) + (_carriers(token) if anchor.i != token.i else []):
         event.place = event.place or _place_of(carrier, table, with_people=False) or _motion_place(carrier, table)
+        if event.place is None and carrier.dep_ in ("xcomp", "advcl"):  # "travel to X to attend the forum"
+            event.place = _motion_place(carrier.head, table)
         event.date = event.date or _date_of(carrier, document)
+    if label is None and token.text[:1].isupper() and not token.is_sent_start:
+        label = _written_name(token)  # "the G20 Foreign Ministers' Meeting"
     event.participants = participants
     event.status = _status_of(anchor)
     return event
@@ -237,6 +257,28 @@ def _place_of(token: Token, table: EntityTable, with_people: bool = True) -> str
     return None
 
 
+def _remembered(token: Token) -> bool:
+    """ "celebrated the launch", "the anniversary of the summit": a past event recalled, dated elsewhere."""
+    head = token.head
+    if token.dep_ == "dobj" and head.lemma_.lower() in RECALL_VERBS:
+        return True
+    return token.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in RECALL_NOUNS
+
+
+def _written_name(token: Token) -> str | None:
+    """The capitalised name an event is written with, or None when it has no capitalised modifier."""
+    start = token.left_edge.i
+    doc = token.doc
+    while start < token.i and doc[start].dep_ == "det":
+        start += 1
+    words = doc[start : token.i + 1]
+    if len(words) < 2 or not all(t.text[:1].isupper() or t.text[:1].isdigit() or t.text in ("'", "'s", "\u2019s",
+                                                                                          "\u2019")
+                                 for t in words):
+        return None
+    return words.text
+
+
 def _round_of(token: Token) -> Token:
     """ "a round of talks": the round is what is held, cancelled or dated."""
     head = token.head
@@ -265,6 +307,8 @@ def _carriers(token: Token) -> list[Token]:
     if node.dep_ in ("dobj", "nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX") \
             and head.lemma_.lower() in LIGHT_VERBS:
         found.append(head)
+    elif node.dep_ == "nsubj" and head.lemma_ == "be":  # "the referendum is to be held from X"
+        found += [c for c in head.children if c.dep_ == "xcomp" and c.lemma_.lower() in LIGHT_VERBS]
     elif node.dep_ == "pobj" and head.lower_ == "for" and head.head.pos_ in ("VERB", "AUX"):
         found.append(head.head)
     return found
@@ -272,9 +316,15 @@ def _carriers(token: Token) -> list[Token]:
 
 def _clause_verbs(verb: Token) -> list[Token]:
     """A clause's verb with its complements: "was due to open" -> was, due, open."""
-    found = [verb, *(c for c in verb.children if c.dep_ in ("xcomp", "acomp"))]
-    found += [g for c in verb.children if c.dep_ in ("xcomp", "acomp") for g in c.children if g.dep_ == "xcomp"]
+    complements = [c for c in verb.children if c.dep_ in ("xcomp", "acomp") or _to_infinitive(c)]
+    found = [verb, *complements]
+    found += [g for c in complements for g in c.children if g.dep_ == "xcomp" or _to_infinitive(g)]
     return found
+
+
+def _to_infinitive(token: Token) -> bool:
+    """ "set to take place": an adverbial clause with "to", read as the verb's complement."""
+    return token.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
 
 
 def _to_place(token: Token, table: EntityTable) -> str | None:
@@ -339,10 +389,24 @@ def _date_of(token: Token, document: Document) -> DateValue | None:
             ent = _date_ent(child)
             phrase = ent.text if ent else None
         if phrase:
-            value = resolve_date(DAY_RANGE.sub(r"\1", phrase), document.published)
+            value = resolve_date(_first_of_range(phrase), document.published)
             if value is not None:
                 return value
     return None
+
+
+def _valid_day(value: str) -> bool:
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _first_of_range(phrase: str) -> str:
+    """ "July 6-11, 2022" -> "July 6, 2022"; "from May 2 to May 9" -> "from May 2": a range by its first day."""
+    phrase = DAY_RANGE.sub(r"\1", phrase)
+    return RANGE_END.sub("", phrase)
 
 
 def _clause_date(verb: Token, document: Document) -> DateValue | None:
@@ -354,7 +418,7 @@ def _clause_date(verb: Token, document: Document) -> DateValue | None:
         while node.head.i != node.i and node.pos_ not in ("VERB", "AUX"):
             node = node.head
         if node.i == verb.i:
-            value = resolve_date(DAY_RANGE.sub(r"\1", ent.text), document.published)
+            value = resolve_date(_first_of_range(ent.text), document.published)
             if value is not None and value.value:
                 return value
     return None

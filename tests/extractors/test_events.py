@@ -101,3 +101,40 @@ def test_events_relative_clause_late_in_phrase_and_later_round(run) -> None:
 def test_events_round_alone_is_no_event_without_talks(run) -> None:
     text = "The second round, held in Lyon in March, was won by the home team."
     assert events(run(text, published="2025-11-20")) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # "set to take place in X on Y": an adverbial "to" clause carries place and date
+        ("The panel planned several forums, with the first meeting set to take place in Dunedin on June 3.",
+         "2015-05-07", ("meeting", "Dunedin", "2015-06-03")),
+        # "is to be held from X to Y": a future range, dated by its first day, in the coming year if past
+        ("The first referendum is to be held from March 2 to March 20.", "2015-05-07",
+         ("referendum", None, "2016-03-02")),
+        # a named event keeps its written name; its place from the trip it is attended on
+        ("The minister will travel to Bali to attend the G20 Energy Ministers' Meeting.", "2022-05-07",
+         ("meeting", "Bali", None)),
+    ],
+)
+def test_events_clauses_ranges_and_names(run, text, published, expected) -> None:
+    extraction = run(text, published=published)
+    names = {e.key: e.label for e in extraction.entities}
+    found = [(f.event_type, names.get(f.place), f.date.value if f.date else None) for f in events(extraction)]
+    assert expected in found, found
+
+
+def test_events_named_event_label(run) -> None:
+    extraction = run("The minister will travel to Bali to attend the G20 Energy Ministers' Meeting.")
+    assert [f.label for f in events(extraction)] == ["G20 Energy Ministers' Meeting"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Engineers celebrated the launch of the first probe on Tuesday in Houston.",
+        "Crowds marked the anniversary of the summit in Geneva on Monday.",
+    ],
+)
+def test_events_recalled_events_not_dated_by_their_commemoration(run, text) -> None:
+    assert [f for f in events(run(text, published="2025-03-06")) if f.event_type in ("launch", "summit")] == []
