@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from kg.ontology import Namer
+from kg.remote import RemoteSink
 from kg.store import Store
 from tests.conftest import free_port, start_server
 from tests.reliability.corpus import kg, store_graphs, write_articles
@@ -54,9 +56,14 @@ def test_remote_ingest_equals_local_ingest_and_skips_unchanged(tmp_path: Path) -
         again = kg("ingest", folder, "--workers", "1", env={"KG_SERVER": url, "KG_UPDATE_TOKEN": TOKEN})
         assert again.returncode == 0, again.stderr
         assert again.stdout.startswith("0 articles ingested, 12 unchanged, 0 failed"), again.stdout
+        remote_entities = set(RemoteSink(url, None).iter_entities(Namer()))
     finally:
         stop(proc)
     assert store_graphs(served) == store_graphs(local)
+    local_store = Store(local)
+    assert remote_entities == set(local_store.iter_entities(Namer())) != set()
+    del local_store
+    gc.collect()
 
 
 @pytest.mark.model
