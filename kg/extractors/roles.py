@@ -133,6 +133,14 @@ def _iter_roles(doc: Doc, table: EntityTable, document: Document, sentences: lis
                 yield each
 
 
+def _partner_or_destination(token: Token) -> bool:
+    """A place or country one meets with or travels to ("coordinated with Canada", "travel to Bali,
+    Indonesia"): it says nothing of the subject's own country."""
+    while token.dep_ in ("appos", "conj", "compound") and token.head.i != token.i:
+        token = token.head
+    return token.dep_ == "pobj" and token.head.lower_ in ("with", "to")
+
+
 def _leaders_possessive(doc: Doc, title_start: int, lower: int) -> bool:
     """ "the president's ...", "the prime minister's ...": a leader named by title only."""
     i = title_start - 1
@@ -209,7 +217,7 @@ def _with_home(fact: RoleFact, doc: Doc, start: int, sent: Span, table: EntityTa
         return fact
     for other_start, _, key in table.mentions_in(sent.start, sent.end):
         kind = table.kind(key)
-        partner = doc[other_start].dep_ == "pobj" and doc[other_start].head.lower_ == "with"
+        partner = _partner_or_destination(doc[other_start])
         if key != home.country and not partner and (kind == COUNTRY or kind == PLACE and other_start < title_start):
             return fact  # "In Bangkok, ... Prime Minister X": X may well not be of the home country
     root = _name_root(doc, start, table)
@@ -270,7 +278,7 @@ def _title_before_name(doc: Doc, start: int, end: int, person: str, table: Entit
         return _counterpart(doc, start, person, table, document, sent, found)
     title_start = match_title(doc, start, table)
     if title_start is None or title_start < lower:
-        return None
+        return _title_of_org_before_name(doc, start, person, table, document, sent)
     title = doc[title_start:start].text
     qualifier, i = _qualifier_before(doc, title_start, lower)
     org, i = _org_before(doc, i, table, lower)
@@ -283,6 +291,25 @@ def _title_before_name(doc: Doc, start: int, end: int, person: str, table: Entit
         org = inside[0] if inside else None
     evidence = make_evidence(sent, document, "roles.title_before_name", 0.9)
     return RoleFact(person, title, org, (evidence,), qualifier)
+
+
+def _title_of_org_before_name(doc: Doc, start: int, person: str, table: EntityTable, document: Document,
+                              sent: Span) -> RoleFact | None:
+    """ "Governor of Washington Chris Gregoire": a title, "of [the] Y", then the name."""
+    span = table.span_at(start - 1) if start - 1 >= sent.start else None
+    org = table.key_at(start - 1) if span else None
+    if span is None or org is None or table.kind(org) == PERSON:
+        return None
+    i = span[0] - 1
+    if i >= sent.start and doc[i].lower_ == "the":
+        i -= 1
+    if i < sent.start or doc[i].lower_ != "of":
+        return None
+    title_start = match_title(doc, i, table)
+    if title_start is None or title_start < sent.start or not doc[title_start].text[:1].isupper():
+        return None
+    evidence = make_evidence(sent, document, "roles.title_of_org_before_name", 0.8)
+    return RoleFact(person, doc[title_start:i].text, org, (evidence,))
 
 
 def _counterpart(doc: Doc, start: int, person: str, table: EntityTable, document: Document,

@@ -200,3 +200,19 @@ def test_roles_foreign_subject_with_country_in_clause_gets_no_home(run) -> None:
     text = "WASHINGTON — Foreign Minister Li Wen said China would respond."
     found = {f[:3] for f in roles(run(text))}
     assert not [f for f in found if f[0] == "Li Wen" and f[2] == "United States"], found
+
+
+@pytest.mark.parametrize(
+    ("text", "url", "expected"),
+    [
+        # "Title of Y Name"
+        ("In a statement, Governor of Oregon Tina Kotek praised the museum.", None,
+         ("Tina Kotek", "Governor", "Oregon")),
+        # destinations of a trip do not block the home country of the traveller
+        ("Secretary of State Helena Varga will travel to Bali, Indonesia, and Manila, Philippines, next week.",
+         GOV_URL, ("Helena Varga", "Secretary of State", "United States")),
+    ],
+)
+def test_roles_title_of_org_and_destinations(run, text, url, expected) -> None:
+    found = {f[:3] for f in roles(run(text, url=url))}
+    assert expected in found, found
