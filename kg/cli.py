@@ -167,13 +167,17 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
 
 def serve(settings: Settings) -> int:
     """Serve the store with the production WSGI server; prints the URLs."""
+    import gc
+
     from kg.serving import run_gunicorn
     from kg.web.app import create_app
 
-    app = create_app(settings)
+    probe = Store(settings.store)  # fail here, with a clear message, if the store is busy or broken
+    del probe
+    gc.collect()
     url = f"http://{settings.host}:{settings.port}"
     print(f"kg: serving {settings.store}\n  entity pages:    {url}/\n  SPARQL endpoint: {url}/sparql", flush=True)
-    run_gunicorn(app, settings.host, settings.port, settings.threads, settings.query_timeout)
+    run_gunicorn(lambda: create_app(settings), settings.host, settings.port, settings.threads, settings.query_timeout)
     return 0
 
 

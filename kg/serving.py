@@ -7,6 +7,7 @@ one process may open an on-disk store for writing.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from flask import Flask
@@ -14,8 +15,8 @@ from gunicorn.app.base import BaseApplication
 
 
 class _Gunicorn(BaseApplication):  # type: ignore[misc]
-    def __init__(self, app: Flask, options: dict[str, Any]) -> None:
-        self.application = app
+    def __init__(self, make_app: Callable[[], Flask], options: dict[str, Any]) -> None:
+        self.make_app = make_app
         self.options = options
         super().__init__()
 
@@ -24,11 +25,13 @@ class _Gunicorn(BaseApplication):  # type: ignore[misc]
             self.cfg.set(key, value)
 
     def load(self) -> Flask:
-        return self.application
+        # Called in the worker after the fork: the store must be opened there, not in the
+        # master, or RocksDB's background threads are lost in the fork and writes hang.
+        return self.make_app()
 
 
-def run_gunicorn(app: Flask, host: str, port: int, threads: int, timeout: float) -> None:
-    """Serve `app` on host:port until interrupted."""
+def run_gunicorn(make_app: Callable[[], Flask], host: str, port: int, threads: int, timeout: float) -> None:
+    """Serve the app built by `make_app` (in the worker process) on host:port until interrupted."""
     options = {
         "bind": f"{host}:{port}",
         "workers": 1,
@@ -39,4 +42,4 @@ def run_gunicorn(app: Flask, host: str, port: int, threads: int, timeout: float)
         "errorlog": "-",
         "loglevel": "info",
     }
-    _Gunicorn(app, options).run()
+    _Gunicorn(make_app, options).run()

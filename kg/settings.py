@@ -30,6 +30,7 @@ class Settings:
     row_limit: int = 100_000  # KG_ROW_LIMIT: most rows (or triples) a query may return
     max_request_bytes: int = 16 * 1024 * 1024  # KG_MAX_REQUEST_BYTES: largest HTTP request body
     update_token: str | None = None  # KG_UPDATE_TOKEN: enables SPARQL Update and the Graph Store Protocol
+    allow_federation: bool = False  # KG_ALLOW_FEDERATION: allow SERVICE and LOAD in queries and updates
     server: str | None = None  # KG_SERVER: URL of a running kg server that `kg ingest` sends articles to
 
 
@@ -47,8 +48,19 @@ def settings_from_env(environ: Mapping[str, str] = os.environ, **overrides: obje
         raw = environ[name]
         kind = type(field.default) if field.default is not None else str
         try:
-            values[field.name] = kind(raw) if kind in (int, float) else raw
+            values[field.name] = _parse(raw, kind)
         except ValueError:
             raise InvalidInput(f"{name}={raw!r} is not a valid {kind.__name__}.") from None
     values.update({k: v for k, v in overrides.items() if v is not None})
     return Settings(**values)  # type: ignore[arg-type]
+
+
+BOOLEANS = {"1": True, "true": True, "yes": True, "on": True, "0": False, "false": False, "no": False, "off": False}
+
+
+def _parse(raw: str, kind: type) -> object:
+    if kind is bool:
+        if raw.strip().lower() not in BOOLEANS:
+            raise ValueError(raw)
+        return BOOLEANS[raw.strip().lower()]
+    return kind(raw) if kind in (int, float) else raw

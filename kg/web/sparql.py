@@ -277,7 +277,7 @@ def sparql() -> BaseResponse:
     kind, text = operation
     if kind == "update":
         return _update(text)
-    refuse_remote(text, bool(getattr(context.settings, "allow_federation", False)))
+    refuse_remote(text, context.settings.allow_federation)
     runner: QueryRunner = _app_runner()
     return runner.run(text, request.args.get("format"), request.headers.get("Accept"),
                       default_graphs=_iris("default-graph-uri"), named_graphs=_iris("named-graph-uri"))
@@ -303,7 +303,7 @@ def _update(text: str) -> Response:
     check_update_token(context.settings, request.headers.get("Authorization"))
     if request.args.getlist("using-graph-uri") or request.args.getlist("using-named-graph-uri"):
         raise InvalidInput("using-graph-uri and using-named-graph-uri are not supported; use USING in the update.")
-    refuse_remote(text, bool(getattr(context.settings, "allow_federation", False)))
+    refuse_remote(text, context.settings.allow_federation)
     context.store.update(text, base_iri=context.settings.base_iri)
     return Response(status=204)
 
@@ -336,7 +336,7 @@ def _service_description() -> BaseResponse:
     if name == "html":
         return redirect("/query", code=303)  # a browser: the query editor is more use than RDF
     text = SERVICE_DESCRIPTION.format(update=", sd:SPARQL11Update" if settings.update_token else "")
-    if not getattr(settings, "allow_federation", False):
+    if not settings.allow_federation:
         text = text.replace(", sd:BasicFederatedQuery", "")
     body = convert_rdf(text, "turtle", name, base_iri=request.base_url)
     return Response(body, mimetype=media_type(name), headers={"Vary": "Accept"})
