@@ -54,6 +54,16 @@ class Lexicon:
         return self.organizations.get(normalize(text))
 
 
+def lexicon_path(name: str, data_dir: Path = DATA_DIR) -> Path:
+    """The path of a table of kg/data."""
+    return data_dir / name
+
+
+def read_rows(path: Path) -> list[list[str]]:
+    """The tab-separated rows of a table, without comments and blank lines, padded to three cells."""
+    return [row + [""] * (3 - len(row)) for row in _rows(path.name, path.parent)]
+
+
 def _rows(name: str, data_dir: Path) -> list[list[str]]:
     path = data_dir / name
     rows = []

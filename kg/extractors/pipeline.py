@@ -7,6 +7,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.errors import ModelNotFound
+from kg.extractors.lexicon import lexicon_path, read_rows
 
 # Tried in order after the model the caller names: the official small English
 # model, then its re-packaging published on PyPI.
@@ -36,10 +37,30 @@ def build_nlp(model: str | None = None) -> Language:
             continue
         if "kg_line_breaks" not in nlp.pipe_names:
             nlp.add_pipe("kg_line_breaks", before="parser")
+        if "kg_known_names" not in nlp.pipe_names:
+            ruler = nlp.add_pipe("entity_ruler", name="kg_known_names", before="ner")
+            ruler.add_patterns(make_name_patterns())  # type: ignore[attr-defined]
         return nlp
     raise ModelNotFound(
         "No usable spaCy model could be loaded. Tried: " + "; ".join(failures) + f". Install one: {INSTALL_HINT}"
     )
+
+
+def make_name_patterns() -> list[dict[str, str]]:
+    """Entity-ruler patterns for the names in kg/data: every organization alias, and the country
+    aliases the model tends to miss (acronyms and multi-word names; "Jordan" alone may be a person)."""
+    patterns = []
+    for row in read_rows(lexicon_path("organizations.tsv")):
+        patterns += [{"label": "ORG", "pattern": name} for name in _names(row[0], row[2])]
+    for row in read_rows(lexicon_path("countries.tsv")):
+        patterns += [{"label": "GPE", "pattern": name} for name in _names(row[0], row[1])
+                     if " " in name or name.replace(".", "").isupper()]
+    return patterns
+
+
+def _names(name: str, aliases: str) -> list[str]:
+    found = [n.strip() for n in [name, *aliases.split("|")]]
+    return [n for n in found if len(n) > 1 and not n.lower().startswith("the ")]
 
 
 @Language.component("kg_line_breaks")

@@ -98,3 +98,23 @@ def test_build_nlp_line_breaks_and_datelines_end_sentences(nlp) -> None:
     starts = [s.text.strip() for s in doc.sents]
     assert starts[0] == "Jane Roe, Department Spokesperson"
     assert any(s.startswith("The minister") for s in starts), starts
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Office of the Spokesperson\n\nThe Department of State is reviewing the case.", "US State Department"),
+        ("A delegation of the NSC arrived.", "National Security Council"),
+    ],
+)
+def test_entities_known_names_found_by_ruler(run, text, label) -> None:
+    assert label in {e.label for e in run(text).entities}
+
+
+def test_build_nlp_known_names_ruler_from_data(nlp) -> None:
+    from kg.extractors.pipeline import make_name_patterns
+
+    assert "kg_known_names" in nlp.pipe_names
+    patterns = {p["pattern"] for p in make_name_patterns()}
+    assert {"State Department", "U.S.", "Kremlin"} <= patterns
+    assert "Jordan" not in patterns  # single-word country names are left to the model: they may be surnames
