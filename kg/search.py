@@ -29,12 +29,12 @@ from kg.store import Store
 
 GENERAL_TYPES = ("Person", "Organization", "Place", "Event")
 
-ENTITY_ROWS = """SELECT ?e ?general ?label WHERE {
-  VALUES ?general { kg:Person kg:Organization kg:Place kg:Event } ?e a ?general ; rdfs:label ?label }"""
-ALIAS_ROWS = """SELECT ?e ?alt WHERE {
-  VALUES ?general { kg:Person kg:Organization kg:Place } ?e a ?general ; skos:altLabel ?alt }"""
-KIND_ROWS = """SELECT ?e ?kind WHERE {
-  VALUES ?general { kg:Person kg:Organization kg:Place } ?e a ?general ; a ?kind FILTER(?kind != ?general) }"""
+# Single patterns only: each entity is restated in every article graph, and a join over
+# the union of graphs would multiply those copies (k articles -> k*k rows per entity).
+TYPE_ROWS = """SELECT DISTINCT ?e ?type WHERE { VALUES ?type { kg:Person kg:Organization kg:Place kg:Event
+  kg:GovernmentBody kg:Company kg:MediaOrganization kg:Country } ?e a ?type }"""
+LABEL_ROWS = "SELECT DISTINCT ?e ?label WHERE { ?e rdfs:label ?label }"
+ALIAS_ROWS = "SELECT DISTINCT ?e ?alt WHERE { ?e skos:altLabel ?alt }"
 VERSION = """SELECT (COUNT(?a) AS ?n) (MAX(?t) AS ?last) WHERE { ?a a kg:Article . OPTIONAL {
   ?a prov:generatedAtTime ?t } }"""
 
@@ -147,23 +147,22 @@ class LabelIndex:
 
 def build_index(store: Store, namer: Namer) -> LabelIndex:
     """Read every person, organization, place and event with its labels from the store."""
-    aliases: dict[str, list[str]] = {}
-    for row in store.select(ALIAS_ROWS):
-        aliases.setdefault(row["e"].value, []).append(row["alt"].value)
+    general: dict[str, str] = {}
     kinds: dict[str, str] = {}
-    for row in store.select(KIND_ROWS):
-        local = row["kind"].value.rsplit("#", 1)[-1]
-        if local not in GENERAL_TYPES:
-            kinds[row["e"].value] = local
+    for row in store.select(TYPE_ROWS):
+        local = row["type"].value.rsplit("#", 1)[-1]
+        (general if local in GENERAL_TYPES else kinds)[row["e"].value] = local
+    aliases: dict[str, set[str]] = {}
+    for row in store.select(ALIAS_ROWS):
+        aliases.setdefault(row["e"].value, set()).add(row["alt"].value)
     entities: dict[str, IndexedEntity] = {}
-    for row in store.select(ENTITY_ROWS):
+    for row in store.select(LABEL_ROWS):
         iri = row["e"].value
         key = namer.key_of(iri)
-        if key is None or iri in entities:
+        if key is None or iri in entities or iri not in general:
             continue
-        general = row["general"].value.rsplit("#", 1)[-1]
-        entities[iri] = IndexedEntity(iri, key, row["label"].value, general, kinds.get(iri, general),
-                                      tuple(sorted(set(aliases.get(iri, ())))))
+        entities[iri] = IndexedEntity(iri, key, row["label"].value, general[iri], kinds.get(iri, general[iri]),
+                                      tuple(sorted(aliases.get(iri, ()))))
     return LabelIndex.from_entities(entities.values())
 
 
