@@ -35,9 +35,10 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--workers", type=int, help="parsing processes (default: $KG_WORKERS or all cores)")
     p.add_argument("--max-bytes", type=int, help="largest article file accepted (default: $KG_MAX_BYTES "
                    "or 10 MiB)")
-    p.add_argument("--server", help="URL of a running `kg serve` to ingest into, instead of opening the store "
-                   "(default: $KG_SERVER)")
-    p.add_argument("--token", dest="update_token", help="the server's update token (default: $KG_UPDATE_TOKEN)")
+    p.add_argument("--server", metavar="URL", help="a running `kg serve` to ingest into, instead of opening "
+                   "the store (default: $KG_SERVER)")
+    p.add_argument("--token", dest="update_token", metavar="TOKEN",
+                   help="the server's update token (default: $KG_UPDATE_TOKEN)")
 
     p = sub.add_parser("remove", parents=[common], help="remove articles and their facts")
     p.add_argument("ids", nargs="+", metavar="ARTICLE_ID")
