@@ -184,13 +184,14 @@ def _verb_event(token: Token, table: EntityTable, document: Document) -> _Event 
     event = _Event(event_type, family, None, ["events.verb"], participants=participants)
     if token.lemma_ == "speak" and not [k for k in people[len(subjects):] if k and table.kind(k) == PERSON]:
         return None  # "spoke with reporters", "spoke to the press": no encounter with a named person
+    if token.lemma_ in ("travel", "visit") and any(
+            p.dep_ == "prep" and p.lower_ == "for" and _is_event_noun(o, table)
+            for p in token.children for o in p.children if o.dep_ == "pobj"):
+        return None  # "travel to X for the summit": the summit is the event, read from its noun
     if token.lemma_ == "visit":
         places = [table.key_at(o) for o in objects]
         event.place = next((k for k in places if k and table.kind(k) in (PLACE, COUNTRY)), None)
     elif token.lemma_ == "travel":
-        if any(p.dep_ == "prep" and p.lower_ == "for" and _is_event_noun(o, table)
-               for p in token.children for o in p.children if o.dep_ == "pobj"):
-            return None  # "travel to X for the summit": the summit is the event, read from its noun
         event.place = _to_place(token, table)
         if event.place is None:
             return None
@@ -342,6 +343,9 @@ def _motion_place(verb: Token, table: EntityTable) -> str | None:
     if verb.lemma_.lower() not in MOTION_VERBS:
         return None
     place = _to_place(verb, table)
+    if place is None and verb.lemma_.lower() == "visit":  # "will visit Warsaw for talks"
+        objects = [table.key_at(c) for c in verb.children if c.dep_ == "dobj"]
+        place = next((k for k in objects if k and table.kind(k) in (PLACE, COUNTRY)), None)
     if place is None:  # "travel on to X": the particle sits between
         for child in verb.children:
             if child.dep_ in ("prt", "advmod") and child.lower_ == "on":

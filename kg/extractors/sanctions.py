@@ -33,6 +33,7 @@ LIST_NOUNS = {"list", "blacklist"}
 APPOINTMENT_PREPOSITIONS = {"as"}
 # A later sentence that names the members of a group just sanctioned: "The companies named were A, B and C."
 LIST_ROOTS = {"be", "include"}
+LIST_SUBJECTS = {"they", "target", "those", "list"}  # "The targets include A, B and C."
 TARGET_KINDS = {PERSON, COMPANY, ORGANIZATION, GOVERNMENT_BODY}
 FOLLOW_SENTENCES = 3
 # Verbs whose object "sanctions on X" still reads as the sanctions themselves ("Full blocking sanctions
@@ -138,7 +139,7 @@ def _members_of_group(sent: Span, number: int, actions: list[_Action], table: En
     if root.lemma_.lower() not in LIST_ROOTS:
         return None
     subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if not subjects or not any(s.lemma_.lower() == recent[-1].group or s.lower_ == "they" for s in subjects):
+    if not subjects or not any(s.lemma_.lower() in {recent[-1].group} | LIST_SUBJECTS for s in subjects):
         return None
     listed = [c for c in root.children if c.dep_ in ("attr", "dobj")]
     keys = _target_keys(listed, table, recent[-1].authority)

@@ -138,3 +138,11 @@ def test_events_named_event_label(run) -> None:
 )
 def test_events_recalled_events_not_dated_by_their_commemoration(run, text) -> None:
     assert [f for f in events(run(text, published="2025-03-06")) if f.event_type in ("launch", "summit")] == []
+
+
+def test_events_visit_for_talks_is_one_event(run) -> None:
+    text = "President Gita Nausa will visit Warsaw on March 3 for talks with President Adam Kowal."
+    extraction = run(text, published="2024-02-20")
+    names = {e.key: e.label for e in extraction.entities}
+    found = [(f.event_type, names.get(f.place), f.date.value if f.date else None) for f in events(extraction)]
+    assert found == [("talks", "Warsaw", "2024-03-03")], found

@@ -114,3 +114,13 @@ def test_sanctions_relatives_named_after_anchor(run) -> None:
 def test_sanctions_bullets_need_a_listing_sentence(run) -> None:
     text = "The minister listed her priorities:\n\n- Pavel Gromov (adviser)\n\n- Boris Lasko (deputy)"
     assert sanctions(run(text, published="2024-03-04", url=GOV_URL)) == set()
+
+
+def test_sanctions_targets_listed_with_semicolons_after_group(run) -> None:
+    text = ("The European Union on Monday imposed sanctions on three companies and two officials. "
+            "The targets include Lakeside Tractor Works and Vitebsk Glass Company; deputy minister Pavel Karpov; "
+            "and the police chief, Yuri Ledov.")
+    found = sanctions(run(text, published="2024-02-20"))
+    assert {t for _, t, _ in found} >= {"Lakeside Tractor Works", "Vitebsk Glass Company", "Pavel Karpov",
+                                        "Yuri Ledov"}, found
+    assert {(a, d) for a, _, d in found} == {("European Union", "2024-02-19")}, found
