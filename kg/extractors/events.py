@@ -34,6 +34,9 @@ MOTION_VERBS = {"travel", "go", "come", "fly", "arrive", "welcome", "head", "ret
 LIGHT_VERBS = {"have", "hold", "make", "conduct", "host", "attend", "join", "take", "begin", "open", "start",
                "end", "conclude", "wrap", "plan", "schedule", "announce", "cancel", "postpone"}
 ROUNDS = {"round", "rounds"}
+# Common nouns one meets as people: "met officials", "met his counterpart".
+MEETING_OBJECTS = {"official", "leader", "counterpart", "minister", "president", "delegation", "representative",
+                   "envoy", "ambassador", "diplomat", "lawmaker", "executive", "chancellor", "premier", "king"}
 RECALL_VERBS = {"celebrate", "commemorate", "mark", "remember", "recall", "honor", "honour"}
 RECALL_NOUNS = {"anniversary", "commemoration", "memory", "legacy"}
 OPENING_VERBS = {"open", "begin", "start", "hold", "take", "convene", "due", "schedule", "set", "plan"}
@@ -177,6 +180,9 @@ def _verb_event(token: Token, table: EntityTable, document: Document) -> _Event 
     complements = any(c.dep_ in ("xcomp", "ccomp", "prt") for c in token.children)
     if token.lemma_ == "call" and (not objects or complements):
         return None
+    if token.lemma_ == "meet" and objects and not any(
+            table.key_at(o) or o.pos_ == "PRON" or o.lemma_.lower() in MEETING_OBJECTS for o in objects):
+        return None  # "met the deadline", "met resistance": no one was met
     people = [table.key_at(t) for t in subjects + objects]
     people += [table.key_at(p) for prep in token.children if prep.lower_ in PARTICIPANT_PREPOSITIONS
                for p in prep.children if p.dep_ == "pobj"]

@@ -33,6 +33,9 @@ LIST_NOUNS = {"list", "blacklist"}
 APPOINTMENT_PREPOSITIONS = {"as"}
 # A later sentence that names the members of a group just sanctioned: "The companies named were A, B and C."
 LIST_ROOTS = {"be", "include"}
+MODAL_DOUBT = {"could", "may", "might", "would", "should", "can"}
+NOT_DONE_VERBS = {"threaten", "consider", "propose", "seek", "want", "urge", "call", "weigh", "debate", "push",
+                  "ask", "demand", "vow", "warn", "refuse", "decline", "fail", "hope", "discuss", "mull"}
 LIST_SUBJECTS = {"they", "target", "those", "list"}  # "The targets include A, B and C."
 TARGET_KINDS = {PERSON, COMPANY, ORGANIZATION, GOVERNMENT_BODY}
 FOLLOW_SENTENCES = 3
@@ -162,8 +165,13 @@ def _carry_dates(actions: list[_Action]) -> None:
 
 
 def _negated(token: Token) -> bool:
+    """Not done: negated ("has not sanctioned"), only possible ("could impose") or only threatened,
+    proposed or weighed ("threatened to impose", "urged the EU to sanction")."""
     verbs = [token, token.head] if token.dep_ in ("dobj", "pobj", "attr") else [token]
-    return any(c.dep_ == "neg" for v in verbs for c in v.children)
+    if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in MODAL_DOUBT) for v in verbs for c in v.children):
+        return True
+    verb = verbs[-1]
+    return verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_.lower() in NOT_DONE_VERBS
 
 
 def _read_action(token: Token, sent: Span, table: EntityTable, document: Document,

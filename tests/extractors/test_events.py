@@ -146,3 +146,14 @@ def test_events_visit_for_talks_is_one_event(run) -> None:
     names = {e.key: e.label for e in extraction.entities}
     found = [(f.event_type, names.get(f.place), f.date.value if f.date else None) for f in events(extraction)]
     assert found == [("talks", "Warsaw", "2024-03-03")], found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The company met the deadline on Friday.",
+        "Prices met resistance in London on Monday.",
+    ],
+)
+def test_events_none_when_nobody_is_met(run, text) -> None:
+    assert events(run(text, published="2024-02-20")) == []

@@ -124,3 +124,18 @@ def test_sanctions_targets_listed_with_semicolons_after_group(run) -> None:
     assert {t for _, t, _ in found} >= {"Lakeside Tractor Works", "Vitebsk Glass Company", "Pavel Karpov",
                                         "Yuri Ledov"}, found
     assert {(a, d) for a, _, d in found} == {("European Union", "2024-02-19")}, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The European Union threatened to impose sanctions on Volta Mining Company.",
+        "Officials said Britain could impose sanctions on Orion Trading Group.",
+        "Japan has not sanctioned Delta Steel Corporation.",
+        "Washington is considering sanctions against Kestrel Energy.",
+        "Canada lifted sanctions on Harbor Shipping Ltd last year.",
+        "Lawmakers urged the Treasury to sanction Pine Ridge Capital.",
+    ],
+)
+def test_sanctions_none_when_only_threatened_possible_or_lifted(run, text) -> None:
+    assert sanctions(run(text, published="2024-02-20")) == set()
