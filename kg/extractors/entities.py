@@ -189,6 +189,8 @@ class EntityTable:
                 else:
                     break
             words = doc[i + 1 : end]
+            if end < len(doc) and doc[end].text[:1].isupper() and self.lexicon.org_word(doc[end].text):
+                words = doc[i + 1 : i + 1]  # "President Obama Foundation": the name of an organization
             capital_title = doc[i].text[:1].isupper()
             person_ner = any(t.ent_type_ == "PERSON" for t in words)
             if words and (len(words) >= 2 and (capital_title or person_ner)
@@ -207,6 +209,8 @@ class EntityTable:
             return False
         if not (token.is_alpha or INITIAL.fullmatch(text) or re.fullmatch(r"[A-Z][a-z]+(?:-[A-Za-z]+)+", text)):
             return False
+        if token.pos_ not in ("PROPN", "NOUN") and token.ent_type_ != "PERSON":
+            return False  # "Leader Kim Visits ...": a verb ends the name
         lower = text.lower()
         if lower in NAME_BREAKERS or self.lexicon.org_word(text) or self.lexicon.country(text):
             return False
@@ -219,7 +223,8 @@ class EntityTable:
                  for relabeled in [self._relabel(trimmed)] if relabeled is not None]
         spans = self._with_title_names(spans)
         spans = [Span(self.doc, s.start, s.end, label="PERSON") if self._after_title(s)
-                 and not self.lexicon.country(s.text) and not self.lexicon.organization(s.text) else s
+                 and not self.lexicon.country(s.text) and not self.lexicon.organization(s.text)
+                 and not self._shape_kind(s) else s
                  for s in spans]
         persons = [s for s in spans if s.label_ == "PERSON" and not self._media_cue(s)]
         full_names = self._full_names(persons)

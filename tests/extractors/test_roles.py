@@ -137,6 +137,7 @@ def test_roles_no_home_country_for_other_parties(run, text, url, absent_person) 
     [
         "The General Assembly voted on Tuesday.",
         "Delegates met at the President Hotel in Geneva.",
+        "Supporters of the former President Obama Foundation met in June.",
     ],
 )
 def test_roles_title_words_in_names_are_no_persons(run, text) -> None:
