@@ -27,13 +27,21 @@ HAPPENED_VERBS = {"hold", "attend", "have", "host", "conclude", "end", "wrap"}
 # Verbs that are events themselves: "X met Y in Z", "X called Y on Oct. 16", "X visited Z",
 # "X will travel to Z", "X spoke with Y on Monday" (talks: only with a named person).
 VERB_EVENTS = {"meet": ("meeting", "meeting"), "call": ("phone call", "call"), "visit": ("visit", "visit"),
-               "travel": ("visit", "visit"), "speak": ("talks", "meeting")}
+               "travel": ("visit", "visit"), "speak": ("talks", "meeting"),
+               "fire": ("artillery fire", "attack"), "exchange": ("exchange of fire", "attack"),
+               "shell": ("shelling", "attack"), "bomb": ("bombing", "attack"),
+               "evacuate": ("evacuation", "evacuation"),
+               "appoint": ("appointment", "appointment"), "nominate": ("nomination", "appointment"),
+               "designate": ("appointment", "appointment")}
+# What is fired or exchanged in an armed exchange: "fired artillery rounds", "exchanged fire".
+PROJECTILES = {"shell", "round", "artillery", "missile", "rocket", "fire", "gunfire", "mortar", "drone", "salvo"}
 # Verbs of going somewhere: their "to X" is where the event they are for takes place.
 MOTION_VERBS = {"travel", "go", "come", "fly", "arrive", "welcome", "head", "return", "visit", "invite", "host"}
 # Verbs that carry an event noun's date or place: "had a call on Tuesday", "the launch took place on X".
 LIGHT_VERBS = {"have", "hold", "make", "conduct", "host", "attend", "join", "take", "begin", "open", "start",
                "end", "conclude", "wrap", "plan", "schedule", "announce", "cancel", "postpone"}
 ROUNDS = {"round", "rounds"}
+PLACE_NOUNS = {"town", "city", "village", "region", "province", "port", "island", "capital", "district"}
 # Common nouns one meets as people: "met officials", "met his counterpart".
 MEETING_OBJECTS = {"official", "leader", "counterpart", "minister", "president", "delegation", "representative",
                    "envoy", "ambassador", "diplomat", "lawmaker", "executive", "chancellor", "premier", "king"}
@@ -180,6 +188,13 @@ def _verb_event(token: Token, table: EntityTable, document: Document) -> _Event 
     complements = any(c.dep_ in ("xcomp", "ccomp", "prt") for c in token.children)
     if token.lemma_ == "call" and (not objects or complements):
         return None
+    if token.lemma_ in ("fire", "exchange") and not any(
+            t.lemma_.lower() in PROJECTILES for o in objects for t in list(o.subtree)[:8]):
+        return None  # "fired the manager", "exchanged views": no arms
+    if token.lemma_ in ("appoint", "nominate", "designate") and not (
+            any(table.key_at(o) and table.kind(table.key_at(o)) == PERSON for o in objects)  # type: ignore[arg-type]
+            and (token.lemma_ != "designate" or _names_to_post(token))):
+        return None  # an appointment names a person to a post; "designate" alone is a sanction
     if token.lemma_ == "meet" and objects and not any(
             table.key_at(o) or o.pos_ == "PRON" or o.lemma_.lower() in MEETING_OBJECTS for o in objects):
         return None  # "met the deadline", "met resistance": no one was met
@@ -214,6 +229,16 @@ def _verb_event(token: Token, table: EntityTable, document: Document) -> _Event 
     return event
 
 
+def _names_to_post(verb: Token) -> bool:
+    """ "designated X to serve as Director", "designated X as ambassador"."""
+    for child in verb.children:
+        if child.dep_ in ("xcomp", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+            return True
+        if child.dep_ == "prep" and child.lower_ == "as":
+            return True
+    return False
+
+
 def _participants(token: Token, table: EntityTable) -> list[str]:
     found = []
     for child in token.children:
@@ -240,6 +265,7 @@ def _place_of(token: Token, table: EntityTable, with_people: bool = True) -> str
         if child.dep_ == "prep" and child.lower_ in PLACE_PREPOSITIONS:
             for obj in child.children:
                 key = table.key_at(obj) if obj.dep_ == "pobj" else None
+                key = key or (_named_by_of(obj, table) if obj.dep_ == "pobj" else None)
                 if key and table.kind(key) in (PLACE, COUNTRY):
                     return key
     for holder in _attached_people(token) if with_people else []:  # "a summit with X in Vienna", "meet X in Lisbon"
@@ -284,6 +310,16 @@ def _written_name(token: Token) -> str | None:
                                  for t in words):
         return None
     return words.text
+
+
+def _named_by_of(noun: Token, table: EntityTable) -> str | None:
+    """ "the town of Izium", "the city of Lviv": the place a common noun is named by."""
+    if noun.lemma_.lower() not in PLACE_NOUNS:
+        return None
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            return table.key_at(obj)
+    return None
 
 
 def _round_of(token: Token) -> Token:

@@ -157,3 +157,33 @@ def test_events_visit_for_talks_is_one_event(run) -> None:
 )
 def test_events_none_when_nobody_is_met(run, text) -> None:
     assert events(run(text, published="2024-02-20")) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The report comes after the two armies exchanged artillery fire yesterday.",
+         ("exchange of fire", None, "2024-02-20")),
+        ("Troops fired dozens of shells at posts near the border on Monday.", ("artillery fire", None, "2024-02-19")),
+        ("Officials evacuated 80 people in the town of Izium on Tuesday.", ("evacuation", "Izium", "2024-02-20")),
+        ("On February 2, Minister Olga Berg designated Ambassador Petra Lind to serve as head of the academy.",
+         ("appointment", None, "2024-02-02")),
+    ],
+)
+def test_events_armed_exchanges_evacuations_appointments(run, text, expected) -> None:
+    extraction = run(text, published="2024-02-21")
+    names = {e.key: e.label for e in extraction.entities}
+    found = [(f.event_type, names.get(f.place), f.date.value if f.date else None) for f in events(extraction)]
+    assert expected in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The firm fired its manager on Friday.",
+        "The leaders exchanged views in Paris on Monday.",
+        "The Treasury on Monday designated Pine Ridge Capital.",
+    ],
+)
+def test_events_none_for_firing_staff_exchanging_views_or_sanction_designations(run, text) -> None:
+    assert events(run(text, published="2024-02-21")) == []
