@@ -1,8 +1,9 @@
 """Cross-article entity resolution: maps a new article's entities onto entities already known.
 
 An article that only says "Putin" maps to the known "Vladimir Putin" when exactly
-one known person has that surname; "Sergei Lavrov" maps to a known "Sergey Lavrov"
-when exactly one known person shares the surname and the first initial. Country
+one known person has that surname (or that later name part: "Sonko" for "Mike Sonko
+Kioko"); "Sergei Lavrov" maps to a known "Sergey Lavrov" when exactly one known person
+shares the surname and the first initial. Country
 and organization aliases ("U.S.", "Treasury") are unified earlier, by the alias
 tables of kg/data, so their keys already agree.
 """
@@ -33,7 +34,8 @@ class EntityIndex:
             self.by_label.setdefault((entity.kind, normalize(entity.label)), set()).add(entity.key)
             words = normalize(entity.label).split()
             if entity.kind == PERSON and len(words) > 1:
-                self.by_surname.setdefault(words[-1], set()).add(entity.key)
+                for word in words[1:]:  # "Mike Sonko Gidion Mbuvi Kioko" is found by "Sonko" as by "Kioko"
+                    self.by_surname.setdefault(word, set()).add(entity.key)
 
     def match(self, entity: Entity) -> str | None:
         """The key of the known entity that `entity` clearly denotes, or None."""

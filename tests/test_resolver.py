@@ -32,3 +32,17 @@ def test_resolver_merges_spelling_variant_with_same_initial() -> None:
     index = EntityIndex([Entity("person/sergey-ivanov", "Sergey Ivanov", PERSON)])
     new = index.reconcile(_extraction(Entity("person/sergei-ivanov", "Sergei Ivanov", PERSON)))
     assert new.entities[0].key == "person/sergey-ivanov"
+
+
+def test_resolver_maps_later_name_part_of_long_name() -> None:
+    index = EntityIndex([Entity("person/mike-sonara-gidion-kiome", "Mike Sonara Gidion Kiome", PERSON)])
+    for label in ("Sonara", "Mike Sonara"):
+        key = "person/" + label.lower().replace(" ", "-")
+        new = index.reconcile(_extraction(Entity(key, label, PERSON)))
+        assert new.entities[0].key == "person/mike-sonara-gidion-kiome", label
+
+
+def test_resolver_later_name_part_needs_same_initial() -> None:
+    index = EntityIndex([Entity("person/mike-sonara-gidion-kiome", "Mike Sonara Gidion Kiome", PERSON)])
+    new = index.reconcile(_extraction(Entity("person/anna-sonara", "Anna Sonara", PERSON)))
+    assert new.entities[0].key == "person/anna-sonara"
