@@ -14,6 +14,7 @@ import urllib.parse
 import urllib.request
 from collections import defaultdict
 from collections.abc import Iterator
+from email.message import Message
 from typing import Any
 
 from pyoxigraph import Literal, NamedNode, Quad
@@ -107,28 +108,39 @@ class RemoteSink:
         Raises:
             KGError: the server cannot be reached, refused the query or answered something else.
         """
-        data = self._request(
+        data, headers = self._request(
             "POST", f"{self.url}/sparql", sparql.encode("utf-8"),
             {"Content-Type": "application/sparql-query", "Accept": SPARQL_JSON},
         )
         try:
             answer: dict[str, Any] = json.loads(data)
             bindings = answer["results"]["bindings"]
-            return [{name: term["value"] for name, term in row.items()} for row in bindings]
+            rows = [{name: term["value"] for name, term in row.items()} for row in bindings]
         except (ValueError, KeyError, TypeError, AttributeError) as err:
             raise KGError(
                 f"The server at {self.url} answered a SPARQL query with something other than "
                 f"SPARQL JSON results ({err}); is it a kg server?"
             ) from err
+        limit = headers.get("KG-Row-Limit", "")
+        if headers.get("KG-Truncated") == "true" or (limit.isdigit() and len(rows) >= int(limit)):
+            raise KGError(
+                f"The server at {self.url} cut a result at its row limit of {limit or '?'} rows, so the "
+                "known entities or articles cannot all be read; raise KG_ROW_LIMIT on the server."
+            )
+        return rows
 
-    def _request(self, method: str, url: str, body: bytes, headers: dict[str, str]) -> bytes:
-        """Send one request; turn HTTP and network failures into kg errors naming the server."""
+    def _request(self, method: str, url: str, body: bytes, headers: dict[str, str]) -> tuple[bytes, Message]:
+        """Send one request; returns the body and headers of the answer.
+
+        Raises:
+            KGError: (or a subclass) the server is unreachable or answered with an error status.
+        """
         if self.token:
             headers = {**headers, "Authorization": f"Bearer {self.token}"}
         request = urllib.request.Request(url, data=body, method=method, headers=headers)
         try:
             with urllib.request.urlopen(request, timeout=self.timeout) as response:
-                return bytes(response.read())
+                return bytes(response.read()), response.headers
         except urllib.error.HTTPError as err:
             raise _http_error(method, url, err) from err
         except (urllib.error.URLError, OSError) as err:

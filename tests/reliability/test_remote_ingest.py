@@ -115,3 +115,15 @@ def test_remote_ingest_local_store_busy_points_to_server_option(server: tuple[st
     assert result.returncode == 2
     assert f"The store {store} is open for writing in another process" in result.stderr, result.stderr
     assert "`kg ingest --server URL`" in result.stderr
+
+
+def test_remote_ingest_row_limit_is_a_clear_error(store_path: Path, tmp_path: Path) -> None:
+    proc, url = start_server(store_path, env={"KG_UPDATE_TOKEN": TOKEN, "KG_ROW_LIMIT": "3"})
+    try:
+        write_articles(tmp_path, 1)
+        result = kg("ingest", tmp_path, "--server", url, "--token", TOKEN, "--workers", "1")
+    finally:
+        stop(proc)
+    assert result.returncode == 2
+    assert f"kg ingest: The server at {url} cut a result at its row limit of 3 rows" in result.stderr, result.stderr
+    assert "raise KG_ROW_LIMIT on the server" in result.stderr
