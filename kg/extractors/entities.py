@@ -288,8 +288,8 @@ class EntityTable:
             name, kind = known_org or (text, MEDIA_ORGANIZATION)
         elif known_org:
             name, kind = known_org
-        elif country and span.label_ != "PERSON":
-            name, kind = country, COUNTRY
+        elif country and (span.label_ != "PERSON" or len(span) == 1 and text not in full_names):
+            name, kind = country, COUNTRY  # "Malawi" tagged PERSON is still the country
         elif self.lexicon.city_country(text) and not self._shape_kind(span):
             name, kind = text, PLACE  # a known city the model tagged ORG or PERSON
         elif person and person in full_names:

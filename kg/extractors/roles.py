@@ -23,6 +23,7 @@ HEAD_VERBS = {"head": "head", "lead": "leader", "chair": "chair", "run": "head"}
 # country's (see kg/extractors/context.py), when nothing else in the sentence names another country.
 NATIONAL_HEADS = {"president", "minister", "secretary", "chancellor", "premier", "representative"}
 NOT_NATIONAL = {"press secretary", "secretary general", "secretary-general", "general secretary"}
+CONTEXT_SENTENCES = 2  # sentences before a title that may name its country
 LEADER_TITLES = (("prime", "minister"), ("president",), ("chancellor",), ("premier",))
 SPOKES_HEADS = {"spokesperson", "spokesman", "spokeswoman"}
 # "Department Spokesperson": a body word before a title means the publishing body itself.
@@ -107,14 +108,17 @@ def _prefer_specific(facts: list[RoleFact]) -> list[RoleFact]:
         words_a, words_b = set(a.role.lower().split()), set(b.role.lower().split())
         return a.person == b.person and words_a < words_b and (a.org == b.org or a.org is None)
 
-    explicit = {f.person for f in facts if f.org and f.evidence[0].extractor != "roles.home"}
+    guesses = ("roles.home", "roles.context_country")
+    explicit = {f.person for f in facts if f.org and f.evidence[0].extractor not in guesses}
+    at_home = {f.person for f in facts if f.evidence[0].extractor == "roles.home"}
     return [a for a in facts if not any(vaguer(a, b) for b in facts)
-            and not (a.evidence[0].extractor == "roles.home" and a.person in explicit)]
+            and not (a.evidence[0].extractor in guesses and a.person in explicit)
+            and not (a.evidence[0].extractor == "roles.context_country" and a.person in at_home)]
 
 
 def _iter_roles(doc: Doc, table: EntityTable, document: Document, sentences: list[Span],
                 home: HomeContext) -> Iterator[RoleFact]:
-    for sent in sentences:
+    for number, sent in enumerate(sentences):
         found: dict[str, RoleFact] = {}
         for start, end, key in table.mentions_in(sent.start, sent.end):
             if table.kind(key) != PERSON:
@@ -129,8 +133,39 @@ def _iter_roles(doc: Doc, table: EntityTable, document: Document, sentences: lis
                 if each.org is None and each.evidence[0].extractor == "roles.title_before_name":
                     each = _with_place_of_sentence(each, doc, start, sent, table) or _with_home(
                         each, doc, start, sent, table, home)
+                if (each.org is None and each.evidence[0].extractor == "roles.title_before_name"
+                        and _object_position(_name_root(doc, start, table))):
+                    each = _with_context_country(each, sentences[max(number - CONTEXT_SENTENCES, 0) : number + 1],
+                                                 table, home)
                 found.setdefault(key, each)
                 yield each
+
+
+def _object_position(token: Token) -> bool:
+    """A name listed or acted upon ("designating ..., including President X"), not one that acts or owns."""
+    while token.dep_ in ("conj", "appos") and token.head.i != token.i:
+        token = token.head
+    return token.dep_ in ("pobj", "dobj")
+
+
+def _with_context_country(fact: RoleFact, window: list[Span], table: EntityTable,
+                          home: HomeContext) -> RoleFact:
+    """A national title without a country, when the sentence and the ones just before it name exactly
+    one country besides the home one: "... tools in Zimbabwe. ... including President X"."""
+    words = fact.role.lower().split()
+    head = words[words.index("of") - 1] if "of" in words[1:] else words[-1]
+    if head not in NATIONAL_HEADS or fact.role.lower() in NOT_NATIONAL:
+        return fact
+    countries: set[str] = set()
+    for sent in window:
+        countries |= {k for _, _, k in table.mentions_in(sent.start, sent.end) if table.kind(k) == COUNTRY}
+        countries |= {c for t in sent if t.pos_ in ("ADJ", "PROPN", "NOUN") and not table.key_at(t)
+                      for c in [table.country_of_word(t)] if c}
+    countries.discard(home.country or "")
+    if len(countries) != 1:
+        return fact
+    evidence = replace(fact.evidence[0], extractor="roles.context_country", confidence=0.5)
+    return RoleFact(fact.person, fact.role, countries.pop(), (evidence,), fact.qualifier)
 
 
 def _partner_or_destination(token: Token) -> bool:

@@ -217,3 +217,24 @@ def test_roles_foreign_subject_with_country_in_clause_gets_no_home(run) -> None:
 def test_roles_title_of_org_and_destinations(run, text, url, expected) -> None:
     found = {f[:3] for f in roles(run(text, url=url))}
     assert expected in found, found
+
+
+def test_roles_country_from_context_for_listed_officials(run) -> None:
+    text = ("The United States is using new tools in Malawi. The Treasury is designating nine individuals, "
+            "including President Peter Banda and Vice President Saulos Chirwa.")
+    found = {f[:3] for f in roles(run(text, url=GOV_URL))}
+    assert {("Peter Banda", "President", "Malawi"), ("Saulos Chirwa", "Vice President", "Malawi")} <= found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two foreign countries in view: no guess
+        "Russia and Ukraine traded blame. The measures target the sons of President Ivan Morov.",
+        # a possessor, not a listed official
+        "The order bans new investment in Russia. President Jon Adler's order took effect today.",
+    ],
+)
+def test_roles_no_context_country_when_ambiguous_or_not_listed(run, text) -> None:
+    found = roles(run(text, url=GOV_URL))
+    assert not [f for f in found if f[2] in ("Russia", "Ukraine")], found
