@@ -2,46 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
-from tests.conftest import start_server
-
 pytestmark = pytest.mark.browser
 
 QUERY = "SELECT DISTINCT ?person ?name WHERE { ?person a kg:Person ; rdfs:label ?name } ORDER BY ?name"
-
-
-@pytest.fixture
-def server(store_path: Path) -> Iterator[str]:
-    """A real `kg serve` over the sample store."""
-    proc, url = start_server(store_path)
-    yield url
-    proc.terminate()
-    proc.wait(timeout=10)
-    if proc.stderr is not None:
-        proc.stderr.close()
-
-
-@pytest.fixture
-def browser() -> Iterator[webdriver.Chrome]:
-    """Headless Chromium, offline apart from 127.0.0.1."""
-    options = webdriver.ChromeOptions()
-    options.binary_location = "/usr/bin/chromium"
-    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking"):
-        options.add_argument(arg)
-    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
-    yield driver
-    driver.quit()
 
 
 def _no_console_errors(browser: webdriver.Chrome) -> None:
@@ -50,8 +21,8 @@ def _no_console_errors(browser: webdriver.Chrome) -> None:
     assert not severe, [e["message"] for e in severe]
 
 
-def test_editor_yasgui_runs_query_and_links_to_entity(server: str, browser: webdriver.Chrome) -> None:
-    browser.get(server + "/query")
+def test_editor_yasgui_runs_query_and_links_to_entity(live_server: str, browser: webdriver.Chrome) -> None:
+    browser.get(live_server + "/query")
     wait = WebDriverWait(browser, 15)
     editor = wait.until(expected_conditions.presence_of_element_located((By.CSS_SELECTOR, ".CodeMirror")))
     assert "PREFIX kg: <https://w3id.org/kg-news/ns#>" in editor.text
@@ -68,12 +39,12 @@ def test_editor_yasgui_runs_query_and_links_to_entity(server: str, browser: webd
     _no_console_errors(browser)
     links[0].click()
     wait.until(expected_conditions.url_contains("/entity/person/anna-keller"))
-    assert browser.current_url.startswith(server)
+    assert browser.current_url.startswith(live_server)
     assert "Anna Keller" in browser.find_element(By.TAG_NAME, "h1").text
 
 
-def test_editor_simple_runs_query_and_links_to_entity(server: str, browser: webdriver.Chrome) -> None:
-    browser.get(server + "/query/simple")
+def test_editor_simple_runs_query_and_links_to_entity(live_server: str, browser: webdriver.Chrome) -> None:
+    browser.get(live_server + "/query/simple")
     editor = browser.find_element(By.ID, "kg-query")
     assert "PREFIX kg: <https://w3id.org/kg-news/ns#>" in editor.get_attribute("value")
     editor.clear()
