@@ -214,7 +214,7 @@ class EntityTable:
         lower = text.lower()
         if lower in NAME_BREAKERS or self.lexicon.org_word(text) or self.lexicon.country(text):
             return False
-        if self.lexicon.demonym(text) or any(lower == words[-1] for words in self.lexicon.titles):
+        if self.lexicon.demonym(text) or lower in self.lexicon.titles_by_last:
             return False
         return True
 
@@ -277,7 +277,7 @@ class EntityTable:
         """A multi-word name right after a role title ("President Alain Dumont") names a person."""
         if span.start == 0 or len(span) < 2 or not all(t.text[:1].isupper() for t in span):
             return False
-        return span.doc[span.start - 1].lower_ in {words[-1] for words in self.lexicon.titles}
+        return span.doc[span.start - 1].lower_ in self.lexicon.titles_by_last
 
     def _register(self, span: Span, full_names: dict[str, str]) -> None:
         text = span.text
@@ -409,8 +409,7 @@ def _trim(ent: Span) -> Span | None:
 def _person_name(span: Span, lexicon: Lexicon) -> str | None:
     """A person's name without leading titles or middle initials: "President Joe R. Biden" -> "Joe Biden"."""
     words = span.text.split()
-    titles = {w for title in lexicon.titles for w in title}
-    while words and words[0].lower().strip(".") in titles | {"mr", "mrs", "ms", "dr"}:
+    while words and words[0].lower().strip(".") in lexicon.title_words:
         words = words[1:]
     words = [w for w in words if not re.fullmatch(r"[A-Z]\.?", w)]
     if not words or not words[0][:1].isupper():
@@ -420,7 +419,9 @@ def _person_name(span: Span, lexicon: Lexicon) -> str | None:
 
 def match_title(doc: Doc, end: int, lexicon: Lexicon) -> int | None:
     """The start of the longest known title ending just before token `end`, or None."""
-    for words in lexicon.titles:
+    if end < 1 or end > len(doc):
+        return None
+    for words in lexicon.titles_by_last.get(doc[end - 1].lower_, ()):
         start = end - len(words)
         if start < 0:
             continue

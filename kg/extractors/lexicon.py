@@ -32,6 +32,8 @@ class Lexicon:
     org_words: dict[str, str] = field(default_factory=dict)  # "shipping" -> "Company"
     cities: dict[str, str] = field(default_factory=dict)  # normalized city -> country
     publishers: tuple[tuple[str, str, str, str], ...] = ()  # (domain, body, kind, country)
+    titles_by_last: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)  # last word -> titles
+    title_words: frozenset[str] = frozenset()  # every word of a title, and "mr", "mrs", "ms", "dr"
 
     def country(self, text: str) -> str | None:
         """The canonical country named by `text` (alias or name), or None."""
@@ -104,13 +106,21 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
                   for head in heads}
     cabinet = ("minister", "secretary", "chancellor")  # "Shadow Home Secretary"
     title_set |= {("shadow", *words) for words in list(title_set) if words[-1] in cabinet}
+    deputies = ("minister", "secretary", "director", "spokesperson", "spokesman", "spokeswoman", "chief", "head",
+                "governor", "mayor", "chairman", "chair", "commander", "ambassador", "envoy", "representative")
+    title_set |= {("deputy", *words) for words in list(title_set) if words[-1] in deputies and words[0] != "deputy"}
     titles = sorted(title_set, key=lambda words: -len(words))
     events = {row[0].lower(): (row[1], row[2]) for row in _rows("event_types.tsv", data_dir)}
     org_words = {row[0].lower(): row[1] for row in _rows("org_words.tsv", data_dir)}
     cities = {normalize(row[0]): row[1] for row in _rows("cities.tsv", data_dir)}
     publishers = tuple((row + ["", "", "", ""])[:4] for row in _rows("publishers.tsv", data_dir))
+    by_last: dict[str, list[tuple[str, ...]]] = {}
+    for words in titles:  # longest first, as in `titles`
+        by_last.setdefault(words[-1], []).append(words)
     return Lexicon(countries, demonyms, organizations, tuple(titles), events, org_words, cities,
-                   tuple((d.lower(), b, k, c) for d, b, k, c in publishers))
+                   tuple((d.lower(), b, k, c) for d, b, k, c in publishers),
+                   {last: tuple(found) for last, found in by_last.items()},
+                   frozenset({w for words in titles for w in words} | {"mr", "mrs", "ms", "dr"}))
 
 
 def _lines(name: str, data_dir: Path) -> list[str]:

@@ -238,3 +238,8 @@ def test_roles_country_from_context_for_listed_officials(run) -> None:
 def test_roles_no_context_country_when_ambiguous_or_not_listed(run, text) -> None:
     found = roles(run(text, url=GOV_URL))
     assert not [f for f in found if f[2] in ("Russia", "Ukraine")], found
+
+
+def test_roles_deputy_titles(run) -> None:
+    found = {f[:3] for f in roles(run("Russian Deputy Foreign Minister Oleg Ryabov spoke on Monday."))}
+    assert ("Oleg Ryabov", "Deputy Foreign Minister", "Russia") in found, found
