@@ -47,6 +47,8 @@ COMPANY_WORDS = {"inc", "corp", "corporation", "company", "co", "ltd", "llc", "p
 COMPANY_NOUNS = {"company", "firm", "giant", "bank", "producer", "exporter", "corporation", "lender",
                  "insurer", "carrier", "manufacturer", "maker", "conglomerate", "subsidiary", "enterprise"}
 LEADING_WORDS = {"the", "a", "an"}
+# Marks written before a name that are not part of it: "SDN InfoRos" (already on the US sanctions list).
+LIST_MARKS = {"SDN"}
 HYPHENS = re.compile(r"[-\u2010-\u2015]")
 
 
@@ -394,7 +396,8 @@ def _trim(ent: Span) -> Span | None:
     """The entity without a leading article, trailing possessive or punctuation; None if junk."""
     start, end = ent.start, ent.end
     doc = ent.doc
-    while start < end and (doc[start].lower_ in LEADING_WORDS or doc[start].is_punct):
+    while start < end and (doc[start].lower_ in LEADING_WORDS or doc[start].is_punct
+                           or doc[start].text in LIST_MARKS and end - start > 1):
         start += 1
     while end > start and (doc[end - 1].lower_ in ("'s", "\u2019s", "'") or doc[end - 1].is_punct):
         end -= 1

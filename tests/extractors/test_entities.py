@@ -118,3 +118,8 @@ def test_build_nlp_known_names_ruler_from_data(nlp) -> None:
     patterns = {p["pattern"] for p in make_name_patterns()}
     assert {"State Department", "U.S.", "Kremlin"} <= patterns
     assert "Jordan" not in patterns  # single-word country names are left to the model: they may be surnames
+
+
+def test_entities_list_marks_are_not_part_of_names(run) -> None:
+    labels = {e.label for e in run("Treasury will designate SDN Northwind Review and SDN Polar Media Group.").entities}
+    assert "Polar Media Group" in labels and not [label for label in labels if label.startswith("SDN")], labels
