@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from types import TracebackType
 
@@ -12,9 +13,10 @@ class ProgressBar:
     """Counts articles with their rate (articles/s) on standard error; silent when not enabled."""
 
     def __init__(self, enabled: bool) -> None:
-        self._bar = (
-            tqdm(unit=" articles", file=sys.stderr, dynamic_ncols=True, mininterval=0.25) if enabled else None
-        )
+        # tqdm hides the bar on a terminal that reports no size (a bare pty, `script` without a terminal).
+        sized = enabled and _columns() > 0
+        shape = {"dynamic_ncols": True} if sized else {"ncols": 80, "nrows": 24}
+        self._bar = tqdm(unit=" articles", file=sys.stderr, mininterval=0.25, **shape) if enabled else None
 
     def update(self, source: str, done: int) -> None:
         """Record that `done` articles are finished, the last one read from `source`.
@@ -34,3 +36,11 @@ class ProgressBar:
     ) -> None:
         if self._bar is not None:
             self._bar.close()
+
+
+def _columns() -> int:
+    """The width of the terminal on standard error, 0 when unknown."""
+    try:
+        return os.get_terminal_size(sys.stderr.fileno()).columns
+    except (OSError, ValueError):
+        return 0
