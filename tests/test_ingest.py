@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import pty
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -119,3 +123,23 @@ def test_ingest_reports_unreadable_inputs_and_goes_on(tmp_path: Path) -> None:
     report = _ingest([tmp_path], Store(), workers=2)
     assert report.articles == 1
     assert [Path(p.source).name for p in report.problems] == ["empty.txt"]
+
+
+def test_progress_bar_shows_articles_per_second_on_a_terminal() -> None:
+    script = "from kg.progress import ProgressBar\nwith ProgressBar(enabled=True) as bar:\n" \
+             "    for n in range(1, 4):\n        bar.update(f'a{n}.txt', n)\n"
+    controller, terminal = pty.openpty()  # a terminal that reports no size, as under `script -c`
+    process = subprocess.Popen([sys.executable, "-c", script], cwd=ROOT, stderr=terminal, close_fds=True)
+    os.close(terminal)
+    output = b""
+    while chunk := _read(controller):
+        output += chunk
+    assert process.wait(timeout=60) == 0
+    assert b"3 articles" in output and b"articles/s" in output
+
+
+def _read(fd: int) -> bytes:
+    try:
+        return os.read(fd, 4096)
+    except OSError:  # the terminal closed with the process
+        return b""
