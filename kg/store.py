@@ -222,6 +222,20 @@ class Store:
             return quad.object.value
         return None
 
+    def quads_about(self, subject: NamedNode, predicate: NamedNode | None = None,
+                    graph: NamedNode | None = None) -> list[Quad]:
+        """Quads with `subject` as subject, optionally of one predicate and one graph: one index read."""
+        return list(self._store.quads_for_pattern(subject, predicate, None, graph))
+
+    def quads_pointing_to(self, obj: Term, predicate: NamedNode | None = None,
+                          graph: NamedNode | None = None) -> list[Quad]:
+        """Quads with `obj` as object, optionally of one predicate and one graph: one index read."""
+        return list(self._store.quads_for_pattern(None, predicate, obj, graph))
+
+    def quads_of_predicate(self, predicate: NamedNode, graph: NamedNode | None = None) -> Iterator[Quad]:
+        """Quads of one predicate (optionally in one graph), streamed from the predicate index."""
+        return iter(self._store.quads_for_pattern(None, predicate, None, graph))
+
     def quads(self, graph: NamedNode | None = None) -> Iterator[Quad]:
         """Every quad, or those of one graph."""
         return iter(self._store.quads_for_pattern(None, None, None, graph))

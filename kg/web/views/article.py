@@ -13,6 +13,7 @@ from kg.store import Store, Term
 from kg.web.views.entity import entity_href, mark_source, script_json
 from kg.web.views.facts import Claim, article_claims, article_mentions
 from kg.web.views.highlight import Span, highlight, paragraphs
+from kg.web.views.reads import FactReader
 
 ARTICLE = """SELECT ?a ?text ?headline ?url ?published ?publisher ?ingested WHERE { GRAPH ?a { ?a schema:text ?text .
     OPTIONAL { ?a schema:headline ?headline } OPTIONAL { ?a schema:url ?url }
@@ -44,7 +45,8 @@ def gather_article(store: Store, namer: Namer, index: LabelIndex, doc_id: str, n
         return None
     row = {k: v.value for k, v in rows[0].items()}
     text = row["text"]
-    mentions = article_mentions(store, node)
+    reader = FactReader(store)
+    mentions = article_mentions(store, node, reader)
     spans = []
     for start, end, who in mentions:
         href = entity_href(namer, who)
@@ -53,7 +55,7 @@ def gather_article(store: Store, namer: Namer, index: LabelIndex, doc_id: str, n
                           title=known.label if known else None))
     paras = [highlight(text[a:b], [Span(s.start - a, s.end - a, s.href, s.css, s.title)
                                    for s in spans if a <= s.start and s.end <= b]) for a, b in paragraphs(text)]
-    claims = article_claims(store, node)
+    claims = article_claims(store, node, reader)
     cache = {node.value: mentions}
     for claim in claims:
         involved = {claim.person, claim.org, claim.place, claim.authority, claim.target, *claim.participants}

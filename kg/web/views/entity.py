@@ -15,6 +15,7 @@ from kg.search import IndexedEntity, LabelIndex
 from kg.store import Store, Term
 from kg.web.views.facts import Claim, Source, article_mentions, entity_claims, event_reports, timeline
 from kg.web.views.highlight import Span, find_names, highlight
+from kg.web.views.reads import FactReader
 
 # Section id -> (kind, how the entity takes part, heading); the order of the page.
 SECTIONS = {
@@ -77,7 +78,8 @@ def entity_href(namer: Namer, iri: str) -> str | None:
 
 def gather(store: Store, namer: Namer, index: LabelIndex, entity: IndexedEntity, node: Term) -> EntityView:
     """Read the facts about `entity` and arrange them for its page."""
-    claims = event_reports(store, node) if entity.general == "Event" else entity_claims(store, node)
+    reader = FactReader(store)
+    claims = event_reports(store, node, reader) if entity.general == "Event" else entity_claims(store, node, reader)
     mark_sources(store, namer, claims, entity)
     sections = []
     for section_id, (kind, via, heading) in SECTIONS.items():

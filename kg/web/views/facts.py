@@ -1,4 +1,4 @@
-"""Facts about an entity or in an article, read with bound variables and merged into claims.
+"""Facts about an entity or in an article, read by index lookups (kg.web.views.reads) and merged into claims.
 
 A claim is what several articles may report: roles merge on (person, title, organization),
 events and sanctions on kg:claimKey. Each claim keeps every source (article, sentence).
@@ -16,50 +16,13 @@ from markupsafe import Markup
 
 from kg.store import Store, Term
 from kg.timeline import When, format_when, parse_date, sort_key, year_of
+from kg.web.views.reads import FactReader, Row
 
-# Only the anchor is a required pattern: oxigraph plans a query before substituting bound
-# variables, so a join would scan every fact of the kind; flat OPTIONALs (never nested: an inner
-# OPTIONAL is evaluated on its own) are driven by the anchor's few rows instead. Rows that lack a
-# required part are dropped in Python (`_complete`).
-_COMMON = """OPTIONAL { ?fact a ?class } OPTIONAL { ?fact kg:claimKey ?claim }
-    OPTIONAL { ?fact kg:evidence ?ev } OPTIONAL { ?ev kg:sentence ?sentence } OPTIONAL { ?ev kg:start ?start }
-    OPTIONAL { ?ev kg:end ?end } OPTIONAL { ?ev kg:boilerplate ?boiler }
-    OPTIONAL { ?article schema:headline ?headline } OPTIONAL { ?article schema:publisher ?publisher }
-    OPTIONAL { ?article schema:datePublished ?published }"""
-ROLES = """SELECT * WHERE { GRAPH ?article { %s
-    """ + _COMMON + """
-    OPTIONAL { ?fact org:member ?person } OPTIONAL { ?fact kg:roleTitle ?title }
-    OPTIONAL { ?fact org:organization ?org } OPTIONAL { ?fact kg:qualifier ?qualifier } } }"""
-EVENTS = """SELECT * WHERE { GRAPH ?article { %s
-    """ + _COMMON + """
-    OPTIONAL { ?fact rdfs:label ?label } OPTIONAL { ?fact kg:eventType ?etype } OPTIONAL { ?fact kg:date ?date }
-    OPTIONAL { ?fact kg:dateText ?dateText } OPTIONAL { ?fact schema:location ?place }
-    OPTIONAL { ?fact kg:status ?status } OPTIONAL { ?fact kg:participant ?participant } } }"""
-SANCTIONS = """SELECT * WHERE { GRAPH ?article { %s
-    """ + _COMMON + """
-    OPTIONAL { ?fact kg:authority ?authority } OPTIONAL { ?fact kg:target ?target }
-    OPTIONAL { ?fact kg:date ?date } OPTIONAL { ?fact kg:dateText ?dateText }
-    OPTIONAL { ?fact kg:program ?program } OPTIONAL { ?fact kg:reason ?reason } } }"""
 REQUIRED = {
     "Role": ("claim", "sentence", "person", "title"),
     "Event": ("claim", "sentence", "label"),
     "Sanction": ("claim", "sentence", "authority", "target"),
 }
-TEMPLATES = {"Role": ROLES, "Event": EVENTS, "Sanction": SANCTIONS}
-FROM_ARTICLE = "?fact prov:wasDerivedFrom ?article ."
-SAME_CLAIM = "?fact kg:claimKey ?claim ."
-CLAIM_OF = "SELECT ?fact ?claim WHERE { ?fact kg:claimKey ?claim } LIMIT 1"
-
-# How the anchor (?e, an entity) is tied to the fact; ?via names the link.
-ROLE_ANCHOR = ('{ ?fact org:member ?e BIND("member" AS ?via) } '
-               'UNION { ?fact org:organization ?e BIND("organization" AS ?via) }')
-EVENT_ANCHOR = ('{ ?fact kg:participant ?e BIND("participant" AS ?via) } '
-                'UNION { ?fact schema:location ?e BIND("location" AS ?via) }')
-SANCTION_ANCHOR = ('{ ?fact kg:authority ?e BIND("authority" AS ?via) } '
-                   'UNION { ?fact kg:target ?e BIND("target" AS ?via) }')
-DATED = "?fact kg:date ?anyDate ."
-MENTIONS = """SELECT ?article ?start ?end ?who WHERE { GRAPH ?article {
-    ?article kg:mention ?m . ?m kg:start ?start ; kg:end ?end ; kg:mentionOf ?who } } ORDER BY ?start"""
 
 
 @dataclass
@@ -217,46 +180,48 @@ def _claim_key(row: dict[str, Any]) -> tuple[str, ...]:
     return (_text(row, "claim"),)
 
 
-def _query(store: Store, kind: str, anchor: str, **bindings: Term) -> list[dict[str, Any]]:
-    rows = store.select(TEMPLATES[kind] % anchor, **bindings)
+def _complete(rows: list[Row], kind: str) -> list[Row]:
+    """The rows of `kind` that have every part a claim of that kind needs."""
     wanted = f"#{kind}"
     return [r for r in rows if "class" in r and r["class"].value.endswith(wanted)
             and all(name in r for name in REQUIRED[kind])]
 
 
-def entity_claims(store: Store, entity: Term) -> list[Claim]:
+def _claims(read: Callable[[str], list[Row]], via: str | None = None) -> list[Claim]:
+    return [*_merge(_complete(read("Role"), "Role"), "Role", _role_key, _fill_role, via),
+            *_merge(_complete(read("Event"), "Event"), "Event", _claim_key, _fill_event, via),
+            *_merge(_complete(read("Sanction"), "Sanction"), "Sanction", _claim_key, _fill_sanction, via)]
+
+
+def _by_kind(rows: list[Row]) -> Callable[[str], list[Row]]:
+    return lambda kind: [r for r in rows if r["class"].value.endswith(f"#{kind}")]
+
+
+def entity_claims(store: Store, entity: Term, reader: FactReader | None = None) -> list[Claim]:
     """Every role, event and sanction the entity takes part in, merged across articles."""
-    return [
-        *_merge(_query(store, "Role", ROLE_ANCHOR, e=entity), "Role", _role_key, _fill_role),
-        *_merge(_query(store, "Event", EVENT_ANCHOR, e=entity), "Event", _claim_key, _fill_event),
-        *_merge(_query(store, "Sanction", SANCTION_ANCHOR, e=entity), "Sanction", _claim_key, _fill_sanction),
-    ]
+    reader = reader or FactReader(store)
+    return _claims(lambda kind: reader.entity_rows(entity, kind))  # type: ignore[arg-type]
 
 
-def event_reports(store: Store, event: Term) -> list[Claim]:
+def event_reports(store: Store, event: Term, reader: FactReader | None = None) -> list[Claim]:
     """The event node's claim as reported by every article that states it (same kg:claimKey)."""
-    own = store.select(CLAIM_OF, fact=event)
-    if not own:
-        return []
-    rows = _query(store, "Event", SAME_CLAIM, claim=own[0]["claim"])
+    reader = reader or FactReader(store)
+    rows = _complete(reader.claim_rows(event), "Event")  # type: ignore[arg-type]
     return _merge(rows, "Event", _claim_key, _fill_event, via="self")
 
 
-def article_claims(store: Store, article: Term) -> list[Claim]:
+def article_claims(store: Store, article: Term, reader: FactReader | None = None) -> list[Claim]:
     """Every fact drawn from one article."""
-    return [
-        *_merge(_query(store, "Role", FROM_ARTICLE, article=article), "Role", _role_key, _fill_role),
-        *_merge(_query(store, "Event", FROM_ARTICLE, article=article), "Event", _claim_key, _fill_event),
-        *_merge(_query(store, "Sanction", FROM_ARTICLE, article=article), "Sanction", _claim_key, _fill_sanction),
-    ]
+    reader = reader or FactReader(store)
+    return _claims(_by_kind(reader.article_rows(article)))  # type: ignore[arg-type]
 
 
 def dated_claims(store: Store) -> list[Claim]:
     """Every event and sanction with a resolved date, merged across articles, in date order."""
-    claims = [
-        *_merge(_query(store, "Event", DATED), "Event", _claim_key, _fill_event),
-        *_merge(_query(store, "Sanction", DATED), "Sanction", _claim_key, _fill_sanction),
-    ]
+    reader = FactReader(store)
+    rows = reader.dated_rows()
+    claims = [*_merge(_complete(rows, "Event"), "Event", _claim_key, _fill_event),
+              *_merge(_complete(rows, "Sanction"), "Sanction", _claim_key, _fill_sanction)]
     return timeline(claims)
 
 
@@ -266,7 +231,6 @@ def timeline(claims: Iterable[Claim]) -> list[Claim]:
     return sorted(dated, key=lambda c: (c.timeline_key(), c.kind, c.title))
 
 
-def article_mentions(store: Store, article: Term) -> list[tuple[int, int, str]]:
+def article_mentions(store: Store, article: Term, reader: FactReader | None = None) -> list[tuple[int, int, str]]:
     """(start, end, entity IRI) of every entity mention in the article's text."""
-    rows = store.select(MENTIONS, article=article)
-    return [(int(r["start"].value), int(r["end"].value), r["who"].value) for r in rows]
+    return (reader or FactReader(store)).mentions(article)  # type: ignore[arg-type]
