@@ -1,0 +1,289 @@
+"""Where and when an event is written to take place: its place, date and status, and the verbs that carry them.
+
+"a summit in Budapest", "his October 16 call", "had a call on Tuesday", "a round of talks that was due
+to open in X on Y", "is scheduled to travel on Saturday": the event word itself, or a verb it hangs on.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from spacy.tokens import Span, Token
+
+from kg.dates import resolve_date
+from kg.extractors.entities import EntityTable
+from kg.model import COUNTRY, PLACE, DateValue, Document
+
+PLACE_PREPOSITIONS = {"in", "at"}
+DATE_PREPOSITIONS = {"on", "in", "during", "since", "from"}
+PARTICIPANT_PREPOSITIONS = {"with", "between"}
+HYPHENS = {"-", "\u2013", "\u2014"}
+PLANNED = {"planned", "proposed", "upcoming", "forthcoming", "scheduled", "expected", "next", "future"}
+HYPOTHETICAL = {"possible", "potential", "hypothetical", "prospective"}
+CANCEL_VERBS = {"cancel", "scrap", "scrub", "abandon", "call"}  # "call off" is checked for its particle
+POSTPONE_VERBS = {"postpone", "delay", "shelve", "defer", "reschedule", "put"}  # "put off"
+HAPPENED_VERBS = {"hold", "attend", "have", "host", "conclude", "end", "wrap"}
+# Verbs of going somewhere: their "to X" is where the event they are for takes place.
+MOTION_VERBS = {"travel", "go", "come", "fly", "arrive", "welcome", "head", "return", "visit", "invite", "host"}
+# Verbs that carry an event noun's date or place: "had a call on Tuesday", "the launch took place on X".
+LIGHT_VERBS = {"have", "hold", "make", "conduct", "host", "attend", "join", "take", "begin", "open", "start",
+               "end", "conclude", "wrap", "plan", "schedule", "announce", "cancel", "postpone"}
+PLACE_NOUNS = {"town", "city", "village", "region", "province", "port", "island", "capital", "district"}
+OPENING_VERBS = {"open", "begin", "start", "hold", "take", "convene", "due", "schedule", "set", "plan"}
+FUTURE_WORDS = {"schedule", "plan", "due", "expect", "set", "intend", "hope", "aim"}
+RANGE_END = re.compile(r"\s+(?:to|until|through|till)\s+\S.*$", re.I)
+BARE_WEEKDAY = re.compile(r"^(?:on\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)$", re.I)
+# "July 6-11, 2022" -> "July 6, 2022": a range is dated by its first day.
+DAY_RANGE = re.compile(r"\b([A-Z][a-z]+\.?\s+\d{1,2})\s*[-\u2013]\s*\d{1,2}\b")
+
+
+def future(token: Token) -> bool:
+    """Whether an event is told as still to come: "will travel", "is scheduled to meet", "due to open"."""
+    for node in [token, *list(token.ancestors)[:4]]:
+        aux = {c.lower_ for c in node.children if c.dep_ in ("aux", "auxpass")}
+        if aux & {"will", "'ll", "shall"}:
+            return True
+        if node.lemma_.lower() in FUTURE_WORDS and any(c.dep_ == "xcomp" for c in node.children):
+            return True
+        if node.lemma_ == "be" and any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children)
+                                       for c in node.children):
+            return True  # "is to be held"
+        if node.pos_ == "VERB" and node.dep_ not in ("xcomp", "conj", "advcl", "relcl", "acl", "pcomp"):
+            return False
+    return False
+
+
+def upcoming(date: DateValue | None, document: Document) -> DateValue | None:
+    """A bare weekday of a future event is the coming one: "will meet on Saturday"; a month and day
+    without a year already past at publication is next year's."""
+    if date is None:
+        return None
+    if (date.datatype == "date" and date.value and document.published and date.value < document.published[:10]
+            and not re.search(r"\b\d{4}\b", date.text) and not BARE_WEEKDAY.match(date.text)):
+        year = int(date.value[:4]) + 1
+        value = f"{year}{date.value[4:]}"
+        if year <= int(document.published[:4]) + 1 and valid_day(value):
+            return DateValue(date.text, value, date.datatype)
+    if not BARE_WEEKDAY.match(date.text):
+        return date
+    weekday = BARE_WEEKDAY.match(date.text).group(1)  # type: ignore[union-attr]
+    value = resolve_date(f"coming {weekday}", document.published)
+    return DateValue(date.text, value.value, value.datatype) if value and value.value else date
+
+
+def place_of(token: Token, table: EntityTable, with_people: bool = True) -> str | None:
+    """A place written with the event: "summit in Budapest", "the Alaska summit", "to X for the summit"."""
+    for child in token.children:
+        if "\n" in token.doc[min(child.i, token.i) : max(child.i, token.i) + 1].text:
+            continue  # a dateline or heading on its own line, not a modifier
+        if child.dep_ in ("compound", "nmod", "amod", "npadvmod"):
+            # "the Budapest meeting" names a place; "US-China talks" name the parties.
+            key = table.key_at(child)
+            if key and table.kind(key) == PLACE and not hyphen_joined(child):
+                return key
+        if child.dep_ == "prep" and child.lower_ in PLACE_PREPOSITIONS:
+            for obj in child.children:
+                key = table.key_at(obj) if obj.dep_ == "pobj" else None
+                key = key or (named_by_of(obj, table) if obj.dep_ == "pobj" else None)
+                if key and table.kind(key) in (PLACE, COUNTRY):
+                    return key
+    for holder in attached_people(token) if with_people else []:  # "a summit with X in Vienna", "meet X in Lisbon"
+        for prep in holder.children:
+            if prep.dep_ == "prep" and prep.lower_ in PLACE_PREPOSITIONS:
+                for obj in prep.children:
+                    key = table.key_at(obj) if obj.dep_ == "pobj" else None
+                    if key and table.kind(key) in (PLACE, COUNTRY):
+                        return key
+    head = token.head
+    if token.dep_ == "pobj" and head.lower_ == "for":
+        destination = head.head
+        key = table.key_at(destination)
+        if key and table.kind(key) in (PLACE, COUNTRY):
+            return key
+        for prep in destination.subtree:
+            if prep.i < head.i and prep.dep_ == "prep" and prep.lower_ == "to":
+                for obj in prep.children:
+                    key = table.key_at(obj) if obj.dep_ == "pobj" else None
+                    if key and table.kind(key) in (PLACE, COUNTRY):
+                        return key
+    return None
+
+
+def named_by_of(noun: Token, table: EntityTable) -> str | None:
+    """ "the town of Izium", "the city of Lviv": the place a common noun is named by."""
+    if noun.lemma_.lower() not in PLACE_NOUNS:
+        return None
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            return table.key_at(obj)
+    return None
+
+
+def round_of(token: Token) -> Token:
+    """ "a round of talks": the round is what is held, cancelled or dated."""
+    head = token.head
+    if token.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in ("round", "series", "day"):
+        return head.head
+    return token
+
+
+def carriers(token: Token) -> list[Token]:
+    """Verbs that carry an event noun's date and place: "had a call on Tuesday", "welcomed X to Nairobi for
+    two days of talks", "a round of talks that was due to open in Tromso", "the round, held in Reykjavik"."""
+    found: list[Token] = []
+    for child in token.children:
+        if child.dep_ in ("relcl", "acl") and child.pos_ in ("VERB", "AUX"):
+            found += clause_verbs(child)
+    for noun in token.subtree:  # "talks on fishing quotas that were due to open in X": a late relative clause
+        if noun.i > token.i and noun.dep_ == "pobj":
+            for clause in (c for c in noun.children if c.dep_ == "relcl"):
+                verbs = clause_verbs(clause)
+                if any(v.lemma_.lower() in OPENING_VERBS for v in verbs):
+                    found += verbs
+    node = token
+    while node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.pos_ in ("NOUN", "PROPN"):
+        node = node.head.head  # "two days of talks"
+    head = node.head
+    if node.dep_ in ("dobj", "nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX") \
+            and head.lemma_.lower() in LIGHT_VERBS:
+        found.append(head)
+    elif node.dep_ == "nsubj" and head.lemma_ == "be":  # "the referendum is to be held from X"
+        found += [c for c in head.children if c.dep_ == "xcomp" and c.lemma_.lower() in LIGHT_VERBS]
+    elif node.dep_ == "pobj" and head.lower_ == "for" and head.head.pos_ in ("VERB", "AUX"):
+        found.append(head.head)
+    return found
+
+
+def clause_verbs(verb: Token) -> list[Token]:
+    """A clause's verb with its complements: "was due to open" -> was, due, open."""
+    complements = [c for c in verb.children if c.dep_ in ("xcomp", "acomp") or to_infinitive(c)]
+    found = [verb, *complements]
+    found += [g for c in complements for g in c.children if g.dep_ == "xcomp" or to_infinitive(g)]
+    return found
+
+
+def to_infinitive(token: Token) -> bool:
+    """ "set to take place": an adverbial clause with "to", read as the verb's complement."""
+    return token.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+
+
+def to_place(token: Token, table: EntityTable) -> str | None:
+    """The place in "to X": "a visit to Kyiv", "will travel to Bali"."""
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "to":
+            for obj in child.children:
+                key = table.key_at(obj) if obj.dep_ == "pobj" else None
+                if key and table.kind(key) in (PLACE, COUNTRY):
+                    return key
+    return None
+
+
+def motion_place(verb: Token, table: EntityTable) -> str | None:
+    """Where a verb of going goes: "travel to X", "travel on to X", "visit X"."""
+    if verb.lemma_.lower() not in MOTION_VERBS:
+        return None
+    place = to_place(verb, table)
+    if place is None and verb.lemma_.lower() == "visit":  # "will visit Warsaw for talks"
+        objects = [table.key_at(c) for c in verb.children if c.dep_ == "dobj"]
+        place = next((k for k in objects if k and table.kind(k) in (PLACE, COUNTRY)), None)
+    if place is None:  # "travel on to X": the particle sits between
+        for child in verb.children:
+            if child.dep_ in ("prt", "advmod") and child.lower_ == "on":
+                place = to_place(child, table)
+    return place
+
+
+def attached_people(token: Token) -> list[Token]:
+    """The people an event is with: its objects and "with"/"between" objects."""
+    found = [c for c in token.children if c.dep_ in ("dobj", "oprd")]
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ in PARTICIPANT_PREPOSITIONS:
+            found += [c for c in prep.children if c.dep_ == "pobj"]
+    return found
+
+
+def hyphen_joined(token: Token) -> bool:
+    """Whether a token is joined to a neighbour by a hyphen: "US-China talks"."""
+    doc = token.doc
+    before = doc[token.i - 1].text if token.i > 0 else ""
+    after = doc[token.i + 1].text if token.i + 1 < len(doc) else ""
+    return before in HYPHENS or after in HYPHENS
+
+
+def date_ent(token: Token) -> Span | None:
+    """The DATE entity holding a token, or None."""
+    for ent in token.doc.ents:
+        if ent.label_ == "DATE" and ent.start <= token.i < ent.end:
+            return ent
+    return None
+
+
+def date_of(token: Token, document: Document) -> DateValue | None:
+    """A date written with the event: "on Oct. 16", "his October 16 call", "in August"."""
+    for child in token.children:
+        phrase = None
+        if child.dep_ == "prep" and child.lower_ in DATE_PREPOSITIONS:
+            objects = [o for o in child.children if o.dep_ == "pobj"]
+            ent = date_ent(objects[0]) if objects else None
+            phrase = f"{child.text} {ent.text}" if ent else None
+        elif child.dep_ in ("compound", "nmod", "npadvmod", "nummod", "tmod") or child.i < token.i:
+            ent = date_ent(child)
+            phrase = ent.text if ent else None
+        if phrase:
+            value = resolve_date(first_of_range(phrase), document.published)
+            if value is not None:
+                return value
+    return None
+
+
+def valid_day(value: str) -> bool:
+    """Whether an ISO date string names a real day."""
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+def first_of_range(phrase: str) -> str:
+    """ "July 6-11, 2022" -> "July 6, 2022"; "from May 2 to May 9" -> "from May 2": a range by its first day."""
+    phrase = DAY_RANGE.sub(r"\1", phrase)
+    return RANGE_END.sub("", phrase)
+
+
+def clause_date(verb: Token, document: Document) -> DateValue | None:
+    """A date written anywhere in a verb's own clause: "will travel to Lima, Peru, March 6-9"."""
+    for ent in verb.sent.ents:
+        if ent.label_ != "DATE":
+            continue
+        node = ent.root
+        while node.head.i != node.i and node.pos_ not in ("VERB", "AUX"):
+            node = node.head
+        if node.i == verb.i:
+            value = resolve_date(first_of_range(ent.text), document.published)
+            if value is not None and value.value:
+                return value
+    return None
+
+
+def status_of(token: Token) -> str | None:
+    """The status an event word is written with: cancelled, postponed, planned, hypothetical, happened."""
+    modifiers = {c.lower_ for c in token.children if c.dep_ in ("amod", "compound")}
+    verb = token.head if token.dep_ in ("dobj", "nsubjpass", "nsubj", "pobj") else None
+    if verb is not None and token.dep_ == "pobj":
+        verb = verb.head
+    if verb is not None and verb.pos_ in ("VERB", "AUX"):
+        particles = {c.lower_ for c in verb.children if c.dep_ == "prt"}
+        lemma = verb.lemma_.lower()
+        if lemma in CANCEL_VERBS and (lemma != "call" or "off" in particles):
+            return "Cancelled"
+        if lemma in POSTPONE_VERBS and (lemma != "put" or "off" in particles):
+            return "Postponed"
+    if modifiers & HYPOTHETICAL:
+        return "Hypothetical"
+    if modifiers & PLANNED:
+        return "Planned"
+    if verb is not None and verb.lemma_ in HAPPENED_VERBS and verb.tag_ in ("VBD", "VBN"):
+        return "Happened"
+    return None
