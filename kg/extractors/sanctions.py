@@ -10,11 +10,15 @@ from kg.dates import resolve_date
 from kg.extractors.context import HomeContext
 from kg.extractors.entities import EntityTable
 from kg.extractors.evidence import make_evidence
+from kg.extractors.target_lists import (
+    bullet_target,
+    ends_with_colon,
+    target_keys,
+    targets_of_noun,
+)
 from kg.model import (
-    COMPANY,
     COUNTRY,
     GOVERNMENT_BODY,
-    ORGANIZATION,
     PERSON,
     PLACE,
     DateValue,
@@ -37,16 +41,10 @@ MODAL_DOUBT = {"could", "may", "might", "would", "should", "can"}
 NOT_DONE_VERBS = {"threaten", "consider", "propose", "seek", "want", "urge", "call", "weigh", "debate", "push",
                   "ask", "demand", "vow", "warn", "refuse", "decline", "fail", "hope", "discuss", "mull"}
 LIST_SUBJECTS = {"they", "target", "those", "list"}  # "The targets include A, B and C."
-TARGET_KINDS = {PERSON, COMPANY, ORGANIZATION, GOVERNMENT_BODY}
 FOLLOW_SENTENCES = 3
 # Verbs whose object "sanctions on X" still reads as the sanctions themselves ("Full blocking sanctions
 # on X" is often parsed with "blocking" as the verb).
 NOUN_HEAD_VERBS = {"block", "unveil", "adopt", "approve"}
-BULLETS = {"-", "*", "\u2022", "\u2013", "\u2014"}
-# Target nouns naming people by their tie to someone: "the adult children of X, A and B".
-KIN_NOUNS = {"child", "children", "son", "daughter", "wife", "husband", "spouse", "relative", "family",
-             "member", "members", "sibling", "brother", "sister", "parent", "associate"}
-TARGET_PREPOSITIONS = {"on", "against"}
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 GROUP_PRONOUNS = {"it", "they"}
 PROGRAM_WORDS = ("Executive Order", "E.O.")
@@ -78,7 +76,7 @@ def extract_sanctions(
     for number, sent in enumerate(sentences):
         if not sent.text.strip():
             continue
-        bullet = _bullet_target(sent, table) if listing is not None else None
+        bullet = bullet_target(sent, table) if listing is not None else None
         if listing is not None and bullet is not None:
             evidence = make_evidence(sent, document, "sanctions.bullet_list", 0.7)
             actions.append(_Action(listing.authority, [bullet], evidence, listing.date, listing.program,
@@ -89,7 +87,7 @@ def extract_sanctions(
         if members is not None:
             actions.append(members)
             continue
-        if _ends_with_colon(sent):
+        if ends_with_colon(sent):
             listing = next((a for token in sent for a in [_read_action(token, sent, table, document, home, True)]
                             if a is not None and a.authority), None)
             if listing is not None:
@@ -110,28 +108,6 @@ def extract_sanctions(
     return _to_facts([a for a in actions if a.targets or a.refers_back], table), skipped
 
 
-def _ends_with_colon(sent: Span) -> bool:
-    tokens = [t for t in sent if not t.is_space]
-    return bool(tokens) and tokens[-1].text == ":"
-
-
-def _bullet_target(sent: Span, table: EntityTable) -> str | None:
-    """The name a bullet line opens with: "- Jane Roe, a businesswoman who ..."."""
-    tokens = [t for t in sent if not t.is_space]
-    if len(tokens) < 2 or tokens[0].text not in BULLETS:
-        return None
-    key = table.key_at(tokens[1])
-    if key is None:  # a name the model missed: the capitalised words up to the first comma
-        end = 1
-        while end < len(tokens) and tokens[end].pos_ == "PROPN" and tokens[end].text[:1].isupper():
-            end += 1
-        if not 2 < end <= 6 or end >= len(tokens) or tokens[end].text not in (",", "(", ":", ";"):
-            return None
-        start_i, end_i = tokens[1].i, tokens[end - 1].i + 1
-        key = table.add_name(start_i, end_i, table.shape_kind(start_i, end_i) or PERSON)
-    return key if table.kind(key) in TARGET_KINDS else None
-
-
 def _members_of_group(sent: Span, number: int, actions: list[_Action], table: EntityTable,
                       document: Document) -> _Action | None:
     """ "The companies named were A, B and C": the members of a group sanctioned just before."""
@@ -145,7 +121,7 @@ def _members_of_group(sent: Span, number: int, actions: list[_Action], table: En
     if not subjects or not any(s.lemma_.lower() in {recent[-1].group} | LIST_SUBJECTS for s in subjects):
         return None
     listed = [c for c in root.children if c.dep_ in ("attr", "dobj")]
-    keys = _target_keys(listed, table, recent[-1].authority)
+    keys = target_keys(listed, table, recent[-1].authority)
     if not keys:
         return None
     evidence = make_evidence(sent, document, "sanctions.group_members", 0.7)
@@ -194,7 +170,7 @@ def _read_action(token: Token, sent: Span, table: EntityTable, document: Documen
             return None
         subject = _subject(token)
         noun = objects[0]
-        targets = _targets_of_noun(noun)
+        targets = targets_of_noun(noun)
         refers_back = any(c.lower_ in ("the", "these", "those") for c in noun.children)
     elif token.pos_ == "VERB" and lemma in LIST_VERBS:
         if not any(c.dep_ == "prep" and c.lower_ in ("to", "on") and _is_sanctions_list(p)
@@ -204,7 +180,7 @@ def _read_action(token: Token, sent: Span, table: EntityTable, document: Documen
         targets = [c for c in token.children if c.dep_ == "dobj"]
     elif token.lower_ == "sanctions" and token.pos_ == "NOUN" and (
             token.dep_ != "dobj" or token.head.lemma_.lower() in NOUN_HEAD_VERBS):
-        targets = _targets_of_noun(token)
+        targets = targets_of_noun(token)
         modifiers = [c for c in token.children if c.dep_ in ("compound", "amod", "poss", "nmod")]
         subject = next((m for m in modifiers if table.key_at(m) or table.country_of_word(m)), None)
         if not targets and not listing:
@@ -219,7 +195,7 @@ def _read_action(token: Token, sent: Span, table: EntityTable, document: Documen
     if authority is None and subject is None and home.body and home.country and (
             token.pos_ == "NOUN" or any(c.dep_ == "auxpass" for c in token.children)):
         authority = home.country  # a government's own release: "Full blocking sanctions on X"
-    keys = _target_keys(targets, table, authority)
+    keys = target_keys(targets, table, authority)
     group = next((t.lemma_.lower() for t in targets if t.pos_ == "NOUN" and t.tag_ == "NNS"), None)
     refers_back = refers_back and not keys
     if not keys and not refers_back and not (group and authority) and not (listing and authority):
@@ -272,66 +248,6 @@ def _is_sanctions_list(token: Token) -> bool:
                                                       for c in token.children)
 
 
-def _target_keys(targets: list[Token], table: EntityTable, authority: str | None) -> list[str]:
-    """The entities named by target tokens: names, members of "including" phrases and colon lists."""
-    keys: list[str] = []
-    for target in _expand(targets):
-        key = table.key_at(target) or _name_by_shape(target, table)
-        if key is None and target.pos_ == "NOUN":
-            found = [table.key_at(t) or _name_by_shape(t, table) for t in _group_members(target)]
-            for member in found:
-                if member and member != authority and member not in keys and table.kind(member) in TARGET_KINDS:
-                    keys.append(member)
-            continue
-        if key and key != authority and key not in keys and table.kind(key) not in (PLACE,):
-            keys.append(key)
-    return keys
-
-
-def _group_members(noun: Token) -> list[Token]:
-    """ "three firms, including A and B", "two banks: A and B", "banks A and B"."""
-    found: list[Token] = []
-    for child in noun.children:
-        if child.dep_ == "prep" and child.lower_ == "including":
-            objects = [c for c in child.children if c.dep_ == "pobj"]
-            found += _expand(objects)
-        elif child.dep_ == "appos":
-            found += _expand([child])
-    for conj in noun.conjuncts:
-        for child in conj.children:
-            if child.dep_ == "prep" and child.lower_ == "including":
-                found += _expand([c for c in child.children if c.dep_ == "pobj"])
-    if noun.lemma_.lower() in KIN_NOUNS or noun.lower_ in KIN_NOUNS:  # "the children of X, A and B"
-        for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
-            for anchor in (c for c in prep.children if c.dep_ == "pobj"):
-                for member in anchor.conjuncts:
-                    found.append(member)
-                    for apposition in (c for c in member.children if c.dep_ == "appos"):
-                        found += [m for m in apposition.conjuncts if m.pos_ == "PROPN"]
-    doc = noun.doc
-    after = noun.right_edge.i + 1
-    if not found and after < noun.sent.end and doc[after].text == ":":
-        found += [t for t in doc[after + 1 : noun.sent.end] if t.pos_ == "PROPN" and t.dep_ != "compound"]
-    return found
-
-
-def _name_by_shape(token: Token, table: EntityTable) -> str | None:
-    """A capitalised name the model missed, in a target position: "Sever Aero Components"."""
-    if token.pos_ != "PROPN" or not token.text[:1].isupper():
-        return None
-    start = token.i
-    while start > token.sent.start and token.doc[start - 1].dep_ in ("compound", "nmod", "amod") \
-            and token.doc[start - 1].head.i in range(start, token.i + 1) and token.doc[start - 1].text[:1].isupper() \
-            and table.key_at(start - 1) is None:
-        start -= 1
-    if start == token.i:
-        return None
-    kind = table.shape_kind(start, token.i + 1)
-    if kind not in (COMPANY, GOVERNMENT_BODY, ORGANIZATION):
-        return None
-    return table.add_name(start, token.i + 1, kind)
-
-
 def _subject(verb: Token) -> Token | None:
     subjects = [c for c in verb.children if c.dep_ == "nsubj" and not _dateline(c)]
     if subjects:
@@ -342,38 +258,6 @@ def _subject(verb: Token) -> Token | None:
     if verb.dep_ in ("xcomp", "conj") and verb.head.pos_ in ("VERB", "AUX"):
         return _subject(verb.head)
     return None
-
-
-def _targets_of_noun(noun: Token) -> list[Token]:
-    """ "sanctions on X", "sanctions against X", "sanctions targeting X"."""
-    found = []
-    prepositions = TARGET_PREPOSITIONS | ({"of"} if noun.lemma_.lower().startswith("designation") else set())
-    for child in noun.children:
-        if child.dep_ == "prep" and child.lower_ in prepositions:
-            found += [c for c in child.children if c.dep_ == "pobj"]
-        elif child.dep_ == "acl" and child.lemma_ in ("target", "hit"):
-            found += [c for c in child.children if c.dep_ == "dobj"]
-    head = noun.head
-    if noun.dep_ == "dobj" and not found:
-        for child in head.children:
-            if child.dep_ == "prep" and child.lower_ in TARGET_PREPOSITIONS:
-                found += [c for c in child.children if c.dep_ == "pobj"]
-    return found
-
-
-def _expand(tokens: list[Token]) -> list[Token]:
-    """Targets with their coordinated and appositive names: "companies, Rosneft and Lukoil"."""
-    out: list[Token] = []
-    for token in tokens:
-        group = [token, *token.conjuncts]
-        for member in group:
-            appositions = [c for c in member.children if c.dep_ == "appos"]
-            if appositions:
-                for apposition in appositions:
-                    out += [apposition, *apposition.conjuncts]
-            elif member.pos_ in ("PROPN", "NOUN"):
-                out.append(member)
-    return out
 
 
 def _authority(subject: Token, sent: Span, table: EntityTable, home: HomeContext) -> str | None:

@@ -1,0 +1,131 @@
+"""Who a sanction targets, as articles list them: coordinated names, "including" phrases, lists after a
+colon or in bullet lines, relatives named after the person they are tied to, and names the model missed."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from kg.extractors.entities import EntityTable
+from kg.model import COMPANY, GOVERNMENT_BODY, ORGANIZATION, PERSON, PLACE
+
+TARGET_KINDS = {PERSON, COMPANY, ORGANIZATION, GOVERNMENT_BODY}
+BULLETS = {"-", "*", "\u2022", "\u2013", "\u2014"}
+# Target nouns naming people by their tie to someone: "the adult children of X, A and B".
+KIN_NOUNS = {"child", "children", "son", "daughter", "wife", "husband", "spouse", "relative", "family",
+             "member", "members", "sibling", "brother", "sister", "parent", "associate"}
+TARGET_PREPOSITIONS = {"on", "against"}
+
+
+def ends_with_colon(sent: Span) -> bool:
+    """Whether a sentence announces a list: "Full blocking sanctions on these elites:"."""
+    tokens = [t for t in sent if not t.is_space]
+    return bool(tokens) and tokens[-1].text == ":"
+
+
+def bullet_target(sent: Span, table: EntityTable) -> str | None:
+    """The name a bullet line opens with: "- Jane Roe, a businesswoman who ..."."""
+    tokens = [t for t in sent if not t.is_space]
+    if len(tokens) < 2 or tokens[0].text not in BULLETS:
+        return None
+    key = table.key_at(tokens[1])
+    if key is None:  # a name the model missed: the capitalised words up to the first comma
+        end = 1
+        while end < len(tokens) and tokens[end].pos_ == "PROPN" and tokens[end].text[:1].isupper():
+            end += 1
+        if not 2 < end <= 6 or end >= len(tokens) or tokens[end].text not in (",", "(", ":", ";"):
+            return None
+        start_i, end_i = tokens[1].i, tokens[end - 1].i + 1
+        key = table.add_name(start_i, end_i, table.shape_kind(start_i, end_i) or PERSON)
+    return key if table.kind(key) in TARGET_KINDS else None
+
+
+def target_keys(targets: list[Token], table: EntityTable, authority: str | None) -> list[str]:
+    """The entities named by target tokens: names, members of "including" phrases and colon lists."""
+    keys: list[str] = []
+    for target in expand(targets):
+        key = table.key_at(target) or name_by_shape(target, table)
+        if key is None and target.pos_ == "NOUN":
+            found = [table.key_at(t) or name_by_shape(t, table) for t in group_members(target)]
+            for member in found:
+                if member and member != authority and member not in keys and table.kind(member) in TARGET_KINDS:
+                    keys.append(member)
+            continue
+        if key and key != authority and key not in keys and table.kind(key) not in (PLACE,):
+            keys.append(key)
+    return keys
+
+
+def group_members(noun: Token) -> list[Token]:
+    """ "three firms, including A and B", "two banks: A and B", "banks A and B"."""
+    found: list[Token] = []
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "including":
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            found += expand(objects)
+        elif child.dep_ == "appos":
+            found += expand([child])
+    for conj in noun.conjuncts:
+        for child in conj.children:
+            if child.dep_ == "prep" and child.lower_ == "including":
+                found += expand([c for c in child.children if c.dep_ == "pobj"])
+    if noun.lemma_.lower() in KIN_NOUNS or noun.lower_ in KIN_NOUNS:  # "the children of X, A and B"
+        for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for anchor in (c for c in prep.children if c.dep_ == "pobj"):
+                for member in anchor.conjuncts:
+                    found.append(member)
+                    for apposition in (c for c in member.children if c.dep_ == "appos"):
+                        found += [m for m in apposition.conjuncts if m.pos_ == "PROPN"]
+    doc = noun.doc
+    after = noun.right_edge.i + 1
+    if not found and after < noun.sent.end and doc[after].text == ":":
+        found += [t for t in doc[after + 1 : noun.sent.end] if t.pos_ == "PROPN" and t.dep_ != "compound"]
+    return found
+
+
+def name_by_shape(token: Token, table: EntityTable) -> str | None:
+    """A capitalised name the model missed, in a target position: "Sever Aero Components"."""
+    if token.pos_ != "PROPN" or not token.text[:1].isupper():
+        return None
+    start = token.i
+    while start > token.sent.start and token.doc[start - 1].dep_ in ("compound", "nmod", "amod") \
+            and token.doc[start - 1].head.i in range(start, token.i + 1) and token.doc[start - 1].text[:1].isupper() \
+            and table.key_at(start - 1) is None:
+        start -= 1
+    if start == token.i:
+        return None
+    kind = table.shape_kind(start, token.i + 1)
+    if kind not in (COMPANY, GOVERNMENT_BODY, ORGANIZATION):
+        return None
+    return table.add_name(start, token.i + 1, kind)
+
+
+def targets_of_noun(noun: Token) -> list[Token]:
+    """ "sanctions on X", "sanctions against X", "sanctions targeting X"."""
+    found = []
+    prepositions = TARGET_PREPOSITIONS | ({"of"} if noun.lemma_.lower().startswith("designation") else set())
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in prepositions:
+            found += [c for c in child.children if c.dep_ == "pobj"]
+        elif child.dep_ == "acl" and child.lemma_ in ("target", "hit"):
+            found += [c for c in child.children if c.dep_ == "dobj"]
+    head = noun.head
+    if noun.dep_ == "dobj" and not found:
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in TARGET_PREPOSITIONS:
+                found += [c for c in child.children if c.dep_ == "pobj"]
+    return found
+
+
+def expand(tokens: list[Token]) -> list[Token]:
+    """Targets with their coordinated and appositive names: "companies, Rosneft and Lukoil"."""
+    out: list[Token] = []
+    for token in tokens:
+        group = [token, *token.conjuncts]
+        for member in group:
+            appositions = [c for c in member.children if c.dep_ == "appos"]
+            if appositions:
+                for apposition in appositions:
+                    out += [apposition, *apposition.conjuncts]
+            elif member.pos_ in ("PROPN", "NOUN"):
+                out.append(member)
+    return out
