@@ -65,11 +65,11 @@ def upcoming(date: DateValue | None, document: Document) -> DateValue | None:
         value = f"{year}{date.value[4:]}"
         if year <= int(document.published[:4]) + 1 and valid_day(value):
             return DateValue(date.text, value, date.datatype)
-    if not BARE_WEEKDAY.match(date.text):
+    weekday = BARE_WEEKDAY.match(date.text)
+    if weekday is None:
         return date
-    weekday = BARE_WEEKDAY.match(date.text).group(1)  # type: ignore[union-attr]
-    value = resolve_date(f"coming {weekday}", document.published)
-    return DateValue(date.text, value.value, value.datatype) if value and value.value else date
+    coming = resolve_date(f"coming {weekday.group(1)}", document.published)
+    return DateValue(date.text, coming.value, coming.datatype) if coming and coming.value else date
 
 
 def place_of(token: Token, table: EntityTable, with_people: bool = True) -> str | None:

@@ -143,9 +143,9 @@ class EntityTable:
                 kind = GOVERNMENT_BODY  # "Ministry of Defence", "Department of State"
         return kind
 
-    def _relabel(self, span: Span) -> Span | None:
+    def _relabel(self, found: Span) -> Span | None:
         """A span whose last word says it is an organization gets the ORG label; None drops it."""
-        span = self._without_title(span)
+        span = self._without_title(found)
         if span is None:
             return None
         if span.label_ in NER_LABELS and (self.lexicon.organization(span.text) or self.lexicon.country(span.text)):
