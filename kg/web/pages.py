@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import math
 import re
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from flask import Blueprint, Response, current_app, jsonify, render_template, request
 from pyoxigraph import serialize
@@ -20,10 +21,12 @@ from kg.stats import graph_stats, recent_articles
 from kg.store import Term, rdf_format
 from kg.web.context import kg_context
 from kg.web.views.article import gather_article
+from kg.web.views.cache import VersionCache
 from kg.web.views.entity import SECTIONS, gather
 from kg.web.views.facts import dated_claims
 
 bp = Blueprint("pages", __name__)
+T = TypeVar("T")
 
 KEY = re.compile(r"[a-z]{1,40}/[A-Za-z0-9_][A-Za-z0-9._-]{0,199}")
 DOC_ID = re.compile(r"[A-Za-z0-9_][A-Za-z0-9._-]{0,199}")
@@ -64,6 +67,13 @@ def label_index() -> LabelIndex:
         cache = current_app.extensions.setdefault("kg_search", IndexCache(context.store, context.namer))
     index: LabelIndex = cache.index()
     return index
+
+
+def cached(name: str, compute: Callable[[], T]) -> T:
+    """`compute()` once per store version (the label index's), shared by every request of the app."""
+    cache = current_app.extensions.setdefault("kg_pages", VersionCache())
+    value: T = cache.get(label_index(), name, compute)
+    return value
 
 
 @bp.app_template_global("entity_link")
@@ -118,8 +128,7 @@ def _html(body: str, alternates: bool = False) -> Response:
 def home() -> Response:
     """What the graph holds, a search box and the newest articles."""
     store = kg_context().store
-    stats = graph_stats(store, quads=False)
-    articles = recent_articles(store, 10)
+    stats, articles = cached("home", lambda: (graph_stats(store, quads=False), recent_articles(store, 10)))
     for item in articles:
         item["doc_id"] = item["a"].rsplit("/", 1)[-1]
     return _html(render_template("index.html", stats=stats, articles=articles))
@@ -225,5 +234,6 @@ def type_index(name: str) -> Response:
 def timeline() -> Response:
     """Every dated event and sanction, oldest first, a page at a time."""
     page = _page()
-    claims, pages = _paginate(dated_claims(kg_context().store), page)
+    store = kg_context().store
+    claims, pages = _paginate(cached("timeline", lambda: dated_claims(store)), page)
     return _html(render_template("timeline.html", claims=claims, page=page, pages=pages, index=label_index()))

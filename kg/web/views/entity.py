@@ -6,6 +6,7 @@ import json
 import math
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from markupsafe import Markup
@@ -104,7 +105,16 @@ def mark_sources(store: Store, namer: Namer, claims: list[Claim], entity: Indexe
 
 def mark_source(store: Store, namer: Namer, source: Source, involved: set[str], entity: IndexedEntity | None,
                 cache: dict[str, list[tuple[int, int, str]]]) -> None:
-    """Highlight the mentions of `involved` entities (and `entity` itself) in the source sentence."""
+    """Highlight the mentions of `involved` entities (and `entity` itself) in the source sentence.
+
+    The work is done when the page first shows the sentence: a page shows a few of an entity's
+    claims, and each highlighted sentence costs an index read of its article's mentions.
+    """
+    source.marker = partial(_marked, store, namer, involved, entity, cache)
+
+
+def _marked(store: Store, namer: Namer, involved: set[str], entity: IndexedEntity | None,
+            cache: dict[str, list[tuple[int, int, str]]], source: Source) -> Markup:
     if source.article not in cache:
         cache[source.article] = article_mentions(store, namer.article(source.doc_id))
     spans = []
@@ -114,7 +124,7 @@ def mark_source(store: Store, namer: Namer, source: Source, involved: set[str], 
             spans.append(Span(start - source.start, end - source.start, css=css))
     if entity and not any("self" in s.css for s in spans):
         spans += find_names(source.sentence, (entity.label, *entity.aliases))
-    source.highlighted = highlight(source.sentence, spans)
+    return highlight(source.sentence, spans)
 
 
 def neighbours(namer: Namer, index: LabelIndex, entity: IndexedEntity, claims: list[Claim]) -> list[Node]:

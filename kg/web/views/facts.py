@@ -40,7 +40,15 @@ class Source:
     fact: str  # IRI of this article's fact node
     status: str = ""
     boilerplate: bool = False
-    highlighted: Markup = Markup("")
+    marker: Callable[[Source], Markup] | None = field(default=None, repr=False, compare=False)
+    _highlighted: Markup | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def highlighted(self) -> Markup:
+        """The sentence as escaped HTML with its entities marked, worked out when first shown."""
+        if self._highlighted is None:
+            self._highlighted = self.marker(self) if self.marker is not None else Markup("")
+        return self._highlighted
 
 
 @dataclass
