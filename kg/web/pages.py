@@ -22,8 +22,8 @@ from kg.store import Term, rdf_format
 from kg.web.context import kg_context
 from kg.web.views.article import gather_article
 from kg.web.views.cache import VersionCache
+from kg.web.views.dated import entry_claims, timeline_entries
 from kg.web.views.entity import SECTIONS, gather
-from kg.web.views.facts import dated_claims
 
 bp = Blueprint("pages", __name__)
 T = TypeVar("T")
@@ -235,5 +235,6 @@ def timeline() -> Response:
     """Every dated event and sanction, oldest first, a page at a time."""
     page = _page()
     store = kg_context().store
-    claims, pages = _paginate(cached("timeline", lambda: dated_claims(store)), page)
+    entries, pages = _paginate(cached("timeline", lambda: timeline_entries(store)), page)
+    claims = entry_claims(store, entries)
     return _html(render_template("timeline.html", claims=claims, page=page, pages=pages, index=label_index()))

@@ -224,13 +224,11 @@ def article_claims(store: Store, article: Term, reader: FactReader | None = None
     return _claims(_by_kind(reader.article_rows(article)))  # type: ignore[arg-type]
 
 
-def dated_claims(store: Store) -> list[Claim]:
-    """Every event and sanction with a resolved date, merged across articles, in date order."""
-    reader = FactReader(store)
-    rows = reader.dated_rows()
-    claims = [*_merge(_complete(rows, "Event"), "Event", _claim_key, _fill_event),
-              *_merge(_complete(rows, "Sanction"), "Sanction", _claim_key, _fill_sanction)]
-    return timeline(claims)
+def claims_of_facts(reader: FactReader, kind: str, facts: Iterable[tuple[Any, Any]]) -> list[Claim]:
+    """The claims stated by (fact node, article graph) pairs of one kind, merged on kg:claimKey."""
+    rows = [row for fact, graph in facts for row in reader.rows(fact, graph, (kind,))]
+    fill = {"Event": _fill_event, "Sanction": _fill_sanction}[kind]
+    return _merge(_complete(rows, kind), kind, _claim_key, fill)
 
 
 def timeline(claims: Iterable[Claim]) -> list[Claim]:

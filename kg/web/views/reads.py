@@ -121,17 +121,9 @@ class FactReader:
             rows += self.rows(quad.subject, article)
         return rows
 
-    def dated_rows(self) -> list[Row]:
-        """Rows of every event and sanction with a resolved date."""
-        rows: list[Row] = []
-        seen: set[tuple[str, str]] = set()
-        for quad in self.store.quads_of_predicate(o.DATE):
-            graph = quad.graph_name
-            if not isinstance(graph, NamedNode) or (quad.subject.value, graph.value) in seen:
-                continue
-            seen.add((quad.subject.value, graph.value))
-            rows += self.rows(quad.subject, graph, ("Event", "Sanction"))
-        return rows
+    def published(self, article: NamedNode) -> str | None:
+        """The article's publication date as written, or None."""
+        return next((row["published"].value for row in self._article_rows(article) if "published" in row), None)
 
     def mentions(self, article: NamedNode) -> list[tuple[int, int, str]]:
         """(start, end, entity IRI) of every entity mention in the article's text, by start."""
