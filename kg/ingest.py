@@ -38,6 +38,7 @@ CHUNK_CHARS = 100_000  # ... or fewer, once their texts reach this many characte
 CHUNKS_IN_FLIGHT = 3  # tasks queued or running per worker; bounds memory, keeps workers busy
 BATCH_ARTICLES = 64  # most articles written in one store transaction
 BATCH_QUADS = 20_000  # ... or fewer, once their quads reach this many
+FLUSH_QUADS = 100_000  # flush the store after this many quads: bounds its in-memory write buffers
 
 
 class GraphSink(Protocol):
@@ -137,6 +138,7 @@ class _BatchWriter:
         self.graphs: list[tuple[NamedNode, list[Quad]]] = []
         self.sources: list[str] = []
         self.quads = 0
+        self.unflushed = 0
 
     def add(self, graph: NamedNode, quads: list[Quad], source: str) -> None:
         """Queue one article's graph; writes the batch once it is full."""
@@ -152,6 +154,10 @@ class _BatchWriter:
             return
         started = time.perf_counter()
         self.store.write_graphs(self.graphs)
+        self.unflushed += self.quads
+        if self.unflushed >= FLUSH_QUADS:
+            self.store.flush()
+            self.unflushed = 0
         self.report.store_seconds += time.perf_counter() - started
         self.report.transactions += 1
         for source in self.sources:
