@@ -66,6 +66,10 @@ class EntityTable:
     def __init__(self, doc: Doc, lexicon: Lexicon) -> None:
         self.doc = doc
         self.lexicon = lexicon
+        # Token objects and their lowercase texts, read from the Doc once: spaCy builds a new Token
+        # on every doc[i], which costs more than the rules that read it.
+        self.tokens: list[Token] = list(doc)
+        self.lowers: list[str] = [t.lower_ for t in self.tokens]
         self.records: dict[str, _Record] = {}
         self.token_keys: dict[int, str] = {}
         self.mention_spans: dict[int, tuple[int, int]] = {}  # token index -> (start, end) tokens
@@ -163,7 +167,7 @@ class EntityTable:
         if self.lexicon.organization(span.text):
             return span
         for end in range(span.end, min(span.end + 3, len(self.doc)) + 1):
-            title_start = match_title(self.doc, end, self.lexicon)
+            title_start = title_ending(self.lowers, end, self.lexicon)
             if title_start is None or not (span.start <= title_start < span.end):
                 continue
             prefix = self.doc[span.start : title_start]
@@ -174,26 +178,26 @@ class EntityTable:
 
     def _title_names(self) -> list[tuple[int, int, int]]:
         """Names written right after a role title, as (title start, name start, name end) tokens."""
-        doc = self.doc
+        doc, tokens, size = self.doc, self.tokens, len(self.tokens)
         found = []
         i = 0
-        while i < len(doc):
-            title_start = match_title(doc, i + 1, self.lexicon)
+        while i < size:
+            title_start = title_ending(self.lowers, i + 1, self.lexicon)
             if title_start is None:
                 i += 1
                 continue
             end = i + 1
-            while end < len(doc) and end - i <= MAX_NAME_WORDS and "\n" not in doc[end - 1].whitespace_:
-                if self._name_word(doc[end]):
+            while end < size and end - i <= MAX_NAME_WORDS and "\n" not in tokens[end - 1].whitespace_:
+                if self._name_word(tokens[end]):
                     end += 1
                 elif end > i + 1 and _hyphen_part(doc, end):
                     end += 2  # "Chan-o-cha" split by the tokenizer
                 else:
                     break
             words = doc[i + 1 : end]
-            if end < len(doc) and doc[end].text[:1].isupper() and self.lexicon.org_word(doc[end].text):
+            if end < size and tokens[end].text[:1].isupper() and self.lexicon.org_word(tokens[end].text):
                 words = doc[i + 1 : i + 1]  # "President Obama Foundation": the name of an organization
-            capital_title = doc[i].text[:1].isupper()
+            capital_title = tokens[i].text[:1].isupper()
             person_ner = any(t.ent_type_ == "PERSON" for t in words)
             if words and (len(words) >= 2 and (capital_title or person_ner)
                           or len(words) == 1 and capital_title and words[0].pos_ == "PROPN"
@@ -279,7 +283,7 @@ class EntityTable:
         """A multi-word name right after a role title ("President Alain Dumont") names a person."""
         if span.start == 0 or len(span) < 2 or not all(t.text[:1].isupper() for t in span):
             return False
-        return span.doc[span.start - 1].lower_ in self.lexicon.titles_by_last
+        return self.lowers[span.start - 1] in self.lexicon.titles_by_last
 
     def _register(self, span: Span, full_names: dict[str, str]) -> None:
         text = span.text
@@ -311,22 +315,25 @@ class EntityTable:
 
     def _register_missed_places(self) -> None:
         """Known cities and countries (kg/data) the model did not tag: "a visit to Kyiv"."""
-        doc = self.doc
+        doc, size = self.doc, len(self.tokens)
+        proper = [t.text[:1].isupper() and t.pos_ == "PROPN" for t in self.tokens]
+        # a capitalised proper noun that does not open its sentence continues a name
+        continues = [p and not t.is_sent_start for p, t in zip(proper, self.tokens, strict=True)]
         i = 0
-        while i < len(doc):
+        while i < size:
+            if not proper[i]:  # every candidate name starts with token i
+                i += 1
+                continue
             found = None
             for length in (3, 2, 1):
                 end = i + length
-                if end > len(doc) or any(k in self.token_keys for k in range(i, end)):
+                if end > size or any(k in self.token_keys for k in range(i, end)):
                     continue
-                words = doc[i:end]
-                if not all(t.text[:1].isupper() and t.pos_ == "PROPN" for t in words):
+                if not all(proper[i:end]):
                     continue
-                before = doc[i - 1] if i > 0 else None
-                after = doc[end] if end < len(doc) else None
-                if any(t is not None and t.text[:1].isupper() and t.pos_ == "PROPN" and not t.is_sent_start
-                       for t in (before, after)):
+                if (i > 0 and continues[i - 1]) or (end < size and continues[end]):
                     continue  # part of a longer name: "Jordan" in "Michael Jordan"
+                words = doc[i:end]
                 country = self.lexicon.country(words.text)
                 city = None if country else self.lexicon.city_country(words.text)
                 if country:
@@ -342,12 +349,13 @@ class EntityTable:
                 i += 1
 
     def _register_missed_surnames(self, full_names: dict[str, str]) -> None:
-        for token in self.doc:
-            if token.i in self.token_keys or not token.text[:1].isupper():
+        for i, token in enumerate(self.tokens):
+            text = token.text
+            if i in self.token_keys or not text[:1].isupper():
                 continue
-            name = full_names.get(token.text)
-            if name and " " not in token.text:
-                self._add(token.i, token.i + 1, name, PERSON)
+            name = full_names.get(text)
+            if name and " " not in text:
+                self._add(i, i + 1, name, PERSON)
 
     def _add(self, start: int, end: int, name: str, kind: str) -> None:
         key = entity_key(kind, name)
@@ -424,10 +432,18 @@ def match_title(doc: Doc, end: int, lexicon: Lexicon) -> int | None:
     """The start of the longest known title ending just before token `end`, or None."""
     if end < 1 or end > len(doc):
         return None
-    for words in lexicon.titles_by_last.get(doc[end - 1].lower_, ()):
-        start = end - len(words)
-        if start < 0:
-            continue
-        if all(doc[start + k].lower_ == w for k, w in enumerate(words)):
-            return start
+    offset = max(end - (len(lexicon.titles[0]) if lexicon.titles else 0), 0)  # no title is longer
+    return title_ending([t.lower_ for t in doc[offset:end]], end, lexicon, offset)
+
+
+def title_ending(lowers: list[str], end: int, lexicon: Lexicon, offset: int = 0) -> int | None:
+    """The start of the longest known title ending just before token `end`, or None, given the
+    lowercase texts of the tokens from `offset` on (`lowers[k]` is token `offset + k`)."""
+    last = end - 1 - offset
+    if last < 0 or last >= len(lowers):
+        return None
+    for words in lexicon.titles_by_last.get(lowers[last], ()):
+        start = last + 1 - len(words)
+        if start >= 0 and tuple(lowers[start : last + 1]) == words:
+            return start + offset
     return None

@@ -11,6 +11,7 @@ from pathlib import Path
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
 
+@lru_cache(maxsize=1 << 16)
 def normalize(text: str) -> str:
     """A comparison form of a name: ASCII, lowercase, no dots, no leading article."""
     text = text.replace("\u2019", "'")
@@ -34,6 +35,7 @@ class Lexicon:
     publishers: tuple[tuple[str, str, str, str], ...] = ()  # (domain, body, kind, country)
     titles_by_last: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)  # last word -> titles
     title_words: frozenset[str] = frozenset()  # every word of a title, and "mr", "mrs", "ms", "dr"
+    titles_by_word: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)  # word -> titles with it
 
     def country(self, text: str) -> str | None:
         """The canonical country named by `text` (alias or name), or None."""
@@ -117,10 +119,15 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
     by_last: dict[str, list[tuple[str, ...]]] = {}
     for words in titles:  # longest first, as in `titles`
         by_last.setdefault(words[-1], []).append(words)
+    by_word: dict[str, list[tuple[str, ...]]] = {}
+    for words in titles:  # longest first, as in `titles`
+        for word in dict.fromkeys(words):
+            by_word.setdefault(word, []).append(words)
     return Lexicon(countries, demonyms, organizations, tuple(titles), events, org_words, cities,
                    tuple((d.lower(), b, k, c) for d, b, k, c in publishers),
                    {last: tuple(found) for last, found in by_last.items()},
-                   frozenset({w for words in titles for w in words} | {"mr", "mrs", "ms", "dr"}))
+                   frozenset({w for words in titles for w in words} | {"mr", "mrs", "ms", "dr"}),
+                   {word: tuple(found) for word, found in by_word.items()})
 
 
 def _lines(name: str, data_dir: Path) -> list[str]:

@@ -8,8 +8,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from kg.extractors.context import HomeContext
-from kg.extractors.entities import QUALIFIERS, EntityTable
-from kg.extractors.entities import match_title as _match_title
+from kg.extractors.entities import QUALIFIERS, EntityTable, title_ending
 from kg.extractors.evidence import make_evidence
 from kg.model import COUNTRY, GOVERNMENT_BODY, PERSON, PLACE, Document, RoleFact
 
@@ -34,17 +33,17 @@ OTHER_PARTY = {"with", "meet", "welcome", "host", "receive", "call", "counterpar
 
 def match_title(doc: Doc, end: int, table: EntityTable) -> int | None:
     """The start of the longest known title ending just before token `end`, or None."""
-    return _match_title(doc, end, table.lexicon)
+    return title_ending(table.lowers, end, table.lexicon)
 
 
 def match_title_around(doc: Doc, head: int, table: EntityTable) -> tuple[int, int] | None:
     """The longest known title that contains token `head`, as a (start, end) range."""
-    for words in table.lexicon.titles:
-        for start in range(head - len(words) + 1, head + 1):
-            if start < 0 or start + len(words) > len(doc):
-                continue
-            if all(doc[start + k].lower_ == w for k, w in enumerate(words)):
-                return start, start + len(words)
+    lowers = table.lowers
+    for words in table.lexicon.titles_by_word.get(lowers[head], ()):  # only titles holding that word
+        size = len(words)
+        for start in range(max(head - size + 1, 0), min(head + 1, len(lowers) - size + 1)):
+            if tuple(lowers[start : start + size]) == words:
+                return start, start + size
     return None
 
 
