@@ -12,7 +12,7 @@ import re
 from spacy.tokens import Span, Token
 
 from kg.dates import resolve_date
-from kg.extractors.entities import EntityTable
+from kg.extractors.entities import EntityTable, doc_ents, ents_within
 from kg.model import COUNTRY, PLACE, DateValue, Document
 
 PLACE_PREPOSITIONS = {"in", "at"}
@@ -213,7 +213,7 @@ def hyphen_joined(token: Token) -> bool:
 
 def date_ent(token: Token) -> Span | None:
     """The DATE entity holding a token, or None."""
-    for ent in token.doc.ents:
+    for ent in doc_ents(token.doc):
         if ent.label_ == "DATE" and ent.start <= token.i < ent.end:
             return ent
     return None
@@ -254,7 +254,7 @@ def first_of_range(phrase: str) -> str:
 
 def clause_date(verb: Token, document: Document) -> DateValue | None:
     """A date written anywhere in a verb's own clause: "will travel to Lima, Peru, March 6-9"."""
-    for ent in verb.sent.ents:
+    for ent in ents_within(verb.sent):
         if ent.label_ != "DATE":
             continue
         node = ent.root

@@ -50,6 +50,29 @@ LEADING_WORDS = {"the", "a", "an"}
 # Marks written before a name that are not part of it: "SDN InfoRos" (already on the US sanctions list).
 LIST_MARKS = {"SDN"}
 HYPHENS = re.compile(r"[-\u2010-\u2015]")
+# The named entities of the Doc last read, as (doc, entities): spaCy builds new Spans on every `doc.ents`.
+_last_ents: tuple[Doc | None, tuple[Span, ...]] = (None, ())
+
+
+def doc_ents(doc: Doc) -> tuple[Span, ...]:
+    """`doc.ents`, read once per Doc (an EntityTable reads them afresh when it is built)."""
+    global _last_ents
+    last = _last_ents
+    if last[0] is not doc:
+        last = (doc, tuple(doc.ents))
+        _last_ents = last
+    return last[1]
+
+
+def ents_within(span: Span) -> list[Span]:
+    """`span.ents` (the entities inside a span, up to the first that runs past its end), from `doc_ents`."""
+    found = []
+    for ent in doc_ents(span.doc):
+        if ent.start >= span.start:
+            if ent.end > span.end:
+                break
+            found.append(ent)
+    return found
 
 
 @dataclass
@@ -70,6 +93,8 @@ class EntityTable:
         # on every doc[i], which costs more than the rules that read it.
         self.tokens: list[Token] = list(doc)
         self.lowers: list[str] = [t.lower_ for t in self.tokens]
+        global _last_ents
+        _last_ents = (doc, tuple(doc.ents))
         self.records: dict[str, _Record] = {}
         self.token_keys: dict[int, str] = {}
         self.mention_spans: dict[int, tuple[int, int]] = {}  # token index -> (start, end) tokens
@@ -225,7 +250,7 @@ class EntityTable:
         return True
 
     def _collect(self) -> None:
-        spans = [relabeled for ent in self.doc.ents for trimmed in [_trim(ent)] if trimmed is not None
+        spans = [relabeled for ent in doc_ents(self.doc) for trimmed in [_trim(ent)] if trimmed is not None
                  for relabeled in [self._relabel(trimmed)] if relabeled is not None]
         spans = self._with_title_names(spans)
         spans = [Span(self.doc, s.start, s.end, label="PERSON") if self._after_title(s)

@@ -60,9 +60,10 @@ class _Event:
 def extract_events(doc: Doc, table: EntityTable, document: Document, sentences: list[Span]) -> list[EventFact]:
     """Event facts of a document, mentions of one event merged into one fact."""
     found: list[_Event] = []
-    rounds = any(t.lower_ in ROUNDS and _is_event_noun(t, table) for t in doc)
+    tokens = table.tokens  # the tokens of `doc`, read once
+    rounds = any(lower in ROUNDS and _is_event_noun(tokens[i], table) for i, lower in enumerate(table.lowers))
     for sent in sentences:
-        for token in sent:
+        for token in tokens[sent.start : sent.end]:
             event = (_noun_event(token, table, document) or _verb_event(token, table, document)
                      or (_round_event(token, table, document) if rounds else None))
             if event is None or (event.place is None and event.date is None) or _negated(token):
@@ -84,11 +85,13 @@ def _is_event_noun(token: Token, table: EntityTable) -> bool:
 
 
 def _noun_event(token: Token, table: EntityTable, document: Document) -> _Event | None:
-    if token.pos_ not in ("NOUN", "PROPN") or _remembered(token):
+    if token.pos_ not in ("NOUN", "PROPN"):
         return None
     entry = table.lexicon.events.get(token.lower_) or table.lexicon.events.get(token.lemma_.lower())
+    if entry is None or _remembered(token):
+        return None
     key = table.key_at(token)
-    if entry is None or (key and table.kind(key) == PERSON):
+    if key and table.kind(key) == PERSON:
         return None
     event_type, family = entry
     participants = _participants(token, table)

@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.dates import resolve_date
 from kg.extractors.context import HomeContext
-from kg.extractors.entities import EntityTable
+from kg.extractors.entities import EntityTable, ents_within
 from kg.extractors.evidence import make_evidence
 from kg.extractors.target_lists import (
     bullet_target,
@@ -87,12 +87,13 @@ def extract_sanctions(
         if members is not None:
             actions.append(members)
             continue
+        tokens = table.tokens[sent.start : sent.end]
         if ends_with_colon(sent):
-            listing = next((a for token in sent for a in [_read_action(token, sent, table, document, home, True)]
+            listing = next((a for token in tokens for a in [_read_action(token, sent, table, document, home, True)]
                             if a is not None and a.authority), None)
             if listing is not None:
                 listing.sentence = number
-        for token in sent:
+        for token in tokens:
             action = _read_action(token, sent, table, document, home)
             if action is None:
                 continue
@@ -321,7 +322,7 @@ def _antecedent(pronoun: Token, table: EntityTable, kinds: set[str] | None) -> s
 
 
 def _sentence_date(sent: Span, document: Document) -> DateValue | None:
-    for ent in sent.ents:
+    for ent in ents_within(sent):
         if ent.label_ != "DATE":
             continue
         before = sent.doc[ent.start - 1] if ent.start > sent.start else None

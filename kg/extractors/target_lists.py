@@ -18,8 +18,11 @@ TARGET_PREPOSITIONS = {"on", "against"}
 
 def ends_with_colon(sent: Span) -> bool:
     """Whether a sentence announces a list: "Full blocking sanctions on these elites:"."""
-    tokens = [t for t in sent if not t.is_space]
-    return bool(tokens) and tokens[-1].text == ":"
+    doc = sent.doc
+    for i in range(sent.end - 1, sent.start - 1, -1):  # the last token that is not white space
+        if not doc[i].is_space:
+            return doc[i].text == ":"
+    return False
 
 
 def bullet_target(sent: Span, table: EntityTable) -> str | None:
