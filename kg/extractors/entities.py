@@ -93,6 +93,7 @@ class EntityTable:
         # on every doc[i], which costs more than the rules that read it.
         self.tokens: list[Token] = list(doc)
         self.lowers: list[str] = [t.lower_ for t in self.tokens]
+        self.text = doc.text
         global _last_ents
         _last_ents = (doc, tuple(doc.ents))
         self.records: dict[str, _Record] = {}
@@ -206,8 +207,9 @@ class EntityTable:
         doc, tokens, size = self.doc, self.tokens, len(self.tokens)
         found = []
         i = 0
+        lowers, by_last = self.lowers, self.lexicon.titles_by_last
         while i < size:
-            title_start = title_ending(self.lowers, i + 1, self.lexicon)
+            title_start = title_ending(lowers, i + 1, self.lexicon) if lowers[i] in by_last else None
             if title_start is None:
                 i += 1
                 continue
@@ -250,7 +252,7 @@ class EntityTable:
         return True
 
     def _collect(self) -> None:
-        spans = [relabeled for ent in doc_ents(self.doc) for trimmed in [_trim(ent)] if trimmed is not None
+        spans = [relabeled for ent in doc_ents(self.doc) for trimmed in [self._trim(ent)] if trimmed is not None
                  for relabeled in [self._relabel(trimmed)] if relabeled is not None]
         spans = self._with_title_names(spans)
         spans = [Span(self.doc, s.start, s.end, label="PERSON") if self._after_title(s)
@@ -392,6 +394,23 @@ class EntityTable:
             self.token_keys[i] = key
             self.mention_spans[i] = (start, end)
 
+    def _trim(self, ent: Span) -> Span | None:
+        """The entity without a leading article, trailing possessive or punctuation; None if junk."""
+        start, end = ent.start, ent.end
+        tokens, lowers = self.tokens, self.lowers
+        while start < end and (lowers[start] in LEADING_WORDS or tokens[start].is_punct
+                               or tokens[start].text in LIST_MARKS and end - start > 1):
+            start += 1
+        while end > start and (lowers[end - 1] in ("'s", "\u2019s", "'") or tokens[end - 1].is_punct):
+            end -= 1
+        if start >= end:
+            return None
+        span = Span(self.doc, start, end, label=ent.label_)
+        text = self.text[span.start_char : span.end_char]  # span.text, without building its tokens
+        if "\n" in text or not any(ch.isalpha() for ch in text):
+            return None
+        return span
+
     def _media_cue(self, span: Span) -> bool:
         window = self.doc[max(span.start - 2, span.sent.start) : span.start]
         return any(token.lower_ in MEDIA_CUES for token in window)
@@ -425,21 +444,6 @@ def _describers(span: Span) -> list[Token]:
     return found
 
 
-def _trim(ent: Span) -> Span | None:
-    """The entity without a leading article, trailing possessive or punctuation; None if junk."""
-    start, end = ent.start, ent.end
-    doc = ent.doc
-    while start < end and (doc[start].lower_ in LEADING_WORDS or doc[start].is_punct
-                           or doc[start].text in LIST_MARKS and end - start > 1):
-        start += 1
-    while end > start and (doc[end - 1].lower_ in ("'s", "\u2019s", "'") or doc[end - 1].is_punct):
-        end -= 1
-    if start >= end:
-        return None
-    span = Span(doc, start, end, label=ent.label_)
-    if "\n" in span.text or not any(ch.isalpha() for ch in span.text):
-        return None
-    return span
 
 
 def _person_name(span: Span, lexicon: Lexicon) -> str | None:

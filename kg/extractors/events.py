@@ -42,6 +42,7 @@ MEETING_OBJECTS = {"official", "leader", "counterpart", "minister", "president",
                    "envoy", "ambassador", "diplomat", "lawmaker", "executive", "chancellor", "premier", "king"}
 RECALL_VERBS = {"celebrate", "commemorate", "mark", "remember", "recall", "honor", "honour"}
 RECALL_NOUNS = {"anniversary", "commemoration", "memory", "legacy"}
+EVENT_POS = {"NOUN", "PROPN", "VERB"}  # the parts of speech an event word can have (noun, verb, round)
 
 
 @dataclass
@@ -64,6 +65,8 @@ def extract_events(doc: Doc, table: EntityTable, document: Document, sentences: 
     rounds = any(lower in ROUNDS and _is_event_noun(tokens[i], table) for i, lower in enumerate(table.lowers))
     for sent in sentences:
         for token in tokens[sent.start : sent.end]:
+            if token.pos_ not in EVENT_POS:
+                continue
             event = (_noun_event(token, table, document) or _verb_event(token, table, document)
                      or (_round_event(token, table, document) if rounds else None))
             if event is None or (event.place is None and event.date is None) or _negated(token):

@@ -33,6 +33,7 @@ SANCTION_NOUNS = {"sanction", "sanctions", "designation", "designations"}
 # "added X to its sanctions list", "put X on the blacklist"
 LIST_VERBS = {"add", "put", "include", "place"}
 LIST_NOUNS = {"list", "blacklist"}
+ACTION_LEMMAS = SANCTION_VERBS | IMPOSE_VERBS | LIST_VERBS  # a word that may tell an action: these or "sanctions"
 # "designated X to serve as Director": an appointment, not a sanction.
 APPOINTMENT_PREPOSITIONS = {"as"}
 # A later sentence that names the members of a group just sanctioned: "The companies named were A, B and C."
@@ -94,6 +95,8 @@ def extract_sanctions(
             if listing is not None:
                 listing.sentence = number
         for token in tokens:
+            if token.lemma_.lower() not in ACTION_LEMMAS and token.lower_ != "sanctions":
+                continue  # _read_action finds no action in any other word
             action = _read_action(token, sent, table, document, home)
             if action is None:
                 continue
