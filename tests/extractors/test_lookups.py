@@ -1,0 +1,76 @@
+"""The indexed lookups of the extractors (titles by word, entities read once per Doc) agree with plain scans."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.extractors.entities import EntityTable, doc_ents, ents_within, match_title, title_ending
+from kg.extractors.lexicon import Lexicon, load_lexicon
+from kg.extractors.roles import match_title_around
+
+TEXT = (
+    "Deputy Prime Minister Lena Harrow of Estonia met the Shadow Home Secretary in Tallinn on 3 March.\n"
+    "The foreign minister, who chairs the council, said the Secretary of State would visit Riga next week. "
+    "A spokesperson for the Ministry of Defence declined to comment on the talks in Vilnius."
+)
+
+
+def _scan_ending(doc: Doc, end: int, lexicon: Lexicon) -> int | None:
+    """The longest title ending before `end`, by trying every known title."""
+    for words in lexicon.titles:
+        start = end - len(words)
+        if start >= 0 and end <= len(doc) and [t.lower_ for t in doc[start:end]] == list(words):
+            return start
+    return None
+
+
+def _scan_around(doc: Doc, head: int, lexicon: Lexicon) -> tuple[int, int] | None:
+    """The first title (longest first) covering token `head`, by trying every known title."""
+    for words in lexicon.titles:
+        for start in range(head - len(words) + 1, head + 1):
+            if start >= 0 and start + len(words) <= len(doc) and \
+                    [t.lower_ for t in doc[start : start + len(words)]] == list(words):
+                return start, start + len(words)
+    return None
+
+
+def test_lexicon_titles_by_word_lists_every_title_holding_the_word_in_order() -> None:
+    lexicon = load_lexicon()
+    words = {w for title in lexicon.titles for w in title}
+    assert set(lexicon.titles_by_word) == words
+    for word in words:
+        assert lexicon.titles_by_word[word] == tuple(t for t in lexicon.titles if word in t)
+
+
+@pytest.mark.model
+def test_match_title_indexed_lookups_equal_scans_of_every_title(nlp: Language) -> None:
+    doc = nlp(TEXT)
+    lexicon = load_lexicon()
+    table = EntityTable(doc, lexicon)
+    for end in range(len(doc) + 2):
+        expected = _scan_ending(doc, end, lexicon) if end >= 1 else None
+        assert title_ending(table.lowers, end, lexicon) == expected
+        assert match_title(doc, end, lexicon) == expected
+    found = [match_title_around(doc, i, table) for i in range(len(doc))]
+    assert found == [_scan_around(doc, i, lexicon) for i in range(len(doc))]
+    assert any(found)
+
+
+@pytest.mark.model
+def test_ents_within_equals_span_ents(nlp: Language) -> None:
+    doc = nlp(TEXT)
+    for sent in doc.sents:
+        assert [(e.start, e.end, e.label_) for e in ents_within(sent)] == \
+               [(e.start, e.end, e.label_) for e in sent.ents]
+    assert [(e.start, e.end, e.label_) for e in ents_within(doc[0:4])] == \
+           [(e.start, e.end, e.label_) for e in doc[0:4].ents]
+
+
+@pytest.mark.model
+def test_doc_ents_are_those_of_the_doc_asked(nlp: Language) -> None:
+    first, second = nlp("Talks opened in Oslo."), nlp("Maria Olsen flew to Bergen and then to Trondheim.")
+    assert [e.text for e in doc_ents(first)] == [e.text for e in first.ents]
+    assert [e.text for e in doc_ents(second)] == [e.text for e in second.ents]
+    assert [e.text for e in doc_ents(first)] == [e.text for e in first.ents]
