@@ -36,16 +36,24 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None, 
     return app
 
 
-def _wants_json() -> bool:
-    best = request.accept_mimetypes.best_match(["text/html", "application/json"])
-    return request.path.startswith(("/sparql", "/store", "/queries/")) or best == "application/json"
+def _error_format() -> str:
+    """How to answer an error: "text" on the endpoint or to RDF clients, "json" to JSON clients, else "html"."""
+    if request.path.startswith(("/sparql", "/update")):
+        return "text"
+    if request.path.startswith(("/store", "/queries/")):
+        return "json"
+    if not request.accept_mimetypes:
+        return "html"
+    best = request.accept_mimetypes.best_match(["text/html", "application/json", "text/plain"])
+    return {"text/html": "html", "application/json": "json"}.get(best or "", "text")
 
 
 def _kg_error(err: KGError) -> tuple[Response | str, int]:
     if err.status >= 500:
         log.error("%s %s failed: %s", request.method, request.path, err)
-    if _wants_json():
-        if request.path.startswith("/sparql"):
-            return Response(str(err) + "\n", mimetype="text/plain"), err.status
+    answer = _error_format()
+    if answer == "text":
+        return Response(str(err) + "\n", mimetype="text/plain"), err.status
+    if answer == "json":
         return jsonify(ok=False, status=err.status, error=str(err)), err.status
     return render_template("error.html", status=err.status, message=str(err)), err.status

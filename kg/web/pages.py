@@ -16,6 +16,7 @@ from flask import Blueprint, Response, current_app, jsonify, render_template, re
 from pyoxigraph import serialize
 
 from kg.errors import InvalidInput, UnknownEntity
+from kg.ontology import PREFIXES
 from kg.search import IndexCache, IndexedEntity, LabelIndex
 from kg.stats import graph_stats, recent_articles
 from kg.store import Term, rdf_format
@@ -112,7 +113,7 @@ def _rdf_response(node: Term, fmt: str) -> Response:
     rdf = rdf_format(fmt)
     quads = kg_context().store.describe(node)  # type: ignore[arg-type]
     triples = list(dict.fromkeys(q.triple for q in quads))
-    response = Response(serialize(triples, format=rdf), mimetype=rdf.media_type)
+    response = Response(serialize(triples, format=rdf, prefixes=PREFIXES), mimetype=rdf.media_type)
     response.vary.add("Accept")
     return response
 

@@ -252,3 +252,16 @@ def test_pages_static_assets_are_served(client: FlaskClient) -> None:
         response = client.get(f"/static/{name}")
         assert response.status_code == 200 and response.mimetype == mimetype
         response.close()
+
+
+def test_entity_unknown_as_turtle_is_a_plain_404(client: FlaskClient) -> None:
+    response = client.get("/entity/person/nobody-here", headers={"Accept": "text/turtle"})
+    assert response.status_code == 404
+    assert response.mimetype == "text/plain"
+    assert "person/nobody-here" in response.get_data(as_text=True)
+
+
+def test_entity_turtle_uses_the_ontology_prefixes(client: FlaskClient) -> None:
+    body = client.get("/entity/person/anna-keller", headers={"Accept": "text/turtle"}).get_data(as_text=True)
+    assert "@prefix kg: <https://w3id.org/kg-news/ns#>" in body
+    assert "kg:Person" in body
