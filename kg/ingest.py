@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Protocol
 
 from pyoxigraph import NamedNode, Quad
+from spacy.language import Language
 
 from kg import ontology
 from kg.articles import DEFAULT_MAX_BYTES, ReadProblem, iter_articles
@@ -189,22 +190,28 @@ def _new_documents(
         yield item
 
 
-_worker_nlp = None
+_loaded: dict[str | None, Language] = {}  # this process's pipelines by requested model name
 
 
-def _init_worker(model: str | None) -> None:
-    global _worker_nlp
-    _worker_nlp = build_nlp(model)
+def _nlp(model: str | None) -> Language:
+    """This process's pipeline, loaded on first use.
+
+    Loaded lazily inside the task (not in a Pool initializer), so a model that fails to load
+    raises ModelNotFound to the caller instead of making the pool restart workers forever.
+    """
+    if model not in _loaded:
+        _loaded[model] = build_nlp(model)
+    return _loaded[model]
 
 
-def _extract_chunk(chunk: list[Item]) -> list[Result]:
+def _extract_chunk(chunk: list[Item], model: str | None) -> list[Result]:
     """Parse a chunk's documents together (nlp.pipe) and extract each; problems pass through."""
-    assert _worker_nlp is not None
+    nlp = _nlp(model)
     documents = [item for item in chunk if isinstance(item, Document)]
     try:
-        parsed = iter(list(_worker_nlp.pipe(d.text for d in documents)))
+        parsed = iter(list(nlp.pipe(d.text for d in documents)))
     except (KGError, ValueError):  # one bad text spoils the batch: parse one by one to name it
-        return [_extract_one(item) for item in chunk]
+        return [_extract_one(item, nlp) for item in chunk]
     results: list[Result] = []
     for item in chunk:
         if isinstance(item, ReadProblem):
@@ -217,12 +224,11 @@ def _extract_chunk(chunk: list[Item]) -> list[Result]:
     return results
 
 
-def _extract_one(item: Item) -> Result:
+def _extract_one(item: Item, nlp: Language) -> Result:
     if isinstance(item, ReadProblem):
         return item
-    assert _worker_nlp is not None
     try:
-        return extract(item, _worker_nlp)
+        return extract(item, nlp)
     except (KGError, ValueError) as err:
         return ReadProblem(item.source, f"extraction failed: {err}")
 
@@ -251,15 +257,14 @@ def _extract_all(items: Iterable[Item], model: str | None, workers: int) -> Iter
     if first is None:  # nothing new to parse: load no model, start no processes
         return
     if workers <= 1:
-        _init_worker(model)
         for chunk in itertools.chain([first], chunks):
-            yield from _extract_chunk(chunk)
+            yield from _extract_chunk(chunk, model)
         return
     context = multiprocessing.get_context("spawn")
-    with context.Pool(workers, initializer=_init_worker, initargs=(model,)) as pool:
+    with context.Pool(workers) as pool:
         pending: deque[AsyncResult[list[Result]]] = deque()
         for chunk in itertools.chain([first], chunks):
-            pending.append(pool.apply_async(_extract_chunk, (chunk,)))
+            pending.append(pool.apply_async(_extract_chunk, (chunk, model)))
             if len(pending) >= workers * CHUNKS_IN_FLIGHT:
                 yield from pending.popleft().get()
         while pending:

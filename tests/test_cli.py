@@ -128,3 +128,11 @@ def test_cli_ingest_creates_missing_parent_folders(tmp_path: Path) -> None:
     (tmp_path / "empty.txt").write_text("")
     kg("ingest", tmp_path / "empty.txt", "--store", tmp_path / "a" / "b" / "store", "--workers", "1")
     assert (tmp_path / "a" / "b" / "store").is_dir()
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_cli_ingest_missing_model_fails_fast_with_its_name(tmp_path: Path, workers: str) -> None:
+    result = kg("ingest", EXAMPLES, "--store", tmp_path / "s", "--model", "no_such_model_xyz", "--workers", workers)
+    assert result.returncode == 2
+    assert "no_such_model_xyz" in result.stderr and "pip install" in result.stderr
+    assert result.stderr.count("Traceback") == 0
