@@ -80,6 +80,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KGError as err:
         print(f"kg {args.command}: {err}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        print(f"kg {args.command}: interrupted; every article already written is whole, and running "
+              "the same command again resumes (unchanged articles are skipped)", file=sys.stderr)
+        return 130
 
 
 def _ingest(args: argparse.Namespace, settings: Settings) -> int:
