@@ -16,6 +16,7 @@ POSSESSIVE = {"'s", "\u2019s", "'"}
 # Prepositions after a title that name its organization: "President Xi of China", "spokesperson for Y".
 ORG_PREPOSITIONS_AFTER_NAME = {"of"}
 ORG_PREPOSITIONS_AFTER_TITLE = {"of", "for", "at"}
+PORTFOLIO_ENDS = {"affairs", "affair"}
 COUNTERPART = "counterpart"
 HEAD_VERBS = {"head": "head", "lead": "leader", "chair": "chair", "run": "head"}
 # Titles of a national government: without a stated organization they are read as the home
@@ -23,12 +24,21 @@ HEAD_VERBS = {"head": "head", "lead": "leader", "chair": "chair", "run": "head"}
 NATIONAL_HEADS = {"president", "minister", "secretary", "chancellor", "premier", "representative"}
 NOT_NATIONAL = {"press secretary", "secretary general", "secretary-general", "general secretary"}
 CONTEXT_SENTENCES = 2  # sentences before a title that may name its country
+DOMINANT_MENTIONS = 3  # mentions that make a country the one an article is about
 LEADER_TITLES = (("prime", "minister"), ("president",), ("chancellor",), ("premier",))
 SPOKES_HEADS = {"spokesperson", "spokesman", "spokeswoman"}
 # "Department Spokesperson": a body word before a title means the publishing body itself.
 BODY_WORDS = {"department", "ministry", "office"}
 # Verbs and prepositions that make a titled person the other party, not a member of the home country.
 OTHER_PARTY = {"with", "meet", "welcome", "host", "receive", "call", "counterpart", "between", "to"}
+# Verbs whose "as TITLE" names a post of their subject or object: "served as Director of X",
+# "appointed Y to serve as ambassador", "resigned as finance minister".
+AS_VERBS = {"serve", "appoint", "name", "elect", "designate", "nominate", "confirm", "swear", "work", "remain",
+            "resign", "retire", "step", "install", "reappoint", "select", "choose", "continue", "return"}
+LEFT_POST_VERBS = {"resign", "retire", "step"}  # "resigned as X": the post is a former one
+# Verbs whose subject gives the post to another: "the Secretary appointed X as Y" (Y is X's post).
+APPOINTING_VERBS = {"appoint", "name", "elect", "designate", "nominate", "confirm", "swear", "install",
+                    "reappoint", "select", "choose"}
 
 
 def match_title(doc: Doc, end: int, table: EntityTable) -> int | None:
@@ -87,6 +97,9 @@ def _org_after(doc: Doc, start: int, table: EntityTable, preps: set[str], limit:
         return None
     key = table.key_at(i)
     if key and table.kind(key) != PERSON:
+        span = table.span_at(i) or (i, i + 1)
+        if doc[start].lower_ == "for" and doc[span[1] - 1].lower_ in PORTFOLIO_ENDS:
+            return None  # "Assistant Secretary for European Affairs": a portfolio, not an organization
         return key
     country = table.country_of_word(doc[i])  # "for the Turkish presidency": a body of that country
     if country and i + 1 < limit and table.lexicon.org_word(doc[i + 1].text) == GOVERNMENT_BODY:
@@ -107,7 +120,7 @@ def _prefer_specific(facts: list[RoleFact]) -> list[RoleFact]:
         words_a, words_b = set(a.role.lower().split()), set(b.role.lower().split())
         return a.person == b.person and words_a < words_b and (a.org == b.org or a.org is None)
 
-    guesses = ("roles.home", "roles.context_country")
+    guesses = ("roles.home", "roles.context_country", "roles.article_country")
     explicit = {f.person for f in facts if f.org and f.evidence[0].extractor not in guesses}
     at_home = {f.person for f in facts if f.evidence[0].extractor == "roles.home"}
     return [a for a in facts if not any(vaguer(a, b) for b in facts)
@@ -117,6 +130,7 @@ def _prefer_specific(facts: list[RoleFact]) -> list[RoleFact]:
 
 def _iter_roles(doc: Doc, table: EntityTable, document: Document, sentences: list[Span],
                 home: HomeContext) -> Iterator[RoleFact]:
+    dominant = _dominant_country(table) if home.country is None else None
     for number, sent in enumerate(sentences):
         found: dict[str, RoleFact] = {}
         for start, end, key in table.mentions_in(sent.start, sent.end):
@@ -126,6 +140,7 @@ def _iter_roles(doc: Doc, table: EntityTable, document: Document, sentences: lis
                     or _title_after_name(doc, start, end, key, table, document, sent, home)
                     or _described(doc, start, end, key, table, document, sent, home))
             facts = [fact] if fact else []
+            facts += _served_as(doc, start, end, key, table, document, sent)
             if fact and fact.evidence[0].extractor == "roles.title_before_name":
                 facts += _coordinated_titles(doc, start, fact, table)
             for each in facts:
@@ -136,8 +151,32 @@ def _iter_roles(doc: Doc, table: EntityTable, document: Document, sentences: lis
                         and _object_position(_name_root(doc, start, table))):
                     each = _with_context_country(each, sentences[max(number - CONTEXT_SENTENCES, 0) : number + 1],
                                                  table, home)
+                if (each.org is None and home.country is None and each.role[:1].isupper()
+                        and each.evidence[0].extractor in ("roles.title_before_name", "roles.served_as")):
+                    each = _with_article_country(each, table, dominant)
                 found.setdefault(key, each)
                 yield each
+
+
+def _dominant_country(table: EntityTable) -> str | None:
+    """The country an article is about: named at least twice, and twice as often as any other."""
+    counts = sorted(((len(r.mentions), key) for key, r in table.records.items() if r.kind == COUNTRY), reverse=True)
+    if not counts or counts[0][0] < DOMINANT_MENTIONS:
+        return None
+    if len(counts) > 1 and counts[0][0] < 2 * counts[1][0]:
+        return None
+    return counts[0][1]
+
+
+def _with_article_country(fact: RoleFact, table: EntityTable, dominant: str | None) -> RoleFact:
+    """A national title without a country, in an article from no government, about one country above all:
+    "Prime Minister X" in a report that names Britain six times and no other country more than twice."""
+    words = fact.role.lower().split()
+    head = words[words.index("of") - 1] if "of" in words[1:] else words[-1]
+    if dominant is None or head not in NATIONAL_HEADS or fact.role.lower() in NOT_NATIONAL:
+        return fact
+    evidence = replace(fact.evidence[0], extractor="roles.article_country", confidence=0.5)
+    return RoleFact(fact.person, fact.role, dominant, (evidence,), fact.qualifier)
 
 
 def _object_position(token: Token) -> bool:
@@ -274,6 +313,62 @@ def _other_party(token: Token) -> bool:
             token.head.lemma_.lower() in OTHER_PARTY or token.head.lower_ in OTHER_PARTY):
         return True
     return token.dep_ == "pobj" and token.head.head.lemma_.lower() in OTHER_PARTY
+
+
+def _served_as(doc: Doc, start: int, end: int, person: str, table: EntityTable, document: Document,
+               sent: Span) -> list[RoleFact]:
+    """ "X served as Director of Y", "appointed X to serve as ambassador to Z", "X resigned as minister":
+    each title after "as" (and the titles listed with it) is a post of X."""
+    root = doc[start:end].root
+    if root.dep_ not in ("nsubj", "nsubjpass", "dobj") or root.head.pos_ not in ("VERB", "AUX"):
+        return []
+    verb = root.head
+    if root.dep_ == "nsubj" and verb.lemma_.lower() in APPOINTING_VERBS:
+        return []  # the one who appoints, not the one appointed
+    verbs = [verb, *(c for c in verb.children if c.dep_ in ("xcomp", "conj") and c.pos_ == "VERB")]
+    facts = []
+    for each in verbs:
+        if each.lemma_.lower() not in AS_VERBS:
+            continue
+        for prep in (c for c in each.children if c.dep_ == "prep" and c.lower_ == "as"):
+            for noun in _listed(prep):
+                fact = _post_of(doc, noun, person, table, document, sent)
+                if fact is not None:
+                    if each.lemma_.lower() in LEFT_POST_VERBS and fact.qualifier is None:
+                        fact = replace(fact, qualifier="former")
+                    facts.append(fact)
+    return facts
+
+
+def _listed(prep: Token) -> list[Token]:
+    """The objects of a preposition with the ones listed after it: "as A, B and C"."""
+    found: list[Token] = []
+    todo = [c for c in prep.children if c.dep_ == "pobj"]
+    while todo and len(found) < 8:
+        noun = todo.pop(0)
+        found.append(noun)
+        todo += [c for c in noun.children if c.dep_ in ("conj", "appos")]
+    return found
+
+
+def _post_of(doc: Doc, noun: Token, person: str, table: EntityTable, document: Document,
+             sent: Span) -> RoleFact | None:
+    """The role a noun after "as" names: a known title, its qualifier and the organization around it."""
+    if not (sent.start <= noun.i < sent.end) or table.key_at(noun):
+        return None
+    span = match_title_around(doc, noun.i, table)
+    if span is None:
+        return None
+    title_start, title_end = span
+    lower = noun.left_edge.i
+    qualifier, i = _qualifier_before(doc, title_start, lower)
+    org, i = _org_before(doc, i, table, lower)
+    if org is None:
+        org = _org_after(doc, title_end, table, ORG_PREPOSITIONS_AFTER_TITLE | {"to"}, noun.right_edge.i + 1)
+    if org is not None and table.kind(org) == PERSON:
+        return None
+    evidence = make_evidence(sent, document, "roles.served_as", 0.75)
+    return RoleFact(person, doc[title_start:title_end].text, org, (evidence,), qualifier)
 
 
 def _title_after_name(doc: Doc, start: int, end: int, person: str, table: EntityTable,

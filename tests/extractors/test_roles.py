@@ -243,3 +243,39 @@ def test_roles_no_context_country_when_ambiguous_or_not_listed(run, text) -> Non
 def test_roles_deputy_titles(run) -> None:
     found = {f[:3] for f in roles(run("Russian Deputy Foreign Minister Oleg Ryabov spoke on Monday."))}
     assert ("Oleg Ryabov", "Deputy Foreign Minister", "Russia") in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On March 3, the Secretary appointed Ambassador Lena Marsh to serve as the 12th Director of the "
+         "National Archives.", ("Lena Marsh", "Director", "National Archives", None)),
+        ("Tom Ferris previously served as Consul in Lyon, U.S. Ambassador to Chile, and Deputy Director of Protocol.",
+         ("Tom Ferris", "Ambassador", "United States", None)),
+    ],
+)
+def test_roles_served_as_title(run, text, expected) -> None:
+    assert expected in roles(run(text))
+
+
+def test_roles_served_as_skips_the_appointing_subject(run) -> None:
+    found = roles(run("The Secretary appointed Ambassador Lena Marsh as Director of the National Archives."))
+    assert not any(f[0] != "Lena Marsh" and f[1] == "Director" for f in found), found
+
+
+def test_roles_served_as_portfolio_is_no_organization(run) -> None:
+    found = roles(run("Ines Cole served as Assistant Secretary for Western Hemisphere Affairs until 2019."))
+    assert not any(f[0] == "Ines Cole" and f[2] and "Affairs" in f[2] for f in found), found
+
+
+def test_roles_article_country_for_unstated_national_title(run) -> None:
+    text = ("Norway's parliament debated the budget on Monday. Critics in Norway said the plan was late. "
+            "Prime Minister Ola Brekke defended it in a speech. Norway has a large fund, unlike Sweden.")
+    assert ("Ola Brekke", "Prime Minister", "Norway", None) in roles(run(text))
+
+
+def test_roles_article_country_needs_one_dominant_country(run) -> None:
+    text = ("Norway and Sweden signed a deal. Norway and Sweden will share a border post. "
+            "Prime Minister Ola Brekke praised it. Norway and Sweden are neighbours.")
+    found = roles(run(text))
+    assert not any(f[0] == "Ola Brekke" and f[2] for f in found), found
