@@ -12,7 +12,6 @@ import queue
 import threading
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from typing import IO, cast
 
 from flask import Blueprint, Flask, Response, current_app, redirect, request
@@ -46,6 +45,7 @@ GRAPH_TYPES = {
     "rdfxml": ["application/rdf+xml"],
     "jsonld": ["application/ld+json", "application/json"],
 }
+IDLE_SECONDS = 30.0  # a query worker with nothing to do for this long ends
 ENDPOINT_PATHS = ("/sparql", "/update", "/store", "/queries")
 
 
@@ -70,19 +70,33 @@ class _Stopped(Exception):
     """Raised in the worker to stop a query whose request gave up."""
 
 
-@dataclass
 class _Run:
-    """One query in flight: events go from the worker to the request; the format goes back."""
+    """One query in flight: the worker fills `chunks` and releases `ready` once; larger results then stream."""
 
-    deadline: float
-    timeout: float
-    events: queue.Queue[tuple[str, object]] = field(default_factory=lambda: queue.Queue(maxsize=16))
-    formats: queue.Queue[str | None] = field(default_factory=lambda: queue.Queue(maxsize=1))
-    cancelled: threading.Event = field(default_factory=threading.Event)
+    def __init__(self, sparql: str, fmt: str | None, accept: str | None, options: dict[str, object],
+                 timeout: float) -> None:
+        self.sparql, self.fmt, self.accept, self.options = sparql, fmt, accept, options
+        self.timeout = timeout
+        self.deadline = time.monotonic() + timeout
+        self.ready = threading.Lock()
+        self.ready.acquire()  # released by the worker when the answer (or the stream) can start
+        self.chunks: list[bytes] = []
+        self.size = 0
+        self.name = ""  # the negotiated format
+        self.truncated: bool | None = None  # set when the whole result was serialized
+        self.error: BaseException | None = None
+        self.events: queue.Queue[tuple[str, object]] | None = None  # created when the result outgrows the prefetch
+        self.cancelled = False
+
+    def release(self) -> None:
+        """Let the request go on, once."""
+        if self.ready.locked():
+            self.ready.release()
 
     def put(self, event: tuple[str, object]) -> None:
+        assert self.events is not None
         while True:
-            if self.cancelled.is_set():
+            if self.cancelled:
                 raise _Stopped
             try:
                 self.events.put(event, timeout=0.2)
@@ -91,37 +105,67 @@ class _Run:
                 continue
 
     def write(self, data: bytes) -> int:
-        """The worker's output: chunks go to the request, until the deadline or cancellation."""
-        if time.monotonic() > self.deadline:
+        """The worker's output: kept until PREFETCH_BYTES, then passed on as it comes, until the deadline."""
+        if self.cancelled or time.monotonic() > self.deadline:
             raise _Stopped
-        self.put(("chunk", bytes(data)))
+        if self.events is None:
+            self.chunks.append(bytes(data))
+            self.size += len(data)
+            if self.size >= PREFETCH_BYTES:
+                self.events = queue.Queue(maxsize=16)
+                self.release()
+        else:
+            self.put(("chunk", bytes(data)))
         return len(data)
 
     def flush(self) -> None:
         """Chunks are passed on as they are written."""
 
-    def next_event(self) -> tuple[str, object]:
-        """The worker's next event; at the deadline the query is cancelled.
+    def wait(self) -> None:
+        """Wait for the worker's answer; at the deadline the query is cancelled.
 
         Raises:
             QueryTimeout: the deadline passed first.
         """
+        if not self.ready.acquire(timeout=max(0.0, self.deadline - time.monotonic())):
+            self.cancelled = True
+            raise self.timed_out()
+        if self.error is not None:
+            raise self.error
+
+    def next_event(self) -> tuple[str, object]:
+        """The next streamed event.
+
+        Raises:
+            QueryTimeout: the deadline passed first.
+        """
+        assert self.events is not None
         try:
             return self.events.get(timeout=max(0.0, self.deadline - time.monotonic()))
         except queue.Empty:
-            self.cancelled.set()
-            raise QueryTimeout(
-                f"The query did not finish within KG_QUERY_TIMEOUT={self.timeout:g} s. Make it more selective "
-                f"(add a LIMIT or more specific patterns), or raise KG_QUERY_TIMEOUT."
-            ) from None
+            self.cancelled = True
+            raise self.timed_out() from None
+
+    def timed_out(self) -> QueryTimeout:
+        return QueryTimeout(
+            f"The query did not finish within KG_QUERY_TIMEOUT={self.timeout:g} s. Make it more selective "
+            f"(add a LIMIT or more specific patterns), or raise KG_QUERY_TIMEOUT."
+        )
 
 
 class QueryRunner:
-    """Evaluates queries in worker threads; at most `slots` run at once, abandoned ones included."""
+    """Evaluates queries in a pool of worker threads; at most `slots` run at once, abandoned ones included.
+
+    A worker evaluates, negotiates and serializes a query and hands the request one answer, so a small
+    result costs one hand-off each way; a result larger than PREFETCH_BYTES is streamed from the worker.
+    """
 
     def __init__(self, store: Store, settings: Settings) -> None:
         self.store, self.settings = store, settings
         self.slots = threading.BoundedSemaphore(settings.threads)
+        self._jobs: queue.SimpleQueue[_Run] = queue.SimpleQueue()
+        self._idle = 0  # workers waiting for a job and not yet promised one
+        self._lock = threading.Lock()
 
     def run(self, sparql: str, fmt: str | None, accept: str | None, **options: object) -> Response:
         """Answer one query as a Response in the negotiated format.
@@ -132,85 +176,99 @@ class QueryRunner:
             QueryTimeout: no answer within the time limit, or every slot is taken by running queries.
         """
         timeout = self.settings.query_timeout
-        run = _Run(deadline=time.monotonic() + timeout, timeout=timeout)
+        run = _Run(sparql, fmt, accept, options, timeout)
         if not self.slots.acquire(timeout=min(timeout, 2.0)):
             raise QueryTimeout(
                 f"All {self.settings.threads} query slots (KG_THREADS) are busy with queries that are still "
                 "running; try again shortly."
             )
-        threading.Thread(target=self._work, args=(run, sparql, options), name="kg-query", daemon=True).start()
-        kind, value = self._event(run)
-        assert kind == "result"
-        kinds = GRAPH_TYPES if value == "graph" else RESULT_TYPES
-        try:
-            name = choose_format(kinds, fmt, accept)
-        except NotAcceptable:
-            run.cancelled.set()
-            raise
-        run.formats.put(name)
-        chunks: list[bytes] = []
-        size, truncated = 0, None
-        while size < PREFETCH_BYTES and truncated is None:
-            kind, value = self._event(run)
-            if kind == "chunk":
-                assert isinstance(value, bytes)
-                chunks.append(value)
-                size += len(value)
-            else:
-                truncated = bool(value)
+        self._submit(run)
+        run.wait()
         headers = {"KG-Row-Limit": str(self.settings.row_limit), "Vary": "Accept"}
-        if truncated:
+        if run.truncated:
             headers["KG-Truncated"] = "true"
-        body: bytes | Iterator[bytes] = b"".join(chunks) if truncated is not None else _stream(chunks, run)
-        return Response(body, mimetype=media_type(name), headers=headers)
+        body: bytes | Iterator[bytes] = b"".join(run.chunks) if run.truncated is not None else _stream(run)
+        return Response(body, mimetype=media_type(run.name), headers=headers)
 
-    def _event(self, run: _Run) -> tuple[str, object]:
-        kind, value = run.next_event()
-        if kind == "error":
-            run.cancelled.set()
-            assert isinstance(value, BaseException)
-            raise value
-        return kind, value
+    def _submit(self, run: _Run) -> None:
+        """Give `run` to an idle worker, starting one when none is idle."""
+        with self._lock:
+            start = self._idle == 0
+            if not start:
+                self._idle -= 1
+        self._jobs.put(run)
+        if start:
+            threading.Thread(target=self._worker, name="kg-query", daemon=True).start()
 
-    def _work(self, run: _Run, sparql: str, options: dict[str, object]) -> None:
-        """Evaluate and serialize in this worker thread; `options` are keyword arguments of Store.query."""
+    def _worker(self) -> None:
+        """Run jobs until none has come for IDLE_SECONDS while no job was promised to an idle worker."""
+        while True:
+            try:
+                run = self._jobs.get(timeout=IDLE_SECONDS)
+            except queue.Empty:
+                with self._lock:
+                    if self._idle > 0:  # else every idle worker, this one included, has a job on its way
+                        self._idle -= 1
+                        return
+                continue
+            try:
+                self._work(run)
+            except Exception as err:  # an unexpected failure must not cost the pool a worker
+                log.exception("Query evaluation failed unexpectedly")
+                self._fail(run, KGError(f"The query failed during evaluation: {err}"))
+            with self._lock:
+                self._idle += 1
+
+    def _work(self, run: _Run) -> None:
+        """Evaluate, negotiate and serialize one query in this worker thread."""
         try:
-            result = self.store.query(sparql, base_iri=self.settings.base_iri, **options)  # type: ignore[arg-type]
-            run.put(("result", "graph" if not isinstance(result, QuerySolutions | QueryBoolean) else "results"))
-            name = None
-            while name is None and not run.cancelled.is_set():
-                try:
-                    name = run.formats.get(timeout=0.2)
-                except queue.Empty:
-                    continue
-            if name is not None:
-                run.put(("done", self._serialize(result, name, run)))
+            result = self.store.query(run.sparql, base_iri=self.settings.base_iri, **run.options)  # type: ignore[arg-type]
+            kinds = GRAPH_TYPES if not isinstance(result, QuerySolutions | QueryBoolean) else RESULT_TYPES
+            run.name = choose_format(kinds, run.fmt, run.accept)
+            truncated = self._serialize(result, run)
+            if run.events is None:
+                run.truncated = truncated
+                run.release()
+            else:
+                run.put(("done", truncated))
         except _Stopped:
             log.info("Stopped a query at the time limit or on client disconnect")
         except KGError as err:
-            run.events.put(("error", err))
+            self._fail(run, err)
         except (OSError, ValueError, RuntimeError) as err:
             log.exception("Query evaluation failed")
-            failure = KGError(f"The query failed during evaluation: {err}")
-            run.events.put(("error", failure))
+            self._fail(run, KGError(f"The query failed during evaluation: {err}"))
         finally:
             self.slots.release()
 
-    def _serialize(self, result: QueryResult, name: str, run: _Run) -> bool:
+    def _fail(self, run: _Run, err: KGError) -> None:
+        # The request thread gets the error without its tracebacks: their frames hold the query result,
+        # which pyoxigraph allows to be dropped only on the thread that made it.
+        cause: BaseException | None = err
+        while cause is not None:
+            cause.__traceback__ = None
+            cause = cause.__cause__ or cause.__context__
+        if run.events is None:
+            run.error = err
+            run.release()
+        else:
+            run.events.put(("error", err))
+
+    def _serialize(self, result: QueryResult, run: _Run) -> bool:
         try:
-            return write_result(result, cast(IO[bytes], run), name, self.settings.row_limit)
+            return write_result(result, cast(IO[bytes], run), run.name, self.settings.row_limit)
         except OSError as err:  # pyoxigraph wraps exceptions raised by run.write
-            if isinstance(err.__cause__ or err.__context__, _Stopped) or run.cancelled.is_set():
+            if isinstance(err.__cause__ or err.__context__, _Stopped) or run.cancelled:
                 raise _Stopped from err
             if time.monotonic() > run.deadline:
                 raise _Stopped from err
             raise
 
 
-def _stream(first: list[bytes], run: _Run) -> Iterator[bytes]:
+def _stream(run: _Run) -> Iterator[bytes]:
     """The response body of a large result: the prefetched chunks, then the rest as it comes."""
     try:
-        yield from first
+        yield from run.chunks
         while True:
             try:
                 kind, value = run.next_event()
@@ -224,7 +282,7 @@ def _stream(first: list[bytes], run: _Run) -> Iterator[bytes]:
             assert isinstance(value, bytes)
             yield value
     finally:
-        run.cancelled.set()
+        run.cancelled = True
 
 
 # The protocol -----------------------------------------------------------------
