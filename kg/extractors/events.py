@@ -42,6 +42,8 @@ MEETING_OBJECTS = {"official", "leader", "counterpart", "minister", "president",
                    "envoy", "ambassador", "diplomat", "lawmaker", "executive", "chancellor", "premier", "king"}
 RECALL_VERBS = {"celebrate", "commemorate", "mark", "remember", "recall", "honor", "honour"}
 RECALL_NOUNS = {"anniversary", "commemoration", "memory", "legacy"}
+# Verbs that hold a meeting noun: "held a bilateral meeting with X".
+ENCOUNTER_VERBS = {"hold", "have"}
 EVENT_POS = {"NOUN", "PROPN", "VERB"}  # the parts of speech an event word can have (noun, verb, round)
 
 
@@ -56,6 +58,7 @@ class _Event:
     participants: list[str] = field(default_factory=list)
     status: str | None = None
     sentence: int = -1  # start token of the sentence it was read in
+    partners: int = 0  # people named as met: objects of the verb or of "with"/"between"
 
 
 def extract_events(doc: Doc, table: EntityTable, document: Document, sentences: list[Span]) -> list[EventFact]:
@@ -69,7 +72,9 @@ def extract_events(doc: Doc, table: EntityTable, document: Document, sentences: 
                 continue
             event = (_noun_event(token, table, document) or _verb_event(token, table, document)
                      or (_round_event(token, table, document) if rounds else None))
-            if event is None or (event.place is None and event.date is None) or _negated(token):
+            if event is None or _negated(token):
+                continue
+            if event.place is None and event.date is None and not _told_encounter(token, event):
                 continue
             event.evidence.append(make_evidence(sent, document, event.evidence.pop(), 0.7))
             if future(token):
@@ -120,6 +125,8 @@ def _noun_event(token: Token, table: EntityTable, document: Document) -> _Event 
     if label is None and token.text[:1].isupper() and not token.is_sent_start:
         label = _written_name(token)  # "the G20 Foreign Ministers' Meeting"
     event.participants = participants
+    event.partners = sum(1 for c in token.children if c.dep_ == "prep" and c.lower_ in PARTICIPANT_PREPOSITIONS
+                         for o in c.children if o.dep_ == "pobj" and _person(o, table))
     event.status = status_of(anchor)
     return event
 
@@ -160,10 +167,11 @@ def _verb_event(token: Token, table: EntityTable, document: Document) -> _Event 
             table.key_at(o) or o.pos_ == "PRON" or o.lemma_.lower() in MEETING_OBJECTS for o in objects):
         return None  # "met the deadline", "met resistance": no one was met
     people = [table.key_at(t) for t in subjects + objects]
-    people += [table.key_at(p) for prep in token.children if prep.lower_ in PARTICIPANT_PREPOSITIONS
-               for p in prep.children if p.dep_ == "pobj"]
+    people += [table.key_at(m) for prep in token.children if prep.lower_ in PARTICIPANT_PREPOSITIONS
+               for p in prep.children if p.dep_ == "pobj" for m in (p, *p.conjuncts)]
     participants = [k for k in people if k and table.kind(k) == PERSON]
     event = _Event(event_type, family, None, ["events.verb"], participants=participants)
+    event.partners = len([k for k in people[len(subjects):] if k and table.kind(k) == PERSON])
     if token.lemma_ == "speak" and not [k for k in people[len(subjects):] if k and table.kind(k) == PERSON]:
         return None  # "spoke with reporters", "spoke to the press": no encounter with a named person
     if token.lemma_ in ("travel", "visit") and any(
@@ -188,6 +196,25 @@ def _verb_event(token: Token, table: EntityTable, document: Document) -> _Event 
     elif token.tag_ == "VBD":
         event.status = "Happened"
     return event
+
+
+def _person(token: Token, table: EntityTable) -> bool:
+    key = table.key_at(token)
+    return key is not None and table.kind(key) == PERSON
+
+
+def _told_encounter(token: Token, event: _Event) -> bool:
+    """A meeting with a named person, told as done or as firmly planned, needs no date or place to be
+    worth reporting: "X met with Y", "X will hold a bilateral meeting with Y" (not "X may meet Y")."""
+    if event.family != "meeting" or event.partners < 1:
+        return False
+    verb = token if token.pos_ == "VERB" else token.head
+    if token.pos_ != "VERB" and not (token.dep_ == "dobj" and verb.lemma_.lower() in ENCOUNTER_VERBS):
+        return False
+    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if any(c.dep_ == "neg" for c in verb.children) or aux - {"will", "'ll", "has", "have", "had"}:
+        return False
+    return verb.dep_ in ("ROOT", "conj") and (verb.tag_ == "VBD" or bool(aux & {"will", "'ll"}))
 
 
 def _names_to_post(verb: Token) -> bool:
@@ -288,6 +315,8 @@ def _to_fact(event: _Event, table: EntityTable) -> EventFact:
             label = f"{event.event_type} between {names[0]} and {names[1]}"
         elif event.date:
             label = f"{event.event_type} {event.date.text}"
+        elif event.participants:
+            label = f"{event.event_type} with {table.label(event.participants[-1])}"
         else:
             label = event.event_type
     fact = EventFact(label, event.event_type, tuple(event.evidence), event.date, event.place,

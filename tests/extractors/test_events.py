@@ -187,3 +187,30 @@ def test_events_armed_exchanges_evacuations_appointments(run, text, expected) ->
 )
 def test_events_none_for_firing_staff_exchanging_views_or_sanction_designations(run, text) -> None:
     assert events(run(text, published="2024-02-21")) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Minister Clara Holm will also meet with the Danish Trade Commissioner and Foreign Minister Anders Lund.",
+        "The Secretary will hold a bilateral meeting with Finnish Foreign Minister Aino Virta.",
+        "Ambassador Rafael Ortiz met with Senator Helen Brandt to discuss the treaty.",
+    ],
+)
+def test_events_meeting_with_named_person_needs_no_date_or_place(run, text) -> None:
+    meetings = [f for f in events(run(text)) if f.event_type == "meeting"]
+    assert len(meetings) == 1, events(run(text))
+    assert meetings[0].participants
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Clara Holm may meet Anders Lund if the talks go well.",
+        "Clara Holm did not meet Anders Lund.",
+        "Clara Holm wants to meet Anders Lund soon.",
+        "The committee met the deadline.",
+    ],
+)
+def test_events_meeting_without_date_or_place_needs_a_firm_encounter(run, text) -> None:
+    assert not [f for f in events(run(text)) if f.event_type == "meeting"]
