@@ -33,7 +33,8 @@ VERB_EVENTS = {"meet": ("meeting", "meeting"), "call": ("phone call", "call"), "
                "shell": ("shelling", "attack"), "bomb": ("bombing", "attack"),
                "evacuate": ("evacuation", "evacuation"),
                "appoint": ("appointment", "appointment"), "nominate": ("nomination", "appointment"),
-               "designate": ("appointment", "appointment")}
+               "designate": ("appointment", "appointment"),
+               "launch": ("launch", "launch"), "lift": ("launch", "launch")}
 # What is fired or exchanged in an armed exchange: "fired artillery rounds", "exchanged fire".
 PROJECTILES = {"shell", "round", "artillery", "missile", "rocket", "fire", "gunfire", "mortar", "drone", "salvo"}
 ROUNDS = {"round", "rounds"}
@@ -80,6 +81,10 @@ def extract_events(doc: Doc, table: EntityTable, document: Document, sentences: 
             if future(token):
                 event.status = event.status or "Planned"
                 event.date = upcoming(event.date, document)
+            elif token.tag_ in ("VBZ", "VBP") and event.date is not None:  # "the last flight launches June 28"
+                event.date = upcoming(event.date, document)
+                if event.date and event.date.value and document.published and event.date.value > document.published:
+                    event.status = event.status or "Planned"
             event.sentence = sent.start
             found.append(event)
     return [_to_fact(e, table) for e in _merge(found)]
@@ -163,6 +168,10 @@ def _verb_event(token: Token, table: EntityTable, document: Document) -> _Event 
             any(table.key_at(o) and table.kind(table.key_at(o)) == PERSON for o in objects)  # type: ignore[arg-type]
             and (token.lemma_ != "designate" or _names_to_post(token))):
         return None  # an appointment names a person to a post; "designate" alone is a sanction
+    if token.lemma_ == "lift" and not any(c.dep_ == "prt" and c.lower_ == "off" for c in token.children):
+        return None  # only "lifted off"
+    if token.lemma_ == "launch" and (objects or complements or any(c.dep_ == "nsubjpass" for c in token.children)):
+        return None  # "the rocket launched on May 3", not "launched an inquiry" nor "was launched"
     if token.lemma_ == "meet" and objects and not any(
             table.key_at(o) or o.pos_ == "PRON" or o.lemma_.lower() in MEETING_OBJECTS for o in objects):
         return None  # "met the deadline", "met resistance": no one was met
@@ -188,7 +197,7 @@ def _verb_event(token: Token, table: EntityTable, document: Document) -> _Event 
     else:
         if len(participants) < 2 and token.lemma_ == "call":
             return None
-        event.place = place_of(token, table)
+        event.place = place_of(token, table) or (_launch_site(token, table) if family == "launch" else None)
     event.date = date_of(token, document) or clause_date(token, document)
     aux = {c.lower_ for c in token.children if c.dep_ == "aux"}
     if aux & {"will", "would", "'ll"} or token.dep_ == "xcomp":
@@ -196,6 +205,16 @@ def _verb_event(token: Token, table: EntityTable, document: Document) -> _Event 
     elif token.tag_ == "VBD":
         event.status = "Happened"
     return event
+
+
+def _launch_site(verb: Token, table: EntityTable) -> str | None:
+    """Where a launch leaves from: "lifted off from the Baikonur Cosmodrome"."""
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"):
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            key = table.key_at(obj)
+            if key and table.kind(key) in (PLACE, COUNTRY):
+                return key
+    return None
 
 
 def _person(token: Token, table: EntityTable) -> bool:

@@ -214,3 +214,33 @@ def test_events_meeting_with_named_person_needs_no_date_or_place(run, text) -> N
 )
 def test_events_meeting_without_date_or_place_needs_a_firm_encounter(run, text) -> None:
     assert not [f for f in events(run(text)) if f.event_type == "meeting"]
+
+
+def test_events_historical_lift_off_with_date_and_site(run) -> None:
+    extraction = run("On May 3, 1990, the rocket Vega lifted off from the Baikonur Cosmodrome on its first mission.",
+                     published="2020-05-03")
+    names = {e.key: e.label for e in extraction.entities}
+    launches = [f for f in events(extraction) if f.event_type == "launch"]
+    assert len(launches) == 1, events(extraction)
+    assert launches[0].date is not None and launches[0].date.value == "1990-05-03"
+    assert launches[0].status == "Happened"
+    assert names.get(launches[0].place) in (None, "Baikonur Cosmodrome")
+
+
+def test_events_present_tense_launch_is_upcoming(run) -> None:
+    extraction = run("The last flight of the program, which launches June 28, will close an era.",
+                     published="2011-04-13")
+    launches = [f for f in events(extraction) if f.event_type == "launch"]
+    assert [f.date.value for f in launches if f.date] == ["2011-06-28"], launches
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministry launched an inquiry on May 3.",
+        "The campaign was launched on May 3 in Lyon.",
+        "Workers lifted the ban on May 3.",
+    ],
+)
+def test_events_launch_needs_a_vehicle_going_up(run, text) -> None:
+    assert not [f for f in events(run(text, published="2020-06-01")) if f.event_type == "launch"]
