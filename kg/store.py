@@ -318,6 +318,10 @@ _ROW_STARTS = {
     "tsv": (re.compile(rb"(?<=\n)(?=.)", re.DOTALL), b""),
 }
 _HOLD_BACK = 8  # bytes kept until the next write, so no row marker is split between writes
+# The fewest bytes a row takes in each format (its markers never overlap), so that output of at most
+# limit * this many bytes cannot hold more than `limit` rows and need not be scanned.
+_MIN_ROW_BYTES = {"json": 2, "xml": 8, "csv": 2, "tsv": 1}
+_UNSCANNED_BYTES = 1 << 18  # most output held back unscanned, in the hope that the result ends first
 
 
 class _RowLimitReached(Exception):
@@ -325,16 +329,34 @@ class _RowLimitReached(Exception):
 
 
 class _RowCutter:
-    """A binary writer that passes results through until row `limit`, then closes the document and stops."""
+    """A binary writer that passes results through until row `limit`, then closes the document and stops.
+
+    Output too short to hold more than `limit` rows is held back and written whole by `close`, unscanned;
+    rows are counted (by a scan for row markers) only once the output outgrows that.
+    """
 
     def __init__(self, output: IO[bytes], fmt: str, limit: int) -> None:
         self.output, self.limit = output, limit
         self.pattern, self.closer = _ROW_STARTS[fmt]
         self.rows = 0
         self.pending = b""
-        self.skip_header = fmt in ("csv", "tsv")  # the first line break ends the header, not a row
+        self.held: list[bytes] | None = []  # output not scanned yet; None once scanning
+        self.held_size = 0
+        self.unscanned = min(limit * _MIN_ROW_BYTES[fmt], _UNSCANNED_BYTES)
 
     def write(self, data: bytes) -> int:
+        if self.held is not None:
+            self.held.append(bytes(data))
+            self.held_size += len(data)
+            if self.held_size <= self.unscanned:
+                return len(data)
+            self._scan(b"".join(self.held))
+            self.held = None
+            return len(data)
+        self._scan(data)
+        return len(data)
+
+    def _scan(self, data: bytes) -> None:
         if self.rows > self.limit:  # serialization may flush once more after being stopped
             raise _RowLimitReached
         buffer = self.pending + bytes(data)
@@ -348,13 +370,16 @@ class _RowCutter:
                 raise _RowLimitReached
         self.output.write(buffer[:ready])
         self.pending = buffer[ready:]
-        return len(data)
 
     def flush(self) -> None:
         """Nothing to do: the rest is written by `close`."""
 
     def close(self) -> None:
         """Write the bytes held back."""
+        if self.held is not None:
+            self.output.write(b"".join(self.held))
+            self.held, self.held_size = [], 0
+            return
         self.output.write(self.pending)
         self.pending = b""
 

@@ -62,6 +62,10 @@ def check_update_token(settings: Settings, authorization: str | None) -> None:
 
 def remote_operations(sparql: str) -> set[str]:
     """The keywords SERVICE and LOAD (upper case) used in a query or update, outside strings and IRIs."""
+    if sparql.isascii() and "\\" not in sparql:  # then a text lacking both words cannot use them
+        lowered = sparql.lower()
+        if "service" not in lowered and "load" not in lowered:
+            return set()
     text = _ESCAPE.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), sparql)
     return {word.upper() for word in _REMOTE.findall(_SKIP.sub(" ", text))}
 

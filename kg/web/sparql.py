@@ -295,7 +295,9 @@ def _one(name: str, values: list[str]) -> str | None:
 
 
 def _iris(name: str) -> list[NamedNode] | None:
-    values = request.args.getlist(name) + request.form.getlist(name)
+    values = request.args.getlist(name)
+    if request.mimetype == "application/x-www-form-urlencoded":  # only a form body holds parameters
+        values += request.form.getlist(name)
     try:
         return [NamedNode(v) for v in values] or None
     except ValueError as err:
