@@ -14,6 +14,8 @@ BULLETS = {"-", "*", "\u2022", "\u2013", "\u2014"}
 KIN_NOUNS = {"child", "children", "son", "daughter", "wife", "husband", "spouse", "relative", "family",
              "member", "members", "sibling", "brother", "sister", "parent", "associate"}
 TARGET_PREPOSITIONS = {"on", "against"}
+LIST_SEPARATORS = {",", ";", "and"}
+LIST_ITEM_WORDS = 5  # words before a listed name: "Brigadier General (Retired)"
 
 
 def ends_with_colon(sent: Span) -> bool:
@@ -48,7 +50,7 @@ def target_keys(targets: list[Token], table: EntityTable, authority: str | None)
     for target in expand(targets):
         key = table.key_at(target) or name_by_shape(target, table)
         if key is None and target.pos_ == "NOUN":
-            found = [table.key_at(t) or name_by_shape(t, table) for t in group_members(target)]
+            found = [table.key_at(t) or name_by_shape(t, table) for t in group_members(target, table)]
             for member in found:
                 if member and member != authority and member not in keys and table.kind(member) in TARGET_KINDS:
                     keys.append(member)
@@ -58,7 +60,7 @@ def target_keys(targets: list[Token], table: EntityTable, authority: str | None)
     return keys
 
 
-def group_members(noun: Token) -> list[Token]:
+def group_members(noun: Token, table: EntityTable | None = None) -> list[Token]:
     """ "three firms, including A and B", "two banks: A and B", "banks A and B"."""
     found: list[Token] = []
     for child in noun.children:
@@ -71,6 +73,10 @@ def group_members(noun: Token) -> list[Token]:
         for child in conj.children:
             if child.dep_ == "prep" and child.lower_ == "including":
                 found += expand([c for c in child.children if c.dep_ == "pobj"])
+    if table is not None:
+        for prep in (c for n in (noun, *noun.conjuncts) for c in n.children
+                     if c.dep_ == "prep" and c.lower_ == "including"):
+            found += [t for t in listed_names(prep, table) if t not in found]
     if noun.lemma_.lower() in KIN_NOUNS or noun.lower_ in KIN_NOUNS:  # "the children of X, A and B"
         for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
             for anchor in (c for c in prep.children if c.dep_ == "pobj"):
@@ -82,6 +88,29 @@ def group_members(noun: Token) -> list[Token]:
     after = noun.right_edge.i + 1
     if not found and after < noun.sent.end and doc[after].text == ":":
         found += [t for t in doc[after + 1 : noun.sent.end] if t.pos_ == "PROPN" and t.dep_ != "compound"]
+    return found
+
+
+def listed_names(prep: Token, table: EntityTable) -> list[Token]:
+    """The names listed after "including", read along the words when the parse breaks the list:
+    "including President A, General (Retired) B, and businessman C, pursuant to ..."."""
+    doc, end = prep.doc, prep.sent.end
+    found: list[Token] = []
+    i = prep.i + 1
+    while i < end:
+        j = i
+        while j < end and j - i < LIST_ITEM_WORDS and table.key_at(j) is None and doc[j].text not in LIST_SEPARATORS:
+            j += 1  # titles and descriptions before the name: "Vice President", "businessman"
+        key = table.key_at(j) if j < end else None
+        if key is None or table.kind(key) not in TARGET_KINDS:
+            break
+        span = table.span_at(j) or (j, j + 1)
+        found.append(doc[span[1] - 1])
+        i = span[1]
+        if i >= end or doc[i].text not in LIST_SEPARATORS:
+            break
+        while i < end and doc[i].text in LIST_SEPARATORS:
+            i += 1
     return found
 
 

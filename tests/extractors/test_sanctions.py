@@ -139,3 +139,10 @@ def test_sanctions_targets_listed_with_semicolons_after_group(run) -> None:
 )
 def test_sanctions_none_when_only_threatened_possible_or_lifted(run, text) -> None:
     assert sanctions(run(text, published="2024-02-20")) == set()
+
+
+def test_sanctions_including_list_read_along_the_words(run) -> None:
+    text = ("The Treasury Department is designating two entities and five individuals, including Minister "
+            "Tendai Moyo, General Farai Dube, and businessman Nyasha Banda, pursuant to a new order.")
+    targets = {t for _, t, _ in sanctions(run(text, published="2024-03-04"))}
+    assert {"Tendai Moyo", "Farai Dube", "Nyasha Banda"} <= targets, targets
