@@ -50,6 +50,7 @@ LEADING_WORDS = {"the", "a", "an"}
 # Marks written before a name that are not part of it: "SDN InfoRos" (already on the US sanctions list).
 LIST_MARKS = {"SDN"}
 HYPHENS = re.compile(r"[-\u2010-\u2015]")
+BRAND_SHAPE = re.compile(r"[A-Z][a-z]{2,}[A-Z][A-Za-z]*")  # "SouthFront", "InfoRos" (not "McAllen")
 # The named entities of the Doc last read, as (doc, entities): spaCy builds new Spans on every `doc.ents`.
 _last_ents: tuple[Doc | None, tuple[Span, ...]] = (None, ())
 
@@ -261,6 +262,8 @@ class EntityTable:
                  for s in spans]
         persons = [s for s in spans if s.label_ == "PERSON" and not self._media_cue(s)]
         full_names = self._full_names(persons)
+        spans = self._named_of_region(spans, full_names)
+        spans = [Span(self.doc, s.start, s.end, label="ORG") if self._brand_shaped(s) else s for s in spans]
         for span in spans:
             self._register(span, full_names)
         self._register_missed_surnames(full_names)
@@ -288,6 +291,33 @@ class EntityTable:
                 out.append(cut)
         out += [Span(self.doc, start, end, label="PERSON") for _, start, end in names]
         return sorted(out, key=lambda s: s.start)
+
+    def _named_of_region(self, spans: list[Span], full_names: dict[str, str]) -> list[Span]:
+        """ "Rhythm of Eurasia", "Voice of Africa": one capitalised word the model took for a person, "of",
+        and a region that is no known country or city, are one organization's name."""
+        out: list[Span] = []
+        skip = -1
+        for n, span in enumerate(spans):
+            if n == skip:
+                continue
+            after = spans[n + 1] if n + 1 < len(spans) else None
+            if (after is not None and span.label_ in ("PERSON", "GPE", "LOC") and len(span) == 1
+                    and after.label_ in ("GPE", "LOC") and not self.lexicon.country(span.text)
+                    and not self.lexicon.city_country(span.text)
+                    and after.start == span.end + 1 and self.lowers[span.end] == "of"
+                    and span.text not in full_names and not self.lexicon.country(after.text)
+                    and not self.lexicon.city_country(after.text)
+                    and not (span.start > 0 and self.lowers[span.start - 1] in self.lexicon.title_words)):
+                out.append(Span(self.doc, span.start, after.end, label="ORG"))
+                skip = n + 1
+            else:
+                out.append(span)
+        return out
+
+    def _brand_shaped(self, span: Span) -> bool:
+        """A one-word place name with a capital inside ("SouthFront") that is no known place: a brand."""
+        return (span.label_ in ("GPE", "LOC") and len(span) == 1 and BRAND_SHAPE.fullmatch(span.text) is not None
+                and not self.lexicon.country(span.text) and not self.lexicon.city_country(span.text))
 
     def _full_names(self, persons: list[Span]) -> dict[str, str]:
         """Name-part and full-name forms -> canonical full name, for parts naming one person only."""

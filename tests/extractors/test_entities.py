@@ -9,6 +9,7 @@ import pytest
 from kg.errors import ModelNotFound
 from kg.extractors.pipeline import build_nlp
 from kg.resolver import EntityIndex
+from tests.extractors.conftest import labels
 
 ARTICLES = [
     "Brazilian President Carlos Mendes met US Secretary of State Paul Henderson. Mendes thanked the U.S. for its help.",
@@ -123,3 +124,21 @@ def test_build_nlp_known_names_ruler_from_data(nlp) -> None:
 def test_entities_list_marks_are_not_part_of_names(run) -> None:
     labels = {e.label for e in run("Treasury will designate SDN Northwind Review and SDN Polar Media Group.").entities}
     assert "Polar Media Group" in labels and not [label for label in labels if label.startswith("SDN")], labels
+
+
+def test_entities_one_word_and_region_is_one_organization(run) -> None:
+    names = labels(run("The ministry designated the outlets Harmony of Africa and Daily Pulse on Monday."))
+    assert "Harmony of Africa" in names.values(), names
+
+
+def test_entities_person_of_country_stays_a_person(run) -> None:
+    extraction = run("President Kwame Mensah of Ghana met Ama Owusu of Ghana in Accra.")
+    kinds = {e.label: e.kind for e in extraction.entities}
+    assert kinds.get("Ghana") == "Country", kinds
+
+
+def test_entities_camel_case_place_is_a_brand(run) -> None:
+    extraction = run("Regulators fined NorthWave and the outlet SkyPost in Paris.")
+    kinds = {e.label: e.kind for e in extraction.entities}
+    assert all(kind != "Place" for label, kind in kinds.items() if label in ("NorthWave", "SkyPost")), kinds
+    assert kinds.get("Paris") == "Place", kinds
