@@ -93,6 +93,7 @@ def place_of(token: Token, table: EntityTable, with_people: bool = True) -> str 
             if prep.dep_ == "prep" and prep.lower_ in PLACE_PREPOSITIONS:
                 for obj in prep.children:
                     key = table.key_at(obj) if obj.dep_ == "pobj" else None
+                    key = key or (named_by_of(obj, table) if obj.dep_ == "pobj" else None)
                     if key and table.kind(key) in (PLACE, COUNTRY):
                         return key
     head = token.head

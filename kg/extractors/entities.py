@@ -47,6 +47,7 @@ COMPANY_WORDS = {"inc", "corp", "corporation", "company", "co", "ltd", "llc", "p
 COMPANY_NOUNS = {"company", "firm", "giant", "bank", "producer", "exporter", "corporation", "lender",
                  "insurer", "carrier", "manufacturer", "maker", "conglomerate", "subsidiary", "enterprise"}
 LEADING_WORDS = {"the", "a", "an"}
+PLACE_NOUNS = {"town", "city", "village", "region", "province", "port", "island", "district", "county"}
 # Marks written before a name that are not part of it: "SDN InfoRos" (already on the US sanctions list).
 LIST_MARKS = {"SDN"}
 HYPHENS = re.compile(r"[-\u2010-\u2015]")
@@ -263,7 +264,8 @@ class EntityTable:
         persons = [s for s in spans if s.label_ == "PERSON" and not self._media_cue(s)]
         full_names = self._full_names(persons)
         spans = self._named_of_region(spans, full_names)
-        spans = [Span(self.doc, s.start, s.end, label="ORG") if self._brand_shaped(s) else s for s in spans]
+        spans = [Span(self.doc, s.start, s.end, label="ORG") if self._brand_shaped(s)
+                 else Span(self.doc, s.start, s.end, label="GPE") if self._named_place(s) else s for s in spans]
         for span in spans:
             self._register(span, full_names)
         self._register_missed_surnames(full_names)
@@ -313,6 +315,12 @@ class EntityTable:
             else:
                 out.append(span)
         return out
+
+    def _named_place(self, span: Span) -> bool:
+        """ "the town of Izium", "the province of Halden": a name after a place noun and "of" is a place."""
+        i = span.start
+        return (span.label_ in ("ORG", "PERSON") and i >= 2 and self.lowers[i - 1] == "of"
+                and self.lowers[i - 2] in PLACE_NOUNS and not self.lexicon.organization(span.text))
 
     def _brand_shaped(self, span: Span) -> bool:
         """A one-word place name with a capital inside ("SouthFront") that is no known place: a brand."""

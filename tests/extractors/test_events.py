@@ -244,3 +244,10 @@ def test_events_present_tense_launch_is_upcoming(run) -> None:
 )
 def test_events_launch_needs_a_vehicle_going_up(run, text) -> None:
     assert not [f for f in events(run(text, published="2020-06-01")) if f.event_type == "launch"]
+
+
+def test_events_place_of_the_people_moved(run) -> None:
+    extraction = run("The army evacuated about 60 villagers in the town of Brevik after a shell landed nearby.")
+    names = {e.key: e.label for e in extraction.entities}
+    found = [(f.event_type, names.get(f.place)) for f in events(extraction)]
+    assert ("evacuation", "Brevik") in found, found
