@@ -11,12 +11,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kg.errors import NotAcceptable
 
 _TOKEN = r"[!#$%&'*+.^_`|~0-9A-Za-z-]+"
 _RANGE = re.compile(rf"^\s*({_TOKEN})/({_TOKEN})\s*$")
 _QVALUE = re.compile(r"^(?:0(?:\.\d{0,3})?|1(?:\.0{0,3})?)$")
+CACHED_HEADER_CHARS = 1024  # longer Accept headers are negotiated afresh each time, not remembered
 
 
 @dataclass(frozen=True)
@@ -83,6 +85,18 @@ def negotiate(header: str | None, supported: Sequence[str]) -> str:
     Raises:
         NotAcceptable: the header accepts none of `supported` (or gives each q=0).
     """
+    if header is None or len(header) <= CACHED_HEADER_CHARS:
+        chosen = _cached_choice(header, tuple(supported))
+    else:
+        chosen = _choice(header, supported)
+    if chosen is None:
+        raise NotAcceptable(
+            f"None of the media types in Accept: {header!r} can be produced here. Available: {', '.join(supported)}."
+        )
+    return chosen
+
+
+def _choice(header: str | None, supported: Sequence[str]) -> str | None:
     ranges = parse_accept(header)
     best: tuple[float, int] | None = None
     chosen = None
@@ -93,8 +107,8 @@ def negotiate(header: str | None, supported: Sequence[str]) -> str:
         key = (q, neg_position)
         if best is None or key > best:
             best, chosen = key, media_type
-    if chosen is None:
-        raise NotAcceptable(
-            f"None of the media types in Accept: {header!r} can be produced here. Available: {', '.join(supported)}."
-        )
     return chosen
+
+
+# Clients send the same few Accept headers again and again: their choices are remembered.
+_cached_choice = lru_cache(maxsize=512)(_choice)
