@@ -266,6 +266,7 @@ class EntityTable:
         spans = self._named_of_region(spans, full_names)
         spans = [Span(self.doc, s.start, s.end, label="ORG") if self._brand_shaped(s)
                  else Span(self.doc, s.start, s.end, label="GPE") if self._named_place(s) else s for s in spans]
+        self.short_names = self._org_short_names(spans, full_names)
         for span in spans:
             self._register(span, full_names)
         self._register_missed_surnames(full_names)
@@ -350,8 +351,40 @@ class EntityTable:
             return False
         return self.lowers[span.start - 1] in self.lexicon.titles_by_last
 
+    def _org_short_names(self, spans: list[Span], full_names: dict[str, str]) -> dict[str, Span]:
+        """The leading words of an unknown organization's multi-word name, as the article shortens it
+        later ("Harbor Line" for "Harbor Line Shipping Ltd"): short form -> the full name's span."""
+        out: dict[str, Span] = {}
+        for span in spans:
+            if span.label_ != "ORG" or len(span) < 2 or self.lexicon.organization(span.text):
+                continue
+            words = [t for t in span]
+            for n in range(1, len(words)):
+                short = self.doc[span.start:span.start + n]
+                if not all(t.text[:1].isupper() and t.is_alpha for t in short) or short.text in out:
+                    continue
+                if (self.lexicon.country(short.text) or self.lexicon.demonym(short.text)
+                        or self.lexicon.city_country(short.text) or self.lexicon.organization(short.text)
+                        or short.text in full_names and " " not in short.text
+                        or short[-1].lower_ in COMPANY_WORDS or short[0].lower_ in LEADING_WORDS
+                        or self.lexicon.org_word(short[-1].text)):
+                    continue
+                out[short.text] = span
+        return out
+
+    def _short_name_of(self, span: Span) -> Span | None:
+        """The organization a span names in short: its leading words, or its acronym in brackets."""
+        full = self.short_names.get(span.text)
+        if full is not None and full.start != span.start:
+            return full
+        return None
+
     def _register(self, span: Span, full_names: dict[str, str]) -> None:
         text = span.text
+        full = self._short_name_of(span)
+        if full is not None:
+            self._add(span.start, span.end, full.text, self._org_kind(full))
+            return
         known_org = self.lexicon.organization(text)
         country = self.lexicon.country(text)
         person = _person_name(span, self.lexicon)

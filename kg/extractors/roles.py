@@ -66,6 +66,8 @@ def _org_before(doc: Doc, end: int, table: EntityTable, lower: int) -> tuple[str
         i -= 3  # "the People's Republic of China (PRC) State Councilor": skip the acronym
         if i < lower:
             return None, end
+    if doc[i].lower_ == "its":  # "X and its chief executive Y": the organization just named
+        return _its_antecedent(doc, i, table), i
     if doc[i].text in POSSESSIVE and i - 1 >= lower:
         key = table.key_at(i - 1)
         if key:
@@ -78,6 +80,15 @@ def _org_before(doc: Doc, end: int, table: EntityTable, lower: int) -> tuple[str
     if country:
         return country, i
     return None, end
+
+
+def _its_antecedent(doc: Doc, its: int, table: EntityTable) -> str | None:
+    """The nearest organization (no person, country or place) named in the sentence before "its"."""
+    for i in range(its - 1, doc[its].sent.start - 1, -1):
+        key = table.key_at(i)
+        if key and table.kind(key) not in (PERSON, COUNTRY, PLACE):
+            return key
+    return None
 
 
 def _qualifier_before(doc: Doc, end: int, lower: int) -> tuple[str | None, int]:

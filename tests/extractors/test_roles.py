@@ -279,3 +279,9 @@ def test_roles_article_country_needs_one_dominant_country(run) -> None:
             "Prime Minister Ola Brekke praised it. Norway and Sweden are neighbours.")
     found = roles(run(text))
     assert not any(f[0] == "Ola Brekke" and f[2] for f in found), found
+
+
+def test_roles_company_short_name_and_its(run) -> None:
+    text = ("Prague-based Vltava Freight Holdings sold the cranes to a port operator. "
+            "The regulator fined Vltava Freight and its managing director Pavel Hruby last year.")
+    assert ("Pavel Hruby", "managing director", "Vltava Freight Holdings", None) in roles(run(text))
