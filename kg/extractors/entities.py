@@ -472,7 +472,8 @@ class EntityTable:
         while start < end and (lowers[start] in LEADING_WORDS or tokens[start].is_punct
                                or tokens[start].text in LIST_MARKS and end - start > 1):
             start += 1
-        while end > start and (lowers[end - 1] in ("'s", "\u2019s", "'") or tokens[end - 1].is_punct):
+        while end > start and (lowers[end - 1] in ("'s", "\u2019s", "'", "of", "the", "and")
+                               or tokens[end - 1].is_punct):
             end -= 1
         if start >= end:
             return None

@@ -29,11 +29,14 @@ from kg.model import (
 
 SANCTION_VERBS = {"sanction", "designate", "blacklist"}
 IMPOSE_VERBS = {"impose", "announce", "levy", "slap", "place", "implement", "expand"}
-SANCTION_NOUNS = {"sanction", "sanctions", "designation", "designations"}
+SANCTION_NOUNS = {"sanction", "sanctions", "designation", "designations", "freeze"}  # "an asset freeze on X"
+MEASURE_NOUNS = {"measure", "sanction", "sanctions", "listing", "designation", "package", "decision"}
+ASSET_NOUNS = {"asset", "assets", "property", "fund", "funds"}
 # "added X to its sanctions list", "put X on the blacklist"
 LIST_VERBS = {"add", "put", "include", "place"}
 LIST_NOUNS = {"list", "blacklist"}
-ACTION_LEMMAS = SANCTION_VERBS | IMPOSE_VERBS | LIST_VERBS  # a word that may tell an action: these or "sanctions"
+# ACTION_LEMMAS: a word that may tell an action (these, or "sanctions")
+ACTION_LEMMAS = SANCTION_VERBS | IMPOSE_VERBS | LIST_VERBS | {"target", "freeze"}
 # "designated X to serve as Director": an appointment, not a sanction.
 APPOINTMENT_PREPOSITIONS = {"as"}
 # A later sentence that names the members of a group just sanctioned: "The companies named were A, B and C."
@@ -64,6 +67,7 @@ class _Action:
     extra: list[str] = field(default_factory=list)
     group: str | None = None  # "companies" in "sanctions on four companies": members may be named later
     sentence: int = 0
+    anaphoric: bool = False  # told without its authority ("X was designated", "the measures target X")
 
 
 def extract_sanctions(
@@ -101,6 +105,8 @@ def extract_sanctions(
             if action is None:
                 continue
             action.sentence = number
+            if action.authority is None and action.anaphoric:
+                action.authority = next((a.authority for a in reversed(actions) if a.authority), None)
             if action.authority is None and not action.targets:
                 skipped += 1
                 continue
@@ -168,6 +174,19 @@ def _read_action(token: Token, sent: Span, table: EntityTable, document: Documen
         targets = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
         if token.dep_ == "acl" and table.key_at(token.head) is None:
             targets = [c for c in token.children if c.dep_ == "dobj"]
+    elif token.pos_ == "VERB" and lemma == "target":  # "The measures target A, B and C."
+        if not (any(c.dep_ == "nsubj" and c.lemma_.lower() in MEASURE_NOUNS for c in token.children)
+                or token.dep_ == "acl" and token.head.lemma_.lower() in MEASURE_NOUNS):  # a parse of the same
+            return None
+        targets = [c for c in token.children if c.dep_ == "dobj"]
+    elif token.pos_ == "VERB" and lemma == "freeze":  # "froze the assets of X", "froze X's assets"
+        assets = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in ASSET_NOUNS]
+        if not assets:
+            return None
+        subject = _subject(token)
+        targets = [c for a in assets for c in a.children if c.dep_ == "poss"]
+        targets += [p for a in assets for c in a.children if c.dep_ == "prep" and c.lower_ == "of"
+                    for p in c.children if p.dep_ == "pobj"]
     elif token.pos_ == "VERB" and lemma in IMPOSE_VERBS:
         objects = [c for c in token.children if c.dep_ == "dobj" and c.lemma_.lower() in SANCTION_NOUNS]
         if not objects:
@@ -181,7 +200,7 @@ def _read_action(token: Token, sent: Span, table: EntityTable, document: Documen
                    for c in token.children for p in c.children if p.dep_ == "pobj"):
             return None
         subject = _subject(token)
-        targets = [c for c in token.children if c.dep_ == "dobj"]
+        targets = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
     elif token.lower_ == "sanctions" and token.pos_ == "NOUN" and (
             token.dep_ != "dobj" or token.head.lemma_.lower() in NOUN_HEAD_VERBS):
         targets = targets_of_noun(token)
@@ -196,6 +215,10 @@ def _read_action(token: Token, sent: Span, table: EntityTable, document: Documen
     authority = _authority(subject, sent, table, home) if subject is not None else None
     if authority is not None and table.kind(authority) == PLACE:
         authority = None
+    if authority is None and subject is None and lemma in LIST_VERBS:  # "was added to the UN's list"
+        owners = [o for c in token.children if c.dep_ == "prep" and c.lower_ in ("to", "on")
+                  for p in c.children if p.dep_ == "pobj" for o in p.children if o.dep_ == "poss"]
+        authority = next((table.key_at(o) for o in owners if table.key_at(o)), None)
     if authority is None and subject is None and home.body and home.country and (
             token.pos_ == "NOUN" or any(c.dep_ == "auxpass" for c in token.children)):
         authority = home.country  # a government's own release: "Full blocking sanctions on X"
@@ -206,8 +229,9 @@ def _read_action(token: Token, sent: Span, table: EntityTable, document: Documen
         return None
     evidence = make_evidence(sent, document, f"sanctions.{lemma}", 0.8 if keys else 0.6)
     date = _sentence_date(sent, document) or _date_by_tense(token, document, home)
+    anaphoric = authority is None and subject is None and token.pos_ == "VERB"
     return _Action(authority, keys, evidence, date, _program(sent), refers_back,
-                   group=None if keys else group)
+                   group=None if keys else group, anaphoric=anaphoric)
 
 
 def _date_by_tense(token: Token, document: Document, home: HomeContext) -> DateValue | None:
@@ -221,7 +245,7 @@ def _date_by_tense(token: Token, document: Document, home: HomeContext) -> DateV
     if verb.pos_ not in ("VERB", "AUX"):
         return None
     aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-    present = verb.tag_ in ("VBZ", "VBP") or (verb.tag_ == "VBG" and aux & {"is", "are", "am"})
+    present = verb.tag_ in ("VBZ", "VBP") or ((verb.tag_ == "VBG" or "being" in aux) and aux & {"is", "are", "am"})
     future = "will" in aux and home.body is not None
     if not (present or future):
         return None
@@ -266,6 +290,11 @@ def _subject(verb: Token) -> Token | None:
 
 def _authority(subject: Token, sent: Span, table: EntityTable, home: HomeContext) -> str | None:
     key = table.key_at(subject)
+    if key and table.kind(key) == GOVERNMENT_BODY:  # "the Department of the Treasury's Office of X": the office
+        inner = [table.key_at(p) for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for p in c.children if p.dep_ == "pobj"]
+        inner = [k for k in inner if k and k != key and table.kind(k) == GOVERNMENT_BODY]
+        return inner[0] if inner else key
     if key:
         return key
     country = table.country_of_word(subject)
@@ -328,6 +357,9 @@ def _sentence_date(sent: Span, document: Document) -> DateValue | None:
     for ent in ents_within(sent):
         if ent.label_ != "DATE":
             continue
+        if ent.start - sent.start <= 3 and any(t.text in ("\u2014", "\u2013", "--")
+                                               for t in sent.doc[ent.end:min(ent.end + 6, sent.end)]):
+            continue  # a dateline ("CITY, June 24 (Agency) —") dates the report, not the action
         before = sent.doc[ent.start - 1] if ent.start > sent.start else None
         phrase = f"{before.text} {ent.text}" if before is not None and before.lower_ in ("on", "in") else ent.text
         value = resolve_date(phrase, document.published)

@@ -146,3 +146,24 @@ def test_sanctions_including_list_read_along_the_words(run) -> None:
             "Tendai Moyo, General Farai Dube, and businessman Nyasha Banda, pursuant to a new order.")
     targets = {t for _, t, _ in sanctions(run(text, published="2024-03-04"))}
     assert {"Tendai Moyo", "Farai Dube", "Nyasha Banda"} <= targets, targets
+
+
+def test_sanctions_agentless_passive_takes_the_earlier_authority(run) -> None:
+    text = ("The US Treasury Department on Tuesday designated three suppliers of the navy. "
+            "Among them, Irina Volkova and Pavel Sorokin are being designated under the same order.")
+    found = sanctions(run(text, published="2024-05-09"))
+    assert ("US Treasury Department", "Irina Volkova", "2024-05-09") in found  # "are being": today
+    assert ("US Treasury Department", "Pavel Sorokin", "2024-05-09") in found
+
+
+def test_sanctions_freeze_assets_and_list_owner(run) -> None:
+    text = ("The European Union froze the assets of Tomas Berg in 2021. "
+            "Marta Lind was added to the UN's sanctions list in 2019.")
+    found = sanctions(run(text, published="2024-05-09"))
+    assert ("European Union", "Tomas Berg", "2021") in found
+    assert ("United Nations", "Marta Lind", "2019") in found
+
+
+def test_sanctions_dateline_date_is_not_the_action_date(run) -> None:
+    text = "OSLO, May 9 (Nordic Wire) \u2014 The European Union on Monday sanctioned Harald Viken."
+    assert sanctions(run(text, published="2024-05-09")) == {("European Union", "Harald Viken", "2024-05-06")}
