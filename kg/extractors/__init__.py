@@ -16,7 +16,7 @@ from kg.extractors.evidence import in_boilerplate, merge_facts
 from kg.extractors.lexicon import load_lexicon
 from kg.extractors.roles import extract_roles
 from kg.extractors.sanctions import extract_sanctions
-from kg.model import Document, Extraction, Fact
+from kg.model import Document, Entity, Extraction, Fact
 
 __all__ = ["extract", "extract_parsed"]
 
@@ -43,8 +43,15 @@ def extract_parsed(document: Document, parsed: Doc) -> Extraction:
     facts += sanctions
     merged = merge_facts(facts)
     used = _keys_used(merged)
-    entities = tuple(e for e in table.entities() if e.mentions or e.key in used)
+    entities = tuple(e for e in table.entities() if (e.mentions or e.key in used)
+                     and (e.key in used or _in_body(e, document)))
     return Extraction(document, entities, tuple(merged), skipped)
+
+
+def _in_body(entity: Entity, document: Document) -> bool:
+    """Whether an entity is named before the trailing page furniture (a tag list alone makes none)."""
+    cut = document.boilerplate_from
+    return cut is None or not entity.mentions or any(start < cut for start, _ in entity.mentions)
 
 
 def _keys_used(facts: list[Fact]) -> set[str]:

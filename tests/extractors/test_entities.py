@@ -142,3 +142,15 @@ def test_entities_camel_case_place_is_a_brand(run) -> None:
     kinds = {e.label: e.kind for e in extraction.entities}
     assert all(kind != "Place" for label, kind in kinds.items() if label in ("NorthWave", "SkyPost")), kinds
     assert kinds.get("Paris") == "Place", kinds
+
+
+def test_entities_named_only_in_trailing_tags_are_dropped(nlp) -> None:
+    from kg.extractors import extract
+    from kg.model import Document
+
+    body = "Prime Minister Lena Holm met farmers in Tromso on Friday.\n\n"
+    text = body + "Tags: lena holm tromso harbour ministry oskar dahl"
+    document = Document(id="t", text=text, source="t.txt", boilerplate_from=len(body))
+    found = extract(document, nlp)
+    assert "Lena Holm" in {e.label for e in found.entities}
+    assert all(start < len(body) for e in found.entities for start, _ in e.mentions if e.label != "Lena Holm")
