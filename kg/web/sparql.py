@@ -251,8 +251,11 @@ class QueryRunner:
         if run.events is None:
             run.error = err
             run.release()
-        else:
-            run.events.put(("error", err))
+            return
+        try:
+            run.put(("error", err))
+        except _Stopped:  # the stream was given up: nobody is left to tell
+            pass
 
     def _serialize(self, result: QueryResult, run: _Run) -> bool:
         try:
