@@ -182,7 +182,8 @@ def serve(settings: Settings) -> int:
     gc.collect()
     url = f"http://{settings.host}:{settings.port}"
     print(f"kg: serving {settings.store}\n  entity pages:    {url}/\n  SPARQL endpoint: {url}/sparql", flush=True)
-    run_gunicorn(lambda: create_app(settings), settings.host, settings.port, settings.threads, settings.query_timeout)
+    run_gunicorn(lambda: create_app(settings), settings.host, settings.port, settings.threads, settings.query_timeout,
+                 settings.access_log)
     return 0
 
 

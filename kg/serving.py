@@ -7,15 +7,11 @@ one process may open an on-disk store for writing.
 
 from __future__ import annotations
 
-import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from typing import Any
 
 from flask import Flask
 from gunicorn.app.base import BaseApplication
-
-from kg.errors import InvalidInput
-from kg.settings import BOOLEANS
 
 
 class _Gunicorn(BaseApplication):  # type: ignore[misc]
@@ -34,23 +30,12 @@ class _Gunicorn(BaseApplication):  # type: ignore[misc]
         return self.make_app()
 
 
-def access_log_enabled(environ: Mapping[str, str] = os.environ) -> bool:
-    """KG_ACCESS_LOG: whether gunicorn logs one line per request to stdout (default on).
-
-    Raises:
-        InvalidInput: KG_ACCESS_LOG is not a boolean (1/0, true/false, yes/no, on/off).
-    """
-    raw = environ.get("KG_ACCESS_LOG", "1").strip().lower()
-    if raw not in BOOLEANS:
-        raise InvalidInput(f"KG_ACCESS_LOG={raw!r} is not a valid bool; use 1/0, true/false, yes/no or on/off.")
-    return BOOLEANS[raw]
-
-
-def run_gunicorn(make_app: Callable[[], Flask], host: str, port: int, threads: int, timeout: float,
-                 access_log: bool | None = None) -> None:
+def run_gunicorn(
+    make_app: Callable[[], Flask], host: str, port: int, threads: int, timeout: float, access_log: bool
+) -> None:
     """Serve the app built by `make_app` (in the worker process) on host:port until interrupted.
 
-    `access_log` (default: KG_ACCESS_LOG, on) logs one line per request to stdout.
+    With `access_log`, gunicorn writes one line per request to standard output.
     """
     options = {
         "bind": f"{host}:{port}",
@@ -58,7 +43,7 @@ def run_gunicorn(make_app: Callable[[], Flask], host: str, port: int, threads: i
         "worker_class": "gthread",
         "threads": threads,
         "timeout": int(timeout) + 30,
-        "accesslog": "-" if (access_log_enabled() if access_log is None else access_log) else None,
+        "accesslog": "-" if access_log else None,
         "errorlog": "-",
         "loglevel": "info",
     }

@@ -26,6 +26,7 @@ class Settings:
     host: str = "127.0.0.1"  # KG_HOST: address the server listens on
     port: int = 5000  # KG_PORT: port the server listens on
     threads: int = 8  # KG_THREADS: request threads of the server's single worker process
+    access_log: bool = True  # KG_ACCESS_LOG: log one line per request to standard output
     query_timeout: float = 10.0  # KG_QUERY_TIMEOUT: seconds a SPARQL query may run
     row_limit: int = 100_000  # KG_ROW_LIMIT: most rows (or triples) a query may return
     max_request_bytes: int = 16 * 1024 * 1024  # KG_MAX_REQUEST_BYTES: largest HTTP request body

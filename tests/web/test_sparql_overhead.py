@@ -17,8 +17,7 @@ from pyoxigraph import Literal, NamedNode, Quad
 
 from kg.errors import InvalidInput, NotAcceptable
 from kg.negotiation import CACHED_HEADER_CHARS, _choice, negotiate
-from kg.serving import access_log_enabled
-from kg.settings import Settings
+from kg.settings import Settings, settings_from_env
 from kg.store import Store, write_result
 from kg.web.app import create_app
 from kg.web.security import remote_operations
@@ -152,8 +151,8 @@ def test_negotiate_long_header_not_cached_still_chosen() -> None:
 
 
 def test_sparql_access_log_setting_defaults_on() -> None:
-    assert access_log_enabled({}) is True
-    assert access_log_enabled({"KG_ACCESS_LOG": "0"}) is False
-    assert access_log_enabled({"KG_ACCESS_LOG": " Off "}) is False
+    assert settings_from_env({}).access_log is True
+    assert settings_from_env({"KG_ACCESS_LOG": "0"}).access_log is False
+    assert settings_from_env({"KG_ACCESS_LOG": " Off "}).access_log is False
     with pytest.raises(InvalidInput, match="KG_ACCESS_LOG"):
-        access_log_enabled({"KG_ACCESS_LOG": "sometimes"})
+        settings_from_env({"KG_ACCESS_LOG": "sometimes"})
