@@ -1,0 +1,59 @@
+"""The graph of the five seed articles in ../shared (present beside the repository in CI).
+
+Skipped when ../shared/seeds is absent, as on a machine with only this repository.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from kg.ingest import ingest
+from kg.ontology import Namer
+from kg.store import Store
+
+SEEDS = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds"
+NAMER = Namer()
+ONE_NODE_EACH = [
+    "Vladimir Putin", "Donald Trump", "Dmitry Peskov", "Sergey Lavrov", "Marco Rubio", "Karoline Leavitt",
+    "Kremlin", "White House", "Russia", "United States", "Rosneft", "Lukoil", "Budapest",
+]
+
+pytestmark = [pytest.mark.model, pytest.mark.skipif(not SEEDS.is_dir(), reason=f"{SEEDS} is not present")]
+
+
+@pytest.fixture(scope="module")
+def seeds_store() -> Store:
+    """An in-memory store holding the five seed articles."""
+    store = Store()
+    report = ingest([SEEDS], store, NAMER, workers=1)
+    assert report.articles == 5 and not report.problems
+    return store
+
+
+def test_seeds_each_real_thing_is_one_node(seeds_store: Store) -> None:
+    rows = seeds_store.select(
+        """SELECT DISTINCT ?e ?label WHERE {
+             VALUES ?t { kg:Person kg:Organization kg:Place } ?e a ?t ; rdfs:label ?label }"""
+    )
+    nodes = Counter(row["label"].value for row in rows)
+    assert {label: nodes[label] for label in ONE_NODE_EACH} == dict.fromkeys(ONE_NODE_EACH, 1)
+
+
+def test_seeds_peskov_is_kremlin_spokesman_in_four_articles(seeds_store: Store) -> None:
+    rows = seeds_store.select(
+        """SELECT DISTINCT ?article WHERE { GRAPH ?article {
+             ?role org:member ?p ; kg:roleTitle ?title ; org:organization ?org .
+             ?p rdfs:label "Dmitry Peskov" . ?org rdfs:label "Kremlin" } }"""
+    )
+    assert len(rows) >= 4
+
+
+def test_seeds_rosneft_sanctioned_with_date(seeds_store: Store) -> None:
+    rows = seeds_store.select(
+        """SELECT DISTINCT ?authority ?date WHERE {
+             ?s a kg:Sanction ; kg:target/rdfs:label "Rosneft" ; kg:authority/rdfs:label ?authority ; kg:date ?date }"""
+    )
+    assert {"2025-10-22"} <= {row["date"].value for row in rows}
