@@ -23,6 +23,7 @@ HEAD_VERBS = {"head": "head", "lead": "leader", "chair": "chair", "run": "head"}
 # country's (see kg/extractors/context.py), when nothing else in the sentence names another country.
 NATIONAL_HEADS = {"president", "minister", "secretary", "chancellor", "premier", "representative"}
 NOT_NATIONAL = {"press secretary", "secretary general", "secretary-general", "general secretary"}
+DESCRIPTOR_WORDS = 4  # "state-owned grid operator": lower-case words between "of" and a company name
 CONTEXT_SENTENCES = 2  # sentences before a title that may name its country
 DOMINANT_MENTIONS = 3  # mentions that make a country the one an article is about
 LEADER_TITLES = (("prime", "minister"), ("president",), ("chancellor",), ("premier",))
@@ -102,12 +103,13 @@ def _org_after(doc: Doc, start: int, table: EntityTable, preps: set[str], limit:
     if start >= limit or doc[start].lower_ not in preps:
         return None
     i = start + 1
-    if i < limit and doc[i].lower_ == "the":
+    if i < limit and doc[i].lower_ in ("the", "a", "an"):
         i += 1
+    first, i = i, _past_descriptors(doc, i, table, limit)
     if i >= limit:
         return None
     key = table.key_at(i)
-    if key and table.kind(key) != PERSON:
+    if key and (table.kind(key) != PERSON or i != first):  # "of rail operator Y": Y is no person
         span = table.span_at(i) or (i, i + 1)
         if doc[start].lower_ == "for" and doc[span[1] - 1].lower_ in PORTFOLIO_ENDS:
             return None  # "Assistant Secretary for European Affairs": a portfolio, not an organization
@@ -116,6 +118,20 @@ def _org_after(doc: Doc, start: int, table: EntityTable, preps: set[str], limit:
     if country and i + 1 < limit and table.lexicon.org_word(doc[i + 1].text) == GOVERNMENT_BODY:
         return country
     return None
+
+
+def _past_descriptors(doc: Doc, i: int, table: EntityTable, limit: int) -> int:
+    """The first token of a name after lower-case describing words: "of logistics firm Y",
+    "of Korean battery maker Y"; `i` itself when no organization name follows them."""
+    j = i
+    while j < limit and j - i < DESCRIPTOR_WORDS and table.key_at(j) is None and (
+            doc[j].pos_ in ("NOUN", "ADJ") and doc[j].text.isalpha() and doc[j].text.islower()
+            or table.country_of_word(doc[j]) is not None):
+        j += 1
+    if j == i or j >= limit or not doc[j - 1].text.islower():
+        return i
+    key = table.key_at(j)
+    return j if key and table.kind(key) not in (COUNTRY, PLACE) else i
 
 
 def extract_roles(doc: Doc, table: EntityTable, document: Document, sentences: list[Span],
@@ -481,7 +497,15 @@ def _described(doc: Doc, start: int, end: int, person: str, table: EntityTable,
         elif clause.lemma_ in HEAD_VERBS:
             objects = [c for c in clause.children if c.dep_ == "dobj"]
             org = table.key_at(objects[0]) if objects else None
-            if org and table.kind(org) != PERSON:
+            if org is None and objects:  # "who heads the Finnish grid operator Y"
+                named = [table.key_at(c) for c in objects[0].children if c.dep_ in ("appos", "compound")
+                         and c.i > objects[0].i]
+                org = next((k for k in named if k), None)
+                if org is None:
+                    first = objects[0].left_edge.i + (objects[0].left_edge.lower_ in ("the", "a", "an"))
+                    at = _past_descriptors(doc, first, table, objects[0].right_edge.i + 1)
+                    org = table.key_at(at) if at != first else None
+            if org and (table.kind(org) != PERSON or not table.key_at(objects[0])) and org != person:
                 evidence = make_evidence(sent, document, "roles.relative_clause", 0.7)
                 return RoleFact(person, HEAD_VERBS[clause.lemma_], org, (evidence,))
     for noun, extractor, confidence in candidates:

@@ -50,6 +50,8 @@ def test_roles_title_before_name(run, text, expected) -> None:
     [
         ("Tomas Berg, the Kremlin's spokesman, declined to comment.", ("Tomas Berg", "spokesman", "Kremlin")),
         ("Erin Walsh is a reporter at Reuters.", ("Erin Walsh", "reporter", "Reuters")),
+        ("Sofia Lind, chief executive of shipping firm Baltic Crane, said trade was slow.",
+         ("Sofia Lind", "chief executive", "Baltic Crane")),
     ],
 )
 def test_roles_apposition_and_copula(run, text, expected) -> None:
