@@ -11,6 +11,7 @@ from kg.extractors.context import HomeContext
 from kg.extractors.entities import EntityTable, ents_within
 from kg.extractors.evidence import make_evidence
 from kg.extractors.target_lists import (
+    BULLETS,
     bullet_target,
     ends_with_colon,
     target_keys,
@@ -46,6 +47,9 @@ NOT_DONE_VERBS = {"threaten", "consider", "propose", "seek", "want", "urge", "ca
                   "ask", "demand", "vow", "warn", "refuse", "decline", "fail", "hope", "discuss", "mull"}
 LIST_SUBJECTS = {"they", "target", "those", "list"}  # "The targets include A, B and C."
 FOLLOW_SENTENCES = 3
+# Words of a line announcing bullet targets: "The following individuals and entities are now listed:".
+LISTING_WORDS = {"list", "sanction", "designate", "target", "following"}
+HEADING_WORDS = 3
 # Verbs whose object "sanctions on X" still reads as the sanctions themselves ("Full blocking sanctions
 # on X" is often parsed with "blocking" as the verb).
 NOUN_HEAD_VERBS = {"block", "unveil", "adopt", "approve"}
@@ -87,6 +91,8 @@ def extract_sanctions(
             actions.append(_Action(listing.authority, [bullet], evidence, listing.date, listing.program,
                                    sentence=number))
             continue
+        if listing is not None and _heading(sent):
+            continue  # "Individuals", "Entities": a sub-heading between the list's bullet lines
         listing = None
         members = _members_of_group(sent, number, actions, table, document)
         if members is not None:
@@ -96,6 +102,9 @@ def extract_sanctions(
         if ends_with_colon(sent):
             listing = next((a for token in tokens for a in [_read_action(token, sent, table, document, home, True)]
                             if a is not None and a.authority), None)
+            if listing is None and any(t.lemma_.lower() in LISTING_WORDS for t in tokens):
+                listing = _announced_before(sentences[max(number - FOLLOW_SENTENCES, 0) : number],
+                                            table, document, home)  # "... are now listed:"
             if listing is not None:
                 listing.sentence = number
         for token in tokens:
@@ -116,6 +125,26 @@ def extract_sanctions(
     for action in actions:  # who imposes sanctions in this article is not their target
         action.targets = [t for t in action.targets if t not in authorities]
     return _to_facts([a for a in actions if a.targets or a.refers_back], table), skipped
+
+
+def _announced_before(before: list[Span], table: EntityTable, document: Document,
+                      home: HomeContext) -> _Action | None:
+    """The latest action with an authority told in the sentences before a list's opening line:
+    "Canada is imposing sanctions on 3 individuals ...", then "The following are now listed:"."""
+    for sent in reversed(before):
+        for token in table.tokens[sent.start : sent.end]:
+            if token.lemma_.lower() in ACTION_LEMMAS or token.lower_ == "sanctions":
+                action = _read_action(token, sent, table, document, home, True)
+                if action is not None and action.authority:
+                    return action
+    return None
+
+
+def _heading(sent: Span) -> bool:
+    """A short line of capitalised words without a verb: "Individuals", "Entities"."""
+    words = [t for t in sent if not t.is_space]
+    return 0 < len(words) <= HEADING_WORDS and words[0].text[:1].isupper() and words[0].text not in BULLETS \
+        and all(t.is_alpha and t.pos_ not in ("VERB", "AUX") for t in words)
 
 
 def _members_of_group(sent: Span, number: int, actions: list[_Action], table: EntityTable,

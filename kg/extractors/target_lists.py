@@ -33,11 +33,15 @@ def bullet_target(sent: Span, table: EntityTable) -> str | None:
     if len(tokens) < 2 or tokens[0].text not in BULLETS:
         return None
     key = table.key_at(tokens[1])
-    if key is None:  # a name the model missed: the capitalised words up to the first comma
-        end = 1
-        while end < len(tokens) and tokens[end].pos_ == "PROPN" and tokens[end].text[:1].isupper():
-            end += 1
-        if not 2 < end <= 6 or end >= len(tokens) or tokens[end].text not in (",", "(", ":", ";"):
+    end = 1  # the capitalised words up to the first comma or parenthesis
+    while end < len(tokens) and tokens[end].pos_ == "PROPN" and tokens[end].text[:1].isupper():
+        end += 1
+    whole = 2 < end <= 6 and (end == len(tokens) or tokens[end].text in (",", "(", ":", ";"))
+    span = table.span_at(tokens[1])
+    partial = key is not None and span is not None and (table.kind(key) not in TARGET_KINDS
+                                                        or span[1] < tokens[end - 1].i + 1)
+    if key is None or partial and whole:  # a name the model missed or cut short: "- A B LLC (Russia)"
+        if not whole:
             return None
         start_i, end_i = tokens[1].i, tokens[end - 1].i + 1
         key = table.add_name(start_i, end_i, table.shape_kind(start_i, end_i) or PERSON)

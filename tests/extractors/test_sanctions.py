@@ -103,6 +103,21 @@ def test_sanctions_bullet_list_after_colon(run) -> None:
                      ("United States", "Boris Lasko", "2024-03-04")}, found
 
 
+def test_sanctions_bullet_list_after_announcement_and_subheadings(run) -> None:
+    text = ("Today, the Minister of Trade announced that Norway is imposing sanctions under its export "
+            "regulations on 2 individuals and 2 entities.\n\n"
+            "The following individuals and entities are now listed:\n\n"
+            "Individuals\n"
+            "- Ivo Karlovich Stenberg, director general of Marble Arch Tooling\n"
+            "- Dana Merkul, owner of Riverside Parts\n\n"
+            "Entities\n"
+            "- Marble Arch Tooling LLC (Ruritania)\n"
+            "- Riverside Parts JSC\n")
+    found = {(a, t) for a, t, _ in sanctions(run(text, published="2024-03-04"))}
+    assert found == {("Norway", name) for name in ("Ivo Karlovich Stenberg", "Dana Merkul",
+                                                      "Marble Arch Tooling LLC", "Riverside Parts JSC")}, found
+
+
 def test_sanctions_relatives_named_after_anchor(run) -> None:
     text = ("Today we are imposing sanctions on the adult children of President Ivan Morov, Katya Morova and "
             "Irina Morova, as well as Olga Petrova, the wife of Minister Sergei Petrov, and Anna Petrova, "
