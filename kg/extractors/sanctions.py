@@ -70,6 +70,7 @@ class _Action:
     refers_back: bool = False  # "imposed the sanctions": the action told about before
     extra: list[str] = field(default_factory=list)
     group: str | None = None  # "companies" in "sanctions on four companies": members may be named later
+    extra_groups: tuple[str, ...] = ()  # "and two businessmen": the other groups named with it
     sentence: int = 0
     anaphoric: bool = False  # told without its authority ("X was designated", "the measures target X")
 
@@ -153,14 +154,17 @@ def _members_of_group(sent: Span, number: int, actions: list[_Action], table: En
     recent = [a for a in actions if a.group and a.authority and number - a.sentence <= FOLLOW_SENTENCES]
     if not recent:
         return None
-    root = sent.root
-    if root.lemma_.lower() not in LIST_ROOTS:
-        return None
-    subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if not subjects or not any(s.lemma_.lower() in {recent[-1].group} | LIST_SUBJECTS for s in subjects):
-        return None
-    listed = [c for c in root.children if c.dep_ in ("attr", "dobj")]
-    keys = target_keys(listed, table, recent[-1].authority)
+    groups = {recent[-1].group or "", *recent[-1].extra_groups} | LIST_SUBJECTS
+    keys: list[str] = []
+    for root in sent:  # "The companies are A and B; the men are C and D": each clause names members
+        if root.lemma_.lower() not in LIST_ROOTS or root.pos_ not in ("AUX", "VERB"):
+            continue
+        subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subjects or not any(g.endswith(w) for s in subjects for w in (s.lemma_.lower(), s.lower_)
+                                   if len(w) > 2 for g in groups):  # "the men": the businessmen
+            continue
+        listed = [c for c in root.children if c.dep_ in ("attr", "dobj")]
+        keys += [k for k in target_keys(listed, table, recent[-1].authority) if k not in keys]
     if not keys:
         return None
     evidence = make_evidence(sent, document, "sanctions.group_members", 0.7)
@@ -259,8 +263,11 @@ def _read_action(token: Token, sent: Span, table: EntityTable, document: Documen
     evidence = make_evidence(sent, document, f"sanctions.{lemma}", 0.8 if keys else 0.6)
     date = _sentence_date(sent, document) or _date_by_tense(token, document, home)
     anaphoric = authority is None and subject is None and token.pos_ == "VERB"
+    extra_groups = tuple(w for t in targets for c in t.conjuncts if c.pos_ == "NOUN" and c.tag_ == "NNS"
+                         for w in (c.lemma_.lower(), c.lower_))
     return _Action(authority, keys, evidence, date, _program(sent), refers_back,
-                   group=None if keys else group, anaphoric=anaphoric)
+                   group=None if keys else group, anaphoric=anaphoric,
+                   extra_groups=() if keys else extra_groups)
 
 
 def _date_by_tense(token: Token, document: Document, home: HomeContext) -> DateValue | None:

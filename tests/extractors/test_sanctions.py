@@ -118,6 +118,14 @@ def test_sanctions_bullet_list_after_announcement_and_subheadings(run) -> None:
                                                       "Marble Arch Tooling LLC", "Riverside Parts JSC")}, found
 
 
+def test_sanctions_group_members_named_in_two_clauses_later(run) -> None:
+    text = ("The EU added two companies and two businessmen to its sanctions list on Monday. "
+            "The companies are Harbor Crest Shipping and Northgate Freight; the men are Pavel Orlov and "
+            "Dmitri Sokol.")
+    targets = {t for a, t, _ in sanctions(run(text, published="2024-03-05")) if a == "European Union"}
+    assert targets == {"Harbor Crest Shipping", "Northgate Freight", "Pavel Orlov", "Dmitri Sokol"}, targets
+
+
 def test_sanctions_relatives_named_after_anchor(run) -> None:
     text = ("Today we are imposing sanctions on the adult children of President Ivan Morov, Katya Morova and "
             "Irina Morova, as well as Olga Petrova, the wife of Minister Sergei Petrov, and Anna Petrova, "
