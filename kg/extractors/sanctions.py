@@ -20,6 +20,7 @@ from kg.extractors.target_lists import (
 from kg.model import (
     COUNTRY,
     GOVERNMENT_BODY,
+    ORGANIZATION,
     PERSON,
     PLACE,
     DateValue,
@@ -57,7 +58,7 @@ PERSON_PRONOUNS = {"he", "she", "him", "her"}
 GROUP_PRONOUNS = {"it", "they"}
 PROGRAM_WORDS = ("Executive Order", "E.O.")
 # More specific authorities win when several name the same action: a ministry over its country.
-SPECIFICITY = {GOVERNMENT_BODY: 3, PERSON: 2, COUNTRY: 1}
+SPECIFICITY = {GOVERNMENT_BODY: 3, ORGANIZATION: 3, PERSON: 2, COUNTRY: 1}  # a bloc is no part of a country
 
 
 @dataclass
