@@ -127,6 +127,10 @@ def slugify(text: str) -> str:
     return slug or "x" + hashlib.sha256(text.encode()).hexdigest()[:12]
 
 
+# What an entity key looks like: a lowercase kind, "/", a slug ("person/dmitry-peskov").
+ENTITY_KEY = re.compile(r"[a-z]{1,40}/[A-Za-z0-9_][A-Za-z0-9._-]{0,199}")
+
+
 def entity_key(kind: str, name: str) -> str:
     """The key of an entity of `kind` with canonical `name`: "person/dmitry-peskov"."""
     return f"{GENERAL_KIND.get(kind, kind).lower()}/{slugify(name)}"

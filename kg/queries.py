@@ -20,14 +20,13 @@ from pathlib import Path
 from pyoxigraph import Literal, NamedNode
 
 from kg.errors import InvalidInput, KGError, UnknownQuery
-from kg.ontology import XSD, Namer
+from kg.ontology import ENTITY_KEY, XSD, Namer
 from kg.store import Store, Term
 
 QUERIES_DIR = Path(__file__).resolve().parent.parent / "queries"
 PARAM_TYPES = ("iri", "string", "date", "integer")
 _FIELD = re.compile(r"^#\s*(\w+)\s*:\s*(.*)$")
 _PARAM = re.compile(r"^(\w+)(?:\s*\((\w+)\))?\s*(?:[—–-]+\s*(.*))?$")
-_KEY = re.compile(r"^[a-z]+/[A-Za-z0-9._-]+$")
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
@@ -71,7 +70,7 @@ def to_term(param: Param, value: str, namer: Namer) -> Term:
         InvalidInput: the value does not fit the parameter's type.
     """
     if param.type == "iri":
-        if _KEY.match(value):
+        if ENTITY_KEY.fullmatch(value):
             return namer.entity(value)
         if re.match(r"^[a-z][a-z0-9+.-]*:\S+$", value, re.IGNORECASE):
             return NamedNode(value)

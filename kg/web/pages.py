@@ -16,7 +16,7 @@ from flask import Blueprint, Response, current_app, jsonify, render_template, re
 from pyoxigraph import serialize
 
 from kg.errors import InvalidInput, UnknownEntity
-from kg.ontology import PREFIXES
+from kg.ontology import ENTITY_KEY, PREFIXES
 from kg.search import IndexCache, IndexedEntity, LabelIndex
 from kg.stats import graph_stats, recent_articles
 from kg.store import Term, rdf_format
@@ -29,7 +29,6 @@ from kg.web.views.entity import SECTIONS, gather
 bp = Blueprint("pages", __name__)
 T = TypeVar("T")
 
-KEY = re.compile(r"[a-z]{1,40}/[A-Za-z0-9_][A-Za-z0-9._-]{0,199}")
 DOC_ID = re.compile(r"[A-Za-z0-9_][A-Za-z0-9._-]{0,199}")
 RDF_TYPES = {"text/turtle": "turtle", "application/n-triples": "ntriples", "application/ld+json": "jsonld"}
 ENTITY_TYPES = ("Person", "Organization", "Place", "Event", "GovernmentBody", "Company", "MediaOrganization", "Country")
@@ -158,7 +157,7 @@ def search_json() -> Response:
 
 
 def _entity(key: str) -> tuple[IndexedEntity, Term]:
-    if not KEY.fullmatch(key):
+    if not ENTITY_KEY.fullmatch(key):
         raise UnknownEntity(f"No entity {key[:80]!r}: keys look like person/anna-keller (a kind, '/', a slug).")
     node = kg_context().namer.entity(key)
     entity = label_index().get(node.value)
@@ -171,7 +170,7 @@ def _entity(key: str) -> tuple[IndexedEntity, Term]:
 def entity(key: str) -> Response:
     """An entity page; Turtle, N-Triples or JSON-LD by Accept header or ?format=."""
     context = kg_context()
-    if KEY.fullmatch(key) and (fmt := _rdf_requested()):
+    if ENTITY_KEY.fullmatch(key) and (fmt := _rdf_requested()):
         return _rdf_response(context.namer.entity(key), fmt)
     found, node = _entity(key)
     view = gather(context.store, context.namer, label_index(), found, node)
