@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from flask import Blueprint, Response, current_app, jsonify, render_template, request
+from flask.blueprints import BlueprintSetupState
 from pyoxigraph import serialize
 
 from kg.errors import InvalidInput, UnknownEntity
@@ -20,7 +21,7 @@ from kg.ontology import ENTITY_KEY, PREFIXES
 from kg.search import IndexCache, IndexedEntity, LabelIndex
 from kg.stats import graph_stats, recent_articles
 from kg.store import Term, rdf_format
-from kg.web.context import kg_context
+from kg.web.context import AppContext, kg_context
 from kg.web.views.article import gather_article
 from kg.web.views.cache import VersionCache
 from kg.web.views.dated import entry_claims, timeline_entries
@@ -59,20 +60,23 @@ def _security_headers(response: Response) -> Response:
     return response
 
 
+@bp.record_once
+def _make_caches(state: BlueprintSetupState) -> None:
+    """One label index cache and one page-value cache per app, made when the pages are registered."""
+    context: AppContext = state.app.extensions["kg"]
+    state.app.extensions["kg_search"] = IndexCache(context.store, context.namer)
+    state.app.extensions["kg_pages"] = VersionCache()
+
+
 def label_index() -> LabelIndex:
     """The app's label index, rebuilt when the store has changed."""
-    cache = current_app.extensions.get("kg_search")
-    if cache is None:
-        context = kg_context()
-        cache = current_app.extensions.setdefault("kg_search", IndexCache(context.store, context.namer))
-    index: LabelIndex = cache.index()
+    index: LabelIndex = current_app.extensions["kg_search"].index()
     return index
 
 
 def cached(name: str, compute: Callable[[], T]) -> T:
     """`compute()` once per store version (the label index's), shared by every request of the app."""
-    cache = current_app.extensions.setdefault("kg_pages", VersionCache())
-    value: T = cache.get(label_index(), name, compute)
+    value: T = current_app.extensions["kg_pages"].get(label_index(), name, compute)
     return value
 
 
