@@ -92,22 +92,30 @@ class Store:
 
     # Writing -----------------------------------------------------------------
 
-    def replace_graph(self, graph: NamedNode, quads: list[Quad]) -> None:
+    def replace_graph(self, graph: NamedNode | DefaultGraph, quads: list[Quad]) -> None:
         """Make `graph` hold exactly `quads`, atomically: readers see the old or the new graph."""
-        if not self._store.contains_named_graph(graph):
+        if isinstance(graph, NamedNode) and not self._store.contains_named_graph(graph):
             self._store.extend(quads)  # one transaction
             return
         body = " .\n".join(f"{q.subject} {q.predicate} {q.object}" for q in quads)
-        self._store.update(f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ GRAPH {graph} {{\n{body} }} }}")
+        if isinstance(graph, DefaultGraph):
+            self._store.update(f"DROP SILENT DEFAULT ;\nINSERT DATA {{\n{body} }}")
+        else:
+            self._store.update(f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ GRAPH {graph} {{\n{body} }} }}")
 
     def write_graphs(self, graphs: list[tuple[NamedNode, list[Quad]]]) -> None:
         """Replace each graph with its quads; new graphs are added together in one transaction."""
-        new = [quads for graph, quads in graphs if not self._store.contains_named_graph(graph)]
-        if new:
-            self._store.extend(quad for quads in new for quad in quads)
+        new: list[Quad] = []
+        stored: list[tuple[NamedNode, list[Quad]]] = []
         for graph, quads in graphs:
-            if not any(quads is n for n in new):
-                self.replace_graph(graph, quads)
+            if self._store.contains_named_graph(graph):
+                stored.append((graph, quads))
+            else:
+                new.extend(quads)
+        if new:
+            self._store.extend(new)
+        for graph, quads in stored:
+            self.replace_graph(graph, quads)
 
     def stored_hash(self, graph: NamedNode) -> str | None:
         """The content hash recorded for an article graph, or None when it is not stored."""
@@ -155,15 +163,11 @@ class Store:
         target = graph if graph is not None else DefaultGraph()
         quads = [Quad(t.subject, t.predicate, t.object, target) for t in triples]
         created = graph is not None and not self._store.contains_named_graph(graph)
-        if graph is not None and replace:
-            self.replace_graph(graph, quads)
-            if not quads:
-                self._store.add_graph(graph)
-            return created
         if replace:
-            self._store.update("DROP SILENT DEFAULT")
-        self._store.extend(quads)
-        if graph is not None and created and not quads:
+            self.replace_graph(target, quads)
+        else:
+            self._store.extend(quads)
+        if graph is not None and not quads:  # an empty graph still exists once written
             self._store.add_graph(graph)
         return created
 

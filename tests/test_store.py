@@ -7,7 +7,7 @@ import io
 from pathlib import Path
 
 import pytest
-from pyoxigraph import Literal, NamedNode, RdfFormat
+from pyoxigraph import DefaultGraph, Literal, NamedNode, RdfFormat
 
 from kg import ontology
 from kg.errors import InvalidInput, StoreBusy, UnknownEntity
@@ -110,3 +110,14 @@ def test_store_dump_and_load_round_trip(tmp_path: Path) -> None:
     (tmp_path / "bad.ttl").write_text("<a> <b> .")
     with pytest.raises(InvalidInput, match="bad.ttl"):
         copy.load(str(tmp_path / "bad.ttl"), RdfFormat.TURTLE, None)
+
+
+def test_store_write_graph_replaces_default_graph_and_keeps_empty_named_graphs() -> None:
+    store = Store()
+    store.write_graph(None, b'<urn:x:a> <urn:x:b> "1" .', RdfFormat.TURTLE, replace=False)
+    store.write_graph(None, b'<urn:x:a> <urn:x:b> "2" .', RdfFormat.TURTLE, replace=True)
+    assert [q.object.value for q in store.quads(DefaultGraph())] == ["2"]
+    graph = NamedNode("urn:x:g")
+    assert store.write_graph(graph, b'<urn:x:a> <urn:x:b> "3" .', RdfFormat.TURTLE, replace=True)
+    assert not store.write_graph(graph, b"", RdfFormat.TURTLE, replace=True)
+    assert store.has_graph(graph) and list(store.quads(graph)) == []
