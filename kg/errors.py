@@ -39,12 +39,6 @@ class UnknownQuery(KGError):
     status = 404
 
 
-class MethodNotAllowed(KGError):
-    """The HTTP method is not allowed for that route."""
-
-    status = 405
-
-
 class NotAcceptable(KGError):
     """None of the media types the client accepts can be produced."""
 

