@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from kg import __version__
-from kg.errors import KGError
+from kg.errors import InvalidInput, KGError
 from kg.ontology import Namer
 from kg.settings import Settings, settings_from_env
 from kg.store import RDF_FORMATS, Store, rdf_format
@@ -144,7 +144,7 @@ def _load(args: argparse.Namespace, settings: Settings) -> int:
     for name in args.files:
         fmt = rdf_format(args.format) if args.format else RdfFormat.from_extension(Path(name).suffix[1:])
         if fmt is None:
-            raise KGError(f"{name}: unknown RDF file extension; give --format ({', '.join(RDF_FORMATS)}).")
+            raise InvalidInput(f"{name}: unknown RDF file extension; give --format ({', '.join(RDF_FORMATS)}).")
         store.load(name, fmt, graph)
         print(f"loaded {name}")
     store.flush()
