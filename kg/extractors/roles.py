@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.extractors.circumstances import motion_place
 from kg.extractors.context import HomeContext
 from kg.extractors.entities import QUALIFIERS, EntityTable, title_ending
 from kg.extractors.evidence import make_evidence
@@ -31,6 +32,7 @@ SPOKES_HEADS = {"spokesperson", "spokesman", "spokeswoman"}
 # "Department Spokesperson": a body word before a title means the publishing body itself.
 BODY_WORDS = {"department", "ministry", "office"}
 # Verbs and prepositions that make a titled person the other party, not a member of the home country.
+LISTING_PREPOSITIONS = {"including", "among"}  # "leaders, including President X"
 OTHER_PARTY = {"with", "meet", "welcome", "host", "receive", "call", "counterpart", "between", "to"}
 # Verbs whose "as TITLE" names a post of their subject or object: "served as Director of X",
 # "appointed Y to serve as ambassador", "resigned as finance minister".
@@ -170,14 +172,16 @@ def _iter_roles(doc: Doc, table: EntityTable, document: Document, sentences: lis
             facts += _served_as(doc, start, end, key, table, document, sent)
             if fact and fact.evidence[0].extractor == "roles.title_before_name":
                 facts += _coordinated_titles(doc, start, fact, table)
+            title_start = start - len(fact.role.split()) if fact else start
             for each in facts:
                 if each.org is None and each.evidence[0].extractor == "roles.title_before_name":
                     each = _with_place_of_sentence(each, doc, start, sent, table) or _with_home(
                         each, doc, start, sent, table, home)
                 if (each.org is None and each.evidence[0].extractor == "roles.title_before_name"
-                        and _object_position(_name_root(doc, start, table))):
-                    each = _with_context_country(each, sentences[max(number - CONTEXT_SENTENCES, 0) : number + 1],
-                                                 table, home)
+                        and _listed_as_object(doc, start, title_start, table)):
+                    met = _listed_as_object(doc, start, title_start, table, _met_or_listed)
+                    window = sentences[max(number - CONTEXT_SENTENCES, 0) if met else number : number + 1]
+                    each = _with_context_country(each, window, table, home)
                 if (each.org is None and home.country is None and each.role[:1].isupper()
                         and each.evidence[0].extractor in ("roles.title_before_name", "roles.served_as")):
                     each = _with_article_country(each, table, dominant)
@@ -213,24 +217,94 @@ def _object_position(token: Token) -> bool:
     return token.dep_ in ("pobj", "dobj")
 
 
+def _listed_as_object(doc: Doc, start: int, title_start: int, table: EntityTable,
+                      position: Callable[[Token], bool] = lambda token: _object_position(token)) -> bool:
+    """Whether a "title Name" starting at `title_start` (the name at `start`) is in `position` (acted
+    upon, by default), or listed after one that is: "meet with President X, Prime Minister Y, and
+    Foreign Minister Z" (however the parse attaches Z)."""
+    if position(_name_root(doc, start, table)):
+        return True
+    i = title_start - 1
+    while i >= 0 and doc[i].text in (",", "and", ";"):
+        i -= 1
+    span = table.span_at(i) if 0 <= i < title_start - 1 else None
+    if span is None or table.kind(table.key_at(i) or "") != PERSON:
+        return False
+    previous_title = match_title(doc, span[0], table)
+    return previous_title is not None and _listed_as_object(doc, span[0], previous_title, table, position)
+
+
 def _with_context_country(fact: RoleFact, window: list[Span], table: EntityTable,
                           home: HomeContext) -> RoleFact:
-    """A national title without a country, when the sentence and the ones just before it name exactly
-    one country besides the home one: "... tools in Zimbabwe. ... including President X"."""
+    """A national title without a country, for someone met or listed: the country of the stop the
+    sentence describes ("travel to Riga, Latvia, to meet with President X"), else the one country the
+    sentence names besides the home one, else the one country of the sentence just before ("The trip
+    starts in Israel. There, he will meet with Prime Minister X")."""
     words = fact.role.lower().split()
     head = words[words.index("of") - 1] if "of" in words[1:] else words[-1]
     if head not in NATIONAL_HEADS or fact.role.lower() in NOT_NATIONAL:
         return fact
-    countries: set[str] = set()
-    for sent in window:
-        countries |= {k for _, _, k in table.mentions_in(sent.start, sent.end) if table.kind(k) == COUNTRY}
-        countries |= {c for t in sent if t.pos_ in ("ADJ", "PROPN", "NOUN") and not table.key_at(t)
-                      for c in [table.country_of_word(t)] if c}
-    countries.discard(home.country or "")
-    if len(countries) != 1:
+    country = _stop_country(window[-1], table, home)
+    for sent in reversed(window):
+        if country is not None:
+            break
+        countries = _countries_named(sent, table) - {home.country}
+        if len(countries) > 1:
+            return fact
+        country = countries.pop() if countries else None
+    if country is None:
         return fact
     evidence = replace(fact.evidence[0], extractor="roles.context_country", confidence=0.5)
-    return RoleFact(fact.person, fact.role, countries.pop(), (evidence,), fact.qualifier)
+    return RoleFact(fact.person, fact.role, country, (evidence,), fact.qualifier)
+
+
+def _countries_named(sent: Span, table: EntityTable) -> set[str]:
+    """The countries a sentence names, by name or demonym, and the countries of the cities it names."""
+    found = set()
+    for _, _, key in table.mentions_in(sent.start, sent.end):
+        if table.kind(key) == COUNTRY:
+            found.add(key)
+        elif table.kind(key) == PLACE and (country := _country_of_place(key, sent, table)):
+            found.add(country)
+    found |= {c for t in sent if t.pos_ in ("ADJ", "PROPN", "NOUN") and not table.key_at(t)
+              and not _describes_person(t, table) for c in [table.country_of_word(t)] if c}
+    return found
+
+
+def _describes_person(token: Token, table: EntityTable) -> bool:
+    """A demonym that describes someone named: "Russian journalist X", "the Polish minister, X"."""
+    node = token
+    for _ in range(3):
+        if node.head.i == node.i:
+            return False
+        node = node.head
+        if table.key_at(node) and table.kind(table.key_at(node) or "") == PERSON:
+            return True
+        if node.pos_ not in ("NOUN", "PROPN"):
+            return False
+    return False
+
+
+def _country_of_place(place: str, sent: Span, table: EntityTable) -> str | None:
+    """The country of a place: written after it ("Riga, Latvia"), else known for the city."""
+    for start, end, key in table.mentions_in(sent.start, sent.end):
+        after = table.key_at(end + 1) if end + 1 < sent.end and sent.doc[end].text == "," else None
+        if key == place and after and table.kind(after) == COUNTRY:
+            return after
+    city_country = table.lexicon.city_country(table.label(place))
+    return table.ensure(city_country, COUNTRY) if city_country else None
+
+
+def _stop_country(sent: Span, table: EntityTable, home: HomeContext) -> str | None:
+    """The country a sentence travels to: "will travel to Vilnius, Lithuania", "arrives in Rabat"."""
+    for verb in sent:
+        place = motion_place(verb, table)
+        if place is None:
+            continue
+        country = place if table.kind(place) == COUNTRY else _country_of_place(place, sent, table)
+        if country is not None and country != home.country:
+            return country
+    return None
 
 
 def _partner_or_destination(token: Token) -> bool:
@@ -330,6 +404,17 @@ def _with_home(fact: RoleFact, doc: Doc, start: int, sent: Span, table: EntityTa
 def _name_root(doc: Doc, start: int, table: EntityTable) -> Token:
     span = table.span_at(start) or (start, start + 1)
     return doc[span[0] : span[1]].root
+
+
+def _met_or_listed(token: Token) -> bool:
+    """The other side of an encounter, or one of a group listed: "nine officials, including President X"."""
+    return _other_party(token) or _listed_in_group(token)
+
+
+def _listed_in_group(token: Token) -> bool:
+    while token.dep_ in ("conj", "appos", "compound") and token.head.i != token.i:
+        token = token.head
+    return token.dep_ == "pobj" and token.head.lower_ in LISTING_PREPOSITIONS
 
 
 def _other_party(token: Token) -> bool:
@@ -481,6 +566,15 @@ def _counterpart(doc: Doc, start: int, person: str, table: EntityTable, document
     return RoleFact(person, antecedents[-1].role, org, (evidence,))
 
 
+def _title_holding(noun: Token, table: EntityTable) -> Token:
+    """The title an apposition belongs to when the parse hangs it on the title's organization:
+    "The mayor of Lyon, X" (X attached to Lyon)."""
+    if table.key_at(noun) and table.kind(table.key_at(noun) or "") != PERSON and noun.dep_ == "pobj" \
+            and noun.head.lower_ in ORG_PREPOSITIONS_AFTER_TITLE and noun.head.head.pos_ in ("NOUN", "PROPN"):
+        return noun.head.head
+    return noun
+
+
 def _described(doc: Doc, start: int, end: int, person: str, table: EntityTable,
                document: Document, sent: Span, home: HomeContext | None = None) -> RoleFact | None:
     """Appositions ("X, the Kremlin's spokesman,"), copulas ("X is a reporter at Y"), "X, who heads Y"."""
@@ -488,7 +582,7 @@ def _described(doc: Doc, start: int, end: int, person: str, table: EntityTable,
     candidates: list[tuple[Token, str, float]] = []
     candidates += [(c, "roles.apposition", 0.8) for c in root.children if c.dep_ == "appos"]
     if root.dep_ == "appos" and not (start <= root.head.i < end):
-        candidates.append((root.head, "roles.apposition", 0.8))
+        candidates.append((_title_holding(root.head, table), "roles.apposition", 0.8))
     if root.dep_ == "nsubj" and root.head.lemma_ == "be":
         candidates += [(c, "roles.copula", 0.75) for c in root.head.children if c.dep_ == "attr"]
     for clause in (c for c in root.children if c.dep_ == "relcl"):

@@ -287,3 +287,40 @@ def test_roles_company_short_name_and_its(run) -> None:
     text = ("Prague-based Vltava Freight Holdings sold the cranes to a port operator. "
             "The regulator fined Vltava Freight and its managing director Pavel Hruby last year.")
     assert ("Pavel Hruby", "managing director", "Vltava Freight Holdings", None) in roles(run(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the stop a trip sentence travels to ("travel to City, Country to meet with ...")
+        ("The minister will fly to Accra, Ghana on May 2 to meet with President Kofi Mensah, Vice President "
+         "Ama Owusu, and Finance Minister Yaw Boateng.",
+         {("Kofi Mensah", "President", "Ghana"), ("Ama Owusu", "Vice President", "Ghana"),
+          ("Yaw Boateng", "Finance Minister", "Ghana")}),
+        # the one country of the sentence before, for someone met "there"
+        ("The envoy begins her tour in Peru. There, she will sit down with Prime Minister Luis Quispe.",
+         {("Luis Quispe", "Prime Minister", "Peru")}),
+        # a shape of our own: the country after the person, a demonym in a listing sentence
+        ("Delegates met Chilean leaders, among them Interior Minister Rosa Fuentes, in the capital.",
+         {("Rosa Fuentes", "Interior Minister", "Chile")}),
+        # the apposition hung on the title's organization by the parse
+        ("The mayor of Lyon, Pierre Dubois, opened the new bridge.", {("Pierre Dubois", "mayor", "Lyon")}),
+    ],
+)
+def test_roles_country_of_the_other_party(run, text, expected) -> None:
+    found = {f[:3] for f in roles(run(text))}
+    assert expected <= found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a demonym that describes someone else says nothing of the person tasked
+        "In a talk with Russian reporter Anna Petrova, they tasked Foreign Minister Ivan Sokolov with the file.",
+        # the sentence before names a country, but nobody is met: no guess
+        "Talks in Norway ended. Later, Defense Minister Hanna Berg resigned.",
+    ],
+)
+def test_roles_no_country_guessed(run, text) -> None:
+    found = roles(run(text))
+    assert all(f[2] is None for f in found if f[1] != "reporter"), found
