@@ -287,7 +287,7 @@ def _describes_person(token: Token, table: EntityTable) -> bool:
 
 def _country_of_place(place: str, sent: Span, table: EntityTable) -> str | None:
     """The country of a place: written after it ("Riga, Latvia"), else known for the city."""
-    for start, end, key in table.mentions_in(sent.start, sent.end):
+    for _, end, key in table.mentions_in(sent.start, sent.end):
         after = table.key_at(end + 1) if end + 1 < sent.end and sent.doc[end].text == "," else None
         if key == place and after and table.kind(after) == COUNTRY:
             return after

@@ -14,6 +14,8 @@ from kg.extractors.target_lists import (
     BULLETS,
     bullet_target,
     ends_with_colon,
+    names_listed_from,
+    semicolon_items,
     target_keys,
     targets_of_noun,
 )
@@ -32,7 +34,9 @@ from kg.model import (
 SANCTION_VERBS = {"sanction", "designate", "blacklist"}
 IMPOSE_VERBS = {"impose", "announce", "levy", "slap", "place", "implement", "expand"}
 SANCTION_NOUNS = {"sanction", "sanctions", "designation", "designations", "freeze"}  # "an asset freeze on X"
-MEASURE_NOUNS = {"measure", "sanction", "sanctions", "listing", "designation", "package", "decision"}
+MEASURE_NOUNS = {"measure", "sanction", "sanctions", "listing", "designation", "package", "decision", "action"}
+INCLUDING = {"including"}
+BACKGROUND_ADVERBS = {"previously", "earlier", "formerly", "already"}  # "the EU previously designated X"
 ASSET_NOUNS = {"asset", "assets", "property", "fund", "funds"}
 # "added X to its sanctions list", "put X on the blacklist"
 LIST_VERBS = {"add", "put", "include", "place"}
@@ -184,6 +188,12 @@ def _carry_dates(actions: list[_Action]) -> None:
                 break
 
 
+def _background(token: Token) -> bool:
+    """An earlier action recalled, not the one reported: "the EU previously designated X"."""
+    verb = token if token.pos_ in ("VERB", "AUX") else token.head
+    return any(c.dep_ == "advmod" and c.lower_ in BACKGROUND_ADVERBS for c in verb.children)
+
+
 def _negated(token: Token) -> bool:
     """Not done: negated ("has not sanctioned"), only possible ("could impose") or only threatened,
     proposed or weighed ("threatened to impose", "urged the EU to sanction")."""
@@ -208,6 +218,11 @@ def _read_action(token: Token, sent: Span, table: EntityTable, document: Documen
         targets = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
         if token.dep_ == "acl" and table.key_at(token.head) is None:
             targets = [c for c in token.children if c.dep_ == "dobj"]
+        targets += semicolon_items(token, targets)
+        targets += [o for c in token.children if c.dep_ == "prep" and c.lower_ in INCLUDING
+                    for o in c.children if o.dep_ == "pobj"]  # "N companies are designated, including: A; B"
+        named = [t for t in targets if t.dep_ == "dobj" and table.span_at(t)]
+        targets += names_listed_from(token.doc, table.span_at(named[0])[0], table) if named else []  # type: ignore[index]
     elif token.pos_ == "VERB" and lemma == "target":  # "The measures target A, B and C."
         if not (any(c.dep_ == "nsubj" and c.lemma_.lower() in MEASURE_NOUNS for c in token.children)
                 or token.dep_ == "acl" and token.head.lemma_.lower() in MEASURE_NOUNS):  # a parse of the same
@@ -244,7 +259,7 @@ def _read_action(token: Token, sent: Span, table: EntityTable, document: Documen
             return None
     else:
         return None
-    if _negated(token) or (noun is not None and _negated(noun)):
+    if _negated(token) or (noun is not None and _negated(noun)) or _background(token):
         return None
     authority = _authority(subject, sent, table, home) if subject is not None else None
     if authority is not None and table.kind(authority) == PLACE:
@@ -327,6 +342,8 @@ def _subject(verb: Token) -> Token | None:
 
 def _authority(subject: Token, sent: Span, table: EntityTable, home: HomeContext) -> str | None:
     key = table.key_at(subject)
+    if key and " " not in table.label(key) and table.lexicon.org_word(table.label(key)) == GOVERNMENT_BODY:
+        key = None  # "the Department" alone: the body it refers back to, below
     if key and table.kind(key) == GOVERNMENT_BODY:  # "the Department of the Treasury's Office of X": the office
         inner = [table.key_at(p) for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"
                  for p in c.children if p.dep_ == "pobj"]
@@ -342,10 +359,12 @@ def _authority(subject: Token, sent: Span, table: EntityTable, home: HomeContext
             owner = next((table.key_at(c) for c in prep.children if c.dep_ == "pobj" and table.key_at(c)), None)
             if owner and table.kind(owner) in (GOVERNMENT_BODY, COUNTRY):
                 return owner
-    if subject.pos_ == "NOUN" and table.lexicon.org_word(subject.text) == GOVERNMENT_BODY:
+    if subject.pos_ in ("NOUN", "PROPN") and table.lexicon.org_word(subject.text) == GOVERNMENT_BODY:
+        if home.body and subject.lower_ in table.label(home.body).lower():
+            return home.body  # "the Department" in the Department's own release
         return _body_antecedent(subject, table) or home.body  # "the department", "the ministry"
     if subject.lower_ == "we" and home.body:
-        return home.country or home.body
+        return home.body
     pronoun = subject.lower_
     if pronoun in PERSON_PRONOUNS | GROUP_PRONOUNS:
         wanted = {PERSON} if pronoun in PERSON_PRONOUNS else None

@@ -3,7 +3,7 @@ colon or in bullet lines, relatives named after the person they are tied to, and
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from kg.extractors.entities import EntityTable
 from kg.model import COMPANY, GOVERNMENT_BODY, ORGANIZATION, PERSON, PLACE
@@ -14,6 +14,9 @@ BULLETS = {"-", "*", "\u2022", "\u2013", "\u2014"}
 KIN_NOUNS = {"child", "children", "son", "daughter", "wife", "husband", "spouse", "relative", "family",
              "member", "members", "sibling", "brother", "sister", "parent", "associate"}
 TARGET_PREPOSITIONS = {"on", "against"}
+DESCRIBING_POS = {"ADJ", "NOUN", "PROPN", "NUM", "DET"}
+RELATIVE_WORDS = {"who", "whom", "whose", "which", "that"}
+LIST_DEPS = {"appos", "conj"}  # how a parse links the members of a list
 LIST_SEPARATORS = {",", ";", "and"}
 LIST_ITEM_WORDS = 5  # words before a listed name: "Brigadier General (Retired)"
 
@@ -98,12 +101,18 @@ def group_members(noun: Token, table: EntityTable | None = None) -> list[Token]:
 def listed_names(prep: Token, table: EntityTable) -> list[Token]:
     """The names listed after "including", read along the words when the parse breaks the list:
     "including President A, General (Retired) B, and businessman C, pursuant to ..."."""
-    doc, end = prep.doc, prep.sent.end
+    return names_listed_from(prep.doc, prep.i + 1, table)
+
+
+def names_listed_from(doc: Doc, i: int, table: EntityTable) -> list[Token]:
+    """The names of a list that starts at token `i`, read along the words (each name may follow a few
+    words of title or description), up to the first item that is no name."""
+    end = doc[i].sent.end
     found: list[Token] = []
-    i = prep.i + 1
     while i < end:
         j = i
-        while j < end and j - i < LIST_ITEM_WORDS and table.key_at(j) is None and doc[j].text not in LIST_SEPARATORS:
+        while j < end and j - i < LIST_ITEM_WORDS and doc[j].text not in LIST_SEPARATORS and _describing_word(doc[j]) \
+                and (table.key_at(j) is None or doc[j].ent_type_ == "NORP"):  # "Bulgarian oligarch X"
             j += 1  # titles and descriptions before the name: "Vice President", "businessman"
         key = table.key_at(j) if j < end else None
         if key is None or table.kind(key) not in TARGET_KINDS:
@@ -116,6 +125,12 @@ def listed_names(prep: Token, table: EntityTable) -> list[Token]:
         while i < end and doc[i].text in LIST_SEPARATORS:
             i += 1
     return found
+
+
+def _describing_word(token: Token) -> bool:
+    """A word of a title or description before a listed name: "Bulgarian oligarch", "General (Retired)"."""
+    describing = token.pos_ in DESCRIBING_POS or token.tag_ == "VB"  # a noun the tagger took for a verb
+    return describing and token.lower_ not in RELATIVE_WORDS or token.text in ("(", ")")
 
 
 def name_by_shape(token: Token, table: EntityTable) -> str | None:
@@ -152,16 +167,40 @@ def targets_of_noun(noun: Token) -> list[Token]:
     return found
 
 
+def _another_name(token: Token, member: Token) -> bool:
+    """A second name of the same target: "Brigade X or "Y"", "Y (Z)" after a name."""
+    doc = token.doc
+    between = doc[min(token.i, member.i) + 1 : member.left_edge.i]
+    if member.dep_ == "conj":
+        return any(t.lower_ == "or" for t in between)
+    return token.pos_ == "PROPN" and member.left_edge.i > 0 and doc[member.left_edge.i - 1].text == "("
+
+
+def semicolon_items(verb: Token, objects: list[Token]) -> list[Token]:
+    """Further items of an object list split by semicolons, which the parse hangs on the verb:
+    "designating A's wife, B; C's son, D; and E's daughters F and G"."""
+    if not objects:
+        return []
+    doc = verb.doc
+    return [c for c in verb.children if c.dep_ in ("dep", "conj", "appos") and c.pos_ in ("NOUN", "PROPN")
+            and c.i > objects[0].i and c.left_edge.i > 0 and doc[c.left_edge.i - 1].text in (";", "and")
+            and any(t.text == ";" for t in doc[objects[0].i : c.left_edge.i])]
+
+
 def expand(tokens: list[Token]) -> list[Token]:
-    """Targets with their coordinated and appositive names: "companies, Rosneft and Lukoil"."""
+    """Targets with the names listed with them, however the parse chains the list: "companies, Rosneft
+    and Lukoil", "officials A, B, C and D, as well as E" (appositions of appositions, conjuncts of
+    appositions)."""
     out: list[Token] = []
-    for token in tokens:
-        group = [token, *token.conjuncts]
-        for member in group:
-            appositions = [c for c in member.children if c.dep_ == "appos"]
-            if appositions:
-                for apposition in appositions:
-                    out += [apposition, *apposition.conjuncts]
-            elif member.pos_ in ("PROPN", "NOUN"):
-                out.append(member)
-    return out
+    seen: set[int] = set()
+    todo = list(tokens)
+    while todo:
+        token = todo.pop(0)
+        if token.i in seen:
+            continue
+        seen.add(token.i)
+        listed = [c for c in token.children if c.dep_ in LIST_DEPS and not _another_name(token, c)]
+        if token.pos_ == "PROPN" or token.pos_ == "NOUN" and not any(c.dep_ == "appos" for c in listed):
+            out.append(token)
+        todo += listed
+    return sorted(out, key=lambda t: t.i)

@@ -98,7 +98,7 @@ GOV_URL = "https://www.state.gov/example-release/"  # a publisher listed in kg/d
          ("Lars Holm", "Fisheries Minister", "Denmark")),
         # the organization written inside the title
         ("Treasury Secretary Ruth Calder said the rules would change.", None,
-         ("Ruth Calder", "Treasury Secretary", "US Treasury Department")),
+         ("Ruth Calder", "Treasury Secretary", "U.S. Department of the Treasury")),
         # a country name run into the title by the model ("United States Trade" + "Representative")
         ("United States Trade Representative Owen Marsh arrived late.", None,
          ("Owen Marsh", "Trade Representative", "United States")),

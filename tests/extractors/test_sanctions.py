@@ -22,7 +22,7 @@ def test_sanctions_coordinated_targets_one_fact_each(run) -> None:
     text = "The US Treasury Department sanctioned Iran's two biggest banks, Bank Melli and Bank Sepah, on Tuesday."
     found = sanctions(run(text, published="2024-05-09"))
     assert {t for _, t, _ in found} == {"Bank Melli", "Bank Sepah"}
-    assert all(a == "US Treasury Department" for a, _, _ in found)
+    assert all(a == "U.S. Department of the Treasury" for a, _, _ in found)
 
 
 def test_sanctions_pronoun_authority(run) -> None:
@@ -35,8 +35,8 @@ def test_sanctions_later_sentence_gives_specific_authority_and_date(run) -> None
             "The US Treasury Department imposed the sanctions on Friday.")
     found = sanctions(run(text, published="2024-05-13"))
     assert found == {
-        ("US Treasury Department", "Kestrel Mining Corporation", "2024-05-10"),
-        ("US Treasury Department", "Volga Freight Company", "2024-05-10"),
+        ("U.S. Department of the Treasury", "Kestrel Mining Corporation", "2024-05-10"),
+        ("U.S. Department of the Treasury", "Volga Freight Company", "2024-05-10"),
     }
 
 
@@ -75,7 +75,7 @@ def test_sanctions_lists_and_groups(run, text, published, expected) -> None:
 def test_sanctions_release_voice_dated_by_publication(run) -> None:
     text = "Today we are imposing sanctions on Harbor Crest Shipping for its role in the scheme."
     found = sanctions(run(text, published="2024-06-03", url=GOV_URL))
-    assert found == {("United States", "Harbor Crest Shipping", "2024-06-03")}, found
+    assert found == {("US State Department", "Harbor Crest Shipping", "2024-06-03")}, found  # "we": the publisher
 
 
 @pytest.mark.parametrize(
@@ -175,8 +175,8 @@ def test_sanctions_agentless_passive_takes_the_earlier_authority(run) -> None:
     text = ("The US Treasury Department on Tuesday designated three suppliers of the navy. "
             "Among them, Irina Volkova and Pavel Sorokin are being designated under the same order.")
     found = sanctions(run(text, published="2024-05-09"))
-    assert ("US Treasury Department", "Irina Volkova", "2024-05-09") in found  # "are being": today
-    assert ("US Treasury Department", "Pavel Sorokin", "2024-05-09") in found
+    assert ("U.S. Department of the Treasury", "Irina Volkova", "2024-05-09") in found  # "are being": today
+    assert ("U.S. Department of the Treasury", "Pavel Sorokin", "2024-05-09") in found
 
 
 def test_sanctions_freeze_assets_and_list_owner(run) -> None:
@@ -190,3 +190,43 @@ def test_sanctions_freeze_assets_and_list_owner(run) -> None:
 def test_sanctions_dateline_date_is_not_the_action_date(run) -> None:
     text = "OSLO, May 9 (Nordic Wire) \u2014 The European Union on Monday sanctioned Harald Viken."
     assert sanctions(run(text, published="2024-05-09")) == {("European Union", "Harald Viken", "2024-05-06")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "we" in a government's release is the publishing body
+        ("Today we are announcing the designation of former ministers Tomas Halvik, Irina Sorova, and Pavel "
+         "Menko, as well as current official Lena Dragova, for corruption.",
+         {("US State Department", n, "2024-03-04") for n in ("Tomas Halvik", "Irina Sorova", "Pavel Menko",
+                                                             "Lena Dragova")}),
+        # items split by semicolons, each a relative and a name
+        ("We are also designating Halvik's wife, Marta Halvik; and Sorova's sons, Michael Sorov and David Sorov.",
+         {("US State Department", n, "2024-03-04") for n in ("Marta Halvik", "Michael Sorov", "David Sorov")}),
+        # the list read along the words, with a description before the last name
+        ("The Department of the Treasury also designated Tomas Halvik, Irina Sorova and Latvian banker Janis Ozols.",
+         {("U.S. Department of the Treasury", n, None) for n in ("Tomas Halvik", "Irina Sorova", "Janis Ozols")}),
+        # a passive with its list after "including:", items described between semicolons
+        ("The Department is designating Tomas Halvik. Three of his firms are also being designated, including: "
+         "Halvik Steel, a steel maker; Nordvik Trading, which ships ore; and Baltic Ore Holding.",
+         {("US State Department", "Tomas Halvik", "2024-03-04")}
+         | {(a, n, "2024-03-04") for a in ("United States",)
+            for n in ("Halvik Steel", "Nordvik Trading", "Baltic Ore Holding")}),
+    ],
+)
+def test_sanctions_release_lists(run, text, expected) -> None:
+    found = sanctions(run(text, published="2024-03-04", url=GOV_URL))
+    assert expected <= found, found
+
+
+def test_sanctions_second_name_is_the_same_target(run) -> None:
+    text = ("Today the United States is imposing sanctions on the Interior Ministry's Rapid Brigade "
+            "or \"Red Caps\" (Gorras Rojas).")
+    found = sanctions(run(text, published="2024-03-04", url=GOV_URL))
+    assert len(found) == 1, found
+
+
+def test_sanctions_earlier_action_of_another_authority_is_background(run) -> None:
+    text = ("We are designating Irina Sorova today. Canada and Japan have previously designated Irina Sorova.")
+    found = sanctions(run(text, published="2024-03-04", url=GOV_URL))
+    assert found == {("US State Department", "Irina Sorova", "2024-03-04")}, found
