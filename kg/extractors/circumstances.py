@@ -13,10 +13,14 @@ from spacy.tokens import Span, Token
 
 from kg.dates import resolve_date
 from kg.extractors.entities import EntityTable, doc_ents, ents_within
-from kg.model import COUNTRY, PLACE, DateValue, Document
+from kg.model import COUNTRY, GOVERNMENT_BODY, PLACE, DateValue, Document
 
 PLACE_PREPOSITIONS = {"in", "at"}
+BUILDINGS = {GOVERNMENT_BODY}  # bodies named by their seat: "met at the White House", "talks at the Kremlin"
+TRIP_NOUNS = {"trip", "visit", "tour", "stop", "stay"}
+THERE = {"there"}  # "There, he will meet with X": the place the sentence before travelled to
 DATE_PREPOSITIONS = {"on", "in", "during", "since", "from"}
+GOVERNED_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "prep", "attr"}
 PARTICIPANT_PREPOSITIONS = {"with", "between"}
 HYPHENS = {"-", "\u2013", "\u2014"}
 PLANNED = {"planned", "proposed", "upcoming", "forthcoming", "scheduled", "expected", "next", "future"}
@@ -86,8 +90,11 @@ def place_of(token: Token, table: EntityTable, with_people: bool = True) -> str 
             for obj in child.children:
                 key = table.key_at(obj) if obj.dep_ == "pobj" else None
                 key = key or (named_by_of(obj, table) if obj.dep_ == "pobj" else None)
-                if key and table.kind(key) in (PLACE, COUNTRY):
-                    return key
+                seat = child.lower_ == "at" and key is not None and table.kind(key) in BUILDINGS
+                if key and (table.kind(key) in (PLACE, COUNTRY) or seat):
+                    return key  # "in Budapest", "at the White House"
+                if key is None and obj.dep_ == "pobj" and (inner := _place_within(obj, table)):
+                    return inner  # "at a mine in Bolivia"
     for holder in attached_people(token) if with_people else []:  # "a summit with X in Vienna", "meet X in Lisbon"
         for prep in holder.children:
             if prep.dep_ == "prep" and prep.lower_ in PLACE_PREPOSITIONS:
@@ -108,6 +115,49 @@ def place_of(token: Token, table: EntityTable, with_people: bool = True) -> str 
                     key = table.key_at(obj) if obj.dep_ == "pobj" else None
                     if key and table.kind(key) in (PLACE, COUNTRY):
                         return key
+    return None
+
+
+def stop_place(sent: Span, table: EntityTable) -> str | None:
+    """The place a sentence travels to or opens in: "will travel to Riga", "In Rabat, the Secretary ..."."""
+    for token in sent:
+        place = motion_place(token, table)
+        if place is None and token.lemma_.lower() in TRIP_NOUNS:  # "will start his trip in Israel"
+            place = place_of(token, table, with_people=False)
+        if place is not None:
+            return place
+    opener = [t for t in sent if not t.is_space][:1]
+    if opener and opener[0].lower_ in PLACE_PREPOSITIONS:
+        for obj in (c for c in opener[0].children if c.dep_ == "pobj"):
+            key = table.key_at(obj)
+            if key and table.kind(key) in (PLACE, COUNTRY):
+                return key
+    return None
+
+
+def refers_to_place_before(sent: Span) -> bool:
+    """Whether a sentence says "there" of the place told before: "There, he will meet with X"."""
+    return any(t.lower_ in THERE and t.dep_ == "advmod" for t in sent)
+
+
+def _place_within(noun: Token, table: EntityTable) -> str | None:
+    """The named place a common noun lies in: "a mine in Bolivia", "a hotel in the city of Mina"."""
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in PLACE_PREPOSITIONS):
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            key = table.key_at(obj) or named_by_of(obj, table)
+            if key and table.kind(key) in (PLACE, COUNTRY):
+                return key
+    return None
+
+
+def object_place(verb: Token, table: EntityTable) -> str | None:
+    """The place a verb's object is in: "killed dozens of fans in Lagos"."""
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        for noun in (obj, *(p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
+                            for p in c.children if p.dep_ == "pobj")):
+            place = _place_within(noun, table)
+            if place:
+                return place
     return None
 
 
@@ -153,6 +203,22 @@ def carriers(token: Token) -> list[Token]:
         found += [c for c in head.children if c.dep_ == "xcomp" and c.lemma_.lower() in LIGHT_VERBS]
     elif node.dep_ == "pobj" and head.lower_ == "for" and head.head.pos_ in ("VERB", "AUX"):
         found.append(head.head)
+    return found
+
+
+def governing_verbs(token: Token, hops: int) -> list[Token]:
+    """The verbs an event word is the subject, object or prepositional object of, nearest first:
+    "a stampede killed 345 pilgrims in Mecca" (killed), "died in a collapse on Thursday" (died)."""
+    found: list[Token] = []
+    node = token
+    for _ in range(hops):
+        if node.head.i == node.i or node.dep_ not in GOVERNED_DEPS:
+            break
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            found.append(node)
+        elif node.pos_ != "ADP":
+            break  # "plans for a meeting were shelved on X": the date is the plans', not the meeting's
     return found
 
 

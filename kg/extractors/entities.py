@@ -306,10 +306,10 @@ class EntityTable:
             after = spans[n + 1] if n + 1 < len(spans) else None
             if (after is not None and span.label_ in ("PERSON", "GPE", "LOC") and len(span) == 1
                     and after.label_ in ("GPE", "LOC") and not self.lexicon.country(span.text)
-                    and not self.lexicon.city_country(span.text)
+                    and not self.lexicon.known_city(span.text)
                     and after.start == span.end + 1 and self.lowers[span.end] == "of"
                     and span.text not in full_names and not self.lexicon.country(after.text)
-                    and not self.lexicon.city_country(after.text)
+                    and not self.lexicon.known_city(after.text)
                     and not (span.start > 0 and self.lowers[span.start - 1] in self.lexicon.title_words)):
                 out.append(Span(self.doc, span.start, after.end, label="ORG"))
                 skip = n + 1
@@ -326,7 +326,7 @@ class EntityTable:
     def _brand_shaped(self, span: Span) -> bool:
         """A one-word place name with a capital inside ("SouthFront") that is no known place: a brand."""
         return (span.label_ in ("GPE", "LOC") and len(span) == 1 and BRAND_SHAPE.fullmatch(span.text) is not None
-                and not self.lexicon.country(span.text) and not self.lexicon.city_country(span.text))
+                and not self.lexicon.country(span.text) and not self.lexicon.known_city(span.text))
 
     def _full_names(self, persons: list[Span]) -> dict[str, str]:
         """Name-part and full-name forms -> canonical full name, for parts naming one person only."""
@@ -364,7 +364,7 @@ class EntityTable:
                 if not all(t.text[:1].isupper() and t.is_alpha for t in short) or short.text in out:
                     continue
                 if (self.lexicon.country(short.text) or self.lexicon.demonym(short.text)
-                        or self.lexicon.city_country(short.text) or self.lexicon.organization(short.text)
+                        or self.lexicon.known_city(short.text) or self.lexicon.organization(short.text)
                         or short.text in full_names and " " not in short.text
                         or short[-1].lower_ in COMPANY_WORDS or short[0].lower_ in LEADING_WORDS
                         or self.lexicon.org_word(short[-1].text)):
@@ -394,7 +394,7 @@ class EntityTable:
             name, kind = known_org
         elif country and (span.label_ != "PERSON" or len(span) == 1 and text not in full_names):
             name, kind = country, COUNTRY  # "Malawi" tagged PERSON is still the country
-        elif self.lexicon.city_country(text) and not self._shape_kind(span):
+        elif self.lexicon.known_city(text) and not self._shape_kind(span):
             name, kind = text, PLACE  # a known city the model tagged ORG or PERSON
         elif person and person in full_names:
             name, kind = full_names[person], PERSON
@@ -433,7 +433,8 @@ class EntityTable:
                     continue  # part of a longer name: "Jordan" in "Michael Jordan"
                 words = doc[i:end]
                 country = self.lexicon.country(words.text)
-                city = None if country else self.lexicon.city_country(words.text)
+                city = None if country or not self.lexicon.known_city(words.text) else self.lexicon.city_country(
+                    words.text)
                 if country:
                     found = (end, country, COUNTRY)
                 elif city:

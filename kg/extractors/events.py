@@ -13,10 +13,14 @@ from kg.extractors.circumstances import (
     clause_date,
     date_of,
     future,
+    governing_verbs,
     motion_place,
+    object_place,
     place_of,
+    refers_to_place_before,
     round_of,
     status_of,
+    stop_place,
     to_place,
     upcoming,
 )
@@ -25,19 +29,12 @@ from kg.extractors.evidence import make_evidence
 from kg.model import COUNTRY, PERSON, PLACE, DateValue, Document, EventFact
 
 PHONE_WORDS = {"phone", "telephone", "video"}
-# Verbs that are events themselves: "X met Y in Z", "X called Y on Oct. 16", "X visited Z",
-# "X will travel to Z", "X spoke with Y on Monday" (talks: only with a named person).
-VERB_EVENTS = {"meet": ("meeting", "meeting"), "call": ("phone call", "call"), "visit": ("visit", "visit"),
-               "travel": ("visit", "visit"), "speak": ("talks", "meeting"),
-               "fire": ("artillery fire", "attack"), "exchange": ("exchange of fire", "attack"),
-               "shell": ("shelling", "attack"), "bomb": ("bombing", "attack"),
-               "evacuate": ("evacuation", "evacuation"),
-               "appoint": ("appointment", "appointment"), "nominate": ("nomination", "appointment"),
-               "designate": ("appointment", "appointment"),
-               "launch": ("launch", "launch"), "lift": ("launch", "launch")}
 # What is fired or exchanged in an armed exchange: "fired artillery rounds", "exchanged fire".
 PROJECTILES = {"shell", "round", "artillery", "missile", "rocket", "fire", "gunfire", "mortar", "drone", "salvo"}
 ROUNDS = {"round", "rounds"}
+NOT_EVENT_PARTICLES = {"out", "up", "down"}  # "ruled out", "called up", "shut down": no event told
+STOP_FAMILIES = {"meeting", "visit", "conference", "ceremony"}  # events held at the stop of a trip
+HEAD_HOPS = 3  # governing words searched for an event's date and place: "a stampede killed 345 in Mecca"
 # Common nouns one meets as people: "met officials", "met his counterpart".
 MEETING_OBJECTS = {"official", "leader", "counterpart", "minister", "president", "delegation", "representative",
                    "envoy", "ambassador", "diplomat", "lawmaker", "executive", "chancellor", "premier", "king"}
@@ -45,6 +42,7 @@ RECALL_VERBS = {"celebrate", "commemorate", "mark", "remember", "recall", "honor
 RECALL_NOUNS = {"anniversary", "commemoration", "memory", "legacy"}
 # Verbs that hold a meeting noun: "held a bilateral meeting with X".
 ENCOUNTER_VERBS = {"hold", "have"}
+NOT_EVENT_ENTITIES = {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY"}
 EVENT_POS = {"NOUN", "PROPN", "VERB"}  # the parts of speech an event word can have (noun, verb, round)
 
 
@@ -60,6 +58,7 @@ class _Event:
     status: str | None = None
     sentence: int = -1  # start token of the sentence it was read in
     partners: int = 0  # people named as met: objects of the verb or of "with"/"between"
+    word: str | None = None  # the event noun as written, which names the event better than its type
 
 
 def extract_events(doc: Doc, table: EntityTable, document: Document, sentences: list[Span]) -> list[EventFact]:
@@ -67,14 +66,19 @@ def extract_events(doc: Doc, table: EntityTable, document: Document, sentences: 
     found: list[_Event] = []
     tokens = table.tokens  # the tokens of `doc`, read once
     rounds = any(lower in ROUNDS and _is_event_noun(tokens[i], table) for i, lower in enumerate(table.lowers))
+    previous_stop: str | None = None
     for sent in sentences:
+        stop = stop_place(sent, table) or (previous_stop if refers_to_place_before(sent) else None)
+        previous_stop = stop
         for token in tokens[sent.start : sent.end]:
-            if token.pos_ not in EVENT_POS:
-                continue
+            if token.pos_ not in EVENT_POS or token.ent_type_ in NOT_EVENT_ENTITIES:
+                continue  # "March 3" is a date, not a march
             event = (_noun_event(token, table, document) or _verb_event(token, table, document)
                      or (_round_event(token, table, document) if rounds else None))
             if event is None or _negated(token):
                 continue
+            if event.place is None and event.family in STOP_FAMILIES:
+                event.place = stop  # "will travel to Riga, Latvia, to meet with X": the meeting is in Riga
             if event.place is None and event.date is None and not _told_encounter(token, event):
                 continue
             event.evidence.append(make_evidence(sent, document, event.evidence.pop(), 0.7))
@@ -119,7 +123,7 @@ def _noun_event(token: Token, table: EntityTable, document: Document) -> _Event 
         label = table.label(key)  # a named event: "47th ASEAN Summit"
         anchor = token.doc[start:end].root
     anchor = round_of(anchor)
-    event = _Event(event_type, family, label, ["events.noun"])
+    event = _Event(event_type, family, label, ["events.noun"], word=token.lower_)
     event.place = place_of(anchor, table) or (to_place(anchor, table) if family == "visit" else None)
     event.date = date_of(anchor, document)
     for carrier in carriers(anchor) + (carriers(token) if anchor.i != token.i else []):
@@ -127,6 +131,9 @@ def _noun_event(token: Token, table: EntityTable, document: Document) -> _Event 
         if event.place is None and carrier.dep_ in ("xcomp", "advcl"):  # "travel to X to attend the forum"
             event.place = motion_place(carrier.head, table)
         event.date = event.date or date_of(carrier, document)
+    for verb in governing_verbs(anchor, HEAD_HOPS):
+        event.place = event.place or place_of(verb, table, with_people=False) or object_place(verb, table)
+        event.date = event.date or date_of(verb, document)
     if label is None and token.text[:1].isupper() and not token.is_sent_start:
         label = _written_name(token)  # "the G20 Foreign Ministers' Meeting"
     event.participants = participants
@@ -153,9 +160,10 @@ def _round_event(token: Token, table: EntityTable, document: Document) -> _Event
 
 
 def _verb_event(token: Token, table: EntityTable, document: Document) -> _Event | None:
-    if token.pos_ != "VERB" or token.lemma_ not in VERB_EVENTS:
-        return None
-    event_type, family = VERB_EVENTS[token.lemma_]
+    entry = table.lexicon.event_verbs.get(token.lemma_) if token.pos_ == "VERB" else None
+    if entry is None or any(c.dep_ == "prt" and c.lower_ in NOT_EVENT_PARTICLES for c in token.children):
+        return None  # "ruled out", "called off" (told as a status of another event)
+    event_type, family, word = entry
     subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
     objects = [c for c in token.children if c.dep_ == "dobj" or (c.dep_ == "oprd" and table.key_at(c))]
     complements = any(c.dep_ in ("xcomp", "ccomp", "prt") for c in token.children)
@@ -179,7 +187,7 @@ def _verb_event(token: Token, table: EntityTable, document: Document) -> _Event 
     people += [table.key_at(m) for prep in token.children if prep.lower_ in PARTICIPANT_PREPOSITIONS
                for p in prep.children if p.dep_ == "pobj" for m in (p, *p.conjuncts)]
     participants = [k for k in people if k and table.kind(k) == PERSON]
-    event = _Event(event_type, family, None, ["events.verb"], participants=participants)
+    event = _Event(event_type, family, None, ["events.verb"], participants=participants, word=word)
     event.partners = len([k for k in people[len(subjects):] if k and table.kind(k) == PERSON])
     if token.lemma_ == "speak" and not [k for k in people[len(subjects):] if k and table.kind(k) == PERSON]:
         return None  # "spoke with reporters", "spoke to the press": no encounter with a named person
@@ -299,6 +307,7 @@ def _merge(events: list[_Event]) -> Iterator[_Event]:
         same.evidence += event.evidence
         if same.family == "visit" and event.family != "visit":  # the meeting a trip is for names the event
             same.event_type, same.family, same.label = event.event_type, event.family, event.label
+            same.word = event.word
         same.place = same.place or event.place
         same.label = same.label or event.label
         if same.date is None or (same.date.value is None and event.date and event.date.value):
@@ -326,18 +335,19 @@ def _same(a: _Event, b: _Event) -> bool:
 
 def _to_fact(event: _Event, table: EntityTable) -> EventFact:
     label = event.label
+    name = event.word or event.event_type
     if label is None:
         if event.place:
-            label = f"{event.event_type} in {table.label(event.place)}"
+            label = f"{name} in {table.label(event.place)}"
         elif len(event.participants) >= 2:
             names = [table.label(p) for p in event.participants[:2]]
-            label = f"{event.event_type} between {names[0]} and {names[1]}"
+            label = f"{name} between {names[0]} and {names[1]}"
         elif event.date:
-            label = f"{event.event_type} {event.date.text}"
+            label = f"{name} {event.date.text}"
         elif event.participants:
-            label = f"{event.event_type} with {table.label(event.participants[-1])}"
+            label = f"{name} with {table.label(event.participants[-1])}"
         else:
-            label = event.event_type
+            label = name
     fact = EventFact(label, event.event_type, tuple(event.evidence), event.date, event.place,
                      tuple(event.participants), event.status)
     return replace(fact)

@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from kg.extractors.gazetteer import load_gazetteer
+
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
 
@@ -30,8 +32,10 @@ class Lexicon:
     organizations: dict[str, tuple[str, str]] = field(default_factory=dict)  # alias -> (name, kind)
     titles: tuple[tuple[str, ...], ...] = ()  # lowercase word tuples, longest first
     events: dict[str, tuple[str, str]] = field(default_factory=dict)  # lemma -> (type, family)
+    event_verbs: dict[str, tuple[str, str, str]] = field(default_factory=dict)  # verb -> (type, family, label word)
     org_words: dict[str, str] = field(default_factory=dict)  # "shipping" -> "Company"
     cities: dict[str, str] = field(default_factory=dict)  # normalized city -> country
+    known_cities: frozenset[str] = frozenset()  # normalized names of cities read as places when untagged
     publishers: tuple[tuple[str, str, str, str], ...] = ()  # (domain, body, kind, country)
     titles_by_last: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)  # last word -> titles
     title_words: frozenset[str] = frozenset()  # every word of a title, and "mr", "mrs", "ms", "dr"
@@ -52,6 +56,10 @@ class Lexicon:
     def city_country(self, text: str) -> str | None:
         """The country of a known city ("Warsaw" -> "Poland"), or None."""
         return self.cities.get(normalize(text))
+
+    def known_city(self, text: str) -> bool:
+        """Whether `text` names a city well known enough to be a place wherever it is written."""
+        return normalize(text) in self.known_cities
 
     def organization(self, text: str) -> tuple[str, str] | None:
         """The (canonical name, kind) of a known organization alias, or None."""
@@ -96,6 +104,13 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
             countries[normalize(alias)] = name
         for demonym in _alternatives(demonym_cell):
             demonyms[normalize(demonym)] = name
+    world = load_gazetteer()
+    canonical: dict[str, str] = {}  # a gazetteer country name -> the name the tables use
+    for name, others in world.countries.items():
+        known = next((countries[normalize(n)] for n in (name, *others) if normalize(n) in countries), None)
+        canonical[name] = known or name
+        for alias in (name, *others):
+            countries.setdefault(normalize(alias), canonical[name])
     organizations: dict[str, tuple[str, str]] = {}
     for row in _rows("organizations.tsv", data_dir):
         row += [""] * (3 - len(row))
@@ -113,8 +128,12 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
     title_set |= {("deputy", *words) for words in list(title_set) if words[-1] in deputies and words[0] != "deputy"}
     titles = sorted(title_set, key=lambda words: -len(words))
     events = {row[0].lower(): (row[1], row[2]) for row in _rows("event_types.tsv", data_dir)}
+    event_verbs = {row[0].lower(): (row[1], row[2], row[3]) for row in _rows("event_verbs.tsv", data_dir)}
     org_words = {row[0].lower(): row[1] for row in _rows("org_words.tsv", data_dir)}
-    cities = {normalize(row[0]): row[1] for row in _rows("cities.tsv", data_dir)}
+    cities = {normalize(city): canonical[country] for city, country in world.cities.items()}
+    cities.update({normalize(row[0]): row[1] for row in _rows("cities.tsv", data_dir)})
+    famous = frozenset({normalize(c) for c in world.famous_cities} | {normalize(row[0]) for row in
+                                                                       _rows("cities.tsv", data_dir)})
     publishers = tuple((row + ["", "", "", ""])[:4] for row in _rows("publishers.tsv", data_dir))
     by_last: dict[str, list[tuple[str, ...]]] = {}
     for words in titles:  # longest first, as in `titles`
@@ -123,7 +142,7 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
     for words in titles:  # longest first, as in `titles`
         for word in dict.fromkeys(words):
             by_word.setdefault(word, []).append(words)
-    return Lexicon(countries, demonyms, organizations, tuple(titles), events, org_words, cities,
+    return Lexicon(countries, demonyms, organizations, tuple(titles), events, event_verbs, org_words, cities, famous,
                    tuple((d.lower(), b, k, c) for d, b, k, c in publishers),
                    {last: tuple(found) for last, found in by_last.items()},
                    frozenset({w for words in titles for w in words} | {"mr", "mrs", "ms", "dr"}),

