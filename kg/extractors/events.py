@@ -133,7 +133,7 @@ def _noun_event(token: Token, table: EntityTable, document: Document) -> _Event 
         event.date = event.date or date_of(carrier, document)
     for verb in governing_verbs(anchor, HEAD_HOPS):
         event.place = event.place or place_of(verb, table, with_people=False) or object_place(verb, table)
-        event.date = event.date or date_of(verb, document)
+        event.date = event.date or date_of(verb, document) or clause_date(verb, document)
     if label is None and token.text[:1].isupper() and not token.is_sent_start:
         label = _written_name(token)  # "the G20 Foreign Ministers' Meeting"
     event.participants = participants

@@ -124,8 +124,10 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
     cabinet = ("minister", "secretary", "chancellor")  # "Shadow Home Secretary"
     title_set |= {("shadow", *words) for words in list(title_set) if words[-1] in cabinet}
     deputies = ("minister", "secretary", "director", "spokesperson", "spokesman", "spokeswoman", "chief", "head",
-                "governor", "mayor", "chairman", "chair", "commander", "ambassador", "envoy", "representative")
-    title_set |= {("deputy", *words) for words in list(title_set) if words[-1] in deputies and words[0] != "deputy"}
+                "governor", "mayor", "chairman", "chair", "commander", "ambassador", "envoy", "representative",
+                "adviser", "advisor", "counsel", "officer", "coordinator", "administrator", "president", "state")
+    title_set |= {(rank, *words) for words in list(title_set) for rank in _lines("title_ranks.txt", data_dir)
+                  if words[-1] in deputies and rank not in words and len(words) <= 4}
     titles = sorted(title_set, key=lambda words: -len(words))
     events = {row[0].lower(): (row[1], row[2]) for row in _rows("event_types.tsv", data_dir)}
     event_verbs = {row[0].lower(): (row[1], row[2], row[3]) for row in _rows("event_verbs.tsv", data_dir)}

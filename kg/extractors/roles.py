@@ -24,6 +24,7 @@ HEAD_VERBS = {"head": "head", "lead": "leader", "chair": "chair", "run": "head"}
 # country's (see kg/extractors/context.py), when nothing else in the sentence names another country.
 NATIONAL_HEADS = {"president", "minister", "secretary", "chancellor", "premier", "representative"}
 NOT_NATIONAL = {"press secretary", "secretary general", "secretary-general", "general secretary"}
+PORTFOLIO_WORDS = 6  # "Senior Director for European Affairs, ...": words between a title and its comma
 DESCRIPTOR_WORDS = 4  # "state-owned grid operator": lower-case words between "of" and a company name
 CONTEXT_SENTENCES = 2  # sentences before a title that may name its country
 DOMINANT_MENTIONS = 3  # mentions that make a country the one an article is about
@@ -575,12 +576,25 @@ def _title_holding(noun: Token, table: EntityTable) -> Token:
     return noun
 
 
+def _body_after(doc: Doc, i: int, table: EntityTable, end: int) -> str | None:
+    """The organization that closes a "Name, Title, Organization" line or sentence."""
+    if i + 1 >= end or doc[i].text != ",":
+        return None
+    key = table.key_at(i + 1)
+    span = table.span_at(i + 1)
+    if key is None or span is None or table.kind(key) in (PERSON, PLACE):
+        return None
+    rest = [t for t in doc[span[1] : end] if not t.is_space and not t.is_punct]
+    return key if not rest else None
+
+
 def _described(doc: Doc, start: int, end: int, person: str, table: EntityTable,
                document: Document, sent: Span, home: HomeContext | None = None) -> RoleFact | None:
     """Appositions ("X, the Kremlin's spokesman,"), copulas ("X is a reporter at Y"), "X, who heads Y"."""
     root = doc[start:end].root
     candidates: list[tuple[Token, str, float]] = []
-    candidates += [(c, "roles.apposition", 0.8) for c in root.children if c.dep_ == "appos"]
+    candidates += [(c, "roles.apposition", 0.8) for c in root.children if c.dep_ == "appos"
+                   or c.dep_ == "conj" and end < len(doc) and doc[end].text == "," and c.left_edge.i == end + 1]
     if root.dep_ == "appos" and not (start <= root.head.i < end):
         candidates.append((_title_holding(root.head, table), "roles.apposition", 0.8))
     if root.dep_ == "nsubj" and root.head.lemma_ == "be":
@@ -618,6 +632,10 @@ def _described(doc: Doc, start: int, end: int, person: str, table: EntityTable,
             org = _org_after(doc, title_end, table, ORG_PREPOSITIONS_AFTER_TITLE, noun.right_edge.i + 1)
         if org is None and home is not None and home.country and _leaders_possessive(doc, title_start, lower):
             org = home.country  # "the president's national security adviser, X": the home country's leader
+        if org is None:  # "X, Senior Director for Europe, National Security Council": the body after the title
+            comma = next((i for i in range(title_end, min(title_end + PORTFOLIO_WORDS, sent.end))
+                          if doc[i].text == ","), None)
+            org = _body_after(doc, comma, table, sent.end) if comma is not None else None
         if org is None:  # "X, Secretary of the Treasury,": the organization named inside the title
             inside = [k for _, _, k in table.mentions_in(title_start, title_end)
                       if table.kind(k) in (GOVERNMENT_BODY, COUNTRY)]

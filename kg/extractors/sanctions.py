@@ -45,6 +45,7 @@ LIST_NOUNS = {"list", "blacklist"}
 ACTION_LEMMAS = SANCTION_VERBS | IMPOSE_VERBS | LIST_VERBS | {"target", "freeze"}
 # "designated X to serve as Director": an appointment, not a sanction.
 APPOINTMENT_PREPOSITIONS = {"as"}
+APPOINTED_GROUPS = {"delegation", "team", "panel", "commission", "committee"}  # designated to serve, not sanctioned
 # A later sentence that names the members of a group just sanctioned: "The companies named were A, B and C."
 LIST_ROOTS = {"be", "include"}
 MODAL_DOUBT = {"could", "may", "might", "would", "should", "can"}
@@ -271,6 +272,7 @@ def _read_action(token: Token, sent: Span, table: EntityTable, document: Documen
     if authority is None and subject is None and home.body and home.country and (
             token.pos_ == "NOUN" or any(c.dep_ == "auxpass" for c in token.children)):
         authority = home.country  # a government's own release: "Full blocking sanctions on X"
+    targets = [t for t in targets if t.lemma_.lower() not in APPOINTED_GROUPS]  # "the designation of a delegation"
     keys = target_keys(targets, table, authority)
     group = next((t.lemma_.lower() for t in targets if t.pos_ == "NOUN" and t.tag_ == "NNS"), None)
     refers_back = refers_back and not keys

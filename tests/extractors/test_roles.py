@@ -324,3 +324,22 @@ def test_roles_country_of_the_other_party(run, text, expected) -> None:
 def test_roles_no_country_guessed(run, text) -> None:
     found = roles(run(text))
     assert all(f[2] is None for f in found if f[1] != "reporter"), found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a delegation list: "Name, Title, Organization" lines, ranks before titles
+        ("Members of the delegation:\n\nThe Honorable Maria Chen, Assistant Secretary of State for African "
+         "Affairs, U.S. Department of State\n\nMr. Kevin Brooks, Senior Director for Asian Affairs, National "
+         "Security Council\n",
+         {("Maria Chen", "Assistant Secretary of State", "US State Department"),
+          ("Kevin Brooks", "Senior Director", "National Security Council")}),
+        # a shape of our own: a sentence that ends with the organization
+        ("The opening speech was given by Lena Ward, Deputy Director, World Health Organization.",
+         {("Lena Ward", "Deputy Director", "World Health Organization")}),
+    ],
+)
+def test_roles_title_then_body_after_the_name(run, text, expected) -> None:
+    found = {f[:3] for f in roles(run(text))}
+    assert expected <= found, found

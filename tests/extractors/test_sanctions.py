@@ -230,3 +230,8 @@ def test_sanctions_earlier_action_of_another_authority_is_background(run) -> Non
     text = ("We are designating Irina Sorova today. Canada and Japan have previously designated Irina Sorova.")
     found = sanctions(run(text, published="2024-03-04", url=GOV_URL))
     assert found == {("US State Department", "Irina Sorova", "2024-03-04")}, found
+
+
+def test_sanctions_none_for_a_delegation_designated_to_attend(run) -> None:
+    text = "The President today announced the designation of a Presidential Delegation to attend the inauguration."
+    assert sanctions(run(text, published="2024-03-04", url=GOV_URL)) == set()
