@@ -33,6 +33,9 @@ MISLABELS = {"WORK_OF_ART", "PRODUCT", "LAW", "EVENT", "NORP", "PERSON", "GPE", 
 INITIAL = re.compile(r"[A-Z]\.?")
 NAME_BREAKERS = {"the", "of", "and", "for", "on", "in", "at", "said", "says", "told"}
 MAX_NAME_WORDS = 5
+# Lower-case words inside a person's name: "Correia e Silva", "bin Zayed", "van der Berg", "da Silva".
+NAME_PARTICLES = {"e", "da", "de", "do", "dos", "das", "del", "della", "di", "van", "von", "der", "den", "bin", "ibn",
+                  "bint", "al", "el", "la", "le", "y"}
 # Words before a title that say which holder, not which organization: "former President".
 QUALIFIERS = {"former", "acting", "interim", "outgoing", "incoming", "then", "late", "ex", "ex-"}
 # Words right before a name that say it is a news outlet: "state television Vesti".
@@ -261,6 +264,7 @@ class EntityTable:
                  and not self.lexicon.country(s.text) and not self.lexicon.organization(s.text)
                  and not self._shape_kind(s) else s
                  for s in spans]
+        spans = [self._with_name_particles(s) if s.label_ == "PERSON" else s for s in spans]
         persons = [s for s in spans if s.label_ == "PERSON" and not self._media_cue(s)]
         full_names = self._full_names(persons)
         spans = self._named_of_region(spans, full_names)
@@ -271,6 +275,21 @@ class EntityTable:
             self._register(span, full_names)
         self._register_missed_surnames(full_names)
         self._register_missed_places()
+        self._register_places_of_countries()
+
+    def _with_name_particles(self, span: Span) -> Span:
+        """A person's name that goes on past a particle: "Ulisses Correia e Silva", "Mohammed bin Zayed"."""
+        end, size = span.end, len(self.tokens)
+        while True:
+            i = end
+            while i < size and self.lowers[i] in NAME_PARTICLES and self.tokens[i].text.islower():
+                i += 1
+            if i == end or i >= size or not (self.tokens[i].text[:1].isupper() and self.tokens[i].pos_ == "PROPN"):
+                break
+            end = i + 1
+            while end < size and self.tokens[end].text[:1].isupper() and self.tokens[end].pos_ == "PROPN":
+                end += 1
+        return span if end == span.end else Span(self.doc, span.start, end, label="PERSON")
 
     def _with_title_names(self, spans: list[Span]) -> list[Span]:
         """NER spans with each name after a title as a PERSON span; spans overlapping it are cut."""
@@ -318,10 +337,19 @@ class EntityTable:
         return out
 
     def _named_place(self, span: Span) -> bool:
-        """ "the town of Izium", "the province of Halden": a name after a place noun and "of" is a place."""
+        """ "the town of Izium", "the province of Halden": a name after a place noun and "of" is a place;
+        so is a name written between "in" and a country."""
         i = span.start
-        return (span.label_ in ("ORG", "PERSON") and i >= 2 and self.lowers[i - 1] == "of"
-                and self.lowers[i - 2] in PLACE_NOUNS and not self.lexicon.organization(span.text))
+        if span.label_ not in ("ORG", "PERSON") or self.lexicon.organization(span.text):
+            return False
+        if i >= 2 and self.lowers[i - 1] == "of" and self.lowers[i - 2] in PLACE_NOUNS:
+            return True
+        # "met in Sal, Cabo Verde": a name between "in" and a country is a place of that country
+        if not (i >= 1 and self.lowers[i - 1] in ("in", "at") and span.end < len(self.doc)
+                and self.lowers[span.end] == ","):
+            return False
+        return any(self.lexicon.country(self.doc[span.end + 1 : span.end + 1 + size].text)
+                   for size in (1, 2, 3) if span.end + size < len(self.doc))
 
     def _brand_shaped(self, span: Span) -> bool:
         """A one-word place name with a capital inside ("SouthFront") that is no known place: a brand."""
@@ -447,6 +475,21 @@ class EntityTable:
             else:
                 i += 1
 
+    def _register_places_of_countries(self) -> None:
+        """A place the model missed, written before its country: "met in Sal, Cabo Verde", "at Ras Tanura,
+        Saudi Arabia"."""
+        tokens, size = self.tokens, len(self.tokens)
+        for i in range(size - 1):
+            if self.lowers[i] not in ("in", "at", "to", "from", "near"):
+                continue
+            end = i + 1
+            while end < size and end - i <= 3 and tokens[end].pos_ == "PROPN" and tokens[end].text[:1].isupper() \
+                    and end not in self.token_keys:
+                end += 1
+            country = self.token_keys.get(end + 1) if end + 1 < size and self.lowers[end] == "," else None
+            if end > i + 1 and country and self.records[country].kind == COUNTRY:
+                self._add(i + 1, end, self.doc[i + 1 : end].text, PLACE)
+
     def _register_missed_surnames(self, full_names: dict[str, str]) -> None:
         for i, token in enumerate(self.tokens):
             text = token.text
@@ -520,11 +563,13 @@ def _describers(span: Span) -> list[Token]:
 
 
 def _person_name(span: Span, lexicon: Lexicon) -> str | None:
-    """A person's name without leading titles or middle initials: "President Joe R. Biden" -> "Joe Biden"."""
+    """A person's name as written, without leading titles: "President Joe R. Biden" -> "Joe R. Biden"
+    (the resolver still finds "Joe Biden" by surname and first initial)."""
     words = span.text.split()
     while words and words[0].lower().strip(".") in lexicon.title_words:
         words = words[1:]
-    words = [w for w in words if not re.fullmatch(r"[A-Z]\.?", w)]
+    while words and re.fullmatch(r"[A-Z]\.?", words[0]):
+        words = words[1:]  # an initial the title words left alone
     if not words or not words[0][:1].isupper():
         return None
     return " ".join(words)

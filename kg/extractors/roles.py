@@ -29,6 +29,8 @@ DESCRIPTOR_WORDS = 4  # "state-owned grid operator": lower-case words between "o
 CONTEXT_SENTENCES = 2  # sentences before a title that may name its country
 DOMINANT_MENTIONS = 3  # mentions that make a country the one an article is about
 LEADER_TITLES = (("prime", "minister"), ("president",), ("chancellor",), ("premier",))
+PERSONAL_POSTS = {"spokesperson", "spokesman", "spokeswoman", "adviser", "advisor", "aide", "chief of staff",
+                  "press secretary", "lawyer", "attorney", "bodyguard", "campaign manager", "senior adviser"}
 SPOKES_HEADS = {"spokesperson", "spokesman", "spokeswoman"}
 # "Department Spokesperson": a body word before a title means the publishing body itself.
 BODY_WORDS = {"department", "ministry", "office"}
@@ -61,8 +63,10 @@ def match_title_around(doc: Doc, head: int, table: EntityTable) -> tuple[int, in
     return None
 
 
-def _org_before(doc: Doc, end: int, table: EntityTable, lower: int) -> tuple[str | None, int]:
-    """The organization written right before token `end` (possessive, demonym or name), and its start."""
+def _org_before(doc: Doc, end: int, table: EntityTable, lower: int,
+                personal: bool = False) -> tuple[str | None, int]:
+    """The organization written right before token `end` (possessive, demonym or name), and its start;
+    with `personal`, a person too: "Sarkozy spokeswoman X" (a post held for a person)."""
     i = end - 1
     if i < lower:
         return None, end
@@ -78,7 +82,7 @@ def _org_before(doc: Doc, end: int, table: EntityTable, lower: int) -> tuple[str
             return key, table.span_at(i - 1)[0]  # type: ignore[index]
         return None, end
     key = table.key_at(i)
-    if key and table.kind(key) != PERSON:
+    if key and (table.kind(key) != PERSON or personal and key != table.key_at(end)):
         return key, table.span_at(i)[0]  # type: ignore[index]
     country = table.country_of_word(doc[i])
     if country:
@@ -523,7 +527,7 @@ def _title_before_name(doc: Doc, start: int, end: int, person: str, table: Entit
         return _title_of_org_before_name(doc, start, person, table, document, sent)
     title = doc[title_start:start].text
     qualifier, i = _qualifier_before(doc, title_start, lower)
-    org, i = _org_before(doc, i, table, lower)
+    org, i = _org_before(doc, i, table, lower, personal=title.lower() in PERSONAL_POSTS)
     if qualifier is None:
         qualifier, _ = _qualifier_before(doc, i, lower)
     if org is None:

@@ -154,3 +154,21 @@ def test_entities_named_only_in_trailing_tags_are_dropped(nlp) -> None:
     found = extract(document, nlp)
     assert "Lena Holm" in {e.label for e in found.entities}
     assert all(start < len(body) for e in found.entities for start, _ in e.mentions if e.label != "Lena Holm")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Prime Minister Ulisses Correia e Silva of Cabo Verde met the king.", "Ulisses Correia e Silva"),
+        ("Coach Marco van der Berg praised the team on Sunday.", "Marco van der Berg"),
+        ("President Joseph R. Biden met the press.", "Joseph R. Biden"),  # the middle initial as written
+    ],
+)
+def test_entities_person_names_as_written(run, text, name) -> None:
+    assert name in {e.label for e in run(text).entities}
+
+
+def test_entities_place_written_before_its_country(run) -> None:
+    extraction = run("The two leaders met in Sal, Cabo Verde, on Monday.")
+    kinds = {e.label: e.kind for e in extraction.entities}
+    assert kinds.get("Sal") == "Place", kinds

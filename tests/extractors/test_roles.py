@@ -343,3 +343,15 @@ def test_roles_no_country_guessed(run, text) -> None:
 def test_roles_title_then_body_after_the_name(run, text, expected) -> None:
     found = {f[:3] for f in roles(run(text))}
     assert expected <= found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Martin Lindqvist denied the report, and Lindqvist spokeswoman Anna Berg called it false.",
+         ("Anna Berg", "spokeswoman", "Martin Lindqvist")),
+        ("Senator Ana Ruiz's chief of staff, Paul Dean, resigned.", ("Paul Dean", "chief of staff", "Ana Ruiz")),
+    ],
+)
+def test_roles_post_held_for_a_person(run, text, expected) -> None:
+    assert expected in {f[:3] for f in roles(run(text))}
