@@ -17,6 +17,8 @@ from kg.model import COUNTRY, GOVERNMENT_BODY, PLACE, DateValue, Document
 
 PLACE_PREPOSITIONS = {"in", "at"}
 BUILDINGS = {GOVERNMENT_BODY}  # bodies named by their seat: "met at the White House", "talks at the Kremlin"
+NEAR_PREPOSITIONS = {"off", "near", "outside"}
+SIDE_NOUNS = {"coast", "shore", "outskirts", "edge", "border"}
 TRIP_NOUNS = {"trip", "visit", "tour", "stop", "stay"}
 THERE = {"there"}  # "There, he will meet with X": the place the sentence before travelled to
 DATE_PREPOSITIONS = {"on", "in", "during", "since", "from"}
@@ -93,7 +95,7 @@ def place_of(token: Token, table: EntityTable, with_people: bool = True) -> str 
                 seat = child.lower_ == "at" and key is not None and table.kind(key) in BUILDINGS
                 if key and (table.kind(key) in (PLACE, COUNTRY) or seat):
                     return key  # "in Budapest", "at the White House"
-                if key is None and obj.dep_ == "pobj" and (inner := _place_within(obj, table)):
+                if key is None and obj.dep_ == "pobj" and (inner := place_within(obj, table)):
                     return inner  # "at a mine in Bolivia"
     for holder in attached_people(token) if with_people else []:  # "a summit with X in Vienna", "meet X in Lisbon"
         for prep in holder.children:
@@ -140,11 +142,24 @@ def refers_to_place_before(sent: Span) -> bool:
     return any(t.lower_ in THERE and t.dep_ == "advmod" for t in sent)
 
 
-def _place_within(noun: Token, table: EntityTable) -> str | None:
+def place_within(noun: Token, table: EntityTable) -> str | None:
     """The named place a common noun lies in: "a mine in Bolivia", "a hotel in the city of Mina"."""
     for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in PLACE_PREPOSITIONS):
         for obj in (c for c in prep.children if c.dep_ == "pobj"):
             key = table.key_at(obj) or named_by_of(obj, table)
+            if key and table.kind(key) in (PLACE, COUNTRY):
+                return key
+    return None
+
+
+def off_place(verb: Token, table: EntityTable) -> str | None:
+    """ "crashed off the coast of Gabon", "sank near Lampedusa": the place a happening was close to."""
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in NEAR_PREPOSITIONS):
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            key = table.key_at(obj)
+            if key is None and obj.lemma_.lower() in SIDE_NOUNS:  # "the coast of X", "the outskirts of X"
+                key = next((table.key_at(p) for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
+                            for p in c.children if p.dep_ == "pobj"), None)
             if key and table.kind(key) in (PLACE, COUNTRY):
                 return key
     return None
@@ -155,7 +170,7 @@ def object_place(verb: Token, table: EntityTable) -> str | None:
     for obj in (c for c in verb.children if c.dep_ == "dobj"):
         for noun in (obj, *(p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
                             for p in c.children if p.dep_ == "pobj")):
-            place = _place_within(noun, table)
+            place = place_within(noun, table)
             if place:
                 return place
     return None

@@ -374,10 +374,15 @@ class EntityTable:
         return table
 
     def _after_title(self, span: Span) -> bool:
-        """A multi-word name right after a role title ("President Alain Dumont") names a person."""
+        """A multi-word name right after a role title ("President Alain Dumont"), or set off by commas after
+        one ("the defence minister, Amadou Fall,"), names a person."""
         if span.start == 0 or len(span) < 2 or not all(t.text[:1].isupper() for t in span):
             return False
-        return self.lowers[span.start - 1] in self.lexicon.titles_by_last
+        if self.lowers[span.start - 1] in self.lexicon.titles_by_last:
+            return True
+        root = span.root
+        return (self.lowers[span.start - 1] == "," and root.dep_ == "appos" and root.head.i == span.start - 2
+                and root.head.lower_ in self.lexicon.titles_by_last and root.head.text.islower())
 
     def _org_short_names(self, spans: list[Span], full_names: dict[str, str]) -> dict[str, Span]:
         """The leading words of an unknown organization's multi-word name, as the article shortens it

@@ -16,7 +16,9 @@ from kg.extractors.circumstances import (
     governing_verbs,
     motion_place,
     object_place,
+    off_place,
     place_of,
+    place_within,
     refers_to_place_before,
     round_of,
     status_of,
@@ -42,6 +44,8 @@ RECALL_VERBS = {"celebrate", "commemorate", "mark", "remember", "recall", "honor
 RECALL_NOUNS = {"anniversary", "commemoration", "memory", "legacy"}
 # Verbs that hold a meeting noun: "held a bilateral meeting with X".
 ENCOUNTER_VERBS = {"hold", "have"}
+NOT_HAPPENING_MODIFIERS = {"economic", "financial", "political", "moral", "diplomatic", "fiscal", "social",
+                           "demographic", "constitutional", "humanitarian"}
 NOT_EVENT_ENTITIES = {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY"}
 EVENT_POS = {"NOUN", "PROPN", "VERB"}  # the parts of speech an event word can have (noun, verb, round)
 
@@ -107,6 +111,8 @@ def _noun_event(token: Token, table: EntityTable, document: Document) -> _Event 
     entry = table.lexicon.events.get(token.lower_) or table.lexicon.events.get(token.lemma_.lower())
     if entry is None or _remembered(token):
         return None
+    if any(c.dep_ == "amod" and c.lower_ in NOT_HAPPENING_MODIFIERS for c in token.children):
+        return None  # "an economic collapse", "a political storm": no happening
     key = table.key_at(token)
     if key and table.kind(key) == PERSON:
         return None
@@ -187,6 +193,19 @@ def _verb_event(token: Token, table: EntityTable, document: Document) -> _Event 
     people += [table.key_at(m) for prep in token.children if prep.lower_ in PARTICIPANT_PREPOSITIONS
                for p in prep.children if p.dep_ == "pobj" for m in (p, *p.conjuncts)]
     participants = [k for k in people if k and table.kind(k) == PERSON]
+    if family == "match":  # "Brazil beat Serbia", "Switzerland drew with Costa Rica": the sides name it
+        sides = [table.label(k) for t in subjects + objects + [p for prep in token.children if prep.lower_ == "with"
+                                                               for p in prep.children if p.dep_ == "pobj"]
+                 for k in [table.key_at(t)] if k]
+        if len(sides) < 2:
+            return None
+        word = f"{word} {sides[0]} v {sides[1]}"
+    if family == "publication":  # "published the questionnaire", "the study, published yesterday"
+        works = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")] + ([token.head] if token.dep_ == "acl"
+                                                                                   else [])
+        if not works or works[0].pos_ != "NOUN":
+            return None
+        word = f"{works[0].lower_} {word}"
     event = _Event(event_type, family, None, ["events.verb"], participants=participants, word=word)
     event.partners = len([k for k in people[len(subjects):] if k and table.kind(k) == PERSON])
     if token.lemma_ == "speak" and not [k for k in people[len(subjects):] if k and table.kind(k) == PERSON]:
@@ -205,7 +224,8 @@ def _verb_event(token: Token, table: EntityTable, document: Document) -> _Event 
     else:
         if len(participants) < 2 and token.lemma_ == "call":
             return None
-        event.place = place_of(token, table) or (_launch_site(token, table) if family == "launch" else None)
+        event.place = (place_of(token, table) or (_launch_site(token, table) if family == "launch" else None)
+                       or _subject_place(subjects, table) or off_place(token, table))
     event.date = date_of(token, document) or clause_date(token, document)
     aux = {c.lower_ for c in token.children if c.dep_ == "aux"}
     if aux & {"will", "would", "'ll"} or token.dep_ == "xcomp":
@@ -213,6 +233,11 @@ def _verb_event(token: Token, table: EntityTable, document: Document) -> _Event 
     elif token.tag_ == "VBD":
         event.status = "Happened"
     return event
+
+
+def _subject_place(subjects: list[Token], table: EntityTable) -> str | None:
+    """ "A court in Athens ruled ...": where the one who acts is."""
+    return next((p for s in subjects for p in [place_within(s, table)] if p), None)
 
 
 def _launch_site(verb: Token, table: EntityTable) -> str | None:

@@ -24,6 +24,8 @@ HEAD_VERBS = {"head": "head", "lead": "leader", "chair": "chair", "run": "head"}
 # country's (see kg/extractors/context.py), when nothing else in the sentence names another country.
 NATIONAL_HEADS = {"president", "minister", "secretary", "chancellor", "premier", "representative"}
 NOT_NATIONAL = {"press secretary", "secretary general", "secretary-general", "general secretary"}
+COUNTRY_NOUNS = {"country", "nation"}  # "the country's president"
+COUNTRY_LOOKBACK = 80  # tokens searched back for the country "the country" means
 PORTFOLIO_WORDS = 6  # "Senior Director for European Affairs, ...": words between a title and its comma
 DESCRIPTOR_WORDS = 4  # "state-owned grid operator": lower-case words between "of" and a company name
 CONTEXT_SENTENCES = 2  # sentences before a title that may name its country
@@ -80,6 +82,8 @@ def _org_before(doc: Doc, end: int, table: EntityTable, lower: int,
         key = table.key_at(i - 1)
         if key:
             return key, table.span_at(i - 1)[0]  # type: ignore[index]
+        if doc[i - 1].lower_ in COUNTRY_NOUNS:  # "the country's president": the country named last
+            return _country_before(i - 1, table), i - 1
         return None, end
     key = table.key_at(i)
     if key and (table.kind(key) != PERSON or personal and key != table.key_at(end)):
@@ -88,6 +92,15 @@ def _org_before(doc: Doc, end: int, table: EntityTable, lower: int,
     if country:
         return country, i
     return None, end
+
+
+def _country_before(i: int, table: EntityTable) -> str | None:
+    """The country named last before token `i`, within a few sentences."""
+    for j in range(i - 1, max(i - COUNTRY_LOOKBACK, 0) - 1, -1):
+        key = table.key_at(j)
+        if key and table.kind(key) == COUNTRY:
+            return key
+    return None
 
 
 def _its_antecedent(doc: Doc, its: int, table: EntityTable) -> str | None:

@@ -287,10 +287,29 @@ def test_events_meetings_take_the_stop_of_the_trip(run) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "The report was published on March 3 by the ministry.",  # a month is no march
+        "The ministry said on March 3 that the budget was balanced.",  # a month is no march
         "Plans for a meeting were shelved on May 2 after the dispute.",  # the date is the plans'
     ],
 )
 def test_events_none_from_dates_and_plans(run, text) -> None:
     found = _found(run(text, published="2024-05-13"))
     assert not any(d for _, d, _ in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "date", "place"),
+    [
+        ("A cargo plane crashed off the coast of Senegal on Sunday.", "crash", "2024-05-12", "Senegal"),
+        ("A court in Athens ruled on Friday that the strike was illegal.", "ruling", "2024-05-10", "Athens"),
+        ("Brazil beat Serbia 2-0 in Moscow on Wednesday.", "Brazil v Serbia", "2024-05-08", "Moscow"),
+        ("The study, published yesterday in a journal, looked at wheat.", "study published", "2024-05-12", None),
+    ],
+)
+def test_events_told_by_verbs(run, text, word, date, place) -> None:
+    found = _found(run(text, published="2024-05-13"))
+    assert any(word in label and d == date and p == place for label, d, p in found), found
+
+
+def test_events_abstract_happenings_are_none(run) -> None:
+    text = "The economic collapse of Ruvania in 2019 wiped out a decade of growth."
+    assert not _found(run(text, published="2024-05-13"))

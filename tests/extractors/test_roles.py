@@ -355,3 +355,18 @@ def test_roles_title_then_body_after_the_name(run, text, expected) -> None:
 )
 def test_roles_post_held_for_a_person(run, text, expected) -> None:
     assert expected in {f[:3] for f in roles(run(text))}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Senegal's defence minister, Amadou Fall, told reporters an inquiry was opened.",
+         ("Amadou Fall", "defence minister", "Senegal")),
+        ("A plane crashed in Peru on Sunday. The country's president, Rosa Quispe, declared mourning.",
+         ("Rosa Quispe", "president", "Peru")),
+        ("Jane Ansah, chairperson of the Malawi Electoral Commission, said all was ready.",
+         ("Jane Ansah", "chairperson", "Malawi Electoral Commission")),
+    ],
+)
+def test_roles_news_appositions(run, text, expected) -> None:
+    assert expected in {f[:3] for f in roles(run(text))}
