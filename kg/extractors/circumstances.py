@@ -120,21 +120,23 @@ def place_of(token: Token, table: EntityTable, with_people: bool = True) -> str 
     return None
 
 
-def stop_place(sent: Span, table: EntityTable) -> str | None:
-    """The place a sentence travels to or opens in: "will travel to Riga", "In Rabat, the Secretary ..."."""
+def stop_of(sent: Span, table: EntityTable, document: Document) -> tuple[str | None, DateValue | None]:
+    """The place a sentence travels to or opens in, and the date it gives that stop: "will travel to Riga
+    on March 7", "In Rabat, the Secretary ..."."""
     for token in sent:
         place = motion_place(token, table)
         if place is None and token.lemma_.lower() in TRIP_NOUNS:  # "will start his trip in Israel"
             place = place_of(token, table, with_people=False)
         if place is not None:
-            return place
+            date = date_of(token, document) or (clause_date(token, document) if token.pos_ == "VERB" else None)
+            return place, date
     opener = [t for t in sent if not t.is_space][:1]
     if opener and opener[0].lower_ in PLACE_PREPOSITIONS:
         for obj in (c for c in opener[0].children if c.dep_ == "pobj"):
             key = table.key_at(obj)
             if key and table.kind(key) in (PLACE, COUNTRY):
-                return key
-    return None
+                return key, None
+    return None, None
 
 
 def refers_to_place_before(sent: Span) -> bool:

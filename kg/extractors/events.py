@@ -22,7 +22,7 @@ from kg.extractors.circumstances import (
     refers_to_place_before,
     round_of,
     status_of,
-    stop_place,
+    stop_of,
     to_place,
     upcoming,
 )
@@ -63,6 +63,7 @@ class _Event:
     sentence: int = -1  # start token of the sentence it was read in
     partners: int = 0  # people named as met: objects of the verb or of "with"/"between"
     word: str | None = None  # the event noun as written, which names the event better than its type
+    at_stop: bool = False  # placed by the stop of a trip the sentence is part of
 
 
 def extract_events(doc: Doc, table: EntityTable, document: Document, sentences: list[Span]) -> list[EventFact]:
@@ -70,10 +71,15 @@ def extract_events(doc: Doc, table: EntityTable, document: Document, sentences: 
     found: list[_Event] = []
     tokens = table.tokens  # the tokens of `doc`, read once
     rounds = any(lower in ROUNDS and _is_event_noun(tokens[i], table) for i, lower in enumerate(table.lowers))
-    previous_stop: str | None = None
-    for sent in sentences:
-        stop = stop_place(sent, table) or (previous_stop if refers_to_place_before(sent) else None)
-        previous_stop = stop
+    stop: tuple[str | None, DateValue | None] = (None, None)
+    stops: set[str] = set()  # every place the article travels to
+    for number, sent in enumerate(sentences):
+        here = stop_of(sent, table, document)
+        if here[0] is not None:
+            stop = here
+            stops.add(here[0])
+        elif not (refers_to_place_before(sent) or number and _same_paragraph(sentences[number - 1], sent)):
+            stop = (None, None)  # a stop holds for its paragraph: "He will then meet with X" is still there
         for token in tokens[sent.start : sent.end]:
             if token.pos_ not in EVENT_POS or token.ent_type_ in NOT_EVENT_ENTITIES:
                 continue  # "March 3" is a date, not a march
@@ -81,8 +87,11 @@ def extract_events(doc: Doc, table: EntityTable, document: Document, sentences: 
                      or (_round_event(token, table, document) if rounds else None))
             if event is None or _negated(token):
                 continue
-            if event.place is None and event.family in STOP_FAMILIES:
-                event.place = stop  # "will travel to Riga, Latvia, to meet with X": the meeting is in Riga
+            if event.place is None and event.family in STOP_FAMILIES and stop[0] is not None and (
+                    event.participants or event.partners or token.pos_ == "VERB"):  # someone met, or told by a verb
+                event.place = stop[0]  # "will travel to Riga, Latvia, to meet with X": the meeting is in Riga
+                event.date = event.date or stop[1]
+                event.at_stop = True
             if event.place is None and event.date is None and not _told_encounter(token, event):
                 continue
             event.evidence.append(make_evidence(sent, document, event.evidence.pop(), 0.7))
@@ -95,7 +104,25 @@ def extract_events(doc: Doc, table: EntityTable, document: Document, sentences: 
                     event.status = event.status or "Planned"
             event.sentence = sent.start
             found.append(event)
+    for event in found:
+        event.at_stop = event.at_stop or (event.family in STOP_FAMILIES and event.place in stops)
+    _date_by_trip(found)
     return [_to_fact(e, table) for e in _merge(found)]
+
+
+def _same_paragraph(before: Span, sent: Span) -> bool:
+    return "\n" not in before.doc.text[before.end_char : sent.start_char]
+
+
+def _date_by_trip(events: list[_Event]) -> None:
+    """Engagements at the stops of a trip without a day of their own take the trip's first day: a release
+    on travel "July 6-11" that says "In Bangkok, he will meet with X"."""
+    trip = next((e for e in events if e.family == "visit" and e.date is not None and e.date.value), None)
+    if trip is None:
+        return
+    for event in events:
+        if event.at_stop and event.date is None and event is not trip and event.family != "visit":
+            event.date = trip.date  # (a "trip" mentioned again is the trip itself, not a stop of it)
 
 
 def _is_event_noun(token: Token, table: EntityTable) -> bool:
@@ -324,15 +351,12 @@ def _merge(events: list[_Event]) -> Iterator[_Event]:
     """Mentions of one family with the same place, or the same resolved date, are one event."""
     merged: list[_Event] = []
     for event in events:
-        same = next((m for m in merged if (m.family == event.family or _together(m, event)) and _same(m, event)),
+        same = next((m for m in merged if (m.family == event.family or _one_stop(m, event)) and _same(m, event)),
                     None)
         if same is None:
             merged.append(event)
             continue
         same.evidence += event.evidence
-        if same.family == "visit" and event.family != "visit":  # the meeting a trip is for names the event
-            same.event_type, same.family, same.label = event.event_type, event.family, event.label
-            same.word = event.word
         same.place = same.place or event.place
         same.label = same.label or event.label
         if same.date is None or (same.date.value is None and event.date and event.date.value):
@@ -342,12 +366,12 @@ def _merge(events: list[_Event]) -> Iterator[_Event]:
     yield from merged
 
 
-def _together(a: _Event, b: _Event) -> bool:
-    """A trip and the meeting it is for: same place, and told in one sentence or on the same day."""
-    if not (a.place and a.place == b.place):
-        return False
-    same_day = a.date is not None and b.date is not None and a.date.value is not None and a.date.value == b.date.value
-    return a.sentence == b.sentence or same_day
+def _one_stop(a: _Event, b: _Event) -> bool:
+    """A stop of a trip and the meeting held there, told in one sentence: "will travel to Riga on March 7
+    to meet with X" is one happening (a named meeting, "to attend the G20 Meeting", stays its own)."""
+    families = {a.family, b.family}
+    return (families == {"visit", "meeting"} and a.place is not None and a.place == b.place
+            and a.sentence == b.sentence and not (a.label or b.label))
 
 
 def _same(a: _Event, b: _Event) -> bool:
