@@ -162,6 +162,7 @@ def off_place(verb: Token, table: EntityTable) -> str | None:
             if key is None and obj.lemma_.lower() in SIDE_NOUNS:  # "the coast of X", "the outskirts of X"
                 key = next((table.key_at(p) for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
                             for p in c.children if p.dep_ == "pobj"), None)
+            key = key or place_within(obj, table)  # "near a market in Kandahar"
             if key and table.kind(key) in (PLACE, COUNTRY):
                 return key
     return None

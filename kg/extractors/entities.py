@@ -33,6 +33,9 @@ MISLABELS = {"WORK_OF_ART", "PRODUCT", "LAW", "EVENT", "NORP", "PERSON", "GPE", 
 INITIAL = re.compile(r"[A-Z]\.?")
 NAME_BREAKERS = {"the", "of", "and", "for", "on", "in", "at", "said", "says", "told"}
 MAX_NAME_WORDS = 5
+# Legal forms that end a company's name: "... Shipping LLC", "... Trading FZE", "... Holding PJSC".
+LEGAL_FORMS = {"llc", "ltd", "inc", "plc", "fze", "fzco", "fzc", "jsc", "pjsc", "ojsc", "cjsc", "oao", "zao", "ooo",
+               "gmbh", "ag", "sa", "srl", "bv", "nv", "llp", "lp", "corp", "co", "pte", "sdn", "bhd", "dmcc"}
 # Lower-case words inside a person's name: "Correia e Silva", "bin Zayed", "van der Berg", "da Silva".
 NAME_PARTICLES = {"e", "da", "de", "do", "dos", "das", "del", "della", "di", "van", "von", "der", "den", "bin", "ibn",
                   "bint", "al", "el", "la", "le", "y"}
@@ -259,6 +262,7 @@ class EntityTable:
     def _collect(self) -> None:
         spans = [relabeled for ent in doc_ents(self.doc) for trimmed in [self._trim(ent)] if trimmed is not None
                  for relabeled in [self._relabel(trimmed)] if relabeled is not None]
+        spans = self._with_company_names(spans)
         spans = self._with_title_names(spans)
         spans = [Span(self.doc, s.start, s.end, label="PERSON") if self._after_title(s)
                  and not self.lexicon.country(s.text) and not self.lexicon.organization(s.text)
@@ -276,6 +280,35 @@ class EntityTable:
         self._register_missed_surnames(full_names)
         self._register_missed_places()
         self._register_places_of_countries()
+
+    def _with_company_names(self, spans: list[Span]) -> list[Span]:
+        """A company name ends in its legal form, whatever the model cut: "Blue Horizon Marine LLC" (tagged as
+        a person and an organization), "Coral Wave Trading FZE" (not tagged at all)."""
+        tokens, found = self.tokens, []
+
+        def legal(j: int) -> bool:
+            return 0 <= j < len(tokens) and tokens[j].text.rstrip(".").lower() in LEGAL_FORMS \
+                and tokens[j].text[:1].isupper()
+
+        def name_word(j: int) -> bool:  # a capitalised word of the name, or the dot of "Pte. Ltd."
+            return tokens[j].text[:1].isupper() and tokens[j].pos_ == "PROPN" or tokens[j].text == "." and legal(j - 1)
+
+        for i in range(len(tokens)):
+            if not legal(i) or legal(i + 1) or i + 2 < len(tokens) and tokens[i + 1].text == "." and legal(i + 2):
+                continue  # the last legal form of "Pte. Ltd." ends the name
+            start = i
+            while start > 0 and i - start < MAX_NAME_WORDS + 2 and name_word(start - 1) \
+                    and not tokens[start - 1].is_sent_start:
+                start -= 1
+            if start == i and tokens[i - 1 if i else 0].text[:1].isupper() and i and tokens[i - 1].is_sent_start:
+                start = i - 1  # the name opens its sentence
+            if start < i:
+                found.append(Span(self.doc, start, i + 1, label="ORG"))
+        if not found:
+            return spans
+        covered = {t for span in found for t in range(span.start, span.end)}
+        kept = [s for s in spans if not any(t in covered for t in range(s.start, s.end))]
+        return sorted(kept + found, key=lambda s: s.start)
 
     def _with_name_particles(self, span: Span) -> Span:
         """A person's name that goes on past a particle: "Ulisses Correia e Silva", "Mohammed bin Zayed"."""

@@ -196,7 +196,7 @@ def _verb_event(token: Token, table: EntityTable, document: Document) -> _Event 
     entry = table.lexicon.event_verbs.get(token.lemma_) if token.pos_ == "VERB" else None
     if entry is None or any(c.dep_ == "prt" and c.lower_ in NOT_EVENT_PARTICLES for c in token.children):
         return None  # "ruled out", "called off" (told as a status of another event)
-    event_type, family, word = entry
+    event_type, family, word, needs = entry
     subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
     objects = [c for c in token.children if c.dep_ == "dobj" or (c.dep_ == "oprd" and table.key_at(c))]
     complements = any(c.dep_ in ("xcomp", "ccomp", "prt") for c in token.children)
@@ -254,6 +254,8 @@ def _verb_event(token: Token, table: EntityTable, document: Document) -> _Event 
         event.place = (place_of(token, table) or (_launch_site(token, table) if family == "launch" else None)
                        or _subject_place(subjects, table) or off_place(token, table))
     event.date = date_of(token, document) or clause_date(token, document)
+    if needs == "place" and event.place is None:
+        return None  # "attacked the budget on Tuesday": a sense of the verb that tells no happening
     aux = {c.lower_ for c in token.children if c.dep_ == "aux"}
     if aux & {"will", "would", "'ll"} or token.dep_ == "xcomp":
         event.status = "Planned"

@@ -32,7 +32,8 @@ class Lexicon:
     organizations: dict[str, tuple[str, str]] = field(default_factory=dict)  # alias -> (name, kind)
     titles: tuple[tuple[str, ...], ...] = ()  # lowercase word tuples, longest first
     events: dict[str, tuple[str, str]] = field(default_factory=dict)  # lemma -> (type, family)
-    event_verbs: dict[str, tuple[str, str, str]] = field(default_factory=dict)  # verb -> (type, family, label word)
+    # verb -> (type, family, label word, needs: "place" when only a placed use tells the event)
+    event_verbs: dict[str, tuple[str, str, str, str]] = field(default_factory=dict)
     org_words: dict[str, str] = field(default_factory=dict)  # "shipping" -> "Company"
     cities: dict[str, str] = field(default_factory=dict)  # normalized city -> country
     known_cities: frozenset[str] = frozenset()  # normalized names of cities read as places when untagged
@@ -130,7 +131,7 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
                   if words[-1] in deputies and rank not in words and len(words) <= 4}
     titles = sorted(title_set, key=lambda words: -len(words))
     events = {row[0].lower(): (row[1], row[2]) for row in _rows("event_types.tsv", data_dir)}
-    event_verbs = {row[0].lower(): (row[1], row[2], row[3]) for row in _rows("event_verbs.tsv", data_dir)}
+    event_verbs = {row[0].lower(): (row[1], row[2], row[3], row[4]) for row in _rows("event_verbs.tsv", data_dir)}
     org_words = {row[0].lower(): row[1] for row in _rows("org_words.tsv", data_dir)}
     cities = {normalize(city): canonical[country] for city, country in world.cities.items()}
     cities.update({normalize(row[0]): row[1] for row in _rows("cities.tsv", data_dir)})

@@ -172,3 +172,16 @@ def test_entities_place_written_before_its_country(run) -> None:
     extraction = run("The two leaders met in Sal, Cabo Verde, on Monday.")
     kinds = {e.label: e.kind for e in extraction.entities}
     assert kinds.get("Sal") == "Place", kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("OFAC designated Blue Horizon Marine LLC, a shipping firm, on Monday.", "Blue Horizon Marine LLC"),
+        ("The ministry named Everwin Ship Management Pte. Ltd. in its report.", "Everwin Ship Management Pte. Ltd."),
+        ("Regulators fined Coral Wave Trading FZE last year.", "Coral Wave Trading FZE"),
+    ],
+)
+def test_entities_company_name_ends_in_its_legal_form(run, text, name) -> None:
+    kinds = {e.label: e.kind for e in run(text).entities}
+    assert kinds.get(name) == "Company", kinds

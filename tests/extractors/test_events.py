@@ -314,3 +314,20 @@ def test_events_told_by_verbs(run, text, word, date, place) -> None:
 def test_events_abstract_happenings_are_none(run) -> None:
     text = "The economic collapse of Ruvania in 2019 wiped out a decade of growth."
     assert not _found(run(text, published="2024-05-13"))
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "place"),
+    [
+        ("A car bomb exploded near a market in Kandahar on Friday.", "explosion", "Kandahar"),
+        ("Gunmen attacked a police checkpoint in the city of Herat on Wednesday.", "attack", "Herat"),
+    ],
+)
+def test_events_attacks_placed(run, text, word, place) -> None:
+    found = _found(run(text, published="2024-05-13"))
+    assert any(word in label and p == place for label, _, p in found), found
+
+
+def test_events_verb_sense_without_place_is_none(run) -> None:
+    text = "The opposition leader attacked the government's budget on Tuesday."
+    assert not _found(run(text, published="2024-05-13"))
