@@ -62,6 +62,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--gold", required=True, help="gold facts, JSON Lines (see README, Evaluation)")
     p.add_argument("--queries", default="queries", help="folder with roles.rq, events.rq, sanctions.rq")
     p.add_argument("-v", "--verbose", action="store_true", help="list extra and missing facts")
+    p.add_argument("--by-rule", action="store_true",
+                   help="for every extraction rule: the facts it read and how many of them the gold holds")
 
     p = sub.add_parser("serve", parents=[common], help="serve the SPARQL endpoint and entity pages")
     p.add_argument("--host", help="address to listen on (default: $KG_HOST or 127.0.0.1)")
@@ -161,8 +163,9 @@ def _stats(args: argparse.Namespace, settings: Settings) -> int:
 def _eval(args: argparse.Namespace, settings: Settings) -> int:
     from kg.evaluate import evaluate_store
 
-    report = evaluate_store(Store(settings.store, create=False), Path(args.queries), Path(args.gold))
-    print(report.render(verbose=args.verbose))
+    report = evaluate_store(Store(settings.store, create=False), Path(args.queries), Path(args.gold),
+                            by_rule=args.by_rule)
+    print(report.render(verbose=args.verbose, by_rule=args.by_rule))
     return 0
 
 

@@ -26,6 +26,12 @@ COLUMNS = {
     "event": ("events.rq", ("eventLabel", "eventTypeLabel", "date", "placeLabel")),
     "sanction": ("sanctions.rq", ("authorityLabel", "targetLabel", "date")),
 }
+FACT_COLUMNS = {"role": "role", "event": "event", "sanction": "sanction"}  # the column naming the fact node
+# The rules (extractor names) that read each fact, for `kg eval --by-rule`.
+RULES_QUERY = """
+PREFIX kg: <https://w3id.org/kg-news/ns#>
+SELECT ?fact ?extractor WHERE { GRAPH ?g { ?fact kg:evidence/kg:extractor ?extractor } }
+"""
 Row = dict[str, str]
 
 
@@ -73,6 +79,7 @@ class KindScore:
     fn: int = 0
     extra: list[str] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
+    rules: dict[str, list[int]] = field(default_factory=dict)  # rule -> [facts read, of them right]
 
     @property
     def precision(self) -> float:
@@ -101,9 +108,16 @@ class EvalReport:
             total.tp, total.fp, total.fn = total.tp + score.tp, total.fp + score.fp, total.fn + score.fn
         return total
 
-    def render(self, verbose: bool = False) -> str:
-        """A table of P/R/F1 per kind, then the extra and missing facts when verbose."""
+    def render(self, verbose: bool = False, by_rule: bool = False) -> str:
+        """A table of P/R/F1 per kind, then the extra and missing facts when verbose, and with `by_rule`
+        how many facts each rule read and how many of them the gold holds."""
         lines = []
+        if by_rule:
+            lines.append(f"{'rule':40} {'facts':>6} {'right':>6} {'share':>6}")
+            for score in self.kinds.values():
+                for rule, (read, right) in sorted(score.rules.items(), key=lambda item: -item[1][0]):
+                    lines.append(f"{rule:40} {read:6d} {right:6d} {right / read:6.2f}")
+            lines.append("")
         for name, score in [*self.kinds.items(), ("all", self.overall)]:
             lines.append(f"{name:9} P={score.precision:.3f} R={score.recall:.3f} F1={score.f1:.3f} "
                          f"(tp={score.tp} fp={score.fp} fn={score.fn})")
@@ -113,8 +127,11 @@ class EvalReport:
         return "\n".join(lines)
 
 
-def score_rows(gold: list[dict[str, object]], rows: dict[str, list[Row]]) -> EvalReport:
-    """Match rows of each kind one-to-one against the gold facts of the same article."""
+def score_rows(gold: list[dict[str, object]], rows: dict[str, list[Row]],
+               rules: dict[str, list[str]] | None = None) -> EvalReport:
+    """Match rows of each kind one-to-one against the gold facts of the same article; with `rules`
+    (fact IRI -> the rules that read it), count for each rule the facts it read and how many were right."""
+    rules = rules or {}
     docs = [str(g["doc"]) for g in gold if g["kind"] == "doc"]
     urls = {str(g["doc"]): list(g.get("urls") or []) for g in gold if g["kind"] == "doc"}  # type: ignore[call-overload]
     report = EvalReport({})
@@ -130,6 +147,10 @@ def score_rows(gold: list[dict[str, object]], rows: dict[str, list[Row]]) -> Eva
                 continue
             seen.add(key)
             candidates = [i for i, g in enumerate(golds) if i not in used and g["doc"] == doc and matches(g, row)]
+            for rule in rules.get(row.get(FACT_COLUMNS[kind], ""), []):
+                counts = score.rules.setdefault(rule, [0, 0])
+                counts[0] += 1
+                counts[1] += bool(candidates)
             if not candidates:
                 score.fp += 1
                 score.extra.append(f"{doc}: " + ", ".join(f"{c}={row.get(c)}" for c in columns))
@@ -177,12 +198,21 @@ def read_gold(path: Path) -> list[dict[str, object]]:
     return gold
 
 
-def evaluate_store(store: Store, queries: Path, gold_path: Path) -> EvalReport:
-    """Score the facts in `store`, read with the stored queries in `queries`, against a gold file."""
+def evaluate_store(store: Store, queries: Path, gold_path: Path, by_rule: bool = False) -> EvalReport:
+    """Score the facts in `store`, read with the stored queries in `queries`, against a gold file;
+    with `by_rule`, also per extraction rule."""
     rows: dict[str, list[Row]] = {}
     for kind, (file_name, _) in COLUMNS.items():
         result = store.query((queries / file_name).read_text(encoding="utf-8"))
         assert isinstance(result, QuerySolutions)
         names = [v.value for v in result.variables]
         rows[kind] = [{n: s[n].value for n in names if s[n] is not None} for s in result]
-    return score_rows(read_gold(gold_path), rows)
+    rules: dict[str, list[str]] = {}
+    if by_rule:
+        result = store.query(RULES_QUERY)
+        assert isinstance(result, QuerySolutions)
+        for solution in result:
+            found = rules.setdefault(solution["fact"].value, [])
+            if solution["extractor"].value not in found:
+                found.append(solution["extractor"].value)
+    return score_rows(read_gold(gold_path), rows, rules)

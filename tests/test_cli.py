@@ -86,6 +86,16 @@ def test_cli_eval_scores_examples_against_their_gold(built_store: Path) -> None:
 
 
 @pytest.mark.model
+def test_cli_eval_by_rule_counts_each_rule(built_store: Path) -> None:
+    result = kg("eval", "--gold", EXAMPLES / "gold.ndjson", "--store", built_store, "--by-rule")
+    assert result.returncode == 0, result.stderr
+    rows = [line.split() for line in result.stdout.splitlines() if line.startswith(("roles.", "events.", "sanctions."))]
+    assert {row[0].split(".")[0] for row in rows} == {"roles", "events", "sanctions"}, result.stdout
+    read, right = sum(int(r[-3]) for r in rows), sum(int(r[-2]) for r in rows)
+    assert 0 < right <= read, result.stdout
+
+
+@pytest.mark.model
 def test_cli_remove_then_reingest(built_store: Path, tmp_path: Path) -> None:
     jsonl = next(EXAMPLES.glob("*.jsonl"))
     store = tmp_path / "store"

@@ -156,7 +156,7 @@ def _noun_event(token: Token, table: EntityTable, document: Document) -> _Event 
         label = table.label(key)  # a named event: "47th ASEAN Summit"
         anchor = token.doc[start:end].root
     anchor = round_of(anchor)
-    event = _Event(event_type, family, label, ["events.noun"], word=token.lower_)
+    event = _Event(event_type, family, label, [f"events.noun.{event_type}"], word=token.lower_)
     event.place = place_of(anchor, table) or (to_place(anchor, table) if family == "visit" else None)
     event.date = date_of(anchor, document)
     for carrier in carriers(anchor) + (carriers(token) if anchor.i != token.i else []):
@@ -233,7 +233,8 @@ def _verb_event(token: Token, table: EntityTable, document: Document) -> _Event 
         if not works or works[0].pos_ != "NOUN":
             return None
         word = f"{works[0].lower_} {word}"
-    event = _Event(event_type, family, None, ["events.verb"], participants=participants, word=word)
+    event = _Event(event_type, family, None, [f"events.verb.{token.lemma_}"], participants=participants,
+                   word=word)
     event.partners = len([k for k in people[len(subjects):] if k and table.kind(k) == PERSON])
     if token.lemma_ == "speak" and not [k for k in people[len(subjects):] if k and table.kind(k) == PERSON]:
         return None  # "spoke with reporters", "spoke to the press": no encounter with a named person
