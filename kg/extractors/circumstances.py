@@ -169,8 +169,11 @@ def off_place(verb: Token, table: EntityTable) -> str | None:
 
 
 def object_place(verb: Token, table: EntityTable) -> str | None:
-    """The place a verb's object is in: "killed dozens of fans in Lagos"."""
+    """The place a verb's object is, or is in: "floods hit Genoa", "killed dozens of fans in Lagos"."""
     for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        key = table.key_at(obj) or named_by_of(obj, table)
+        if key and table.kind(key) in (PLACE, COUNTRY):
+            return key
         for noun in (obj, *(p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
                             for p in c.children if p.dep_ == "pobj")):
             place = place_within(noun, table)

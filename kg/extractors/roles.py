@@ -11,7 +11,7 @@ from kg.extractors.circumstances import motion_place
 from kg.extractors.context import HomeContext
 from kg.extractors.entities import QUALIFIERS, EntityTable, title_ending
 from kg.extractors.evidence import make_evidence
-from kg.model import COUNTRY, GOVERNMENT_BODY, PERSON, PLACE, Document, RoleFact
+from kg.model import COMPANY, COUNTRY, GOVERNMENT_BODY, ORGANIZATION, PERSON, PLACE, Document, RoleFact
 
 POSSESSIVE = {"'s", "\u2019s", "'"}
 # Prepositions after a title that name its organization: "President Xi of China", "spokesperson for Y".
@@ -24,6 +24,8 @@ HEAD_VERBS = {"head": "head", "lead": "leader", "chair": "chair", "run": "head"}
 # country's (see kg/extractors/context.py), when nothing else in the sentence names another country.
 NATIONAL_HEADS = {"president", "minister", "secretary", "chancellor", "premier", "representative"}
 NOT_NATIONAL = {"press secretary", "secretary general", "secretary-general", "general secretary"}
+LOCAL_HEADS = {"mayor", "councillor", "councilor", "alderman"}  # posts of a town, named by the town
+LOCAL_BODY_WORDS = ("municipality", "city", "town", "council", "commune", "county", "borough")
 COUNTRY_NOUNS = {"country", "nation"}  # "the country's president"
 COUNTRY_LOOKBACK = 80  # tokens searched back for the country "the country" means
 PORTFOLIO_WORDS = 6  # "Senior Director for European Affairs, ...": words between a title and its comma
@@ -200,11 +202,27 @@ def _iter_roles(doc: Doc, table: EntityTable, document: Document, sentences: lis
                     met = _listed_as_object(doc, start, title_start, table, _met_or_listed)
                     window = sentences[max(number - CONTEXT_SENTENCES, 0) if met else number : number + 1]
                     each = _with_context_country(each, window, table, home)
+                if each.org is None and each.role.lower().split()[-1] in LOCAL_HEADS:
+                    each = _with_local_body(each, doc, title_start, sentences[max(number - 1, 0)].start, table)
                 if (each.org is None and home.country is None and each.role[:1].isupper()
                         and each.evidence[0].extractor in ("roles.title_before_name", "roles.served_as")):
                     each = _with_article_country(each, table, dominant)
                 found.setdefault(key, each)
                 yield each
+
+
+def _with_local_body(fact: RoleFact, doc: Doc, title_start: int, lower: int, table: EntityTable) -> RoleFact:
+    """A mayor or governor without a stated place: the town or municipality named last, in the sentence or
+    the one before ("Requests came from the Municipality of X. ... the mayor Y")."""
+    for i in range(title_start - 1, lower - 1, -1):
+        key = table.key_at(i)
+        if key and (table.kind(key) == PLACE or table.kind(key) in (ORGANIZATION, GOVERNMENT_BODY)
+                    and any(w in table.label(key).lower() for w in LOCAL_BODY_WORDS)):
+            evidence = replace(fact.evidence[0], extractor="roles.local_body", confidence=0.5)
+            return RoleFact(fact.person, fact.role, key, (evidence,), fact.qualifier)
+        if key and table.kind(key) in (COUNTRY, ORGANIZATION, GOVERNMENT_BODY, COMPANY):
+            return fact  # another body named closer: no guess
+    return fact
 
 
 def _dominant_country(table: EntityTable) -> str | None:

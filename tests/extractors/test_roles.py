@@ -370,3 +370,21 @@ def test_roles_post_held_for_a_person(run, text, expected) -> None:
 )
 def test_roles_news_appositions(run, text, expected) -> None:
     assert expected in {f[:3] for f in roles(run(text))}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mensah met his Ghanaian counterpart, Kofi Boateng, in Accra.", ("Kofi Boateng", "counterpart", "Ghana")),
+        ("Complaints came from the Municipality of Sestri. The first was filed by the mayor Marco Rossi.",
+         ("Marco Rossi", "mayor", "Municipality of Sestri")),
+        ("Floods hit Genoa on Monday. Mayor Paolo Bianchi asked for help.", ("Paolo Bianchi", "Mayor", "Genoa")),
+    ],
+)
+def test_roles_counterparts_and_local_posts(run, text, expected) -> None:
+    assert expected in {f[:3] for f in roles(run(text))}
+
+
+def test_roles_local_post_not_guessed_past_another_body(run) -> None:
+    text = "Floods hit Genoa on Monday. The Red Cross said Mayor Paolo Bianchi asked for help."
+    assert ("Paolo Bianchi", "Mayor", "Genoa") not in {f[:3] for f in roles(run(text))}
