@@ -123,7 +123,9 @@ def place_of(token: Token, table: EntityTable, with_people: bool = True) -> str 
 def stop_of(sent: Span, table: EntityTable, document: Document) -> tuple[str | None, DateValue | None]:
     """The place a sentence travels to or opens in, and the date it gives that stop: "will travel to Riga
     on March 7", "In Rabat, the Secretary ..."."""
-    for token in sent:
+    for token in table.tokens[sent.start : sent.end]:
+        if token.lemma_.lower() not in MOTION_VERBS | TRIP_NOUNS:
+            continue
         place = motion_place(token, table)
         if place is None and token.lemma_.lower() in TRIP_NOUNS:  # "will start his trip in Israel"
             place = place_of(token, table, with_people=False)

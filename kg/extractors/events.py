@@ -78,7 +78,7 @@ def extract_events(doc: Doc, table: EntityTable, document: Document, sentences: 
         if here[0] is not None:
             stop = here
             stops.add(here[0])
-        elif not (refers_to_place_before(sent) or number and _same_paragraph(sentences[number - 1], sent)):
+        elif not (refers_to_place_before(sent) or number and _same_paragraph(table.text, sentences[number - 1], sent)):
             stop = (None, None)  # a stop holds for its paragraph: "He will then meet with X" is still there
         for token in tokens[sent.start : sent.end]:
             if token.pos_ not in EVENT_POS or token.ent_type_ in NOT_EVENT_ENTITIES:
@@ -110,8 +110,8 @@ def extract_events(doc: Doc, table: EntityTable, document: Document, sentences: 
     return [_to_fact(e, table) for e in _merge(found)]
 
 
-def _same_paragraph(before: Span, sent: Span) -> bool:
-    return "\n" not in before.doc.text[before.end_char : sent.start_char]
+def _same_paragraph(text: str, before: Span, sent: Span) -> bool:
+    return "\n" not in text[before.end_char : sent.start_char]
 
 
 def _date_by_trip(events: list[_Event]) -> None:
