@@ -12,7 +12,7 @@ from kg.extractors.entities import EntityTable, ents_within
 from kg.extractors.evidence import make_evidence
 from kg.extractors.target_lists import (
     BULLETS,
-    bullet_target,
+    bullet_targets,
     ends_with_colon,
     names_listed_from,
     semicolon_items,
@@ -54,7 +54,7 @@ NOT_DONE_VERBS = {"threaten", "consider", "propose", "seek", "want", "urge", "ca
 LIST_SUBJECTS = {"they", "target", "those", "list"}  # "The targets include A, B and C."
 FOLLOW_SENTENCES = 3
 # Words of a line announcing bullet targets: "The following individuals and entities are now listed:".
-LISTING_WORDS = {"list", "sanction", "designate", "target", "following"}
+LISTING_WORDS = {"list", "sanction", "designate", "target", "following", "include"}
 HEADING_WORDS = 3
 # Verbs whose object "sanctions on X" still reads as the sanctions themselves ("Full blocking sanctions
 # on X" is often parsed with "blocking" as the verb).
@@ -92,15 +92,16 @@ def extract_sanctions(
     for number, sent in enumerate(sentences):
         if not sent.text.strip():
             continue
-        bullet = bullet_target(sent, table) if listing is not None else None
-        if listing is not None and bullet is not None:
+        bullets = bullet_targets(sent, table) if listing is not None else []
+        if listing is not None and bullets:
             evidence = make_evidence(sent, document, "sanctions.bullet_list", 0.7)
-            actions.append(_Action(listing.authority, [bullet], evidence, listing.date, listing.program,
+            actions.append(_Action(listing.authority, bullets, evidence, listing.date, listing.program,
                                    sentence=number))
             continue
         if listing is not None and _heading(sent):
             continue  # "Individuals", "Entities": a sub-heading between the list's bullet lines
-        listing = None
+        if listing is None or not _bullet_line(sent):
+            listing = None  # a bullet naming no one ("- 17 board members of X") keeps the list open
         members = _members_of_group(sent, number, actions, table, document)
         if members is not None:
             actions.append(members)
@@ -145,6 +146,11 @@ def _announced_before(before: list[Span], table: EntityTable, document: Document
                 if action is not None and action.authority:
                     return action
     return None
+
+
+def _bullet_line(sent: Span) -> bool:
+    words = [t for t in sent if not t.is_space]
+    return bool(words) and words[0].text in BULLETS
 
 
 def _heading(sent: Span) -> bool:

@@ -16,9 +16,11 @@ KIN_NOUNS = {"child", "children", "son", "daughter", "wife", "husband", "spouse"
 TARGET_PREPOSITIONS = {"on", "against"}
 DESCRIBING_POS = {"ADJ", "NOUN", "PROPN", "NUM", "DET"}
 RELATIVE_WORDS = {"who", "whom", "whose", "which", "that"}
+INCLUDING = {"including"}
 LIST_DEPS = {"appos", "conj"}  # how a parse links the members of a list
 LIST_SEPARATORS = {",", ";", "and"}
 LIST_ITEM_WORDS = 5  # words before a listed name: "Brigadier General (Retired)"
+MAX_ITEM_NAME = 5  # words of a capitalised list item read as a name
 
 
 def ends_with_colon(sent: Span) -> bool:
@@ -30,11 +32,28 @@ def ends_with_colon(sent: Span) -> bool:
     return False
 
 
-def bullet_target(sent: Span, table: EntityTable) -> str | None:
-    """The name a bullet line opens with: "- Jane Roe, a businesswoman who ..."."""
+def bullet_targets(sent: Span, table: EntityTable) -> list[str]:
+    """The targets a bullet line names: the name it opens with, after a few describing words ("- Russian
+    elite Jane Roe, ..."), and the names it lists after "including"."""
     tokens = [t for t in sent if not t.is_space]
     if len(tokens) < 2 or tokens[0].text not in BULLETS:
-        return None
+        return []
+    first = 1
+    while first < min(len(tokens) - 1, 1 + LIST_ITEM_WORDS) and (
+            table.key_at(tokens[first]) is None and tokens[first].text[:1].islower()
+            or tokens[first].ent_type_ == "NORP" or table.lexicon.demonym(tokens[first].text)):
+        first += 1  # "- Russian elite X": describing words before the name
+    opening = _opening_name(tokens if first == 1 else [tokens[0], *tokens[first:]], table)
+    keys = [opening] if opening else []
+    for token in tokens:
+        if token.lower_ in INCLUDING and token.dep_ == "prep":
+            keys += [k for t in listed_names(token, table) for k in [table.key_at(t)]
+                     if k and k not in keys and table.kind(k) in TARGET_KINDS]
+    return keys
+
+
+def _opening_name(tokens: list[Token], table: EntityTable) -> str | None:
+    """The name a bullet line opens with: "- Jane Roe, a businesswoman who ..."."""
     key = table.key_at(tokens[1])
     end = 1  # the capitalised words up to the first comma or parenthesis
     while end < len(tokens) and tokens[end].pos_ == "PROPN" and tokens[end].text[:1].isupper():
@@ -115,6 +134,8 @@ def names_listed_from(doc: Doc, i: int, table: EntityTable) -> list[Token]:
                 and (table.key_at(j) is None or doc[j].ent_type_ == "NORP"):  # "Bulgarian oligarch X"
             j += 1  # titles and descriptions before the name: "Vice President", "businessman"
         key = table.key_at(j) if j < end else None
+        if key is None:  # an item of capitalised words the model missed: "Russian Helicopters"
+            key, j = _unnamed_item(doc, i, end, table), i
         if key is None or table.kind(key) not in TARGET_KINDS:
             break
         span = table.span_at(j) or (j, j + 1)
@@ -125,6 +146,16 @@ def names_listed_from(doc: Doc, i: int, table: EntityTable) -> list[Token]:
         while i < end and doc[i].text in LIST_SEPARATORS:
             i += 1
     return found
+
+
+def _unnamed_item(doc: Doc, i: int, end: int, table: EntityTable) -> str | None:
+    """A list item of two to five capitalised words and nothing else, registered as an organization."""
+    j = i
+    while j < end and doc[j].text[:1].isupper() and doc[j].is_alpha and table.key_at(j) is None:
+        j += 1
+    if not 2 <= j - i <= MAX_ITEM_NAME or j < end and doc[j].text not in LIST_SEPARATORS | {"."}:
+        return None
+    return table.add_name(i, j, table.shape_kind(i, j) or ORGANIZATION)
 
 
 def _describing_word(token: Token) -> bool:

@@ -235,3 +235,14 @@ def test_sanctions_earlier_action_of_another_authority_is_background(run) -> Non
 def test_sanctions_none_for_a_delegation_designated_to_attend(run) -> None:
     text = "The President today announced the designation of a Presidential Delegation to attend the inauguration."
     assert sanctions(run(text, published="2024-03-04", url=GOV_URL)) == set()
+
+
+def test_sanctions_bullets_with_descriptions_and_unnamed_items(run) -> None:
+    text = ("Full blocking sanctions on more than 100 individuals and entities. This includes:\n\n"
+            "- 12 board members of Northern Bank.\n\n"
+            "- Oleg Varin, the head of the state railway and an adviser since 2001.\n\n"
+            "- Latvian elite Marta Kessel, her companies and her family.\n\n"
+            "- 9 arms makers that supply the army, including Volga Rotor Works, Arctic Optics, Delta Fuse "
+            "Systems.\n")
+    found = {t for _, t, _ in sanctions(run(text, published="2024-03-04", url=GOV_URL))}
+    assert {"Oleg Varin", "Marta Kessel", "Volga Rotor Works", "Arctic Optics", "Delta Fuse Systems"} <= found, found
