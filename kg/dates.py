@@ -25,9 +25,10 @@ WEEKDAYS = {
     "sunday": 6, "sun": 6,
 }  # fmt: skip
 
-# A month-day or month up to this many days after publication is read as upcoming (same year);
-# later than that, as the most recent past occurrence (previous year).
-FORWARD_DAYS = 45
+# A month-day or month without a year is in the year of publication ("on October 2" in an article of
+# August 14 is this October), unless it would lie this many days after publication or more: then
+# it is the most recent past one ("on December 28" in an article of January 5).
+FORWARD_DAYS = 270
 
 # Lexical patterns of the XML Schema datatypes we produce (timezone-free forms).
 LEXICAL = {
@@ -46,8 +47,21 @@ _MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
 _DAY_RE = r"(\d{1,2})(?:st|nd|rd|th)?"
 _ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$")
 _ISO_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
-_MONTH_DAY = re.compile(rf"\b({_MONTH_RE})\.?\s+{_DAY_RE}\b(?:\s*,?\s*(\d{{4}})\b)?", re.I)
-_DAY_MONTH = re.compile(rf"\b{_DAY_RE}\s+(?:of\s+)?({_MONTH_RE})\.?(?:\s*,?\s*(\d{{4}})\b)?", re.I)
+# A range is read as its first day, with the year written after its last: "July 6-11, 2022",
+# "from March 3 to 8, 2022", "March 30 to April 2, 2022", "6-11 July 2022".
+_RANGE_TO = r"(?:\s*(?:-|\u2013|\u2014|to|through|until|till|and)\s*)"
+_MONTH_DAY = re.compile(
+    rf"\b({_MONTH_RE})\.?\s+{_DAY_RE}\b(?:{_RANGE_TO}(?:(?:{_MONTH_RE})\.?\s+)?\d{{1,2}}\b)?"
+    rf"(?:\s*,?\s*(\d{{4}})\b)?",
+    re.I,
+)
+_DAY_MONTH = re.compile(
+    rf"\b{_DAY_RE}(?:{_RANGE_TO}\d{{1,2}})?\s+(?:of\s+)?({_MONTH_RE})\.?(?:\s*,?\s*(\d{{4}})\b)?", re.I
+)
+_RANGE_END = re.compile(rf"{_RANGE_TO}\S.*$", re.I)
+# Feasts that name a day of the year.
+_HOLIDAYS = {"christmas eve": (12, 24), "christmas day": (12, 25), "christmas": (12, 25),
+             "new year's eve": (12, 31), "new year's day": (1, 1)}  # fmt: skip
 _MONTH_YEAR = re.compile(rf"\b({_MONTH_RE})\.?\s*,?\s+(\d{{4}})\b", re.I)
 _MONTH_ONLY = re.compile(rf"^({_MONTH_RE})\.?(?:\s*,?\s*(?:of\s+)?(this|last|next)\s+year)?$", re.I)
 _YEAR = re.compile(r"^(?:the\s+year\s+)?(\d{4})$")
@@ -66,6 +80,7 @@ _DAY_OFFSETS = {
     "today": 0, "tonight": 0, "this morning": 0, "this evening": 0, "this afternoon": 0, "this day": 0,
     "yesterday": -1, "tomorrow": 1, "day before yesterday": -2, "day after tomorrow": 2,
     "last night": -1, "yesterday morning": -1, "yesterday evening": -1, "yesterday afternoon": -1,
+    "day prior": -1, "day before": -1, "previous day": -1,
 }  # fmt: skip
 _MONTH_OFFSETS = {
     "month": 0, "this month": 0, "last month": -1, "past month": -1, "previous month": -1, "next month": 1,
@@ -73,6 +88,7 @@ _MONTH_OFFSETS = {
 _YEAR_OFFSETS = {
     "year": 0, "this year": 0, "last year": -1, "past year": -1, "previous year": -1, "next year": 1,
 }  # fmt: skip
+_LAST_WEEK = {"last week", "past week", "previous week"}
 # Names of a time span with no single day, month or year: a date, but unresolved.
 _VAGUE = re.compile(
     r"^(?:(?:this|last|next|past|previous|coming)\s+)?(?:week|weekend|spring|summer|autumn|fall|winter)$"
@@ -89,13 +105,14 @@ def resolve_date(phrase: str, published: str | None) -> DateValue | None:
     core = _strip(phrase)
     if not core:
         return None
-    for step in (_absolute, _relative):
-        found = step(core, anchor)
-        if found is not None:
-            value, datatype = found
-            if value is None:
-                return DateValue(phrase, None, None)
-            return DateValue(phrase, value, datatype)
+    for text in dict.fromkeys((core, _RANGE_END.sub("", core))):  # "from Monday to Wednesday": its first day
+        for step in (_absolute, _relative):
+            found = step(text, anchor)
+            if found is not None:
+                value, datatype = found
+                if value is None:
+                    return DateValue(phrase, None, None)
+                return DateValue(phrase, value, datatype)
     return None
 
 
@@ -152,6 +169,9 @@ def _absolute(core: str, anchor: dt.date | None) -> _Found | None:
         elif dt.date(year, month, 1) > anchor + dt.timedelta(days=FORWARD_DAYS):
             year -= 1
         return f"{year:04d}-{month:02d}", "gYearMonth"
+    if core.lower() in _HOLIDAYS:
+        month, day_number = _HOLIDAYS[core.lower()]
+        return _month_day(month, day_number, None, anchor)
     if match := _ORDINAL_DAY.match(core):
         if anchor is None:
             return None, None
@@ -214,6 +234,11 @@ def _relative(core: str, anchor: dt.date | None) -> _Found | None:
             index = anchor.year * 12 + anchor.month - 1 + offset
             return f"{index // 12:04d}-{index % 12 + 1:02d}", "gYearMonth"
         return f"{anchor.year + offset:04d}", "gYear"
+    if lowered in _LAST_WEEK:  # a week names no day; its month does (the month of its Monday)
+        if anchor is None:
+            return None, None
+        monday = anchor - dt.timedelta(days=anchor.weekday() + 7)
+        return f"{monday.year:04d}-{monday.month:02d}", "gYearMonth"
     if _VAGUE.match(lowered):
         return None, None
     if match := _AGO.match(lowered):

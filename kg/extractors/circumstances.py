@@ -38,10 +38,8 @@ LIGHT_VERBS = {"have", "hold", "make", "conduct", "host", "attend", "join", "tak
 PLACE_NOUNS = {"town", "city", "village", "region", "province", "port", "island", "capital", "district"}
 OPENING_VERBS = {"open", "begin", "start", "hold", "take", "convene", "due", "schedule", "set", "plan"}
 FUTURE_WORDS = {"schedule", "plan", "due", "expect", "set", "intend", "hope", "aim"}
-RANGE_END = re.compile(r"\s+(?:to|until|through|till)\s+\S.*$", re.I)
 BARE_WEEKDAY = re.compile(r"^(?:on\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)$", re.I)
 # "July 6-11, 2022" -> "July 6, 2022": a range is dated by its first day.
-DAY_RANGE = re.compile(r"\b([A-Z][a-z]+\.?\s+\d{1,2})\s*[-\u2013]\s*\d{1,2}\b")
 
 
 def future(token: Token) -> bool:
@@ -321,7 +319,7 @@ def date_of(token: Token, document: Document) -> DateValue | None:
             ent = date_ent(child)
             phrase = ent.text if ent else None
         if phrase:
-            value = resolve_date(first_of_range(phrase), document.published)
+            value = resolve_date(phrase, document.published)
             if value is not None:
                 return value
     return None
@@ -336,12 +334,6 @@ def valid_day(value: str) -> bool:
     return True
 
 
-def first_of_range(phrase: str) -> str:
-    """ "July 6-11, 2022" -> "July 6, 2022"; "from May 2 to May 9" -> "from May 2": a range by its first day."""
-    phrase = DAY_RANGE.sub(r"\1", phrase)
-    return RANGE_END.sub("", phrase)
-
-
 def clause_date(verb: Token, document: Document) -> DateValue | None:
     """A date written anywhere in a verb's own clause: "will travel to Lima, Peru, March 6-9"."""
     for ent in ents_within(verb.sent):
@@ -351,7 +343,7 @@ def clause_date(verb: Token, document: Document) -> DateValue | None:
         while node.head.i != node.i and node.pos_ not in ("VERB", "AUX"):
             node = node.head
         if node.i == verb.i:
-            value = resolve_date(first_of_range(ent.text), document.published)
+            value = resolve_date(ent.text, document.published)
             if value is not None and value.value:
                 return value
     return None
