@@ -37,6 +37,7 @@ LIGHT_VERBS = {"have", "hold", "make", "conduct", "host", "attend", "join", "tak
                "end", "conclude", "wrap", "plan", "schedule", "announce", "cancel", "postpone"}
 PLACE_NOUNS = {"town", "city", "village", "region", "province", "port", "island", "capital", "district"}
 OPENING_VERBS = {"open", "begin", "start", "hold", "take", "convene", "due", "schedule", "set", "plan"}
+REPORTING_VERBS = {"say", "declare", "announce", "state", "tell", "confirm", "promise", "pledge", "warn"}
 FUTURE_WORDS = {"schedule", "plan", "due", "expect", "set", "intend", "hope", "aim"}
 BARE_WEEKDAY = re.compile(r"^(?:on\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)$", re.I)
 # "July 6-11, 2022" -> "July 6, 2022": a range is dated by its first day.
@@ -46,8 +47,8 @@ def future(token: Token) -> bool:
     """Whether an event is told as still to come: "will travel", "is scheduled to meet", "due to open"."""
     for node in [token, *list(token.ancestors)[:4]]:
         aux = {c.lower_ for c in node.children if c.dep_ in ("aux", "auxpass")}
-        if aux & {"will", "'ll", "shall"}:
-            return True
+        if aux & {"will", "'ll", "shall"} or "would" in aux and _reported(node):
+            return True  # "will meet", and "said troops would start their pullout on Monday"
         if node.lemma_.lower() in FUTURE_WORDS and any(c.dep_ == "xcomp" for c in node.children):
             return True
         if node.lemma_ == "be" and any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children)
@@ -56,6 +57,12 @@ def future(token: Token) -> bool:
         if node.pos_ == "VERB" and node.dep_ not in ("xcomp", "conj", "advcl", "relcl", "acl", "pcomp"):
             return False
     return False
+
+
+def _reported(verb: Token) -> bool:
+    """A clause of reported speech: "X said / declared / announced that troops would ..."."""
+    head = verb.head
+    return verb.dep_ == "ccomp" and head.lemma_.lower() in REPORTING_VERBS
 
 
 def upcoming(date: DateValue | None, document: Document) -> DateValue | None:
@@ -76,8 +83,9 @@ def upcoming(date: DateValue | None, document: Document) -> DateValue | None:
     return DateValue(date.text, coming.value, coming.datatype) if coming and coming.value else date
 
 
-def place_of(token: Token, table: EntityTable, with_people: bool = True) -> str | None:
-    """A place written with the event: "summit in Budapest", "the Alaska summit", "to X for the summit"."""
+def place_of(token: Token, table: EntityTable, with_people: bool = True, owner: bool = True) -> str | None:
+    """A place written with the event: "summit in Budapest", "the Alaska summit", "to X for the summit",
+    and with `owner` the place that has it: "Mozambique's elections"."""
     for child in token.children:
         if "\n" in token.doc[min(child.i, token.i) : max(child.i, token.i) + 1].text:
             continue  # a dateline or heading on its own line, not a modifier
@@ -85,6 +93,10 @@ def place_of(token: Token, table: EntityTable, with_people: bool = True) -> str 
             # "the Budapest meeting" names a place; "US-China talks" name the parties.
             key = table.key_at(child)
             if key and table.kind(key) == PLACE and not hyphen_joined(child):
+                return key
+        if child.dep_ == "poss" and owner:  # "Mozambique's general elections", "Lagos's floods"
+            key = table.key_at(child)
+            if key and table.kind(key) in (PLACE, COUNTRY):
                 return key
         if child.dep_ == "prep" and child.lower_ in PLACE_PREPOSITIONS:
             for obj in child.children:
@@ -256,10 +268,10 @@ def to_infinitive(token: Token) -> bool:
     return token.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
 
 
-def to_place(token: Token, table: EntityTable) -> str | None:
-    """The place in "to X": "a visit to Kyiv", "will travel to Bali"."""
+def to_place(token: Token, table: EntityTable, preposition: str = "to") -> str | None:
+    """The place in "to X" (or another preposition): "a visit to Kyiv", "will travel to Bali"."""
     for child in token.children:
-        if child.dep_ == "prep" and child.lower_ == "to":
+        if child.dep_ == "prep" and child.lower_ == preposition:
             for obj in child.children:
                 key = table.key_at(obj) if obj.dep_ == "pobj" else None
                 if key and table.kind(key) in (PLACE, COUNTRY):

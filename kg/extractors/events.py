@@ -35,6 +35,10 @@ PHONE_WORDS = {"phone", "telephone", "video"}
 PROJECTILES = {"shell", "round", "artillery", "missile", "rocket", "fire", "gunfire", "mortar", "drone", "salvo"}
 ROUNDS = {"round", "rounds"}
 NOT_EVENT_PARTICLES = {"out", "up", "down"}  # "ruled out", "called up", "shut down": no event told
+# Prepositions that give the place of some kinds of event: "the pullout from Georgia" (the place left),
+# "attacks against Erbil" (the place struck).
+FAMILY_PLACE_PREPOSITIONS = {"withdrawal": "from", "attack": "against"}
+ACTOR_FAMILIES = {"attack"}  # "Iran's attacks": the possessor acts; it is not the place
 STOP_FAMILIES = {"meeting", "visit", "conference", "ceremony"}  # events held at the stop of a trip
 HEAD_HOPS = 3  # governing words searched for an event's date and place: "a stampede killed 345 in Mecca"
 # Common nouns one meets as people: "met officials", "met his counterpart".
@@ -157,7 +161,9 @@ def _noun_event(token: Token, table: EntityTable, document: Document) -> _Event 
         anchor = token.doc[start:end].root
     anchor = round_of(anchor)
     event = _Event(event_type, family, label, [f"events.noun.{event_type}"], word=token.lower_)
-    event.place = place_of(anchor, table) or (to_place(anchor, table) if family == "visit" else None)
+    event.place = (place_of(anchor, table, owner=family not in ACTOR_FAMILIES)
+                   or (to_place(anchor, table) if family == "visit" else None)
+                   or _family_place(anchor, family, table))
     event.date = date_of(anchor, document)
     for carrier in carriers(anchor) + (carriers(token) if anchor.i != token.i else []):
         event.place = event.place or place_of(carrier, table, with_people=False) or motion_place(carrier, table)
@@ -165,7 +171,8 @@ def _noun_event(token: Token, table: EntityTable, document: Document) -> _Event 
             event.place = motion_place(carrier.head, table)
         event.date = event.date or date_of(carrier, document)
     for verb in governing_verbs(anchor, HEAD_HOPS):
-        event.place = event.place or place_of(verb, table, with_people=False) or object_place(verb, table)
+        event.place = (event.place or place_of(verb, table, with_people=False) or object_place(verb, table)
+                       or _family_place(verb, family, table))
         event.date = event.date or date_of(verb, document) or clause_date(verb, document)
     if label is None and token.text[:1].isupper() and not token.is_sent_start:
         label = _written_name(token)  # "the G20 Foreign Ministers' Meeting"
@@ -263,6 +270,11 @@ def _verb_event(token: Token, table: EntityTable, document: Document) -> _Event 
     elif token.tag_ == "VBD":
         event.status = "Happened"
     return event
+
+
+def _family_place(token: Token, family: str, table: EntityTable) -> str | None:
+    preposition = FAMILY_PLACE_PREPOSITIONS.get(family)
+    return to_place(token, table, preposition) if preposition else None
 
 
 def _subject_place(subjects: list[Token], table: EntityTable) -> str | None:

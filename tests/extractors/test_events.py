@@ -331,3 +331,21 @@ def test_events_attacks_placed(run, text, word, place) -> None:
 def test_events_verb_sense_without_place_is_none(run) -> None:
     text = "The opposition leader attacked the government's budget on Tuesday."
     assert not _found(run(text, published="2024-05-13"))
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "word", "date", "place"),
+    [
+        # the owner of a happening is its place; a reported "would" is still to come
+        ("The union called for a fair vote in Kenya's scheduled August 9 elections.", "2022-07-20",
+         "vote", "2022-08-09", "Kenya"),
+        ("On Sunday, the minister said troops would start their pullout from Mali on Monday.", "2022-08-14",
+         "pullout", "2022-08-15", "Mali"),
+        # an attack is placed where it struck, not by who made it
+        ("They discussed Ruvania's drone attacks against Mosul on Monday.", "2024-01-16",
+         "attacks", "2024-01-15", "Mosul"),
+    ],
+)
+def test_events_owner_leaving_and_struck_places(run, text, published, word, date, place) -> None:
+    found = _found(run(text, published=published))
+    assert any(word in label and d == date and p == place for label, d, p in found), found
