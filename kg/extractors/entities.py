@@ -262,6 +262,7 @@ class EntityTable:
     def _collect(self) -> None:
         spans = [relabeled for ent in doc_ents(self.doc) for trimmed in [self._trim(ent)] if trimmed is not None
                  for relabeled in [self._relabel(trimmed)] if relabeled is not None]
+        spans = [self._with_place_words(s) if s.label_ in ("GPE", "LOC") else s for s in spans]
         spans = self._with_company_names(spans)
         spans = self._with_title_names(spans)
         spans = [Span(self.doc, s.start, s.end, label="PERSON") if self._after_title(s)
@@ -280,6 +281,16 @@ class EntityTable:
         self._register_missed_surnames(full_names)
         self._register_missed_places()
         self._register_places_of_countries()
+
+    def _with_place_words(self, span: Span) -> Span:
+        """A place name the model cut short: "Nizhny" of "Nizhny Novgorod", when the whole is a known place."""
+        for extra in (2, 1):
+            end = span.end + extra
+            if end <= len(self.tokens) and all(t.text[:1].isupper() for t in self.tokens[span.end : end]):
+                text = self.doc[span.start : end].text
+                if self.lexicon.city_country(text) or self.lexicon.country(text):
+                    return Span(self.doc, span.start, end, label=span.label_)
+        return span
 
     def _with_company_names(self, spans: list[Span]) -> list[Span]:
         """A company name ends in its legal form, whatever the model cut: "Blue Horizon Marine LLC" (tagged as

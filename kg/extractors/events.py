@@ -39,6 +39,7 @@ NOT_EVENT_PARTICLES = {"out", "up", "down"}  # "ruled out", "called up", "shut d
 # "attacks against Erbil" (the place struck).
 FAMILY_PLACE_PREPOSITIONS = {"withdrawal": "from", "attack": "against"}
 ACTOR_FAMILIES = {"attack"}  # "Iran's attacks": the possessor acts; it is not the place
+SERIES_FAMILIES = {"match"}  # families whose plural names a series, not one happening
 STOP_FAMILIES = {"meeting", "visit", "conference", "ceremony"}  # events held at the stop of a trip
 HEAD_HOPS = 3  # governing words searched for an event's date and place: "a stampede killed 345 in Mecca"
 # Common nouns one meets as people: "met officials", "met his counterpart".
@@ -144,6 +145,8 @@ def _noun_event(token: Token, table: EntityTable, document: Document) -> _Event 
         return None
     if any(c.dep_ == "amod" and c.lower_ in NOT_HAPPENING_MODIFIERS for c in token.children):
         return None  # "an economic collapse", "a political storm": no happening
+    if token.tag_ == "NNS" and entry[1] in SERIES_FAMILIES:
+        return None  # "their opening matches": several happenings, none of them told
     key = table.key_at(token)
     if key and table.kind(key) == PERSON:
         return None
@@ -171,8 +174,9 @@ def _noun_event(token: Token, table: EntityTable, document: Document) -> _Event 
             event.place = motion_place(carrier.head, table)
         event.date = event.date or date_of(carrier, document)
     for verb in governing_verbs(anchor, HEAD_HOPS):
-        event.place = (event.place or place_of(verb, table, with_people=False) or object_place(verb, table)
-                       or _family_place(verb, family, table))
+        told = verb.lemma_ in table.lexicon.event_verbs  # "Sweden beat South Korea": the object takes part
+        event.place = (event.place or place_of(verb, table, with_people=False)
+                       or (None if told else object_place(verb, table)) or _family_place(verb, family, table))
         event.date = event.date or date_of(verb, document) or clause_date(verb, document)
     if label is None and token.text[:1].isupper() and not token.is_sent_start:
         label = _written_name(token)  # "the G20 Foreign Ministers' Meeting"
@@ -374,6 +378,8 @@ def _merge(events: list[_Event]) -> Iterator[_Event]:
         same.evidence += event.evidence
         same.place = same.place or event.place
         same.label = same.label or event.label
+        if event.word and len(event.word) > len(same.word or ""):
+            same.word = event.word  # the fuller name: "match Sweden v South Korea" over "match"
         if same.date is None or (same.date.value is None and event.date and event.date.value):
             same.date = event.date or same.date
         same.status = same.status or event.status

