@@ -24,6 +24,7 @@ HEAD_VERBS = {"head": "head", "lead": "leader", "chair": "chair", "run": "head"}
 # country's (see kg/extractors/context.py), when nothing else in the sentence names another country.
 NATIONAL_HEADS = {"president", "minister", "secretary", "chancellor", "premier", "representative"}
 NOT_NATIONAL = {"press secretary", "secretary general", "secretary-general", "general secretary"}
+OFFICE_NOUNS = {"role", "capacity", "position", "post", "job", "tenure", "time"}  # "in his role as X"
 LOCAL_HEADS = {"mayor", "councillor", "councilor", "alderman"}  # posts of a town, named by the town
 LOCAL_BODY_WORDS = ("municipality", "city", "town", "council", "commune", "county", "borough")
 COUNTRY_NOUNS = {"country", "nation"}  # "the country's president"
@@ -144,8 +145,13 @@ def _org_after(doc: Doc, start: int, table: EntityTable, preps: set[str], limit:
 
 def _past_descriptors(doc: Doc, i: int, table: EntityTable, limit: int) -> int:
     """The first token of a name after lower-case describing words: "of logistics firm Y",
-    "of Korean battery maker Y"; `i` itself when no organization name follows them."""
+    "of Korean battery maker Y", "of Germany's largest lender Y"; `i` itself when no organization
+    name follows them."""
     j = i
+    owner, span = table.key_at(j), table.span_at(j)
+    if owner and span and table.kind(owner) in (COUNTRY, PLACE) and span[1] + 1 < limit \
+            and doc[span[1]].text in POSSESSIVE:
+        j = span[1] + 1  # "Germany's": the country that has the organization named next
     while j < limit and j - i < DESCRIPTOR_WORDS and table.key_at(j) is None and (
             doc[j].pos_ in ("NOUN", "ADJ") and doc[j].text.isalpha() and doc[j].text.islower()
             or table.country_of_word(doc[j]) is not None):
@@ -475,8 +481,11 @@ def _served_as(doc: Doc, start: int, end: int, person: str, table: EntityTable, 
         return []  # the one who appoints, not the one appointed
     verbs = [verb, *(c for c in verb.children if c.dep_ in ("xcomp", "conj") and c.pos_ == "VERB")]
     facts = []
-    for each in verbs:
-        if each.lemma_.lower() not in AS_VERBS:
+    # "designating X for his role as the head of Y": "as" hangs on a noun of office after the verb
+    offices = [n for p in verb.children if p.dep_ == "prep" for n in p.children
+               if n.dep_ == "pobj" and n.lemma_.lower() in OFFICE_NOUNS]
+    for each in [*verbs, *offices]:
+        if each.lemma_.lower() not in AS_VERBS and each not in offices:
             continue
         for prep in (c for c in each.children if c.dep_ == "prep" and c.lower_ == "as"):
             for noun in _listed(prep):

@@ -388,3 +388,18 @@ def test_roles_counterparts_and_local_posts(run, text, expected) -> None:
 def test_roles_local_post_not_guessed_past_another_body(run) -> None:
     text = "Floods hit Genoa on Monday. The Red Cross said Mayor Paolo Bianchi asked for help."
     assert ("Paolo Bianchi", "Mayor", "Genoa") not in {f[:3] for f in roles(run(text))}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Anna Weber, the head of Germany's largest lender Nordbank, resigned on Monday.",
+         ("Anna Weber", "head", "Nordbank")),
+        ("The ministry is designating Sergei Volkov for his role as the head of Rostech.",
+         ("Sergei Volkov", "head", "Rostech")),
+        ("Kim Yong-chol, supreme commander of the Korean People's Army, inspected the unit.",
+         ("Kim Yong-chol", "supreme commander", "Korean People's Army")),
+    ],
+)
+def test_roles_organization_past_its_owner_and_office_nouns(run, text, expected) -> None:
+    assert expected in {f[:3] for f in roles(run(text))}
