@@ -474,6 +474,12 @@ def _served_as(doc: Doc, start: int, end: int, person: str, table: EntityTable, 
     """ "X served as Director of Y", "appointed X to serve as ambassador to Z", "X resigned as minister":
     each title after "as" (and the titles listed with it) is a post of X."""
     root = doc[start:end].root
+    while root.dep_ in ("appos", "compound") and root.head.i != root.i and root.head.pos_ == "PROPN":
+        root = root.head  # "His Excellency X": the title phrase the name hangs on
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ == "NOUN":
+        # "the inauguration of X as President of Y", "the appointment of X as minister"
+        return [fact for prep in root.head.head.children if prep.dep_ == "prep" and prep.lower_ == "as"
+                for noun in _listed(prep) for fact in [_post_of(doc, noun, person, table, document, sent)] if fact]
     if root.dep_ not in ("nsubj", "nsubjpass", "dobj") or root.head.pos_ not in ("VERB", "AUX"):
         return []
     verb = root.head

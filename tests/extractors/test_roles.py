@@ -399,6 +399,8 @@ def test_roles_local_post_not_guessed_past_another_body(run) -> None:
          ("Sergei Volkov", "head", "Rostech")),
         ("Kim Yong-chol, supreme commander of the Korean People's Army, inspected the unit.",
          ("Kim Yong-chol", "supreme commander", "Korean People's Army")),
+        ("A delegation will attend the inauguration of His Excellency Kwame Mensah as President of the Republic "
+         "of Ghana.", ("Kwame Mensah", "President", "Ghana")),
     ],
 )
 def test_roles_organization_past_its_owner_and_office_nouns(run, text, expected) -> None:
