@@ -11,7 +11,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from kg.dates import resolve_date
+from kg.dates import parse_published, resolve_date
 from kg.extractors.entities import EntityTable, doc_ents, ents_within
 from kg.model import COUNTRY, GOVERNMENT_BODY, PLACE, DateValue, Document
 
@@ -37,6 +37,7 @@ LIGHT_VERBS = {"have", "hold", "make", "conduct", "host", "attend", "join", "tak
                "end", "conclude", "wrap", "plan", "schedule", "announce", "cancel", "postpone"}
 PLACE_NOUNS = {"town", "city", "village", "region", "province", "port", "island", "capital", "district"}
 OPENING_VERBS = {"open", "begin", "start", "hold", "take", "convene", "due", "schedule", "set", "plan"}
+LATE_DAYS = 30  # a future event dated up to this many days before publication keeps the publication year
 REPORTING_VERBS = {"say", "declare", "announce", "state", "tell", "confirm", "promise", "pledge", "warn"}
 FUTURE_WORDS = {"schedule", "plan", "due", "expect", "set", "intend", "hope", "aim"}
 BARE_WEEKDAY = re.compile(r"^(?:on\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)$", re.I)
@@ -69,10 +70,13 @@ def _reported(verb: Token) -> bool:
 
 def upcoming(date: DateValue | None, document: Document) -> DateValue | None:
     """A bare weekday of a future event is the coming one: "will meet on Saturday"; a month and day
-    without a year already past at publication is next year's."""
+    without a year well past at publication is next year's (a few days past, it is this year's: a
+    release on a trip under way, published late)."""
     if date is None:
         return None
-    if (date.datatype == "date" and date.value and document.published and date.value < document.published[:10]
+    published = parse_published(document.published)
+    if (date.datatype == "date" and date.value and published
+            and dt.date.fromisoformat(date.value) < published - dt.timedelta(days=LATE_DAYS)
             and not re.search(r"\b\d{4}\b", date.text) and not BARE_WEEKDAY.match(date.text)):
         year = int(date.value[:4]) + 1
         value = f"{year}{date.value[4:]}"

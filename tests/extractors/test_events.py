@@ -359,3 +359,16 @@ def test_events_matches_named_by_sides_not_series(run) -> None:
     assert ("match Sweden v South Korea in Nizhny Novgorod", None, "Nizhny Novgorod") in found, found
     assert ("match in Moscow", "2018-06-24", "Moscow") in found, found  # "is scheduled for": the coming Sunday
     assert not any("matches" in label for label, _, _ in found), found  # a series is no one happening
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "date"),
+    [
+        # a release published during the trip it announces keeps its year
+        ("The envoy will travel to Lima on March 4 for talks.", "2022-03-10", "2022-03-04"),
+        # months past, a future date is next year's
+        ("The referendum is to be held on March 2.", "2015-05-07", "2016-03-02"),
+    ],
+)
+def test_events_future_dates_before_publication(run, text, published, date) -> None:
+    assert date in {d for _, d, _ in _found(run(text, published=published))}
