@@ -33,6 +33,9 @@ MISLABELS = {"WORK_OF_ART", "PRODUCT", "LAW", "EVENT", "NORP", "PERSON", "GPE", 
 INITIAL = re.compile(r"[A-Z]\.?")
 NAME_BREAKERS = {"the", "of", "and", "for", "on", "in", "at", "said", "says", "told"}
 MAX_NAME_WORDS = 5
+# Words of address before a person's name: "The Honorable Jane Roe", "Mr. John Doe", "His Excellency X".
+HONORIFIC_TITLES = {"honorable", "honourable", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "excellency",
+                    "sir", "dame"}
 # Legal forms that end a company's name: "... Shipping LLC", "... Trading FZE", "... Holding PJSC".
 LEGAL_FORMS = {"llc", "ltd", "inc", "plc", "fze", "fzco", "fzc", "jsc", "pjsc", "ojsc", "cjsc", "oao", "zao", "ooo",
                "gmbh", "ag", "sa", "srl", "bv", "nv", "llp", "lp", "corp", "co", "pte", "sdn", "bhd", "dmcc"}
@@ -263,6 +266,7 @@ class EntityTable:
         spans = [relabeled for ent in doc_ents(self.doc) for trimmed in [self._trim(ent)] if trimmed is not None
                  for relabeled in [self._relabel(trimmed)] if relabeled is not None]
         spans = [self._with_place_words(s) if s.label_ in ("GPE", "LOC") else s for s in spans]
+        spans = self._with_honoured_names(spans)
         spans = self._with_company_names(spans)
         spans = self._with_title_names(spans)
         spans = [Span(self.doc, s.start, s.end, label="PERSON") if self._after_title(s)
@@ -291,6 +295,26 @@ class EntityTable:
                 if self.lexicon.city_country(text) or self.lexicon.country(text):
                     return Span(self.doc, span.start, end, label=span.label_)
         return span
+
+    def _with_honoured_names(self, spans: list[Span]) -> list[Span]:
+        """A name after an honorific ("The Honorable Jane Roe, ...", "Mr. John Doe") is a person's, whatever
+        the model made of it."""
+        tokens, found = self.tokens, []
+        for i, token in enumerate(tokens):
+            if token.lower_ not in HONORIFIC_TITLES or i + 1 >= len(tokens):
+                continue
+            start = end = i + 1
+            while end < len(tokens) and end - start < MAX_NAME_WORDS and (
+                    tokens[end].text[:1].isupper() and tokens[end].is_alpha or INITIAL.fullmatch(tokens[end].text)
+                    or tokens[end].lower_ in NAME_PARTICLES and end > start):
+                end += 1
+            if end - start >= 2 and (end == len(tokens) or not tokens[end].text[:1].isupper()):
+                found.append(Span(self.doc, start, end, label="PERSON"))
+        if not found:
+            return spans
+        covered = {t for span in found for t in range(span.start, span.end)}
+        kept = [s for s in spans if not any(t in covered for t in range(s.start, s.end))]
+        return sorted(kept + found, key=lambda s: s.start)
 
     def _with_company_names(self, spans: list[Span]) -> list[Span]:
         """A company name ends in its legal form, whatever the model cut: "Blue Horizon Marine LLC" (tagged as

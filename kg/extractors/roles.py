@@ -24,6 +24,10 @@ HEAD_VERBS = {"head": "head", "lead": "leader", "chair": "chair", "run": "head"}
 # country's (see kg/extractors/context.py), when nothing else in the sentence names another country.
 NATIONAL_HEADS = {"president", "minister", "secretary", "chancellor", "premier", "representative"}
 NOT_NATIONAL = {"press secretary", "secretary general", "secretary-general", "general secretary"}
+HONORIFICS = {"the", "honorable", "honourable", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "his", "her",
+              "excellency", "majesty", "highness", "-", "*", "\u2022", "sir", "dame", "lord", "lady", "rev", "rev."}
+HONORIFIC_WORDS = {"honorable", "honourable", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "excellency",
+                   "majesty", "highness", "sir", "dame", "rev", "rev."}  # how a listed person is addressed
 OFFICE_NOUNS = {"role", "capacity", "position", "post", "job", "tenure", "time"}  # "in his role as X"
 LOCAL_HEADS = {"mayor", "councillor", "councilor", "alderman"}  # posts of a town, named by the town
 LOCAL_BODY_WORDS = ("municipality", "city", "town", "council", "commune", "county", "borough")
@@ -191,10 +195,11 @@ def _iter_roles(doc: Doc, table: EntityTable, document: Document, sentences: lis
         for start, end, key in table.mentions_in(sent.start, sent.end):
             if table.kind(key) != PERSON:
                 continue
-            fact = (_title_before_name(doc, start, end, key, table, document, sent, found)
-                    or _title_after_name(doc, start, end, key, table, document, sent, home)
-                    or _described(doc, start, end, key, table, document, sent, home))
-            facts = [fact] if fact else []
+            listed = _titles_of_line(doc, start, end, key, table, document, sent, home)
+            fact = None if listed else (_title_before_name(doc, start, end, key, table, document, sent, found)
+                                        or _title_after_name(doc, start, end, key, table, document, sent, home)
+                                        or _described(doc, start, end, key, table, document, sent, home))
+            facts = listed + ([fact] if fact else [])
             facts += _served_as(doc, start, end, key, table, document, sent)
             if fact and fact.evidence[0].extractor == "roles.title_before_name":
                 facts += _coordinated_titles(doc, start, fact, table)
@@ -532,6 +537,64 @@ def _post_of(doc: Doc, noun: Token, person: str, table: EntityTable, document: D
         return None
     evidence = make_evidence(sent, document, "roles.served_as", 0.75)
     return RoleFact(person, doc[title_start:title_end].text, org, (evidence,), qualifier)
+
+
+def _titles_of_line(doc: Doc, start: int, end: int, person: str, table: EntityTable, document: Document,
+                    sent: Span, home: HomeContext) -> list[RoleFact]:
+    """A line of a list of people: "The Honorable X, Secretary of Commerce", "Ms. Y, Deputy Assistant to the
+    President and Director of Z, The White House". Each title of the line is a post; the organization is
+    the line's last part when it names one, else the one a title names ("of Z"), else, for a national
+    post in a government's release, its country."""
+    words = [t for t in doc[sent.start : start] if not t.is_space]
+    if any(t.lower_ not in HONORIFICS for t in words) or end >= sent.end or doc[end].text != ",":
+        return []
+    honoured = any(t.lower_ in HONORIFIC_WORDS for t in words)
+    line_end = sent.end
+    while line_end > end and (doc[line_end - 1].is_space or doc[line_end - 1].text in (".", ";")):
+        line_end -= 1
+    if "\n" in doc[end:line_end].text:
+        return []
+    commas = [i for i in range(end, line_end) if doc[i].text == ","]
+    parts = [(a + 1, b) for a, b in zip(commas, [*commas[1:], line_end], strict=True) if b > a + 1]
+    if not parts or len(parts) == 1 and not honoured:
+        return []  # "Jane Roe, Department Spokesperson": a byline, read by _title_after_name
+    org = None
+    first = parts[-1][0] + (doc[parts[-1][0]].lower_ == "the")  # "..., The White House"
+    key, span = table.key_at(first), table.span_at(first)
+    if len(parts) > 1 and key and span and span[1] == parts[-1][1] and table.kind(key) not in (PERSON, PLACE):
+        org, parts = key, parts[:-1]
+    elif len(parts) > 1 and _capitalised(doc[first : parts[-1][1]]) and not match_title_around(doc, first, table):
+        org = table.add_name(first, parts[-1][1], table.shape_kind(first, parts[-1][1]) or ORGANIZATION)
+        parts = parts[:-1]  # "..., Amherst College": a body the model did not tag
+    facts = []
+    evidence = make_evidence(sent, document, "roles.list_line", 0.8)
+    for part_start, part_end in parts[:1]:
+        pieces, piece_start = [], part_start
+        for i in range(part_start, part_end + 1):  # "Deputy Assistant to the President and Director of X"
+            if i == part_end or doc[i].lower_ == "and" and i + 1 < part_end and doc[i + 1].text[:1].isupper():
+                pieces.append((piece_start, i))
+                piece_start = i + 1
+        for a, b in pieces:
+            while b > a and (doc[b - 1].text == ")" or doc[b - 1].is_space):  # "Representative (California)"
+                opening = next((i for i in range(b - 1, a, -1) if doc[i].text == "("), None)
+                b = opening if opening is not None and doc[b - 1].text == ")" else b - 1
+            title = doc[a:b]
+            if not title.text[:1].isupper() or match_title_around(doc, a, table) is None and not any(
+                    match_title_around(doc, t.i, table) for t in title):
+                continue
+            inner = next((k for _, _, k in table.mentions_in(a, b) if table.kind(k) not in (PERSON, PLACE)
+                          and (" " in table.label(k) or table.lexicon.organization(table.label(k)))), None)
+            head = title.text.lower().split(" of ")[0].split(" to ")[0].split()[-1]
+            country = home.country if home.body and head in NATIONAL_HEADS else None
+            facts.append(RoleFact(person, title.text, org or inner or country, (evidence,)))
+    return facts
+
+
+def _capitalised(span: Span) -> bool:
+    """Words that could be a name: each capitalised (or a short joining word), at most five."""
+    words = [t for t in span if not t.is_punct]
+    return 0 < len(words) <= 5 and words[0].text[:1].isupper() and all(
+        t.text[:1].isupper() or t.lower_ in ("of", "for", "and", "the", "de") for t in words)
 
 
 def _title_after_name(doc: Doc, start: int, end: int, person: str, table: EntityTable,

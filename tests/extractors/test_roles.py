@@ -333,8 +333,8 @@ def test_roles_no_country_guessed(run, text) -> None:
         ("Members of the delegation:\n\nThe Honorable Maria Chen, Assistant Secretary of State for African "
          "Affairs, U.S. Department of State\n\nMr. Kevin Brooks, Senior Director for Asian Affairs, National "
          "Security Council\n",
-         {("Maria Chen", "Assistant Secretary of State", "US State Department"),
-          ("Kevin Brooks", "Senior Director", "National Security Council")}),
+         {("Maria Chen", "Assistant Secretary of State for African Affairs", "US State Department"),
+          ("Kevin Brooks", "Senior Director for Asian Affairs", "National Security Council")}),
         # a shape of our own: a sentence that ends with the organization
         ("The opening speech was given by Lena Ward, Deputy Director, World Health Organization.",
          {("Lena Ward", "Deputy Director", "World Health Organization")}),
@@ -405,3 +405,18 @@ def test_roles_local_post_not_guessed_past_another_body(run) -> None:
 )
 def test_roles_organization_past_its_owner_and_office_nouns(run, text, expected) -> None:
     assert expected in {f[:3] for f in roles(run(text))}
+
+
+def test_roles_lines_of_a_delegation_list(run) -> None:
+    text = ("Members of the delegation:\n\n"
+            "The Honorable Harriet Lowe, Secretary of Commerce\n\n"
+            "The Honorable Daniel Ortiz, United States Representative (California)\n\n"
+            "Mr. Peter Gale, Charge d'Affaires ad interim, U.S. Embassy Nairobi\n\n"
+            "The Honorable Susan Grey, Deputy Assistant to the President and Director of the Domestic Policy "
+            "Council, The White House\n")
+    found = {f[:3] for f in roles(run(text, url="https://www.whitehouse.gov/briefing-room/x"))}
+    assert {("Harriet Lowe", "Secretary of Commerce", "United States"),
+            ("Daniel Ortiz", "United States Representative", "United States"),
+            ("Peter Gale", "Charge d'Affaires ad interim", "U.S. Embassy Nairobi"),
+            ("Susan Grey", "Deputy Assistant to the President", "White House"),
+            ("Susan Grey", "Director of the Domestic Policy Council", "White House")} <= found, found
