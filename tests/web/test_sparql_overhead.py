@@ -18,9 +18,9 @@ from pyoxigraph import Literal, NamedNode, Quad
 from kg.errors import InvalidInput, NotAcceptable
 from kg.negotiation import CACHED_HEADER_CHARS, _choice, negotiate
 from kg.settings import Settings, settings_from_env
+from kg.sparql_syntax import remote_operations
 from kg.store import Store, write_result
 from kg.web.app import create_app
-from kg.web.security import remote_operations
 
 ALL = "SELECT ?s ?p WHERE { ?s ?p ?o }"
 FORMATS = {"json": "application/sparql-results+json", "xml": "application/sparql-results+xml",
