@@ -1,4 +1,4 @@
-"""What a SPARQL text asks for, read by a parser rather than by patterns: its remote operations.
+"""What a SPARQL text asks for, read by a parser rather than by patterns: remote operations and FROM clauses.
 
 rdflib's SPARQL grammar reads the text after it is brought to Oxigraph's lexical rules, so that both
 parsers cut it into the same tokens. Oxigraph decodes \\u and \\U escapes only inside strings and IRIs,
@@ -73,3 +73,10 @@ def remote_operations(sparql: str) -> set[str]:
         return mentioned
     return {REMOTE_NODES[node.name] for node in _nodes(tree) if node.name in REMOTE_NODES}
 
+
+def declares_dataset(sparql: str) -> bool:
+    """Whether a query has FROM or FROM NAMED clauses (False when it does not parse as a query)."""
+    if "from" not in _decoded_words(sparql):
+        return False
+    tree = _parse(sparql)
+    return tree is not None and any(node.name == "DatasetClause" for node in _nodes(tree))

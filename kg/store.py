@@ -2,7 +2,8 @@
 
 This is the only module that opens a pyoxigraph Store. The default graph of a
 query is the union of all graphs (article graphs plus anything loaded with
-`kg load`), so a query need not name graphs to see every fact.
+`kg load`), so a query need not name graphs to see every fact; a query with
+FROM (or FROM NAMED) clauses gets the dataset they describe instead.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from pyoxigraph import (
 from kg import ontology
 from kg.errors import InvalidInput, StoreBusy, UnknownEntity
 from kg.model import PERSON, Entity
+from kg.sparql_syntax import declares_dataset
 
 QueryResult = QuerySolutions | QueryTriples | QueryBoolean
 Term = NamedNode | Literal
@@ -192,6 +194,9 @@ class Store:
     ) -> QueryResult:
         """Run a SPARQL query; `bindings` are substituted for variables, never pasted into text.
 
+        The default graph is `default_graphs` if given, else the one the query's FROM clauses describe,
+        else the union of all graphs.
+
         Raises:
             InvalidInput: the query does not parse (the message carries the parser's position).
         """
@@ -201,7 +206,7 @@ class Store:
                 sparql,
                 base_iri=base_iri,
                 prefixes=ontology.PREFIXES,
-                use_default_graph_as_union=default_graphs is None,
+                use_default_graph_as_union=default_graphs is None and not declares_dataset(sparql),
                 default_graph=default_graphs,
                 named_graphs=named_graphs,
                 substitutions=substitutions or None,
