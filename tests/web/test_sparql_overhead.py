@@ -1,10 +1,10 @@
-"""The endpoint's cheap paths (worker pool, unscanned small results, cached negotiation) keep its behaviour."""
+"""The endpoint's cheap paths (unscanned small results, cached negotiation) keep its behaviour."""
 
 from __future__ import annotations
 
 import io
 import json
-import threading
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -21,6 +21,7 @@ from kg.settings import Settings, settings_from_env
 from kg.sparql_syntax import remote_operations
 from kg.store import Store, write_result
 from kg.web.app import create_app
+from tests.reliability.processes import children
 
 ALL = "SELECT ?s ?p WHERE { ?s ?p ?o }"
 FORMATS = {"json": "application/sparql-results+json", "xml": "application/sparql-results+xml",
@@ -81,7 +82,7 @@ def test_sparql_write_result_cuts_large_output_at_the_limit(big_store: Store, fm
     assert _count(fmt, out.getvalue()) == 15_000
 
 
-def test_sparql_large_result_streams_whole_through_the_pool(big_store: Store, tmp_path: Path) -> None:
+def test_sparql_large_result_streams_whole(big_store: Store, tmp_path: Path) -> None:
     client = _app(big_store, tmp_path).test_client()
     for _ in range(2):
         response = client.get("/sparql", query_string={"query": ALL, "format": "csv"})
@@ -90,14 +91,11 @@ def test_sparql_large_result_streams_whole_through_the_pool(big_store: Store, tm
         assert _count("csv", response.get_data()) == 20_000
 
 
-def test_sparql_query_workers_are_reused(client: FlaskClient) -> None:
-    def workers() -> int:
-        return sum(thread.name == "kg-query" for thread in threading.enumerate())
-
-    before = workers()
+def test_sparql_queries_leave_no_process_behind(client: FlaskClient) -> None:
     for _ in range(20):
         assert client.get("/sparql", query_string={"query": "ASK { ?s ?p ?o }"}).status_code == 200
-    assert workers() - before <= 1
+    assert client.get("/sparql", query_string={"query": "SELECT WHERE {"}).status_code == 400
+    assert children(os.getpid()) == []
 
 
 def test_sparql_errors_found_by_the_worker_keep_their_status(client: FlaskClient) -> None:
