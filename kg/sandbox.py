@@ -3,7 +3,8 @@
 Oxigraph (pyoxigraph 0.5) has no way to cancel a query, nor a secondary store that another process could
 open while the server writes (`Store.read_only` beside a writer is undefined behaviour). A forked child
 sees the store as it was at the fork, reads it like the parent would, and can be killed: the kernel then
-takes back its CPU and memory, whatever the query was doing.
+takes back its CPU and memory, whatever the query was doing. It closes the sockets it inherits, so that
+it never holds the server's connections open.
 
 The child writes its output to a temporary file that the parent reads afterwards, and sends back what the
 job returned (or raised) through a pipe. Its address space may grow by `memory` bytes over what it
@@ -19,6 +20,7 @@ import pickle
 import resource
 import select
 import signal
+import stat
 import tempfile
 import time
 import traceback
@@ -121,6 +123,7 @@ def _child(job: Callable[[IO[bytes]], T], output: IO[bytes], answer_fd: int, tim
         for name in ("SIGTERM", "SIGINT", "SIGQUIT", "SIGHUP", "SIGALRM"):  # the server's handlers are not ours
             signal.signal(getattr(signal, name), signal.SIG_DFL)
         signal.alarm(math.ceil(timeout) + ALARM_SLACK)
+        _close_sockets()
         _limit_memory(memory)
         try:
             answer: tuple[str, object, str] = ("ok", job(output), "")
@@ -138,6 +141,19 @@ def _child(job: Callable[[IO[bytes]], T], output: IO[bytes], answer_fd: int, tim
             view = view[os.write(answer_fd, view):]
     finally:
         os._exit(0)
+
+
+def _close_sockets() -> None:
+    """Close the sockets inherited from the server (its listener, other clients' connections).
+
+    The child never uses them, and a connection stays open as long as any process holds it.
+    """
+    for name in os.listdir("/proc/self/fd"):
+        try:
+            if stat.S_ISSOCK(os.fstat(int(name)).st_mode):
+                os.close(int(name))
+        except OSError:  # the descriptor of the listing itself, closed by now
+            continue
 
 
 def _limit_memory(memory: int) -> None:

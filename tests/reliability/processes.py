@@ -62,3 +62,12 @@ def server_worker(master: int) -> int:
     workers = children(master)
     assert len(workers) == 1, f"expected one worker under {master}, found {workers}"
     return workers[0]
+
+
+def sockets(pid: int) -> list[str]:
+    """The socket descriptors a process holds (empty when it is gone)."""
+    try:
+        links = [os.readlink(entry) for entry in Path(f"/proc/{pid}/fd").iterdir()]
+    except OSError:
+        return []
+    return [link for link in links if link.startswith("socket:")]

@@ -21,7 +21,7 @@ from kg.ontology import Namer
 from kg.store import Store
 from tests.conftest import start_server, stop_server
 from tests.graph_fixture import fill_store
-from tests.reliability.processes import cpu_seconds, rss_bytes, server_worker, tree
+from tests.reliability.processes import cpu_seconds, rss_bytes, server_worker, sockets, tree
 
 TIMEOUT = 3.0
 MEMORY = 256 << 20
@@ -101,6 +101,9 @@ def test_query_limits_heavy_queries_stop_at_the_time_limit(server: tuple[str, in
         status, body, _ = query(url, CHEAP)
         assert status == 200, body
         assert not any(future.done() for future in running), "the heavy queries ended before the cheap one"
+        query_processes = [pid for pid in tree(worker) if pid != worker]
+        assert len(query_processes) == heavy
+        assert [sockets(pid) for pid in query_processes] == [[]] * heavy, "query processes hold connections"
         answers = [future.result() for future in running]
     for status, body, seconds in answers:
         assert status == 503
