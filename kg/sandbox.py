@@ -94,27 +94,38 @@ def run_forked(job: Callable[[IO[bytes]], T], timeout: float, memory: int) -> Fi
 
 
 def _read_answer(fd: int, pid: int, deadline: float) -> tuple[str, object, str]:
-    """The child's pickled answer; kills and reaps the child at the deadline, reaps it at the end."""
-    chunks = []
-    while True:
-        remaining = deadline - time.monotonic()
-        ready = select.select([fd], [], [], max(0.0, remaining))[0] if remaining > 0 else []
-        if not ready:
-            os.kill(pid, signal.SIGKILL)
-            os.waitpid(pid, 0)
-            raise DeadlinePassed()
-        data = os.read(fd, 1 << 16)
-        if not data:
-            break
-        chunks.append(data)
+    """The child's pickled answer; the child is reaped, and killed first if it is not done."""
+    try:
+        data = _read_to_end(fd, deadline)
+    except BaseException:  # the deadline, or the server itself interrupted: the child must not run on
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+        raise
     _, status = os.waitpid(pid, 0)
-    if chunks:
-        answer: tuple[str, object, str] = pickle.loads(b"".join(chunks))
+    if data:
+        answer: tuple[str, object, str] = pickle.loads(data)
         return answer
     if os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGABRT:  # Rust and C++ abort when out of memory
         raise OutOfMemory()
     how = f"signal {os.WTERMSIG(status)}" if os.WIFSIGNALED(status) else f"exit code {os.WEXITSTATUS(status)}"
     raise ChildDied(f"the query process ended with {how} and no answer")
+
+
+def _read_to_end(fd: int, deadline: float) -> bytes:
+    """Everything written to the pipe `fd` until it closes.
+
+    Raises:
+        DeadlinePassed: it was still open at the deadline.
+    """
+    chunks = []
+    while True:
+        remaining = deadline - time.monotonic()
+        if remaining <= 0 or not select.select([fd], [], [], remaining)[0]:
+            raise DeadlinePassed()
+        data = os.read(fd, 1 << 16)
+        if not data:
+            return b"".join(chunks)
+        chunks.append(data)
 
 
 def _child(job: Callable[[IO[bytes]], T], output: IO[bytes], answer_fd: int, timeout: float, memory: int) -> None:
