@@ -1,15 +1,22 @@
-"""Runs one job in a forked child process that is ended at a deadline and may use a bounded amount of memory.
+"""Runs jobs in forked child processes that are ended at a deadline and may use a bounded amount of memory.
 
 Oxigraph (pyoxigraph 0.5) has no way to cancel a query, nor a secondary store that another process could
 open while the server writes (`Store.read_only` beside a writer is undefined behaviour). A forked child
 sees the store as it was at the fork, reads it like the parent would, and can be killed: the kernel then
-takes back its CPU and memory, whatever the query was doing. It closes the sockets it inherits, so that
-it never holds the server's connections open.
+takes back its CPU and memory, whatever the query was doing.
 
-The child writes its output to a temporary file that the parent reads afterwards, and sends back what the
-job returned (or raised) through a pipe. Its address space may grow by `memory` bytes over what it
-inherited (RLIMIT_AS); past that, allocations fail and the child dies (Rust aborts) or raises MemoryError.
-An alarm ends the child a little after the deadline even if the parent is gone.
+Forking costs milliseconds, so a child that finished its job in time is kept and given the next one, as
+long as what it was forked from has not changed since: the caller passes a `generation` that it raises
+on every write, and only children of the current generation are reused. A child is killed at its job's
+deadline and never reused after a failure.
+
+A job is a module-level function, called in the child as `job(context, output, *args)` where `context`
+is the object the pool was made with (inherited through the fork, never sent) and `output` a temporary
+file that the parent reads afterwards; what it returns or raises is sent back pickled over a socket.
+A child's address space may grow by `memory` bytes over what it inherited (RLIMIT_AS); past that,
+allocations fail and the child dies (Rust aborts) or raises MemoryError. The child closes the sockets it
+inherits from the server, so it never holds a client's connection open, and it ends when the parent goes
+away (its socket closes) or, during a job, a little after the job's deadline.
 """
 
 from __future__ import annotations
@@ -18,18 +25,25 @@ import math
 import os
 import pickle
 import resource
-import select
 import signal
+import socket
 import stat
+import struct
 import tempfile
+import threading
 import time
 import traceback
+import weakref
 from collections.abc import Callable
-from typing import IO, Generic, TypeVar
+from typing import IO, Any, Generic, NoReturn, TypeVar
 
+C = TypeVar("C")
 T = TypeVar("T")
 
-ALARM_SLACK = 2  # seconds past the deadline after which the child ends itself
+ALARM_SLACK = 2  # seconds past a job's deadline after which the child ends itself
+REUSE = 200  # jobs a child runs before it is replaced (it grows a little with each)
+IDLE_SECONDS = 30.0  # an idle child older than this is ended when the pool is next used
+_HEADER = struct.Struct("!Q")
 _PAGE = os.sysconf("SC_PAGE_SIZE")
 
 
@@ -53,124 +67,229 @@ class Finished(Generic[T]):
         self.size = os.fstat(output.fileno()).st_size
 
 
-def run_forked(job: Callable[[IO[bytes]], T], timeout: float, memory: int) -> Finished[T]:
-    """Run `job(output)` in a forked child; what it returns must pickle.
+class _Child:
+    """A forked child as the parent sees it."""
 
-    Raises:
-        DeadlinePassed: no answer within `timeout` seconds.
-        OutOfMemory: the child's address space would have grown by more than `memory` bytes.
-        ChildDied: the child died another way.
-        Exception: whatever `job` raised, re-raised in the parent.
-    """
-    output = tempfile.TemporaryFile(prefix="kg-query-")  # noqa: SIM115 - handed to the caller, who closes it
-    read_end, write_end = os.pipe()
-    deadline = time.monotonic() + timeout
-    try:
-        pid = os.fork()
-        if pid == 0:  # the child never returns from here
-            os.close(read_end)
-            _child(job, output, write_end, timeout, memory)
-        os.close(write_end)
-        write_end = -1
-        answer = _read_answer(read_end, pid, deadline)
-    except BaseException:
-        output.close()
-        raise
-    finally:
-        os.close(read_end)
-        if write_end >= 0:
-            os.close(write_end)
-    kind, value, trace = answer
-    if kind == "ok":
+    def __init__(self, pid: int, sock: socket.socket, generation: int, size: int) -> None:
+        self.pid, self.sock, self.generation = pid, sock, generation
+        self.size = size  # of its address space when forked
+        self.jobs = 0
+        self.idle_since = time.monotonic()
+
+    def end(self) -> None:
+        """Kill the child and reap it, unless it was reaped already."""
+        self.sock.close()
+        if self.pid:
+            os.kill(self.pid, signal.SIGKILL)
+            os.waitpid(self.pid, 0)
+            self.pid = 0
+
+
+class ForkPool(Generic[C]):
+    """Children forked from this process that run jobs against `context`, each within a time and memory limit."""
+
+    def __init__(self, context: C, memory: int) -> None:
+        self.context, self.memory = context, memory
+        self._idle: list[_Child] = []
+        self._lock = threading.Lock()
+        weakref.finalize(self, _end_all, self._idle)
+
+    def run(self, job: Callable[..., T], args: tuple[Any, ...], timeout: float, generation: int) -> Finished[T]:
+        """Run `job(context, output, *args)` in a child forked at `generation` or later.
+
+        Raises:
+            DeadlinePassed: no answer within `timeout` seconds.
+            OutOfMemory: the child's address space would have grown by more than the pool's `memory`.
+            ChildDied: the child died another way.
+            Exception: whatever `job` raised, raised again here.
+        """
+        deadline = time.monotonic() + timeout
+        output = tempfile.TemporaryFile(prefix="kg-query-")  # noqa: SIM115 - returned to the caller, who closes it
+        child = self._take(generation)
+        if child is not None:
+            try:
+                _send(child.sock, (job, args, timeout), output.fileno())
+            except OSError:  # it died while idle: a new one takes the job
+                child.end()
+                child = None
+        try:
+            if child is None:
+                child = self._fork(generation)
+                _send(child.sock, (job, args, timeout), output.fileno())
+            kind, value, trace = _receive_answer(child, deadline)
+        except BaseException:
+            output.close()
+            if child is not None:
+                child.end()
+            raise
+        if kind != "ok":
+            output.close()
+            child.end()
+            if kind == "memory":
+                raise OutOfMemory()
+            assert isinstance(value, BaseException)
+            if trace:
+                value.add_note(trace)
+            raise value
+        self._give_back(child)
         output.seek(0)
         return Finished(value, output)
-    output.close()
-    if kind == "memory":
-        raise OutOfMemory()
-    assert isinstance(value, BaseException)
-    if trace:
-        value.add_note(trace)
-    raise value
+
+    def _take(self, generation: int) -> _Child | None:
+        """An idle child of `generation`, or None; ends idle children that are outdated or idle too long."""
+        now = time.monotonic()
+        with self._lock:
+            stale = [c for c in self._idle if c.generation != generation or now - c.idle_since > IDLE_SECONDS]
+            self._idle[:] = [c for c in self._idle if c not in stale]  # in place: the finalizer holds this list
+            child = self._idle.pop() if self._idle else None
+        for old in stale:
+            old.end()
+        return child
+
+    def _give_back(self, child: _Child) -> None:
+        child.jobs += 1
+        child.idle_since = time.monotonic()
+        if child.jobs >= REUSE or _address_space(child.pid) > child.size + self.memory // 4:
+            child.end()  # a child that kept much of what a job took would have less for the next one
+            return
+        with self._lock:
+            self._idle.append(child)
+
+    def _fork(self, generation: int) -> _Child:
+        parent_end, child_end = socket.socketpair()
+        size = _address_space(os.getpid())
+        pid = os.fork()
+        if pid == 0:
+            parent_end.close()
+            _serve(self.context, child_end, self.memory)
+        child_end.close()
+        return _Child(pid, parent_end, generation, size)
 
 
-def _read_answer(fd: int, pid: int, deadline: float) -> tuple[str, object, str]:
-    """The child's pickled answer; the child is reaped, and killed first if it is not done."""
+def _end_all(children: list[_Child]) -> None:
+    """End the idle children of a pool that is gone."""
+    while children:
+        children.pop().end()
+
+
+def _address_space(pid: int) -> int:
+    """Bytes of address space of process `pid` (0 when it is gone)."""
     try:
-        data = _read_to_end(fd, deadline)
-    except BaseException:  # the deadline, or the server itself interrupted: the child must not run on
-        os.kill(pid, signal.SIGKILL)
-        os.waitpid(pid, 0)
-        raise
-    _, status = os.waitpid(pid, 0)
-    if data:
-        answer: tuple[str, object, str] = pickle.loads(data)
-        return answer
-    if os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGABRT:  # Rust and C++ abort when out of memory
-        raise OutOfMemory()
-    how = f"signal {os.WTERMSIG(status)}" if os.WIFSIGNALED(status) else f"exit code {os.WEXITSTATUS(status)}"
-    raise ChildDied(f"the query process ended with {how} and no answer")
+        with open(f"/proc/{pid}/statm", "rb") as statm:
+            return int(statm.read().split()[0]) * _PAGE
+    except OSError:
+        return 0
 
 
-def _read_to_end(fd: int, deadline: float) -> bytes:
-    """Everything written to the pipe `fd` until it closes.
+# Messages: a length, then a pickle; a file descriptor may ride along with the length. ----------------
+
+
+def _send(sock: socket.socket, message: object, fd: int | None = None) -> None:
+    data = pickle.dumps(message)
+    header = _HEADER.pack(len(data))
+    if fd is None:
+        sock.sendall(header)
+    else:
+        socket.send_fds(sock, [header], [fd])
+    sock.sendall(data)
+
+
+def _receive(sock: socket.socket) -> tuple[Any, list[int]]:
+    """The next message and the descriptors sent with it.
 
     Raises:
-        DeadlinePassed: it was still open at the deadline.
+        EOFError: the other end closed the socket.
     """
-    chunks = []
-    while True:
-        remaining = deadline - time.monotonic()
-        if remaining <= 0 or not select.select([fd], [], [], remaining)[0]:
-            raise DeadlinePassed()
-        data = os.read(fd, 1 << 16)
-        if not data:
-            return b"".join(chunks)
-        chunks.append(data)
+    header, fds, _, _ = socket.recv_fds(sock, _HEADER.size, 1)
+    header += _exactly(sock, _HEADER.size - len(header))
+    return pickle.loads(_exactly(sock, _HEADER.unpack(header)[0])), fds
 
 
-def _child(job: Callable[[IO[bytes]], T], output: IO[bytes], answer_fd: int, timeout: float, memory: int) -> None:
-    """Run the job and send its answer; always ends the process without returning."""
+def _exactly(sock: socket.socket, size: int) -> bytes:
+    parts = []
+    while size > 0:
+        part = sock.recv(min(size, 1 << 20))
+        if not part:
+            raise EOFError("the other end closed the socket")
+        parts.append(part)
+        size -= len(part)
+    return b"".join(parts)
+
+
+def _receive_answer(child: _Child, deadline: float) -> tuple[str, object, str]:
+    """The child's answer to its job, or why there is none."""
+    child.sock.settimeout(max(0.001, deadline - time.monotonic()))
+    try:
+        answer, _ = _receive(child.sock)
+    except TimeoutError:
+        raise DeadlinePassed() from None
+    except (EOFError, ConnectionError):
+        _, status = os.waitpid(child.pid, 0)
+        child.pid = 0
+        if os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGABRT:  # Rust and C++ abort out of memory
+            raise OutOfMemory() from None
+        how = f"signal {os.WTERMSIG(status)}" if os.WIFSIGNALED(status) else f"exit code {os.WEXITSTATUS(status)}"
+        raise ChildDied(f"the query process ended with {how} and no answer") from None
+    finally:
+        if child.pid:
+            child.sock.settimeout(None)
+    result: tuple[str, object, str] = answer
+    return result
+
+
+# In the child. -------------------------------------------------------------------------------------
+
+
+def _serve(context: object, sock: socket.socket, memory: int) -> NoReturn:
+    """Run jobs sent over `sock` until it closes; never returns."""
     try:
         for name in ("SIGTERM", "SIGINT", "SIGQUIT", "SIGHUP", "SIGALRM"):  # the server's handlers are not ours
             signal.signal(getattr(signal, name), signal.SIG_DFL)
-        signal.alarm(math.ceil(timeout) + ALARM_SLACK)
-        _close_sockets()
+        _close_sockets(keep=sock.fileno())
         _limit_memory(memory)
-        try:
-            answer: tuple[str, object, str] = ("ok", job(output), "")
-            output.flush()
-        except MemoryError:
-            answer = ("memory", None, "")
-        except BaseException as err:  # handed to the parent, which raises it again
-            answer = ("error", err, traceback.format_exc())
-        try:
-            data = pickle.dumps(answer)
-        except (pickle.PicklingError, TypeError, AttributeError):
-            data = pickle.dumps(("error", RuntimeError(repr(answer[1])), answer[2]))
-        view = memoryview(data)
-        while view:
-            view = view[os.write(answer_fd, view):]
+        while True:
+            try:
+                (job, args, timeout), fds = _receive(sock)
+            except EOFError:
+                break
+            signal.alarm(math.ceil(timeout) + ALARM_SLACK)
+            _send(sock, _answer(job, context, fds[0], args))
+            signal.alarm(0)
     finally:
         os._exit(0)
 
 
-def _close_sockets() -> None:
-    """Close the sockets inherited from the server (its listener, other clients' connections).
+def _answer(job: Callable[..., object], context: object, fd: int, args: tuple[Any, ...]) -> tuple[str, object, str]:
+    """What the job returned or raised, ready to pickle."""
+    try:
+        with open(fd, "wb") as output:
+            value = job(context, output, *args)
+        answer: tuple[str, object, str] = ("ok", value, "")
+    except MemoryError:
+        return ("memory", None, "")
+    except BaseException as err:  # handed to the parent, which raises it again
+        answer = ("error", err, traceback.format_exc())
+    try:
+        pickle.dumps(answer)
+    except (pickle.PicklingError, TypeError, AttributeError):
+        return ("error", RuntimeError(repr(answer[1])), answer[2])
+    return answer
 
-    The child never uses them, and a connection stays open as long as any process holds it.
-    """
+
+def _close_sockets(keep: int) -> None:
+    """Close the sockets inherited from the server (its listener, clients' connections), all but `keep`."""
     for name in os.listdir("/proc/self/fd"):
+        fd = int(name)
         try:
-            if stat.S_ISSOCK(os.fstat(int(name)).st_mode):
-                os.close(int(name))
+            if fd != keep and stat.S_ISSOCK(os.fstat(fd).st_mode):
+                os.close(fd)
         except OSError:  # the descriptor of the listing itself, closed by now
             continue
 
 
 def _limit_memory(memory: int) -> None:
     """Let the address space grow by at most `memory` bytes over its size now."""
-    with open("/proc/self/statm", "rb") as statm:
-        size = int(statm.read().split()[0]) * _PAGE
+    size = _address_space(os.getpid())
     _, hard = resource.getrlimit(resource.RLIMIT_AS)
     limit = size + memory if hard == resource.RLIM_INFINITY else min(hard, size + memory)
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))

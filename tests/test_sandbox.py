@@ -1,68 +1,84 @@
-"""A job in a forked child: its output and answer come back, its errors are raised, its limits hold."""
+"""Jobs in forked children: output and answers come back, errors are raised, limits hold, children are reused."""
 
 from __future__ import annotations
 
 import os
 import time
+from collections.abc import Iterator
 from typing import IO
 
 import pytest
 
 from kg.errors import InvalidInput
-from kg.sandbox import DeadlinePassed, OutOfMemory, run_forked
+from kg.sandbox import DeadlinePassed, ForkPool, OutOfMemory
 from tests.reliability.processes import children
 
 MEMORY = 64 << 20
 
 
-def new_children(before: set[int]) -> set[int]:
-    """Children of this process that were not there `before` (others, like multiprocessing's tracker, may be)."""
-    return set(children(os.getpid())) - before
-
-
-def write_pid(output: IO[bytes]) -> int:
-    output.write(b"hello from the child")
+def write_greeting(context: str, output: IO[bytes], name: str) -> int:
+    output.write(f"{context}, {name}".encode())
     return os.getpid()
 
 
-def test_sandbox_returns_output_and_value_from_another_process() -> None:
-    before = set(children(os.getpid()))
-    finished = run_forked(write_pid, timeout=10, memory=MEMORY)
+def fail(context: str, output: IO[bytes]) -> None:
+    raise InvalidInput("bad query at 1:3")
+
+
+def spin(context: str, output: IO[bytes]) -> None:
+    while True:
+        pass
+
+
+def hoard(context: str, output: IO[bytes]) -> None:
+    kept = []
+    while True:
+        kept.append(bytearray(8 << 20))
+
+
+@pytest.fixture
+def pool() -> Iterator[ForkPool[str]]:
+    """A pool whose context is a greeting; afterwards its only children are the idle ones it keeps."""
+    before = set(children(os.getpid()))  # others, like multiprocessing's resource tracker, may be there
+    pool = ForkPool("hello", MEMORY)
+    yield pool
+    assert set(children(os.getpid())) - before == {child.pid for child in pool._idle}
+
+
+def test_sandbox_returns_output_and_value_from_another_process(pool: ForkPool[str]) -> None:
+    finished = pool.run(write_greeting, ("child",), timeout=10, generation=0)
     with finished.output:
-        assert finished.output.read() == b"hello from the child"
-    assert finished.size == len(b"hello from the child")
+        assert finished.output.read() == b"hello, child"
+    assert finished.size == len(b"hello, child")
     assert finished.value != os.getpid()
-    assert new_children(before) == set()
 
 
-def test_sandbox_raises_what_the_job_raised() -> None:
-    def fail(output: IO[bytes]) -> None:
-        raise InvalidInput("bad query at 1:3")
+def test_sandbox_reuses_a_child_until_the_generation_changes(pool: ForkPool[str]) -> None:
+    first = pool.run(write_greeting, ("a",), timeout=10, generation=0)
+    second = pool.run(write_greeting, ("b",), timeout=10, generation=0)
+    third = pool.run(write_greeting, ("c",), timeout=10, generation=1)
+    for finished in (first, second, third):
+        finished.output.close()
+    assert first.value == second.value != third.value
+    assert first.value not in children(os.getpid())
 
+
+def test_sandbox_raises_what_the_job_raised_and_replaces_the_child(pool: ForkPool[str]) -> None:
     with pytest.raises(InvalidInput, match="bad query at 1:3"):
-        run_forked(fail, timeout=10, memory=MEMORY)
+        pool.run(fail, (), timeout=10, generation=0)
+    pool.run(write_greeting, ("again",), timeout=10, generation=0).output.close()
 
 
-def test_sandbox_kills_the_job_at_the_deadline() -> None:
-    def spin(output: IO[bytes]) -> None:
-        while True:
-            pass
-
-    before = set(children(os.getpid()))
+def test_sandbox_kills_the_job_at_the_deadline(pool: ForkPool[str]) -> None:
     started = time.monotonic()
     with pytest.raises(DeadlinePassed):
-        run_forked(spin, timeout=0.5, memory=MEMORY)
+        pool.run(spin, (), timeout=0.5, generation=0)
     assert time.monotonic() - started < 5
-    assert new_children(before) == set()
+    finished = pool.run(write_greeting, ("after",), timeout=10, generation=0)
+    finished.output.close()
+    assert children(os.getpid()).count(finished.value) == 1
 
 
-def test_sandbox_stops_a_job_past_its_memory() -> None:
-    def hoard(output: IO[bytes]) -> None:
-        kept = []
-        while True:
-            kept.append(bytearray(8 << 20))
-
-    before = set(children(os.getpid()))
+def test_sandbox_stops_a_job_past_its_memory(pool: ForkPool[str]) -> None:
     with pytest.raises(OutOfMemory):
-        run_forked(hoard, timeout=30, memory=MEMORY)
-    assert new_children(before) == set()
+        pool.run(hoard, (), timeout=30, generation=0)

@@ -1,7 +1,8 @@
 """Answers one SPARQL query within the server's limits: time, memory and rows.
 
-Each query is evaluated in a forked child process (kg/sandbox.py) that is killed at KG_QUERY_TIMEOUT and
-may grow by at most KG_QUERY_MEMORY bytes, so no query outlives its limit or takes the server's memory.
+Each query is evaluated in a child process forked from the server (kg/sandbox.py) that is killed at
+KG_QUERY_TIMEOUT and may grow by at most KG_QUERY_MEMORY bytes, so no query outlives its limit or takes
+the server's memory. A child that answered in time takes the next query, until the store is written to.
 The child negotiates the format, serializes the result natively and cuts it at KG_ROW_LIMIT rows; the
 request sends the finished result, so its status and headers (KG-Truncated) always tell how it ended.
 """
@@ -17,7 +18,7 @@ from pyoxigraph import QueryBoolean, QuerySolutions
 
 from kg.errors import KGError, NotAcceptable, QueryTimeout, QueryTooLarge
 from kg.negotiation import negotiate
-from kg.sandbox import ChildDied, DeadlinePassed, OutOfMemory, run_forked
+from kg.sandbox import ChildDied, DeadlinePassed, ForkPool, OutOfMemory
 from kg.settings import Settings
 from kg.store import Store, media_type, write_result
 
@@ -56,11 +57,21 @@ def choose_format(kinds: dict[str, list[str]], fmt: str | None, accept: str | No
     return by_type[negotiate(accept, list(by_type))]
 
 
+def _evaluate(store: Store, output: IO[bytes], sparql: str, fmt: str | None, accept: str | None,
+              options: dict[str, object], base_iri: str, row_limit: int) -> tuple[str, bool]:
+    """In a query process: run the query, negotiate its format and write it to `output`; (format, cut)."""
+    result = store.query(sparql, base_iri=base_iri, **options)  # type: ignore[arg-type]
+    kinds = RESULT_TYPES if isinstance(result, QuerySolutions | QueryBoolean) else GRAPH_TYPES
+    name = choose_format(kinds, fmt, accept)
+    return name, write_result(result, output, name, row_limit)
+
+
 class QueryRunner:
-    """Runs queries over one store, each in its own child process, within the limits of `settings`."""
+    """Runs queries over one store in child processes, within the limits of `settings`."""
 
     def __init__(self, store: Store, settings: Settings) -> None:
         self.store, self.settings = store, settings
+        self.pool = ForkPool(store, settings.query_memory)
 
     def run(self, sparql: str, fmt: str | None, accept: str | None, **options: object) -> Response:
         """Answer one query as a Response in the negotiated format.
@@ -72,15 +83,9 @@ class QueryRunner:
             QueryTooLarge: the query needed more memory than KG_QUERY_MEMORY.
         """
         settings = self.settings
-
-        def evaluate(output: IO[bytes]) -> tuple[str, bool]:  # in the child
-            result = self.store.query(sparql, base_iri=settings.base_iri, **options)  # type: ignore[arg-type]
-            kinds = RESULT_TYPES if isinstance(result, QuerySolutions | QueryBoolean) else GRAPH_TYPES
-            name = choose_format(kinds, fmt, accept)
-            return name, write_result(result, output, name, settings.row_limit)
-
+        args = (sparql, fmt, accept, options, settings.base_iri, settings.row_limit)
         try:
-            finished = run_forked(evaluate, settings.query_timeout, settings.query_memory)
+            finished = self.pool.run(_evaluate, args, settings.query_timeout, self.store.generation)
         except DeadlinePassed:
             raise QueryTimeout(
                 f"The query did not finish within KG_QUERY_TIMEOUT={settings.query_timeout:g} s and was stopped. "
