@@ -105,22 +105,16 @@ class ForkPool(Generic[C]):
         """
         deadline = time.monotonic() + timeout
         output = tempfile.TemporaryFile(prefix="kg-query-")  # noqa: SIM115 - returned to the caller, who closes it
-        child = self._take(generation)
-        if child is not None:
-            try:
-                _send(child.sock, (job, args, timeout), output.fileno())
-            except OSError:  # it died while idle: a new one takes the job
-                child.end()
-                child = None
         try:
-            if child is None:
-                child = self._fork(generation)
-                _send(child.sock, (job, args, timeout), output.fileno())
+            child = self._send_job(generation, (job, args, timeout), output.fileno(), deadline)
+        except BaseException:
+            output.close()
+            raise
+        try:
             kind, value, trace = _receive_answer(child, deadline)
         except BaseException:
             output.close()
-            if child is not None:
-                child.end()
+            child.end()
             raise
         if kind != "ok":
             output.close()
@@ -134,6 +128,29 @@ class ForkPool(Generic[C]):
         self._give_back(child)
         output.seek(0)
         return Finished(value, output)
+
+    def _send_job(self, generation: int, message: object, fd: int, deadline: float) -> _Child:
+        """A child of `generation` that has been sent the job: an idle one, else a new one.
+
+        Raises:
+            DeadlinePassed: the child did not take the job before the deadline.
+        """
+        child = self._take(generation)
+        if child is not None:
+            try:
+                _send(child.sock, message, fd, deadline)
+                return child
+            except OSError:  # it died while idle: a new one takes the job
+                child.end()
+        child = self._fork(generation)
+        try:
+            _send(child.sock, message, fd, deadline)
+        except BaseException as err:
+            child.end()
+            if isinstance(err, TimeoutError):
+                raise DeadlinePassed() from None
+            raise
+        return child
 
     def _take(self, generation: int) -> _Child | None:
         """An idle child of `generation`, or None; ends idle children that are outdated or idle too long."""
@@ -184,7 +201,9 @@ def _address_space(pid: int) -> int:
 # Messages: a length, then a pickle; a file descriptor may ride along with the length. ----------------
 
 
-def _send(sock: socket.socket, message: object, fd: int | None = None) -> None:
+def _send(sock: socket.socket, message: object, fd: int | None = None, deadline: float | None = None) -> None:
+    """Send a message, giving up (TimeoutError) at the deadline if there is one."""
+    sock.settimeout(None if deadline is None else max(0.001, deadline - time.monotonic()))
     data = pickle.dumps(message)
     header = _HEADER.pack(len(data))
     if fd is None:
