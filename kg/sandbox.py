@@ -10,6 +10,12 @@ long as what it was forked from has not changed since: the caller passes a `gene
 on every write, and only children of the current generation are reused. A child is killed at its job's
 deadline and never reused after a failure.
 
+A fork can catch another thread of the server holding a lock (RocksDB's background threads take the
+database's mutex to flush or compact); in the child that thread is gone and the lock stays taken, so the
+child would hang at its first read. So a new child first runs the pool's `warm_up(context)` (a read like
+the jobs' own) and says it is ready; one that is not ready within START_SECONDS is killed and another
+is forked. Locks that were free at the fork stay free, since the child has no other threads.
+
 A job is a module-level function, called in the child as `job(context, output, *args)` where `context`
 is the object the pool was made with (inherited through the fork, never sent) and `output` a temporary
 file that the parent reads afterwards; what it returns or raises is sent back pickled over a socket.
@@ -43,6 +49,8 @@ T = TypeVar("T")
 ALARM_SLACK = 2  # seconds past a job's deadline after which the child ends itself
 REUSE = 200  # jobs a child runs before it is replaced (it grows a little with each)
 IDLE_SECONDS = 30.0  # an idle child older than this is ended when the pool is next used
+START_SECONDS = 1.0  # a new child not ready after this long is taken to be stuck on a lock, and replaced
+STARTS = 5  # new children tried for one job before giving up
 _HEADER = struct.Struct("!Q")
 _PAGE = os.sysconf("SC_PAGE_SIZE")
 
@@ -88,8 +96,8 @@ class _Child:
 class ForkPool(Generic[C]):
     """Children forked from this process that run jobs against `context`, each within a time and memory limit."""
 
-    def __init__(self, context: C, memory: int) -> None:
-        self.context, self.memory = context, memory
+    def __init__(self, context: C, memory: int, warm_up: Callable[[C], object]) -> None:
+        self.context, self.memory, self.warm_up = context, memory, warm_up
         self._idle: list[_Child] = []
         self._lock = threading.Lock()
         weakref.finalize(self, _end_all, self._idle)
@@ -142,7 +150,7 @@ class ForkPool(Generic[C]):
                 return child
             except OSError:  # it died while idle: a new one takes the job
                 child.end()
-        child = self._fork(generation)
+        child = self._start(generation, deadline)
         try:
             _send(child.sock, message, fd, deadline)
         except BaseException as err:
@@ -151,6 +159,28 @@ class ForkPool(Generic[C]):
                 raise DeadlinePassed() from None
             raise
         return child
+
+    def _start(self, generation: int, deadline: float) -> _Child:
+        """A new child that has warmed up.
+
+        Raises:
+            DeadlinePassed: the deadline came first.
+            ChildDied: STARTS children in a row did not get ready.
+        """
+        for _ in range(STARTS):
+            child = self._fork(generation)
+            wait = min(START_SECONDS, deadline - time.monotonic())
+            try:
+                _receive_answer(child, time.monotonic() + wait)
+                return child
+            except DeadlinePassed:
+                child.end()
+                if time.monotonic() >= deadline:
+                    raise
+            except BaseException:
+                child.end()
+                raise
+        raise ChildDied(f"{STARTS} query processes in a row were stuck when they started")
 
     def _take(self, generation: int) -> _Child | None:
         """An idle child of `generation`, or None; ends idle children that are outdated or idle too long."""
@@ -178,7 +208,7 @@ class ForkPool(Generic[C]):
         pid = os.fork()
         if pid == 0:
             parent_end.close()
-            _serve(self.context, child_end, self.memory)
+            _serve(self.context, child_end, self.memory, self.warm_up)
         child_end.close()
         return _Child(pid, parent_end, generation, size)
 
@@ -259,13 +289,15 @@ def _receive_answer(child: _Child, deadline: float) -> tuple[str, object, str]:
 # In the child. -------------------------------------------------------------------------------------
 
 
-def _serve(context: object, sock: socket.socket, memory: int) -> NoReturn:
-    """Run jobs sent over `sock` until it closes; never returns."""
+def _serve(context: C, sock: socket.socket, memory: int, warm_up: Callable[[C], object]) -> NoReturn:
+    """Warm up, say so, then run jobs sent over `sock` until it closes; never returns."""
     try:
         for name in ("SIGTERM", "SIGINT", "SIGQUIT", "SIGHUP", "SIGALRM"):  # the server's handlers are not ours
             signal.signal(getattr(signal, name), signal.SIG_DFL)
         _close_sockets(keep=sock.fileno())
         _limit_memory(memory)
+        warm_up(context)
+        _send(sock, ("ok", None, ""))
         while True:
             try:
                 (job, args, timeout), fds = _receive(sock)

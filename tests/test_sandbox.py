@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Iterator
+from pathlib import Path
 from typing import IO
 
 import pytest
@@ -40,7 +41,7 @@ def hoard(context: str, output: IO[bytes]) -> None:
 def pool() -> Iterator[ForkPool[str]]:
     """A pool whose context is a greeting; afterwards its only children are the idle ones it keeps."""
     before = set(children(os.getpid()))  # others, like multiprocessing's resource tracker, may be there
-    pool = ForkPool("hello", MEMORY)
+    pool = ForkPool("hello", MEMORY, warm_up=str.upper)
     yield pool
     assert set(children(os.getpid())) - before == {child.pid for child in pool._idle}
 
@@ -82,3 +83,25 @@ def test_sandbox_kills_the_job_at_the_deadline(pool: ForkPool[str]) -> None:
 def test_sandbox_stops_a_job_past_its_memory(pool: ForkPool[str]) -> None:
     with pytest.raises(OutOfMemory):
         pool.run(hoard, (), timeout=30, generation=0)
+
+
+def hang_once(flag: str) -> None:
+    """Warm up, except the first time: then hang, as a child forked while a lock was taken would."""
+    if os.path.exists(flag):
+        os.remove(flag)
+        while True:
+            time.sleep(1)
+
+
+def greet(context: str, output: IO[bytes]) -> str:
+    return "ready"
+
+
+def test_sandbox_replaces_a_child_stuck_when_it_starts(tmp_path: Path) -> None:
+    flag = tmp_path / "hang"
+    flag.touch()
+    pool = ForkPool(str(flag), MEMORY, warm_up=hang_once)
+    finished = pool.run(greet, (), timeout=10, generation=0)
+    finished.output.close()
+    assert finished.value == "ready"
+    assert not flag.exists()

@@ -66,12 +66,17 @@ def _evaluate(store: Store, output: IO[bytes], sparql: str, fmt: str | None, acc
     return name, write_result(result, output, name, row_limit)
 
 
+def _warm_up(store: Store) -> None:
+    """In a new query process: read the store the way queries do (snapshot, union and named graphs)."""
+    store.query("ASK { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }")
+
+
 class QueryRunner:
     """Runs queries over one store in child processes, within the limits of `settings`."""
 
     def __init__(self, store: Store, settings: Settings) -> None:
         self.store, self.settings = store, settings
-        self.pool = ForkPool(store, settings.query_memory)
+        self.pool = ForkPool(store, settings.query_memory, _warm_up)
 
     def run(self, sparql: str, fmt: str | None, accept: str | None, **options: object) -> Response:
         """Answer one query as a Response in the negotiated format.
