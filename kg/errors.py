@@ -63,6 +63,12 @@ class QueryTimeout(KGError):
     status = 503
 
 
+class QueryTooLarge(KGError):
+    """A query needed more memory than the configured bound."""
+
+    status = 503
+
+
 class StoreBusy(KGError):
     """The store is opened for writing by another process."""
 

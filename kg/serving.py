@@ -1,7 +1,8 @@
 """Runs the web app under gunicorn: one worker process owning the store, many threads.
 
-pyoxigraph releases the GIL while it evaluates a query, so threads of one
-process answer queries in parallel; a single process is required because only
+pyoxigraph releases the GIL while it reads the store, so threads of one process
+answer requests in parallel (SPARQL queries each run in a child process forked
+from the worker, see kg/sandbox.py); a single worker is required because only
 one process may open an on-disk store for writing.
 """
 

@@ -2,16 +2,18 @@
 
 This is the only module that opens a pyoxigraph Store. The default graph of a
 query is the union of all graphs (article graphs plus anything loaded with
-`kg load`), so a query need not name graphs to see every fact.
+`kg load`), so a query need not name graphs to see every fact; a query with
+FROM (or FROM NAMED) clauses gets the dataset they describe instead.
 """
 
 from __future__ import annotations
 
+import functools
 import os
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
-from typing import IO, Any, cast
+from typing import IO, Any, ParamSpec, TypeVar, cast
 
 from pyoxigraph import (
     DefaultGraph,
@@ -35,8 +37,11 @@ from pyoxigraph import (
 from kg import ontology
 from kg.errors import InvalidInput, StoreBusy, UnknownEntity
 from kg.model import PERSON, Entity
+from kg.sparql_syntax import declares_dataset
 
 QueryResult = QuerySolutions | QueryTriples | QueryBoolean
+P = ParamSpec("P")
+R = TypeVar("R")
 Term = NamedNode | Literal
 
 RDF_FORMATS = {
@@ -57,8 +62,27 @@ def rdf_format(name: str) -> RdfFormat:
         raise InvalidInput(f"Unknown RDF format {name!r}. Available: {', '.join(RDF_FORMATS)}.") from None
 
 
+def _writes(method: Callable[P, R]) -> Callable[P, R]:
+    """Mark a Store method that changes the store: it raises the store's `generation` when done."""
+
+    @functools.wraps(method)
+    def write(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return method(*args, **kwargs)
+        finally:
+            store = args[0]
+            assert isinstance(store, Store)
+            store.generation += 1
+
+    return write
+
+
 class Store:
-    """A kg knowledge graph in a pyoxigraph store on disk (or in memory when path is None)."""
+    """A kg knowledge graph in a pyoxigraph store on disk (or in memory when path is None).
+
+    `generation` counts the writes made through this object, so that a copy of it taken earlier
+    (a query process forked from the server) can tell whether it is outdated.
+    """
 
     def __init__(
         self, path: str | os.PathLike[str] | None = None, *, read_only: bool = False, create: bool = True
@@ -70,6 +94,7 @@ class Store:
             StoreBusy: another process has the store open for writing.
         """
         self.path = Path(path) if path is not None else None
+        self.generation = 0
         if self.path is not None and not self.path.exists():
             if not create or read_only:
                 raise InvalidInput(f"No store at {self.path}; build one with `kg ingest PATH --store {self.path}`.")
@@ -92,6 +117,7 @@ class Store:
 
     # Writing -----------------------------------------------------------------
 
+    @_writes
     def replace_graph(self, graph: NamedNode | DefaultGraph, quads: list[Quad]) -> None:
         """Make `graph` hold exactly `quads`, atomically: readers see the old or the new graph."""
         if isinstance(graph, NamedNode) and not self._store.contains_named_graph(graph):
@@ -103,6 +129,7 @@ class Store:
         else:
             self._store.update(f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ GRAPH {graph} {{\n{body} }} }}")
 
+    @_writes
     def write_graphs(self, graphs: list[tuple[NamedNode, list[Quad]]]) -> None:
         """Replace each graph with its quads; new graphs are added together in one transaction."""
         new: list[Quad] = []
@@ -121,6 +148,7 @@ class Store:
         """The content hash recorded for an article graph, or None when it is not stored."""
         return self.graph_value(graph, ontology.CONTENT_HASH)
 
+    @_writes
     def remove_graph(self, graph: NamedNode) -> bool:
         """Remove a named graph and its quads; False when there was no such graph."""
         if not self._store.contains_named_graph(graph):
@@ -128,6 +156,7 @@ class Store:
         self._store.update(f"DROP GRAPH {graph}")
         return True
 
+    @_writes
     def load(self, source: str | os.PathLike[str] | IO[bytes], fmt: RdfFormat, graph: NamedNode | None) -> None:
         """Bulk-load an RDF file into `graph` (or the default graph)."""
         try:
@@ -140,6 +169,7 @@ class Store:
         except SyntaxError as err:
             raise InvalidInput(f"{getattr(source, 'name', source)}: {err}") from err
 
+    @_writes
     def update(self, sparql: str, base_iri: str | None = None) -> None:
         """Run a SPARQL 1.1 Update."""
         try:
@@ -147,6 +177,7 @@ class Store:
         except SyntaxError as err:
             raise InvalidInput(f"SPARQL update syntax error: {err}") from err
 
+    @_writes
     def write_graph(self, graph: NamedNode | None, data: bytes, fmt: RdfFormat, *, replace: bool) -> bool:
         """Add the triples of an RDF document to `graph` (the default graph when None), or replace it with them.
 
@@ -171,6 +202,7 @@ class Store:
             self._store.add_graph(graph)
         return created
 
+    @_writes
     def clear_default_graph(self) -> None:
         """Remove every triple of the default graph."""
         self._store.update("DROP SILENT DEFAULT")
@@ -192,6 +224,9 @@ class Store:
     ) -> QueryResult:
         """Run a SPARQL query; `bindings` are substituted for variables, never pasted into text.
 
+        The default graph is `default_graphs` if given, else the one the query's FROM clauses describe,
+        else the union of all graphs.
+
         Raises:
             InvalidInput: the query does not parse (the message carries the parser's position).
         """
@@ -201,7 +236,7 @@ class Store:
                 sparql,
                 base_iri=base_iri,
                 prefixes=ontology.PREFIXES,
-                use_default_graph_as_union=default_graphs is None,
+                use_default_graph_as_union=default_graphs is None and not declares_dataset(sparql),
                 default_graph=default_graphs,
                 named_graphs=named_graphs,
                 substitutions=substitutions or None,

@@ -7,6 +7,7 @@ from flask import Blueprint, Response, current_app, jsonify, render_template_str
 from kg.negotiation import negotiate
 from kg.queries import StoredQuery, get_query
 from kg.web.context import kg_context
+from kg.web.query_runner import GRAPH_TYPES, RESULT_TYPES, QueryRunner
 
 bp = Blueprint("catalogue", __name__)
 
@@ -58,8 +59,6 @@ def queries() -> Response | str:
 @bp.route("/queries/<name>", methods=["GET", "POST"])
 def run_query(name: str) -> Response | str:
     """Run a stored query with parameters from the URL, in the format asked for (HTML: a form)."""
-    from kg.web.sparql import GRAPH_TYPES, RESULT_TYPES, QueryRunner
-
     query = get_query(_queries(), name)
     values = {k: v for k, v in request.values.items() if k != "format"}
     bindings = query.bindings(values, kg_context().namer)

@@ -14,6 +14,7 @@ from pyoxigraph import NamedNode
 from kg.errors import InvalidInput, UnknownEntity, UnsupportedMediaType
 from kg.store import rdf_format
 from kg.web.context import kg_context
+from kg.web.query_runner import choose_format
 from kg.web.security import check_update_token
 
 bp = Blueprint("graph_store", __name__)
@@ -45,8 +46,6 @@ def _target() -> NamedNode | None:
 @bp.route("/store", methods=["GET", "PUT", "POST", "DELETE"])
 def graph_store() -> Response:
     """Read, replace, add to or delete one graph."""
-    from kg.web.sparql import choose_format
-
     graph = _target()
     context = kg_context()
     store = context.store

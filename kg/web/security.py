@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import hmac
-import re
 
 from flask import Flask, Response, request
 
 from kg.errors import Forbidden, Unauthorized
 from kg.settings import Settings
+from kg.sparql_syntax import remote_operations
 
 # Content-Security-Policy of every HTML page: only our own scripts and styles, never framed.
 CSP = (
@@ -26,22 +26,6 @@ PREFLIGHT_HEADERS = {
     "Access-Control-Max-Age": "86400",
 }
 
-# SPARQL text with strings, IRIs, comments, variables and prefixed names taken out, so that what is
-# left are keywords. \u escapes are decoded first: SPARQL allows them anywhere in a query.
-_SKIP = re.compile(
-    r'"""(?:[^"\\]|\\.|"(?!""))*"""'
-    r"|'''(?:[^'\\]|\\.|'(?!''))*'''"
-    r'|"(?:[^"\\\n]|\\.)*"'
-    r"|'(?:[^'\\\n]|\\.)*'"
-    r"|<[^<>\"{}|^`\\\s]*>"
-    r"|#[^\n]*"
-    r"|[?$][\w]+"
-    r"|[\w.-]*:[\w.:%-]*",
-    re.DOTALL,
-)
-_REMOTE = re.compile(r"\b(SERVICE|LOAD)\b", re.IGNORECASE)
-_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
-
 
 def check_update_token(settings: Settings, authorization: str | None) -> None:
     """Allow a write only with `Authorization: Bearer <KG_UPDATE_TOKEN>`, compared in constant time.
@@ -58,16 +42,6 @@ def check_update_token(settings: Settings, authorization: str | None) -> None:
         raise Unauthorized("This operation needs the header 'Authorization: Bearer <KG_UPDATE_TOKEN>'.")
     if not hmac.compare_digest(token.strip().encode(), settings.update_token.encode()):
         raise Forbidden("The bearer token is not the server's KG_UPDATE_TOKEN.")
-
-
-def remote_operations(sparql: str) -> set[str]:
-    """The keywords SERVICE and LOAD (upper case) used in a query or update, outside strings and IRIs."""
-    if sparql.isascii() and "\\" not in sparql:  # then a text lacking both words cannot use them
-        lowered = sparql.lower()
-        if "service" not in lowered and "load" not in lowered:
-            return set()
-    text = _ESCAPE.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), sparql)
-    return {word.upper() for word in _REMOTE.findall(_SKIP.sub(" ", text))}
 
 
 def refuse_remote(sparql: str, allowed: bool) -> None:

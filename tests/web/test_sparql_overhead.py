@@ -1,10 +1,10 @@
-"""The endpoint's cheap paths (worker pool, unscanned small results, cached negotiation) keep its behaviour."""
+"""The endpoint's cheap paths (unscanned small results, cached negotiation) keep its behaviour."""
 
 from __future__ import annotations
 
 import io
 import json
-import threading
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,11 +18,14 @@ from pyoxigraph import Literal, NamedNode, Quad
 from kg.errors import InvalidInput, NotAcceptable
 from kg.negotiation import CACHED_HEADER_CHARS, _choice, negotiate
 from kg.settings import Settings, settings_from_env
+from kg.sparql_syntax import remote_operations
 from kg.store import Store, write_result
 from kg.web.app import create_app
-from kg.web.security import remote_operations
+from tests.reliability.processes import children
 
 ALL = "SELECT ?s ?p WHERE { ?s ?p ?o }"
+TOKEN = "overhead-token"
+AUTH = {"Authorization": f"Bearer {TOKEN}"}
 FORMATS = {"json": "application/sparql-results+json", "xml": "application/sparql-results+xml",
            "csv": "text/csv", "tsv": "text/tab-separated-values"}
 
@@ -36,6 +39,14 @@ def big_store(tmp_path: Path) -> Iterator[Store]:
                   Literal("padding " * 8 + str(i)), graph) for i in range(20_000)]
     store.write_graphs([(graph, quads)])
     yield store
+
+
+@pytest.fixture
+def writable_client(store_path: Path) -> Iterator[FlaskClient]:
+    """A test client of an app that accepts writes with AUTH."""
+    app = create_app(Settings(store=str(store_path), update_token=TOKEN), TESTING=True)
+    yield app.test_client()
+    del app.extensions["kg"]
 
 
 def _app(store: Store, tmp_path: Path, **settings: object) -> Flask:
@@ -81,7 +92,7 @@ def test_sparql_write_result_cuts_large_output_at_the_limit(big_store: Store, fm
     assert _count(fmt, out.getvalue()) == 15_000
 
 
-def test_sparql_large_result_streams_whole_through_the_pool(big_store: Store, tmp_path: Path) -> None:
+def test_sparql_large_result_streams_whole(big_store: Store, tmp_path: Path) -> None:
     client = _app(big_store, tmp_path).test_client()
     for _ in range(2):
         response = client.get("/sparql", query_string={"query": ALL, "format": "csv"})
@@ -90,14 +101,22 @@ def test_sparql_large_result_streams_whole_through_the_pool(big_store: Store, tm
         assert _count("csv", response.get_data()) == 20_000
 
 
-def test_sparql_query_workers_are_reused(client: FlaskClient) -> None:
-    def workers() -> int:
-        return sum(thread.name == "kg-query" for thread in threading.enumerate())
-
-    before = workers()
+def test_sparql_query_processes_are_reused(client: FlaskClient) -> None:
+    before = set(children(os.getpid()))  # others, like multiprocessing's resource tracker, may be there
     for _ in range(20):
         assert client.get("/sparql", query_string={"query": "ASK { ?s ?p ?o }"}).status_code == 200
-    assert workers() - before <= 1
+    assert len(set(children(os.getpid())) - before) == 1
+    assert client.get("/sparql", query_string={"query": "SELECT WHERE {"}).status_code == 400
+    assert len(set(children(os.getpid())) - before) <= 1
+
+
+def test_sparql_query_processes_see_writes(writable_client: FlaskClient) -> None:
+    count = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH <urn:x:g> { ?s ?p ?o } }"
+    for expected in range(3):
+        answer = writable_client.get("/sparql", query_string={"query": count})
+        assert json.loads(answer.data)["results"]["bindings"][0]["n"]["value"] == str(expected)
+        assert writable_client.post("/store?graph=urn:x:g", data=f"<urn:x:s{expected}> <urn:x:p> <urn:x:o> .",
+                                    content_type="text/turtle", headers=AUTH).status_code in (201, 204)
 
 
 def test_sparql_errors_found_by_the_worker_keep_their_status(client: FlaskClient) -> None:

@@ -258,7 +258,7 @@ def test_sparql_large_result_streams(tmp_path: Path) -> None:
     ],
 )
 def test_sparql_remote_keywords_found_outside_strings(text: str, refused: bool) -> None:
-    from kg.web.security import remote_operations
+    from kg.sparql_syntax import remote_operations
 
     assert bool(remote_operations(text)) is refused
 

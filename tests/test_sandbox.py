@@ -1,0 +1,107 @@
+"""Jobs in forked children: output and answers come back, errors are raised, limits hold, children are reused."""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO
+
+import pytest
+
+from kg.errors import InvalidInput
+from kg.sandbox import DeadlinePassed, ForkPool, OutOfMemory
+from tests.reliability.processes import children
+
+MEMORY = 64 << 20
+
+
+def write_greeting(context: str, output: IO[bytes], name: str) -> int:
+    output.write(f"{context}, {name}".encode())
+    return os.getpid()
+
+
+def fail(context: str, output: IO[bytes]) -> None:
+    raise InvalidInput("bad query at 1:3")
+
+
+def spin(context: str, output: IO[bytes]) -> None:
+    while True:
+        pass
+
+
+def hoard(context: str, output: IO[bytes]) -> None:
+    kept = []
+    while True:
+        kept.append(bytearray(8 << 20))
+
+
+@pytest.fixture
+def pool() -> Iterator[ForkPool[str]]:
+    """A pool whose context is a greeting; afterwards its only children are the idle ones it keeps."""
+    before = set(children(os.getpid()))  # others, like multiprocessing's resource tracker, may be there
+    pool = ForkPool("hello", MEMORY, warm_up=str.upper)
+    yield pool
+    assert set(children(os.getpid())) - before == {child.pid for child in pool._idle}
+
+
+def test_sandbox_returns_output_and_value_from_another_process(pool: ForkPool[str]) -> None:
+    finished = pool.run(write_greeting, ("child",), timeout=10, generation=0)
+    with finished.output:
+        assert finished.output.read() == b"hello, child"
+    assert finished.size == len(b"hello, child")
+    assert finished.value != os.getpid()
+
+
+def test_sandbox_reuses_a_child_until_the_generation_changes(pool: ForkPool[str]) -> None:
+    first = pool.run(write_greeting, ("a",), timeout=10, generation=0)
+    second = pool.run(write_greeting, ("b",), timeout=10, generation=0)
+    third = pool.run(write_greeting, ("c",), timeout=10, generation=1)
+    for finished in (first, second, third):
+        finished.output.close()
+    assert first.value == second.value != third.value
+    assert first.value not in children(os.getpid())
+
+
+def test_sandbox_raises_what_the_job_raised_and_replaces_the_child(pool: ForkPool[str]) -> None:
+    with pytest.raises(InvalidInput, match="bad query at 1:3"):
+        pool.run(fail, (), timeout=10, generation=0)
+    pool.run(write_greeting, ("again",), timeout=10, generation=0).output.close()
+
+
+def test_sandbox_kills_the_job_at_the_deadline(pool: ForkPool[str]) -> None:
+    started = time.monotonic()
+    with pytest.raises(DeadlinePassed):
+        pool.run(spin, (), timeout=0.5, generation=0)
+    assert time.monotonic() - started < 5
+    finished = pool.run(write_greeting, ("after",), timeout=10, generation=0)
+    finished.output.close()
+    assert children(os.getpid()).count(finished.value) == 1
+
+
+def test_sandbox_stops_a_job_past_its_memory(pool: ForkPool[str]) -> None:
+    with pytest.raises(OutOfMemory):
+        pool.run(hoard, (), timeout=30, generation=0)
+
+
+def hang_once(flag: str) -> None:
+    """Warm up, except the first time: then hang, as a child forked while a lock was taken would."""
+    if os.path.exists(flag):
+        os.remove(flag)
+        while True:
+            time.sleep(1)
+
+
+def greet(context: str, output: IO[bytes]) -> str:
+    return "ready"
+
+
+def test_sandbox_replaces_a_child_stuck_when_it_starts(tmp_path: Path) -> None:
+    flag = tmp_path / "hang"
+    flag.touch()
+    pool = ForkPool(str(flag), MEMORY, warm_up=hang_once)
+    finished = pool.run(greet, (), timeout=10, generation=0)
+    finished.output.close()
+    assert finished.value == "ready"
+    assert not flag.exists()
