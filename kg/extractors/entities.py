@@ -33,6 +33,7 @@ MISLABELS = {"WORK_OF_ART", "PRODUCT", "LAW", "EVENT", "NORP", "PERSON", "GPE", 
 INITIAL = re.compile(r"[A-Z]\.?")
 NAME_BREAKERS = {"the", "of", "and", "for", "on", "in", "at", "said", "says", "told"}
 MAX_NAME_WORDS = 5
+APOSTROPHES = {"'", "\u2019", "\u2018"}
 # Words of address before a person's name: "The Honorable Jane Roe", "Mr. John Doe", "His Excellency X".
 HONORIFIC_TITLES = {"honorable", "honourable", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "excellency",
                     "sir", "dame"}
@@ -273,6 +274,7 @@ class EntityTable:
                  and not self.lexicon.country(s.text) and not self.lexicon.organization(s.text)
                  and not self._shape_kind(s) else s
                  for s in spans]
+        spans = self._joined_at_apostrophes(spans)
         spans = [self._with_name_particles(s) if s.label_ == "PERSON" else s for s in spans]
         persons = [s for s in spans if s.label_ == "PERSON" and not self._media_cue(s)]
         full_names = self._full_names(persons)
@@ -344,6 +346,34 @@ class EntityTable:
         covered = {t for span in found for t in range(span.start, span.end)}
         kept = [s for s in spans if not any(t in covered for t in range(s.start, s.end))]
         return sorted(kept + found, key=lambda s: s.start)
+
+    def _joined_at_apostrophes(self, spans: list[Span]) -> list[Span]:
+        """A name written with apostrophes, which the model cuts there: "Ali Jama' Jangeli", "Sa'id Ahmad",
+        "Hani 'Abd-al-Majid"."""
+        tokens, out = self.tokens, []
+        for span in spans:
+            if span.label_ != "PERSON":
+                out.append(span)
+                continue
+            start = span.start
+            taken = {t for s in out for t in range(s.start, s.end)}
+            while start > 0:
+                before, first = tokens[start - 1], tokens[start]
+                glued_quote = before.text in APOSTROPHES and not before.whitespace_
+                inner = before.text[:1].isupper() and any(a in before.text for a in APOSTROPHES)
+                named = before.text[:1].isupper() and before.pos_ == "PROPN" and first.text in APOSTROPHES
+                if not (glued_quote or inner or named) or start - 1 in taken:
+                    break
+                start -= 1
+            span = Span(self.doc, start, span.end, label="PERSON")
+            previous = out[-1] if out else None
+            if previous is not None and previous.label_ == "PERSON" and (
+                    previous.end == span.start and tokens[previous.end - 1].text in APOSTROPHES
+                    or previous.end == span.start - 1 and tokens[previous.end].text in APOSTROPHES):
+                out[-1] = Span(self.doc, previous.start, span.end, label="PERSON")  # "Ali Jama'" + "Jangeli"
+            else:
+                out.append(span)
+        return out
 
     def _with_name_particles(self, span: Span) -> Span:
         """A person's name that goes on past a particle: "Ulisses Correia e Silva", "Mohammed bin Zayed"."""

@@ -103,7 +103,7 @@ def extract_events(doc: Doc, table: EntityTable, document: Document, sentences: 
             if future(token):
                 event.status = event.status or "Planned"
                 event.date = upcoming(event.date, document)
-            elif token.tag_ in ("VBZ", "VBP") and event.date is not None:  # "the last flight launches June 28"
+            elif event.date is not None and _told_in_present(token):  # "the last flight launches June 28"
                 event.date = upcoming(event.date, document)
                 if event.date and event.date.value and document.published and event.date.value > document.published:
                     event.status = event.status or "Planned"
@@ -113,6 +113,12 @@ def extract_events(doc: Doc, table: EntityTable, document: Document, sentences: 
         event.at_stop = event.at_stop or (event.family in STOP_FAMILIES and event.place in stops)
     _date_by_trip(found)
     return [_to_fact(e, table) for e in _merge(found)]
+
+
+def _told_in_present(token: Token) -> bool:
+    """ "launches June 28", "the exhibit opens Thursday": a present tense that tells what is to come."""
+    verb = token if token.pos_ == "VERB" else token.head
+    return verb.tag_ in ("VBZ", "VBP") and verb.lemma_ != "be"
 
 
 def _same_paragraph(text: str, before: Span, sent: Span) -> bool:
@@ -266,6 +272,9 @@ def _verb_event(token: Token, table: EntityTable, document: Document) -> _Event 
         event.place = (place_of(token, table) or (_launch_site(token, table) if family == "launch" else None)
                        or _subject_place(subjects, table) or off_place(token, table))
     event.date = date_of(token, document) or clause_date(token, document)
+    if token.dep_ == "conj" and token.head.pos_ == "VERB":  # "arrived in X on Sunday and met with Y"
+        event.place = event.place or place_of(token.head, table, with_people=False)
+        event.date = event.date or date_of(token.head, document)
     if needs == "place" and event.place is None:
         return None  # "attacked the budget on Tuesday": a sense of the verb that tells no happening
     aux = {c.lower_ for c in token.children if c.dep_ == "aux"}

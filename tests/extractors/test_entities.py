@@ -185,3 +185,17 @@ def test_entities_place_written_before_its_country(run) -> None:
 def test_entities_company_name_ends_in_its_legal_form(run, text, name) -> None:
     kinds = {e.label: e.kind for e in run(text).entities}
     assert kinds.get(name) == "Company", kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Somalia's foreign minister, Ali Jama' Jangeli, said so.", "Ali Jama' Jangeli"),
+        ("The Department is designating Sa\u2019id Ahmad Muhammad al-Jamal and Hani \u2018Abd-al-Majid Muhammad "
+         "As\u2019ad today.", "Hani \u2018Abd-al-Majid Muhammad As\u2019ad"),
+        ("The Honorable Harriet Lowe, Secretary of Commerce\n", "Harriet Lowe"),
+    ],
+)
+def test_entities_names_with_apostrophes_and_honorifics(run, text, name) -> None:
+    kinds = {e.label: e.kind for e in run(text).entities}
+    assert kinds.get(name) == "Person", kinds

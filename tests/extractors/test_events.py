@@ -372,3 +372,13 @@ def test_events_matches_named_by_sides_not_series(run) -> None:
 )
 def test_events_future_dates_before_publication(run, text, published, date) -> None:
     assert date in {d for _, d, _ in _found(run(text, published=published))}
+
+
+def test_events_verb_joined_to_a_placed_dated_verb(run) -> None:
+    text = "The minister arrived in Libreville on Sunday and met with President Omar Bongo."
+    assert ("meeting in Libreville", "2009-01-18", "Libreville") in _found(run(text, published="2009-01-19"))
+
+
+def test_events_present_tense_tells_what_is_to_come(run) -> None:
+    found = _found(run("The curator said the exhibit opens Thursday.", published="2009-01-19"))
+    assert any(d == "2009-01-22" for _, d, _ in found), found
