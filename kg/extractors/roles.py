@@ -552,8 +552,8 @@ def _titles_of_line(doc: Doc, start: int, end: int, person: str, table: EntityTa
     line_end = sent.end
     while line_end > end and (doc[line_end - 1].is_space or doc[line_end - 1].text in (".", ";")):
         line_end -= 1
-    if "\n" in doc[end:line_end].text:
-        return []
+    if "\n" in doc[end:line_end].text or any(t.pos_ in ("VERB", "AUX") for t in doc[end:line_end]):
+        return []  # a sentence that goes on ("X, Iceland's ambassador, said ...") is no line of a list
     commas = [i for i in range(end, line_end) if doc[i].text == ","]
     parts = [(a + 1, b) for a, b in zip(commas, [*commas[1:], line_end], strict=True) if b > a + 1]
     if not parts or len(parts) == 1 and not honoured:
