@@ -15,6 +15,9 @@ from flask import Flask
 from gunicorn.app.base import BaseApplication
 
 
+GRACEFUL_SECONDS = 1
+
+
 class _Gunicorn(BaseApplication):  # type: ignore[misc]
     def __init__(self, make_app: Callable[[], Flask], options: dict[str, Any]) -> None:
         self.make_app = make_app
@@ -44,6 +47,9 @@ def run_gunicorn(
         "worker_class": "gthread",
         "threads": threads,
         "timeout": int(timeout) + 30,
+        # A stop (SIGTERM, SIGINT) lets requests in flight finish for this long, then ends the worker, which
+        # releases the store's lock: a restart or an ingest can follow at once.
+        "graceful_timeout": GRACEFUL_SECONDS,
         "accesslog": "-" if access_log else None,
         "errorlog": "-",
         "loglevel": "info",
