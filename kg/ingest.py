@@ -5,7 +5,7 @@ written several to a transaction (one `write_graphs` call per batch), so a failu
 or a kill leaves every article either as it was or fully new. Unchanged articles
 (same content hash) are skipped without parsing.
 
-Parsing runs in `workers` processes fed a bounded number of chunks at a time, so
+Parsing runs in `workers` processes (kg.workers) fed a bounded number of chunks at a time, so
 memory stays flat however many articles are read; results come back in input
 order, so the graph does not depend on the number of workers.
 """
@@ -13,7 +13,6 @@ order, so the graph does not depend on the number of workers.
 from __future__ import annotations
 
 import itertools
-import multiprocessing
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -33,6 +32,7 @@ from kg.extractors.pipeline import build_nlp
 from kg.model import Document, Entity, Extraction
 from kg.resolver import EntityIndex
 from kg.store import Store
+from kg.workers import make_pool
 
 CHUNK_ARTICLES = 16  # most articles sent to a worker in one task (parsed together by nlp.pipe)
 CHUNK_CHARS = 100_000  # ... or fewer, once their texts reach this many characters
@@ -260,8 +260,7 @@ def _extract_all(items: Iterable[Item], model: str | None, workers: int) -> Iter
         for chunk in itertools.chain([first], chunks):
             yield from _extract_chunk(chunk, model)
         return
-    context = multiprocessing.get_context("spawn")
-    with context.Pool(workers) as pool:
+    with make_pool(workers) as pool:
         pending: deque[AsyncResult[list[Result]]] = deque()
         for chunk in itertools.chain([first], chunks):
             pending.append(pool.apply_async(_extract_chunk, (chunk, model)))
