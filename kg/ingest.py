@@ -27,9 +27,10 @@ from spacy.language import Language
 from kg import ontology
 from kg.articles import DEFAULT_MAX_BYTES, ReadProblem, iter_articles
 from kg.errors import KGError
-from kg.extractors import extract, extract_parsed
+from kg.extractors import extract_parsed
 from kg.extractors.pipeline import build_nlp
 from kg.model import Document, Entity, Extraction
+from kg.parsing import parse_texts
 from kg.resolver import EntityIndex
 from kg.store import Store
 from kg.workers import make_pool
@@ -205,11 +206,11 @@ def _nlp(model: str | None) -> Language:
 
 
 def _extract_chunk(chunk: list[Item], model: str | None) -> list[Result]:
-    """Parse a chunk's documents together (nlp.pipe) and extract each; problems pass through."""
+    """Parse a chunk's documents together (kg.parsing) and extract each; problems pass through."""
     nlp = _nlp(model)
     documents = [item for item in chunk if isinstance(item, Document)]
     try:
-        parsed = iter(list(nlp.pipe(d.text for d in documents)))
+        parsed = iter(parse_texts(nlp, [d.text for d in documents]))
     except (KGError, ValueError):  # one bad text spoils the batch: parse one by one to name it
         return [_extract_one(item, nlp) for item in chunk]
     results: list[Result] = []
@@ -228,7 +229,7 @@ def _extract_one(item: Item, nlp: Language) -> Result:
     if isinstance(item, ReadProblem):
         return item
     try:
-        return extract(item, nlp)
+        return extract_parsed(item, parse_texts(nlp, [item.text])[0])
     except (KGError, ValueError) as err:
         return ReadProblem(item.source, f"extraction failed: {err}")
 
