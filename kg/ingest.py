@@ -3,7 +3,8 @@
 Each article's named graph is replaced whole in one transaction; new articles are
 written several to a transaction (one `write_graphs` call per batch), so a failure
 or a kill leaves every article either as it was or fully new. Unchanged articles
-(same content hash) are skipped without parsing.
+(same content hash) are skipped without parsing. A full disk stops the ingest: the
+report says so and counts what was written before.
 
 Parsing runs in `workers` processes (kg.workers) fed a bounded number of chunks at a time, so
 memory stays flat however many articles are read; results come back in input
@@ -16,6 +17,7 @@ import itertools
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import closing
 from dataclasses import dataclass, field
 from multiprocessing.pool import AsyncResult
 from pathlib import Path
@@ -26,7 +28,7 @@ from spacy.language import Language
 
 from kg import ontology
 from kg.articles import DEFAULT_MAX_BYTES, ReadProblem, iter_articles
-from kg.errors import KGError
+from kg.errors import DiskFull, KGError
 from kg.extractors import extract_parsed
 from kg.extractors.pipeline import build_nlp
 from kg.model import Document, Entity, Extraction
@@ -74,14 +76,17 @@ class IngestReport:
     quads: int = 0
     seconds: float = 0.0
     problems: list[ReadProblem] = field(default_factory=list)
+    stopped: str | None = None  # why the ingest stopped before the end (a full disk), or None
     store_seconds: float = 0.0  # time spent in store writes and the final flush (part of `seconds`)
     transactions: int = 0  # write_graphs calls
 
     def summary(self) -> str:
         """One line: what was stored, what was skipped or failed, and how fast."""
         rate = self.articles / self.seconds if self.seconds else 0.0
+        stopped = ", then stopped (the rest was not read)" if self.stopped else ""
+        failed = f"{len(self.problems)} failed{stopped}"
         return (
-            f"{self.articles} articles ingested, {self.unchanged} unchanged, {len(self.problems)} failed; "
+            f"{self.articles} articles ingested, {self.unchanged} unchanged, {failed}; "
             f"{self.entities} entities, {self.facts} facts, {self.quads} quads in {self.seconds:.1f} s "
             f"({rate:.1f} articles/s)"
         )
@@ -102,27 +107,31 @@ def ingest(
     max_bytes: int = DEFAULT_MAX_BYTES,
     on_article: Progress | None = None,
 ) -> IngestReport:
-    """Ingest every article under `paths` into `store`; bad inputs are reported, never raised."""
+    """Ingest every article under `paths` into `store`; bad inputs are reported, never raised.
+
+    A full disk stops the ingest early with `report.stopped` set; what was written before stays whole.
+    """
     report = IngestReport()
     started = time.perf_counter()
     index = EntityIndex(store.iter_entities(namer))
     writer = _BatchWriter(store, report, on_article)
     documents = _new_documents(iter_articles(paths, max_bytes), store, namer, report, on_article)
-    for extraction in _extract_all(documents, model, workers):
-        if isinstance(extraction, ReadProblem):
-            report.problems.append(extraction)
-            continue
-        extraction = index.reconcile(extraction)
-        quads = ontology.to_quads(extraction, namer)
-        writer.add(namer.article(extraction.document.id), quads, extraction.document.source)
-        index.add(extraction.entities)
-        report.entities += len(extraction.entities)
-        report.facts += len(extraction.facts)
-        report.quads += len(quads)
-    writer.write()
-    flushed = time.perf_counter()
-    store.flush()
-    report.store_seconds += time.perf_counter() - flushed
+    try:
+        with closing(_extract_all(documents, model, workers)) as extractions:
+            for extraction in extractions:
+                if isinstance(extraction, ReadProblem):
+                    report.problems.append(extraction)
+                    continue
+                extraction = index.reconcile(extraction)
+                quads = ontology.to_quads(extraction, namer)
+                writer.add(extraction, namer.article(extraction.document.id), quads)
+                index.add(extraction.entities)
+        writer.write()
+        flushed = time.perf_counter()
+        store.flush()
+        report.store_seconds += time.perf_counter() - flushed
+    except DiskFull as err:
+        report.stopped = str(err)
     report.seconds = time.perf_counter() - started
     return report
 
@@ -133,40 +142,55 @@ def remove(doc_ids: Iterable[str], store: Store, namer: ontology.Namer) -> list[
 
 
 class _BatchWriter:
-    """Collects article graphs and writes them a batch per `write_graphs` call (each graph whole)."""
+    """Collects article graphs and writes them a batch per `write_graphs` call (each graph whole).
+
+    An article is counted in the report (articles, entities, facts, quads) once its batch is written.
+    """
 
     def __init__(self, store: GraphSink, report: IngestReport, on_article: Progress | None) -> None:
         self.store, self.report, self.on_article = store, report, on_article
         self.graphs: list[tuple[NamedNode, list[Quad]]] = []
-        self.sources: list[str] = []
+        self.extractions: list[Extraction] = []
         self.quads = 0
         self.unflushed = 0
 
-    def add(self, graph: NamedNode, quads: list[Quad], source: str) -> None:
-        """Queue one article's graph; writes the batch once it is full."""
+    def add(self, extraction: Extraction, graph: NamedNode, quads: list[Quad]) -> None:
+        """Queue one article's graph; writes the batch once it is full.
+
+        Raises:
+            DiskFull: the batch could not be written; it is not counted.
+        """
         self.graphs.append((graph, quads))
-        self.sources.append(source)
+        self.extractions.append(extraction)
         self.quads += len(quads)
         if len(self.graphs) >= BATCH_ARTICLES or self.quads >= BATCH_QUADS:
             self.write()
 
     def write(self) -> None:
-        """Write the queued graphs, then count them as done."""
+        """Write the queued graphs, then count them as done.
+
+        Raises:
+            DiskFull: the graphs could not be written, or flushed (then they are written and counted).
+        """
         if not self.graphs:
             return
         started = time.perf_counter()
         self.store.write_graphs(self.graphs)
+        self.report.transactions += 1
+        self.report.quads += self.quads
+        for extraction in self.extractions:
+            self.report.articles += 1
+            self.report.entities += len(extraction.entities)
+            self.report.facts += len(extraction.facts)
+            if self.on_article:
+                self.on_article(extraction.document.source, self.report.articles + self.report.unchanged)
+        self.graphs, self.extractions = [], []
         self.unflushed += self.quads
+        self.quads = 0
         if self.unflushed >= FLUSH_QUADS:
             self.store.flush()
             self.unflushed = 0
         self.report.store_seconds += time.perf_counter() - started
-        self.report.transactions += 1
-        for source in self.sources:
-            self.report.articles += 1
-            if self.on_article:
-                self.on_article(source, self.report.articles + self.report.unchanged)
-        self.graphs, self.sources, self.quads = [], [], 0
 
 
 def _new_documents(
