@@ -99,6 +99,8 @@ def _ingest(args: argparse.Namespace, settings: Settings) -> int:
     with ProgressBar(enabled=sys.stderr.isatty()) as bar:
         report = ingest(args.paths, sink, Namer(settings.base_iri), model=settings.model,
                         workers=settings.workers, max_bytes=settings.max_bytes, on_article=bar.update)
+    for warning in report.warnings:
+        print(f"kg ingest: {warning.source}: warning: {warning.message}", file=sys.stderr)
     for problem in report.problems:
         print(f"kg ingest: {problem.source}: {problem.message}", file=sys.stderr)
     if report.stopped:

@@ -6,6 +6,10 @@ or a kill leaves every article either as it was or fully new. Unchanged articles
 (same content hash) are skipped without parsing. A full disk stops the ingest: the
 report says so and counts what was written before.
 
+Article ids are the file stems (kg.articles); two inputs of one ingest that would share an id
+get distinct ids (the later one a short hash of its path), and replacing a stored article read
+from another file is reported, so no article replaces another without a word.
+
 Parsing runs in `workers` processes (kg.workers) fed a bounded number of chunks at a time, so
 memory stays flat however many articles are read; results come back in input
 order, so the graph does not depend on the number of workers.
@@ -13,12 +17,15 @@ order, so the graph does not depend on the number of workers.
 
 from __future__ import annotations
 
+import hashlib
 import itertools
+import os
+import re
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import closing
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from multiprocessing.pool import AsyncResult
 from pathlib import Path
 from typing import Protocol
@@ -27,7 +34,7 @@ from pyoxigraph import NamedNode, Quad
 from spacy.language import Language
 
 from kg import ontology
-from kg.articles import DEFAULT_MAX_BYTES, ReadProblem, iter_articles
+from kg.articles import DEFAULT_MAX_BYTES, ReadProblem, ReadWarning, iter_articles
 from kg.errors import DiskFull, KGError
 from kg.extractors import extract_parsed
 from kg.extractors.pipeline import build_nlp
@@ -52,8 +59,8 @@ class GraphSink(Protocol):
         """Entities already known, to resolve new mentions against."""
         ...
 
-    def stored_hash(self, graph: NamedNode) -> str | None:
-        """The content hash of a stored article graph, or None."""
+    def stored_version(self, graph: NamedNode) -> tuple[str, str] | None:
+        """The content hash and source file of a stored article graph, or None."""
         ...
 
     def write_graphs(self, graphs: list[tuple[NamedNode, list[Quad]]]) -> None:
@@ -76,6 +83,7 @@ class IngestReport:
     quads: int = 0
     seconds: float = 0.0
     problems: list[ReadProblem] = field(default_factory=list)
+    warnings: list[ReadWarning] = field(default_factory=list)  # read, but not exactly as it stands
     stopped: str | None = None  # why the ingest stopped before the end (a full disk), or None
     store_seconds: float = 0.0  # time spent in store writes and the final flush (part of `seconds`)
     transactions: int = 0  # write_graphs calls
@@ -83,8 +91,9 @@ class IngestReport:
     def summary(self) -> str:
         """One line: what was stored, what was skipped or failed, and how fast."""
         rate = self.articles / self.seconds if self.seconds else 0.0
+        warned = f", {len(self.warnings)} warnings" if self.warnings else ""
         stopped = ", then stopped (the rest was not read)" if self.stopped else ""
-        failed = f"{len(self.problems)} failed{stopped}"
+        failed = f"{len(self.problems)} failed{warned}{stopped}"
         return (
             f"{self.articles} articles ingested, {self.unchanged} unchanged, {failed}; "
             f"{self.entities} entities, {self.facts} facts, {self.quads} quads in {self.seconds:.1f} s "
@@ -194,25 +203,52 @@ class _BatchWriter:
 
 
 def _new_documents(
-    items: Iterable[Item], store: GraphSink, namer: ontology.Namer, report: IngestReport,
+    items: Iterable[Item | ReadWarning], store: GraphSink, namer: ontology.Namer, report: IngestReport,
     on_article: Progress | None = None,
 ) -> Iterator[Item]:
-    """Pass on documents that are new or changed; count unchanged ones; flag duplicate ids."""
-    seen: dict[str, str] = {}
+    """Pass on documents that are new or changed; count unchanged ones; collect warnings.
+
+    An id already taken in this ingest gets a suffix; replacing a stored article read from another file is a warning.
+    """
+    taken: dict[str, str] = {}  # article id -> the source that has it in this ingest
     for item in items:
+        if isinstance(item, ReadWarning):
+            report.warnings.append(item)
+            continue
         if isinstance(item, ReadProblem):
             yield item
             continue
-        if item.id in seen:
-            yield ReadProblem(item.source, f"duplicate article id {item.id!r}, also read from {seen[item.id]}")
-            continue
-        seen[item.id] = item.source
-        if store.stored_hash(namer.article(item.id)) == item.content_hash:
+        if item.id in taken:
+            distinct = _distinct_id(item, taken)
+            report.warnings.append(ReadWarning(item.source, f"article id {item.id!r} is taken by {taken[item.id]}; "
+                                               f"stored as {distinct!r}"))
+            item = replace(item, id=distinct)
+        taken[item.id] = item.source
+        stored = store.stored_version(namer.article(item.id))
+        if stored is not None and stored[0] == item.content_hash:
             report.unchanged += 1
             if on_article:
                 on_article(item.source, report.articles + report.unchanged)
             continue
+        if stored is not None and not _same_file(stored[1], item.source):
+            report.warnings.append(ReadWarning(item.source, f"replaces the stored article {item.id!r}, which was "
+                                               f"read from {stored[1] or 'an unknown file'}"))
         yield item
+
+
+def _distinct_id(document: Document, taken: dict[str, str]) -> str:
+    """The document's id with a hash of its source appended, as long as needed to be free."""
+    digest = hashlib.sha256(document.source.encode("utf-8", "surrogatepass")).hexdigest()
+    return next(f"{document.id}-{digest[:n]}" for n in (8, 16, 64) if f"{document.id}-{digest[:n]}" not in taken)
+
+
+_JSONL_LINE = re.compile(r"(.*\.jsonl?):\d+", re.IGNORECASE)
+
+
+def _same_file(stored: str, source: str) -> bool:
+    """Whether two sources name the same file: equal, or the same path from here (JSON Lines: any line)."""
+    files = [match[1] if (match := _JSONL_LINE.fullmatch(name)) else name for name in (stored, source)]
+    return files[0] == files[1] or os.path.realpath(files[0]) == os.path.realpath(files[1])
 
 
 _loaded: dict[str | None, Language] = {}  # this process's pipelines by requested model name

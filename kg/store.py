@@ -158,9 +158,12 @@ class Store:
         for graph, quads in stored:
             self.replace_graph(graph, quads)
 
-    def stored_hash(self, graph: NamedNode) -> str | None:
-        """The content hash recorded for an article graph, or None when it is not stored."""
-        return self.graph_value(graph, ontology.CONTENT_HASH)
+    def stored_version(self, graph: NamedNode) -> tuple[str, str] | None:
+        """The content hash and source file recorded for an article graph, or None when it is not stored."""
+        content_hash = self.graph_value(graph, ontology.CONTENT_HASH)
+        if content_hash is None:
+            return None
+        return content_hash, self.graph_value(graph, ontology.SOURCE_FILE) or ""
 
     def remove_graph(self, graph: NamedNode) -> bool:
         """Remove a named graph and its quads; False when there was no such graph."""
