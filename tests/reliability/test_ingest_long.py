@@ -19,12 +19,14 @@ TEXT = "PREFIX schema: <https://schema.org/> SELECT ?text WHERE { ?a schema:text
 
 
 @pytest.mark.model
-def test_ingest_article_over_spacy_max_length_keeps_evidence_offsets(tmp_path: Path) -> None:
-    # A paragraph of spaces makes it long in characters at almost no parsing cost (a run of spaces is one
-    # token), so the facts of the last paragraphs lie past the first pieces.
+@pytest.mark.parametrize("padding", [" ", "\n"], ids=["spaces", "blank-lines"])
+def test_ingest_article_over_spacy_max_length_keeps_evidence_offsets(tmp_path: Path, padding: str) -> None:
+    # A paragraph of spaces, or a million blank lines (which took hours to scan for page furniture), makes
+    # it long in characters at almost no parsing cost (a run of white space is one token), so the facts of
+    # the last paragraphs lie past the first pieces.
     first, last = article_text(0), article_text(1).split("\n\n", 1)[1]
     path = tmp_path / "long.txt"
-    path.write_text(f"{first}\n{' ' * (SPACY_MAX_LENGTH + 50_000)}\n\n{last}", encoding="utf-8")
+    path.write_text(f"{first}\n{padding * (SPACY_MAX_LENGTH + 50_000)}\n\n{last}", encoding="utf-8")
     store = tmp_path / "store"
 
     result = kg("ingest", path, "--store", store, "--workers", "1")
