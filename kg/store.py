@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
@@ -114,10 +115,15 @@ class Store:
     def for_reading(cls, path: str | os.PathLike[str]) -> Store:
         """Open an existing store to read: as usual, or read-only when the disk is too full to open it for writing.
 
+        Opening for writing renames RocksDB's LOG to a new LOG.old file each time, so on a disk with no
+        space left at all the store is opened read-only straight away.
+
         Raises:
             InvalidInput: there is no store at `path`, or it cannot be opened.
             StoreBusy: another process has the store open for writing.
         """
+        if os.path.isdir(path) and shutil.disk_usage(path).free == 0:
+            return cls(path, read_only=True)
         try:
             return cls(path, create=False)
         except DiskFull:  # no writer can have it open either: reading it read-only is safe

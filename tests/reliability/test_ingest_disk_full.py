@@ -29,8 +29,10 @@ dd if=/dev/zero of={mount}/filler bs=1M count={filler} 2>/dev/null || exit 98
 kg() {{ {python} -m kg "$@"; }}
 kg ingest {articles} --store {mount}/store --workers 1 >{out}/ingest.out 2>{out}/ingest.err; echo $? >{out}/ingest.rc
 dd if=/dev/zero of={mount}/rest bs=4096 2>/dev/null  # whatever space is left: the disk is full now
+ls {mount}/store >{out}/files-before
 kg stats --store {mount}/store >{out}/stats.out 2>{out}/stats.err; echo $? >{out}/stats.rc
 kg query {count} --store {mount}/store --format csv >{out}/query.out 2>{out}/query.err; echo $? >{out}/query.rc
+ls {mount}/store >{out}/files-after
 rm {mount}/filler {mount}/rest
 kg ingest {articles} --store {mount}/store --workers 1 >{out}/again.out 2>{out}/again.err; echo $? >{out}/again.rc
 kg export --store {mount}/store --output {out}/export.nq 2>{out}/export.err; echo $? >{out}/export.rc
@@ -82,6 +84,7 @@ def test_ingest_disk_full_stops_with_a_summary_and_recovers(tmp_path: Path) -> N
     assert json.loads(read("stats.out"))["Article"] == written
     assert read("query.rc").strip() == "0", read("query.err")
     assert read("query.out").split() == ["n", str(written)]
+    assert read("files-after") == read("files-before"), "reading a store on a full disk leaves no files behind"
 
     # Once there is space again, the same command finishes the job: the store equals a clean build.
     assert read("again.rc").strip() == "0", read("again.err")
