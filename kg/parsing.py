@@ -23,8 +23,11 @@ def parse_texts(nlp: Language, texts: list[str]) -> list[Doc]:
 
 def parse_in_pieces(nlp: Language, text: str) -> Doc:
     """One Doc for `text`, parsed a piece of at most PIECE_CHARS characters at a time."""
-    pieces = list(nlp.pipe(split_text(text, min(PIECE_CHARS, nlp.max_length))))
-    return Doc.from_docs(pieces, ensure_whitespace=False, exclude=["tensor"])  # the extractors use no vectors
+    pieces = []
+    for piece in nlp.pipe(split_text(text, min(PIECE_CHARS, nlp.max_length)), batch_size=1):  # one in memory
+        piece.tensor = piece.tensor[:0]  # the extractors use no vectors: drop them as each piece is done
+        pieces.append(piece)
+    return Doc.from_docs(pieces, ensure_whitespace=False, exclude=["tensor"])
 
 
 def split_text(text: str, limit: int) -> list[str]:
