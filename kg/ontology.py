@@ -129,7 +129,8 @@ def slugify(text: str) -> str:
 
 # What an entity key looks like: a lowercase kind, "/", a local id ("person/dmitry-peskov").
 _KIND = re.compile(r"[a-z]{1,40}")
-MAX_ID_CHARS = 300
+MAX_ID_CHARS = 300  # longest article id minted (kg.articles.slugify)
+MAX_LOCAL_CHARS = MAX_ID_CHARS + 20  # ... and the key of an event in it: "<article id>-<16 hex digits>"
 
 
 def is_id_char(char: str) -> bool:
@@ -145,7 +146,7 @@ def is_local_id(text: str) -> bool:
 
     IRIs allow every character `is_id_char` accepts, so an id that passes goes into an IRI unescaped.
     """
-    return (0 < len(text) <= MAX_ID_CHARS and text[0] not in ".-"
+    return (0 < len(text) <= MAX_LOCAL_CHARS and text[0] not in ".-"
             and all(is_id_char(char) for char in text))
 
 

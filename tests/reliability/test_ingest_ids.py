@@ -21,6 +21,7 @@ from kg.web.app import create_app
 from tests.reliability.corpus import article_text, kg
 
 BASE = "http://127.0.0.1:5000/"
+EVENTS = "SELECT ?e WHERE { ?e a <https://w3id.org/kg-news/ns#Event> }"
 STEMS = ["CAF", "café", "ünïcödé-名前", "2022-03-02-blinken-travel-europe-baltics", "000_22f819bb5bdec224"]
 
 
@@ -97,6 +98,11 @@ def test_ingest_non_ascii_article_page_round_trips(tmp_path: Path) -> None:
         assert "ünïcödé-名前" in page.get_data(as_text=True)
         turtle = client.get(urllib.parse.quote(href) + "?format=turtle")
         assert turtle.status_code == 200 and f"<{BASE}article/ünïcödé-名前>" in turtle.get_data(as_text=True)
+        store = app.extensions["kg"].store
+        events = [row["e"].value.removeprefix(BASE + "entity/") for row in store.select(EVENTS)]
+        assert events and all(key.startswith("event/ünïcödé-名前-") for key in events), events
+        for key in events:
+            assert client.get(urllib.parse.quote(f"/entity/{key}")).status_code == 200
     finally:
         del app.extensions["kg"]
         gc.collect()
