@@ -101,10 +101,14 @@ def _ingest(args: argparse.Namespace, settings: Settings) -> int:
     with ProgressBar(enabled=sys.stderr.isatty()) as bar:
         report = ingest(args.paths, sink, Namer(settings.base_iri), model=settings.model,
                         workers=settings.workers, max_bytes=settings.max_bytes, on_article=bar.update)
+    for warning in report.warnings:
+        print(f"kg ingest: {warning.source}: warning: {warning.message}", file=sys.stderr)
     for problem in report.problems:
         print(f"kg ingest: {problem.source}: {problem.message}", file=sys.stderr)
+    if report.stopped:
+        print(f"kg ingest: {report.stopped}", file=sys.stderr)
     print(report.summary())
-    return 1 if report.problems else 0
+    return 2 if report.stopped else 1 if report.problems else 0
 
 
 def _remove(args: argparse.Namespace, settings: Settings) -> int:
@@ -122,13 +126,13 @@ def _query(args: argparse.Namespace, settings: Settings) -> int:
 
     path = Path(args.query)
     text = path.read_text(encoding="utf-8") if path.suffix == ".rq" and path.is_file() else args.query
-    result = Store(settings.store, create=False).query(text)
+    result = Store.for_reading(settings.store).query(text)
     write_results(result, args.format, sys.stdout)
     return 0
 
 
 def _export(args: argparse.Namespace, settings: Settings) -> int:
-    store = Store(settings.store, create=False)
+    store = Store.for_reading(settings.store)
     fmt = rdf_format(args.format)
     if args.output:
         with open(args.output, "wb") as out:
@@ -156,14 +160,14 @@ def _load(args: argparse.Namespace, settings: Settings) -> int:
 def _stats(args: argparse.Namespace, settings: Settings) -> int:
     from kg.stats import graph_stats
 
-    print(json.dumps(graph_stats(Store(settings.store, create=False)), indent=2))
+    print(json.dumps(graph_stats(Store.for_reading(settings.store)), indent=2))
     return 0
 
 
 def _eval(args: argparse.Namespace, settings: Settings) -> int:
     from kg.evaluate import evaluate_store
 
-    report = evaluate_store(Store(settings.store, create=False), Path(args.queries), Path(args.gold),
+    report = evaluate_store(Store.for_reading(settings.store), Path(args.queries), Path(args.gold),
                             by_rule=args.by_rule)
     print(report.render(verbose=args.verbose, by_rule=args.by_rule))
     return 0

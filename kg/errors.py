@@ -75,6 +75,12 @@ class StoreBusy(KGError):
     status = 503
 
 
+class DiskFull(KGError):
+    """The device holding the store has no space left; what was written before stays whole."""
+
+    status = 507
+
+
 class ModelNotFound(KGError):
     """No usable spaCy model is installed."""
 

@@ -3,21 +3,29 @@
 Each article's named graph is replaced whole in one transaction; new articles are
 written several to a transaction (one `write_graphs` call per batch), so a failure
 or a kill leaves every article either as it was or fully new. Unchanged articles
-(same content hash) are skipped without parsing.
+(same content hash) are skipped without parsing. A full disk stops the ingest: the
+report says so and counts what was written before.
 
-Parsing runs in `workers` processes fed a bounded number of chunks at a time, so
+Article ids are the file stems (kg.articles); two inputs of one ingest that would share an id
+get distinct ids (the later one a short hash of its path), and replacing a stored article read
+from another file is reported, so no article replaces another without a word.
+
+Parsing runs in `workers` processes (kg.workers) fed a bounded number of chunks at a time, so
 memory stays flat however many articles are read; results come back in input
 order, so the graph does not depend on the number of workers.
 """
 
 from __future__ import annotations
 
+import hashlib
 import itertools
-import multiprocessing
+import os
+import re
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from contextlib import closing
+from dataclasses import dataclass, field, replace
 from multiprocessing.pool import AsyncResult
 from pathlib import Path
 from typing import Protocol
@@ -26,13 +34,15 @@ from pyoxigraph import NamedNode, Quad
 from spacy.language import Language
 
 from kg import ontology
-from kg.articles import DEFAULT_MAX_BYTES, ReadProblem, iter_articles
-from kg.errors import KGError
-from kg.extractors import extract, extract_parsed
+from kg.articles import DEFAULT_MAX_BYTES, ReadProblem, ReadWarning, iter_articles
+from kg.errors import DiskFull, KGError
+from kg.extractors import extract_parsed
 from kg.extractors.pipeline import build_nlp
 from kg.model import Document, Entity, Extraction
+from kg.parsing import parse_texts
 from kg.resolver import EntityIndex
 from kg.store import Store
+from kg.workers import make_pool
 
 CHUNK_ARTICLES = 16  # most articles sent to a worker in one task (parsed together by nlp.pipe)
 CHUNK_CHARS = 100_000  # ... or fewer, once their texts reach this many characters
@@ -49,8 +59,8 @@ class GraphSink(Protocol):
         """Entities already known, to resolve new mentions against."""
         ...
 
-    def stored_hash(self, graph: NamedNode) -> str | None:
-        """The content hash of a stored article graph, or None."""
+    def stored_version(self, graph: NamedNode) -> tuple[str, str] | None:
+        """The content hash and source file of a stored article graph, or None."""
         ...
 
     def write_graphs(self, graphs: list[tuple[NamedNode, list[Quad]]]) -> None:
@@ -73,14 +83,19 @@ class IngestReport:
     quads: int = 0
     seconds: float = 0.0
     problems: list[ReadProblem] = field(default_factory=list)
+    warnings: list[ReadWarning] = field(default_factory=list)  # read, but not exactly as it stands
+    stopped: str | None = None  # why the ingest stopped before the end (a full disk), or None
     store_seconds: float = 0.0  # time spent in store writes and the final flush (part of `seconds`)
     transactions: int = 0  # write_graphs calls
 
     def summary(self) -> str:
         """One line: what was stored, what was skipped or failed, and how fast."""
         rate = self.articles / self.seconds if self.seconds else 0.0
+        warned = f", {len(self.warnings)} warnings" if self.warnings else ""
+        stopped = ", then stopped (the rest was not read)" if self.stopped else ""
+        failed = f"{len(self.problems)} failed{warned}{stopped}"
         return (
-            f"{self.articles} articles ingested, {self.unchanged} unchanged, {len(self.problems)} failed; "
+            f"{self.articles} articles ingested, {self.unchanged} unchanged, {failed}; "
             f"{self.entities} entities, {self.facts} facts, {self.quads} quads in {self.seconds:.1f} s "
             f"({rate:.1f} articles/s)"
         )
@@ -101,27 +116,31 @@ def ingest(
     max_bytes: int = DEFAULT_MAX_BYTES,
     on_article: Progress | None = None,
 ) -> IngestReport:
-    """Ingest every article under `paths` into `store`; bad inputs are reported, never raised."""
+    """Ingest every article under `paths` into `store`; bad inputs are reported, never raised.
+
+    A full disk stops the ingest early with `report.stopped` set; what was written before stays whole.
+    """
     report = IngestReport()
     started = time.perf_counter()
     index = EntityIndex(store.iter_entities(namer))
     writer = _BatchWriter(store, report, on_article)
     documents = _new_documents(iter_articles(paths, max_bytes), store, namer, report, on_article)
-    for extraction in _extract_all(documents, model, workers):
-        if isinstance(extraction, ReadProblem):
-            report.problems.append(extraction)
-            continue
-        extraction = index.reconcile(extraction)
-        quads = ontology.to_quads(extraction, namer)
-        writer.add(namer.article(extraction.document.id), quads, extraction.document.source)
-        index.add(extraction.entities)
-        report.entities += len(extraction.entities)
-        report.facts += len(extraction.facts)
-        report.quads += len(quads)
-    writer.write()
-    flushed = time.perf_counter()
-    store.flush()
-    report.store_seconds += time.perf_counter() - flushed
+    try:
+        with closing(_extract_all(documents, model, workers)) as extractions:
+            for extraction in extractions:
+                if isinstance(extraction, ReadProblem):
+                    report.problems.append(extraction)
+                    continue
+                extraction = index.reconcile(extraction)
+                quads = ontology.to_quads(extraction, namer)
+                writer.add(extraction, namer.article(extraction.document.id), quads)
+                index.add(extraction.entities)
+        writer.write()
+        flushed = time.perf_counter()
+        store.flush()
+        report.store_seconds += time.perf_counter() - flushed
+    except DiskFull as err:
+        report.stopped = str(err)
     report.seconds = time.perf_counter() - started
     return report
 
@@ -132,62 +151,104 @@ def remove(doc_ids: Iterable[str], store: Store, namer: ontology.Namer) -> list[
 
 
 class _BatchWriter:
-    """Collects article graphs and writes them a batch per `write_graphs` call (each graph whole)."""
+    """Collects article graphs and writes them a batch per `write_graphs` call (each graph whole).
+
+    An article is counted in the report (articles, entities, facts, quads) once its batch is written.
+    """
 
     def __init__(self, store: GraphSink, report: IngestReport, on_article: Progress | None) -> None:
         self.store, self.report, self.on_article = store, report, on_article
         self.graphs: list[tuple[NamedNode, list[Quad]]] = []
-        self.sources: list[str] = []
+        self.extractions: list[Extraction] = []
         self.quads = 0
         self.unflushed = 0
 
-    def add(self, graph: NamedNode, quads: list[Quad], source: str) -> None:
-        """Queue one article's graph; writes the batch once it is full."""
+    def add(self, extraction: Extraction, graph: NamedNode, quads: list[Quad]) -> None:
+        """Queue one article's graph; writes the batch once it is full.
+
+        Raises:
+            DiskFull: the batch could not be written; it is not counted.
+        """
         self.graphs.append((graph, quads))
-        self.sources.append(source)
+        self.extractions.append(extraction)
         self.quads += len(quads)
         if len(self.graphs) >= BATCH_ARTICLES or self.quads >= BATCH_QUADS:
             self.write()
 
     def write(self) -> None:
-        """Write the queued graphs, then count them as done."""
+        """Write the queued graphs, then count them as done.
+
+        Raises:
+            DiskFull: the graphs could not be written, or flushed (then they are written and counted).
+        """
         if not self.graphs:
             return
         started = time.perf_counter()
         self.store.write_graphs(self.graphs)
+        self.report.transactions += 1
+        self.report.quads += self.quads
+        for extraction in self.extractions:
+            self.report.articles += 1
+            self.report.entities += len(extraction.entities)
+            self.report.facts += len(extraction.facts)
+            if self.on_article:
+                self.on_article(extraction.document.source, self.report.articles + self.report.unchanged)
+        self.graphs, self.extractions = [], []
         self.unflushed += self.quads
+        self.quads = 0
         if self.unflushed >= FLUSH_QUADS:
             self.store.flush()
             self.unflushed = 0
         self.report.store_seconds += time.perf_counter() - started
-        self.report.transactions += 1
-        for source in self.sources:
-            self.report.articles += 1
-            if self.on_article:
-                self.on_article(source, self.report.articles + self.report.unchanged)
-        self.graphs, self.sources, self.quads = [], [], 0
 
 
 def _new_documents(
-    items: Iterable[Item], store: GraphSink, namer: ontology.Namer, report: IngestReport,
+    items: Iterable[Item | ReadWarning], store: GraphSink, namer: ontology.Namer, report: IngestReport,
     on_article: Progress | None = None,
 ) -> Iterator[Item]:
-    """Pass on documents that are new or changed; count unchanged ones; flag duplicate ids."""
-    seen: dict[str, str] = {}
+    """Pass on documents that are new or changed; count unchanged ones; collect warnings.
+
+    An id already taken in this ingest gets a suffix; replacing a stored article read from another file is a warning.
+    """
+    taken: dict[str, str] = {}  # article id -> the source that has it in this ingest
     for item in items:
+        if isinstance(item, ReadWarning):
+            report.warnings.append(item)
+            continue
         if isinstance(item, ReadProblem):
             yield item
             continue
-        if item.id in seen:
-            yield ReadProblem(item.source, f"duplicate article id {item.id!r}, also read from {seen[item.id]}")
-            continue
-        seen[item.id] = item.source
-        if store.stored_hash(namer.article(item.id)) == item.content_hash:
+        if item.id in taken:
+            distinct = _distinct_id(item, taken)
+            report.warnings.append(ReadWarning(item.source, f"article id {item.id!r} is taken by {taken[item.id]}; "
+                                               f"stored as {distinct!r}"))
+            item = replace(item, id=distinct)
+        taken[item.id] = item.source
+        stored = store.stored_version(namer.article(item.id))
+        if stored is not None and stored[0] == item.content_hash:
             report.unchanged += 1
             if on_article:
                 on_article(item.source, report.articles + report.unchanged)
             continue
+        if stored is not None and not _same_file(stored[1], item.source):
+            report.warnings.append(ReadWarning(item.source, f"replaces the stored article {item.id!r}, which was "
+                                               f"read from {stored[1] or 'an unknown file'}"))
         yield item
+
+
+def _distinct_id(document: Document, taken: dict[str, str]) -> str:
+    """The document's id with a hash of its source appended, as long as needed to be free."""
+    digest = hashlib.sha256(document.source.encode("utf-8", "surrogatepass")).hexdigest()
+    return next(f"{document.id}-{digest[:n]}" for n in (8, 16, 64) if f"{document.id}-{digest[:n]}" not in taken)
+
+
+_JSONL_LINE = re.compile(r"(.*\.jsonl?):\d+", re.IGNORECASE)
+
+
+def _same_file(stored: str, source: str) -> bool:
+    """Whether two sources name the same file: equal, or the same path from here (JSON Lines: any line)."""
+    files = [match[1] if (match := _JSONL_LINE.fullmatch(name)) else name for name in (stored, source)]
+    return files[0] == files[1] or os.path.realpath(files[0]) == os.path.realpath(files[1])
 
 
 _loaded: dict[str | None, Language] = {}  # this process's pipelines by requested model name
@@ -205,11 +266,11 @@ def _nlp(model: str | None) -> Language:
 
 
 def _extract_chunk(chunk: list[Item], model: str | None) -> list[Result]:
-    """Parse a chunk's documents together (nlp.pipe) and extract each; problems pass through."""
+    """Parse a chunk's documents together (kg.parsing) and extract each; problems pass through."""
     nlp = _nlp(model)
     documents = [item for item in chunk if isinstance(item, Document)]
     try:
-        parsed = iter(list(nlp.pipe(d.text for d in documents)))
+        parsed = iter(parse_texts(nlp, [d.text for d in documents]))
     except (KGError, ValueError):  # one bad text spoils the batch: parse one by one to name it
         return [_extract_one(item, nlp) for item in chunk]
     results: list[Result] = []
@@ -228,7 +289,7 @@ def _extract_one(item: Item, nlp: Language) -> Result:
     if isinstance(item, ReadProblem):
         return item
     try:
-        return extract(item, nlp)
+        return extract_parsed(item, parse_texts(nlp, [item.text])[0])
     except (KGError, ValueError) as err:
         return ReadProblem(item.source, f"extraction failed: {err}")
 
@@ -260,8 +321,7 @@ def _extract_all(items: Iterable[Item], model: str | None, workers: int) -> Iter
         for chunk in itertools.chain([first], chunks):
             yield from _extract_chunk(chunk, model)
         return
-    context = multiprocessing.get_context("spawn")
-    with context.Pool(workers) as pool:
+    with make_pool(workers) as pool:
         pending: deque[AsyncResult[list[Result]]] = deque()
         for chunk in itertools.chain([first], chunks):
             pending.append(pool.apply_async(_extract_chunk, (chunk, model)))

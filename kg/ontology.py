@@ -127,8 +127,33 @@ def slugify(text: str) -> str:
     return slug or "x" + hashlib.sha256(text.encode()).hexdigest()[:12]
 
 
-# What an entity key looks like: a lowercase kind, "/", a slug ("person/dmitry-peskov").
-ENTITY_KEY = re.compile(r"[a-z]{1,40}/[A-Za-z0-9_][A-Za-z0-9._-]{0,199}")
+# What an entity key looks like: a lowercase kind, "/", a local id ("person/dmitry-peskov").
+_KIND = re.compile(r"[a-z]{1,40}")
+MAX_ID_CHARS = 300  # longest article id minted (kg.articles.slugify)
+MAX_LOCAL_CHARS = MAX_ID_CHARS + 20  # ... and the key of an event in it: "<article id>-<16 hex digits>"
+
+
+def is_id_char(char: str) -> bool:
+    """Whether `char` may stand in an article id or key: a letter, mark or digit of any script, '_', '-', '.'.
+
+    All of them are IRI characters (RFC 3987 ucschar), except the variation selectors of plane 14.
+    """
+    return char in "_-." or (unicodedata.category(char)[0] in "LMN" and not 0xE0000 <= ord(char) < 0xE1000)
+
+
+def is_local_id(text: str) -> bool:
+    """Whether `text` is an article id or the part of an entity key after the kind ("dmitry-peskov", "café").
+
+    IRIs allow every character `is_id_char` accepts, so an id that passes goes into an IRI unescaped.
+    """
+    return (0 < len(text) <= MAX_LOCAL_CHARS and text[0] not in ".-"
+            and all(is_id_char(char) for char in text))
+
+
+def is_entity_key(text: str) -> bool:
+    """Whether `text` looks like an entity key: a lowercase kind, "/", a local id."""
+    kind, slash, local = text.partition("/")
+    return bool(slash) and bool(_KIND.fullmatch(kind)) and is_local_id(local)
 
 
 def entity_key(kind: str, name: str) -> str:

@@ -20,7 +20,7 @@ from pathlib import Path
 from pyoxigraph import Literal, NamedNode
 
 from kg.errors import InvalidInput, KGError, UnknownQuery
-from kg.ontology import ENTITY_KEY, XSD, Namer
+from kg.ontology import XSD, Namer, is_entity_key
 from kg.store import Store, Term
 
 QUERIES_DIR = Path(__file__).resolve().parent.parent / "queries"
@@ -70,7 +70,7 @@ def to_term(param: Param, value: str, namer: Namer) -> Term:
         InvalidInput: the value does not fit the parameter's type.
     """
     if param.type == "iri":
-        if ENTITY_KEY.fullmatch(value):
+        if is_entity_key(value):
             return namer.entity(value)
         if re.match(r"^[a-z][a-z0-9+.-]*:\S+$", value, re.IGNORECASE):
             return NamedNode(value)

@@ -36,7 +36,8 @@ TYPES_QUERY = PROLOGUE + f"""SELECT DISTINCT ?e ?type WHERE {{ ?e a ?type .
     FILTER(STRSTARTS(STR(?type), STR(kg:)) && ?type NOT IN ({NOT_ENTITIES})) }}"""
 LABELS_QUERY = PROLOGUE + "SELECT DISTINCT ?e ?label WHERE { ?e rdfs:label ?label }"
 ALIASES_QUERY = PROLOGUE + "SELECT DISTINCT ?e ?alias WHERE { ?e skos:altLabel ?alias }"
-HASHES_QUERY = PROLOGUE + """SELECT ?g ?hash WHERE { GRAPH ?g { ?g a kg:Article ; kg:contentHash ?hash } }"""
+HASHES_QUERY = PROLOGUE + """SELECT ?g ?hash ?source WHERE { GRAPH ?g { ?g a kg:Article ; kg:contentHash ?hash .
+    OPTIONAL { ?g kg:sourceFile ?source } } }"""
 
 
 class RemoteSink:
@@ -46,7 +47,7 @@ class RemoteSink:
         self.url = url.rstrip("/")
         self.token = token
         self.timeout = timeout
-        self._hashes: dict[str, str] | None = None
+        self._versions: dict[str, tuple[str, str]] | None = None
 
     def iter_entities(self, namer: ontology.Namer) -> Iterator[Entity]:
         """Every person, organization and place the server knows, with label, kind and aliases.
@@ -75,11 +76,12 @@ class RemoteSink:
             kind = min((k for k in names if k not in general), default=min(names & general))
             yield Entity(key=key, label=labels[iri], kind=kind, aliases=tuple(sorted(aliases[iri])))
 
-    def stored_hash(self, graph: NamedNode) -> str | None:
-        """The content hash of an article graph on the server, or None (all fetched in one query)."""
-        if self._hashes is None:
-            self._hashes = {row["g"]: row["hash"] for row in self.select(HASHES_QUERY) if "hash" in row}
-        return self._hashes.get(graph.value)
+    def stored_version(self, graph: NamedNode) -> tuple[str, str] | None:
+        """The content hash and source file of an article graph on the server, or None (all fetched in one query)."""
+        if self._versions is None:
+            self._versions = {row["g"]: (row["hash"], row.get("source", "")) for row in self.select(HASHES_QUERY)
+                              if "hash" in row}
+        return self._versions.get(graph.value)
 
     def write_graphs(self, graphs: list[tuple[NamedNode, list[Quad]]]) -> None:
         """PUT each graph to the server's Graph Store endpoint; each replacement is atomic there.
@@ -92,12 +94,13 @@ class RemoteSink:
             body = "".join(f"{q.subject} {q.predicate} {q.object} .\n" for q in quads).encode("utf-8")
             target = f"{self.url}/store?{urllib.parse.urlencode({'graph': graph.value})}"
             self._request("PUT", target, body, {"Content-Type": N_TRIPLES})
-            if self._hashes is not None:
-                self._hashes.pop(graph.value, None)
-                for quad in quads:
-                    is_hash = quad.subject == graph and quad.predicate == ontology.CONTENT_HASH
-                    if is_hash and isinstance(quad.object, Literal):
-                        self._hashes[graph.value] = quad.object.value
+            if self._versions is not None:
+                self._versions.pop(graph.value, None)
+                values = {quad.predicate: quad.object.value for quad in quads
+                          if quad.subject == graph and isinstance(quad.object, Literal)}
+                if ontology.CONTENT_HASH in values:
+                    self._versions[graph.value] = (values[ontology.CONTENT_HASH],
+                                                   values.get(ontology.SOURCE_FILE, ""))
 
     def flush(self) -> None:
         """Nothing to do: the server commits each PUT before answering."""

@@ -14,7 +14,6 @@ from typing import Any
 from flask import Flask
 from gunicorn.app.base import BaseApplication
 
-
 GRACEFUL_SECONDS = 1
 
 

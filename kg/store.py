@@ -11,7 +11,9 @@ from __future__ import annotations
 import functools
 import os
 import re
+import shutil
 from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any, ParamSpec, TypeVar, cast
 
@@ -35,7 +37,7 @@ from pyoxigraph import (
 )
 
 from kg import ontology
-from kg.errors import InvalidInput, StoreBusy, UnknownEntity
+from kg.errors import DiskFull, InvalidInput, StoreBusy, UnknownEntity
 from kg.model import PERSON, Entity
 from kg.sparql_syntax import declares_dataset
 
@@ -52,6 +54,23 @@ RDF_FORMATS = {
     "jsonld": RdfFormat.JSON_LD,
     "rdfxml": RdfFormat.RDF_XML,
 }
+
+
+DISK_FULL = ("No space left on device", "Disk quota exceeded")  # how RocksDB words ENOSPC and EDQUOT
+
+
+@contextmanager
+def _disk_full_as_error(path: Path | None) -> Iterator[None]:
+    """Turn the OSError of a write that found the disk full into DiskFull, which names the store."""
+    try:
+        yield
+    except OSError as err:
+        if any(words in str(err) for words in DISK_FULL):
+            raise DiskFull(
+                f"disk full: no space left for the store {path} ({err}). Everything written before is whole "
+                "and readable; free some space and run the same command again."
+            ) from err
+        raise
 
 
 def rdf_format(name: str) -> RdfFormat:
@@ -92,6 +111,7 @@ class Store:
         Raises:
             InvalidInput: there is no store at `path` and `create` is False, or it cannot be opened.
             StoreBusy: another process has the store open for writing.
+            DiskFull: opening for writing needs space (RocksDB writes its log on open) and there is none.
         """
         self.path = Path(path) if path is not None else None
         self.generation = 0
@@ -105,7 +125,8 @@ class Store:
             elif read_only:
                 self._store = OxStore.read_only(str(path))
             else:
-                self._store = OxStore(str(path))
+                with _disk_full_as_error(self.path):
+                    self._store = OxStore(str(path))
         except OSError as err:
             if "lock" in str(err).lower():
                 raise StoreBusy(
@@ -114,6 +135,24 @@ class Store:
                     f"`kg ingest --server URL`."
                 ) from err
             raise InvalidInput(f"Cannot open the store {path}: {err}") from err
+
+    @classmethod
+    def for_reading(cls, path: str | os.PathLike[str]) -> Store:
+        """Open an existing store to read: as usual, or read-only when the disk is too full to open it for writing.
+
+        Opening for writing renames RocksDB's LOG to a new LOG.old file each time, so on a disk with no
+        space left at all the store is opened read-only straight away.
+
+        Raises:
+            InvalidInput: there is no store at `path`, or it cannot be opened.
+            StoreBusy: another process has the store open for writing.
+        """
+        if os.path.isdir(path) and shutil.disk_usage(path).free == 0:
+            return cls(path, read_only=True)
+        try:
+            return cls(path, create=False)
+        except DiskFull:  # no writer can have it open either: reading it read-only is safe
+            return cls(path, read_only=True)
 
     # Writing -----------------------------------------------------------------
 
@@ -131,7 +170,15 @@ class Store:
 
     @_writes
     def write_graphs(self, graphs: list[tuple[NamedNode, list[Quad]]]) -> None:
-        """Replace each graph with its quads; new graphs are added together in one transaction."""
+        """Replace each graph with its quads; new graphs are added together in one transaction.
+
+        Raises:
+            DiskFull: the disk is full; the graphs written before this call stay whole.
+        """
+        with _disk_full_as_error(self.path):
+            self._write_graphs(graphs)
+
+    def _write_graphs(self, graphs: list[tuple[NamedNode, list[Quad]]]) -> None:
         new: list[Quad] = []
         stored: list[tuple[NamedNode, list[Quad]]] = []
         for graph, quads in graphs:
@@ -144,9 +191,12 @@ class Store:
         for graph, quads in stored:
             self.replace_graph(graph, quads)
 
-    def stored_hash(self, graph: NamedNode) -> str | None:
-        """The content hash recorded for an article graph, or None when it is not stored."""
-        return self.graph_value(graph, ontology.CONTENT_HASH)
+    def stored_version(self, graph: NamedNode) -> tuple[str, str] | None:
+        """The content hash and source file recorded for an article graph, or None when it is not stored."""
+        content_hash = self.graph_value(graph, ontology.CONTENT_HASH)
+        if content_hash is None:
+            return None
+        return content_hash, self.graph_value(graph, ontology.SOURCE_FILE) or ""
 
     @_writes
     def remove_graph(self, graph: NamedNode) -> bool:
@@ -208,8 +258,13 @@ class Store:
         self._store.update("DROP SILENT DEFAULT")
 
     def flush(self) -> None:
-        """Make sure everything written is on disk."""
-        self._store.flush()
+        """Make sure everything written is on disk.
+
+        Raises:
+            DiskFull: the disk is full.
+        """
+        with _disk_full_as_error(self.path):
+            self._store.flush()
 
     # Reading -----------------------------------------------------------------
 

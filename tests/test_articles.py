@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kg.articles import DEFAULT_MAX_BYTES, ReadProblem, iter_articles, read_article_file, slugify
+from kg.articles import DEFAULT_MAX_BYTES, ReadProblem, ReadWarning, iter_articles, read_article_file, slugify
 from kg.model import Document
 
 FIXTURES = Path(__file__).parent / "fixtures" / "articles"
@@ -158,9 +158,10 @@ def test_articles_too_large_names_the_setting(tmp_path: Path) -> None:
 def test_articles_legacy_encoding_is_detected(tmp_path: Path) -> None:
     path = tmp_path / "legacy.txt"
     path.write_bytes("Le café du port était fermé à Genève, selon le maire du village.".encode("cp1252"))
-    doc = read_one(path)
+    warning, doc = read_article_file(path)
     assert isinstance(doc, Document)
     assert "café" in doc.text and "Genève" in doc.text
+    assert warning == ReadWarning(str(path), "not UTF-8; decoded as cp1252, the encoding detected")
 
 
 def test_articles_crlf_and_bom_normalised(tmp_path: Path) -> None:
@@ -202,14 +203,18 @@ def test_articles_duplicate_ids_are_all_yielded(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("name", "slug"),
-    [("Harbour News 01", "harbour-news-01"), ("a__b--c", "a__b-c"), ("Ünïcode!", "n-code")],
+    [("Harbour News 01", "harbour-news-01"), ("a__b--c", "a__b-c"), ("2022-03-02-blinken-travel-europe-baltics",
+      "2022-03-02-blinken-travel-europe-baltics"), ("000_22f819bb5bdec224", "000_22f819bb5bdec224"),
+     ("v1.2 draft", "v1-2-draft"), ("Ünïcode!", "ünïcode"), ("ünïcödé-名前", "ünïcödé-名前"), ("CAF", "caf"),
+     ("Cafe\u0301", "café"), ("नमस्ते दुनिया", "नमस्ते-दुनिया")],
 )
 def test_articles_slugify(name: str, slug: str) -> None:
     assert slugify(name) == slug
 
 
-def test_articles_slugify_never_empty() -> None:
-    assert slugify("日本").startswith("article-")
+@pytest.mark.parametrize("name", ["!!!", "🎉", "\u200f"])
+def test_articles_slugify_never_empty(name: str) -> None:
+    assert slugify(name).startswith("article-")
 
 
 @settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -218,7 +223,7 @@ def test_articles_never_raise_on_arbitrary_bytes(tmp_path: Path, data: bytes, su
     path = tmp_path / f"random{suffix}"
     path.write_bytes(data)
     for item in read_article_file(path):
-        assert isinstance(item, Document | ReadProblem)
+        assert isinstance(item, Document | ReadProblem | ReadWarning)
         if isinstance(item, Document):
             assert item.text.strip()
             assert item.boilerplate_from is None or 0 <= item.boilerplate_from <= len(item.text)
@@ -230,4 +235,4 @@ def test_articles_never_raise_on_arbitrary_text(tmp_path: Path, text: str) -> No
     path = tmp_path / "random.txt"
     path.write_bytes(text.encode("utf-8", "surrogatepass"))
     for item in read_article_file(path):
-        assert isinstance(item, Document | ReadProblem)
+        assert isinstance(item, Document | ReadProblem | ReadWarning)

@@ -12,7 +12,9 @@ short lowercase tag lines, "Read more", a contact or copyright line.
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from kg.dates import resolve_date
@@ -213,11 +215,12 @@ def find_boilerplate(text: str) -> int | None:
         offsets.append(position)
         position += len(line) + 1
     seen_body = False
+    starts_tag_run = _tag_run_finder(lines)
     for index, line in enumerate(lines):
         if not seen_body:
             seen_body = is_body_line(line)
             continue
-        if is_furniture_line(line) or _starts_tag_run(lines, index):
+        if is_furniture_line(line) or starts_tag_run(index):
             first = index
             while first > 0 and _is_weak_furniture(lines[first - 1]) and not is_body_line(lines[first - 1]):
                 first -= 1
@@ -225,6 +228,20 @@ def find_boilerplate(text: str) -> int | None:
                 first += 1
             return offsets[first]
     return None
+
+
+def _tag_run_finder(lines: list[str]) -> Callable[[int], bool]:
+    """`_starts_tag_run(lines, index)` in linear time over all indices: a blank line answers as the next
+    line with text does, so a long run of blank lines is scanned once, not once per blank line."""
+    following = [len(lines)] * (len(lines) + 1)
+    for index in range(len(lines) - 1, -1, -1):
+        following[index] = index if lines[index].strip() else following[index + 1]
+
+    @functools.cache
+    def starts(index: int) -> bool:
+        return following[index] < len(lines) and _starts_tag_run(lines, following[index])
+
+    return starts
 
 
 def _starts_tag_run(lines: list[str], index: int, length: int = 3) -> bool:

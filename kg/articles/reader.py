@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
+import unicodedata
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from kg.articles.decoding import decode_article, normalise
+from kg.articles.folders import iter_folder
 from kg.articles.plaintext import find_boilerplate, is_body_line, parse_plain_text, to_published
+from kg.articles.problems import ReadProblem, ReadWarning
 from kg.model import Document
+from kg.ontology import MAX_ID_CHARS, is_id_char
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 TEXT_SUFFIXES = (".txt", ".text")
@@ -20,33 +23,22 @@ HTML_SUFFIXES = (".html", ".htm")
 JSONL_SUFFIXES = (".jsonl", ".json")
 SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES
 EXPECTED = "expected .txt, .html, .htm or .jsonl"
-MAX_CHAOS = 0.2  # charset-normalizer "mess" ratio above which a detection is not trusted
-PREFER_CP1252 = 0.02  # take Windows-1252 when its mess ratio is this close to the least messy candidate
 
-
-@dataclass(frozen=True)
-class ReadProblem:
-    """An input that could not be read; yielded, never raised, by iter_articles."""
-
-    source: str  # path, or "path:line" for JSON Lines
-    message: str  # what was wrong and what was expected
-
-
-Item = Document | ReadProblem
+Item = Document | ReadProblem | ReadWarning
 
 
 def iter_articles(paths: Sequence[str | Path], max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
-    """Yield a Document or a ReadProblem for every article in the given files and folders.
+    """Yield a Document or a ReadProblem for every article in the given files and folders, and ReadWarnings.
 
-    Folders are walked recursively in sorted order, skipping hidden entries and files with other
-    extensions; a file named explicitly with an unknown extension is a ReadProblem. Ids are not
-    deduplicated: two articles with the same id are both yielded and the caller decides.
+    Folders are walked recursively in sorted order (kg.articles.folders), skipping hidden entries and
+    files with other extensions; a file named explicitly with an unknown extension is a ReadProblem.
+    Ids are not deduplicated: two articles with the same id are both yielded and the caller decides.
     """
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            for file in _walk(path):
-                yield from read_article_file(file, max_bytes)
+            for found in iter_folder(path, SUFFIXES):
+                yield from read_article_file(found, max_bytes) if isinstance(found, Path) else [found]
         elif path.exists() or path.is_symlink():
             yield from read_article_file(path, max_bytes)
         else:
@@ -54,29 +46,42 @@ def iter_articles(paths: Sequence[str | Path], max_bytes: int = DEFAULT_MAX_BYTE
 
 
 def read_article_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Item]:
-    """Read one article file into Documents (one, or one per JSON line) and ReadProblems."""
+    """Read one article file into Documents (one, or one per JSON line), ReadProblems and ReadWarnings."""
     source = str(path)
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
         shown = f"'{path.suffix}'" if path.suffix else "no extension"
         return [ReadProblem(source, f"unsupported file type {shown}; {EXPECTED}")]
-    text = _read_text(path, max_bytes)
-    if isinstance(text, ReadProblem):
-        return [text]
+    decoded = _read_text(path, max_bytes)
+    if isinstance(decoded, ReadProblem):
+        return [decoded]
+    text, warning = decoded
     if not text.strip():
         return [ReadProblem(source, "the file is empty or only whitespace; expected article text")]
+    items: list[Item] = [warning] if warning else []
     if suffix in JSONL_SUFFIXES:
-        return list(_read_jsonl(path, text))
-    if suffix in HTML_SUFFIXES:
-        return [_read_html(path, text)]
-    return [_read_plain(path, text)]
+        items += _read_jsonl(path, text)
+    elif suffix in HTML_SUFFIXES:
+        items.append(_read_html(path, text))
+    else:
+        items.append(_read_plain(path, text))
+    return items
 
 
 def slugify(name: str) -> str:
-    """A document id from a name: lowercase, [a-z0-9_-] only; a hash when nothing is left."""
-    slug = re.sub(r"[^a-z0-9_-]+", "-", name.lower()).strip("-")
-    slug = re.sub(r"-{2,}", "-", slug)
-    return slug or "article-" + hashlib.sha256(name.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+    """A document id from a name: lowercase letters, marks and digits of any script, '_' and '-'.
+
+    Other characters become '-' (one for a run). ASCII names keep the ids they always had
+    ("Harbour News 01" -> "harbour-news-01"); other scripts are kept, not dropped ("Café" -> "café",
+    in NFC). A hash when nothing is left; an id too long for a page URL is cut and a hash appended.
+    """
+    text = unicodedata.normalize("NFC", name.lower())
+    slug = "".join(char if is_id_char(char) and char != "." else "-" for char in text)
+    slug = re.sub(r"-{2,}", "-", slug).strip("-")
+    digest = hashlib.sha256(name.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+    if len(slug) > MAX_ID_CHARS:  # longer than any file name: only a JSON Lines "id" can be
+        return f"{slug[: MAX_ID_CHARS - 13].rstrip('-')}-{digest}"
+    return slug or f"article-{digest}"
 
 
 def make_document(source: str, doc_id: str, text: str, **meta: Any) -> Document:
@@ -87,17 +92,8 @@ def make_document(source: str, doc_id: str, text: str, **meta: Any) -> Document:
     return Document(id=doc_id, text=text, source=source, content_hash=digest, **meta)
 
 
-def _walk(folder: Path) -> Iterator[Path]:
-    """Article files under a folder, recursively, sorted, without hidden files or folders."""
-    for root, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(files):
-            if not name.startswith(".") and Path(name).suffix.lower() in SUFFIXES:
-                yield Path(root) / name
-
-
-def _read_text(path: Path, max_bytes: int) -> str | ReadProblem:
-    """The file's text: size-checked, NUL-free, UTF-8 or a confidently detected encoding."""
+def _read_text(path: Path, max_bytes: int) -> tuple[str, ReadWarning | None] | ReadProblem:
+    """The file's text (kg.articles.decoding) after a size check, with a warning when it is not clean UTF-8."""
     source = str(path)
     try:
         size = path.stat().st_size
@@ -117,39 +113,10 @@ def _read_text(path: Path, max_bytes: int) -> str | ReadProblem:
         return ReadProblem(
             source, f"file is larger than the limit of {max_bytes} bytes; raise it with --max-bytes or KG_MAX_BYTES"
         )
-    return _decode(source, data)
+    return decode_article(source, data)
 
 
-def _decode(source: str, data: bytes) -> str | ReadProblem:
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return _normalise(data.decode("utf-16"))
-        except UnicodeDecodeError:
-            return ReadProblem(source, "has a UTF-16 byte order mark but is not valid UTF-16 text")
-    if b"\x00" in data:
-        return ReadProblem(source, "binary file (contains NUL bytes); expected UTF-8 text")
-    try:
-        return _normalise(data.decode("utf-8-sig"))
-    except UnicodeDecodeError:
-        pass
-    from charset_normalizer import from_bytes
-
-    matches = [match for match in from_bytes(data) if match.chaos <= MAX_CHAOS]
-    if not matches:
-        return ReadProblem(source, "not UTF-8 text and no encoding detected; expected UTF-8 text")
-    least = min(match.chaos for match in matches)
-    # Short texts fit several code pages about equally; Windows-1252 is by far the most common legacy one.
-    western = [match for match in matches if match.encoding == "cp1252" and match.chaos <= least + PREFER_CP1252]
-    best = western[0] if western else min(matches, key=lambda match: match.chaos)
-    return _normalise(str(best))
-
-
-def _normalise(text: str) -> str:
-    """Unify line endings and drop a byte order mark, so offsets mean the same on every platform."""
-    return text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-
-
-def _read_plain(path: Path, raw: str) -> Item:
+def _read_plain(path: Path, raw: str) -> Document | ReadProblem:
     parsed = parse_plain_text(raw)
     if not parsed.text.strip():
         return ReadProblem(str(path), "no article text after the header; expected a body after a blank line")
@@ -165,7 +132,7 @@ def _read_plain(path: Path, raw: str) -> Item:
     )
 
 
-def _read_html(path: Path, raw: str) -> Item:
+def _read_html(path: Path, raw: str) -> Document | ReadProblem:
     import trafilatura
 
     result = trafilatura.bare_extraction(
@@ -180,7 +147,7 @@ def _read_html(path: Path, raw: str) -> Item:
         extracted = result
     elif result is not None:
         extracted = result.as_dict()
-    body = _normalise(extracted.get("text") or "").strip()
+    body = normalise(extracted.get("text") or "").strip()
     if not any(is_body_line(line) for line in body.split("\n")):
         return ReadProblem(str(path), "no main text found in the HTML; expected an article body with sentences")
     title = extracted.get("title") or None
@@ -199,7 +166,7 @@ def _read_html(path: Path, raw: str) -> Item:
     )
 
 
-def _read_jsonl(path: Path, raw: str) -> Iterator[Item]:
+def _read_jsonl(path: Path, raw: str) -> Iterator[Document | ReadProblem]:
     stripped = raw.lstrip()
     if stripped.startswith("[") or (stripped.startswith("{") and "\n" in raw.strip() and _is_one_json(raw)):
         yield ReadProblem(str(path), "a single JSON document, not JSON Lines; expected one JSON object per line")
@@ -217,7 +184,7 @@ def _is_one_json(raw: str) -> bool:
     return True
 
 
-def _read_json_line(path: Path, number: int, line: str) -> Item:
+def _read_json_line(path: Path, number: int, line: str) -> Document | ReadProblem:
     source = f"{path}:{number}"
     try:
         record = json.loads(line)
@@ -234,7 +201,7 @@ def _read_json_line(path: Path, number: int, line: str) -> Item:
     publisher = record.get("publisher")
     raw_id = record.get("id")
     doc_id = slugify(str(raw_id)) if isinstance(raw_id, str | int) and str(raw_id).strip() else None
-    text = _normalise(text)
+    text = normalise(text)
     return make_document(
         source,
         doc_id or slugify(f"{path.stem}-{number}"),

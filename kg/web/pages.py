@@ -8,7 +8,6 @@ escape everything). Every HTML response gets the security headers below.
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -17,7 +16,7 @@ from flask.blueprints import BlueprintSetupState
 from pyoxigraph import serialize
 
 from kg.errors import InvalidInput, UnknownEntity
-from kg.ontology import ENTITY_KEY, PREFIXES
+from kg.ontology import PREFIXES, is_entity_key, is_local_id
 from kg.search import IndexCache, IndexedEntity, LabelIndex
 from kg.stats import graph_stats, recent_articles
 from kg.store import Term, rdf_format
@@ -30,7 +29,6 @@ from kg.web.views.entity import SECTIONS, gather
 bp = Blueprint("pages", __name__)
 T = TypeVar("T")
 
-DOC_ID = re.compile(r"[A-Za-z0-9_][A-Za-z0-9._-]{0,199}")
 RDF_TYPES = {"text/turtle": "turtle", "application/n-triples": "ntriples", "application/ld+json": "jsonld"}
 ENTITY_TYPES = ("Person", "Organization", "Place", "Event", "GovernmentBody", "Company", "MediaOrganization", "Country")
 TYPES = (*ENTITY_TYPES, "Article")
@@ -161,7 +159,7 @@ def search_json() -> Response:
 
 
 def _entity(key: str) -> tuple[IndexedEntity, Term]:
-    if not ENTITY_KEY.fullmatch(key):
+    if not is_entity_key(key):
         raise UnknownEntity(f"No entity {key[:80]!r}: keys look like person/anna-keller (a kind, '/', a slug).")
     node = kg_context().namer.entity(key)
     entity = label_index().get(node.value)
@@ -174,7 +172,7 @@ def _entity(key: str) -> tuple[IndexedEntity, Term]:
 def entity(key: str) -> Response:
     """An entity page; Turtle, N-Triples or JSON-LD by Accept header or ?format=."""
     context = kg_context()
-    if ENTITY_KEY.fullmatch(key) and (fmt := _rdf_requested()):
+    if is_entity_key(key) and (fmt := _rdf_requested()):
         return _rdf_response(context.namer.entity(key), fmt)
     found, node = _entity(key)
     view = gather(context.store, context.namer, label_index(), found, node)
@@ -195,7 +193,7 @@ def entity(key: str) -> Response:
 @bp.route("/article/<doc_id>")
 def article(doc_id: str) -> Response:
     """An article page: metadata, text with mentions linked, and the facts drawn from it."""
-    if not DOC_ID.fullmatch(doc_id):
+    if not is_local_id(doc_id):
         raise UnknownEntity(f"No article {doc_id[:80]!r}: article ids are letters, digits, '.', '_' and '-'.")
     context = kg_context()
     node = context.namer.article(doc_id)

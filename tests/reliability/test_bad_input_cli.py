@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 
@@ -14,7 +15,11 @@ EXPECTED = "expected .txt, .html, .htm or .jsonl"
 
 
 def make_bad_folder(folder: Path) -> dict[str, str]:
-    """A folder of good and bad inputs; returns {source as kg reports it: the exact problem message}."""
+    """A folder of good and bad inputs; returns {source as kg reports it: the exact problem message}.
+
+    Two inputs are read with a warning, not a failure: latin1.txt (not UTF-8) and two/same-name.txt
+    (its id is taken by one/same-name.txt); `warnings_of` lists them.
+    """
     write_articles(folder, 2)  # article-000.txt, article-001.txt: good
     latin1 = article_text(7).replace("Lindqvist", "Müllerström").replace("—", "-")
     (folder / "latin1.txt").write_bytes(latin1.encode("latin-1"))
@@ -42,8 +47,17 @@ def make_bad_folder(folder: Path) -> dict[str, str]:
         "raise it with --max-bytes or KG_MAX_BYTES",
         str(folder / "nobody.html"): "no main text found in the HTML; expected an article body with sentences",
         str(folder / "broken-link.txt"): "cannot read the file: No such file or directory",
-        str(folder / "two" / "same-name.txt"): f"duplicate article id 'same-name', also read from "
-        f"{folder / 'one' / 'same-name.txt'}",
+    }
+
+
+def warnings_of(folder: Path) -> dict[str, str]:
+    """{source: the exact warning} for the inputs of `make_bad_folder` that are read with a warning."""
+    later = folder / "two" / "same-name.txt"
+    suffix = hashlib.sha256(str(later).encode()).hexdigest()[:8]
+    return {
+        str(folder / "latin1.txt"): "not UTF-8; decoded as cp1252, the encoding detected",
+        str(later): f"article id 'same-name' is taken by {folder / 'one' / 'same-name.txt'}; "
+        f"stored as 'same-name-{suffix}'",
     }
 
 
@@ -68,19 +82,23 @@ def test_bad_input_cli_exits_1_and_names_each_file_and_problem(bad_run: tuple) -
     lines = stderr.splitlines()
     for source, message in problems.items():
         assert f"kg ingest: {source}: {message}" in lines, f"{source}: {message}\n--- stderr:\n{stderr}"
+    for source, message in warnings_of(folder).items():
+        assert f"kg ingest: {source}: warning: {message}" in lines, f"{source}: {message}\n--- stderr:\n{stderr}"
     broken = [line for line in lines if line.startswith(f"kg ingest: {folder / 'briefs.jsonl'}:2: not valid JSON (")]
     assert len(broken) == 1 and broken[0].endswith("; expected one JSON object per line"), stderr
-    failed = len(problems) + 1
-    assert len([line for line in lines if line.startswith("kg ingest: ")]) == failed, stderr
-    assert stdout.startswith(f"6 articles ingested, 0 unchanged, {failed} failed"), stdout
+    failed, warned = len(problems) + 1, len(warnings_of(folder))
+    assert len([line for line in lines if line.startswith("kg ingest: ")]) == failed + warned, stderr
+    assert stdout.startswith(f"7 articles ingested, 0 unchanged, {failed} failed, {warned} warnings;"), stdout
 
 
 @pytest.mark.model
 def test_bad_input_cli_stores_the_good_articles(bad_run: tuple) -> None:
-    _, store, _, _, _, _ = bad_run
+    folder, store, _, _, _, _ = bad_run
     graphs = store_graphs(store)
     names = sorted(graph.rsplit("/", 1)[-1].rstrip(">") for graph in graphs)
-    assert names == ["article-000", "article-001", "brief-one", "brief-three", "latin1", "same-name"]
+    suffix = hashlib.sha256(str(folder / "two" / "same-name.txt").encode()).hexdigest()[:8]
+    assert names == ["article-000", "article-001", "brief-one", "brief-three", "latin1", "same-name",
+                     f"same-name-{suffix}"]
     latin1 = next(triples for graph, triples in graphs.items() if graph.endswith("/latin1>"))
     assert any("Müllerström" in triple for triple in latin1), "latin-1 text is decoded, not mangled"
 
