@@ -318,11 +318,15 @@ def hyphen_joined(token: Token) -> bool:
 
 
 def date_ent(token: Token) -> Span | None:
-    """The DATE entity holding a token, or None."""
-    for ent in doc_ents(token.doc):
-        if ent.label_ == "DATE" and ent.start <= token.i < ent.end:
-            return ent
-    return None
+    """The DATE entity holding a token, or None (by an index of the Doc's dates, built once per Doc)."""
+    global _date_index
+    if _date_index[0] is not token.doc:
+        index = {i: ent for ent in doc_ents(token.doc) if ent.label_ == "DATE" for i in range(ent.start, ent.end)}
+        _date_index = (token.doc, index)
+    return _date_index[1].get(token.i)
+
+
+_date_index: tuple[object, dict[int, Span]] = (None, {})  # the Doc last read, and its token -> DATE entity
 
 
 def date_of(token: Token, document: Document) -> DateValue | None:

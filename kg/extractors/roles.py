@@ -182,7 +182,10 @@ def _prefer_specific(facts: list[RoleFact]) -> list[RoleFact]:
     guesses = ("roles.home", "roles.context_country", "roles.article_country")
     explicit = {f.person for f in facts if f.org and f.evidence[0].extractor not in guesses}
     at_home = {f.person for f in facts if f.evidence[0].extractor == "roles.home"}
-    return [a for a in facts if not any(vaguer(a, b) for b in facts)
+    by_person: dict[str, list[RoleFact]] = {}
+    for fact in facts:  # compared within one person's facts only: linear in long articles
+        by_person.setdefault(fact.person, []).append(fact)
+    return [a for a in facts if not any(vaguer(a, b) for b in by_person[a.person])
             and not (a.evidence[0].extractor in guesses and a.person in explicit)
             and not (a.evidence[0].extractor == "roles.context_country" and a.person in at_home)]
 
