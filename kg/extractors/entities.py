@@ -312,11 +312,7 @@ class EntityTable:
                 end += 1
             if end - start >= 2 and (end == len(tokens) or not tokens[end].text[:1].isupper()):
                 found.append(Span(self.doc, start, end, label="PERSON"))
-        if not found:
-            return spans
-        covered = {t for span in found for t in range(span.start, span.end)}
-        kept = [s for s in spans if not any(t in covered for t in range(s.start, s.end))]
-        return sorted(kept + found, key=lambda s: s.start)
+        return _overriding(spans, found)
 
     def _with_company_names(self, spans: list[Span]) -> list[Span]:
         """A company name ends in its legal form, whatever the model cut: "Blue Horizon Marine LLC" (tagged as
@@ -341,11 +337,7 @@ class EntityTable:
                 start = i - 1  # the name opens its sentence
             if start < i:
                 found.append(Span(self.doc, start, i + 1, label="ORG"))
-        if not found:
-            return spans
-        covered = {t for span in found for t in range(span.start, span.end)}
-        kept = [s for s in spans if not any(t in covered for t in range(s.start, s.end))]
-        return sorted(kept + found, key=lambda s: s.start)
+        return _overriding(spans, found)
 
     def _joined_at_apostrophes(self, spans: list[Span]) -> list[Span]:
         """A name written with apostrophes, which the model cuts there: "Ali Jama' Jangeli", "Sa'id Ahmad",
@@ -356,13 +348,13 @@ class EntityTable:
                 out.append(span)
                 continue
             start = span.start
-            taken = {t for s in out for t in range(s.start, s.end)}
+            taken_until = out[-1].end if out else 0  # spans come in order: the last one kept ends here
             while start > 0:
                 before, first = tokens[start - 1], tokens[start]
                 glued_quote = before.text in APOSTROPHES and not before.whitespace_
                 inner = before.text[:1].isupper() and any(a in before.text for a in APOSTROPHES)
                 named = before.text[:1].isupper() and before.pos_ == "PROPN" and first.text in APOSTROPHES
-                if not (glued_quote or inner or named) or start - 1 in taken:
+                if not (glued_quote or inner or named) or start - 1 < taken_until:
                     break
                 start -= 1
             span = Span(self.doc, start, span.end, label="PERSON")
@@ -645,6 +637,15 @@ class EntityTable:
         if any(t.lower_ in MEDIA_CUES for t in self.doc[max(span.start - 2, 0) : span.start]):
             return MEDIA_ORGANIZATION
         return ORGANIZATION
+
+
+def _overriding(spans: list[Span], found: list[Span]) -> list[Span]:
+    """`spans` with `found` in place of every span that overlaps one of them, in order."""
+    if not found:
+        return spans
+    covered = {t for span in found for t in range(span.start, span.end)}
+    kept = [s for s in spans if not any(t in covered for t in range(s.start, s.end))]
+    return sorted(kept + found, key=lambda s: s.start)
 
 
 def _hyphen_part(doc: Doc, i: int) -> bool:
