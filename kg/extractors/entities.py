@@ -36,7 +36,7 @@ MAX_NAME_WORDS = 5
 APOSTROPHES = {"'", "\u2019", "\u2018"}
 # Words of address before a person's name: "The Honorable Jane Roe", "Mr. John Doe", "His Excellency X".
 HONORIFIC_TITLES = {"honorable", "honourable", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "excellency",
-                    "sir", "dame"}
+                    "majesty", "highness", "sir", "dame", "rev", "rev."}
 # Legal forms that end a company's name: "... Shipping LLC", "... Trading FZE", "... Holding PJSC".
 LEGAL_FORMS = {"llc", "ltd", "inc", "plc", "fze", "fzco", "fzc", "jsc", "pjsc", "ojsc", "cjsc", "oao", "zao", "ooo",
                "gmbh", "ag", "sa", "srl", "bv", "nv", "llp", "lp", "corp", "co", "pte", "sdn", "bhd", "dmcc"}

@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extractors.circumstances import motion_place
 from kg.extractors.context import HomeContext
-from kg.extractors.entities import QUALIFIERS, EntityTable, title_ending
+from kg.extractors.entities import HONORIFIC_TITLES, QUALIFIERS, EntityTable, title_ending
 from kg.extractors.evidence import make_evidence
 from kg.model import COMPANY, COUNTRY, GOVERNMENT_BODY, ORGANIZATION, PERSON, PLACE, Document, RoleFact
 
@@ -24,10 +24,8 @@ HEAD_VERBS = {"head": "head", "lead": "leader", "chair": "chair", "run": "head"}
 # country's (see kg/extractors/context.py), when nothing else in the sentence names another country.
 NATIONAL_HEADS = {"president", "minister", "secretary", "chancellor", "premier", "representative"}
 NOT_NATIONAL = {"press secretary", "secretary general", "secretary-general", "general secretary"}
-HONORIFICS = {"the", "honorable", "honourable", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "his", "her",
-              "excellency", "majesty", "highness", "-", "*", "\u2022", "sir", "dame", "lord", "lady", "rev", "rev."}
-HONORIFIC_WORDS = {"honorable", "honourable", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "excellency",
-                   "majesty", "highness", "sir", "dame", "rev", "rev."}  # how a listed person is addressed
+# Words a line of a list of people may open with before the name: "The Honorable", "His Excellency", "- ".
+LINE_OPENERS = HONORIFIC_TITLES | {"the", "his", "her", "lord", "lady", "-", "*", "\u2022"}
 OFFICE_NOUNS = {"role", "capacity", "position", "post", "job", "tenure", "time"}  # "in his role as X"
 LOCAL_HEADS = {"mayor", "councillor", "councilor", "alderman"}  # posts of a town, named by the town
 LOCAL_BODY_WORDS = ("municipality", "city", "town", "council", "commune", "county", "borough")
@@ -226,7 +224,7 @@ def _iter_roles(doc: Doc, table: EntityTable, document: Document, sentences: lis
 
 
 def _with_local_body(fact: RoleFact, doc: Doc, title_start: int, lower: int, table: EntityTable) -> RoleFact:
-    """A mayor or governor without a stated place: the town or municipality named last, in the sentence or
+    """A mayor or councillor without a stated place: the town or municipality named last, in the sentence or
     the one before ("Requests came from the Municipality of X. ... the mayor Y")."""
     for i in range(title_start - 1, lower - 1, -1):
         key = table.key_at(i)
@@ -268,7 +266,7 @@ def _object_position(token: Token) -> bool:
 
 
 def _listed_as_object(doc: Doc, start: int, title_start: int, table: EntityTable,
-                      position: Callable[[Token], bool] = lambda token: _object_position(token)) -> bool:
+                      position: Callable[[Token], bool] = _object_position) -> bool:
     """Whether a "title Name" starting at `title_start` (the name at `start`) is in `position` (acted
     upon, by default), or listed after one that is: "meet with President X, Prime Minister Y, and
     Foreign Minister Z" (however the parse attaches Z)."""
@@ -549,9 +547,9 @@ def _titles_of_line(doc: Doc, start: int, end: int, person: str, table: EntityTa
     the line's last part when it names one, else the one a title names ("of Z"), else, for a national
     post in a government's release, its country."""
     words = [t for t in doc[sent.start : start] if not t.is_space]
-    if any(t.lower_ not in HONORIFICS for t in words) or end >= sent.end or doc[end].text != ",":
+    if any(t.lower_ not in LINE_OPENERS for t in words) or end >= sent.end or doc[end].text != ",":
         return []
-    honoured = any(t.lower_ in HONORIFIC_WORDS for t in words)
+    honoured = any(t.lower_ in HONORIFIC_TITLES for t in words)
     line_end = sent.end
     while line_end > end and (doc[line_end - 1].is_space or doc[line_end - 1].text in (".", ";")):
         line_end -= 1
