@@ -1,10 +1,14 @@
-"""What keeps the endpoint safe to expose: the update token, federation refusal, security and CORS headers."""
+"""What keeps the endpoint safe to expose: the update token, federation refusal, security and CORS headers,
+redirects that never name the request's Host header."""
 
 from __future__ import annotations
 
 import hmac
+from urllib.parse import urlsplit, urlunsplit
 
-from flask import Flask, Response, request
+from flask import Flask, Response, redirect, request
+from werkzeug.routing import RequestRedirect
+from werkzeug.wrappers import Response as BaseResponse
 
 from kg.errors import Forbidden, Unauthorized
 from kg.settings import Settings
@@ -70,6 +74,19 @@ def _add_headers(response: Response) -> Response:
     return response
 
 
+def _relative_redirect() -> BaseResponse | None:
+    """Answer Werkzeug's routing redirects (/type//Person -> /type/Person) with a relative Location.
+
+    Werkzeug builds them from the request's Host header, which any client can set to another site.
+    """
+    found = request.routing_exception
+    if not isinstance(found, RequestRedirect):
+        return None
+    target = urlsplit(found.new_url)
+    return redirect(urlunsplit(("", "", target.path, target.query, "")), code=found.code)
+
+
 def register_security(app: Flask) -> None:
-    """Add security and CORS headers to every response of `app`."""
+    """Add security and CORS headers to every response of `app`; keep its routing redirects relative."""
+    app.before_request(_relative_redirect)
     app.after_request(_add_headers)

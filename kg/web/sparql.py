@@ -5,6 +5,8 @@ Queries are answered by the QueryRunner (kg/web/query_runner.py), within the ser
 
 from __future__ import annotations
 
+from urllib.parse import urljoin
+
 from flask import Blueprint, Flask, Response, current_app, redirect, request
 from pyoxigraph import NamedNode
 from werkzeug.exceptions import HTTPException
@@ -123,7 +125,8 @@ SERVICE_DESCRIPTION = """@prefix sd: <http://www.w3.org/ns/sparql-service-descri
 
 def _service_description() -> BaseResponse:
     """The SPARQL Service Description of this endpoint, in Turtle or another RDF format by Accept."""
-    settings = kg_context().settings
+    context = kg_context()
+    settings = context.settings
     kinds = {**GRAPH_TYPES, "html": ["text/html"]}
     name = choose_format(kinds, request.args.get("format"), request.headers.get("Accept"))
     if name == "html":
@@ -131,7 +134,8 @@ def _service_description() -> BaseResponse:
     text = SERVICE_DESCRIPTION.format(update=", sd:SPARQL11Update" if settings.update_token else "")
     if not settings.allow_federation:
         text = text.replace(", sd:BasicFederatedQuery", "")
-    body = convert_rdf(text, "turtle", name, base_iri=request.base_url)
+    # The endpoint is named from KG_BASE_IRI, never from the request's Host header, which a client chooses.
+    body = convert_rdf(text, "turtle", name, base_iri=urljoin(context.namer.base, "sparql"))
     return Response(body, mimetype=media_type(name), headers={"Vary": "Accept"})
 
 

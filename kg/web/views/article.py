@@ -37,6 +37,12 @@ class ArticleView:
     mentioned: list[tuple[str, str]] = field(default_factory=list)  # (href, label)
     jsonld: Markup = Markup("")
 
+    @property
+    def url_is_link(self) -> bool:
+        """Whether the source URL may become a link: only one that starts with http:// or https://, so never
+        javascript: or data:, nor a scheme behind the spaces and control characters that browsers skip."""
+        return self.url.lower().startswith(("http://", "https://"))
+
 
 def gather_article(store: Store, namer: Namer, index: LabelIndex, doc_id: str, node: Term) -> ArticleView | None:
     """Read one article and arrange it for its page; None when there is no such article."""
