@@ -212,7 +212,7 @@ def _round_event(token: Token, table: EntityTable, document: Document) -> _Event
 def _verb_event(token: Token, table: EntityTable, document: Document) -> _Event | None:
     entry = table.lexicon.event_verbs.get(token.lemma_) if token.pos_ == "VERB" else None
     if entry is None or any(c.dep_ == "prt" and c.lower_ in NOT_EVENT_PARTICLES for c in token.children):
-        return None  # "ruled out", "called off" (told as a status of another event)
+        return None  # "ruled out", "called up": a sense of the verb that tells no event
     event_type, family, word, needs = entry
     subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
     objects = [c for c in token.children if c.dep_ == "dobj" or (c.dep_ == "oprd" and table.key_at(c))]
