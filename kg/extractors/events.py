@@ -69,6 +69,7 @@ class _Event:
     partners: int = 0  # people named as met: objects of the verb or of "with"/"between"
     word: str | None = None  # the event noun as written, which names the event better than its type
     at_stop: bool = False  # placed by the stop of a trip the sentence is part of
+    series: bool = False  # a series ("yesterday's matches"): no event, but it dates the ones told after it
 
 
 def extract_events(doc: Doc, table: EntityTable, document: Document, sentences: list[Span]) -> list[EventFact]:
@@ -78,6 +79,7 @@ def extract_events(doc: Doc, table: EntityTable, document: Document, sentences: 
     rounds = any(lower in ROUNDS and _is_event_noun(tokens[i], table) for i, lower in enumerate(table.lowers))
     stop: tuple[str | None, DateValue | None] = (None, None)
     stops: set[str] = set()  # every place the article travels to
+    series_dates: dict[str, DateValue | None] = {}  # family -> the day a series of its events was dated
     for number, sent in enumerate(sentences):
         here = stop_of(sent, table, document)
         if here[0] is not None:
@@ -92,6 +94,10 @@ def extract_events(doc: Doc, table: EntityTable, document: Document, sentences: 
                      or (_round_event(token, table, document) if rounds else None))
             if event is None or _negated(token):
                 continue
+            if event.series:
+                series_dates[event.family] = event.date or series_dates.get(event.family)
+                continue
+            event.date = event.date or series_dates.get(event.family)  # "Yesterday ... matches": each one's day
             if event.place is None and event.family in STOP_FAMILIES and stop[0] is not None and (
                     event.participants or event.partners or token.pos_ == "VERB"):  # someone met, or told by a verb
                 event.place = stop[0]  # "will travel to Riga, Latvia, to meet with X": the meeting is in Riga
@@ -152,7 +158,7 @@ def _noun_event(token: Token, table: EntityTable, document: Document) -> _Event 
     if any(c.dep_ == "amod" and c.lower_ in NOT_HAPPENING_MODIFIERS for c in token.children):
         return None  # "an economic collapse", "a political storm": no happening
     if token.tag_ == "NNS" and entry[1] in SERIES_FAMILIES:
-        return None  # "their opening matches": several happenings, none of them told
+        return _series(token, entry, document)
     key = table.key_at(token)
     if key and table.kind(key) == PERSON:
         return None
@@ -191,6 +197,13 @@ def _noun_event(token: Token, table: EntityTable, document: Document) -> _Event 
                          for o in c.children if o.dep_ == "pobj" and _person(o, table))
     event.status = status_of(anchor)
     return event
+
+
+def _series(token: Token, entry: tuple[str, str], document: Document) -> _Event:
+    """ "Yesterday, A, B and C won their opening matches": several happenings, none told alone; their day
+    dates the ones told after it."""
+    dates = [date_of(token, document), *(date_of(v, document) for v in governing_verbs(token, HEAD_HOPS))]
+    return _Event(entry[0], entry[1], None, [], date=next((d for d in dates if d), None), series=True)
 
 
 def _round_event(token: Token, table: EntityTable, document: Document) -> _Event | None:

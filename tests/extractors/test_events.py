@@ -356,7 +356,7 @@ def test_events_matches_named_by_sides_not_series(run) -> None:
             "In the first match of the day, Sweden beat South Korea 1-0 in Nizhny Novgorod.\n\n"
             "The next match between the teams is scheduled for Sunday in Moscow.\n")
     found = _found(run(text, published="2018-06-19"))
-    assert ("match Sweden v South Korea in Nizhny Novgorod", None, "Nizhny Novgorod") in found, found
+    assert ("match Sweden v South Korea in Nizhny Novgorod", "2018-06-18", "Nizhny Novgorod") in found, found
     assert ("match in Moscow", "2018-06-24", "Moscow") in found, found  # "is scheduled for": the coming Sunday
     assert not any("matches" in label for label, _, _ in found), found  # a series is no one happening
 
@@ -382,3 +382,10 @@ def test_events_verb_joined_to_a_placed_dated_verb(run) -> None:
 def test_events_present_tense_tells_what_is_to_come(run) -> None:
     found = _found(run("The curator said the exhibit opens Thursday.", published="2009-01-19"))
     assert any(d == "2009-01-22" for _, d, _ in found), found
+
+
+def test_events_series_dates_the_events_told_after_it(run) -> None:
+    text = ("Yesterday, Ghana, Peru and Japan won their opening matches.\n\n"
+            "In the first match of the day, Japan beat Chile 2-0 in Kazan.\n")
+    found = _found(run(text, published="2018-06-19"))
+    assert any("Japan v Chile" in label and d == "2018-06-18" and p == "Kazan" for label, d, p in found), found
