@@ -105,7 +105,8 @@ def resolve_date(phrase: str, published: str | None) -> DateValue | None:
     core = _strip(phrase)
     if not core:
         return None
-    for text in dict.fromkeys((core, _RANGE_END.sub("", core))):  # "from Monday to Wednesday": its first day
+    # "from Monday to Wednesday": its first day; "Yesterday, day five": the day before the comma
+    for text in dict.fromkeys((core, _RANGE_END.sub("", core), _strip(core.split(",")[0]))):
         for step in (_absolute, _relative):
             found = step(text, anchor)
             if found is not None:

@@ -37,6 +37,7 @@ LIGHT_VERBS = {"have", "hold", "make", "conduct", "host", "attend", "join", "tak
                "end", "conclude", "wrap", "plan", "schedule", "announce", "cancel", "postpone"}
 PLACE_NOUNS = {"town", "city", "village", "region", "province", "port", "island", "capital", "district"}
 OPENING_VERBS = {"open", "begin", "start", "hold", "take", "convene", "due", "schedule", "set", "plan"}
+PRECISION = ("date", "gMonthDay", "gYearMonth", "gYear")  # datatypes of dates, most precise first
 LATE_DAYS = 30  # a future event dated up to this many days before publication keeps the publication year
 REPORTING_VERBS = {"say", "declare", "announce", "state", "tell", "confirm", "promise", "pledge", "warn"}
 FUTURE_WORDS = {"schedule", "plan", "due", "expect", "set", "intend", "hope", "aim"}
@@ -357,7 +358,9 @@ def valid_day(value: str) -> bool:
 
 
 def clause_date(verb: Token, document: Document) -> DateValue | None:
-    """A date written anywhere in a verb's own clause: "will travel to Lima, Peru, March 6-9"."""
+    """A date written anywhere in a verb's own clause: "will travel to Lima, Peru, March 6-9"; the most
+    precise one when there are several ("Yesterday, day five of the 2018 World Cup, A defeated B")."""
+    found: list[DateValue] = []
     for ent in ents_within(verb.sent):
         if ent.label_ != "DATE":
             continue
@@ -367,8 +370,8 @@ def clause_date(verb: Token, document: Document) -> DateValue | None:
         if node.i == verb.i:
             value = resolve_date(ent.text, document.published)
             if value is not None and value.value:
-                return value
-    return None
+                found.append(value)
+    return min(found, key=lambda d: PRECISION.index(d.datatype or "gYear")) if found else None
 
 
 def status_of(token: Token) -> str | None:

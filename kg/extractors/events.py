@@ -289,7 +289,10 @@ def _verb_event(token: Token, table: EntityTable, document: Document) -> _Event 
         event.place = event.place or place_of(token.head, table, with_people=False)
         event.date = event.date or date_of(token.head, document)
     if needs == "place" and event.place is None:
-        return None  # "attacked the budget on Tuesday": a sense of the verb that tells no happening
+        # "attacked the budget on Tuesday": a sense of the verb that tells no happening; but a lead's
+        # "Yesterday, A defeated B; C defeated D" still dates the matches told after it
+        event.series = family in SERIES_FAMILIES and event.date is not None
+        return event if event.series else None
     aux = {c.lower_ for c in token.children if c.dep_ == "aux"}
     if aux & {"will", "would", "'ll"} or token.dep_ == "xcomp":
         event.status = "Planned"

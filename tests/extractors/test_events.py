@@ -389,3 +389,12 @@ def test_events_series_dates_the_events_told_after_it(run) -> None:
             "In the first match of the day, Japan beat Chile 2-0 in Kazan.\n")
     found = _found(run(text, published="2018-06-19"))
     assert any("Japan v Chile" in label and d == "2018-06-18" and p == "Kazan" for label, d, p in found), found
+
+
+def test_events_lead_of_results_dates_the_matches_told_after_it(run) -> None:
+    text = ("Yesterday, day two of the 2018 Cup, Ghana defeated Peru 2 - 0; Japan defeated Chile 1 - 0.\n\n"
+            "In the first game of the day, Ghana faced Peru at the Kazan Arena.\n\n"
+            "The minister faced criticism in parliament on Monday.\n")
+    found = _found(run(text, published="2018-06-19"))
+    assert any("Ghana v Peru" in label and d == "2018-06-18" and p == "Kazan Arena" for label, d, p in found), found
+    assert not any("criticism" in label or "minister" in label for label, _, _ in found), found
