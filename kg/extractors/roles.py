@@ -26,6 +26,8 @@ NATIONAL_HEADS = {"president", "minister", "secretary", "chancellor", "premier",
 NOT_NATIONAL = {"press secretary", "secretary general", "secretary-general", "general secretary"}
 # Words a line of a list of people may open with before the name: "The Honorable", "His Excellency", "- ".
 LINE_OPENERS = HONORIFIC_TITLES | {"the", "his", "her", "lord", "lady", "-", "*", "\u2022"}
+BODY_NAME_WORDS = 8  # "United States Trade and Development Agency"
+TOLD_TAGS = {"VBD", "MD"}  # a past tense or a modal: a sentence that tells something, not a list line
 OFFICE_NOUNS = {"role", "capacity", "position", "post", "job", "tenure", "time"}  # "in his role as X"
 LOCAL_HEADS = {"mayor", "councillor", "councilor", "alderman"}  # posts of a town, named by the town
 LOCAL_BODY_WORDS = ("municipality", "city", "town", "council", "commune", "county", "borough")
@@ -553,7 +555,8 @@ def _titles_of_line(doc: Doc, start: int, end: int, person: str, table: EntityTa
     line_end = sent.end
     while line_end > end and (doc[line_end - 1].is_space or doc[line_end - 1].text in (".", ";")):
         line_end -= 1
-    if "\n" in doc[end:line_end].text or any(t.pos_ in ("VERB", "AUX") for t in doc[end:line_end]):
+    if "\n" in doc[end:line_end].text or any(t.tag_ in TOLD_TAGS for t in doc[end:line_end]) \
+            or not _ends_line(doc, sent):
         return []  # a sentence that goes on ("X, Iceland's ambassador, said ...") is no line of a list
     commas = [i for i in range(end, line_end) if doc[i].text == ","]
     parts = [(a + 1, b) for a, b in zip(commas, [*commas[1:], line_end], strict=True) if b > a + 1]
@@ -569,10 +572,14 @@ def _titles_of_line(doc: Doc, start: int, end: int, person: str, table: EntityTa
         parts = parts[:-1]  # "..., Amherst College": a body the model did not tag
     facts = []
     evidence = make_evidence(sent, document, "roles.list_line", 0.8)
-    for part_start, part_end in parts[:1]:
+    # The titles run to the organization: "Senior Director for Development, Global Health, and Response".
+    # A title starts anew after "and" or a comma only with a post: "Deputy Assistant to the President and
+    # Director of X" is two, "Director of Policy and Projects" one.
+    for part_start, part_end in [(parts[0][0], parts[-1][1])]:
         pieces, piece_start = [], part_start
-        for i in range(part_start, part_end + 1):  # "Deputy Assistant to the President and Director of X"
-            if i == part_end or doc[i].lower_ == "and" and i + 1 < part_end and doc[i + 1].text[:1].isupper():
+        for i in range(part_start, part_end + 1):
+            if i == part_end or doc[i].lower_ in ("and", ",") and i + 1 < part_end and doc[i + 1].text[:1].isupper() \
+                    and match_title_around(doc, i + 1, table) is not None:
                 pieces.append((piece_start, i))
                 piece_start = i + 1
         for a, b in pieces:
@@ -591,10 +598,17 @@ def _titles_of_line(doc: Doc, start: int, end: int, person: str, table: EntityTa
     return facts
 
 
+def _ends_line(doc: Doc, sent: Span) -> bool:
+    """Whether a sentence is all its line holds until a line break (or the end of the text)."""
+    if sent.end >= len(doc):
+        return True
+    return "\n" in doc.text[doc[sent.end - 1].idx : doc[sent.end].idx]
+
+
 def _capitalised(span: Span) -> bool:
-    """Words that could be a name: each capitalised (or a short joining word), at most five."""
+    """Words that could be a name: each capitalised (or a short joining word), at most eight."""
     words = [t for t in span if not t.is_punct]
-    return 0 < len(words) <= 5 and words[0].text[:1].isupper() and all(
+    return 0 < len(words) <= BODY_NAME_WORDS and words[0].text[:1].isupper() and all(
         t.text[:1].isupper() or t.lower_ in ("of", "for", "and", "the", "de") for t in words)
 
 

@@ -420,3 +420,19 @@ def test_roles_lines_of_a_delegation_list(run) -> None:
             ("Peter Gale", "Charge d'Affaires ad interim", "U.S. Embassy Nairobi"),
             ("Susan Grey", "Deputy Assistant to the President", "White House"),
             ("Susan Grey", "Director of the Domestic Policy Council", "White House")} <= found, found
+
+
+def test_roles_list_lines_with_long_titles_and_bodies(run) -> None:
+    text = ("Members of the delegation:\n\n"
+            "Ms. Ana Cruz, Special Assistant to the President and Senior Director for Development, Global Health, "
+            "and Humanitarian Response, National Security Council\n\n"
+            "The Honorable Mia Park, Director of Policy and Projects for the First Lady, The White House\n\n"
+            "Mr. Tom Reyes, Director, United States Trade and Development Agency\n\n"
+            "Gunnar Eiriksson, Iceland's ambassador to Norway, said the talks were over. He left.\n")
+    found = {f[:3] for f in roles(run(text, url="https://www.whitehouse.gov/briefing-room/x"))}
+    assert {("Ana Cruz", "Special Assistant to the President", "National Security Council"),
+            ("Ana Cruz", "Senior Director for Development, Global Health, and Humanitarian Response",
+             "National Security Council"),
+            ("Mia Park", "Director of Policy and Projects for the First Lady", "White House"),
+            ("Tom Reyes", "Director", "United States Trade and Development Agency"),
+            ("Gunnar Eiriksson", "ambassador", "Iceland")} <= found, found
