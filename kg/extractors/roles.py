@@ -704,6 +704,20 @@ def _title_holding(noun: Token, table: EntityTable) -> Token:
     return noun
 
 
+def _org_at(noun: Token, table: EntityTable) -> str | None:
+    """The organization a post is held "at", further along the title's phrase: "curator of the exhibit at
+    the University of X", "chief financial officer and treasurer at X"."""
+    nouns = [noun, *noun.conjuncts, *(p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                                      for p in c.children if p.dep_ == "pobj")]
+    for each in nouns:
+        for prep in (c for c in each.children if c.dep_ == "prep" and c.lower_ == "at"):
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                key = table.key_at(obj)
+                if key and table.kind(key) not in (PERSON, PLACE, COUNTRY):
+                    return key
+    return None
+
+
 def _body_after(doc: Doc, i: int, table: EntityTable, end: int) -> str | None:
     """The organization that closes a "Name, Title, Organization" line or sentence."""
     if i + 1 >= end or doc[i].text != ",":
@@ -758,6 +772,8 @@ def _described(doc: Doc, start: int, end: int, person: str, table: EntityTable,
             qualifier, _ = _qualifier_before(doc, i, lower)
         if org is None:
             org = _org_after(doc, title_end, table, ORG_PREPOSITIONS_AFTER_TITLE, noun.right_edge.i + 1)
+        if org is None:  # "curator of the exhibit at the University of X", "officer and treasurer at X"
+            org = _org_at(noun, table)
         if org is None and home is not None and home.country and _leaders_possessive(doc, title_start, lower):
             org = home.country  # "the president's national security adviser, X": the home country's leader
         if org is None:  # "X, Senior Director for Europe, National Security Council": the body after the title

@@ -436,3 +436,16 @@ def test_roles_list_lines_with_long_titles_and_bodies(run) -> None:
             ("Mia Park", "Director of Policy and Projects for the First Lady", "White House"),
             ("Tom Reyes", "Director", "United States Trade and Development Agency"),
             ("Gunnar Eiriksson", "ambassador", "Iceland")} <= found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Paul Kerr, chief financial officer and treasurer at the Andy Warhol Foundation, said it grew.",
+         ("Paul Kerr", "chief financial officer", "Andy Warhol Foundation")),
+        ("The prints came, said Maria Ruiz, curator of the exhibit at the University of Southern Indiana.",
+         ("Maria Ruiz", "curator", "University of Southern Indiana")),
+    ],
+)
+def test_roles_post_held_at_a_body_further_on(run, text, expected) -> None:
+    assert expected in {f[:3] for f in roles(run(text))}
