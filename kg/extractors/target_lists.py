@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extractors.entities import EntityTable
+from kg.extractors.entities import COMPANY_NOUNS, EntityTable
 from kg.model import COMPANY, GOVERNMENT_BODY, ORGANIZATION, PERSON, PLACE
 
 TARGET_KINDS = {PERSON, COMPANY, ORGANIZATION, GOVERNMENT_BODY}
@@ -74,7 +74,7 @@ def target_keys(targets: list[Token], table: EntityTable, authority: str | None)
     """The entities named by target tokens: names, members of "including" phrases and colon lists."""
     keys: list[str] = []
     for target in expand(targets):
-        key = table.key_at(target) or name_by_shape(target, table)
+        key = table.key_at(target) or name_by_shape(target, table) or described_company(target, table)
         if key is None and target.pos_ == "NOUN":
             found = [table.key_at(t) or name_by_shape(t, table) for t in group_members(target, table)]
             for member in found:
@@ -162,6 +162,16 @@ def _describing_word(token: Token) -> bool:
     """A word of a title or description before a listed name: "Bulgarian oligarch", "General (Retired)"."""
     describing = token.pos_ in DESCRIBING_POS or token.tag_ == "VB"  # a noun the tagger took for a verb
     return describing and token.lower_ not in RELATIVE_WORDS or token.text in ("(", ")")
+
+
+def described_company(token: Token, table: EntityTable) -> str | None:
+    """A one-word name the model missed, which an apposition says is a company: "Fertoing, a marine
+    engineering company"."""
+    if token.pos_ != "PROPN" or not token.text[:1].isupper() or table.key_at(token):
+        return None
+    if not any(c.dep_ == "appos" and c.lemma_.lower() in COMPANY_NOUNS for c in token.children):
+        return None
+    return table.add_name(token.i, token.i + 1, COMPANY)
 
 
 def name_by_shape(token: Token, table: EntityTable) -> str | None:

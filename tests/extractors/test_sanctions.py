@@ -246,3 +246,9 @@ def test_sanctions_bullets_with_descriptions_and_unnamed_items(run) -> None:
             "Systems.\n")
     found = {t for _, t, _ in sanctions(run(text, published="2024-03-04", url=GOV_URL))}
     assert {"Oleg Varin", "Marta Kessel", "Volga Rotor Works", "Arctic Optics", "Delta Fuse Systems"} <= found, found
+
+
+def test_sanctions_one_word_company_named_by_its_description(run) -> None:
+    text = "Additionally, we are designating Tekhflot, a specialized marine engineering company that builds tugs."
+    found = sanctions(run(text, published="2022-05-08", url=GOV_URL))
+    assert ("US State Department", "Tekhflot", "2022-05-08") in found, found
