@@ -221,8 +221,19 @@ def _iter_roles(doc: Doc, table: EntityTable, document: Document, sentences: lis
                 if (each.org is None and home.country is None and each.role[:1].isupper()
                         and each.evidence[0].extractor in ("roles.title_before_name", "roles.served_as")):
                     each = _with_article_country(each, table, dominant)
+                each = _without_lone_body_word(each, table)
                 found.setdefault(key, each)
                 yield each
+
+
+def _without_lone_body_word(fact: RoleFact, table: EntityTable) -> RoleFact:
+    """An organization named by a lone word like "Government" or "Ministry" (the model cut "the Government
+    of the Russian Federation") is none: better no organization than a word that names nothing."""
+    if fact.org is None or " " in table.label(fact.org) or table.lexicon.organization(table.label(fact.org)):
+        return fact
+    if table.lexicon.org_word(table.label(fact.org)) is None:
+        return fact
+    return RoleFact(fact.person, fact.role, None, fact.evidence, fact.qualifier)
 
 
 def _with_local_body(fact: RoleFact, doc: Doc, title_start: int, lower: int, table: EntityTable) -> RoleFact:
@@ -609,7 +620,7 @@ def _capitalised(span: Span) -> bool:
     """Words that could be a name: each capitalised (or a short joining word), at most eight."""
     words = [t for t in span if not t.is_punct]
     return 0 < len(words) <= BODY_NAME_WORDS and words[0].text[:1].isupper() and all(
-        t.text[:1].isupper() or t.lower_ in ("of", "for", "and", "the", "de") for t in words)
+        t.text[:1].isupper() or t.lower_ in ("of", "for", "and", "the", "de", "to") for t in words)
 
 
 def _title_after_name(doc: Doc, start: int, end: int, person: str, table: EntityTable,

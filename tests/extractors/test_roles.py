@@ -449,3 +449,9 @@ def test_roles_list_lines_with_long_titles_and_bodies(run) -> None:
 )
 def test_roles_post_held_at_a_body_further_on(run, text, expected) -> None:
     assert expected in {f[:3] for f in roles(run(text))}
+
+
+def test_roles_lone_body_word_is_no_organization(run) -> None:
+    text = "We are designating Maria Zakharova for her role as an official of the Government of the Russian Federation."
+    found = {f[:3] for f in roles(run(text, url="https://www.state.gov/x"))}
+    assert not any(org == "Government" for _, _, org in found), found
