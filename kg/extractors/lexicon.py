@@ -134,9 +134,9 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
     event_verbs = {row[0].lower(): (row[1], row[2], row[3], row[4]) for row in _rows("event_verbs.tsv", data_dir)}
     org_words = {row[0].lower(): row[1] for row in _rows("org_words.tsv", data_dir)}
     cities = {normalize(city): canonical[country] for city, country in world.cities.items()}
-    cities.update({normalize(row[0]): row[1] for row in _rows("cities.tsv", data_dir)})
-    famous = frozenset({normalize(c) for c in world.famous_cities} | {normalize(row[0]) for row in
-                                                                       _rows("cities.tsv", data_dir)})
+    own_cities = {normalize(row[0]): row[1] for row in _rows("cities.tsv", data_dir)}
+    cities.update(own_cities)
+    famous = frozenset({normalize(c) for c in world.famous_cities} | set(own_cities))
     publishers = tuple((row + ["", "", "", ""])[:4] for row in _rows("publishers.tsv", data_dir))
     by_last: dict[str, list[tuple[str, ...]]] = {}
     for words in titles:  # longest first, as in `titles`

@@ -12,6 +12,8 @@ from kg.extractors.entities import EntityTable, ents_within
 from kg.extractors.evidence import make_evidence
 from kg.extractors.target_lists import (
     BULLETS,
+    INCLUDING,
+    bullet_line,
     bullet_targets,
     ends_with_colon,
     names_listed_from,
@@ -35,7 +37,6 @@ SANCTION_VERBS = {"sanction", "designate", "blacklist"}
 IMPOSE_VERBS = {"impose", "announce", "levy", "slap", "place", "implement", "expand"}
 SANCTION_NOUNS = {"sanction", "sanctions", "designation", "designations", "freeze"}  # "an asset freeze on X"
 MEASURE_NOUNS = {"measure", "sanction", "sanctions", "listing", "designation", "package", "decision", "action"}
-INCLUDING = {"including"}
 BACKGROUND_ADVERBS = {"previously", "earlier", "formerly", "already"}  # "the EU previously designated X"
 ASSET_NOUNS = {"asset", "assets", "property", "fund", "funds"}
 # "added X to its sanctions list", "put X on the blacklist"
@@ -100,7 +101,7 @@ def extract_sanctions(
             continue
         if listing is not None and _heading(sent):
             continue  # "Individuals", "Entities": a sub-heading between the list's bullet lines
-        if listing is None or not _bullet_line(sent):
+        if listing is None or not bullet_line(sent):
             listing = None  # a bullet naming no one ("- 17 board members of X") keeps the list open
         members = _members_of_group(sent, number, actions, table, document)
         if members is not None:
@@ -146,11 +147,6 @@ def _announced_before(before: list[Span], table: EntityTable, document: Document
                 if action is not None and action.authority:
                     return action
     return None
-
-
-def _bullet_line(sent: Span) -> bool:
-    words = [t for t in sent if not t.is_space]
-    return bool(words) and words[0].text in BULLETS
 
 
 def _heading(sent: Span) -> bool:

@@ -32,11 +32,17 @@ def ends_with_colon(sent: Span) -> bool:
     return False
 
 
+def bullet_line(sent: Span) -> bool:
+    """Whether a sentence is a bullet line: "- Jane Roe, ..."."""
+    first = next((t for t in sent if not t.is_space), None)
+    return first is not None and first.text in BULLETS
+
+
 def bullet_targets(sent: Span, table: EntityTable) -> list[str]:
     """The targets a bullet line names: the name it opens with, after a few describing words ("- Russian
     elite Jane Roe, ..."), and the names it lists after "including"."""
     tokens = [t for t in sent if not t.is_space]
-    if len(tokens) < 2 or tokens[0].text not in BULLETS:
+    if len(tokens) < 2 or not bullet_line(sent):
         return []
     first = 1
     while first < min(len(tokens) - 1, 1 + LIST_ITEM_WORDS) and (
