@@ -17,10 +17,12 @@ from kg.model import COUNTRY, GOVERNMENT_BODY, PLACE, DateValue, Document
 
 PLACE_PREPOSITIONS = {"in", "at"}
 BUILDINGS = {GOVERNMENT_BODY}  # bodies named by their seat: "met at the White House", "talks at the Kremlin"
-NEAR_PREPOSITIONS = {"off", "near", "outside"}
+# Places a happening was close to or moved through: "sank near Lampedusa", "marched through Madrid".
+NEAR_PREPOSITIONS = {"off", "near", "outside", "through", "across"}
 SIDE_NOUNS = {"coast", "shore", "outskirts", "edge", "border"}
 TRIP_NOUNS = {"trip", "visit", "tour", "stop", "stay"}
 THERE = {"there"}  # "There, he will meet with X": the place the sentence before travelled to
+DATE_LABELS = {"DATE", "TIME"}  # a TIME is read only when it resolves to a day: "10 p.m." does not
 DATE_PREPOSITIONS = {"on", "in", "during", "since", "from"}
 GOVERNED_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "prep", "attr"}
 PARTICIPANT_PREPOSITIONS = {"with", "between"}
@@ -160,8 +162,10 @@ def refers_to_place_before(sent: Span) -> bool:
 
 
 def place_within(noun: Token, table: EntityTable) -> str | None:
-    """The named place a common noun lies in: "a mine in Bolivia", "a hotel in the city of Mina"."""
-    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in PLACE_PREPOSITIONS):
+    """The named place a common noun lies in, or is near: "a mine in Bolivia", "a hotel in the city of
+    Mina", "a bridge near Gori"."""
+    for prep in (c for c in noun.children if c.dep_ == "prep"
+                 and (c.lower_ in PLACE_PREPOSITIONS or c.lower_ in NEAR_PREPOSITIONS)):
         for obj in (c for c in prep.children if c.dep_ == "pobj"):
             key = table.key_at(obj) or named_by_of(obj, table)
             if key and table.kind(key) in (PLACE, COUNTRY):
@@ -315,10 +319,11 @@ def hyphen_joined(token: Token) -> bool:
 
 
 def date_ent(token: Token) -> Span | None:
-    """The DATE entity holding a token, or None (by an index of the Doc's dates, built once per Doc)."""
+    """The DATE entity holding a token, or the TIME entity of a day ("Saturday night", "yesterday morning"),
+    or None (by an index of the Doc's dates, built once per Doc)."""
     global _date_index
     if _date_index[0] is not token.doc:
-        index = {i: ent for ent in doc_ents(token.doc) if ent.label_ == "DATE" for i in range(ent.start, ent.end)}
+        index = {i: ent for ent in doc_ents(token.doc) if ent.label_ in DATE_LABELS for i in range(ent.start, ent.end)}
         _date_index = (token.doc, index)
     return _date_index[1].get(token.i)
 
@@ -358,7 +363,7 @@ def clause_date(verb: Token, document: Document) -> DateValue | None:
     precise one when there are several ("Yesterday, day five of the 2018 World Cup, A defeated B")."""
     found: list[DateValue] = []
     for ent in ents_within(verb.sent):
-        if ent.label_ != "DATE":
+        if ent.label_ not in DATE_LABELS:
             continue
         node = ent.root
         while node.head.i != node.i and node.pos_ not in ("VERB", "AUX"):

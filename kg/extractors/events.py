@@ -28,23 +28,20 @@ from kg.extractors.circumstances import (
 )
 from kg.extractors.entities import EntityTable
 from kg.extractors.evidence import make_evidence
+from kg.extractors.lexicon import VerbRule
 from kg.model import COUNTRY, PERSON, PLACE, DateValue, Document, EventFact
 
 PHONE_WORDS = {"phone", "telephone", "video"}
-# What is fired or exchanged in an armed exchange: "fired artillery rounds", "exchanged fire".
-PROJECTILES = {"shell", "round", "artillery", "missile", "rocket", "fire", "gunfire", "mortar", "drone", "salvo"}
 ROUNDS = {"round", "rounds"}
 NOT_EVENT_PARTICLES = {"out", "up", "down"}  # "ruled out", "called up", "shut down": no event told
 # Prepositions that give the place of some kinds of event: "the pullout from Georgia" (the place left),
 # "attacks against Erbil" (the place struck).
 FAMILY_PLACE_PREPOSITIONS = {"withdrawal": "from", "attack": "against"}
 ACTOR_FAMILIES = {"attack"}  # "Iran's attacks": the possessor acts; it is not the place
+PARTY_FAMILIES = {"match", "meeting", "call"}  # families whose verbs take their parties as objects
 SERIES_FAMILIES = {"match"}  # families whose plural names a series, not one happening
 STOP_FAMILIES = {"meeting", "visit", "conference", "ceremony"}  # events held at the stop of a trip
 HEAD_HOPS = 3  # governing words searched for an event's date and place: "a stampede killed 345 in Mecca"
-# Common nouns one meets as people: "met officials", "met his counterpart".
-MEETING_OBJECTS = {"official", "leader", "counterpart", "minister", "president", "delegation", "representative",
-                   "envoy", "ambassador", "diplomat", "lawmaker", "executive", "chancellor", "premier", "king"}
 RECALL_VERBS = {"celebrate", "commemorate", "mark", "remember", "recall", "honor", "honour"}
 RECALL_NOUNS = {"anniversary", "commemoration", "memory", "legacy"}
 # Verbs that hold a meeting noun: "held a bilateral meeting with X".
@@ -186,9 +183,10 @@ def _noun_event(token: Token, table: EntityTable, document: Document) -> _Event 
             event.place = motion_place(carrier.head, table)
         event.date = event.date or date_of(carrier, document)
     for verb in governing_verbs(anchor, HEAD_HOPS):
-        told = verb.lemma_ in table.lexicon.event_verbs  # "Sweden beat South Korea": the object takes part
+        # "Sweden beat South Korea", "met the minister": the object takes part, it is no place
+        sides = any(r.family in PARTY_FAMILIES for r in table.lexicon.event_verbs.get(verb.lemma_, ()))
         event.place = (event.place or place_of(verb, table, with_people=False)
-                       or (None if told else object_place(verb, table)) or _family_place(verb, family, table))
+                       or (None if sides else object_place(verb, table)) or _family_place(verb, family, table))
         event.date = event.date or date_of(verb, document) or clause_date(verb, document)
     if label is None and token.text[:1].isupper() and not token.is_sent_start:
         label = _written_name(token)  # "the G20 Foreign Ministers' Meeting"
@@ -223,33 +221,19 @@ def _round_event(token: Token, table: EntityTable, document: Document) -> _Event
 
 
 def _verb_event(token: Token, table: EntityTable, document: Document) -> _Event | None:
-    entry = table.lexicon.event_verbs.get(token.lemma_) if token.pos_ == "VERB" else None
-    if entry is None or any(c.dep_ == "prt" and c.lower_ in NOT_EVENT_PARTICLES for c in token.children):
-        return None  # "ruled out", "called up": a sense of the verb that tells no event
-    event_type, family, word, needs = entry
+    rule = _verb_rule(token, table) if token.pos_ == "VERB" else None
+    if rule is None:
+        return None
     subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
     objects = [c for c in token.children if c.dep_ == "dobj" or (c.dep_ == "oprd" and table.key_at(c))]
-    complements = any(c.dep_ in ("xcomp", "ccomp", "prt") for c in token.children)
-    if token.lemma_ == "call" and (not objects or complements):
-        return None
-    if token.lemma_ in ("fire", "exchange") and not any(
-            t.lemma_.lower() in PROJECTILES for o in objects for t in list(o.subtree)[:8]):
-        return None  # "fired the manager", "exchanged views": no arms
-    if token.lemma_ in ("appoint", "nominate", "designate") and not (
-            any(table.key_at(o) and table.kind(table.key_at(o)) == PERSON for o in objects)  # type: ignore[arg-type]
-            and (token.lemma_ != "designate" or _names_to_post(token))):
-        return None  # an appointment names a person to a post; "designate" alone is a sanction
-    if token.lemma_ == "lift" and not any(c.dep_ == "prt" and c.lower_ == "off" for c in token.children):
-        return None  # only "lifted off"
-    if token.lemma_ == "launch" and (objects or complements or any(c.dep_ == "nsubjpass" for c in token.children)):
-        return None  # "the rocket launched on May 3", not "launched an inquiry" nor "was launched"
-    if token.lemma_ == "meet" and objects and not any(
-            table.key_at(o) or o.pos_ == "PRON" or o.lemma_.lower() in MEETING_OBJECTS for o in objects):
-        return None  # "met the deadline", "met resistance": no one was met
     people = [table.key_at(t) for t in subjects + objects]
     people += [table.key_at(m) for prep in token.children if prep.lower_ in PARTICIPANT_PREPOSITIONS
                for p in prep.children if p.dep_ == "pobj" for m in (p, *p.conjuncts)]
     participants = [k for k in people if k and table.kind(k) == PERSON]
+    met = [k for k in people[len(subjects):] if k and table.kind(k) == PERSON]
+    if not all(_holds(name, classes, token, table, participants, met) for name, classes in rule.conditions):
+        return None
+    family, word = rule.family, rule.word
     if family == "match":  # "Brazil beat Serbia", "Switzerland drew with Costa Rica": the sides name it
         sides = [table.label(k) for t in subjects + objects + [p for prep in token.children if prep.lower_ == "with"
                                                                for p in prep.children if p.dep_ == "pobj"]
@@ -263,42 +247,95 @@ def _verb_event(token: Token, table: EntityTable, document: Document) -> _Event 
         if not works or works[0].pos_ != "NOUN":
             return None
         word = f"{works[0].lower_} {word}"
-    event = _Event(event_type, family, None, [f"events.verb.{token.lemma_}"], participants=participants,
-                   word=word)
-    event.partners = len([k for k in people[len(subjects):] if k and table.kind(k) == PERSON])
-    if token.lemma_ == "speak" and not [k for k in people[len(subjects):] if k and table.kind(k) == PERSON]:
-        return None  # "spoke with reporters", "spoke to the press": no encounter with a named person
-    if token.lemma_ in ("travel", "visit") and any(
+    event = _Event(rule.event_type, family, None, [rule.name], participants=participants, word=word)
+    event.partners = len(met)
+    if family == "visit" and any(
             p.dep_ == "prep" and p.lower_ == "for" and _is_event_noun(o, table)
             for p in token.children for o in p.children if o.dep_ == "pobj"):
         return None  # "travel to X for the summit": the summit is the event, read from its noun
-    if token.lemma_ == "visit":
+    if rule.verb == "visit":
         places = [table.key_at(o) for o in objects]
         event.place = next((k for k in places if k and table.kind(k) in (PLACE, COUNTRY)), None)
-    elif token.lemma_ == "travel":
+    elif rule.verb == "travel":
         event.place = to_place(token, table)
         if event.place is None:
             return None
     else:
-        if len(participants) < 2 and token.lemma_ == "call":
-            return None
         event.place = (place_of(token, table) or (_launch_site(token, table) if family == "launch" else None)
                        or _subject_place(subjects, table) or off_place(token, table))
     event.date = date_of(token, document) or clause_date(token, document)
     if token.dep_ == "conj" and token.head.pos_ == "VERB":  # "arrived in X on Sunday and met with Y"
         event.place = event.place or place_of(token.head, table, with_people=False)
         event.date = event.date or date_of(token.head, document)
-    if needs == "place" and event.place is None:
+    if ("place", ()) in rule.conditions and event.place is None:
         # "attacked the budget on Tuesday": a sense of the verb that tells no happening; but a lead's
         # "Yesterday, A defeated B; C defeated D" still dates the matches told after it
         event.series = family in SERIES_FAMILIES and event.date is not None
         return event if event.series else None
-    aux = {c.lower_ for c in token.children if c.dep_ == "aux"}
+    aux = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
     if aux & {"will", "would", "'ll"} or token.dep_ == "xcomp":
         event.status = "Planned"
-    elif token.tag_ == "VBD":
+    elif token.tag_ == "VBD" or aux & {"was", "were"}:
         event.status = "Happened"
     return event
+
+
+def _verb_rule(verb: Token, table: EntityTable) -> VerbRule | None:
+    """The rule of event_verbs.tsv a verb is told by: the one for its particle ("blew up"), else the one
+    for the bare verb, unless a particle gives it another sense ("ruled out", "called up")."""
+    rules = table.lexicon.event_verbs.get(verb.lemma_)
+    if not rules:
+        return None
+    particles = {c.lower_ for c in verb.children if c.dep_ == "prt"}
+    return next((r for r in rules if r.particle in particles), None) or next(
+        (r for r in rules if r.particle == "-" and not particles & NOT_EVENT_PARTICLES), None)
+
+
+def _holds(condition: str, classes: tuple[str, ...], verb: Token, table: EntityTable, participants: list[str],
+           met: list[str]) -> bool:
+    """Whether one condition of a verb rule (see kg/data/event_verbs.tsv) holds for `verb`."""
+    children = list(verb.children)
+    if condition == "place":
+        return True  # checked once the place is read
+    if condition == "subject":
+        actors = [c for c in children if c.dep_ == "nsubj"]
+        actors += [o for c in children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+        return any(_of_class(t, classes, table) for t in actors)
+    if condition == "patient":
+        return any(_of_class(c, classes, table) for c in children if c.dep_ in ("dobj", "nsubjpass"))
+    if condition == "if-object":
+        objects = [c for c in children if c.dep_ == "dobj"]
+        return not objects or any(_of_class(o, classes, table) for o in objects)
+    if condition == "alone":
+        return not any(c.dep_ in ("dobj", "xcomp", "ccomp", "prt", "nsubjpass") for c in children)
+    if condition == "no-complement":
+        return not any(c.dep_ in ("xcomp", "ccomp") for c in children)
+    if condition == "to-post":
+        return _names_to_post(verb)
+    if condition == "people":
+        return len(participants) >= int(classes[0])
+    if condition == "partner":
+        return bool(met)
+    raise ValueError(f"event_verbs.tsv: unknown condition {condition!r} in the rule of {verb.lemma_!r}")
+
+
+def _of_class(token: Token, classes: tuple[str, ...], table: EntityTable) -> bool:
+    """Whether a word, with the words written before it and its apposition ("federal judge James Robart",
+    "a salvo of missiles" by its head), belongs to one of `classes`: a word class of event_words.tsv,
+    "person" (a named person) or "named" (any named entity, or a pronoun)."""
+    key = table.key_at(token)
+    words = [t.lemma_.lower() for t in token.doc[token.left_edge.i : token.i + 1]]
+    words += [t.lemma_.lower() for c in token.children if c.dep_ == "appos" for t in c.subtree]
+    words += [o.lemma_.lower() for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+              for o in c.children if o.dep_ == "pobj"]
+    for name in classes:
+        if name == "person" and key and table.kind(key) == PERSON:
+            return True
+        if name == "named" and (key or token.pos_ == "PRON"):
+            return True
+        if not table.lexicon.event_words.get(name, frozenset()).isdisjoint(words):
+            return True
+    return False
 
 
 def _family_place(token: Token, family: str, table: EntityTable) -> str | None:
@@ -425,7 +462,9 @@ def _same(a: _Event, b: _Event) -> bool:
         return a.place == b.place
     if a.date and b.date and a.date.value and b.date.value:
         return a.date.value == b.date.value
-    return False
+    # "has crashed off the coast of X" ... "crashed Saturday night": one told with its place, then with
+    # its day; neither says it is another one
+    return a.event_type == b.event_type and (a.place is None) != (b.place is None) and not (a.date and b.date)
 
 
 def _to_fact(event: _Event, table: EntityTable) -> EventFact:

@@ -24,6 +24,23 @@ def normalize(text: str) -> str:
 
 
 @dataclass(frozen=True)
+class VerbRule:
+    """One row of event_verbs.tsv: a verb (with its particle) that tells an event, and when it does."""
+
+    verb: str
+    particle: str  # "-" when the verb has none
+    event_type: str
+    family: str
+    word: str  # the label word: "travel in Peru"
+    conditions: tuple[tuple[str, tuple[str, ...]], ...]  # (name, alternatives): ("subject", ("court",))
+
+    @property
+    def name(self) -> str:
+        """The rule's name, as `kg eval --by-rule` shows it: "events.verb.blow_up"."""
+        return f"events.verb.{self.verb}" + ("" if self.particle == "-" else f"_{self.particle}")
+
+
+@dataclass(frozen=True)
 class Lexicon:
     """The lookup tables the extractors share; build one with `load_lexicon`."""
 
@@ -32,8 +49,8 @@ class Lexicon:
     organizations: dict[str, tuple[str, str]] = field(default_factory=dict)  # alias -> (name, kind)
     titles: tuple[tuple[str, ...], ...] = ()  # lowercase word tuples, longest first
     events: dict[str, tuple[str, str]] = field(default_factory=dict)  # lemma -> (type, family)
-    # verb -> (type, family, label word, needs: "place" when only a placed use tells the event)
-    event_verbs: dict[str, tuple[str, str, str, str]] = field(default_factory=dict)
+    event_verbs: dict[str, tuple[VerbRule, ...]] = field(default_factory=dict)  # lemma -> its rules
+    event_words: dict[str, frozenset[str]] = field(default_factory=dict)  # word class -> lemmas
     org_words: dict[str, str] = field(default_factory=dict)  # "shipping" -> "Company"
     cities: dict[str, str] = field(default_factory=dict)  # normalized city -> country
     known_cities: frozenset[str] = frozenset()  # normalized names of cities read as places when untagged
@@ -131,7 +148,10 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
                   if words[-1] in deputies and rank not in words and len(words) <= 4}
     titles = sorted(title_set, key=lambda words: -len(words))
     events = {row[0].lower(): (row[1], row[2]) for row in _rows("event_types.tsv", data_dir)}
-    event_verbs = {row[0].lower(): (row[1], row[2], row[3], row[4]) for row in _rows("event_verbs.tsv", data_dir)}
+    event_verbs: dict[str, tuple[VerbRule, ...]] = {}
+    for rule in map(_verb_rule, _rows("event_verbs.tsv", data_dir)):
+        event_verbs[rule.verb] = (*event_verbs.get(rule.verb, ()), rule)
+    event_words = {row[0]: frozenset(row[1].split()) for row in _rows("event_words.tsv", data_dir)}
     org_words = {row[0].lower(): row[1] for row in _rows("org_words.tsv", data_dir)}
     cities = {normalize(city): canonical[country] for city, country in world.cities.items()}
     own_cities = {normalize(row[0]): row[1] for row in _rows("cities.tsv", data_dir)}
@@ -145,11 +165,28 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
     for words in titles:  # longest first, as in `titles`
         for word in dict.fromkeys(words):
             by_word.setdefault(word, []).append(words)
-    return Lexicon(countries, demonyms, organizations, tuple(titles), events, event_verbs, org_words, cities, famous,
+    return Lexicon(countries, demonyms, organizations, tuple(titles), events, event_verbs, event_words, org_words,
+                   cities, famous,
                    tuple((d.lower(), b, k, c) for d, b, k, c in publishers),
                    {last: tuple(found) for last, found in by_last.items()},
                    frozenset({w for words in titles for w in words} | {"mr", "mrs", "ms", "dr"}),
                    {word: tuple(found) for word, found in by_word.items()})
+
+
+def _verb_rule(row: list[str]) -> VerbRule:
+    """A row of event_verbs.tsv.
+
+    Raises: ValueError naming the row when it lacks a column.
+    """
+    if len(row) != 6:
+        raise ValueError(f"event_verbs.tsv: row {row!r} has {len(row)} columns, not 6")
+    verb, particle, event_type, family, word, conditions = row
+    parsed = []
+    for condition in conditions.split(","):
+        name, _, classes = condition.strip().partition("=")
+        if name and name != "-":
+            parsed.append((name, tuple(classes.split("|")) if classes else ()))
+    return VerbRule(verb.lower(), particle.lower(), event_type, family, word, tuple(parsed))
 
 
 def _lines(name: str, data_dir: Path) -> list[str]:

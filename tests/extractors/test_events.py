@@ -398,3 +398,49 @@ def test_events_lead_of_results_dates_the_matches_told_after_it(run) -> None:
     found = _found(run(text, published="2018-06-19"))
     assert any("Ghana v Peru" in label and d == "2018-06-18" and p == "Kazan Arena" for label, d, p in found), found
     assert not any("criticism" in label or "minister" in label for label, _, _ in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "date", "place"),
+    [
+        # rules of kg/data/event_verbs.tsv, each with a condition on its words
+        ("Saboteurs blew up a gas pipeline near Tartu on Sunday.", "explosion", "2024-05-12", "Tartu"),
+        ("The new governor was sworn in on Friday in Recife.", "swearing-in", "2024-05-10", "Recife"),
+        ("A district judge in Leeds on Thursday ordered the release of the two journalists.", "ruling",
+         "2024-05-09", "Leeds"),
+        ("Their request was rejected by the appeals court yesterday.", "ruling", "2024-05-12", None),
+        ("The two ministers signed a water-sharing treaty in Dakar on Wednesday.", "signing", "2024-05-08",
+         "Dakar"),
+        ("Armed militants struck a police post in Peshawar on Saturday.", "attack", "2024-05-11", "Peshawar"),
+        ("Farmers marched through Warsaw on Friday.", "protest", "2024-05-10", "Warsaw"),
+        # a day told as a TIME of day: "Saturday night", "yesterday morning"
+        ("The appeal was lodged late on Saturday night.", "appeal", "2024-05-11", None),
+        ("A bus crashed yesterday morning outside Valparaiso.", "crash", "2024-05-12", "Valparaiso"),
+    ],
+)
+def test_events_verb_rules_with_conditions(run, text, word, date, place) -> None:
+    found = _found(run(text, published="2024-05-13"))
+    assert any(word in label and d == date and p == place for label, d, p in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The manager ordered new laptops for the office on Friday.",  # no court orders
+        "The chairman struck a deal with the unions in Turin on Monday.",  # no attacker strikes
+        "The singer signed autographs in Lyon on Saturday.",  # nothing of an accord is signed
+        "The clerk filed a report on Monday.",  # a report is no court matter
+        "The coach announced his retirement in Porto on Sunday.",  # a retirement is no initiative
+        "The board rejected the offer on Tuesday.",  # no court, no court matter
+    ],
+)
+def test_events_verb_rules_not_told_without_their_words(run, text) -> None:
+    assert events(run(text, published="2024-05-13")) == []
+
+
+def test_events_one_happening_told_with_its_place_then_its_day(run) -> None:
+    text = ("A cargo plane has crashed near Entebbe, officials said. The plane crashed on Sunday evening "
+            "shortly after take-off.")
+    crashes = [f for f in events(run(text, published="2024-05-13")) if f.event_type == "crash"]
+    assert len(crashes) == 1, crashes
+    assert crashes[0].date is not None and crashes[0].date.value == "2024-05-12"
