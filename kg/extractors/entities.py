@@ -620,6 +620,8 @@ class EntityTable:
         text = self.text[span.start_char : span.end_char]  # span.text, without building its tokens
         if "\n" in text or not any(ch.isalpha() for ch in text):
             return None
+        if not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in tokens[start:end]):
+            return None  # "disco club": a name is written with a capital
         return span
 
     def _media_cue(self, span: Span) -> bool:

@@ -139,6 +139,11 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
     heads = _lines("title_heads.txt", data_dir)
     title_set |= {(portfolio.lower(), head.lower()) for portfolio in _lines("portfolios.txt", data_dir)
                   for head in heads}
+    # the tokens spaCy reads a hyphenated title as: "Secretary-General" is "secretary", "-", "general";
+    # a title of two words may be written with a hyphen too: "Director-General"
+    title_set |= {tuple(part for word in words for part in re.split(r"(-)", word) if part)
+                  for words in title_set if any("-" in word for word in words)}
+    title_set |= {(words[0], "-", words[1]) for words in list(title_set) if len(words) == 2}
     cabinet = ("minister", "secretary", "chancellor")  # "Shadow Home Secretary"
     title_set |= {("shadow", *words) for words in list(title_set) if words[-1] in cabinet}
     deputies = ("minister", "secretary", "director", "spokesperson", "spokesman", "spokeswoman", "chief", "head",

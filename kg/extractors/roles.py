@@ -13,6 +13,7 @@ from kg.extractors.entities import HONORIFIC_TITLES, QUALIFIERS, EntityTable, ti
 from kg.extractors.evidence import make_evidence
 from kg.model import COMPANY, COUNTRY, GOVERNMENT_BODY, ORGANIZATION, PERSON, PLACE, Document, RoleFact
 
+NOT_NAME_ENTITIES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "NORP"}
 POSSESSIVE = {"'s", "\u2019s", "'"}
 # Prepositions after a title that name its organization: "President Xi of China", "spokesperson for Y".
 ORG_PREPOSITIONS_AFTER_NAME = {"of"}
@@ -51,9 +52,16 @@ OTHER_PARTY = {"with", "meet", "welcome", "host", "receive", "call", "counterpar
 AS_VERBS = {"serve", "appoint", "name", "elect", "designate", "nominate", "confirm", "swear", "work", "remain",
             "resign", "retire", "step", "install", "reappoint", "select", "choose", "continue", "return"}
 LEFT_POST_VERBS = {"resign", "retire", "step"}  # "resigned as X": the post is a former one
+# Verbs whose post follows without "as": "named X its chief executive", "became president".
+PRESENT_HOLDER_WORDS = {"new", "current", "sitting", "newly-appointed", "incumbent"}
+OWNER_PRONOUNS = {"its", "their"}  # "named X its chief executive": the organization named before
+POSSESSOR_WORDS = 5  # "named X the Republic of Chile's new ...": words between a name and the title it is given
+BECOMING_VERBS = {"become", "remain"}
+RELATIVE_PRONOUNS = {"who", "that"}
 # Verbs whose subject gives the post to another: "the Secretary appointed X as Y" (Y is X's post).
 APPOINTING_VERBS = {"appoint", "name", "elect", "designate", "nominate", "confirm", "swear", "install",
                     "reappoint", "select", "choose"}
+DIRECT_POST_VERBS = APPOINTING_VERBS | BECOMING_VERBS
 
 
 def match_title(doc: Doc, end: int, table: EntityTable) -> int | None:
@@ -98,16 +106,39 @@ def _org_before(doc: Doc, end: int, table: EntityTable, lower: int,
     country = table.country_of_word(doc[i])
     if country:
         return country, i
-    return None, end
+    return _untagged_name_before(doc, i, table, lower)
+
+
+def _untagged_name_before(doc: Doc, i: int, table: EntityTable, lower: int) -> tuple[str | None, int]:
+    """ "Gazprom chief executive X": a proper noun the model tagged as no entity, written as a modifier
+    of the title, names the organization."""
+    def name_word(j: int) -> bool:
+        token = doc[j]
+        return (token.pos_ == "PROPN" and token.dep_ == "compound" and token.text[:1].isupper()
+                and table.key_at(j) is None and token.lower_ not in table.lexicon.title_words
+                and token.lower_ not in QUALIFIERS and token.ent_type_ not in NOT_NAME_ENTITIES)
+    def joining_hyphen(j: int) -> bool:  # "IRGC-QF"
+        return doc[j].text == "-" and not doc[j].whitespace_ and not doc[j - 1].whitespace_
+
+    if i < lower or not name_word(i):
+        return None, i + 1
+    start = i
+    while start - 1 >= lower and (name_word(start - 1) or start - 2 >= lower and joining_hyphen(start - 1)
+                                                and name_word(start - 2)):
+        start -= 1
+    if start == i and table.lexicon.org_word(doc[i].text):
+        return None, i + 1  # "Department Spokesperson": a lone word of a body names none
+    return table.ensure(doc[start : i + 1].text, ORGANIZATION), start
 
 
 def _country_before(i: int, table: EntityTable) -> str | None:
-    """The country named last before token `i`, within a few sentences."""
-    for j in range(i - 1, max(i - COUNTRY_LOOKBACK, 0) - 1, -1):
-        key = table.key_at(j)
-        if key and table.kind(key) == COUNTRY:
-            return key
-    return None
+    """The country "the country" means at token `i`: of the countries named within a few sentences before,
+    the one the article names most (a neighbour named last is seldom the one it is about), else the last."""
+    named = [k for j in range(i - 1, max(i - COUNTRY_LOOKBACK, 0) - 1, -1)
+             for k in [table.key_at(j)] if k and table.kind(k) == COUNTRY]
+    if not named:
+        return None
+    return max(dict.fromkeys(named), key=lambda k: len(table.records[k].mentions))
 
 
 def _its_antecedent(doc: Doc, its: int, table: EntityTable) -> str | None:
@@ -120,6 +151,10 @@ def _its_antecedent(doc: Doc, its: int, table: EntityTable) -> str | None:
 
 
 def _qualifier_before(doc: Doc, end: int, lower: int) -> tuple[str | None, int]:
+    """A qualifier written before a title ("former"), and where the words before it end; a word like
+    "new" is passed over unrecorded: "Chile's new finance minister" holds the post now."""
+    if end - 1 >= lower and doc[end - 1].lower_ in PRESENT_HOLDER_WORDS:
+        end -= 1
     if end - 1 >= lower and doc[end - 1].lower_ in QUALIFIERS:
         return doc[end - 1].lower_, end - 1
     return None, end
@@ -499,13 +534,53 @@ def _served_as(doc: Doc, start: int, end: int, person: str, table: EntityTable, 
         # "the inauguration of X as President of Y", "the appointment of X as minister"
         return [fact for prep in root.head.head.children if prep.dep_ == "prep" and prep.lower_ == "as"
                 for noun in _listed(prep) for fact in [_post_of(doc, noun, person, table, document, sent)] if fact]
-    if root.dep_ not in ("nsubj", "nsubjpass", "dobj") or root.head.pos_ not in ("VERB", "AUX"):
-        return []
-    verb = root.head
-    if root.dep_ == "nsubj" and verb.lemma_.lower() in APPOINTING_VERBS:
-        return []  # the one who appoints, not the one appointed
+    # "X, who became chief executive of Y,": a relative clause tells of X as its subject does
+    clauses = [c for c in root.children if c.dep_ == "relcl" and any(
+        s.dep_ in ("nsubj", "nsubjpass") and s.lower_ in RELATIVE_PRONOUNS for s in c.children)]
+    if root.dep_ in ("nsubj", "nsubjpass", "dobj") and root.head.pos_ in ("VERB", "AUX"):
+        clauses.insert(0, root.head)
+    facts = []
+    if not clauses and (named := _named_to_post(doc, start, end, person, table, document, sent)):
+        return [named]  # a parse that lost the verb: "named X its new chief executive" read as a name
+    for verb in clauses:
+        subject = verb.i != root.head.i or root.dep_ == "nsubj"
+        if subject and verb.lemma_.lower() in APPOINTING_VERBS and not _passive(verb):
+            continue  # the one who appoints, not the one appointed
+        facts += _posts_told(doc, verb, subject, person, table, document, sent)
+    return facts
+
+
+def _named_to_post(doc: Doc, start: int, end: int, person: str, table: EntityTable, document: Document,
+                   sent: Span) -> RoleFact | None:
+    """ "appointed X finance minister", "named X its new chief executive", read by the words alone: an
+    appointing verb, the name, then a title after at most a possessor and a word like "new"."""
+    if start - 1 < sent.start or doc[start - 1].lemma_.lower() not in APPOINTING_VERBS:
+        return None
+    i = end
+    while i < min(end + POSSESSOR_WORDS, sent.end) and (doc[i].lower_ in OWNER_PRONOUNS | PRESENT_HOLDER_WORDS
+                                                         or doc[i].text in POSSESSIVE or table.key_at(i)):
+        i += 1
+    span = match_title_around(doc, i, table) if i < sent.end else None
+    if span is None or span[0] != i:
+        return None
+    return _post_of(doc, doc[span[1] - 1], person, table, document, sent)
+
+
+def _passive(verb: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+
+
+def _posts_told(doc: Doc, verb: Token, subject: bool, person: str, table: EntityTable, document: Document,
+                sent: Span) -> list[RoleFact]:
+    """The posts a verb gives the person it tells of: "served as X", "was named X", "named Y its X",
+    "became X"; `subject` when the person is the verb's subject."""
     verbs = [verb, *(c for c in verb.children if c.dep_ in ("xcomp", "conj") and c.pos_ == "VERB")]
     facts = []
+    # "named Jane Roe its chief executive", "was appointed finance minister", "became president of X"
+    direct = ("attr",) if subject and verb.lemma_.lower() in BECOMING_VERBS else ("oprd",)
+    for noun in (c for c in verb.children if c.dep_ in direct and verb.lemma_.lower() in DIRECT_POST_VERBS):
+        fact = _post_of(doc, noun, person, table, document, sent)
+        facts += [fact] if fact else []
     # "designating X for his role as the head of Y": "as" hangs on a noun of office after the verb
     offices = [n for p in verb.children if p.dep_ == "prep" for n in p.children
                if n.dep_ == "pobj" and n.lemma_.lower() in OFFICE_NOUNS]
