@@ -54,7 +54,7 @@ GOVERNMENT_WORDS = {"department", "ministry", "treasury", "kremlin", "parliament
                     "embassy", "army", "navy", "police", "command", "forces"}
 COMPANY_WORDS = {"inc", "corp", "corporation", "company", "co", "ltd", "llc", "plc", "group", "bank",
                  "oil", "gas", "airlines", "holding", "holdings", "energy", "ag", "sa", "gmbh"}
-COMPANY_NOUNS = {"company", "firm", "giant", "bank", "producer", "exporter", "corporation", "lender",
+COMPANY_NOUNS = {"company", "firm", "giant", "bank", "producer", "exporter", "corporation", "lender", "airline",
                  "insurer", "carrier", "manufacturer", "maker", "conglomerate", "subsidiary", "enterprise"}
 LEADING_WORDS = {"the", "a", "an"}
 PLACE_NOUNS = {"town", "city", "village", "region", "province", "port", "island", "district", "county"}
@@ -192,6 +192,10 @@ class EntityTable:
             return None
         if span.label_ in NER_LABELS and (self.lexicon.organization(span.text) or self.lexicon.country(span.text)):
             return span
+        if (span.label_ in ("GPE", "LOC", "PERSON") and span.start > 0
+                and self.lowers[span.start - 1] in COMPANY_NOUNS | MEDIA_CUES
+                and not self.lexicon.known_city(span.text)):
+            return Span(self.doc, span.start, span.end, label="ORG")  # "airline Belavia", "broadcaster X"
         kind = self._shape_kind(span) if len(span) > 1 and span.label_ in MISLABELS else None
         if kind in (COMPANY, GOVERNMENT_BODY, ORGANIZATION):
             return Span(self.doc, span.start, span.end, label="ORG")

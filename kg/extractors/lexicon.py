@@ -58,6 +58,7 @@ class Lexicon:
     titles_by_last: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)  # last word -> titles
     title_words: frozenset[str] = frozenset()  # every word of a title, and "mr", "mrs", "ms", "dr"
     titles_by_word: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)  # word -> titles with it
+    capitals: dict[str, str] = field(default_factory=dict)  # normalized capital -> the body it stands for
 
     def country(self, text: str) -> str | None:
         """The canonical country named by `text` (alias or name), or None."""
@@ -78,6 +79,11 @@ class Lexicon:
     def known_city(self, text: str) -> bool:
         """Whether `text` names a city well known enough to be a place wherever it is written."""
         return normalize(text) in self.known_cities
+
+    def capital_of(self, text: str) -> str | None:
+        """The body a capital stands for when it acts ("Washington" -> "United States", "Brussels" ->
+        "European Union", from seats.tsv), or None."""
+        return self.capitals.get(normalize(text))
 
     def organization(self, text: str) -> tuple[str, str] | None:
         """The (canonical name, kind) of a known organization alias, or None."""
@@ -175,7 +181,9 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
                    tuple((d.lower(), b, k, c) for d, b, k, c in publishers),
                    {last: tuple(found) for last, found in by_last.items()},
                    frozenset({w for words in titles for w in words} | {"mr", "mrs", "ms", "dr"}),
-                   {word: tuple(found) for word, found in by_word.items()})
+                   {word: tuple(found) for word, found in by_word.items()},
+                   {**{normalize(city): canonical[country] for city, country in world.capitals.items()},
+                    **{normalize(row[0]): row[1] for row in _rows("seats.tsv", data_dir)}})
 
 
 def _verb_rule(row: list[str]) -> VerbRule:

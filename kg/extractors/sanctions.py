@@ -35,7 +35,8 @@ from kg.model import (
 
 SANCTION_VERBS = {"sanction", "designate", "blacklist"}
 IMPOSE_VERBS = {"impose", "announce", "levy", "slap", "place", "implement", "expand"}
-SANCTION_NOUNS = {"sanction", "sanctions", "designation", "designations", "freeze"}  # "an asset freeze on X"
+SANCTION_NOUNS = {"sanction", "sanctions", "designation", "designations", "freeze", "embargo", "ban", "bans",
+                  "restriction", "restrictions"}  # "an asset freeze on X", "visa restrictions on X"
 MEASURE_NOUNS = {"measure", "sanction", "sanctions", "listing", "designation", "package", "decision", "action"}
 BACKGROUND_ADVERBS = {"previously", "earlier", "formerly", "already"}  # "the EU previously designated X"
 ASSET_NOUNS = {"asset", "assets", "property", "fund", "funds"}
@@ -266,7 +267,10 @@ def _read_action(token: Token, sent: Span, table: EntityTable, document: Documen
         return None
     authority = _authority(subject, sent, table, home) if subject is not None else None
     if authority is not None and table.kind(authority) == PLACE:
-        authority = None
+        # "Washington has blacklisted X": a capital acts for its country's government
+        body = table.lexicon.capital_of(table.label(authority))
+        known = table.lexicon.organization(body) if body else None
+        authority = table.ensure(*known) if known else table.ensure(body, COUNTRY) if body else None
     if authority is None and subject is None and lemma in LIST_VERBS:  # "was added to the UN's list"
         owners = [o for c in token.children if c.dep_ == "prep" and c.lower_ in ("to", "on")
                   for p in c.children if p.dep_ == "pobj" for o in p.children if o.dep_ == "poss"]
