@@ -39,6 +39,8 @@ LIGHT_VERBS = {"have", "hold", "make", "conduct", "host", "attend", "join", "tak
                "end", "conclude", "wrap", "plan", "schedule", "announce", "cancel", "postpone"}
 PLACE_NOUNS = {"town", "city", "village", "region", "province", "port", "island", "capital", "district"}
 OPENING_VERBS = {"open", "begin", "start", "hold", "take", "convene", "due", "schedule", "set", "plan"}
+RELATIVE_DAY_WORDS = {"prior", "before"}  # heads of "the day prior", "the day before"
+FUTURE_AUXILIARIES = {"will", "would", "'ll", "shall", "to"}
 PRECISION = ("date", "gMonthDay", "gYearMonth", "gYear")  # datatypes of dates, most precise first
 LATE_DAYS = 30  # a future event dated up to this many days before publication keeps the publication year
 REPORTING_VERBS = {"say", "declare", "announce", "state", "tell", "confirm", "promise", "pledge", "warn"}
@@ -202,12 +204,17 @@ def object_place(verb: Token, table: EntityTable) -> str | None:
 
 
 def named_by_of(noun: Token, table: EntityTable) -> str | None:
-    """ "the town of Izium", "the city of Lviv": the place a common noun is named by."""
+    """ "the town of Izium", "the city of Lviv", "Baghdad's Sadr City district": the place a common noun
+    is named by (of several names before it, the nearest)."""
     if noun.lemma_.lower() not in PLACE_NOUNS:
         return None
     for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
         for obj in (c for c in prep.children if c.dep_ == "pobj"):
             return table.key_at(obj)
+    for child in sorted((c for c in noun.children if c.dep_ in ("compound", "poss")), key=lambda c: -c.i):
+        key = table.key_at(child)
+        if key and table.kind(key) in (PLACE, COUNTRY):
+            return key
     return None
 
 
@@ -342,6 +349,8 @@ def date_of(token: Token, document: Document) -> DateValue | None:
         elif child.dep_ in ("compound", "nmod", "npadvmod", "nummod", "tmod") or child.i < token.i:
             ent = date_ent(child)
             phrase = ent.text if ent else None
+        if phrase is None and child.dep_ in ("advmod", "npadvmod") and child.lower_ in RELATIVE_DAY_WORDS:
+            phrase = child.doc[child.left_edge.i : child.right_edge.i + 1].text  # "the day prior": no DATE
         if phrase:
             value = resolve_date(phrase, document.published)
             if value is not None:
@@ -392,6 +401,7 @@ def status_of(token: Token) -> str | None:
         return "Hypothetical"
     if modifiers & PLANNED:
         return "Planned"
-    if verb is not None and verb.lemma_ in HAPPENED_VERBS and verb.tag_ in ("VBD", "VBN"):
-        return "Happened"
+    if (verb is not None and verb.lemma_ in HAPPENED_VERBS and verb.tag_ in ("VBD", "VBN")
+            and not any(c.dep_ == "aux" and c.lower_ in FUTURE_AUXILIARIES for c in verb.children)):
+        return "Happened"  # "was held", not "will be held"
     return None

@@ -26,7 +26,7 @@ from kg.extractors.circumstances import (
     to_place,
     upcoming,
 )
-from kg.extractors.entities import EntityTable
+from kg.extractors.entities import EntityTable, doc_ents
 from kg.extractors.evidence import make_evidence
 from kg.extractors.lexicon import VerbRule
 from kg.model import COUNTRY, PERSON, PLACE, DateValue, Document, EventFact
@@ -49,6 +49,7 @@ ENCOUNTER_VERBS = {"hold", "have"}
 NOT_HAPPENING_MODIFIERS = {"economic", "financial", "political", "moral", "diplomatic", "fiscal", "social",
                            "demographic", "constitutional", "humanitarian"}
 NOT_EVENT_ENTITIES = {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY"}
+NAMED_EVENT_TYPE = "named event"  # the type of an event known only by its name ("the Paris Air Show")
 EVENT_POS = {"NOUN", "PROPN", "VERB"}  # the parts of speech an event word can have (noun, verb, round)
 
 
@@ -150,6 +151,9 @@ def _noun_event(token: Token, table: EntityTable, document: Document) -> _Event 
     if token.pos_ not in ("NOUN", "PROPN"):
         return None
     entry = table.lexicon.events.get(token.lower_) or table.lexicon.events.get(token.lemma_.lower())
+    named = _named_event(token) if entry is None else None
+    if named is not None:  # "the Paris Air Show", "Hurricane Katrina": an event the model names
+        entry = (NAMED_EVENT_TYPE, f"{NAMED_EVENT_TYPE}:{named}")
     if entry is None or _remembered(token):
         return None
     if any(c.dep_ == "amod" and c.lower_ in NOT_HAPPENING_MODIFIERS for c in token.children):
@@ -182,6 +186,10 @@ def _noun_event(token: Token, table: EntityTable, document: Document) -> _Event 
         if event.place is None and carrier.dep_ in ("xcomp", "advcl"):  # "travel to X to attend the forum"
             event.place = motion_place(carrier.head, table)
         event.date = event.date or date_of(carrier, document)
+    if event.date is not None and event.date.datatype == "gYear":  # "the 2014 Olympics opened on February 7"
+        finer = [d for v in governing_verbs(anchor, HEAD_HOPS) for d in (date_of(v, document),)
+                 if d and d.value and d.datatype != "gYear" and d.value[:4] == event.date.value]
+        event.date = finer[0] if finer else event.date
     for verb in governing_verbs(anchor, HEAD_HOPS):
         # "Sweden beat South Korea", "met the minister": the object takes part, it is no place
         sides = any(r.family in PARTY_FAMILIES for r in table.lexicon.event_verbs.get(verb.lemma_, ()))
@@ -190,11 +198,23 @@ def _noun_event(token: Token, table: EntityTable, document: Document) -> _Event 
         event.date = event.date or date_of(verb, document) or clause_date(verb, document)
     if label is None and token.text[:1].isupper() and not token.is_sent_start:
         label = _written_name(token)  # "the G20 Foreign Ministers' Meeting"
+    event.label = label or named
     event.participants = participants
     event.partners = sum(1 for c in token.children if c.dep_ == "prep" and c.lower_ in PARTICIPANT_PREPOSITIONS
                          for o in c.children if o.dep_ == "pobj" and _person(o, table))
     event.status = status_of(anchor)
     return event
+
+
+def _named_event(token: Token) -> str | None:
+    """The name of the EVENT entity whose head `token` is ("Hurricane Katrina"), without a leading article."""
+    if token.ent_type_ != "EVENT":
+        return None
+    ent = next((e for e in doc_ents(token.doc) if e.start <= token.i < e.end), None)
+    if ent is None or ent.root.i != token.i:
+        return None
+    words = ent[1:] if ent[0].lower_ == "the" else ent
+    return words.text if len(words) else None
 
 
 def _series(token: Token, entry: tuple[str, str], document: Document) -> _Event:

@@ -444,3 +444,28 @@ def test_events_one_happening_told_with_its_place_then_its_day(run) -> None:
     crashes = [f for f in events(run(text, published="2024-05-13")) if f.event_type == "crash"]
     assert len(crashes) == 1, crashes
     assert crashes[0].date is not None and crashes[0].date.value == "2024-05-12"
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "date", "place"),
+    [
+        ("Thousands of farmers gathered in Lublin on Sunday.", "gathering", "2024-05-12", "Lublin"),
+        ("The supreme court on Friday removed the governor from office.", "ruling", "2024-05-10", None),
+        ("The Senate on Thursday approved the budget.", "approval", "2024-05-09", None),
+        ("The former rebel commander surrendered to police in Bunia on Tuesday.", "surrender", "2024-05-07", "Bunia"),
+        # an event the model names (an EVENT entity), and the finer date of its verb
+        ("The 2024 Summer Olympics will open in Paris on July 26.", "Olympics", "2024-07-26", "Paris"),
+        # a place named by a district's name
+        ("A car bomb exploded in Kabul's Shar-e-Naw district on Monday.", "explosion", "2024-05-13", None),
+        # "the day before": a day no DATE entity marks
+        ("Rebels attacked the army base in Goma the day before.", "attack", "2024-05-12", "Goma"),
+    ],
+)
+def test_events_more_verbs_names_and_days(run, text, word, date, place) -> None:
+    found = _found(run(text, published="2024-05-13"))
+    assert any(word in label and d == date and (place is None or p == place) for label, d, p in found), found
+
+
+def test_events_will_be_held_is_planned(run) -> None:
+    found = events(run("The referendum will be held in Tbilisi on June 2.", published="2024-05-13"))
+    assert [f.status for f in found] == ["Planned"], found
