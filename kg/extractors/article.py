@@ -7,10 +7,11 @@ from spacy.tokens import Doc
 from kg.extractors.context import read_home
 from kg.extractors.entities import EntityTable
 from kg.extractors.events import extract_events
-from kg.extractors.evidence import in_boilerplate, merge_facts
+from kg.extractors.evidence import in_boilerplate
 from kg.extractors.lexicon import load_lexicon
 from kg.extractors.roles import extract_roles
 from kg.extractors.sanctions import extract_sanctions
+from kg.fact_kinds import kind_of, merge_facts
 from kg.model import Document, Entity, Extraction, Fact
 
 
@@ -43,11 +44,4 @@ def _in_body(entity: Entity, document: Document) -> bool:
 
 
 def _keys_used(facts: list[Fact]) -> set[str]:
-    keys: set[str] = set()
-    for fact in facts:
-        for name in ("person", "org", "place", "authority", "target"):
-            value = getattr(fact, name, None)
-            if value:
-                keys.add(value)
-        keys.update(getattr(fact, "participants", ()))
-    return keys
+    return {key for fact in facts for key in kind_of(fact).entity_keys(fact)}
