@@ -102,7 +102,14 @@ def _org_before(doc: Doc, end: int, table: EntityTable, lower: int,
         return None, end
     key = table.key_at(i)
     if key and (table.kind(key) != PERSON or personal and key != table.key_at(end)):
-        return key, table.span_at(i)[0]  # type: ignore[index]
+        start = table.span_at(i)[0]  # type: ignore[index]
+        before = doc[start - 1] if start - 1 >= lower else None
+        if (table.kind(key) == COUNTRY and before is not None and before.pos_ == "PROPN"
+                and before.dep_ == "compound" and before.text[:1].isupper() and table.key_at(before.i) is None
+                and before.lower_ not in QUALIFIERS | HONORIFIC_TITLES):
+            # "Environment Canada spokesperson", "Air France pilot": a body named with its country's name
+            return table.ensure(doc[start - 1 : i + 1].text, ORGANIZATION), start - 1
+        return key, start
     country = table.country_of_word(doc[i])
     if country:
         return country, i

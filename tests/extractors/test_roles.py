@@ -470,6 +470,11 @@ def test_roles_lone_body_word_is_no_organization(run) -> None:
          ("Pavel Orlov", "chief executive", "Novatek", None)),
         ("They met former IRGC-QF commander Reza Tavakoli in Baghdad.",
          ("Reza Tavakoli", "commander", "IRGC-QF", "former")),
+        # a body named with its country's name, where the model tagged the country alone
+        ("Transport Canada spokesperson Julie Tremblay said the rules apply.",
+         ("Julie Tremblay", "spokesperson", "Transport Canada", None)),
+        ("Air France chief executive Anne Rigail said flights resume.",
+         ("Anne Rigail", "chief executive", "Air France", None)),
     ],
 )
 def test_roles_hyphenated_titles_and_untagged_organizations(run, text, expected) -> None:
