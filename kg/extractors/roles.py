@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 
@@ -293,8 +294,12 @@ def _with_local_body(fact: RoleFact, doc: Doc, title_start: int, lower: int, tab
 
 
 def _dominant_country(table: EntityTable) -> str | None:
-    """The country an article is about: named at least twice, and twice as often as any other."""
-    counts = sorted(((len(r.mentions), key) for key, r in table.records.items() if r.kind == COUNTRY), reverse=True)
+    """The country an article is about: named (or its people: "French") at least three times, and twice as
+    often as any other."""
+    named = Counter({key: len(r.mentions) for key, r in table.records.items() if r.kind == COUNTRY})
+    named.update(key for token in table.tokens if token.ent_type_ == "NORP" and table.key_at(token) is None
+                 for key in [table.country_of_word(token)] if key)
+    counts = sorted(((n, key) for key, n in named.items()), reverse=True)
     if not counts or counts[0][0] < DOMINANT_MENTIONS:
         return None
     if len(counts) > 1 and counts[0][0] < 2 * counts[1][0]:

@@ -512,3 +512,11 @@ def test_roles_the_country_is_the_one_the_article_names_most(run) -> None:
 def test_roles_no_organization_from_a_lower_case_name(run) -> None:
     found = roles(run("The show includes portraits of nightclub owner Leo Grant of Club Zero."))
     assert all(org in (None, "Club Zero") for _, _, org, _ in found), found
+
+
+def test_roles_no_article_country_when_another_nation_is_named_as_often_by_its_people(run) -> None:
+    text = ("A French navy helicopter crashed off Senegal on Saturday. French officials said French divers "
+            "joined the search near Dakar, Senegal. Senegal sent boats. The French embassy thanked Senegal. "
+            "Defence Minister Paul Girard flew to Dakar on Sunday.")
+    found = roles(run(text, published="2009-01-19"))
+    assert ("Paul Girard", "Defence Minister", "Senegal", None) not in found, found
