@@ -97,7 +97,10 @@ def extract_events(doc: Doc, table: EntityTable, document: Document, sentences: 
                 continue
             event.date = event.date or series_dates.get(event.family)  # "Yesterday ... matches": each one's day
             if event.place is None and event.family in STOP_FAMILIES and stop[0] is not None and (
-                    event.participants or event.partners or token.pos_ == "VERB"):  # someone met, or told by a verb
+                    event.participants or event.partners or token.pos_ == "VERB"
+                    or event.label and (stop[1] or len(stops) > 1)):
+                # someone met, told by a verb, or named at a stop of a trip: "lead the delegation to the
+                # U.S.-X Strategic Dialogue"
                 event.place = stop[0]  # "will travel to Riga, Latvia, to meet with X": the meeting is in Riga
                 event.date = event.date or stop[1]
                 event.at_stop = True

@@ -469,3 +469,17 @@ def test_events_more_verbs_names_and_days(run, text, word, date, place) -> None:
 def test_events_will_be_held_is_planned(run) -> None:
     found = events(run("The referendum will be held in Tbilisi on June 2.", published="2024-05-13"))
     assert [f.status for f in found] == ["Planned"], found
+
+
+def test_events_a_named_event_takes_the_stop_of_a_trip(run) -> None:
+    text = ("Deputy Secretary Mara Lind will travel to Lisbon, Portugal and Tunis, Tunisia from June 2 to 6.\n\n"
+            "In Tunis, she will lead the U.S. delegation to the U.S.-Tunisia Strategic Dialogue.")
+    extraction = run(text, published="2024-05-30")
+    names = {e.key: e.label for e in extraction.entities}
+    found = {(f.label, names.get(f.place)) for f in events(extraction)}
+    assert ("U.S.-Tunisia Strategic Dialogue", "Tunis") in found, found
+
+
+def test_events_a_named_event_mentioned_in_passing_takes_no_place(run) -> None:
+    text = "In Harare, the measures include support for participation in the Southern Growth Dialogue."
+    assert events(run(text, published="2024-05-30")) == []
