@@ -279,6 +279,7 @@ class EntityTable:
                  and not self._shape_kind(s) else s
                  for s in spans]
         spans = self._joined_at_apostrophes(spans)
+        spans = self._with_given_names(spans)
         spans = [self._with_name_particles(s) if s.label_ == "PERSON" else s for s in spans]
         persons = [s for s in spans if s.label_ == "PERSON" and not self._media_cue(s)]
         full_names = self._full_names(persons)
@@ -369,6 +370,30 @@ class EntityTable:
                 out[-1] = Span(self.doc, previous.start, span.end, label="PERSON")  # "Ali Jama'" + "Jangeli"
             else:
                 out.append(span)
+        return out
+
+    def _with_given_names(self, spans: list[Span]) -> list[Span]:
+        """ "Vania Ilkova Zhelyazkova" with "Vania" read as a place, "God Nisanov" with "God" read as nothing:
+        one unknown word the model gave another label or none, written right before a person's name and
+        joined to it, is the person's first name."""
+        out: list[Span] = []
+        for span in spans:
+            before = out[-1] if out else None
+            if span.label_ == "PERSON" and span.start > 0 and (before is None or before.end < span.start):
+                word = self.tokens[span.start - 1]  # "God Nisanov" with only "Nisanov" tagged
+                if (word.pos_ == "PROPN" and word.dep_ == "compound" and word.text.istitle() and not word.ent_type_
+                        and word.lower_ not in self.lexicon.title_words | HONORIFIC_TITLES | QUALIFIERS
+                        and not word.is_sent_start and not self.lexicon.org_word(word.text)):
+                    span = Span(self.doc, span.start - 1, span.end, label="PERSON")
+            if (before is not None and span.label_ == "PERSON" and before.end == span.start and len(before) == 1
+                    and before.label_ in ("GPE", "LOC", "ORG", "NORP") and before[0].dep_ == "compound"
+                    and before[0].text.istitle() and not self.lexicon.country(before.text)
+                    and not (before.start > 0 and self.tokens[before.start - 1].pos_ == "ADP")  # "Governor of X Y"
+                    and not self.lexicon.known_city(before.text) and not self.lexicon.organization(before.text)
+                    and not self.lexicon.demonym(before.text) and before[0].lower_ not in self.lexicon.title_words):
+                out[-1] = Span(self.doc, before.start, span.end, label="PERSON")
+                continue
+            out.append(span)
         return out
 
     def _with_name_particles(self, span: Span) -> Span:

@@ -279,3 +279,17 @@ def test_sanctions_capitals_bans_and_company_nouns(run, text, expected) -> None:
 def test_sanctions_a_capital_as_a_place_is_no_authority(run) -> None:
     assert sanctions(run("Sanctions on Norvik Shipping were discussed at a summit in Ottawa.",
                          published="2024-05-13")) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        # a plain two-word name the model tagged as nothing, designated
+        ("Today we are designating God Ilyasov, a close associate of the regime.", "God Ilyasov"),
+        # a first name the model read as a place, joined to the person's name after it
+        ("Today we are also designating Vania Ilkova Petrova, his daughter.", "Vania Ilkova Petrova"),
+    ],
+)
+def test_sanctions_names_the_model_missed(run, text, target) -> None:
+    found = sanctions(run(text, published="2021-06-02", url="https://www.state.gov/example-designation/"))
+    assert any(t == target for _, t, _ in found), found
