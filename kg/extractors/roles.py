@@ -199,7 +199,8 @@ def _past_descriptors(doc: Doc, i: int, table: EntityTable, limit: int) -> int:
     if owner and span and table.kind(owner) in (COUNTRY, PLACE) and span[1] + 1 < limit \
             and doc[span[1]].text in POSSESSIVE:
         j = span[1] + 1  # "Germany's": the country that has the organization named next
-    while j < limit and j - i < DESCRIPTOR_WORDS and table.key_at(j) is None and (
+    described = j
+    while j < limit and j - described < DESCRIPTOR_WORDS and table.key_at(j) is None and (
             doc[j].pos_ in ("NOUN", "ADJ") and doc[j].text.isalpha() and doc[j].text.islower()
             or table.country_of_word(doc[j]) is not None):
         j += 1
