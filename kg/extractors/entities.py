@@ -273,6 +273,7 @@ class EntityTable:
         spans = [self._with_place_words(s) if s.label_ in ("GPE", "LOC") else s for s in spans]
         spans = self._with_honoured_names(spans)
         spans = self._with_company_names(spans)
+        spans = [self._with_untagged_head(s) if s.label_ in ("GPE", "LOC") else s for s in spans]
         spans = self._with_title_names(spans)
         spans = [Span(self.doc, s.start, s.end, label="PERSON") if self._after_title(s)
                  and not self.lexicon.country(s.text) and not self.lexicon.organization(s.text)
@@ -371,6 +372,22 @@ class EntityTable:
             else:
                 out.append(span)
         return out
+
+    def _with_untagged_head(self, span: Span) -> Span:
+        """ "Duran Duran", "Moscow Industrial Bank" with only the first word tagged, as a place: capitalised
+        words the model left untagged, up to the word the place modifies, finish the name of an organization
+        (not a title: "Moscow Mayor X")."""
+        root = span.root
+        head = root.head.i
+        if root.dep_ != "compound" or not span.end <= head < span.end + 3 \
+                or head + 1 < len(self.tokens) and self.lowers[head + 1] == "of":  # "X Department of Y"
+            return span
+        words = self.tokens[span.end : head + 1]
+        if not all(w.pos_ == "PROPN" and w.text[:1].isupper() and not w.ent_type_ and w.is_alpha
+                   and w.lower_ not in self.lexicon.title_words and w.lemma_.lower() not in self.lexicon.events
+                   for w in words):
+            return span
+        return Span(self.doc, span.start, head + 1, label="ORG")
 
     def _with_given_names(self, spans: list[Span]) -> list[Span]:
         """ "Vania Ilkova Zhelyazkova" with "Vania" read as a place, "God Nisanov" with "God" read as nothing:

@@ -525,3 +525,4 @@ def test_roles_no_article_country_when_another_nation_is_named_as_often_by_its_p
 def test_roles_organization_after_a_country_and_three_describing_words(run) -> None:
     text = "Lars Holm, the head of Norway's largest financial institution Nordbank, resigned."
     assert ("Lars Holm", "head", "Nordbank", None) in roles(run(text)), roles(run(text))
+
