@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extractors.circumstances import motion_place
+from kg.extractors.circumstances import stop_of
 from kg.extractors.context import HomeContext
 from kg.extractors.entities import HONORIFIC_TITLES, QUALIFIERS, EntityTable, title_ending
 from kg.extractors.evidence import make_evidence
@@ -259,7 +259,7 @@ def _iter_roles(doc: Doc, table: EntityTable, document: Document, sentences: lis
                         and _listed_as_object(doc, start, title_start, table)):
                     met = _listed_as_object(doc, start, title_start, table, _met_or_listed)
                     window = sentences[max(number - CONTEXT_SENTENCES, 0) if met else number : number + 1]
-                    each = _with_context_country(each, window, table, home)
+                    each = _with_context_country(each, window, table, home, document)
                 if each.org is None and each.role.lower().split()[-1] in LOCAL_HEADS:
                     each = _with_local_body(each, doc, title_start, sentences[max(number - 1, 0)].start, table)
                 if (each.org is None and home.country is None and each.role[:1].isupper()
@@ -343,8 +343,8 @@ def _listed_as_object(doc: Doc, start: int, title_start: int, table: EntityTable
     return previous_title is not None and _listed_as_object(doc, span[0], previous_title, table, position)
 
 
-def _with_context_country(fact: RoleFact, window: list[Span], table: EntityTable,
-                          home: HomeContext) -> RoleFact:
+def _with_context_country(fact: RoleFact, window: list[Span], table: EntityTable, home: HomeContext,
+                          document: Document) -> RoleFact:
     """A national title without a country, for someone met or listed: the country of the stop the
     sentence describes ("travel to Riga, Latvia, to meet with President X"), else the one country the
     sentence names besides the home one, else the one country of the sentence just before ("The trip
@@ -353,7 +353,7 @@ def _with_context_country(fact: RoleFact, window: list[Span], table: EntityTable
     head = words[words.index("of") - 1] if "of" in words[1:] else words[-1]
     if head not in NATIONAL_HEADS or fact.role.lower() in NOT_NATIONAL:
         return fact
-    country = _stop_country(window[-1], table, home)
+    country = _stop_country(window[-1], table, home, document)
     for sent in reversed(window):
         if country is not None:
             break
@@ -404,16 +404,14 @@ def _country_of_place(place: str, sent: Span, table: EntityTable) -> str | None:
     return table.ensure(city_country, COUNTRY) if city_country else None
 
 
-def _stop_country(sent: Span, table: EntityTable, home: HomeContext) -> str | None:
-    """The country a sentence travels to: "will travel to Vilnius, Lithuania", "arrives in Rabat"."""
-    for verb in sent:
-        place = motion_place(verb, table)
-        if place is None:
-            continue
-        country = place if table.kind(place) == COUNTRY else _country_of_place(place, sent, table)
-        if country is not None and country != home.country:
-            return country
-    return None
+def _stop_country(sent: Span, table: EntityTable, home: HomeContext, document: Document) -> str | None:
+    """The country of the stop a sentence travels to (kg.extractors.circumstances.stop_of): "will travel to
+    Vilnius, Lithuania", "arrives in Rabat", "will begin her trip in Istanbul and Ankara, Turkey"."""
+    place, _ = stop_of(sent, table, document)
+    if place is None:
+        return None
+    country = place if table.kind(place) == COUNTRY else _country_of_place(place, sent, table)
+    return country if country != home.country else None
 
 
 def _partner_or_destination(token: Token) -> bool:

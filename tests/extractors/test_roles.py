@@ -526,3 +526,10 @@ def test_roles_organization_after_a_country_and_three_describing_words(run) -> N
     text = "Lars Holm, the head of Norway's largest financial institution Nordbank, resigned."
     assert ("Lars Holm", "head", "Nordbank", None) in roles(run(text)), roles(run(text))
 
+
+
+def test_roles_officials_met_at_a_stop_named_by_a_trip_noun(run) -> None:
+    text = ("Deputy Secretary Mara Lind will begin her trip in Porto and Lisbon, Portugal from May 4 to 5 to meet "
+            "with Foreign Minister Rui Tavares and Deputy Foreign Minister Ines Sousa.")
+    found = roles(run(text, published="2022-05-01", url="https://www.state.gov/example-travel/"))
+    assert ("Rui Tavares", "Foreign Minister", "Portugal", None) in found, found
