@@ -192,6 +192,8 @@ class EntityTable:
             return None
         if span.label_ in NER_LABELS and (self.lexicon.organization(span.text) or self.lexicon.country(span.text)):
             return span
+        if self.lexicon.demonym(span.text):
+            return None  # "Bissau-Guinean" tagged as a name: a people's adjective, read as its country where it counts
         if (span.label_ in ("GPE", "LOC", "PERSON") and span.start > 0
                 and self.lowers[span.start - 1] in COMPANY_NOUNS | MEDIA_CUES
                 and not self.lexicon.known_city(span.text)):

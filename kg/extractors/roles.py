@@ -111,6 +111,11 @@ def _org_before(doc: Doc, end: int, table: EntityTable, lower: int,
             # "Environment Canada spokesperson", "Air France pilot": a body named with its country's name
             return table.ensure(doc[start - 1 : i + 1].text, ORGANIZATION), start - 1
         return key, start
+    if i - 2 >= lower and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_:
+        joined = doc[i - 2 : i + 1].text  # "Bissau-Guinean": a hyphenated demonym, read whole
+        country_name = table.lexicon.demonym(joined) or table.lexicon.country(joined)
+        if country_name:
+            return table.ensure(country_name, COUNTRY), i - 2
     country = table.country_of_word(doc[i])
     if country:
         return country, i

@@ -533,3 +533,16 @@ def test_roles_officials_met_at_a_stop_named_by_a_trip_noun(run) -> None:
             "with Foreign Minister Rui Tavares and Deputy Foreign Minister Ines Sousa.")
     found = roles(run(text, published="2022-05-01", url="https://www.state.gov/example-travel/"))
     assert ("Rui Tavares", "Foreign Minister", "Portugal", None) in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Bissau-Guinean President Mamadu Djalo opened the session.",
+         ("Mamadu Djalo", "President", "Guinea-Bissau", None)),
+        ("Cape Verdean Prime Minister Jose Tavares met the press.",
+         ("Jose Tavares", "Prime Minister", "Cabo Verde", None)),
+    ],
+)
+def test_roles_hyphenated_and_rarer_demonyms(run, text, expected) -> None:
+    assert expected in roles(run(text)), roles(run(text))
