@@ -111,11 +111,12 @@ def _org_before(doc: Doc, end: int, table: EntityTable, lower: int,
             # "Environment Canada spokesperson", "Air France pilot": a body named with its country's name
             return table.ensure(doc[start - 1 : i + 1].text, ORGANIZATION), start - 1
         return key, start
-    if i - 2 >= lower and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_:
-        joined = doc[i - 2 : i + 1].text  # "Bissau-Guinean": a hyphenated demonym, read whole
-        country_name = table.lexicon.demonym(joined) or table.lexicon.country(joined)
-        if country_name:
-            return table.ensure(country_name, COUNTRY), i - 2
+    for start in (i - 2, i - 1):  # "Bissau-Guinean", "Cape Verdean", "Sierra Leonean": read whole
+        words = doc[start : i + 1] if start >= lower else None
+        if words is not None and all(w.text[:1].isupper() or w.text == "-" for w in words):
+            country_name = table.lexicon.demonym(words.text) or table.lexicon.country(words.text)
+            if country_name:
+                return table.ensure(country_name, COUNTRY), start
     country = table.country_of_word(doc[i])
     if country:
         return country, i
