@@ -11,6 +11,7 @@ from kg.extractors.circumstances import (
     PARTICIPANT_PREPOSITIONS,
     carriers,
     clause_date,
+    date_ent,
     date_of,
     future,
     governing_verbs,
@@ -339,6 +340,8 @@ def _holds(condition: str, classes: tuple[str, ...], verb: Token, table: EntityT
         return len(participants) >= int(classes[0])
     if condition == "partner":
         return bool(met)
+    if condition == "no-dated-event":  # "celebrated the Thursday opening": the opening is the event told
+        return not any(_is_event_noun(c, table) and _own_day(c) for c in children if c.dep_ == "dobj")
     raise ValueError(f"event_verbs.tsv: unknown condition {condition!r} in the rule of {verb.lemma_!r}")
 
 
@@ -424,11 +427,18 @@ def _participants(token: Token, table: EntityTable) -> list[str]:
 
 
 def _remembered(token: Token) -> bool:
-    """ "celebrated the launch", "the anniversary of the summit": a past event recalled, dated elsewhere."""
+    """ "celebrated the launch", "the anniversary of the summit": a past event recalled, dated elsewhere
+    (not "celebrated the Thursday opening": an event with its own day is the one told)."""
     head = token.head
     if token.dep_ == "dobj" and head.lemma_.lower() in RECALL_VERBS:
-        return True
+        return not _own_day(token)
     return token.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in RECALL_NOUNS
+
+
+def _own_day(noun: Token) -> bool:
+    """Whether a noun is written with a day of its own before it: "the Thursday opening", "Tuesday's launch"."""
+    return any(c.dep_ in ("compound", "nmod", "poss") and c.i < noun.i and date_ent(c) is not None
+               for c in noun.children)
 
 
 def _written_name(token: Token) -> str | None:

@@ -483,3 +483,15 @@ def test_events_a_named_event_takes_the_stop_of_a_trip(run) -> None:
 def test_events_a_named_event_mentioned_in_passing_takes_no_place(run) -> None:
     text = "In Harare, the measures include support for participation in the Southern Growth Dialogue."
     assert events(run(text, published="2024-05-30")) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "date"),
+    [
+        ("Lawyers appealed the sentence of the constitutional court on April 8.", "sentence", "2024-04-08"),
+        ("The gallery celebrated the Thursday opening with a reception.", "opening", "2024-05-09"),
+    ],
+)
+def test_events_sentence_and_opening_nouns(run, text, word, date) -> None:
+    found = _found(run(text, published="2024-05-13"))
+    assert any(word in label and d == date for label, d, _ in found), found
