@@ -743,8 +743,10 @@ def title_ending(lowers: list[str], end: int, lexicon: Lexicon, offset: int = 0)
     last = end - 1 - offset
     if last < 0 or last >= len(lowers):
         return None
-    for words in lexicon.titles_by_last.get(lowers[last], ()):
-        start = last + 1 - len(words)
-        if start >= 0 and tuple(lowers[start : last + 1]) == words:
-            return start + offset
-    return None
+    if last >= 1:
+        for words in lexicon.titles_by_last_two.get((lowers[last - 1], lowers[last]), ()):
+            start = last + 1 - len(words)
+            if start >= 0 and tuple(lowers[start : last + 1]) == words:
+                return start + offset
+    ending = lexicon.titles_by_last.get(lowers[last], ())  # longest first: a one-word title comes last
+    return last + offset if ending and ending[-1] == (lowers[last],) else None

@@ -56,6 +56,8 @@ class Lexicon:
     known_cities: frozenset[str] = frozenset()  # normalized names of cities read as places when untagged
     publishers: tuple[tuple[str, str, str, str], ...] = ()  # (domain, body, kind, country)
     titles_by_last: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)  # last word -> titles
+    # the last two words of the titles of two words or more -> those titles, longest first
+    titles_by_last_two: dict[tuple[str, str], tuple[tuple[str, ...], ...]] = field(default_factory=dict)
     title_words: frozenset[str] = frozenset()  # every word of a title, and "mr", "mrs", "ms", "dr"
     titles_by_word: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)  # word -> titles with it
     capitals: dict[str, str] = field(default_factory=dict)  # normalized capital -> the body it stands for
@@ -172,6 +174,10 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
     by_last: dict[str, list[tuple[str, ...]]] = {}
     for words in titles:  # longest first, as in `titles`
         by_last.setdefault(words[-1], []).append(words)
+    by_last_two: dict[tuple[str, str], list[tuple[str, ...]]] = {}
+    for words in titles:  # longest first, as in `titles`
+        if len(words) > 1:
+            by_last_two.setdefault((words[-2], words[-1]), []).append(words)
     by_word: dict[str, list[tuple[str, ...]]] = {}
     for words in titles:  # longest first, as in `titles`
         for word in dict.fromkeys(words):
@@ -180,6 +186,7 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
                    cities, famous,
                    tuple((d.lower(), b, k, c) for d, b, k, c in publishers),
                    {last: tuple(found) for last, found in by_last.items()},
+                   {pair: tuple(found) for pair, found in by_last_two.items()},
                    frozenset({w for words in titles for w in words} | {"mr", "mrs", "ms", "dr"}),
                    {word: tuple(found) for word, found in by_word.items()},
                    {**{normalize(city): canonical[country] for city, country in world.capitals.items()},
