@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, current_app, jsonify, render_template_string, request
 
+from kg.formats import RDF, RESULTS
 from kg.negotiation import negotiate
 from kg.queries import StoredQuery, get_query
 from kg.web.context import kg_context
-from kg.web.query_runner import GRAPH_TYPES, RESULT_TYPES, QueryRunner
+from kg.web.query_runner import QueryRunner
 
 bp = Blueprint("catalogue", __name__)
 
@@ -63,7 +64,7 @@ def run_query(name: str) -> Response | str:
     values = {k: v for k, v in request.values.items() if k != "format"}
     bindings = query.bindings(values, kg_context().namer)
     if _wants_html() and request.method == "GET":
-        formats = [*RESULT_TYPES, *GRAPH_TYPES]
+        formats = [f.name for f in (*RESULTS, *RDF)]
         return render_template_string(QUERY_PAGE, q=query, values=values, formats=formats)
     runner: QueryRunner = current_app.extensions["kg_sparql"]
-    return runner.run(query.text, request.args.get("format"), request.headers.get("Accept"), bindings=bindings)
+    return runner.run(query.text, request.args.getlist("format"), request.headers.get("Accept"), bindings=bindings)

@@ -15,7 +15,8 @@ from flask import Blueprint, Response, current_app, jsonify, render_template, re
 from flask.blueprints import BlueprintSetupState
 from pyoxigraph import serialize
 
-from kg.errors import InvalidInput, UnknownEntity
+from kg.errors import InvalidInput, NotAcceptable, UnknownEntity
+from kg.formats import GRAPH_FORMATS, HTML, Format, choose_format
 from kg.ontology import PREFIXES, is_entity_key, is_local_id
 from kg.search import IndexCache, IndexedEntity, LabelIndex
 from kg.stats import graph_stats, recent_articles
@@ -29,7 +30,6 @@ from kg.web.views.entity import SECTIONS, gather
 bp = Blueprint("pages", __name__)
 T = TypeVar("T")
 
-RDF_TYPES = {"text/turtle": "turtle", "application/n-triples": "ntriples", "application/ld+json": "jsonld"}
 ENTITY_TYPES = ("Person", "Organization", "Place", "Event", "GovernmentBody", "Company", "MediaOrganization", "Country")
 TYPES = (*ENTITY_TYPES, "Article")
 PAGE_SIZE = 50
@@ -102,19 +102,25 @@ def _paginate(items: list[Any], page: int, size: int = PAGE_SIZE) -> tuple[list[
     return items[(page - 1) * size : page * size], pages
 
 
-def _rdf_requested() -> str | None:
-    fmt = request.args.get("format")
-    if fmt:
-        return None if fmt == "html" else fmt
-    best = request.accept_mimetypes.best_match(["text/html", *RDF_TYPES])
-    return RDF_TYPES.get(best or "text/html")
+def _rdf_requested() -> Format | None:
+    """The RDF format asked for by ?format= or Accept, or None for the HTML page.
+
+    A browser's Accept header names text/html first; one that accepts none of our formats gets the page too.
+    """
+    try:
+        fmt = choose_format((HTML, *GRAPH_FORMATS), request.args.getlist("format"), request.headers.get("Accept"))
+    except NotAcceptable:
+        if request.args.get("format"):
+            raise
+        return None
+    return None if fmt is HTML else fmt
 
 
-def _rdf_response(node: Term, fmt: str) -> Response:
-    rdf = rdf_format(fmt)
+def _rdf_response(node: Term, fmt: Format) -> Response:
     quads = kg_context().store.describe(node)  # type: ignore[arg-type]
     triples = list(dict.fromkeys(q.triple for q in quads))
-    response = Response(serialize(triples, format=rdf, prefixes=PREFIXES), mimetype=rdf.media_type)
+    body = serialize(triples, format=rdf_format(fmt.name), prefixes=PREFIXES)
+    response = Response(body, mimetype=fmt.media_type)
     response.vary.add("Accept")
     return response
 

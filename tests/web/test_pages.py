@@ -146,8 +146,8 @@ def test_pages_negotiate_rdf_or_html(client: FlaskClient, url: str, headers: dic
         assert "anna-keller" in response.get_data(as_text=True) or "keller-vienna" in response.get_data(as_text=True)
 
 
-def test_pages_unknown_rdf_format_is_400(client: FlaskClient) -> None:
-    assert client.get("/entity/person/anna-keller?format=png").status_code == 400
+def test_pages_unknown_rdf_format_is_406(client: FlaskClient) -> None:
+    assert client.get("/entity/person/anna-keller?format=png").status_code == 406
 
 
 @pytest.mark.parametrize(
