@@ -2,23 +2,21 @@
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 from typing import Any
 
-from flask import Flask, Response, jsonify, render_template, request
+from flask import Flask
 
-from kg.errors import KGError
 from kg.ontology import Namer
 from kg.settings import Settings
 from kg.store import Store
 from kg.web.body_limit import register_body_limit
 from kg.web.context import AppContext
+from kg.web.errors import register_errors
 from kg.web.pages import bp as pages_bp
 from kg.web.sparql import register_endpoint
 
 HERE = Path(__file__).resolve().parent
-log = logging.getLogger("kg.server")
 
 
 def create_app(settings: Settings | None = None, *, store: Store | None = None, **config: Any) -> Flask:
@@ -34,28 +32,5 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None, 
     register_body_limit(app, settings.max_request_bytes)
     register_endpoint(app)
     app.register_blueprint(pages_bp)
-    app.register_error_handler(KGError, _kg_error)
+    register_errors(app)
     return app
-
-
-def _error_format() -> str:
-    """How to answer an error: "text" on the endpoint or to RDF clients, "json" to JSON clients, else "html"."""
-    if request.path.startswith(("/sparql", "/update")):
-        return "text"
-    if request.path.startswith(("/store", "/queries/")):
-        return "json"
-    if not request.accept_mimetypes:
-        return "html"
-    best = request.accept_mimetypes.best_match(["text/html", "application/json", "text/plain"])
-    return {"text/html": "html", "application/json": "json"}.get(best or "", "text")
-
-
-def _kg_error(err: KGError) -> tuple[Response | str, int]:
-    if err.status >= 500:
-        log.error("%s %s failed: %s", request.method, request.path, err)
-    answer = _error_format()
-    if answer == "text":
-        return Response(str(err) + "\n", mimetype="text/plain"), err.status
-    if answer == "json":
-        return jsonify(ok=False, status=err.status, error=str(err)), err.status
-    return render_template("error.html", status=err.status, message=str(err)), err.status

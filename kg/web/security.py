@@ -22,7 +22,7 @@ CSP = (
 )
 CORS_HEADERS = {
     "Access-Control-Allow-Origin": "*",
-    "Access-Control-Expose-Headers": "Content-Type, Content-Disposition, KG-Row-Limit, KG-Truncated",
+    "Access-Control-Expose-Headers": "Content-Type, Content-Disposition, KG-Row-Limit, KG-Truncated, KG-Request-Id",
 }
 PREFLIGHT_HEADERS = {
     "Access-Control-Allow-Methods": "GET, HEAD, POST, PUT, DELETE, OPTIONS",

@@ -9,7 +9,6 @@ from urllib.parse import urljoin
 
 from flask import Blueprint, Flask, Response, current_app, redirect, request
 from pyoxigraph import NamedNode
-from werkzeug.exceptions import HTTPException
 from werkzeug.wrappers import Response as BaseResponse
 
 from kg.errors import InvalidInput, UnsupportedMediaType
@@ -22,7 +21,6 @@ from kg.web.security import check_update_token, refuse_remote, register_security
 
 bp = Blueprint("sparql", __name__)
 
-ENDPOINT_PATHS = ("/sparql", "/update", "/store", "/queries")
 FORMAT_PARAMETERS = ("format", "output", "results")  # SPARQLWrapper sends all three
 
 
@@ -159,20 +157,6 @@ def _service_description() -> BaseResponse:
 # Registration ----------------------------------------------------------------------
 
 
-def _http_error(err: HTTPException) -> BaseResponse | HTTPException:
-    """Plain-text bodies for protocol errors on the endpoint's routes (405 keeps its Allow header)."""
-    if not request.path.startswith(ENDPOINT_PATHS) and err.code != 413:
-        return err
-    response = err.get_response()
-    message = err.description or err.name
-    if err.code == 413:
-        limit = current_app.config.get("MAX_CONTENT_LENGTH")
-        message = f"The request body is larger than KG_MAX_REQUEST_BYTES={limit} bytes."
-    response.set_data(f"{err.code} {err.name}: {message}\n")
-    response.mimetype = "text/plain"
-    return response
-
-
 def register_endpoint(app: Flask) -> None:
     """Register the SPARQL endpoint, stored queries, query editor, Graph Store Protocol and security headers."""
     from kg.queries import load_queries
@@ -187,5 +171,4 @@ def register_endpoint(app: Flask) -> None:
     app.register_blueprint(catalogue_bp)
     app.register_blueprint(editor_bp)
     app.register_blueprint(graph_store_bp)
-    app.register_error_handler(HTTPException, _http_error)
     register_security(app)
