@@ -120,7 +120,7 @@ def test_pages_entity_embeds_safe_json_ld_and_alternates(client: FlaskClient) ->
     assert "Keller <b>speaks</b>" in [a["headline"] for a in data["subjectOf"]]
     assert "<b>" not in block.text  # escaped as \u003c inside the script block
     types = {link.get("type") for link in doc.xpath("//link[@rel='alternate']")}
-    assert types == {"text/turtle", "application/n-triples", "application/ld+json"}
+    assert types == {"text/turtle", "application/n-triples", "application/rdf+xml", "application/ld+json"}
 
 
 @pytest.mark.parametrize(
