@@ -11,7 +11,9 @@ from kg.web.security import CSP
 
 bp = Blueprint("editor", __name__)
 
-EXAMPLE = """SELECT ?person ?personLabel ?roleLabel ?orgLabel WHERE {
+EXAMPLE = """# The default graph is the union of every article's graph, so a fact that several articles report (and each
+# name they give) matches once per article: DISTINCT keeps one row of each.
+SELECT DISTINCT ?person ?personLabel ?roleLabel ?orgLabel WHERE {
   ?role a kg:Role ; org:member ?person ; kg:roleTitle ?roleLabel .
   ?person rdfs:label ?personLabel .
   OPTIONAL { ?role org:organization/rdfs:label ?orgLabel }

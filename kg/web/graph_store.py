@@ -9,7 +9,7 @@ from __future__ import annotations
 import io
 
 from flask import Blueprint, Response, request
-from pyoxigraph import NamedNode
+from pyoxigraph import DefaultGraph, NamedNode
 
 from kg.errors import InvalidInput, UnknownEntity, UnsupportedMediaType
 from kg.formats import GRAPH_FORMATS, choose_format
@@ -48,7 +48,7 @@ def graph_store() -> Response:
             raise UnknownEntity(f"There is no graph {graph.value} in the store.")
         fmt = choose_format(GRAPH_FORMATS, request.args.getlist("format"), request.headers.get("Accept"))
         output = io.BytesIO()
-        store.dump(output, rdf_format(fmt.name), graph)
+        store.dump(output, rdf_format(fmt.name), graph if graph is not None else DefaultGraph())
         return Response(output.getvalue(), mimetype=fmt.media_type, headers={"Vary": "Accept"})
     check_update_token(context.settings, request.headers.get("Authorization"))
     if request.method == "DELETE":
