@@ -61,3 +61,21 @@ def test_editor_simple_runs_query_and_links_to_entity(live_server: str, browser:
     rows[0].find_element(By.TAG_NAME, "a").click()
     wait.until(expected_conditions.url_contains("/entity/person/anna-keller"))
     assert "Anna Keller" in browser.find_element(By.TAG_NAME, "h1").text
+
+
+@pytest.mark.parametrize(("query", "shown"), [
+    ("SELECT ?x WHERE { ?x", "syntax error"),
+    ("SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }", "KG_ALLOW_FEDERATION"),
+])
+def test_editor_yasgui_shows_the_server_error(live_server: str, browser: webdriver.Chrome, query: str,
+                                              shown: str) -> None:
+    browser.get(live_server + "/query")
+    wait = WebDriverWait(browser, 15)
+    wait.until(expected_conditions.presence_of_element_located((By.CSS_SELECTOR, ".CodeMirror")))
+    browser.execute_script("window.kgYasgui.getTab().getYasqe().setValue(arguments[0])", query)
+    browser.find_element(By.CSS_SELECTOR, ".yasqe_queryButton").click()
+    wait.until(expected_conditions.text_to_be_present_in_element((By.CSS_SELECTOR, ".yasr"), shown))
+    # the browser logs the error status it got; nothing else may fail (YASGUI used to throw on the relative URL)
+    severe = [e["message"] for e in browser.get_log("browser") if e["level"] == "SEVERE" and "favicon" not in
+              e["message"] and not (e["source"] == "network" and "/sparql - Failed to load resource" in e["message"])]
+    assert not severe, severe
