@@ -121,3 +121,12 @@ def with_using(update: str, graphs: list[NamedNode], named_graphs: list[NamedNod
     for cut in reversed(cuts):
         update = f"{update[:cut]}{clauses.strip()} {update[cut:]}"
     return update
+
+
+QUERY_FORMS = {"SelectQuery": "SELECT", "AskQuery": "ASK", "ConstructQuery": "CONSTRUCT", "DescribeQuery": "DESCRIBE"}
+
+
+def query_form(sparql: str) -> str | None:
+    """SELECT, ASK, CONSTRUCT or DESCRIBE: the form of a query; None when it does not parse as one."""
+    tree = _parse(sparql)
+    return next((QUERY_FORMS[node.name] for node in tree or () if node.name in QUERY_FORMS), None)

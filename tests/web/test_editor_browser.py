@@ -79,3 +79,19 @@ def test_editor_yasgui_shows_the_server_error(live_server: str, browser: webdriv
     severe = [e["message"] for e in browser.get_log("browser") if e["level"] == "SEVERE" and "favicon" not in
               e["message"] and not (e["source"] == "network" and "/sparql - Failed to load resource" in e["message"])]
     assert not severe, severe
+
+
+def test_stored_query_run_shows_a_table_with_linked_entities(live_server: str, browser: webdriver.Chrome) -> None:
+    browser.get(live_server + "/queries/roles_of")
+    menu = browser.find_element(By.NAME, "format")
+    offered = [option.get_attribute("value") for option in menu.find_elements(By.TAG_NAME, "option")]
+    assert offered == ["html", "json", "xml", "csv", "tsv"]  # a SELECT: no RDF format, which would answer 406
+    browser.find_element(By.NAME, "person").send_keys("person/anna-keller")
+    browser.find_element(By.CSS_SELECTOR, "form[action='/queries/roles_of'] button").click()
+    wait = WebDriverWait(browser, 15)
+    wait.until(expected_conditions.presence_of_element_located((By.CSS_SELECTOR, "table.kg-results tbody tr")))
+    cells = browser.find_elements(By.CSS_SELECTOR, "table.kg-results td")
+    assert "Chancellor" in [cell.text for cell in cells]
+    links = browser.find_elements(By.CSS_SELECTOR, "table.kg-results a[href='/entity/place/germany']")
+    assert links and links[0].text == "Germany"
+    _no_console_errors(browser)
