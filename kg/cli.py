@@ -11,13 +11,13 @@ from pathlib import Path
 
 from kg import __version__
 from kg.errors import DiskFull, InvalidInput, KGError, StoreBusy
-from kg.formats import RDF, RDF_NAMES
+from kg.formats import RDF, RDF_NAMES, RESULTS
 from kg.ontology import Namer
 from kg.remote import RemoteSink, RemoteStore
 from kg.settings import Settings, settings_from_env
 from kg.store import Store, rdf_format
 
-TABLE_FORMATS = ("table", "json", "csv", "tsv")
+TABLE_FORMATS = ("table", *(f.name for f in RESULTS))
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -58,6 +58,7 @@ RDF = (
 )
 GRAPH_FORMATS = tuple(f for f in RDF if not f.datasets)  # formats of one graph (no named graphs)
 HTML = Format("html", "HTML", ("text/html", "application/xhtml+xml"))  # pages, for browsers
+JSON_DOCUMENT = Format("json", "JSON", ("application/json",))  # a JSON document of our own (a list, an error)
 BY_NAME = {f.name: f for f in (*RESULTS, *RDF)}
 RDF_NAMES = tuple(f.name for f in RDF)
 

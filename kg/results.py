@@ -1,13 +1,13 @@
-"""Writes query results for the command line: a table, JSON, CSV or TSV."""
+"""Writes query results for the command line: a table, or a SPARQL results format (JSON, XML, CSV, TSV)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from typing import TextIO
 
-from pyoxigraph import QueryBoolean, QueryResultsFormat, QuerySolutions, RdfFormat, Triple, serialize
+from pyoxigraph import QueryBoolean, QuerySolutions, RdfFormat, Triple, serialize
 
-FORMATS = {"json": QueryResultsFormat.JSON, "csv": QueryResultsFormat.CSV, "tsv": QueryResultsFormat.TSV}
+from kg.store import RESULTS_FORMATS
 
 
 def write_results(result: QuerySolutions | QueryBoolean | Iterable[Triple], fmt: str, out: TextIO) -> None:
@@ -21,7 +21,7 @@ def write_results(result: QuerySolutions | QueryBoolean | Iterable[Triple], fmt:
     if not isinstance(result, QuerySolutions):
         text = serialize(result, format=RdfFormat.TURTLE).decode()
     elif fmt != "table":
-        text = result.serialize(format=FORMATS[fmt]).decode()
+        text = result.serialize(format=RESULTS_FORMATS[fmt]).decode()
     else:
         _write_table(result, out)
         return

@@ -555,13 +555,6 @@ class _TripleCounter:
             yield triple
 
 
-def media_type(fmt: str) -> str:
-    """The media type of a RESULTS_FORMATS or RDF_FORMATS name."""
-    if fmt in RESULTS_FORMATS:
-        return str(RESULTS_FORMATS[fmt].media_type)
-    return str(rdf_format(fmt).media_type)
-
-
 def convert_rdf(data: str, source: str, target: str, base_iri: str | None = None) -> bytes:
     """Re-serialize an RDF document from format `source` to `target` (RDF_FORMATS names).
 

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 
 from flask import Blueprint, Response, current_app, jsonify, render_template_string, request
 
-from kg.formats import RDF, RESULTS, Format
-from kg.negotiation import negotiate
+from kg.errors import NotAcceptable
+from kg.formats import HTML, JSON_DOCUMENT, RDF, RESULTS, Format, choose_format
 from kg.queries import StoredQuery, get_query
 from kg.sparql_syntax import query_form
 from kg.web.context import kg_context
@@ -54,10 +54,13 @@ def _queries() -> dict[str, StoredQuery]:
 
 
 def _wants_html() -> bool:
+    """Whether the client prefers the HTML page to JSON (on a tie, JSON); a client accepting neither gets JSON."""
     if request.args.get("format"):
         return False
-    best = negotiate(request.headers.get("Accept"), ["application/json", "text/html", "*/*"])
-    return best == "text/html"
+    try:
+        return choose_format((JSON_DOCUMENT, HTML), (), request.headers.get("Accept")) is HTML
+    except NotAcceptable:
+        return False
 
 
 @bp.route("/queries")

@@ -16,11 +16,12 @@ from flask import Flask, Response, current_app, jsonify, render_template, reques
 from werkzeug.exceptions import HTTPException
 
 from kg.errors import KGError, NotAcceptable
-from kg.formats import HTML, Format, choose_format
+from kg.formats import HTML, JSON_DOCUMENT, Format, choose_format
 
 log = logging.getLogger("kg.server")
 
-JSON = Format("json", "JSON", ("application/json", "application/sparql-results+json", "application/ld+json",
+# JSON clients: those asking for JSON results or JSON-LD read the JSON error too.
+JSON = Format("json", "JSON", (*JSON_DOCUMENT.media_types, "application/sparql-results+json", "application/ld+json",
                                "application/problem+json"))
 TEXT = Format("text", "plain text", ("text/plain",))
 # The server's preference when the client accepts anything: SPARQL clients print a plain-text body.

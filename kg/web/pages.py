@@ -2,7 +2,7 @@
 
 Routes stay thin: they validate identifiers, pick a representation and hand over to
 kg.web.views (which reads the store with bound variables) and the templates (which
-escape everything). Every HTML response gets the security headers below.
+escape everything). Every HTML response gets the security headers of kg.web.security.
 """
 
 from __future__ import annotations
@@ -40,26 +40,10 @@ FACT_DIGEST = re.compile(r"[0-9a-f]{16}")  # kg.ontology.digest
 SECTION_CAP = 10  # claims per section on the entity page before a "more" link
 SEARCH_LIMIT = 50
 AUTOCOMPLETE_LIMIT = 8
-CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; "
-       "base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
-SECURITY_HEADERS = {
-    "Content-Security-Policy": CSP,
-    "X-Content-Type-Options": "nosniff",
-    "X-Frame-Options": "DENY",
-    "Referrer-Policy": "same-origin",
-}
 ARTICLE_COUNT = "SELECT (COUNT(?a) AS ?n) WHERE { ?a a kg:Article }"
 ARTICLE_PAGE = """SELECT ?a ?headline ?published ?publisher WHERE { ?a a kg:Article .
   OPTIONAL { ?a schema:headline ?headline } OPTIONAL { ?a schema:datePublished ?published }
   OPTIONAL { ?a schema:publisher ?publisher } } ORDER BY DESC(?published) ?a LIMIT %d OFFSET %d"""
-
-
-@bp.after_app_request
-def _security_headers(response: Response) -> Response:
-    if response.mimetype == "text/html":
-        for name, value in SECURITY_HEADERS.items():
-            response.headers.setdefault(name, value)
-    return response
 
 
 @bp.record_once

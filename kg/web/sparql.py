@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from urllib.parse import urljoin
 
-from flask import Blueprint, Flask, Response, current_app, redirect, request
+from flask import Blueprint, Response, current_app, redirect, request
 from pyoxigraph import NamedNode
 from werkzeug.wrappers import Response as BaseResponse
 
@@ -17,7 +17,7 @@ from kg.sparql_syntax import with_using
 from kg.store import convert_rdf
 from kg.web.context import kg_context
 from kg.web.query_runner import QueryRunner
-from kg.web.security import check_update_token, refuse_remote, register_security
+from kg.web.security import check_update_token, refuse_remote
 
 bp = Blueprint("sparql", __name__)
 
@@ -152,23 +152,3 @@ def _service_description() -> BaseResponse:
     # The endpoint is named from KG_BASE_IRI, never from the request's Host header, which a client chooses.
     body = convert_rdf(text, "turtle", fmt.name, base_iri=urljoin(context.namer.base, "sparql"))
     return Response(body, mimetype=fmt.media_type, headers={"Vary": "Accept"})
-
-
-# Registration ----------------------------------------------------------------------
-
-
-def register_endpoint(app: Flask) -> None:
-    """Register the SPARQL endpoint, stored queries, query editor, Graph Store Protocol and security headers."""
-    from kg.queries import load_queries
-    from kg.web.catalogue import bp as catalogue_bp
-    from kg.web.editor import bp as editor_bp
-    from kg.web.graph_store import bp as graph_store_bp
-
-    context = app.extensions["kg"]
-    app.extensions["kg_queries"] = load_queries()
-    app.extensions["kg_sparql"] = QueryRunner(context.store, context.settings)
-    app.register_blueprint(bp)
-    app.register_blueprint(catalogue_bp)
-    app.register_blueprint(editor_bp)
-    app.register_blueprint(graph_store_bp)
-    register_security(app)

@@ -7,11 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from pyoxigraph import NamedNode, Quad, Triple
-
 from kg import ontology as o
 from kg.errors import UnknownEntity
-from kg.store import Store
+from kg.store import NamedNode, Quad, Store, Triple
 
 FACT_CLASSES = {o.kg("Role"), o.kg("Event"), o.kg("Sanction")}
 NAMES = (o.LABEL, o.HEADLINE)  # how a linked entity or article is called
