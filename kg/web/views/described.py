@@ -12,6 +12,8 @@ from kg.errors import UnknownEntity
 from kg.store import NamedNode, Quad, Store, Triple
 
 FACT_CLASSES = {o.kg("Role"), o.kg("Event"), o.kg("Sanction")}
+# How a fact links to the entities taking part in it (mentions and articles link to entities too).
+FACT_LINKS = {o.MEMBER, o.ORGANIZATION_P, o.LOCATION, o.PARTICIPANT, o.AUTHORITY, o.TARGET}
 NAMES = (o.LABEL, o.HEADLINE)  # how a linked entity or article is called
 
 
@@ -20,7 +22,7 @@ def _facts_of(store: Store, incoming: Iterable[Quad]) -> list[tuple[NamedNode, N
     found = []
     for quad in incoming:
         fact, graph = quad.subject, quad.graph_name
-        if isinstance(fact, NamedNode) and isinstance(graph, NamedNode) and any(
+        if quad.predicate in FACT_LINKS and isinstance(fact, NamedNode) and isinstance(graph, NamedNode) and any(
                 q.object in FACT_CLASSES for q in store.quads_about(fact, o.A, graph)):
             found.append((fact, graph))
     return list(dict.fromkeys(found))
