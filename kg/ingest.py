@@ -40,7 +40,6 @@ from kg.extractors.pipeline import build_nlp
 from kg.model import Document, Entity, Extraction
 from kg.parsing import extract_documents
 from kg.resolver import EntityIndex
-from kg.store import Store
 from kg.workers import make_pool
 
 CHUNK_ARTICLES = 16  # most articles sent to a worker in one task (parsed together by nlp.pipe)
@@ -64,6 +63,10 @@ class GraphSink(Protocol):
 
     def write_graphs(self, graphs: list[tuple[NamedNode, list[Quad]]]) -> None:
         """Replace each graph with its quads, each atomically."""
+        ...
+
+    def remove_graph(self, graph: NamedNode) -> bool:
+        """Remove an article graph; False when there was none."""
         ...
 
     def flush(self) -> None:
@@ -144,7 +147,7 @@ def ingest(
     return report
 
 
-def remove(doc_ids: Iterable[str], store: Store, namer: ontology.Namer) -> list[str]:
+def remove(doc_ids: Iterable[str], store: GraphSink, namer: ontology.Namer) -> list[str]:
     """Remove articles by id; returns the ids that were not in the store."""
     return [doc_id for doc_id in doc_ids if not store.remove_graph(namer.article(doc_id))]
 
