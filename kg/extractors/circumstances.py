@@ -13,38 +13,36 @@ from spacy.tokens import Span, Token
 
 from kg.dates import parse_published, resolve_date
 from kg.extractors.entities import EntityTable, doc_ents, ents_within
+from kg.extractors.lexicon import word_list
 from kg.model import COUNTRY, GOVERNMENT_BODY, PLACE, DateValue, Document
 
 PLACE_PREPOSITIONS = {"in", "at"}
 BUILDINGS = {GOVERNMENT_BODY}  # bodies named by their seat: "met at the White House", "talks at the Kremlin"
 # Places a happening was close to or moved through: "sank near Lampedusa", "marched through Madrid".
 NEAR_PREPOSITIONS = {"off", "near", "outside", "through", "across"}
-SIDE_NOUNS = {"coast", "shore", "outskirts", "edge", "border"}
-TRIP_NOUNS = {"trip", "visit", "tour", "stop", "stay"}
+SIDE_NOUNS = word_list("side_nouns")
+TRIP_NOUNS = word_list("trip_nouns")
 THERE = {"there"}  # "There, he will meet with X": the place the sentence before travelled to
 DATE_LABELS = {"DATE", "TIME"}  # a TIME is read only when it resolves to a day: "10 p.m." does not
 DATE_PREPOSITIONS = {"on", "in", "during", "since", "from"}
 GOVERNED_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "prep", "attr"}
 PARTICIPANT_PREPOSITIONS = {"with", "between"}
 HYPHENS = {"-", "\u2013", "\u2014"}
-PLANNED = {"planned", "proposed", "upcoming", "forthcoming", "scheduled", "expected", "next", "future"}
-HYPOTHETICAL = {"possible", "potential", "hypothetical", "prospective"}
-CANCEL_VERBS = {"cancel", "scrap", "scrub", "abandon", "call"}  # "call off" is checked for its particle
-POSTPONE_VERBS = {"postpone", "delay", "shelve", "defer", "reschedule", "put"}  # "put off"
-HAPPENED_VERBS = {"hold", "attend", "have", "host", "conclude", "end", "wrap"}
-# Verbs of going somewhere: their "to X" is where the event they are for takes place.
-MOTION_VERBS = {"travel", "go", "come", "fly", "arrive", "welcome", "head", "return", "visit", "invite", "host"}
-# Verbs that carry an event noun's date or place: "had a call on Tuesday", "the launch took place on X".
-LIGHT_VERBS = {"have", "hold", "make", "conduct", "host", "attend", "join", "take", "begin", "open", "start",
-               "end", "conclude", "wrap", "plan", "schedule", "announce", "cancel", "postpone"}
-PLACE_NOUNS = {"town", "city", "village", "region", "province", "port", "island", "capital", "district"}
-OPENING_VERBS = {"open", "begin", "start", "hold", "take", "convene", "due", "schedule", "set", "plan"}
+PLANNED = word_list("planned")
+HYPOTHETICAL = word_list("hypothetical")
+CANCEL_VERBS = word_list("cancel_verbs")
+POSTPONE_VERBS = word_list("postpone_verbs")
+HAPPENED_VERBS = word_list("happened_verbs")
+MOTION_VERBS = word_list("motion_verbs")
+LIGHT_VERBS = word_list("light_verbs")
+PLACE_NOUNS = word_list("place_nouns")
+OPENING_VERBS = word_list("opening_verbs")
 RELATIVE_DAY_WORDS = {"prior", "before"}  # heads of "the day prior", "the day before"
 FUTURE_AUXILIARIES = {"will", "would", "'ll", "shall", "to"}
 PRECISION = ("date", "gMonthDay", "gYearMonth", "gYear")  # datatypes of dates, most precise first
 LATE_DAYS = 30  # a future event dated up to this many days before publication keeps the publication year
-REPORTING_VERBS = {"say", "declare", "announce", "state", "tell", "confirm", "promise", "pledge", "warn"}
-FUTURE_WORDS = {"schedule", "plan", "due", "expect", "set", "intend", "hope", "aim"}
+REPORTING_VERBS = word_list("reporting_verbs")
+FUTURE_WORDS = word_list("future_words")
 BARE_WEEKDAY = re.compile(r"^(?:on\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)$", re.I)
 # "July 6-11, 2022" -> "July 6, 2022": a range is dated by its first day.
 

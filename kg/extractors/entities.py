@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extractors.lexicon import Lexicon, normalize
+from kg.extractors.lexicon import Lexicon, normalize, word_list
 from kg.model import (
     COMPANY,
     COUNTRY,
@@ -34,32 +34,17 @@ INITIAL = re.compile(r"[A-Z]\.?")
 NAME_BREAKERS = {"the", "of", "and", "for", "on", "in", "at", "said", "says", "told"}
 MAX_NAME_WORDS = 5
 APOSTROPHES = {"'", "\u2019", "\u2018"}
-# Words of address before a person's name: "The Honorable Jane Roe", "Mr. John Doe", "His Excellency X".
-HONORIFIC_TITLES = {"honorable", "honourable", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "excellency",
-                    "majesty", "highness", "sir", "dame", "rev", "rev."}
-# Legal forms that end a company's name: "... Shipping LLC", "... Trading FZE", "... Holding PJSC".
-LEGAL_FORMS = {"llc", "ltd", "inc", "plc", "fze", "fzco", "fzc", "jsc", "pjsc", "ojsc", "cjsc", "oao", "zao", "ooo",
-               "gmbh", "ag", "sa", "srl", "bv", "nv", "llp", "lp", "corp", "co", "pte", "sdn", "bhd", "dmcc"}
-# Lower-case words inside a person's name: "Correia e Silva", "bin Zayed", "van der Berg", "da Silva".
-NAME_PARTICLES = {"e", "da", "de", "do", "dos", "das", "del", "della", "di", "van", "von", "der", "den", "bin", "ibn",
-                  "bint", "al", "el", "la", "le", "y"}
-# Words before a title that say which holder, not which organization: "former President".
-QUALIFIERS = {"former", "acting", "interim", "outgoing", "incoming", "then", "late", "ex", "ex-"}
-# Words right before a name that say it is a news outlet: "state television Vesti".
-MEDIA_CUES = {"outlet", "television", "tv", "newspaper", "agency", "broadcaster", "channel", "daily",
-              "magazine", "radio", "website", "network", "tabloid", "paper"}
-GOVERNMENT_WORDS = {"department", "ministry", "treasury", "kremlin", "parliament", "congress", "senate",
-                    "government", "council", "agency", "commission", "office", "administration",
-                    "cabinet", "house", "court", "bureau", "service", "duma", "assembly", "committee",
-                    "embassy", "army", "navy", "police", "command", "forces"}
-COMPANY_WORDS = {"inc", "corp", "corporation", "company", "co", "ltd", "llc", "plc", "group", "bank",
-                 "oil", "gas", "airlines", "holding", "holdings", "energy", "ag", "sa", "gmbh"}
-COMPANY_NOUNS = {"company", "firm", "giant", "bank", "producer", "exporter", "corporation", "lender", "airline",
-                 "insurer", "carrier", "manufacturer", "maker", "conglomerate", "subsidiary", "enterprise"}
+HONORIFIC_TITLES = word_list("honorific_titles")
+LEGAL_FORMS = word_list("legal_forms")
+NAME_PARTICLES = word_list("name_particles")
+QUALIFIERS = word_list("qualifiers")
+MEDIA_CUES = word_list("media_cues")
+GOVERNMENT_WORDS = word_list("government_words")
+COMPANY_WORDS = word_list("company_words")
+COMPANY_NOUNS = word_list("company_nouns")
 LEADING_WORDS = {"the", "a", "an"}
-PLACE_NOUNS = {"town", "city", "village", "region", "province", "port", "island", "district", "county"}
-# Marks written before a name that are not part of it: "SDN InfoRos" (already on the US sanctions list).
-LIST_MARKS = {"SDN"}
+PLACE_NOUNS = word_list("place_nouns")
+LIST_MARKS = word_list("list_marks")
 HYPHENS = re.compile(r"[-\u2010-\u2015]")
 BRAND_SHAPE = re.compile(r"[A-Z][a-z]{2,}[A-Z][A-Za-z]*")  # "SouthFront", "InfoRos" (not "McAllen")
 # The named entities of the Doc last read, as (doc, entities): spaCy builds new Spans on every `doc.ents`.

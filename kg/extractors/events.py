@@ -29,10 +29,10 @@ from kg.extractors.circumstances import (
 )
 from kg.extractors.entities import EntityTable, doc_ents
 from kg.extractors.evidence import make_evidence
-from kg.extractors.lexicon import VerbRule
+from kg.extractors.lexicon import VerbRule, word_list
 from kg.model import COUNTRY, PERSON, PLACE, DateValue, Document, EventFact
 
-PHONE_WORDS = {"phone", "telephone", "video"}
+PHONE_WORDS = word_list("phone_words")
 ROUNDS = {"round", "rounds"}
 NOT_EVENT_PARTICLES = {"out", "up", "down"}  # "ruled out", "called up", "shut down": no event told
 # Prepositions that give the place of some kinds of event: "the pullout from Georgia" (the place left),
@@ -43,12 +43,10 @@ PARTY_FAMILIES = {"match", "meeting", "call"}  # families whose verbs take their
 SERIES_FAMILIES = {"match"}  # families whose plural names a series, not one happening
 STOP_FAMILIES = {"meeting", "visit", "conference", "ceremony"}  # events held at the stop of a trip
 HEAD_HOPS = 3  # governing words searched for an event's date and place: "a stampede killed 345 in Mecca"
-RECALL_VERBS = {"celebrate", "commemorate", "mark", "remember", "recall", "honor", "honour"}
-RECALL_NOUNS = {"anniversary", "commemoration", "memory", "legacy"}
-# Verbs that hold a meeting noun: "held a bilateral meeting with X".
-ENCOUNTER_VERBS = {"hold", "have"}
-NOT_HAPPENING_MODIFIERS = {"economic", "financial", "political", "moral", "diplomatic", "fiscal", "social",
-                           "demographic", "constitutional", "humanitarian"}
+RECALL_VERBS = word_list("recall_verbs")
+RECALL_NOUNS = word_list("recall_nouns")
+ENCOUNTER_VERBS = word_list("encounter_verbs")
+NOT_HAPPENING_MODIFIERS = word_list("not_happening_modifiers")
 NOT_EVENT_ENTITIES = {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY"}
 NAMED_EVENT_TYPE = "named event"  # the type of an event known only by its name ("the Paris Air Show")
 EVENT_POS = {"NOUN", "PROPN", "VERB"}  # the parts of speech an event word can have (noun, verb, round)
@@ -347,7 +345,7 @@ def _holds(condition: str, classes: tuple[str, ...], verb: Token, table: EntityT
 
 def _of_class(token: Token, classes: tuple[str, ...], table: EntityTable) -> bool:
     """Whether a word, with the words written before it and its apposition ("federal judge James Robart",
-    "a salvo of missiles" by its head), belongs to one of `classes`: a word class of event_words.tsv,
+    "a salvo of missiles" by its head), belongs to one of `classes`: a word list of words.tsv,
     "person" (a named person) or "named" (any named entity, or a pronoun)."""
     key = table.key_at(token)
     words = [t.lemma_.lower() for t in token.doc[token.left_edge.i : token.i + 1]]

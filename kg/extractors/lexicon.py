@@ -50,7 +50,7 @@ class Lexicon:
     titles: tuple[tuple[str, ...], ...] = ()  # lowercase word tuples, longest first
     events: dict[str, tuple[str, str]] = field(default_factory=dict)  # lemma -> (type, family)
     event_verbs: dict[str, tuple[VerbRule, ...]] = field(default_factory=dict)  # lemma -> its rules
-    event_words: dict[str, frozenset[str]] = field(default_factory=dict)  # word class -> lemmas
+    event_words: dict[str, frozenset[str]] = field(default_factory=dict)  # the word lists of words.tsv, by name
     org_words: dict[str, str] = field(default_factory=dict)  # "shipping" -> "Company"
     cities: dict[str, str] = field(default_factory=dict)  # normalized city -> country
     known_cities: frozenset[str] = frozenset()  # normalized names of cities read as places when untagged
@@ -90,6 +90,22 @@ class Lexicon:
     def organization(self, text: str) -> tuple[str, str] | None:
         """The (canonical name, kind) of a known organization alias, or None."""
         return self.organizations.get(normalize(text))
+
+
+def word_list(name: str, data_dir: Path = DATA_DIR) -> frozenset[str]:
+    """A word list of kg/data/words.tsv ("cancel_verbs", "qualifiers", ...).
+
+    Raises: KeyError naming the list and the file when the file has no such list.
+    """
+    lists = _word_lists(data_dir)
+    if name not in lists:
+        raise KeyError(f"{data_dir / 'words.tsv'} has no word list {name!r}")
+    return lists[name]
+
+
+@lru_cache(maxsize=4)
+def _word_lists(data_dir: Path) -> dict[str, frozenset[str]]:
+    return {row[0]: frozenset(_alternatives(row[1])) for row in _rows("words.tsv", data_dir)}
 
 
 def lexicon_path(name: str, data_dir: Path = DATA_DIR) -> Path:
@@ -164,7 +180,7 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
     event_verbs: dict[str, tuple[VerbRule, ...]] = {}
     for rule in map(_verb_rule, _rows("event_verbs.tsv", data_dir)):
         event_verbs[rule.verb] = (*event_verbs.get(rule.verb, ()), rule)
-    event_words = {row[0]: frozenset(row[1].split()) for row in _rows("event_words.tsv", data_dir)}
+    event_words = _word_lists(data_dir)
     org_words = {row[0].lower(): row[1] for row in _rows("org_words.tsv", data_dir)}
     cities = {normalize(city): canonical[country] for city, country in world.cities.items()}
     own_cities = {normalize(row[0]): row[1] for row in _rows("cities.tsv", data_dir)}

@@ -12,6 +12,7 @@ from kg.extractors.circumstances import stop_of
 from kg.extractors.context import HomeContext
 from kg.extractors.entities import HONORIFIC_TITLES, QUALIFIERS, EntityTable, title_ending
 from kg.extractors.evidence import make_evidence
+from kg.extractors.lexicon import word_list
 from kg.model import COMPANY, COUNTRY, GOVERNMENT_BODY, ORGANIZATION, PERSON, PLACE, Document, RoleFact
 
 NOT_NAME_ENTITIES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "NORP"}
@@ -19,49 +20,39 @@ POSSESSIVE = {"'s", "\u2019s", "'"}
 # Prepositions after a title that name its organization: "President Xi of China", "spokesperson for Y".
 ORG_PREPOSITIONS_AFTER_NAME = {"of"}
 ORG_PREPOSITIONS_AFTER_TITLE = {"of", "for", "at"}
-PORTFOLIO_ENDS = {"affairs", "affair"}
+PORTFOLIO_ENDS = word_list("portfolio_ends")
 COUNTERPART = "counterpart"
 HEAD_VERBS = {"head": "head", "lead": "leader", "chair": "chair", "run": "head"}
-# Titles of a national government: without a stated organization they are read as the home
-# country's (see kg/extractors/context.py), when nothing else in the sentence names another country.
-NATIONAL_HEADS = {"president", "minister", "secretary", "chancellor", "premier", "representative"}
-NOT_NATIONAL = {"press secretary", "secretary general", "secretary-general", "general secretary"}
+NATIONAL_HEADS = word_list("national_heads")
+NOT_NATIONAL = word_list("not_national")
 # Words a line of a list of people may open with before the name: "The Honorable", "His Excellency", "- ".
 LINE_OPENERS = HONORIFIC_TITLES | {"the", "his", "her", "lord", "lady", "-", "*", "\u2022"}
 BODY_NAME_WORDS = 8  # "United States Trade and Development Agency"
 TOLD_TAGS = {"VBD", "MD"}  # a past tense or a modal: a sentence that tells something, not a list line
-OFFICE_NOUNS = {"role", "capacity", "position", "post", "job", "tenure", "time"}  # "in his role as X"
-LOCAL_HEADS = {"mayor", "councillor", "councilor", "alderman"}  # posts of a town, named by the town
+OFFICE_NOUNS = word_list("office_nouns")
+LOCAL_HEADS = word_list("local_heads")
 LOCAL_BODY_WORDS = ("municipality", "city", "town", "council", "commune", "county", "borough")
-COUNTRY_NOUNS = {"country", "nation"}  # "the country's president"
+COUNTRY_NOUNS = word_list("country_nouns")
 COUNTRY_LOOKBACK = 80  # tokens searched back for the country "the country" means
 PORTFOLIO_WORDS = 6  # "Senior Director for European Affairs, ...": words between a title and its comma
 DESCRIPTOR_WORDS = 4  # "state-owned grid operator": lower-case words between "of" and a company name
 CONTEXT_SENTENCES = 2  # sentences before a title that may name its country
 DOMINANT_MENTIONS = 3  # mentions that make a country the one an article is about
 LEADER_TITLES = (("prime", "minister"), ("president",), ("chancellor",), ("premier",))
-PERSONAL_POSTS = {"spokesperson", "spokesman", "spokeswoman", "adviser", "advisor", "aide", "chief of staff",
-                  "press secretary", "lawyer", "attorney", "bodyguard", "campaign manager", "senior adviser"}
-SPOKES_HEADS = {"spokesperson", "spokesman", "spokeswoman"}
-# "Department Spokesperson": a body word before a title means the publishing body itself.
-BODY_WORDS = {"department", "ministry", "office"}
+PERSONAL_POSTS = word_list("personal_posts")
+SPOKES_HEADS = word_list("spokes_heads")
+BODY_WORDS = word_list("body_words")
 # Verbs and prepositions that make a titled person the other party, not a member of the home country.
 LISTING_PREPOSITIONS = {"including", "among"}  # "leaders, including President X"
-OTHER_PARTY = {"with", "meet", "welcome", "host", "receive", "call", "counterpart", "between", "to"}
-# Verbs whose "as TITLE" names a post of their subject or object: "served as Director of X",
-# "appointed Y to serve as ambassador", "resigned as finance minister".
-AS_VERBS = {"serve", "appoint", "name", "elect", "designate", "nominate", "confirm", "swear", "work", "remain",
-            "resign", "retire", "step", "install", "reappoint", "select", "choose", "continue", "return"}
-LEFT_POST_VERBS = {"resign", "retire", "step"}  # "resigned as X": the post is a former one
-# Verbs whose post follows without "as": "named X its chief executive", "became president".
-PRESENT_HOLDER_WORDS = {"new", "current", "sitting", "newly-appointed", "incumbent"}
+OTHER_PARTY = word_list("other_party")
+AS_VERBS = word_list("as_verbs")
+LEFT_POST_VERBS = word_list("left_post_verbs")
+PRESENT_HOLDER_WORDS = word_list("present_holder_words")
 OWNER_PRONOUNS = {"its", "their"}  # "named X its chief executive": the organization named before
 POSSESSOR_WORDS = 5  # "named X the Republic of Chile's new ...": words between a name and the title it is given
-BECOMING_VERBS = {"become", "remain"}
+BECOMING_VERBS = word_list("becoming_verbs")
 RELATIVE_PRONOUNS = {"who", "that"}
-# Verbs whose subject gives the post to another: "the Secretary appointed X as Y" (Y is X's post).
-APPOINTING_VERBS = {"appoint", "name", "elect", "designate", "nominate", "confirm", "swear", "install",
-                    "reappoint", "select", "choose"}
+APPOINTING_VERBS = word_list("appointing_verbs")
 DIRECT_POST_VERBS = APPOINTING_VERBS | BECOMING_VERBS
 
 
