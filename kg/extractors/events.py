@@ -118,7 +118,7 @@ def extract_events(doc: Doc, table: EntityTable, document: Document, sentences: 
     for event in found:
         event.at_stop = event.at_stop or (event.family in STOP_FAMILIES and event.place in stops)
     _date_by_trip(found)
-    return [_to_fact(e, table) for e in _merge(found)]
+    return [_to_fact(e, table) for e in _merge(found, table)]
 
 
 def _told_in_present(token: Token) -> bool:
@@ -459,17 +459,19 @@ def _negated(token: Token) -> bool:
     return token.dep_ in ("dobj", "xcomp") and any(c.dep_ == "neg" for c in token.head.children)
 
 
-def _merge(events: list[_Event]) -> Iterator[_Event]:
-    """Mentions of one family with the same place, or the same resolved date, are one event."""
+def _merge(events: list[_Event], table: EntityTable) -> Iterator[_Event]:
+    """Mentions of one family with the same place (or a city of the country named), or the same resolved
+    date, are one event; it keeps the finer place."""
     merged: list[_Event] = []
     for event in events:
-        same = next((m for m in merged if (m.family == event.family or _one_stop(m, event)) and _same(m, event)),
-                    None)
+        same = next((m for m in merged if (m.family == event.family or _one_stop(m, event))
+                     and _same(m, event, table)), None)
         if same is None:
             merged.append(event)
             continue
         same.evidence += event.evidence
-        same.place = same.place or event.place
+        if same.place is None or event.place and _inside(event.place, same.place, table):
+            same.place = event.place or same.place
         same.label = same.label or event.label
         if event.word and len(event.word) > len(same.word or ""):
             same.word = event.word  # the fuller name: "match Sweden v South Korea" over "match"
@@ -488,14 +490,26 @@ def _one_stop(a: _Event, b: _Event) -> bool:
             and a.sentence == b.sentence and not (a.label or b.label))
 
 
-def _same(a: _Event, b: _Event) -> bool:
+def _same(a: _Event, b: _Event, table: EntityTable) -> bool:
     if a.place and b.place:
-        return a.place == b.place
+        if a.place == b.place:
+            return True
+        # "flooding in northern Peru" ... "the floods struck Piura on Sunday": a place and a city of it (not
+        # for a trip, whose country is the whole trip and whose cities are its stops)
+        within = _inside(a.place, b.place, table) or _inside(b.place, a.place, table)
+        return (within and a.family not in STOP_FAMILIES
+                and not (a.date and b.date and a.date.value != b.date.value))
     if a.date and b.date and a.date.value and b.date.value:
         return a.date.value == b.date.value
     # "has crashed off the coast of X" ... "crashed Saturday night": one told with its place, then with
     # its day; neither says it is another one
     return a.event_type == b.event_type and (a.place is None) != (b.place is None) and not (a.date and b.date)
+
+
+def _inside(place: str, country: str, table: EntityTable) -> bool:
+    """Whether `place` is a city of `country` (by the gazetteer)."""
+    return (table.kind(country) == COUNTRY and table.kind(place) == PLACE
+            and table.lexicon.city_country(table.label(place)) == table.label(country))
 
 
 def _to_fact(event: _Event, table: EntityTable) -> EventFact:

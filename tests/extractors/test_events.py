@@ -495,3 +495,13 @@ def test_events_a_named_event_mentioned_in_passing_takes_no_place(run) -> None:
 def test_events_sentence_and_opening_nouns(run, text, word, date) -> None:
     found = _found(run(text, published="2024-05-13"))
     assert any(word in label and d == date for label, d, _ in found), found
+
+
+def test_events_a_happening_told_in_a_country_then_in_its_city_is_one(run) -> None:
+    text = ("Heavy rains caused flooding in northern Peru, officials said. The floods struck Piura on Sunday "
+            "night. Last year, floods in the same region killed 12 people.")
+    extraction = run(text, published="2014-03-05")
+    names = {e.key: e.label for e in extraction.entities}
+    floods = {(names.get(f.place), f.date.value if f.date else None) for f in events(extraction)
+              if f.event_type == "flood"}
+    assert floods == {(None, "2013"), ("Piura", "2014-03-02")}, floods
