@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 from kg.dates import parse_published, resolve_date
 from kg.extractors.entities import EntityTable, doc_ents, ents_within
 from kg.extractors.lexicon import word_list
-from kg.model import COUNTRY, GOVERNMENT_BODY, PLACE, DateValue, Document
+from kg.model import COUNTRY, GOVERNMENT_BODY, PERSON, PLACE, DateValue, Document
 
 PLACE_PREPOSITIONS = {"in", "at"}
 BUILDINGS = {GOVERNMENT_BODY}  # bodies named by their seat: "met at the White House", "talks at the Kremlin"
@@ -403,3 +403,40 @@ def status_of(token: Token) -> str | None:
             and not any(c.dep_ == "aux" and c.lower_ in FUTURE_AUXILIARIES for c in verb.children)):
         return "Happened"  # "was held", not "will be held"
     return None
+
+
+def countries_named(sent: Span, table: EntityTable) -> set[str]:
+    """The countries a sentence names, by name or demonym, and the countries of the cities it names."""
+    found = set()
+    for _, _, key in table.mentions_in(sent.start, sent.end):
+        if table.kind(key) == COUNTRY:
+            found.add(key)
+        elif table.kind(key) == PLACE and (country := country_of_place(key, sent, table)):
+            found.add(country)
+    found |= {c for t in sent if t.pos_ in ("ADJ", "PROPN", "NOUN") and not table.key_at(t)
+              and not describes_person(t, table) for c in [table.country_of_word(t)] if c}
+    return found
+
+
+def describes_person(token: Token, table: EntityTable) -> bool:
+    """A demonym that describes someone named: "Russian journalist X", "the Polish minister, X"."""
+    node = token
+    for _ in range(3):
+        if node.head.i == node.i:
+            return False
+        node = node.head
+        if table.key_at(node) and table.kind(table.key_at(node) or "") == PERSON:
+            return True
+        if node.pos_ not in ("NOUN", "PROPN"):
+            return False
+    return False
+
+
+def country_of_place(place: str, sent: Span, table: EntityTable) -> str | None:
+    """The country of a place: written after it ("Riga, Latvia"), else known for the city."""
+    for _, end, key in table.mentions_in(sent.start, sent.end):
+        after = table.key_at(end + 1) if end + 1 < sent.end and sent.doc[end].text == "," else None
+        if key == place and after and table.kind(after) == COUNTRY:
+            return after
+    city_country = table.lexicon.city_country(table.label(place))
+    return table.ensure(city_country, COUNTRY) if city_country else None

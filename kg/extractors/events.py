@@ -11,6 +11,7 @@ from kg.extractors.circumstances import (
     PARTICIPANT_PREPOSITIONS,
     carriers,
     clause_date,
+    countries_named,
     date_ent,
     date_of,
     future,
@@ -41,6 +42,7 @@ FAMILY_PLACE_PREPOSITIONS = {"withdrawal": "from", "attack": "against"}
 ACTOR_FAMILIES = {"attack"}  # "Iran's attacks": the possessor acts; it is not the place
 PARTY_FAMILIES = {"match", "meeting", "call"}  # families whose verbs take their parties as objects
 SERIES_FAMILIES = {"match"}  # families whose plural names a series, not one happening
+NATIONAL_FAMILIES = {"election"}  # dated, held in the one country their sentence names when they name no place
 STOP_FAMILIES = {"meeting", "visit", "conference", "ceremony"}  # events held at the stop of a trip
 HEAD_HOPS = 3  # governing words searched for an event's date and place: "a stampede killed 345 in Mecca"
 RECALL_VERBS = word_list("recall_verbs")
@@ -103,6 +105,9 @@ def extract_events(doc: Doc, table: EntityTable, document: Document, sentences: 
                 event.place = stop[0]  # "will travel to Riga, Latvia, to meet with X": the meeting is in Riga
                 event.date = event.date or stop[1]
                 event.at_stop = True
+            if event.place is None and event.date is not None and event.family in NATIONAL_FAMILIES:
+                countries = countries_named(sent, table)  # "Lithuania's opposition won Sunday's election"
+                event.place = countries.pop() if len(countries) == 1 else None
             if event.place is None and event.date is None and not _told_encounter(token, event):
                 continue
             event.evidence.append(make_evidence(sent, document, event.evidence.pop(), 0.7))

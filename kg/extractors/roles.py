@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extractors.circumstances import stop_of
+from kg.extractors.circumstances import countries_named, country_of_place, stop_of
 from kg.extractors.context import HomeContext
 from kg.extractors.entities import HONORIFIC_TITLES, QUALIFIERS, EntityTable, title_ending
 from kg.extractors.evidence import make_evidence
@@ -184,7 +184,21 @@ def _org_after(doc: Doc, start: int, table: EntityTable, preps: set[str], limit:
     country = table.country_of_word(doc[i])  # "for the Turkish presidency": a body of that country
     if country and i + 1 < limit and table.lexicon.org_word(doc[i + 1].text) == GOVERNMENT_BODY:
         return country
-    return None
+    return _body_named_before(doc, i, table, limit)
+
+
+def _body_named_before(doc: Doc, i: int, table: EntityTable, limit: int) -> str | None:
+    """ "the chairman of the electoral commission" after "the Central Electoral Commission": lower-case
+    words ending in an organization word that the end of one body named earlier in the article spells."""
+    end = i
+    while end < limit and end - i < DESCRIPTOR_WORDS and doc[end].text.isalpha() and doc[end].text.islower():
+        end += 1
+    words = [t.lower_ for t in doc[i:end]]
+    if not words or not table.lexicon.org_word(words[-1]):
+        return None
+    found = {key for _, _, key in table.mentions_in(0, i) if table.kind(key) not in (PERSON, PLACE, COUNTRY)
+             and table.label(key).lower().split()[-len(words):] == words and len(table.label(key).split()) > len(words)}
+    return found.pop() if len(found) == 1 else None
 
 
 def _past_descriptors(doc: Doc, i: int, table: EntityTable, limit: int) -> int:
@@ -354,7 +368,7 @@ def _with_context_country(fact: RoleFact, window: list[Span], table: EntityTable
     for sent in reversed(window):
         if country is not None:
             break
-        countries = _countries_named(sent, table) - {home.country}
+        countries = countries_named(sent, table) - {home.country}
         if len(countries) > 1:
             return fact
         country = countries.pop() if countries else None
@@ -364,50 +378,13 @@ def _with_context_country(fact: RoleFact, window: list[Span], table: EntityTable
     return RoleFact(fact.person, fact.role, country, (evidence,), fact.qualifier)
 
 
-def _countries_named(sent: Span, table: EntityTable) -> set[str]:
-    """The countries a sentence names, by name or demonym, and the countries of the cities it names."""
-    found = set()
-    for _, _, key in table.mentions_in(sent.start, sent.end):
-        if table.kind(key) == COUNTRY:
-            found.add(key)
-        elif table.kind(key) == PLACE and (country := _country_of_place(key, sent, table)):
-            found.add(country)
-    found |= {c for t in sent if t.pos_ in ("ADJ", "PROPN", "NOUN") and not table.key_at(t)
-              and not _describes_person(t, table) for c in [table.country_of_word(t)] if c}
-    return found
-
-
-def _describes_person(token: Token, table: EntityTable) -> bool:
-    """A demonym that describes someone named: "Russian journalist X", "the Polish minister, X"."""
-    node = token
-    for _ in range(3):
-        if node.head.i == node.i:
-            return False
-        node = node.head
-        if table.key_at(node) and table.kind(table.key_at(node) or "") == PERSON:
-            return True
-        if node.pos_ not in ("NOUN", "PROPN"):
-            return False
-    return False
-
-
-def _country_of_place(place: str, sent: Span, table: EntityTable) -> str | None:
-    """The country of a place: written after it ("Riga, Latvia"), else known for the city."""
-    for _, end, key in table.mentions_in(sent.start, sent.end):
-        after = table.key_at(end + 1) if end + 1 < sent.end and sent.doc[end].text == "," else None
-        if key == place and after and table.kind(after) == COUNTRY:
-            return after
-    city_country = table.lexicon.city_country(table.label(place))
-    return table.ensure(city_country, COUNTRY) if city_country else None
-
-
 def _stop_country(sent: Span, table: EntityTable, home: HomeContext, document: Document) -> str | None:
     """The country of the stop a sentence travels to (kg.extractors.circumstances.stop_of): "will travel to
     Vilnius, Lithuania", "arrives in Rabat", "will begin her trip in Istanbul and Ankara, Turkey"."""
     place, _ = stop_of(sent, table, document)
     if place is None:
         return None
-    country = place if table.kind(place) == COUNTRY else _country_of_place(place, sent, table)
+    country = place if table.kind(place) == COUNTRY else country_of_place(place, sent, table)
     return country if country != home.country else None
 
 

@@ -505,3 +505,11 @@ def test_events_a_happening_told_in_a_country_then_in_its_city_is_one(run) -> No
     floods = {(names.get(f.place), f.date.value if f.date else None) for f in events(extraction)
               if f.event_type == "flood"}
     assert floods == {(None, "2013"), ("Piura", "2014-03-02")}, floods
+
+
+def test_events_an_election_takes_the_one_country_of_its_sentence(run) -> None:
+    text = "Latvia's ruling coalition lost the parliamentary election held on Saturday."
+    extraction = run(text, published="2022-10-02")
+    names = {e.key: e.label for e in extraction.entities}
+    found = {(f.event_type, names.get(f.place)) for f in events(extraction)}
+    assert ("election", "Latvia") in found, found

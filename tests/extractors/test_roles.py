@@ -546,3 +546,11 @@ def test_roles_officials_met_at_a_stop_named_by_a_trip_noun(run) -> None:
 )
 def test_roles_hyphenated_and_rarer_demonyms(run, text, expected) -> None:
     assert expected in roles(run(text)), roles(run(text))
+
+
+def test_roles_a_body_named_again_in_lower_case(run) -> None:
+    text = ("Results were released by the National Election Commission on Sunday. Turnout was 48 percent, said "
+            "Marta Kowalska, the chairwoman of the election commission.")
+    found = roles(run(text))
+    assert ("Marta Kowalska", "chairwoman", "National Election Commission", None) in found, found
+
