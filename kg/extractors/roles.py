@@ -258,6 +258,11 @@ def _iter_roles(doc: Doc, table: EntityTable, document: Document, sentences: lis
                                         or _title_after_name(doc, start, end, key, table, document, sent, home)
                                         or _described(doc, start, end, key, table, document, sent, home))
             facts = listed + ([fact] if fact else [])
+            if fact is not None and fact.evidence[0].extractor == "roles.title_before_name":
+                # "Nigeria's army chief, Lieutenant General X": a rank before the name, a post around it
+                described = _described(doc, start, end, key, table, document, sent, home)
+                if described is not None and described.org and described.role.lower() != fact.role.lower():
+                    facts.append(described)
             facts += _served_as(doc, start, end, key, table, document, sent)
             if fact and fact.evidence[0].extractor == "roles.title_before_name":
                 facts += _coordinated_titles(doc, start, fact, table)
@@ -841,8 +846,9 @@ def _described(doc: Doc, start: int, end: int, person: str, table: EntityTable,
         org, i = _org_before(doc, i, table, lower)
         if qualifier is None:
             qualifier, _ = _qualifier_before(doc, i, lower)
-        if org is None:
-            org = _org_after(doc, title_end, table, ORG_PREPOSITIONS_AFTER_TITLE, noun.right_edge.i + 1)
+        after = _org_after(doc, title_end, table, ORG_PREPOSITIONS_AFTER_TITLE, noun.right_edge.i + 1)
+        if org is None or after is not None and table.kind(org) in (COUNTRY, PLACE):
+            org = after or org  # "Gabon commander of French forces": the body of the title over where it is
         if org is None:  # "curator of the exhibit at the University of X", "officer and treasurer at X"
             org = _org_at(noun, table)
         if org is None and home is not None and home.country and _leaders_possessive(doc, title_start, lower):
@@ -857,4 +863,37 @@ def _described(doc: Doc, start: int, end: int, person: str, table: EntityTable,
             org = inside[0] if inside else None
         evidence = make_evidence(sent, document, extractor, confidence)
         return RoleFact(person, doc[title_start:title_end].text, org, (evidence,), qualifier)
-    return None
+    return _title_of_name_before(doc, start, person, table, document, sent)
+
+
+def _title_of_name_before(doc: Doc, start: int, person: str, table: EntityTable, document: Document,
+                          sent: Span) -> RoleFact | None:
+    """ "The mayor of Kyiv, Vitali Klitschko, said": read by the words when the parse hangs the name on
+    the place: [the] title "of" [the] a capitalised name, a comma, then the person, at the start of a
+    sentence or clause."""
+    comma = start - 1
+    if comma - 3 < sent.start or doc[comma].text != ",":
+        return None
+    name_start = comma
+    while name_start - 1 > sent.start and doc[name_start - 1].text[:1].isupper() and doc[name_start - 1].is_alpha \
+            and doc[name_start - 1].lower_ not in table.lexicon.title_words and comma - name_start < BODY_NAME_WORDS:
+        name_start -= 1
+    of = name_start - 1 - (doc[name_start - 1].lower_ == "the")
+    if name_start == comma or of <= sent.start or doc[of].lower_ != "of":
+        return None
+    title_start = match_title(doc, of, table)
+    if title_start is None:
+        return None
+    opener = title_start - (doc[title_start - 1].lower_ in ("the", "a") if title_start > sent.start else 0)
+    if opener > sent.start and doc[opener - 1].text not in (",", ";", ":", "\u2014"):
+        return None
+    org = table.key_at(name_start) if table.span_at(name_start) == (name_start, comma) else None
+    if org is None:
+        name = doc[name_start:comma].text
+        known = table.lexicon.country(name) or table.lexicon.city_country(name)
+        kind = COUNTRY if table.lexicon.country(name) else PLACE if known else ORGANIZATION
+        org = table.ensure(table.lexicon.country(name) or name, kind)
+    if table.kind(org) == PERSON:
+        return None
+    evidence = make_evidence(sent, document, "roles.title_of_name_before", 0.7)
+    return RoleFact(person, doc[title_start:of].text, org, (evidence,))

@@ -554,3 +554,23 @@ def test_roles_a_body_named_again_in_lower_case(run) -> None:
     found = roles(run(text))
     assert ("Marta Kowalska", "chairwoman", "National Election Commission", None) in found, found
 
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the title of a place, a comma, the name: read by the words when the parse hangs the name on the place
+        ("The mayor of Lviv, Andriy Sadovyi, urged residents to stay indoors.",
+         ("Andriy Sadovyi", "mayor", "Lviv", None)),
+        # a rank before the name and a post around it: both
+        ("Kenya's army chief, Lieutenant General Peter Njiru, visited the troops.",
+         ("Peter Njiru", "army chief", "Kenya", None)),
+        # where the title is held (a country before it) gives way to the body of the title after it
+        ("The troops were well trained, said General Marc Laval, Chad commander of French forces.",
+         ("Marc Laval", "commander", "France", None)),
+        ("Irish Taoiseach Sean Murphy met EU chief negotiator Anne Roux in Dublin.",
+         ("Anne Roux", "chief negotiator", "European Union", None)),
+    ],
+)
+def test_roles_journalism_shapes(run, text, expected) -> None:
+    assert expected in roles(run(text)), roles(run(text))
