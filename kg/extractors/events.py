@@ -201,7 +201,8 @@ def _noun_event(token: Token, table: EntityTable, document: Document) -> _Event 
         # "Sweden beat South Korea", "met the minister": the object takes part, it is no place
         sides = any(r.family in PARTY_FAMILIES for r in table.lexicon.event_verbs.get(verb.lemma_, ()))
         event.place = (event.place or place_of(verb, table, with_people=False)
-                       or (None if sides else object_place(verb, table)) or _family_place(verb, family, table))
+                       or (None if sides else object_place(verb, table)) or _family_place(verb, family, table)
+                       or off_place(verb, table))  # "an earthquake struck off the coast of Japan"
         event.date = event.date or date_of(verb, document) or clause_date(verb, document)
     if label is None and token.text[:1].isupper() and not token.is_sent_start:
         label = _written_name(token)  # "the G20 Foreign Ministers' Meeting"

@@ -513,3 +513,16 @@ def test_events_an_election_takes_the_one_country_of_its_sentence(run) -> None:
     names = {e.key: e.label for e in extraction.entities}
     found = {(f.event_type, names.get(f.place)) for f in events(extraction)}
     assert ("election", "Latvia") in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "date", "place"),
+    [
+        ("President Adjei signed the bill into law on Tuesday in Kumasi.", "signing", "2024-05-07", "Kumasi"),
+        ("A ferry sank off the coast of Zanzibar early on Thursday.", "sinking", "2024-05-09", "Zanzibar"),
+        ("A strong earthquake struck off the coast of Chile on Saturday.", "earthquake", "2024-05-11", "Chile"),
+    ],
+)
+def test_events_signed_laws_sinkings_and_places_off_a_coast(run, text, word, date, place) -> None:
+    found = _found(run(text, published="2024-05-13"))
+    assert any(word in label and d == date and p == place for label, d, p in found), found
