@@ -31,6 +31,7 @@ BODY_NAME_WORDS = 8  # "United States Trade and Development Agency"
 TOLD_TAGS = {"VBD", "MD"}  # a past tense or a modal: a sentence that tells something, not a list line
 OFFICE_NOUNS = word_list("office_nouns")
 LOCAL_HEADS = word_list("local_heads")
+LOCAL_RANKS = {"deputy", "vice", "acting", "first", "former"}  # words before a local post: "deputy mayor"
 LOCAL_BODY_WORDS = ("municipality", "city", "town", "council", "commune", "county", "borough")
 COUNTRY_NOUNS = word_list("country_nouns")
 COUNTRY_LOOKBACK = 80  # tokens searched back for the country "the country" means
@@ -276,7 +277,7 @@ def _iter_roles(doc: Doc, table: EntityTable, document: Document, sentences: lis
                     met = _listed_as_object(doc, start, title_start, table, _met_or_listed)
                     window = sentences[max(number - CONTEXT_SENTENCES, 0) if met else number : number + 1]
                     each = _with_context_country(each, window, table, home, document)
-                if each.org is None and each.role.lower().split()[-1] in LOCAL_HEADS:
+                if each.org is None and _local_post(each.role):
                     each = _with_local_body(each, doc, title_start, sentences[max(number - 1, 0)].start, table)
                 if (each.org is None and home.country is None and each.role[:1].isupper()
                         and each.evidence[0].extractor in ("roles.title_before_name", "roles.served_as")):
@@ -294,6 +295,12 @@ def _without_lone_body_word(fact: RoleFact, table: EntityTable) -> RoleFact:
     if table.lexicon.org_word(table.label(fact.org)) is None:
         return fact
     return RoleFact(fact.person, fact.role, None, fact.evidence, fact.qualifier)
+
+
+def _local_post(role: str) -> bool:
+    """ "mayor", "deputy mayor", "councillor": a post of a town ("State Councilor" is a national one)."""
+    words = role.lower().split()
+    return words[-1] in LOCAL_HEADS and all(w in LOCAL_RANKS for w in words[:-1])
 
 
 def _with_local_body(fact: RoleFact, doc: Doc, title_start: int, lower: int, table: EntityTable) -> RoleFact:

@@ -574,3 +574,9 @@ def test_roles_a_body_named_again_in_lower_case(run) -> None:
 )
 def test_roles_journalism_shapes(run, text, expected) -> None:
     assert expected in roles(run(text)), roles(run(text))
+
+
+def test_roles_a_national_councilor_is_no_post_of_a_town(run) -> None:
+    text = ("The delegation toured flood damage in Hubei Province. State Councilor Li Wei thanked the rescuers.")
+    found = roles(run(text, url="https://www.state.gov/example-readout/"))
+    assert not any(person == "Li Wei" and org == "Hubei Province" for person, _, org, _ in found), found
