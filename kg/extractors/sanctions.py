@@ -280,7 +280,11 @@ def _read_action(token: Token, sent: Span, table: EntityTable, document: Documen
     if not keys and not refers_back and not (group and authority) and not (listing and authority):
         return None
     evidence = make_evidence(sent, document, f"sanctions.{lemma}", 0.8 if keys else 0.6)
-    date = _sentence_date(sent, document) or _date_by_tense(token, document, home)
+    date = _sentence_date(sent, document)
+    if (date is not None and _told_as_now(token) and _before_publication_year(date, document)
+            and not date.text.lower().startswith("since")):  # "has blacklisted X since 2021" is dated
+        date = None  # "has designated X for ... a disappearance in 1999": the year of the deeds, not the action
+    date = date or _date_by_tense(token, document, home)
     anaphoric = authority is None and subject is None and token.pos_ == "VERB"
     extra_groups = tuple(w for t in targets for c in t.conjuncts if c.pos_ == "NOUN" and c.tag_ == "NNS"
                          for w in (c.lemma_.lower(), c.lower_))
@@ -338,8 +342,10 @@ def _subject(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ == "agent":
             return next((c for c in child.children if c.dep_ == "pobj"), None)
-    if verb.dep_ in ("xcomp", "conj") and verb.head.pos_ in ("VERB", "AUX"):
+    if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
         return _subject(verb.head)
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
+        return _subject(verb.head.head)  # "the United States is taking actions by designating X"
     return None
 
 
@@ -412,6 +418,17 @@ def _antecedent(pronoun: Token, table: EntityTable, kinds: set[str] | None) -> s
     return fallback
 
 
+def _told_as_now(token: Token) -> bool:
+    """Whether an action is told in the present or present perfect: "is designating", "has designated"."""
+    verb = token if token.pos_ in ("VERB", "AUX") else token.head
+    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    return verb.tag_ in ("VBZ", "VBP", "VBG") or bool(aux & {"has", "have", "is", "are"})
+
+
+def _before_publication_year(date: DateValue, document: Document) -> bool:
+    return bool(date.value and document.published and date.value[:4] < document.published[:4])
+
+
 def _sentence_date(sent: Span, document: Document) -> DateValue | None:
     for ent in ents_within(sent):
         if ent.label_ != "DATE":
@@ -420,7 +437,8 @@ def _sentence_date(sent: Span, document: Document) -> DateValue | None:
                                                for t in sent.doc[ent.end:min(ent.end + 6, sent.end)]):
             continue  # a dateline ("CITY, June 24 (Agency) —") dates the report, not the action
         before = sent.doc[ent.start - 1] if ent.start > sent.start else None
-        phrase = f"{before.text} {ent.text}" if before is not None and before.lower_ in ("on", "in") else ent.text
+        prefixed = before is not None and before.lower_ in ("on", "in", "since")
+        phrase = f"{before.text} {ent.text}" if prefixed else ent.text  # type: ignore[union-attr]
         value = resolve_date(phrase, document.published)
         if value is not None:
             return value

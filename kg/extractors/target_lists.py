@@ -3,11 +3,14 @@ colon or in bullet lines, relatives named after the person they are tied to, and
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span, Token
 
 from kg.extractors.entities import COMPANY_NOUNS, EntityTable
 from kg.model import COMPANY, GOVERNMENT_BODY, ORGANIZATION, PERSON, PLACE
 
+NAME_NUMBER = re.compile(r"[A-Z][A-Za-z]+-\d+")  # "Russia-1": a channel or a product, not the place
 TARGET_KINDS = {PERSON, COMPANY, ORGANIZATION, GOVERNMENT_BODY}
 BULLETS = {"-", "*", "\u2022", "\u2013", "\u2014"}
 # Target nouns naming people by their tie to someone: "the adult children of X, A and B".
@@ -189,8 +192,8 @@ def name_by_shape(token: Token, table: EntityTable) -> str | None:
             and token.doc[start - 1].head.i in range(start, token.i + 1) and token.doc[start - 1].text[:1].isupper() \
             and table.key_at(start - 1) is None:
         start -= 1
-    if start == token.i:
-        return None
+    if start == token.i:  # one word: a name joined to a number, "Russia-1", read as an organization
+        return table.add_name(token.i, token.i + 1, ORGANIZATION) if NAME_NUMBER.fullmatch(token.text) else None
     kind = table.shape_kind(start, token.i + 1)
     if kind is None and _person_shaped(token.doc[start : token.i + 1], table):
         kind = PERSON  # "we are designating God Nisanov": a name of two or three plain words
@@ -240,7 +243,11 @@ def semicolon_items(verb: Token, objects: list[Token]) -> list[Token]:
     if not objects:
         return []
     doc = verb.doc
-    return [c for c in verb.children if c.dep_ in ("dep", "conj", "appos") and c.pos_ in ("NOUN", "PROPN")
+    # the verb, and the verbs it hangs from: "is taking actions by designating A; a bank, B; ..." hangs
+    # "a bank" on "taking"
+    holders = [verb] + [h for h in verb.ancestors if h.pos_ in ("VERB", "AUX") and h.i < verb.i]
+    return [c for holder in holders for c in holder.children
+            if c.dep_ in ("dep", "conj", "appos", "dobj") and c.pos_ in ("NOUN", "PROPN")
             and c.i > objects[0].i and c.left_edge.i > 0 and doc[c.left_edge.i - 1].text in (";", "and")
             and any(t.text == ";" for t in doc[objects[0].i : c.left_edge.i])]
 

@@ -293,3 +293,26 @@ def test_sanctions_a_capital_as_a_place_is_no_authority(run) -> None:
 def test_sanctions_names_the_model_missed(run, text, target) -> None:
     found = sanctions(run(text, published="2021-06-02", url="https://www.state.gov/example-designation/"))
     assert any(t == target for _, t, _ in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the actor of "by designating" is the subject of the verb the phrase hangs on
+        ("Today, the United States is taking further steps by designating a state-owned bank, Volga Credit Bank.",
+         ("United States", "Volga Credit Bank", "2022-05-08")),
+        # items after a semicolon that the parse hangs on an earlier verb
+        ("Today, the United States is taking steps to raise the pressure by designating the executives of two "
+         "banks, Sberbank and VTB; a state-owned lender, Volga Credit Bank, and its subsidiaries; and a weapons "
+         "maker, Kalinovka Arms.", ("United States", "Kalinovka Arms", "2022-05-08")),
+        # a name joined to a number, the model tagged nothing
+        ("The Treasury Department is designating Ural-24 and Channel One.",
+         ("U.S. Department of the Treasury", "Ural-24", "2022-05-08")),
+        # a year of the deeds in a sentence told in the present perfect does not date the designation
+        ("The State Department has designated Anton Kirov for his role in abuses committed in 1999.",
+         ("US State Department", "Anton Kirov", None)),
+    ],
+)
+def test_sanctions_long_release_sentences(run, text, expected) -> None:
+    found = sanctions(run(text, published="2022-05-08", url="https://www.state.gov/example-designation/"))
+    assert expected in found, found
