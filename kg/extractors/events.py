@@ -41,6 +41,8 @@ NOT_EVENT_PARTICLES = {"out", "up", "down"}  # "ruled out", "called up", "shut d
 FAMILY_PLACE_PREPOSITIONS = {"withdrawal": "from", "attack": "against"}
 ACTOR_FAMILIES = {"attack"}  # "Iran's attacks": the possessor acts; it is not the place
 PARTY_FAMILIES = {"match", "meeting", "call"}  # families whose verbs take their parties as objects
+# families whose types are distinct happenings even on one day: a lawsuit, an appeal and a ruling
+TYPED_FAMILIES = {"court", "disaster"}
 SERIES_FAMILIES = {"match"}  # families whose plural names a series, not one happening
 NATIONAL_FAMILIES = {"election"}  # dated, held in the one country their sentence names when they name no place
 STOP_FAMILIES = {"meeting", "visit", "conference", "ceremony"}  # events held at the stop of a trip
@@ -344,6 +346,8 @@ def _holds(condition: str, classes: tuple[str, ...], verb: Token, table: EntityT
         return len(participants) >= int(classes[0])
     if condition == "partner":
         return bool(met)
+    if condition == "no-event-patient":  # "filed an appeal": the appeal is the event told, by its noun
+        return not any(_is_event_noun(c, table) for c in children if c.dep_ in ("dobj", "nsubjpass"))
     if condition == "no-dated-event":  # "celebrated the Thursday opening": the opening is the event told
         return not any(_is_event_noun(c, table) and _own_day(c) for c in children if c.dep_ == "dobj")
     raise ValueError(f"event_verbs.tsv: unknown condition {condition!r} in the rule of {verb.lemma_!r}")
@@ -471,6 +475,7 @@ def _merge(events: list[_Event], table: EntityTable) -> Iterator[_Event]:
     merged: list[_Event] = []
     for event in events:
         same = next((m for m in merged if (m.family == event.family or _one_stop(m, event))
+                     and (m.family not in TYPED_FAMILIES or m.event_type == event.event_type)
                      and _same(m, event, table)), None)
         if same is None:
             merged.append(event)

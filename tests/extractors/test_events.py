@@ -526,3 +526,10 @@ def test_events_an_election_takes_the_one_country_of_its_sentence(run) -> None:
 def test_events_signed_laws_sinkings_and_places_off_a_coast(run, text, word, date, place) -> None:
     found = _found(run(text, published="2024-05-13"))
     assert any(word in label and d == date and p == place for label, d, p in found), found
+
+
+def test_events_a_ruling_and_an_appeal_of_one_day_are_two_happenings(run) -> None:
+    text = ("A federal judge in Denver on Saturday ordered the release of the detainees. The appeal was filed "
+            "on Saturday night with the appeals court.")
+    found = {f.event_type for f in events(run(text, published="2017-02-06"))}
+    assert found == {"ruling", "appeal"}, found
