@@ -1,4 +1,4 @@
-"""Turns an Extraction into RDF quads; the only place that mints IRIs or spells terms.
+"""Turns an Extraction into RDF quads; with kg/terms.py (the terms) and kg/fact_kinds.py (the facts), the only place that mints IRIs.
 
 Terms are those of ontology/kg.ttl (namespace KG) plus W3C ORG, schema.org,
 PROV-O, SKOS and RDFS where they fit. Every quad of an article goes into the
