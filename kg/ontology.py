@@ -1,4 +1,5 @@
-"""Turns an Extraction into RDF quads; with kg/terms.py (the terms) and kg/fact_kinds.py (the facts), the only place that mints IRIs.
+"""Turns an Extraction into RDF quads; the only place that mints IRIs (the terms are spelled in kg/terms.py,
+the facts' mapping in kg/fact_kinds.py).
 
 Terms are those of ontology/kg.ttl (namespace KG) plus W3C ORG, schema.org,
 PROV-O, SKOS and RDFS where they fit. Every quad of an article goes into the
