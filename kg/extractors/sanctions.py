@@ -17,6 +17,7 @@ from kg.extractors.target_lists import (
     bullet_line,
     bullet_targets,
     ends_with_colon,
+    named_only_as_kin,
     names_listed_from,
     semicolon_items,
     target_keys,
@@ -127,8 +128,8 @@ def extract_sanctions(
             actions.append(action)
     _carry_dates(actions)
     authorities = {a.authority for a in actions} | {home.body}
-    for action in actions:  # who imposes sanctions in this article is not their target
-        action.targets = [t for t in action.targets if t not in authorities]
+    for action in actions:  # who imposes sanctions in this article is not their target, nor a first name
+        action.targets = [t for t in action.targets if t not in authorities and not named_only_as_kin(t, table)]
     return _to_facts([a for a in actions if a.targets or a.refers_back], table), skipped
 
 

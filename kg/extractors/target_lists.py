@@ -8,7 +8,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from kg.extractors.entities import COMPANY_NOUNS, EntityTable
-from kg.model import COMPANY, GOVERNMENT_BODY, ORGANIZATION, PERSON, PLACE
+from kg.model import COMPANY, COUNTRY, GOVERNMENT_BODY, ORGANIZATION, PERSON, PLACE
 
 NAME_NUMBER = re.compile(r"[A-Z][A-Za-z]+-\d+")  # "Russia-1": a channel or a product, not the place
 TARGET_KINDS = {PERSON, COMPANY, ORGANIZATION, GOVERNMENT_BODY}
@@ -90,9 +90,29 @@ def target_keys(targets: list[Token], table: EntityTable, authority: str | None)
                 if member and member != authority and member not in keys and table.kind(member) in TARGET_KINDS:
                     keys.append(member)
             continue
-        if key and key != authority and key not in keys and table.kind(key) not in (PLACE,):
-            keys.append(key)
+        if key and key != authority and key not in keys and table.kind(key) not in (PLACE,) \
+                and not (table.kind(key) == COUNTRY and _where_located(target)):
+            keys.append(key)  # (not "entities located in Iran and the UAE")
     return keys
+
+
+def named_only_as_kin(key: str, table: EntityTable) -> bool:
+    """Whether a person is named by one word only, as someone's relative: "(and his son, Vladimir)"."""
+    if table.kind(key) != PERSON or " " in table.label(key):
+        return False
+    tokens = [table.tokens[i] for i, k in table.token_keys.items() if k == key]
+    return bool(tokens) and all(t.head.lemma_.lower() in KIN_NOUNS or t.head.lower_ in KIN_NOUNS for t in tokens)
+
+
+def _where_located(token: Token) -> bool:
+    """Whether a name is where targets are: "entities located in Iran, Hong Kong, and the UAE" (read along
+    the words back to the preposition, as the parse may hang the last names elsewhere)."""
+    doc = token.doc
+    i = token.i - 1
+    while i > token.sent.start and token.i - i < LIST_ITEM_WORDS * 4 and (
+            doc[i].text in (",", "(", ")") or doc[i].lower_ in ("and", "the") or doc[i].ent_type_ in ("GPE", "LOC")):
+        i -= 1
+    return doc[i].lower_ in ("in", "from", "at")
 
 
 def group_members(noun: Token, table: EntityTable | None = None) -> list[Token]:

@@ -316,3 +316,19 @@ def test_sanctions_names_the_model_missed(run, text, target) -> None:
 def test_sanctions_long_release_sentences(run, text, expected) -> None:
     found = sanctions(run(text, published="2022-05-08", url="https://www.state.gov/example-designation/"))
     assert expected in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # where the targets are is no target
+        ("Today, the Treasury is designating Gulf Star Trading LLC and two individuals located in Oman, Macau, "
+         "and the UAE, that support the trade.", "United Arab Emirates"),
+        # a relative named by a first name only
+        ("- Full blocking sanctions on three Russian elites and their family members: Ivan Petrov (and his son, "
+         "Oleg), and Anna Smirnova.", "Oleg"),
+    ],
+)
+def test_sanctions_no_target_from_locations_or_first_names(run, text, absent) -> None:
+    found = sanctions(run(text, published="2022-05-08", url="https://www.whitehouse.gov/example-fact-sheet/"))
+    assert found and all(target != absent for _, target, _ in found), found
