@@ -226,14 +226,21 @@ def extract_roles(doc: Doc, table: EntityTable, document: Document, sentences: l
                   home: HomeContext | None = None) -> list[RoleFact]:
     """Role facts from every sentence in `sentences`, before any merging."""
     home = home or HomeContext()
-    return _prefer_specific(list(_iter_roles(doc, table, document, sentences, home)))
+    return _prefer_specific(list(_iter_roles(doc, table, document, sentences, home)), table)
 
 
-def _prefer_specific(facts: list[RoleFact]) -> list[RoleFact]:
-    """Drop a title that a longer title of the same person and organization contains ("Secretary")."""
+def _prefer_specific(facts: list[RoleFact], table: EntityTable) -> list[RoleFact]:
+    """Drop a title that a longer title of the same person and organization contains ("Secretary"); an
+    organization named with more words is the same one ("Washington" and "Washington State")."""
+    def same_body(a: str | None, b: str | None) -> bool:
+        if a is None or a == b:
+            return True
+        words_a, words_b = set(table.label(a).lower().split()), set(table.label(b).lower().split()) if b else set()
+        return bool(words_a) and (words_a <= words_b or words_b <= words_a)
+
     def vaguer(a: RoleFact, b: RoleFact) -> bool:
         words_a, words_b = set(a.role.lower().split()), set(b.role.lower().split())
-        return a.person == b.person and words_a < words_b and (a.org == b.org or a.org is None)
+        return a.person == b.person and words_a < words_b and same_body(a.org, b.org)
 
     guesses = ("roles.home", "roles.context_country", "roles.article_country")
     explicit = {f.person for f in facts if f.org and f.evidence[0].extractor not in guesses}

@@ -580,3 +580,10 @@ def test_roles_a_national_councilor_is_no_post_of_a_town(run) -> None:
     text = ("The delegation toured flood damage in Hubei Province. State Councilor Li Wei thanked the rescuers.")
     found = roles(run(text, url="https://www.state.gov/example-readout/"))
     assert not any(person == "Li Wei" and org == "Hubei Province" for person, _, org, _ in found), found
+
+
+def test_roles_a_vaguer_title_of_the_same_body_named_shorter_is_dropped(run) -> None:
+    text = ("The suit was filed by Oregon State attorney Ellen Rosen. Attorney General Rosen of Oregon said the "
+            "order was unlawful.")
+    found = {(p, r) for p, r, _, _ in roles(run(text))}
+    assert ("Ellen Rosen", "Attorney General") in found and ("Ellen Rosen", "attorney") not in found, found
