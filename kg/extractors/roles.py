@@ -258,8 +258,10 @@ def _iter_roles(doc: Doc, table: EntityTable, document: Document, sentences: lis
     dominant = _dominant_country(table) if home.country is None else None
     for number, sent in enumerate(sentences):
         found: dict[str, RoleFact] = {}
+        paired = _respectively(doc, sent, table, document)
+        yield from paired
         for start, end, key in table.mentions_in(sent.start, sent.end):
-            if table.kind(key) != PERSON:
+            if table.kind(key) != PERSON or any(f.person == key for f in paired):
                 continue
             listed = _titles_of_line(doc, start, end, key, table, document, sent, home)
             fact = None if listed else (_title_before_name(doc, start, end, key, table, document, sent, found)
@@ -292,6 +294,39 @@ def _iter_roles(doc: Doc, table: EntityTable, document: Document, sentences: lis
                 each = _without_lone_body_word(each, table)
                 found.setdefault(key, each)
                 yield each
+
+
+def _respectively(doc: Doc, sent: Span, table: EntityTable, document: Document) -> list[RoleFact]:
+    """ "In their capacities as A of X, B of Y, and C, respectively, P, Q, and R were ...": the k-th title
+    is the k-th person's, read along the words (the parse of such lists seldom pairs them)."""
+    words = [t.lower_ for t in doc[sent.start : sent.end]]
+    if "respectively" not in words or "as" not in words:
+        return []
+    after = sent.start + words.index("respectively")
+    as_at = max(i for i in range(sent.start, after) if doc[i].lower_ == "as") if "as" in words[: after - sent.start] \
+        else None
+    if as_at is None:
+        return []
+    titles = []
+    chunk_start = as_at + 1
+    for i in range(as_at + 1, after + 1):
+        if doc[i].text == "," or i == after:
+            first = chunk_start + (doc[chunk_start].lower_ in ("and", "the"))
+            title = next(((first, j) for j in range(i, first, -1) if match_title(doc, j, table) == first), None)
+            if title is not None:
+                org = _org_after(doc, title[1], table, ORG_PREPOSITIONS_AFTER_TITLE, i)
+                titles.append((doc[title[0] : title[1]].text, org))
+            chunk_start = i + 1
+    people = []
+    for _, end, key in table.mentions_in(after + 1, sent.end):
+        if any(t.pos_ in ("VERB", "AUX") for t in doc[after + 1 : end]):
+            break
+        if table.kind(key) == PERSON and key not in people:
+            people.append(key)
+    if len(titles) < 2 or len(people) != len(titles):
+        return []
+    evidence = make_evidence(sent, document, "roles.respectively", 0.8)
+    return [RoleFact(person, title, org, (evidence,)) for person, (title, org) in zip(people, titles, strict=True)]
 
 
 def _without_lone_body_word(fact: RoleFact, table: EntityTable) -> RoleFact:

@@ -587,3 +587,13 @@ def test_roles_a_vaguer_title_of_the_same_body_named_shorter_is_dropped(run) -> 
             "order was unlawful.")
     found = {(p, r) for p, r, _, _ in roles(run(text))}
     assert ("Ellen Rosen", "Attorney General") in found and ("Ellen Rosen", "attorney") not in found, found
+
+
+def test_roles_titles_and_names_paired_by_respectively(run) -> None:
+    text = ("In their official capacities as Deputy Director of the Port Authority, Director of the Customs "
+            "Agency, and Chief Secretary of the Tax Office, respectively, Ivan Petrov, Georgi Dimitrov, and Maria "
+            "Ivanova were involved in corrupt acts.")
+    found = {(p, r) for p, r, _, _ in roles(run(text))}
+    assert {("Ivan Petrov", "Deputy Director"), ("Georgi Dimitrov", "Director"),
+            ("Maria Ivanova", "Chief Secretary")} <= found, found
+    assert ("Ivan Petrov", "Chief Secretary") not in found, found
