@@ -178,19 +178,14 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def serve(settings: Settings) -> int:
-    """Serve the store with the production WSGI server; prints the URLs."""
-    import gc
-
-    from kg.serving import run_gunicorn
+    """Serve the store with the production WSGI server until SIGTERM or SIGINT; prints the URLs."""
+    from kg.serving import run_server
     from kg.web.app import create_app
 
-    probe = Store(settings.store)  # fail here, with a clear message, if the store is busy or broken
-    del probe
-    gc.collect()
+    app = create_app(settings)  # fails here, with a clear message, if the store is busy or broken
     url = f"http://{settings.host}:{settings.port}"
     print(f"kg: serving {settings.store}\n  entity pages:    {url}/\n  SPARQL endpoint: {url}/sparql", flush=True)
-    run_gunicorn(lambda: create_app(settings), settings.host, settings.port, settings.threads, settings.query_timeout,
-                 settings.access_log)
+    run_server(app, settings.host, settings.port, settings.threads, settings.max_request_bytes, settings.access_log)
     return 0
 
 

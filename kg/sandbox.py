@@ -21,12 +21,13 @@ is the object the pool was made with (inherited through the fork, never sent) an
 file that the parent reads afterwards; what it returns or raises is sent back pickled over a socket.
 A child's address space may grow by `memory` bytes over what it inherited (RLIMIT_AS); past that,
 allocations fail and the child dies (Rust aborts) or raises MemoryError. The child closes the sockets it
-inherits from the server, so it never holds a client's connection open, and it ends when the parent goes
-away (its socket closes) or, during a job, a little after the job's deadline.
+inherits from the server, so it never holds a client's connection open, and it is killed when the parent
+ends (PR_SET_PDEATHSIG) or, during a job, a little after the job's deadline.
 """
 
 from __future__ import annotations
 
+import ctypes
 import math
 import os
 import pickle
@@ -53,6 +54,7 @@ START_SECONDS = 1.0  # a new child not ready after this long is taken to be stuc
 STARTS = 5  # new children tried for one job before giving up
 _HEADER = struct.Struct("!Q")
 _PAGE = os.sysconf("SC_PAGE_SIZE")
+_PR_SET_PDEATHSIG = 1  # prctl option: the signal a process gets when the thread that forked it ends
 
 
 class DeadlinePassed(Exception):
@@ -204,11 +206,12 @@ class ForkPool(Generic[C]):
 
     def _fork(self, generation: int) -> _Child:
         parent_end, child_end = socket.socketpair()
-        size = _address_space(os.getpid())
+        parent = os.getpid()
+        size = _address_space(parent)
         pid = os.fork()
         if pid == 0:
             parent_end.close()
-            _serve(self.context, child_end, self.memory, self.warm_up)
+            _serve(self.context, child_end, self.memory, self.warm_up, parent)
         child_end.close()
         return _Child(pid, parent_end, generation, size)
 
@@ -289,11 +292,12 @@ def _receive_answer(child: _Child, deadline: float) -> tuple[str, object, str]:
 # In the child. -------------------------------------------------------------------------------------
 
 
-def _serve(context: C, sock: socket.socket, memory: int, warm_up: Callable[[C], object]) -> NoReturn:
+def _serve(context: C, sock: socket.socket, memory: int, warm_up: Callable[[C], object], parent: int) -> NoReturn:
     """Warm up, say so, then run jobs sent over `sock` until it closes; never returns."""
     try:
         for name in ("SIGTERM", "SIGINT", "SIGQUIT", "SIGHUP", "SIGALRM"):  # the server's handlers are not ours
             signal.signal(getattr(signal, name), signal.SIG_DFL)
+        _die_with_parent(parent)
         _close_sockets(keep=sock.fileno())
         _limit_memory(memory)
         warm_up(context)
@@ -325,6 +329,15 @@ def _answer(job: Callable[..., object], context: object, fd: int, args: tuple[An
     except (pickle.PicklingError, TypeError, AttributeError):
         return ("error", RuntimeError(repr(answer[1])), answer[2])
     return answer
+
+
+def _die_with_parent(parent: int) -> None:
+    """Have the kernel kill this process when its parent ends, even in the middle of a job."""
+    libc = ctypes.CDLL(None, use_errno=True)
+    if libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) != 0:
+        raise OSError(ctypes.get_errno(), "prctl(PR_SET_PDEATHSIG) failed")
+    if os.getppid() != parent:  # it ended before the line above
+        os._exit(0)
 
 
 def _close_sockets(keep: int) -> None:

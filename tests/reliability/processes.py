@@ -57,13 +57,6 @@ def rss_bytes(pid: int) -> int:
         return 0
 
 
-def server_worker(master: int) -> int:
-    """The one gunicorn worker process of a `kg serve` process."""
-    workers = children(master)
-    assert len(workers) == 1, f"expected one worker under {master}, found {workers}"
-    return workers[0]
-
-
 def sockets(pid: int) -> list[str]:
     """The socket descriptors a process holds (empty when it is gone)."""
     try:

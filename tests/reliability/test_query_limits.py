@@ -21,7 +21,7 @@ from kg.ontology import Namer
 from kg.store import Store
 from tests.conftest import start_server, stop_server
 from tests.graph_fixture import fill_store
-from tests.reliability.processes import cpu_seconds, rss_bytes, server_worker, sockets, tree
+from tests.reliability.processes import cpu_seconds, rss_bytes, sockets, tree
 
 TIMEOUT = 3.0
 MEMORY = 256 << 20
@@ -48,10 +48,10 @@ def limits_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def server(limits_store: Path) -> Iterator[tuple[str, int]]:
-    """A real server with a short time limit and a small memory bound; yields its URL and worker pid."""
+    """A real server with a short time limit and a small memory bound; yields its URL and process id."""
     proc, url = start_server(limits_store, {"KG_QUERY_TIMEOUT": str(TIMEOUT), "KG_QUERY_MEMORY": str(MEMORY),
                                           "KG_THREADS": str(THREADS), "KG_ACCESS_LOG": "0"})
-    yield url, server_worker(proc.pid)
+    yield url, proc.pid
     stop_server(proc)
 
 
