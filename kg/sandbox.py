@@ -104,8 +104,11 @@ class ForkPool(Generic[C]):
         self._lock = threading.Lock()
         weakref.finalize(self, _end_all, self._idle)
 
-    def run(self, job: Callable[..., T], args: tuple[Any, ...], timeout: float, generation: int) -> Finished[T]:
+    def run(self, job: Callable[..., T], args: tuple[Any, ...], timeout: float, generation: int,
+            reuse: bool = True) -> Finished[T]:
         """Run `job(context, output, *args)` in a child forked at `generation` or later.
+
+        Without `reuse`, the child is ended after the job (for a job that changes what the child holds).
 
         Raises:
             DeadlinePassed: no answer within `timeout` seconds.
@@ -135,7 +138,10 @@ class ForkPool(Generic[C]):
             if trace:
                 value.add_note(trace)
             raise value
-        self._give_back(child)
+        if reuse:
+            self._give_back(child)
+        else:
+            child.end()
         output.seek(0)
         return Finished(value, output)
 

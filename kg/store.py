@@ -12,6 +12,7 @@ import functools
 import os
 import re
 import shutil
+import tempfile
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
@@ -226,6 +227,27 @@ class Store:
             self._store.update(sparql, base_iri=base_iri, prefixes=ontology.PREFIXES)
         except SyntaxError as err:
             raise InvalidInput(f"SPARQL update syntax error: {err}") from err
+
+    @contextmanager
+    def checkpoint(self) -> Iterator[str | None]:
+        """A copy of the store as it is now, in a folder beside it, removed afterwards; None for an in-memory store.
+
+        The copy hard-links the store's immutable files, so it costs little space and time; it can be
+        opened as a Store of its own and written to without touching this one.
+
+        Raises:
+            DiskFull: there is no space for the copy.
+        """
+        if self.path is None:
+            yield None
+            return
+        folder = tempfile.mkdtemp(prefix=f".{self.path.name}-checkpoint-", dir=self.path.parent)
+        try:
+            with _disk_full_as_error(self.path):
+                self._store.backup(os.path.join(folder, "store"))
+            yield os.path.join(folder, "store")
+        finally:
+            shutil.rmtree(folder)
 
     @_writes
     def write_graph(self, graph: NamedNode | None, data: bytes, fmt: RdfFormat, *, replace: bool) -> bool:

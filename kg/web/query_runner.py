@@ -1,28 +1,35 @@
-"""Answers one SPARQL query within the server's limits: time, memory and rows.
+"""Answers one SPARQL query or update within the server's limits: time, memory and rows.
 
 Each query is evaluated in a child process forked from the server (kg/sandbox.py) that is killed at
 KG_QUERY_TIMEOUT and may grow by at most KG_QUERY_MEMORY bytes, so no query outlives its limit or takes
 the server's memory. A child that answered in time takes the next query, until the store is written to.
 The child negotiates the format, serializes the result natively and cuts it at KG_ROW_LIMIT rows; the
 request sends the finished result, so its status and headers (KG-Truncated) always tell how it ended.
+
+Oxigraph cannot stop an update either, and only the server may write to the store. So an update is first
+tried, within the same limits, in a child on a checkpoint of the store (hard links to its files, see
+Store.checkpoint); only once it finished there is it applied to the store, in one transaction, taking about
+as long again. An update stopped at a limit leaves the store as it was.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
-from typing import IO
+import threading
+from collections.abc import Callable, Iterator
+from typing import IO, TypeVar
 
 from flask import Response
 from pyoxigraph import QueryBoolean, QuerySolutions
 
 from kg.errors import KGError, NotAcceptable, QueryTimeout, QueryTooLarge
 from kg.negotiation import negotiate
-from kg.sandbox import ChildDied, DeadlinePassed, ForkPool, OutOfMemory
+from kg.sandbox import ChildDied, DeadlinePassed, Finished, ForkPool, OutOfMemory
 from kg.settings import Settings
 from kg.store import Store, media_type, write_result
 
 log = logging.getLogger("kg.sparql")
+T = TypeVar("T")
 
 STREAM_ABOVE = 1 << 20  # results larger than this are sent from their file in chunks, not read into memory
 CHUNK_BYTES = 1 << 16
@@ -66,6 +73,12 @@ def _evaluate(store: Store, output: IO[bytes], sparql: str, fmt: str | None, acc
     return name, write_result(result, output, name, row_limit)
 
 
+def _try_update(store: Store, output: IO[bytes], checkpoint: str | None, sparql: str, base_iri: str) -> None:
+    """In a query process: run the update on the checkpoint, or on this process's own copy of an in-memory store."""
+    target = Store(checkpoint) if checkpoint is not None else store
+    target.update(sparql, base_iri=base_iri)
+
+
 def _warm_up(store: Store) -> None:
     """In a new query process: read the store the way queries do (snapshot, union and named graphs)."""
     store.query("ASK { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }")
@@ -77,6 +90,7 @@ class QueryRunner:
     def __init__(self, store: Store, settings: Settings) -> None:
         self.store, self.settings = store, settings
         self.pool = ForkPool(store, settings.query_memory, _warm_up)
+        self._updating = threading.Lock()
 
     def run(self, sparql: str, fmt: str | None, accept: str | None, **options: object) -> Response:
         """Answer one query as a Response in the negotiated format.
@@ -89,23 +103,7 @@ class QueryRunner:
         """
         settings = self.settings
         args = (sparql, fmt, accept, options, settings.base_iri, settings.row_limit)
-        try:
-            finished = self.pool.run(_evaluate, args, settings.query_timeout, self.store.generation)
-        except DeadlinePassed:
-            raise QueryTimeout(
-                f"The query did not finish within KG_QUERY_TIMEOUT={settings.query_timeout:g} s and was stopped. "
-                "Make it more selective (add a LIMIT or more specific patterns), or raise KG_QUERY_TIMEOUT."
-            ) from None
-        except OutOfMemory:
-            raise QueryTooLarge(
-                f"The query needed more than KG_QUERY_MEMORY={settings.query_memory} bytes and was stopped. "
-                "Make it more selective (fewer rows to sort, group or join), or raise KG_QUERY_MEMORY."
-            ) from None
-        except ChildDied as err:
-            raise KGError(f"The query failed during evaluation: {err}") from err
-        except (OSError, ValueError, RuntimeError) as err:
-            log.error("Query evaluation failed: %s", "\n".join([str(err), *getattr(err, "__notes__", [])]))
-            raise KGError(f"The query failed during evaluation: {err}") from err
+        finished = self._run("query", _evaluate, args, reuse=True)
         name, truncated = finished.value
         headers = {"KG-Row-Limit": str(settings.row_limit), "Vary": "Accept", "Content-Length": str(finished.size)}
         if truncated:
@@ -116,6 +114,45 @@ class QueryRunner:
         else:
             body = _chunks(finished.output)
         return Response(body, mimetype=media_type(name), headers=headers)
+
+
+    def update(self, sparql: str) -> None:
+        """Apply one update to the store, once a trial on a checkpoint finished within the limits.
+
+        Raises:
+            InvalidInput: the update does not parse.
+            QueryTimeout: the trial did not finish within KG_QUERY_TIMEOUT; nothing was applied.
+            QueryTooLarge: the trial needed more memory than KG_QUERY_MEMORY; nothing was applied.
+            DiskFull: there is no space for the checkpoint or the update.
+        """
+        with self._updating:  # one at a time, so that the store does not change between trial and update
+            with self.store.checkpoint() as checkpoint:
+                args = (checkpoint, sparql, self.settings.base_iri)
+                self._run("update", _try_update, args, reuse=False).output.close()
+            self.store.update(sparql, base_iri=self.settings.base_iri)
+
+    def _run(self, kind: str, job: Callable[..., T], args: tuple[object, ...], reuse: bool) -> Finished[T]:
+        """Run a job in a query process within the limits; `kind` ("query", "update") names it in errors."""
+        settings = self.settings
+        nothing = " and was stopped" if kind == "query" else " and was stopped; nothing of it was applied"
+        try:
+            return self.pool.run(job, args, settings.query_timeout, self.store.generation, reuse=reuse)
+        except DeadlinePassed:
+            raise QueryTimeout(
+                f"The {kind} did not finish within KG_QUERY_TIMEOUT={settings.query_timeout:g} s{nothing}. "
+                "Make it more selective (add a LIMIT or more specific patterns), or raise KG_QUERY_TIMEOUT."
+            ) from None
+        except OutOfMemory:
+            raise QueryTooLarge(
+                f"The {kind} needed more than KG_QUERY_MEMORY={settings.query_memory} bytes{nothing}. "
+                "Make it more selective (fewer rows to sort, group or join), or raise KG_QUERY_MEMORY."
+            ) from None
+        except ChildDied as err:
+            raise KGError(f"The {kind} failed during evaluation: {err}") from err
+        except (OSError, ValueError, RuntimeError) as err:
+            log.error("%s evaluation failed: %s", kind.capitalize(),
+                      "\n".join([str(err), *getattr(err, "__notes__", [])]))
+            raise KGError(f"The {kind} failed during evaluation: {err}") from err
 
 
 def _chunks(output: IO[bytes]) -> Iterator[bytes]:

@@ -73,8 +73,7 @@ def sparql() -> BaseResponse:
     if kind == "update":
         return _update(text)
     refuse_remote(text, context.settings.allow_federation)
-    runner: QueryRunner = _app_runner()
-    return runner.run(text, request.args.get("format"), request.headers.get("Accept"),
+    return _app_runner().run(text, request.args.get("format"), request.headers.get("Accept"),
                       default_graphs=_iris("default-graph-uri"), named_graphs=_iris("named-graph-uri"))
 
 
@@ -99,7 +98,7 @@ def _update(text: str) -> Response:
     if request.args.getlist("using-graph-uri") or request.args.getlist("using-named-graph-uri"):
         raise InvalidInput("using-graph-uri and using-named-graph-uri are not supported; use USING in the update.")
     refuse_remote(text, context.settings.allow_federation)
-    context.store.update(text, base_iri=context.settings.base_iri)
+    _app_runner().update(text)
     return Response(status=204)
 
 

@@ -1,12 +1,10 @@
 """Heavy queries end at their limits and give back CPU and memory; cheap ones are answered meanwhile.
 
-Against a real `kg serve` over a small store on disk (the sample graph plus 2,000 triples, so that a
-cross product of three patterns is far too big to finish and a sorted one of two fills gigabytes).
+Against a real `kg serve` over `limits_store` (tests/reliability/conftest.py).
 """
 
 from __future__ import annotations
 
-import gc
 import threading
 import time
 from collections.abc import Iterator
@@ -15,12 +13,8 @@ from pathlib import Path
 
 import pytest
 import requests
-from pyoxigraph import Literal, NamedNode, Quad
 
-from kg.ontology import Namer
-from kg.store import Store
 from tests.conftest import start_server, stop_server
-from tests.graph_fixture import fill_store
 from tests.reliability.processes import cpu_seconds, rss_bytes, sockets, tree
 
 TIMEOUT = 3.0
@@ -30,20 +24,6 @@ HEAVY_COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
 HEAVY_SORT = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f } ORDER BY ?c ?f"
 CHEAP = "PREFIX kg: <https://w3id.org/kg-news/ns#> SELECT DISTINCT ?p WHERE { ?p a kg:Person } ORDER BY ?p"
 RUNAWAY_BYTES = 1 << 30  # a server tree past this is stopped at once, so a regression cannot exhaust the machine
-
-
-@pytest.fixture(scope="module")
-def limits_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("limits") / "store"
-    store = Store(path)
-    fill_store(store, Namer())
-    graph = NamedNode("http://reference.example/padding")
-    store.write_graphs([(graph, [Quad(NamedNode(f"http://reference.example/n{i}"), NamedNode(
-        "http://reference.example/p"), Literal(f"value {i}"), graph) for i in range(2000)])])
-    store.flush()
-    del store
-    gc.collect()
-    return path
 
 
 @pytest.fixture(scope="module")
