@@ -9,6 +9,7 @@ FROM (or FROM NAMED) clauses gets the dataset they describe instead.
 from __future__ import annotations
 
 import functools
+import gc
 import os
 import re
 import shutil
@@ -60,13 +61,17 @@ RDF_FORMATS = {
 DISK_FULL = ("No space left on device", "Disk quota exceeded")  # how RocksDB words ENOSPC and EDQUOT
 
 
+def _is_disk_full(err: OSError) -> bool:
+    return any(words in str(err) for words in DISK_FULL)
+
+
 @contextmanager
 def _disk_full_as_error(path: Path | None) -> Iterator[None]:
     """Turn the OSError of a write that found the disk full into DiskFull, which names the store."""
     try:
         yield
     except OSError as err:
-        if any(words in str(err) for words in DISK_FULL):
+        if _is_disk_full(err):
             raise DiskFull(
                 f"disk full: no space left for the store {path} ({err}). Everything written before is whole "
                 "and readable; free some space and run the same command again."
@@ -83,15 +88,22 @@ def rdf_format(name: str) -> RdfFormat:
 
 
 def _writes(method: Callable[P, R]) -> Callable[P, R]:
-    """Mark a Store method that changes the store: it raises the store's `generation` when done."""
+    """Mark a Store method that changes the store: a full disk raises DiskFull, and the store's `generation`
+    is raised when done."""
 
     @functools.wraps(method)
     def write(*args: P.args, **kwargs: P.kwargs) -> R:
+        store = args[0]
+        assert isinstance(store, Store)
         try:
-            return method(*args, **kwargs)
+            with _disk_full_as_error(store.path):
+                store._reopen_after_disk_full()
+                try:
+                    return method(*args, **kwargs)
+                except OSError as err:
+                    store._disk_was_full = store._disk_was_full or _is_disk_full(err)
+                    raise
         finally:
-            store = args[0]
-            assert isinstance(store, Store)
             store.generation += 1
 
     return write
@@ -116,6 +128,8 @@ class Store:
         """
         self.path = Path(path) if path is not None else None
         self.generation = 0
+        self._disk_was_full = False  # a write failed for lack of space: reopen before the next one
+        self._reading_only = False  # meanwhile a read-only instance serves reads
         if self.path is not None and not self.path.exists():
             if not create or read_only:
                 raise InvalidInput(f"No store at {self.path}; build one with `kg ingest PATH --store {self.path}`.")
@@ -156,6 +170,31 @@ class Store:
             return cls(path, read_only=True)
 
     # Writing -----------------------------------------------------------------
+
+    def _reopen_after_disk_full(self) -> None:
+        """Open the store again if a write failed for lack of space: RocksDB refuses every later write until then.
+
+        A read-only instance serves reads while the failed one closes, which it does once the reads that
+        were using it have finished; until then a write gets StoreBusy.
+
+        Raises:
+            DiskFull: the disk is still full (opening for writing needs space).
+            StoreBusy: reads still hold the failed instance open.
+        """
+        if not self._disk_was_full or self.path is None:
+            return
+        if not self._reading_only:
+            self._store = OxStore.read_only(str(self.path))
+            self._reading_only = True
+            gc.collect()  # the failed instance closes once nothing refers to it
+        try:
+            self._store = OxStore(str(self.path))
+        except OSError as err:
+            if "lock" not in str(err).lower():
+                raise
+            raise StoreBusy(f"The store {self.path} is being opened again after the disk was full, and reads still "
+                            "use it; try the write again in a moment.") from err
+        self._disk_was_full = self._reading_only = False
 
     @_writes
     def replace_graph(self, graph: NamedNode | DefaultGraph, quads: list[Quad]) -> None:
