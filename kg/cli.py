@@ -68,7 +68,7 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("serve", parents=[common], help="serve the SPARQL endpoint and entity pages")
     p.add_argument("--host", help="address to listen on (default: $KG_HOST or 127.0.0.1)")
     p.add_argument("--port", type=int, help="port (default: $KG_PORT or 5000)")
-    p.add_argument("--threads", type=int, help="request threads (default: $KG_THREADS or 8)")
+    p.add_argument("--threads", type=int, help="request threads (default: $KG_THREADS or 32)")
     return parser
 
 

@@ -16,6 +16,10 @@ child would hang at its first read. So a new child first runs the pool's `warm_u
 the jobs' own) and says it is ready; one that is not ready within START_SECONDS is killed and another
 is forked. Locks that were free at the fork stay free, since the child has no other threads.
 
+A job still running after SLOW_SECONDS gets the lowest CPU priority (nice 19): heavy jobs then share what the
+CPU has left once quick ones, and the server's own threads, have run, so a few heavy jobs cannot slow every
+other request. A child whose priority was lowered is not reused.
+
 A job is a module-level function, called in the child as `job(context, output, *args)` where `context`
 is the object the pool was made with (inherited through the fork, never sent) and `output` a temporary
 file that the parent reads afterwards; what it returns or raises is sent back pickled over a socket.
@@ -32,6 +36,7 @@ import math
 import os
 import pickle
 import resource
+import select
 import signal
 import socket
 import stat
@@ -52,6 +57,8 @@ REUSE = 200  # jobs a child runs before it is replaced (it grows a little with e
 IDLE_SECONDS = 30.0  # an idle child older than this is ended when the pool is next used
 START_SECONDS = 1.0  # a new child not ready after this long is taken to be stuck on a lock, and replaced
 STARTS = 5  # new children tried for one job before giving up
+SLOW_SECONDS = 0.5  # a job still running after this long gets a lower CPU priority (SLOW_NICENESS)
+SLOW_NICENESS = 19
 _HEADER = struct.Struct("!Q")
 _PAGE = os.sysconf("SC_PAGE_SIZE")
 _PR_SET_PDEATHSIG = 1  # prctl option: the signal a process gets when the thread that forked it ends
@@ -85,13 +92,18 @@ class _Child:
         self.size = size  # of its address space when forked
         self.jobs = 0
         self.idle_since = time.monotonic()
+        self.lowered = False  # its CPU priority was lowered (for good: raising it again needs privileges)
 
     def end(self) -> None:
-        """Kill the child and reap it, unless it was reaped already."""
+        """Kill the child, unless it was reaped already, and have it reaped.
+
+        A killed child exits at its own CPU priority, which may be the lowest (see SLOW_SECONDS), so on a busy
+        machine its exit can take a while: the caller does not wait for it, a thread reaps it.
+        """
         self.sock.close()
         if self.pid:
             os.kill(self.pid, signal.SIGKILL)
-            os.waitpid(self.pid, 0)
+            threading.Thread(target=os.waitpid, args=(self.pid, 0), name=f"reap-{self.pid}", daemon=True).start()
             self.pid = 0
 
 
@@ -124,6 +136,7 @@ class ForkPool(Generic[C]):
             output.close()
             raise
         try:
+            _yield_when_slow(child, deadline)
             kind, value, trace = _receive_answer(child, deadline)
         except BaseException:
             output.close()
@@ -138,7 +151,7 @@ class ForkPool(Generic[C]):
             if trace:
                 value.add_note(trace)
             raise value
-        if reuse:
+        if reuse and not child.lowered:
             self._give_back(child)
         else:
             child.end()
@@ -220,6 +233,18 @@ class ForkPool(Generic[C]):
             _serve(self.context, child_end, self.memory, self.warm_up, parent)
         child_end.close()
         return _Child(pid, parent_end, generation, size)
+
+
+def _yield_when_slow(child: _Child, deadline: float) -> None:
+    """Lower the child's CPU priority if it has not answered within SLOW_SECONDS, so that quick jobs come first."""
+    wait = min(SLOW_SECONDS, deadline - time.monotonic())
+    if wait <= 0 or select.select([child.sock], [], [], wait)[0]:
+        return
+    try:
+        os.setpriority(os.PRIO_PROCESS, child.pid, SLOW_NICENESS)
+        child.lowered = True
+    except ProcessLookupError:  # it just ended: its answer (or its death) is read next
+        return
 
 
 def _end_all(children: list[_Child]) -> None:
