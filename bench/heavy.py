@@ -130,9 +130,7 @@ def main(argv: list[str] | None = None) -> int:
     result = {"command": "python -m bench.heavy " + " ".join(argv if argv is not None else sys.argv[1:]),
               "store": str(args.store) if args.store else f"generated: {args.articles} articles",
               "query_timeout": args.timeout, "server_threads": args.threads, **figures, "goal_met": met}
-    save(args.name, result)
-    for key, value in result.items():
-        print(f"{key}: {value}")
+    save(args.name, result)  # prints them too
     return 0 if met else 1
 
 

@@ -86,11 +86,11 @@ class Level:
             "p99_ms": pick(0.99),
             "mean_ms": round(statistics.fmean(lat) * 1000, 1) if lat else None,
             "errors": self.errors,
-            "by_kind": {kind: _percentiles(times) for kind, times in sorted(self.by_kind.items())},
+            "by_kind": {kind: percentiles(times) for kind, times in sorted(self.by_kind.items())},
         }
 
 
-def _percentiles(latencies: list[float]) -> dict[str, Any]:
+def percentiles(latencies: list[float]) -> dict[str, Any]:
     """Count, p50 and p99 in milliseconds."""
     lat = sorted(latencies)
     if not lat:

@@ -16,6 +16,12 @@ child would hang at its first read. So a new child first runs the pool's `warm_u
 the jobs' own) and says it is ready; one that is not ready within START_SECONDS is killed and another
 is forked. Locks that were free at the fork stay free, since the child has no other threads.
 
+The warm-up cannot touch every lock a job may need (the shards of RocksDB's block cache, say). So a job that
+has not answered after SLOW_SECONDS and whose child is asleep on a lock using no CPU (a job computes, or waits
+for the disk or a remote SERVICE, but never waits on a lock: the child has no other threads) is taken to be
+stuck the same way: its child is killed and the job is run again in
+a new one, within the same deadline.
+
 A job still running after SLOW_SECONDS gets the lowest CPU priority (nice 19): heavy jobs then share what the
 CPU has left once quick ones, and the server's own threads, have run, so a few heavy jobs cannot slow every
 other request. A child whose priority was lowered is not reused.
@@ -32,6 +38,7 @@ ends (PR_SET_PDEATHSIG) or, during a job, a little after the job's deadline.
 from __future__ import annotations
 
 import ctypes
+import logging
 import math
 import os
 import pickle
@@ -59,7 +66,9 @@ START_SECONDS = 1.0  # a new child not ready after this long is taken to be stuc
 STARTS = 5  # new children tried for one job before giving up
 SLOW_SECONDS = 0.5  # a job still running after this long gets a lower CPU priority (SLOW_NICENESS)
 SLOW_NICENESS = 19
+STUCK_CHECKS = 5  # looks at a slow child, 20 ms apart, that must all find it asleep for it to count as stuck
 _HEADER = struct.Struct("!Q")
+log = logging.getLogger("kg.sandbox")
 _PAGE = os.sysconf("SC_PAGE_SIZE")
 _PR_SET_PDEATHSIG = 1  # prctl option: the signal a process gets when the thread that forked it ends
 
@@ -131,16 +140,9 @@ class ForkPool(Generic[C]):
         deadline = time.monotonic() + timeout
         output = tempfile.TemporaryFile(prefix="kg-query-")  # noqa: SIM115 - returned to the caller, who closes it
         try:
-            child = self._send_job(generation, (job, args, timeout), output.fileno(), deadline)
+            child, (kind, value, trace) = self._run_once(generation, (job, args, timeout), output, deadline)
         except BaseException:
             output.close()
-            raise
-        try:
-            _yield_when_slow(child, deadline)
-            kind, value, trace = _receive_answer(child, deadline)
-        except BaseException:
-            output.close()
-            child.end()
             raise
         if kind != "ok":
             output.close()
@@ -157,6 +159,30 @@ class ForkPool(Generic[C]):
             child.end()
         output.seek(0)
         return Finished(value, output)
+
+    def _run_once(self, generation: int, message: object, output: IO[bytes],
+                  deadline: float) -> tuple[_Child, tuple[str, object, str]]:
+        """The child that ran the job, and its answer; a job whose child got stuck is run again in a new child.
+
+        Raises:
+            DeadlinePassed: no answer before the deadline.
+            ChildDied: the child died without an answer.
+        """
+        for _ in range(STARTS):
+            child = self._send_job(generation, message, output.fileno(), deadline)
+            try:
+                _yield_when_slow(child, deadline)
+                return child, _receive_answer(child, deadline)
+            except _Stuck:
+                log.warning("query process %d was stuck on a lock taken before it was forked; running its job "
+                            "again in a new process", child.pid)
+                child.end()
+                output.seek(0)
+                output.truncate()
+            except BaseException:
+                child.end()
+                raise
+        raise ChildDied(f"{STARTS} query processes in a row were stuck")
 
     def _send_job(self, generation: int, message: object, fd: int, deadline: float) -> _Child:
         """A child of `generation` that has been sent the job: an idle one, else a new one.
@@ -235,16 +261,60 @@ class ForkPool(Generic[C]):
         return _Child(pid, parent_end, generation, size)
 
 
+class _Stuck(Exception):
+    """The child sleeps without using CPU in the middle of its job."""
+
+
 def _yield_when_slow(child: _Child, deadline: float) -> None:
-    """Lower the child's CPU priority if it has not answered within SLOW_SECONDS, so that quick jobs come first."""
+    """Lower the child's CPU priority if it has not answered within SLOW_SECONDS, so that quick jobs come first.
+
+    Raises:
+        _Stuck: the child is asleep and uses no CPU: it waits for a lock that another thread of the parent
+            held when it was forked, and will wait for ever.
+    """
     wait = min(SLOW_SECONDS, deadline - time.monotonic())
     if wait <= 0 or select.select([child.sock], [], [], wait)[0]:
         return
+    if _asleep(child.pid):
+        raise _Stuck()
     try:
         os.setpriority(os.PRIO_PROCESS, child.pid, SLOW_NICENESS)
         child.lowered = True
     except ProcessLookupError:  # it just ended: its answer (or its death) is read next
         return
+
+
+def _asleep(pid: int) -> bool:
+    """Whether process `pid` stays asleep on a lock (state 'S' in a futex wait; a job that computes or reads is
+    running or in disk wait, and one that waits for a remote SERVICE sleeps on a socket) and uses no CPU,
+    over STUCK_CHECKS looks."""
+    first = _state_and_cpu(pid)
+    for _ in range(STUCK_CHECKS):
+        if first is None or first[0] != "S" or not _waits_on_lock(pid):
+            return False
+        time.sleep(0.02)
+        if _state_and_cpu(pid) != first:
+            return False
+    return True
+
+
+def _waits_on_lock(pid: int) -> bool:
+    """Whether the kernel says process `pid` waits in a futex (False when it does not say)."""
+    try:
+        with open(f"/proc/{pid}/wchan") as wchan:
+            return wchan.read().startswith("futex")
+    except OSError:
+        return False
+
+
+def _state_and_cpu(pid: int) -> tuple[str, int] | None:
+    """The state letter of process `pid` and the CPU ticks it has used, or None when it is gone."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as stat:
+            fields = stat.read().rsplit(b")", 1)[1].split()
+    except OSError:
+        return None
+    return fields[0].decode(), int(fields[11]) + int(fields[12])
 
 
 def _end_all(children: list[_Child]) -> None:

@@ -34,14 +34,16 @@ access = logging.getLogger("kg.access")
 def run_server(app: WSGIApp, host: str, port: int, threads: int, max_body: int, access_log: bool) -> None:
     """Serve `app` on host:port until SIGTERM or SIGINT.
 
-    With `access_log`, one line per request goes to standard output. Bodies over `max_body` are refused
-    by the app (413 naming the setting), and those over BODY_FACTOR times that by the server itself.
+    Log messages go to standard error; with `access_log`, one line per request goes to standard output.
+    Bodies over `max_body` are refused by the app (413 naming the setting), and those over BODY_FACTOR
+    times that by the server itself.
     """
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     if access_log:
         handler = logging.StreamHandler(sys.stdout)
         handler.setFormatter(logging.Formatter("%(message)s"))
         access.addHandler(handler)
-        access.setLevel(logging.INFO)
+        access.propagate = False  # standard output only, not also the error log
         app = _AccessLog(app)
     server = create_server(
         app, host=host, port=port, threads=threads, connection_limit=CONNECTIONS, channel_timeout=IDLE_SECONDS,

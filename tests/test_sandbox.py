@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -131,3 +132,26 @@ def test_sandbox_lowers_the_priority_of_a_slow_job_and_does_not_reuse_its_child(
     assert slow == SLOW_NICENESS
     assert slow_pid == quick_pid  # the quick job's child was reused for it...
     assert run(0.0) != (slow_pid, SLOW_NICENESS)  # ...but the slowed one is not reused
+
+
+def write_then_block_once(context: str, output: IO[bytes], flag: str) -> str:
+    """Write, then wait for ever on a lock that is taken, as a child forked while a thread held it would; only the
+    first time (while `flag` exists)."""
+    output.write(b"partial output of a stuck child")
+    output.flush()
+    if os.path.exists(flag):
+        os.remove(flag)
+        taken = threading.Lock()
+        taken.acquire()
+        taken.acquire()
+    output.write(b"done")
+    return "answered"
+
+
+def test_sandbox_runs_a_job_again_when_its_child_is_stuck_on_a_lock(pool: ForkPool[str], tmp_path: Path) -> None:
+    flag = tmp_path / "block"
+    flag.touch()
+    finished = pool.run(write_then_block_once, (str(flag),), timeout=10, generation=0)
+    with finished.output:
+        assert (finished.value, finished.output.read()) == ("answered", b"partial output of a stuck childdone")
+    assert not flag.exists()
