@@ -4,8 +4,8 @@ working, and once space is freed writes succeed again, without a restart."""
 
 from __future__ import annotations
 
+import os
 import shlex
-import shutil
 import subprocess
 import sys
 import time
@@ -13,7 +13,10 @@ from pathlib import Path
 
 import pytest
 import requests
+from pyoxigraph import Literal, NamedNode, Quad
 
+from kg.errors import DiskFull
+from kg.remote import RemoteSink
 from tests.conftest import ROOT, free_port
 from tests.reliability.test_ingest_disk_full import can_mount_tmpfs
 
@@ -73,7 +76,7 @@ def test_server_disk_full_writes_get_507_reads_work_and_writes_recover(store_pat
     url = f"http://127.0.0.1:{port}"
     script = SCRIPT.format(size=TMPFS_MB, mount=shlex.quote(str(mount)), out=shlex.quote(str(out)),
                            store=shlex.quote(str(store_path)), python=shlex.quote(sys.executable), port=port)
-    env = {"KG_UPDATE_TOKEN": TOKEN, "KG_ACCESS_LOG": "0", "PATH": shutil.os.environ["PATH"]}
+    env = {"KG_UPDATE_TOKEN": TOKEN, "KG_ACCESS_LOG": "0", "PATH": os.environ["PATH"]}
     proc = subprocess.Popen(["unshare", "-rm", "sh", "-c", script], cwd=ROOT, env=env, text=True,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     try:
@@ -95,9 +98,15 @@ def test_server_disk_full_writes_get_507_reads_work_and_writes_recover(store_pat
                                headers={**AUTH, "Content-Type": "application/sparql-update"})
         assert update.status_code == 507, update.text
         assert "disk full" in update.text
+        # `kg ingest --server` writes through RemoteSink: it stops on DiskFull, as a local ingest does.
+        quads = [Quad(NamedNode(f"urn:x:r{i}"), NamedNode("urn:x:p"), Literal("x" * 64), NamedNode("urn:x:remote"))
+                 for i in range(40_000)]
+        with pytest.raises(DiskFull, match=r"^disk full: no space left for the store .* \(507 on PUT "):
+            RemoteSink(url, TOKEN).write_graphs([(NamedNode("urn:x:remote"), quads)])
         # Reads keep working, and nothing of the refused writes is there.
         assert count(url, "urn:x:before") == 10
         assert count(url, "urn:x:full") == 0
+        assert count(url, "urn:x:remote") == 0
         assert requests.get(url + "/", timeout=30).status_code == 200
 
         (out / "free").touch()
