@@ -1,6 +1,7 @@
 """Runs the web app under waitress: one process owning the store, many request threads.
 
-Waitress reads each request whole (headers and body) in a single non-blocking loop before it hands it to a
+Waitress reads each request whole (headers and body, a chunked body decoded and given its length, so that
+Flask refuses one over KG_MAX_REQUEST_BYTES whole) in a single non-blocking loop before it hands it to a
 request thread, so a client that sends its headers slowly, or opens connections and sends nothing, holds
 no thread: other clients are answered meanwhile. Connections that stay silent for IDLE_SECONDS are closed.
 pyoxigraph releases the GIL while it reads the store, so threads answer requests in parallel (SPARQL queries

@@ -12,7 +12,6 @@ from kg.errors import KGError
 from kg.ontology import Namer
 from kg.settings import Settings
 from kg.store import Store
-from kg.web.body_limit import register_body_limit
 from kg.web.context import AppContext
 from kg.web.pages import bp as pages_bp
 from kg.web.sparql import register_endpoint
@@ -31,7 +30,6 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None, 
         namer=Namer(settings.base_iri),
         settings=settings,
     )
-    register_body_limit(app, settings.max_request_bytes)
     register_endpoint(app)
     app.register_blueprint(pages_bp)
     app.register_error_handler(KGError, _kg_error)
