@@ -14,6 +14,7 @@ import os
 import re
 import shutil
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
@@ -98,14 +99,9 @@ def _writes(method: Callable[P, R]) -> Callable[P, R]:
         store = args[0]
         assert isinstance(store, Store)
         try:
-            with _disk_full_as_error(store.path):
-                store._reopen_after_disk_full()
-                try:
-                    store._flush_when_due()
-                    return method(*args, **kwargs)
-                except OSError as err:
-                    store._disk_was_full = store._disk_was_full or _is_disk_full(err)
-                    raise
+            with store._writing():
+                store._flush_when_due()
+                return method(*args, **kwargs)
         finally:
             store.generation += 1
 
@@ -134,6 +130,7 @@ class Store:
         self._disk_was_full = False  # a write failed for lack of space: reopen before the next one
         self._reading_only = False  # meanwhile a read-only instance serves reads
         self._flushed_at = time.monotonic()
+        self._reopening = threading.Lock()
         if self.path is not None and not self.path.exists():
             if not create or read_only:
                 raise InvalidInput(f"No store at {self.path}; build one with `kg ingest PATH --store {self.path}`.")
@@ -174,6 +171,23 @@ class Store:
             return cls(path, read_only=True)
 
     # Writing -----------------------------------------------------------------
+
+    @contextmanager
+    def _writing(self) -> Iterator[None]:
+        """Around a write: open the store again if the disk was full before, and raise DiskFull if it is now.
+
+        Raises:
+            DiskFull: the disk is full.
+            StoreBusy: see `_reopen_after_disk_full`.
+        """
+        with _disk_full_as_error(self.path):
+            with self._reopening:
+                self._reopen_after_disk_full()
+            try:
+                yield
+            except OSError as err:
+                self._disk_was_full = self._disk_was_full or _is_disk_full(err)
+                raise
 
     def _reopen_after_disk_full(self) -> None:
         """Open the store again if a write failed for lack of space: RocksDB refuses every later write until then.
@@ -286,7 +300,7 @@ class Store:
             return
         folder = tempfile.mkdtemp(prefix=f".{self.path.name}-checkpoint-", dir=self.path.parent)
         try:
-            with _disk_full_as_error(self.path):
+            with self._writing():  # a backup flushes the store first
                 self._store.backup(os.path.join(folder, "store"))
             yield os.path.join(folder, "store")
         finally:

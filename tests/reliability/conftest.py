@@ -17,7 +17,11 @@ from tests.graph_fixture import fill_store
 def limits_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A small store on disk: the sample graph plus 2,000 triples, so that a cross product of three patterns is far
     too big to finish and a sorted one of two fills gigabytes."""
-    path = tmp_path_factory.mktemp("limits") / "store"
+    return build_limits_store(tmp_path_factory.mktemp("limits") / "store")
+
+
+def build_limits_store(path: Path) -> Path:
+    """Build the store of `limits_store` at `path`."""
     store = Store(path)
     fill_store(store, Namer())
     graph = NamedNode("http://reference.example/padding")

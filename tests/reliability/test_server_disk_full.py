@@ -94,8 +94,8 @@ def test_server_disk_full_writes_get_507_reads_work_and_writes_recover(store_pat
         answer = put(url, "urn:x:full", ntriples(40_000, "f"))  # 4 MB: more than any space left
         assert answer.status_code == 507, answer.text
         assert answer.json()["error"].startswith("disk full: no space left for the store"), answer.text
-        update = requests.post(url + "/sparql", data=b"INSERT DATA { <urn:x:u> <urn:x:p> 1 }", timeout=60,
-                               headers={**AUTH, "Content-Type": "application/sparql-update"})
+        update = requests.post(url + "/sparql", data=b"INSERT DATA { GRAPH <urn:x:u> { <urn:x:u> <urn:x:p> 1 } }",
+                               timeout=60, headers={**AUTH, "Content-Type": "application/sparql-update"})
         assert update.status_code == 507, update.text
         assert "disk full" in update.text
         # `kg ingest --server` writes through RemoteSink: it stops on DiskFull, as a local ingest does.
@@ -107,10 +107,15 @@ def test_server_disk_full_writes_get_507_reads_work_and_writes_recover(store_pat
         assert count(url, "urn:x:before") == 10
         assert count(url, "urn:x:full") == 0
         assert count(url, "urn:x:remote") == 0
+        assert count(url, "urn:x:u") == 0
         assert requests.get(url + "/", timeout=30).status_code == 200
 
         (out / "free").touch()
         wait_for(out / "freed", proc)
+        update = requests.post(url + "/sparql", data=b"INSERT DATA { GRAPH <urn:x:u> { <urn:x:u> <urn:x:p> 1 } }",
+                               timeout=60, headers={**AUTH, "Content-Type": "application/sparql-update"})
+        assert update.status_code == 204, update.text
+        assert count(url, "urn:x:u") == 1
         assert put(url, "urn:x:full", ntriples(40_000, "f")).status_code == 201
         assert count(url, "urn:x:full") == 40_000
         assert count(url, "urn:x:before") == 10
