@@ -15,10 +15,10 @@ import pytest
 import requests
 
 from tests.conftest import start_server, stop_server
+from tests.reliability.conftest import MEMORY
 from tests.reliability.processes import cpu_seconds, rss_bytes, sockets, tree, wait_ended
 
 TIMEOUT = 3.0
-MEMORY = 256 << 20
 THREADS = 4
 HEAVY_COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
 HEAVY_SORT = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f } ORDER BY ?c ?f"
@@ -112,15 +112,14 @@ def test_query_limits_heavy_queries_stop_at_the_time_limit(server: tuple[str, in
     assert statuses == [200] * THREADS
 
 
-def test_query_limits_memory_bound_stops_a_query_with_a_clear_error(server: tuple[str, int]) -> None:
-    url, worker = server
+def test_query_limits_memory_bound_stops_a_query_with_a_clear_error(patient_server: tuple[str, int]) -> None:
+    url, worker = patient_server
     baseline = rss_bytes(worker)
     with MemoryWatch(worker) as watch:
         status, body, seconds = query(url, HEAVY_SORT)
     assert status == 503, body
     assert "KG_QUERY_MEMORY" in body
     assert watch.peak < baseline + MEMORY + (128 << 20), f"a server process reached {watch.peak >> 20} MiB"
-    assert seconds < TIMEOUT + 1.0
     assert rss_bytes(worker) < baseline + (32 << 20)
     status, body, _ = query(url, CHEAP)
     assert status == 200, body

@@ -13,11 +13,10 @@ import pytest
 import requests
 
 from tests.conftest import start_server, stop_server
-from tests.reliability.conftest import build_limits_store
+from tests.reliability.conftest import MEMORY, TOKEN
 from tests.reliability.processes import cpu_seconds, tree
-from tests.reliability.test_query_limits import MEMORY, TIMEOUT
+from tests.reliability.test_query_limits import TIMEOUT
 
-TOKEN = "update-limits-token"
 AUTH = {"Authorization": f"Bearer {TOKEN}", "Content-Type": "application/sparql-update"}
 # An update's default graph is the store's own default graph, which is empty: the data is in named graphs.
 HEAVY_WHERE = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?x { ?a ?b ?c } GRAPH ?y { ?d ?e ?f } GRAPH ?z { ?g ?h ?i } }"
@@ -29,17 +28,6 @@ def server(limits_store: Path) -> Iterator[tuple[str, int]]:
     proc, url = start_server(limits_store, {"KG_QUERY_TIMEOUT": str(TIMEOUT), "KG_QUERY_MEMORY": str(MEMORY),
                                           "KG_UPDATE_TOKEN": TOKEN, "KG_ACCESS_LOG": "0"})
     yield url, proc.pid
-    stop_server(proc)
-
-
-@pytest.fixture(scope="module")
-def patient_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """A server whose time limit is far off, so that a query that hoards memory reaches the memory bound first,
-    however busy the machine is (a query running past 0.5 s gets the lowest CPU priority)."""
-    store = build_limits_store(tmp_path_factory.mktemp("patient") / "store")
-    proc, url = start_server(store, {"KG_QUERY_TIMEOUT": "100", "KG_QUERY_MEMORY": str(MEMORY),
-                                          "KG_UPDATE_TOKEN": TOKEN, "KG_ACCESS_LOG": "0"})
-    yield url
     stop_server(proc)
 
 
@@ -69,8 +57,8 @@ def test_update_limits_a_runaway_update_is_stopped_and_applies_nothing(server: t
     assert used < 0.3, f"the server used {used:.2f} s of CPU in 1.5 s after the update was answered"
 
 
-def test_update_limits_an_update_over_the_memory_bound_is_stopped(patient_server: str) -> None:
-    url = patient_server
+def test_update_limits_an_update_over_the_memory_bound_is_stopped(patient_server: tuple[str, int]) -> None:
+    url, _ = patient_server
     answer = update(url, f"INSERT {{ <urn:x:sorted> <urn:x:p> ?c }} WHERE {{ {HEAVY_SORT} }}")
     assert answer.status_code == 503, answer.text
     assert "KG_QUERY_MEMORY" in answer.text
