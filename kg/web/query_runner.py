@@ -7,9 +7,10 @@ The child negotiates the format, serializes the result natively and cuts it at K
 request sends the finished result, so its status and headers (KG-Truncated) always tell how it ended.
 
 Oxigraph cannot stop an update either, and only the server may write to the store. So an update is first
-tried, within the same limits, in a child on a checkpoint of the store (hard links to its files, see
-Store.checkpoint); only once it finished there is it applied to the store, in one transaction, taking about
-as long again. An update stopped at a limit leaves the store as it was.
+tried, within the same limits, in a new process on a checkpoint of the store (hard links to its files, see
+Store.checkpoint and kg/trial.py; an in-memory store is tried in a forked child instead, on its own copy);
+only once it finished there is it applied to the store, in one transaction, taking about as long again. An
+update stopped at a limit leaves the store as it was.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from kg.negotiation import negotiate
 from kg.sandbox import ChildDied, DeadlinePassed, Finished, ForkPool, OutOfMemory
 from kg.settings import Settings
 from kg.store import Store, media_type, write_result
+from kg.trial import TrialOutOfMemory, TrialTimeout, try_update
 
 log = logging.getLogger("kg.sparql")
 T = TypeVar("T")
@@ -73,10 +75,9 @@ def _evaluate(store: Store, output: IO[bytes], sparql: str, fmt: str | None, acc
     return name, write_result(result, output, name, row_limit)
 
 
-def _try_update(store: Store, output: IO[bytes], checkpoint: str | None, sparql: str, base_iri: str) -> None:
-    """In a query process: run the update on the checkpoint, or on this process's own copy of an in-memory store."""
-    target = Store(checkpoint) if checkpoint is not None else store
-    target.update(sparql, base_iri=base_iri)
+def _try_update(store: Store, output: IO[bytes], sparql: str, base_iri: str) -> None:
+    """In a query process forked from a server with an in-memory store: run the update on this process's copy."""
+    store.update(sparql, base_iri=base_iri)
 
 
 def _warm_up(store: Store) -> None:
@@ -125,34 +126,53 @@ class QueryRunner:
             QueryTooLarge: the trial needed more memory than KG_QUERY_MEMORY; nothing was applied.
             DiskFull: there is no space for the checkpoint or the update.
         """
+        settings = self.settings
         with self._updating:  # one at a time, so that the store does not change between trial and update
             with self.store.checkpoint() as checkpoint:
-                args = (checkpoint, sparql, self.settings.base_iri)
-                self._run("update", _try_update, args, reuse=False).output.close()
-            self.store.update(sparql, base_iri=self.settings.base_iri)
+                if checkpoint is None:
+                    self._run("update", _try_update, (sparql, settings.base_iri), reuse=False).output.close()
+                else:
+                    self._try_on(checkpoint, sparql)
+            self.store.update(sparql, base_iri=settings.base_iri)
+
+    def _try_on(self, checkpoint: str, sparql: str) -> None:
+        """Try the update on a checkpoint in a new process; errors as in `update`."""
+        settings = self.settings
+        try:
+            try_update(checkpoint, sparql, settings.base_iri, settings.query_timeout, settings.query_memory)
+        except TrialTimeout:
+            raise QueryTimeout(_stopped("update", "time", settings)) from None
+        except TrialOutOfMemory:
+            raise QueryTooLarge(_stopped("update", "memory", settings)) from None
+        except RuntimeError as err:
+            log.error("Update trial failed: %s", err)
+            raise KGError(f"The update failed during evaluation: {err}") from err
 
     def _run(self, kind: str, job: Callable[..., T], args: tuple[object, ...], reuse: bool) -> Finished[T]:
         """Run a job in a query process within the limits; `kind` ("query", "update") names it in errors."""
         settings = self.settings
-        nothing = " and was stopped" if kind == "query" else " and was stopped; nothing of it was applied"
         try:
             return self.pool.run(job, args, settings.query_timeout, self.store.generation, reuse=reuse)
         except DeadlinePassed:
-            raise QueryTimeout(
-                f"The {kind} did not finish within KG_QUERY_TIMEOUT={settings.query_timeout:g} s{nothing}. "
-                "Make it more selective (add a LIMIT or more specific patterns), or raise KG_QUERY_TIMEOUT."
-            ) from None
+            raise QueryTimeout(_stopped(kind, "time", settings)) from None
         except OutOfMemory:
-            raise QueryTooLarge(
-                f"The {kind} needed more than KG_QUERY_MEMORY={settings.query_memory} bytes{nothing}. "
-                "Make it more selective (fewer rows to sort, group or join), or raise KG_QUERY_MEMORY."
-            ) from None
+            raise QueryTooLarge(_stopped(kind, "memory", settings)) from None
         except ChildDied as err:
             raise KGError(f"The {kind} failed during evaluation: {err}") from err
         except (OSError, ValueError, RuntimeError) as err:
             log.error("%s evaluation failed: %s", kind.capitalize(),
                       "\n".join([str(err), *getattr(err, "__notes__", [])]))
             raise KGError(f"The {kind} failed during evaluation: {err}") from err
+
+
+def _stopped(kind: str, limit: str, settings: Settings) -> str:
+    """The message for a query or update (`kind`) stopped at its time or memory `limit`."""
+    nothing = " and was stopped" if kind == "query" else " and was stopped; nothing of it was applied"
+    if limit == "time":
+        return (f"The {kind} did not finish within KG_QUERY_TIMEOUT={settings.query_timeout:g} s{nothing}. "
+                "Make it more selective (add a LIMIT or more specific patterns), or raise KG_QUERY_TIMEOUT.")
+    return (f"The {kind} needed more than KG_QUERY_MEMORY={settings.query_memory} bytes{nothing}. "
+            "Make it more selective (fewer rows to sort, group or join), or raise KG_QUERY_MEMORY.")
 
 
 def _chunks(output: IO[bytes]) -> Iterator[bytes]:
