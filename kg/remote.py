@@ -15,13 +15,27 @@ import urllib.request
 from collections import defaultdict
 from collections.abc import Iterator
 from email.message import Message
-from typing import Any
+from typing import IO, Any
 
-from pyoxigraph import Literal, NamedNode, Quad
+from pyoxigraph import (
+    DefaultGraph,
+    Literal,
+    NamedNode,
+    Quad,
+    QueryBoolean,
+    QueryResultsFormat,
+    QuerySolutions,
+    RdfFormat,
+    Triple,
+    parse,
+    parse_query_results,
+    serialize,
+)
 
 from kg import ontology
 from kg.errors import DiskFull, Forbidden, InvalidInput, KGError, PayloadTooLarge, Unauthorized
 from kg.model import PERSON, Entity
+from kg.store import DATASET_FORMATS
 
 SPARQL_JSON = "application/sparql-results+json"
 N_TRIPLES = "application/n-triples"
@@ -40,13 +54,46 @@ HASHES_QUERY = PROLOGUE + """SELECT ?g ?hash ?source WHERE { GRAPH ?g { ?g a kg:
     OPTIONAL { ?g kg:sourceFile ?source } } }"""
 
 
-class RemoteSink:
-    """A kg.ingest.GraphSink writing article graphs to a running kg server at `url`."""
+class _Server:
+    """A running kg server at `url`, talked to over HTTP with the update token if one is given."""
 
-    def __init__(self, url: str, token: str | None, *, timeout: float = DEFAULT_TIMEOUT) -> None:
+    def __init__(self, url: str, token: str | None = None, *, timeout: float = DEFAULT_TIMEOUT) -> None:
         self.url = url.rstrip("/")
         self.token = token
         self.timeout = timeout
+
+    def _request(self, method: str, url: str, body: bytes | None, headers: dict[str, str]) -> tuple[bytes, Message]:
+        """Send one request; returns the body and headers of the answer.
+
+        Raises:
+            KGError: (or a subclass) the server is unreachable or answered with an error status.
+        """
+        if self.token:
+            headers = {**headers, "Authorization": f"Bearer {self.token}"}
+        request = urllib.request.Request(url, data=body, method=method, headers=headers)
+        try:
+            with urllib.request.urlopen(request, timeout=self.timeout) as response:
+                return bytes(response.read()), response.headers
+        except urllib.error.HTTPError as err:
+            raise _http_error(method, url, err) from err
+        except (urllib.error.URLError, OSError) as err:
+            reason = getattr(err, "reason", err)
+            raise KGError(
+                f"Cannot reach the kg server at {self.url} ({reason}). Is `kg serve` running there? "
+                "Check --server or KG_SERVER."
+            ) from err
+
+    def _graph_url(self, graph: NamedNode | None) -> str:
+        """The Graph Store Protocol URL of a named graph, or of the default graph when None."""
+        query = urllib.parse.urlencode({"graph": graph.value}) if graph is not None else "default"
+        return f"{self.url}/store?{query}"
+
+
+class RemoteSink(_Server):
+    """A kg.ingest.GraphSink writing article graphs to a running kg server at `url`."""
+
+    def __init__(self, url: str, token: str | None, *, timeout: float = DEFAULT_TIMEOUT) -> None:
+        super().__init__(url, token, timeout=timeout)
         self._versions: dict[str, tuple[str, str]] | None = None
 
     def iter_entities(self, namer: ontology.Namer) -> Iterator[Entity]:
@@ -93,8 +140,7 @@ class RemoteSink:
         """
         for graph, quads in graphs:
             body = "".join(f"{q.subject} {q.predicate} {q.object} .\n" for q in quads).encode("utf-8")
-            target = f"{self.url}/store?{urllib.parse.urlencode({'graph': graph.value})}"
-            self._request("PUT", target, body, {"Content-Type": N_TRIPLES})
+            self._request("PUT", self._graph_url(graph), body, {"Content-Type": N_TRIPLES})
             if self._versions is not None:
                 self._versions.pop(graph.value, None)
                 values = {quad.predicate: quad.object.value for quad in quads
@@ -105,6 +151,27 @@ class RemoteSink:
 
     def flush(self) -> None:
         """Nothing to do: the server commits each PUT before answering."""
+
+    def remove_graph(self, graph: NamedNode) -> bool:
+        """DELETE a named graph on the server; False when it has no such graph.
+
+        Raises:
+            Unauthorized, Forbidden: the server refused the update token.
+            KGError: the server cannot be reached or failed.
+        """
+        url = self._graph_url(graph)
+        headers = {"Authorization": f"Bearer {self.token}"} if self.token else {}
+        try:
+            with urllib.request.urlopen(urllib.request.Request(url, method="DELETE", headers=headers),
+                                        timeout=self.timeout):
+                return True
+        except urllib.error.HTTPError as err:
+            if err.code == 404:  # the Graph Store Protocol's answer for a graph it does not hold
+                return False
+            raise _http_error("DELETE", url, err) from err
+        except (urllib.error.URLError, OSError) as err:
+            raise KGError(f"Cannot reach the kg server at {self.url} ({getattr(err, 'reason', err)}). "
+                          "Is `kg serve` running there? Check --server or KG_SERVER.") from err
 
     def select(self, sparql: str) -> list[dict[str, str]]:
         """Rows of a SELECT query sent to URL/sparql, as {variable: value} (unbound ones omitted).
@@ -133,27 +200,6 @@ class RemoteSink:
             )
         return rows
 
-    def _request(self, method: str, url: str, body: bytes, headers: dict[str, str]) -> tuple[bytes, Message]:
-        """Send one request; returns the body and headers of the answer.
-
-        Raises:
-            KGError: (or a subclass) the server is unreachable or answered with an error status.
-        """
-        if self.token:
-            headers = {**headers, "Authorization": f"Bearer {self.token}"}
-        request = urllib.request.Request(url, data=body, method=method, headers=headers)
-        try:
-            with urllib.request.urlopen(request, timeout=self.timeout) as response:
-                return bytes(response.read()), response.headers
-        except urllib.error.HTTPError as err:
-            raise _http_error(method, url, err) from err
-        except (urllib.error.URLError, OSError) as err:
-            reason = getattr(err, "reason", err)
-            raise KGError(
-                f"Cannot reach the kg server at {self.url} ({reason}). Is `kg serve` running there? "
-                "Check --server or KG_SERVER."
-            ) from err
-
 
 def _http_error(method: str, url: str, err: urllib.error.HTTPError) -> KGError:
     """The kg error for an HTTP error answer, with the server's own message."""
@@ -162,7 +208,7 @@ def _http_error(method: str, url: str, err: urllib.error.HTTPError) -> KGError:
         detail = str(json.loads(detail)["error"])
     except (ValueError, KeyError, TypeError):
         pass  # not a kg JSON error: show the body as it is
-    said = f": {detail}" if detail else ""
+    said = f": {detail.rstrip('.')}" if detail else ""  # the messages below go on with a sentence of their own
     if err.code == 401:
         return Unauthorized(
             f"The server wants an update token (401 on {method} {url}){said}. "
@@ -188,3 +234,70 @@ def _http_error(method: str, url: str, err: urllib.error.HTTPError) -> KGError:
     if 400 <= err.code < 500:
         return InvalidInput(f"The server rejected {method} {url} ({err.code}){said}.")
     return KGError(f"The server failed on {method} {url} ({err.code}){said}.")
+
+
+class RemoteStore(_Server):
+    """Reads the store that a running `kg serve` holds open, through its SPARQL endpoint and Graph Store Protocol:
+    what `kg query`, `stats`, `eval` and `export` use while the server has the store.
+
+    `truncated` tells whether the server cut the last query result at its KG_ROW_LIMIT.
+    """
+
+    truncated = False
+
+    def query(self, sparql: str) -> QuerySolutions | QueryBoolean | list[Triple]:
+        """The result of a query run by the server: solutions, a boolean, or triples.
+
+        Raises:
+            InvalidInput: the server rejected the query (a syntax error, with the parser's position).
+            KGError: the server cannot be reached or failed.
+        """
+        data, headers = self._request(
+            "POST", f"{self.url}/sparql", sparql.encode("utf-8"),
+            {"Content-Type": "application/sparql-query", "Accept": f"{SPARQL_JSON}, {N_TRIPLES}"},
+        )
+        self.truncated = headers.get("KG-Truncated") == "true"
+        try:
+            if headers.get_content_type() == N_TRIPLES:
+                return [quad.triple for quad in parse(data, RdfFormat.N_TRIPLES)]
+            return parse_query_results(data, QueryResultsFormat.JSON)
+        except SyntaxError as err:
+            raise KGError(f"The server at {self.url} answered a query with a result that does not parse "
+                          f"({err}); is it a kg server?") from err
+
+    def select(self, sparql: str) -> list[dict[str, Any]]:
+        """Rows of a SELECT query as dicts of pyoxigraph terms (unbound variables omitted), like Store.select.
+
+        Raises:
+            KGError: the server cannot be reached, refused the query, or cut its result at KG_ROW_LIMIT.
+        """
+        result = self.query(sparql)
+        if not isinstance(result, QuerySolutions):
+            raise InvalidInput("Expected a SELECT query.")
+        names = [v.value for v in result.variables]
+        rows = [{n: row[n] for n in names if row[n] is not None} for row in result]
+        if self.truncated:
+            raise KGError(f"The server at {self.url} cut a result at its KG_ROW_LIMIT; raise it on the server, "
+                          "or stop the server and read the store directly.")
+        return rows
+
+    def _graph(self, graph: NamedNode | None) -> list[Triple]:
+        data, _ = self._request("GET", self._graph_url(graph), None, {"Accept": N_TRIPLES})
+        return [quad.triple for quad in parse(data, RdfFormat.N_TRIPLES)]
+
+    def count_quads(self) -> int:
+        """The number of quads in the server's store: its named graphs and its default graph."""
+        named = self.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+        return int(named[0]["n"].value) + len(self._graph(None))
+
+    def dump(self, output: IO[bytes], fmt: RdfFormat) -> None:
+        """Write the whole store: every graph for N-Quads and TriG, the union of all graphs (each triple once)
+        for formats of one graph. Graphs are read one at a time through the Graph Store Protocol."""
+        graphs = [row["g"] for row in self.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { } }")]
+        quads = [Quad(t.subject, t.predicate, t.object, DefaultGraph()) for t in self._graph(None)]
+        for graph in graphs:
+            quads += [Quad(t.subject, t.predicate, t.object, graph) for t in self._graph(graph)]
+        if fmt in DATASET_FORMATS:
+            serialize(quads, output, fmt, prefixes=ontology.PREFIXES)
+        else:
+            serialize(dict.fromkeys(q.triple for q in quads), output, fmt, prefixes=ontology.PREFIXES)

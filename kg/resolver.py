@@ -13,9 +13,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 
-from kg.extractors.evidence import merge_facts
 from kg.extractors.lexicon import normalize
-from kg.model import PERSON, Entity, EventFact, Extraction, Fact, RoleFact, SanctionFact
+from kg.fact_kinds import kind_of, merge_facts
+from kg.model import PERSON, Entity, Extraction, Fact
 
 
 class EntityIndex:
@@ -75,22 +75,8 @@ class EntityIndex:
             merged[key] = Entity(key, label, kind, tuple(sorted(aliases - {label})), tuple(sorted(mentions)))
         if not mapping:
             return extraction
-        facts = tuple(_rekey(fact, mapping) for fact in extraction.facts)
+        facts = tuple(kind_of(fact).rekeyed(fact, mapping) for fact in extraction.facts)
         return replace(extraction, entities=tuple(merged.values()), facts=_dedupe(facts))
-
-
-def _rekey(fact: Fact, mapping: dict[str, str]) -> Fact:
-    def new(key: str | None) -> str | None:
-        return mapping.get(key, key) if key else key
-
-    if isinstance(fact, RoleFact):
-        return replace(fact, person=mapping.get(fact.person, fact.person), org=new(fact.org))
-    if isinstance(fact, SanctionFact):
-        return replace(fact, authority=mapping.get(fact.authority, fact.authority),
-                       target=mapping.get(fact.target, fact.target))
-    if isinstance(fact, EventFact):
-        return replace(fact, place=new(fact.place), participants=tuple(mapping.get(p, p) for p in fact.participants))
-    raise TypeError(f"Unknown fact type {type(fact).__name__}")
 
 
 def _dedupe(facts: tuple[Fact, ...]) -> tuple[Fact, ...]:

@@ -1,28 +1,31 @@
-"""Writes query results for the command line: a table, JSON, CSV or TSV."""
+"""Writes query results for the command line: a table, or a SPARQL results format (JSON, XML, CSV, TSV)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TextIO
 
-from pyoxigraph import QueryBoolean, QueryResultsFormat, QuerySolutions, QueryTriples, RdfFormat, serialize
+from pyoxigraph import QueryBoolean, QuerySolutions, RdfFormat, Triple, serialize
 
-from kg.store import QueryResult
-
-FORMATS = {"json": QueryResultsFormat.JSON, "csv": QueryResultsFormat.CSV, "tsv": QueryResultsFormat.TSV}
+from kg.store import RESULTS_FORMATS
 
 
-def write_results(result: QueryResult, fmt: str, out: TextIO) -> None:
-    """Write SELECT/ASK results in `fmt`; CONSTRUCT/DESCRIBE results are written as Turtle."""
-    if isinstance(result, QueryTriples):
-        out.write(serialize(result, format=RdfFormat.TURTLE).decode())
-        return
+def write_results(result: QuerySolutions | QueryBoolean | Iterable[Triple], fmt: str, out: TextIO) -> None:
+    """Write SELECT/ASK results in `fmt`; CONSTRUCT/DESCRIBE results (triples) are written as Turtle.
+
+    Every output ends with a newline.
+    """
     if isinstance(result, QueryBoolean):
         out.write(("true" if bool(result) else "false") + "\n")
         return
-    if fmt != "table":
-        out.write(result.serialize(format=FORMATS[fmt]).decode())
+    if not isinstance(result, QuerySolutions):
+        text = serialize(result, format=RdfFormat.TURTLE).decode()
+    elif fmt != "table":
+        text = result.serialize(format=RESULTS_FORMATS[fmt]).decode()
+    else:
+        _write_table(result, out)
         return
-    _write_table(result, out)
+    out.write(text if text.endswith("\n") or not text else text + "\n")
 
 
 def _write_table(result: QuerySolutions, out: TextIO) -> None:
@@ -33,7 +36,7 @@ def _write_table(result: QuerySolutions, out: TextIO) -> None:
     out.write("  ".join("-" * w for w in widths) + "\n")
     for row in rows:
         out.write("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() + "\n")
-    out.write(f"({len(rows)} rows)\n")
+    out.write(f"({len(rows)} row{'' if len(rows) == 1 else 's'})\n")
 
 
 def _cell(term: object) -> str:

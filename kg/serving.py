@@ -30,6 +30,7 @@ BODY_FACTOR = 4  # bodies up to this many times the limit reach the app, which r
 
 WSGIApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
 access = logging.getLogger("kg.access")
+log = logging.getLogger("kg.server")
 
 
 def run_server(app: WSGIApp, host: str, port: int, threads: int, max_body: int, access_log: bool) -> None:
@@ -60,7 +61,9 @@ def run_server(app: WSGIApp, host: str, port: int, threads: int, max_body: int, 
         signal.signal(getattr(signal, name), stop)
     while not stopping:
         wasyncore.loop(timeout=LOOP_SECONDS, map=server._map, use_poll=True, count=1)
+    log.info("Stopping on %s", signal.Signals(stopping[0]).name)
     _finish(server)
+    log.info("Server stopped")
 
 
 def _finish(server: Any) -> None:

@@ -16,9 +16,12 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
+from pyoxigraph import NamedNode
 from pyparsing import ParseBaseException, ParseResults
 from rdflib.plugins.sparql.parser import Query, UpdateUnit
 from rdflib.plugins.sparql.parserutils import CompValue
+
+from kg.errors import InvalidInput
 
 # A backslash pair stays (it is an escaped backslash, and what follows is not an escape).
 _ESCAPE = re.compile(r"\\\\|\\u[0-9A-Fa-f]{4}|\\U[0-9A-Fa-f]{8}")
@@ -80,3 +83,50 @@ def declares_dataset(sparql: str) -> bool:
         return False
     tree = _parse(sparql)
     return tree is not None and any(node.name == "DatasetClause" for node in _nodes(tree))
+
+
+# The tokens of an update that matter to its dataset: braces, and the keywords outside them. Strings,
+# IRIs and comments are read whole so that a brace or a keyword inside one is not taken for one.
+_UPDATE_TOKENS = re.compile(
+    r'(?P<skip>#[^\n\r]*|"""(?:[^"\\]|\\.|"(?!""))*"""|' r"'''(?:[^'\\]|\\.|'(?!''))*'''"
+    r'|"(?:[^"\\\n\r]|\\.)*"|' r"'(?:[^'\\\n\r]|\\.)*'" r'|<[^<>"{}|^`\\\x00-\x20]*>)'
+    r"|(?P<brace>[{}])|(?P<word>[A-Za-z_:][\w.:%-]*)|(?P<other>\S)",
+    re.DOTALL,
+)
+
+
+def with_using(update: str, graphs: list[NamedNode], named_graphs: list[NamedNode]) -> str:
+    """The update with `USING <graph>` and `USING NAMED <graph>` clauses in each of its DELETE/INSERT ... WHERE
+    operations: what the protocol's using-graph-uri and using-named-graph-uri parameters mean.
+
+    The graphs are NamedNodes (valid IRIs, written in their own `<...>` syntax), never raw request text.
+
+    Raises:
+        InvalidInput: the update has its own USING or WITH clauses, which the parameters may not override.
+    """
+    clauses = "".join(f" USING {g}" for g in graphs) + "".join(f" USING NAMED {g}" for g in named_graphs)
+    depth, previous, cuts = 0, "", []
+    for token in _UPDATE_TOKENS.finditer(update):
+        if token.lastgroup == "brace":
+            depth += 1 if token.group() == "{" else -1
+        elif token.lastgroup == "word" and depth == 0:
+            word = token.group().upper()
+            if word in ("USING", "WITH"):
+                raise InvalidInput(f"The update has its own {word} clause; it cannot be combined with the "
+                                   "using-graph-uri or using-named-graph-uri parameters (SPARQL 1.1 Protocol §2.2.3).")
+            if word == "WHERE" and previous != "DELETE":  # DELETE WHERE {...} takes no dataset
+                cuts.append(token.start())
+        if token.lastgroup != "skip" and depth == 0:
+            previous = token.group().upper()
+    for cut in reversed(cuts):
+        update = f"{update[:cut]}{clauses.strip()} {update[cut:]}"
+    return update
+
+
+QUERY_FORMS = {"SelectQuery": "SELECT", "AskQuery": "ASK", "ConstructQuery": "CONSTRUCT", "DescribeQuery": "DESCRIBE"}
+
+
+def query_form(sparql: str) -> str | None:
+    """SELECT, ASK, CONSTRUCT or DESCRIBE: the form of a query; None when it does not parse as one."""
+    tree = _parse(sparql)
+    return next((QUERY_FORMS[node.name] for node in tree or () if node.name in QUERY_FORMS), None)

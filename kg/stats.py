@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kg.store import Store
+from kg.store import ReadableStore
 
 COUNTS = """SELECT ?type (COUNT(DISTINCT ?node) AS ?n) WHERE {
   VALUES ?type { kg:Article kg:Person kg:Organization kg:Place kg:Role kg:Event kg:Sanction }
@@ -16,7 +16,7 @@ RECENT = """SELECT ?a ?headline ?published ?publisher ?t WHERE { ?a a kg:Article
   OPTIONAL { ?a schema:publisher ?publisher } } ORDER BY DESC(?published) DESC(?t) ?a LIMIT %d"""
 
 
-def graph_stats(store: Store, *, quads: bool = True) -> dict[str, int | str | None]:
+def graph_stats(store: ReadableStore, *, quads: bool = True) -> dict[str, int | str | None]:
     """Articles, entities by type, facts by kind, quads (a full scan; skip with quads=False), last ingest."""
     counts: dict[str, int | str | None] = {
         row["type"].value.rsplit("#", 1)[-1]: int(row["n"].value) for row in store.select(COUNTS)
@@ -30,7 +30,7 @@ def graph_stats(store: Store, *, quads: bool = True) -> dict[str, int | str | No
     return counts
 
 
-def recent_articles(store: Store, limit: int = 10) -> list[dict[str, str]]:
+def recent_articles(store: ReadableStore, limit: int = 10) -> list[dict[str, str]]:
     """The newest articles by publication date (then ingest time): IRI, headline, date, publisher."""
     rows = store.select(RECENT % int(limit))
     return [{k: v.value for k, v in row.items()} for row in rows]

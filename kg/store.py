@@ -19,7 +19,7 @@ import time
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, Any, ParamSpec, TypeVar, cast
+from typing import IO, Any, ParamSpec, Protocol, TypeVar, cast
 
 from pyoxigraph import (
     DefaultGraph,
@@ -42,6 +42,7 @@ from pyoxigraph import (
 
 from kg import ontology
 from kg.errors import DiskFull, InvalidInput, StoreBusy, UnknownEntity
+from kg.formats import RDF
 from kg.model import PERSON, Entity
 from kg.sparql_syntax import declares_dataset
 
@@ -61,6 +62,8 @@ RDF_FORMATS = {
 
 
 FLUSH_SECONDS = 5.0  # a write flushes the store first when the last flush is this old
+DATASET_FORMATS = {RDF_FORMATS[f.name] for f in RDF if f.datasets}  # the others hold one graph (JSON-LD too)
+UNION_TRIPLES = "CONSTRUCT { ?s ?p ?o } WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }"
 DISK_FULL = ("No space left on device", "Disk quota exceeded")  # how RocksDB words ENOSPC and EDQUOT
 
 
@@ -108,6 +111,26 @@ def _writes(method: Callable[P, R]) -> Callable[P, R]:
     return write
 
 
+class ReadableStore(Protocol):
+    """What reading commands need of a store: a Store on disk, or kg.remote.RemoteStore through a running server."""
+
+    def query(self, sparql: str) -> QuerySolutions | QueryBoolean | QueryTriples | list[Triple]:
+        """The result of a SPARQL query over the union of all graphs."""
+        ...
+
+    def select(self, sparql: str) -> list[dict[str, Any]]:
+        """Rows of a SELECT query as dicts of pyoxigraph terms."""
+        ...
+
+    def count_quads(self) -> int:
+        """The number of quads."""
+        ...
+
+    def dump(self, output: IO[bytes], fmt: RdfFormat) -> None:
+        """Serialize the whole store."""
+        ...
+
+
 class Store:
     """A kg knowledge graph in a pyoxigraph store on disk (or in memory when path is None).
 
@@ -147,8 +170,8 @@ class Store:
             if "lock" in str(err).lower():
                 raise StoreBusy(
                     f"The store {path} is open for writing in another process (a running `kg serve` or "
-                    f"`kg ingest`?). Stop that process, or send articles to the running server with "
-                    f"`kg ingest --server URL`."
+                    f"`kg ingest`?). Stop that process, or work through the running server: "
+                    f"`kg ingest --server URL`, and likewise remove, query, export, stats and eval."
                 ) from err
             raise InvalidInput(f"Cannot open the store {path}: {err}") from err
 
@@ -470,12 +493,20 @@ class Store:
         kind = next((k for k in kinds if k not in general), kinds[0])
         return Entity(key=key, label=labels[0], kind=kind, aliases=tuple(aliases))
 
-    def dump(self, output: IO[bytes], fmt: RdfFormat, graph: NamedNode | None = None) -> None:
-        """Serialize the whole store (or one graph) to `output`."""
-        if fmt.supports_datasets and graph is None:
+    def dump(self, output: IO[bytes], fmt: RdfFormat, graph: NamedNode | DefaultGraph | None = None) -> None:
+        """Serialize one graph, or (`graph` None) the whole store, to `output`.
+
+        The whole store in a format of one graph (Turtle, N-Triples, RDF/XML, JSON-LD) is the union of all
+        graphs, each triple once: what a query sees as its default graph.
+        """
+        if graph is not None:
+            self._store.dump(output, fmt, from_graph=graph)
+        elif fmt in DATASET_FORMATS:
             self._store.dump(output, fmt)
         else:
-            self._store.dump(output, fmt, from_graph=graph if graph is not None else DefaultGraph())
+            union = self._store.query(UNION_TRIPLES, use_default_graph_as_union=True)
+            assert isinstance(union, QueryTriples)
+            serialize(union, output, fmt, prefixes=ontology.PREFIXES)
 
     def count_quads(self) -> int:
         """The number of quads in the store."""
@@ -609,13 +640,6 @@ class _TripleCounter:
                 return
             self.count += 1
             yield triple
-
-
-def media_type(fmt: str) -> str:
-    """The media type of a RESULTS_FORMATS or RDF_FORMATS name."""
-    if fmt in RESULTS_FORMATS:
-        return str(RESULTS_FORMATS[fmt].media_type)
-    return str(rdf_format(fmt).media_type)
 
 
 def convert_rdf(data: str, source: str, target: str, base_iri: str | None = None) -> bytes:

@@ -67,10 +67,15 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def start_server(store: Path, env: dict[str, str] | None = None) -> tuple[subprocess.Popen[bytes], str]:
-    """Start `kg serve` in a real process on a free port; returns it and its base URL once it answers."""
+def start_server(store: Path, env: dict[str, str] | None = None,
+                 log_path: Path | None = None) -> tuple[subprocess.Popen[bytes], str]:
+    """Start `kg serve` in a real process on a free port; returns it and its base URL once it answers.
+
+    Its standard error (the server's log) goes to `log_path`, or to a temporary file.
+    """
     port = free_port()
-    log = tempfile.NamedTemporaryFile(prefix="kg-serve-", suffix=".log", delete=False)  # noqa: SIM115
+    log = open(log_path, "wb") if log_path else tempfile.NamedTemporaryFile(  # noqa: SIM115
+        prefix="kg-serve-", suffix=".log", delete=False)
     with log:
         proc = subprocess.Popen(
             [sys.executable, "-m", "kg", "serve", "--store", str(store), "--port", str(port)],

@@ -103,7 +103,7 @@ def test_cli_remove_then_reingest(built_store: Path, tmp_path: Path) -> None:
     ids = kg("query", "SELECT ?a WHERE { ?a a kg:Article }", "--store", store, "--format", "csv").stdout.split()[1:]
     doc_id = ids[0].rsplit("/", 1)[-1]
     removed = kg("remove", doc_id, "--store", store)
-    assert removed.returncode == 0 and removed.stdout.startswith("1 articles removed")
+    assert removed.returncode == 0 and removed.stdout.startswith("1 article removed")
     missing = kg("remove", doc_id, "--store", store)
     assert missing.returncode == 1 and f"no article '{doc_id}'" in missing.stderr
     again = kg("ingest", jsonl, "--store", store, "--workers", "1")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -49,3 +50,18 @@ def test_examples_graph_every_fact_has_source_sentence(examples_store: Store) ->
            FILTER NOT EXISTS { ?fact prov:wasDerivedFrom ?a ; kg:evidence/kg:sentence ?s } }"""
     )
     assert rows == []
+
+
+@pytest.mark.model
+def test_examples_graph_holds_every_example_the_stored_queries_give(examples_store: Store) -> None:
+    from kg.queries import load_queries
+
+    entities = {entity.key for entity in examples_store.iter_entities(NAMER)}
+    labels = " ".join(row["l"].value.casefold() for row in examples_store.select(
+        "SELECT DISTINCT ?l WHERE { ?e rdfs:label ?l }"))
+    for query in load_queries().values():
+        for param in query.params:
+            for key in re.findall(r"such as ([a-z]+/[\w-]+)", param.description):
+                assert key in entities, f"{query.name}: {key} is not in the examples' graph"
+            for text in re.findall(r"e\.g\. (\w+)", param.description):
+                assert text.casefold() in labels, f"{query.name}: no name in the examples' graph contains {text}"

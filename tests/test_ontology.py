@@ -1,4 +1,5 @@
-"""ontology/kg.ttl parses and defines every kg: term that kg/ontology.py emits."""
+"""ontology/kg.ttl parses and defines every kg: term that kg writes (kg/terms.py, kg/ontology.py and the
+fact kinds of kg/fact_kinds.py)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,8 @@ from pyoxigraph import NamedNode
 from rdflib.namespace import OWL, RDF, RDFS
 
 import kg.ontology
+import kg.terms
+from kg.fact_kinds import FACT_KINDS
 from kg.model import ENTITY_KINDS, EVENT_STATUSES
 
 KG_TTL = Path(__file__).resolve().parent.parent / "ontology" / "kg.ttl"
@@ -19,13 +22,14 @@ KG = rdflib.Namespace(kg.ontology.KG)
 
 
 def emitted_terms() -> set[str]:
-    """Local names of every kg: term kg/ontology.py can emit."""
+    """Local names of every kg: term kg can emit."""
     names = {
         value.value[len(kg.ontology.KG) :]
-        for value in vars(kg.ontology).values()
+        for value in vars(kg.terms).values()
         if isinstance(value, NamedNode) and value.value.startswith(kg.ontology.KG)
     }
     names |= set(re.findall(r'\bkg\("(\w+)"\)', inspect.getsource(kg.ontology)))
+    names |= {kind.rdf_class for kind in FACT_KINDS}
     return names | set(ENTITY_KINDS) | set(EVENT_STATUSES) | set(kg.ontology.GENERAL_KIND.values())
 
 

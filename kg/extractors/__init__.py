@@ -1,65 +1,14 @@
 """Extractors: a parsed article -> entities and role, event and sanction facts.
 
-    extract(document, nlp)            parse and extract one article
-    extract_parsed(document, parsed)  the same for a Doc already parsed (e.g. by nlp.pipe)
+    extract(document, nlp)            run the pipeline (kg.extractors.pipeline.build_nlp) on one article
+    extract_parsed(document, parsed)  the extractors alone, on a Doc already parsed
+
+The extractors run as the pipeline's last pipe, kg_facts (kg/extractors/component.py).
 """
 
 from __future__ import annotations
 
-from spacy.language import Language
-from spacy.tokens import Doc
-
-from kg.extractors.context import read_home
-from kg.extractors.entities import EntityTable
-from kg.extractors.events import extract_events
-from kg.extractors.evidence import in_boilerplate, merge_facts
-from kg.extractors.lexicon import load_lexicon
-from kg.extractors.roles import extract_roles
-from kg.extractors.sanctions import extract_sanctions
-from kg.model import Document, Entity, Extraction, Fact
+from kg.extractors.article import extract_parsed
+from kg.extractors.component import extract
 
 __all__ = ["extract", "extract_parsed"]
-
-
-def extract(document: Document, nlp: Language) -> Extraction:
-    """Parse `document.text` with `nlp` and extract its entities and facts."""
-    return extract_parsed(document, nlp(document.text))
-
-
-def extract_parsed(document: Document, parsed: Doc) -> Extraction:
-    """Extract entities and facts from `parsed`, the parse of `document.text`.
-
-    Raises: ValueError when `parsed` is not the parse of `document.text`.
-    """
-    if parsed.text != document.text:
-        raise ValueError(f"Document {document.id!r}: the parsed text differs from document.text")
-    table = EntityTable(parsed, load_lexicon())
-    sentences = [s for s in parsed.sents if not in_boilerplate(s, document)]
-    facts: list[Fact] = []
-    home = read_home(document, table)
-    facts += extract_roles(parsed, table, document, sentences, home)
-    facts += extract_events(parsed, table, document, sentences)
-    sanctions, skipped = extract_sanctions(parsed, table, document, sentences, home)
-    facts += sanctions
-    merged = merge_facts(facts)
-    used = _keys_used(merged)
-    entities = tuple(e for e in table.entities() if (e.mentions or e.key in used)
-                     and (e.key in used or _in_body(e, document)))
-    return Extraction(document, entities, tuple(merged), skipped)
-
-
-def _in_body(entity: Entity, document: Document) -> bool:
-    """Whether an entity is named before the trailing page furniture (a tag list alone makes none)."""
-    cut = document.boilerplate_from
-    return cut is None or not entity.mentions or any(start < cut for start, _ in entity.mentions)
-
-
-def _keys_used(facts: list[Fact]) -> set[str]:
-    keys: set[str] = set()
-    for fact in facts:
-        for name in ("person", "org", "place", "authority", "target"):
-            value = getattr(fact, name, None)
-            if value:
-                keys.add(value)
-        keys.update(getattr(fact, "participants", ()))
-    return keys

@@ -13,34 +13,36 @@ from spacy.tokens import Span, Token
 
 from kg.dates import parse_published, resolve_date
 from kg.extractors.entities import EntityTable, doc_ents, ents_within
-from kg.model import COUNTRY, GOVERNMENT_BODY, PLACE, DateValue, Document
+from kg.extractors.lexicon import word_list
+from kg.model import COUNTRY, GOVERNMENT_BODY, PERSON, PLACE, DateValue, Document
 
 PLACE_PREPOSITIONS = {"in", "at"}
 BUILDINGS = {GOVERNMENT_BODY}  # bodies named by their seat: "met at the White House", "talks at the Kremlin"
-NEAR_PREPOSITIONS = {"off", "near", "outside"}
-SIDE_NOUNS = {"coast", "shore", "outskirts", "edge", "border"}
-TRIP_NOUNS = {"trip", "visit", "tour", "stop", "stay"}
+# Places a happening was close to or moved through: "sank near Lampedusa", "marched through Madrid".
+NEAR_PREPOSITIONS = {"off", "near", "outside", "through", "across"}
+SIDE_NOUNS = word_list("side_nouns")
+TRIP_NOUNS = word_list("trip_nouns")
 THERE = {"there"}  # "There, he will meet with X": the place the sentence before travelled to
+DATE_LABELS = {"DATE", "TIME"}  # a TIME is read only when it resolves to a day: "10 p.m." does not
 DATE_PREPOSITIONS = {"on", "in", "during", "since", "from"}
 GOVERNED_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "prep", "attr"}
 PARTICIPANT_PREPOSITIONS = {"with", "between"}
 HYPHENS = {"-", "\u2013", "\u2014"}
-PLANNED = {"planned", "proposed", "upcoming", "forthcoming", "scheduled", "expected", "next", "future"}
-HYPOTHETICAL = {"possible", "potential", "hypothetical", "prospective"}
-CANCEL_VERBS = {"cancel", "scrap", "scrub", "abandon", "call"}  # "call off" is checked for its particle
-POSTPONE_VERBS = {"postpone", "delay", "shelve", "defer", "reschedule", "put"}  # "put off"
-HAPPENED_VERBS = {"hold", "attend", "have", "host", "conclude", "end", "wrap"}
-# Verbs of going somewhere: their "to X" is where the event they are for takes place.
-MOTION_VERBS = {"travel", "go", "come", "fly", "arrive", "welcome", "head", "return", "visit", "invite", "host"}
-# Verbs that carry an event noun's date or place: "had a call on Tuesday", "the launch took place on X".
-LIGHT_VERBS = {"have", "hold", "make", "conduct", "host", "attend", "join", "take", "begin", "open", "start",
-               "end", "conclude", "wrap", "plan", "schedule", "announce", "cancel", "postpone"}
-PLACE_NOUNS = {"town", "city", "village", "region", "province", "port", "island", "capital", "district"}
-OPENING_VERBS = {"open", "begin", "start", "hold", "take", "convene", "due", "schedule", "set", "plan"}
+PLANNED = word_list("planned")
+HYPOTHETICAL = word_list("hypothetical")
+CANCEL_VERBS = word_list("cancel_verbs")
+POSTPONE_VERBS = word_list("postpone_verbs")
+HAPPENED_VERBS = word_list("happened_verbs")
+MOTION_VERBS = word_list("motion_verbs")
+LIGHT_VERBS = word_list("light_verbs")
+PLACE_NOUNS = word_list("place_nouns")
+OPENING_VERBS = word_list("opening_verbs")
+RELATIVE_DAY_WORDS = {"prior", "before"}  # heads of "the day prior", "the day before"
+FUTURE_AUXILIARIES = {"will", "would", "'ll", "shall", "to"}
 PRECISION = ("date", "gMonthDay", "gYearMonth", "gYear")  # datatypes of dates, most precise first
 LATE_DAYS = 30  # a future event dated up to this many days before publication keeps the publication year
-REPORTING_VERBS = {"say", "declare", "announce", "state", "tell", "confirm", "promise", "pledge", "warn"}
-FUTURE_WORDS = {"schedule", "plan", "due", "expect", "set", "intend", "hope", "aim"}
+REPORTING_VERBS = word_list("reporting_verbs")
+FUTURE_WORDS = word_list("future_words")
 BARE_WEEKDAY = re.compile(r"^(?:on\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)$", re.I)
 # "July 6-11, 2022" -> "July 6, 2022": a range is dated by its first day.
 
@@ -160,8 +162,10 @@ def refers_to_place_before(sent: Span) -> bool:
 
 
 def place_within(noun: Token, table: EntityTable) -> str | None:
-    """The named place a common noun lies in: "a mine in Bolivia", "a hotel in the city of Mina"."""
-    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in PLACE_PREPOSITIONS):
+    """The named place a common noun lies in, or is near: "a mine in Bolivia", "a hotel in the city of
+    Mina", "a bridge near Gori"."""
+    for prep in (c for c in noun.children if c.dep_ == "prep"
+                 and (c.lower_ in PLACE_PREPOSITIONS or c.lower_ in NEAR_PREPOSITIONS)):
         for obj in (c for c in prep.children if c.dep_ == "pobj"):
             key = table.key_at(obj) or named_by_of(obj, table)
             if key and table.kind(key) in (PLACE, COUNTRY):
@@ -198,12 +202,17 @@ def object_place(verb: Token, table: EntityTable) -> str | None:
 
 
 def named_by_of(noun: Token, table: EntityTable) -> str | None:
-    """ "the town of Izium", "the city of Lviv": the place a common noun is named by."""
+    """ "the town of Izium", "the city of Lviv", "Baghdad's Sadr City district": the place a common noun
+    is named by (of several names before it, the nearest)."""
     if noun.lemma_.lower() not in PLACE_NOUNS:
         return None
     for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
         for obj in (c for c in prep.children if c.dep_ == "pobj"):
             return table.key_at(obj)
+    for child in sorted((c for c in noun.children if c.dep_ in ("compound", "poss")), key=lambda c: -c.i):
+        key = table.key_at(child)
+        if key and table.kind(key) in (PLACE, COUNTRY):
+            return key
     return None
 
 
@@ -315,10 +324,11 @@ def hyphen_joined(token: Token) -> bool:
 
 
 def date_ent(token: Token) -> Span | None:
-    """The DATE entity holding a token, or None (by an index of the Doc's dates, built once per Doc)."""
+    """The DATE entity holding a token, or the TIME entity of a day ("Saturday night", "yesterday morning"),
+    or None (by an index of the Doc's dates, built once per Doc)."""
     global _date_index
     if _date_index[0] is not token.doc:
-        index = {i: ent for ent in doc_ents(token.doc) if ent.label_ == "DATE" for i in range(ent.start, ent.end)}
+        index = {i: ent for ent in doc_ents(token.doc) if ent.label_ in DATE_LABELS for i in range(ent.start, ent.end)}
         _date_index = (token.doc, index)
     return _date_index[1].get(token.i)
 
@@ -337,6 +347,8 @@ def date_of(token: Token, document: Document) -> DateValue | None:
         elif child.dep_ in ("compound", "nmod", "npadvmod", "nummod", "tmod") or child.i < token.i:
             ent = date_ent(child)
             phrase = ent.text if ent else None
+        if phrase is None and child.dep_ in ("advmod", "npadvmod") and child.lower_ in RELATIVE_DAY_WORDS:
+            phrase = child.doc[child.left_edge.i : child.right_edge.i + 1].text  # "the day prior": no DATE
         if phrase:
             value = resolve_date(phrase, document.published)
             if value is not None:
@@ -358,7 +370,7 @@ def clause_date(verb: Token, document: Document) -> DateValue | None:
     precise one when there are several ("Yesterday, day five of the 2018 World Cup, A defeated B")."""
     found: list[DateValue] = []
     for ent in ents_within(verb.sent):
-        if ent.label_ != "DATE":
+        if ent.label_ not in DATE_LABELS:
             continue
         node = ent.root
         while node.head.i != node.i and node.pos_ not in ("VERB", "AUX"):
@@ -387,6 +399,44 @@ def status_of(token: Token) -> str | None:
         return "Hypothetical"
     if modifiers & PLANNED:
         return "Planned"
-    if verb is not None and verb.lemma_ in HAPPENED_VERBS and verb.tag_ in ("VBD", "VBN"):
-        return "Happened"
+    if (verb is not None and verb.lemma_ in HAPPENED_VERBS and verb.tag_ in ("VBD", "VBN")
+            and not any(c.dep_ == "aux" and c.lower_ in FUTURE_AUXILIARIES for c in verb.children)):
+        return "Happened"  # "was held", not "will be held"
     return None
+
+
+def countries_named(sent: Span, table: EntityTable) -> set[str]:
+    """The countries a sentence names, by name or demonym, and the countries of the cities it names."""
+    found = set()
+    for _, _, key in table.mentions_in(sent.start, sent.end):
+        if table.kind(key) == COUNTRY:
+            found.add(key)
+        elif table.kind(key) == PLACE and (country := country_of_place(key, sent, table)):
+            found.add(country)
+    found |= {c for t in sent if t.pos_ in ("ADJ", "PROPN", "NOUN") and not table.key_at(t)
+              and not describes_person(t, table) for c in [table.country_of_word(t)] if c}
+    return found
+
+
+def describes_person(token: Token, table: EntityTable) -> bool:
+    """A demonym that describes someone named: "Russian journalist X", "the Polish minister, X"."""
+    node = token
+    for _ in range(3):
+        if node.head.i == node.i:
+            return False
+        node = node.head
+        if table.key_at(node) and table.kind(table.key_at(node) or "") == PERSON:
+            return True
+        if node.pos_ not in ("NOUN", "PROPN"):
+            return False
+    return False
+
+
+def country_of_place(place: str, sent: Span, table: EntityTable) -> str | None:
+    """The country of a place: written after it ("Riga, Latvia"), else known for the city."""
+    for _, end, key in table.mentions_in(sent.start, sent.end):
+        after = table.key_at(end + 1) if end + 1 < sent.end and sent.doc[end].text == "," else None
+        if key == place and after and table.kind(after) == COUNTRY:
+            return after
+    city_country = table.lexicon.city_country(table.label(place))
+    return table.ensure(city_country, COUNTRY) if city_country else None

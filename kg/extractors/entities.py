@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extractors.lexicon import Lexicon, normalize
+from kg.extractors.lexicon import Lexicon, normalize, word_list
 from kg.model import (
     COMPANY,
     COUNTRY,
@@ -34,32 +34,17 @@ INITIAL = re.compile(r"[A-Z]\.?")
 NAME_BREAKERS = {"the", "of", "and", "for", "on", "in", "at", "said", "says", "told"}
 MAX_NAME_WORDS = 5
 APOSTROPHES = {"'", "\u2019", "\u2018"}
-# Words of address before a person's name: "The Honorable Jane Roe", "Mr. John Doe", "His Excellency X".
-HONORIFIC_TITLES = {"honorable", "honourable", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "excellency",
-                    "majesty", "highness", "sir", "dame", "rev", "rev."}
-# Legal forms that end a company's name: "... Shipping LLC", "... Trading FZE", "... Holding PJSC".
-LEGAL_FORMS = {"llc", "ltd", "inc", "plc", "fze", "fzco", "fzc", "jsc", "pjsc", "ojsc", "cjsc", "oao", "zao", "ooo",
-               "gmbh", "ag", "sa", "srl", "bv", "nv", "llp", "lp", "corp", "co", "pte", "sdn", "bhd", "dmcc"}
-# Lower-case words inside a person's name: "Correia e Silva", "bin Zayed", "van der Berg", "da Silva".
-NAME_PARTICLES = {"e", "da", "de", "do", "dos", "das", "del", "della", "di", "van", "von", "der", "den", "bin", "ibn",
-                  "bint", "al", "el", "la", "le", "y"}
-# Words before a title that say which holder, not which organization: "former President".
-QUALIFIERS = {"former", "acting", "interim", "outgoing", "incoming", "then", "late", "ex", "ex-"}
-# Words right before a name that say it is a news outlet: "state television Vesti".
-MEDIA_CUES = {"outlet", "television", "tv", "newspaper", "agency", "broadcaster", "channel", "daily",
-              "magazine", "radio", "website", "network", "tabloid", "paper"}
-GOVERNMENT_WORDS = {"department", "ministry", "treasury", "kremlin", "parliament", "congress", "senate",
-                    "government", "council", "agency", "commission", "office", "administration",
-                    "cabinet", "house", "court", "bureau", "service", "duma", "assembly", "committee",
-                    "embassy", "army", "navy", "police", "command", "forces"}
-COMPANY_WORDS = {"inc", "corp", "corporation", "company", "co", "ltd", "llc", "plc", "group", "bank",
-                 "oil", "gas", "airlines", "holding", "holdings", "energy", "ag", "sa", "gmbh"}
-COMPANY_NOUNS = {"company", "firm", "giant", "bank", "producer", "exporter", "corporation", "lender",
-                 "insurer", "carrier", "manufacturer", "maker", "conglomerate", "subsidiary", "enterprise"}
+HONORIFIC_TITLES = word_list("honorific_titles")
+LEGAL_FORMS = word_list("legal_forms")
+NAME_PARTICLES = word_list("name_particles")
+QUALIFIERS = word_list("qualifiers")
+MEDIA_CUES = word_list("media_cues")
+GOVERNMENT_WORDS = word_list("government_words")
+COMPANY_WORDS = word_list("company_words")
+COMPANY_NOUNS = word_list("company_nouns")
 LEADING_WORDS = {"the", "a", "an"}
-PLACE_NOUNS = {"town", "city", "village", "region", "province", "port", "island", "district", "county"}
-# Marks written before a name that are not part of it: "SDN InfoRos" (already on the US sanctions list).
-LIST_MARKS = {"SDN"}
+PLACE_NOUNS = word_list("place_nouns")
+LIST_MARKS = word_list("list_marks")
 HYPHENS = re.compile(r"[-\u2010-\u2015]")
 BRAND_SHAPE = re.compile(r"[A-Z][a-z]{2,}[A-Z][A-Za-z]*")  # "SouthFront", "InfoRos" (not "McAllen")
 # The named entities of the Doc last read, as (doc, entities): spaCy builds new Spans on every `doc.ents`.
@@ -192,6 +177,12 @@ class EntityTable:
             return None
         if span.label_ in NER_LABELS and (self.lexicon.organization(span.text) or self.lexicon.country(span.text)):
             return span
+        if self.lexicon.demonym(span.text):
+            return None  # "Bissau-Guinean" tagged as a name: a people's adjective, read as its country where it counts
+        if (span.label_ in ("GPE", "LOC", "PERSON") and span.start > 0
+                and self.lowers[span.start - 1] in COMPANY_NOUNS | MEDIA_CUES
+                and not self.lexicon.known_city(span.text)):
+            return Span(self.doc, span.start, span.end, label="ORG")  # "airline Belavia", "broadcaster X"
         kind = self._shape_kind(span) if len(span) > 1 and span.label_ in MISLABELS else None
         if kind in (COMPANY, GOVERNMENT_BODY, ORGANIZATION):
             return Span(self.doc, span.start, span.end, label="ORG")
@@ -269,12 +260,14 @@ class EntityTable:
         spans = [self._with_place_words(s) if s.label_ in ("GPE", "LOC") else s for s in spans]
         spans = self._with_honoured_names(spans)
         spans = self._with_company_names(spans)
+        spans = [self._with_untagged_head(s) if s.label_ in ("GPE", "LOC") else s for s in spans]
         spans = self._with_title_names(spans)
         spans = [Span(self.doc, s.start, s.end, label="PERSON") if self._after_title(s)
                  and not self.lexicon.country(s.text) and not self.lexicon.organization(s.text)
                  and not self._shape_kind(s) else s
                  for s in spans]
         spans = self._joined_at_apostrophes(spans)
+        spans = self._with_given_names(spans)
         spans = [self._with_name_particles(s) if s.label_ == "PERSON" else s for s in spans]
         persons = [s for s in spans if s.label_ == "PERSON" and not self._media_cue(s)]
         full_names = self._full_names(persons)
@@ -365,6 +358,46 @@ class EntityTable:
                 out[-1] = Span(self.doc, previous.start, span.end, label="PERSON")  # "Ali Jama'" + "Jangeli"
             else:
                 out.append(span)
+        return out
+
+    def _with_untagged_head(self, span: Span) -> Span:
+        """ "Duran Duran", "Moscow Industrial Bank" with only the first word tagged, as a place: capitalised
+        words the model left untagged, up to the word the place modifies, finish the name of an organization
+        (not a title: "Moscow Mayor X")."""
+        root = span.root
+        head = root.head.i
+        if root.dep_ != "compound" or not span.end <= head < span.end + 3 \
+                or head + 1 < len(self.tokens) and self.lowers[head + 1] == "of":  # "X Department of Y"
+            return span
+        words = self.tokens[span.end : head + 1]
+        if not all(w.pos_ == "PROPN" and w.text[:1].isupper() and not w.ent_type_ and w.is_alpha
+                   and w.lower_ not in self.lexicon.title_words and w.lemma_.lower() not in self.lexicon.events
+                   for w in words):
+            return span
+        return Span(self.doc, span.start, head + 1, label="ORG")
+
+    def _with_given_names(self, spans: list[Span]) -> list[Span]:
+        """ "Vania Ilkova Zhelyazkova" with "Vania" read as a place, "God Nisanov" with "God" read as nothing:
+        one unknown word the model gave another label or none, written right before a person's name and
+        joined to it, is the person's first name."""
+        out: list[Span] = []
+        for span in spans:
+            before = out[-1] if out else None
+            if span.label_ == "PERSON" and span.start > 0 and (before is None or before.end < span.start):
+                word = self.tokens[span.start - 1]  # "God Nisanov" with only "Nisanov" tagged
+                if (word.pos_ == "PROPN" and word.dep_ == "compound" and word.text.istitle() and not word.ent_type_
+                        and word.lower_ not in self.lexicon.title_words | HONORIFIC_TITLES | QUALIFIERS
+                        and not word.is_sent_start and not self.lexicon.org_word(word.text)):
+                    span = Span(self.doc, span.start - 1, span.end, label="PERSON")
+            if (before is not None and span.label_ == "PERSON" and before.end == span.start and len(before) == 1
+                    and before.label_ in ("GPE", "LOC", "ORG", "NORP") and before[0].dep_ == "compound"
+                    and before[0].text.istitle() and not self.lexicon.country(before.text)
+                    and not (before.start > 0 and self.tokens[before.start - 1].pos_ == "ADP")  # "Governor of X Y"
+                    and not self.lexicon.known_city(before.text) and not self.lexicon.organization(before.text)
+                    and not self.lexicon.demonym(before.text) and before[0].lower_ not in self.lexicon.title_words):
+                out[-1] = Span(self.doc, before.start, span.end, label="PERSON")
+                continue
+            out.append(span)
         return out
 
     def _with_name_particles(self, span: Span) -> Span:
@@ -620,6 +653,8 @@ class EntityTable:
         text = self.text[span.start_char : span.end_char]  # span.text, without building its tokens
         if "\n" in text or not any(ch.isalpha() for ch in text):
             return None
+        if not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in tokens[start:end]):
+            return None  # "disco club": a name is written with a capital
         return span
 
     def _media_cue(self, span: Span) -> bool:
@@ -693,8 +728,10 @@ def title_ending(lowers: list[str], end: int, lexicon: Lexicon, offset: int = 0)
     last = end - 1 - offset
     if last < 0 or last >= len(lowers):
         return None
-    for words in lexicon.titles_by_last.get(lowers[last], ()):
-        start = last + 1 - len(words)
-        if start >= 0 and tuple(lowers[start : last + 1]) == words:
-            return start + offset
-    return None
+    if last >= 1:
+        for words in lexicon.titles_by_last_two.get((lowers[last - 1], lowers[last]), ()):
+            start = last + 1 - len(words)
+            if start >= 0 and tuple(lowers[start : last + 1]) == words:
+                return start + offset
+    ending = lexicon.titles_by_last.get(lowers[last], ())  # longest first: a one-word title comes last
+    return last + offset if ending and ending[-1] == (lowers[last],) else None

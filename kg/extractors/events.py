@@ -11,6 +11,8 @@ from kg.extractors.circumstances import (
     PARTICIPANT_PREPOSITIONS,
     carriers,
     clause_date,
+    countries_named,
+    date_ent,
     date_of,
     future,
     governing_verbs,
@@ -26,32 +28,29 @@ from kg.extractors.circumstances import (
     to_place,
     upcoming,
 )
-from kg.extractors.entities import EntityTable
+from kg.extractors.entities import EntityTable, doc_ents
 from kg.extractors.evidence import make_evidence
+from kg.extractors.lexicon import VerbRule, word_list
 from kg.model import COUNTRY, PERSON, PLACE, DateValue, Document, EventFact
 
-PHONE_WORDS = {"phone", "telephone", "video"}
-# What is fired or exchanged in an armed exchange: "fired artillery rounds", "exchanged fire".
-PROJECTILES = {"shell", "round", "artillery", "missile", "rocket", "fire", "gunfire", "mortar", "drone", "salvo"}
+PHONE_WORDS = word_list("phone_words")
 ROUNDS = {"round", "rounds"}
 NOT_EVENT_PARTICLES = {"out", "up", "down"}  # "ruled out", "called up", "shut down": no event told
 # Prepositions that give the place of some kinds of event: "the pullout from Georgia" (the place left),
 # "attacks against Erbil" (the place struck).
 FAMILY_PLACE_PREPOSITIONS = {"withdrawal": "from", "attack": "against"}
 ACTOR_FAMILIES = {"attack"}  # "Iran's attacks": the possessor acts; it is not the place
+PARTY_FAMILIES = {"match", "meeting", "call"}  # families whose verbs take their parties as objects
 SERIES_FAMILIES = {"match"}  # families whose plural names a series, not one happening
+NATIONAL_FAMILIES = {"election"}  # dated, held in the one country their sentence names when they name no place
 STOP_FAMILIES = {"meeting", "visit", "conference", "ceremony"}  # events held at the stop of a trip
 HEAD_HOPS = 3  # governing words searched for an event's date and place: "a stampede killed 345 in Mecca"
-# Common nouns one meets as people: "met officials", "met his counterpart".
-MEETING_OBJECTS = {"official", "leader", "counterpart", "minister", "president", "delegation", "representative",
-                   "envoy", "ambassador", "diplomat", "lawmaker", "executive", "chancellor", "premier", "king"}
-RECALL_VERBS = {"celebrate", "commemorate", "mark", "remember", "recall", "honor", "honour"}
-RECALL_NOUNS = {"anniversary", "commemoration", "memory", "legacy"}
-# Verbs that hold a meeting noun: "held a bilateral meeting with X".
-ENCOUNTER_VERBS = {"hold", "have"}
-NOT_HAPPENING_MODIFIERS = {"economic", "financial", "political", "moral", "diplomatic", "fiscal", "social",
-                           "demographic", "constitutional", "humanitarian"}
+RECALL_VERBS = word_list("recall_verbs")
+RECALL_NOUNS = word_list("recall_nouns")
+ENCOUNTER_VERBS = word_list("encounter_verbs")
+NOT_HAPPENING_MODIFIERS = word_list("not_happening_modifiers")
 NOT_EVENT_ENTITIES = {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY"}
+NAMED_EVENT_TYPE = "named event"  # the type of an event known only by its name ("the Paris Air Show")
 EVENT_POS = {"NOUN", "PROPN", "VERB"}  # the parts of speech an event word can have (noun, verb, round)
 
 
@@ -99,10 +98,16 @@ def extract_events(doc: Doc, table: EntityTable, document: Document, sentences: 
                 continue
             event.date = event.date or series_dates.get(event.family)  # "Yesterday ... matches": each one's day
             if event.place is None and event.family in STOP_FAMILIES and stop[0] is not None and (
-                    event.participants or event.partners or token.pos_ == "VERB"):  # someone met, or told by a verb
+                    event.participants or event.partners or token.pos_ == "VERB"
+                    or event.label and (stop[1] or len(stops) > 1)):
+                # someone met, told by a verb, or named at a stop of a trip: "lead the delegation to the
+                # U.S.-X Strategic Dialogue"
                 event.place = stop[0]  # "will travel to Riga, Latvia, to meet with X": the meeting is in Riga
                 event.date = event.date or stop[1]
                 event.at_stop = True
+            if event.place is None and event.date is not None and event.family in NATIONAL_FAMILIES:
+                countries = countries_named(sent, table)  # "Lithuania's opposition won Sunday's election"
+                event.place = countries.pop() if len(countries) == 1 else None
             if event.place is None and event.date is None and not _told_encounter(token, event):
                 continue
             event.evidence.append(make_evidence(sent, document, event.evidence.pop(), 0.7))
@@ -118,7 +123,7 @@ def extract_events(doc: Doc, table: EntityTable, document: Document, sentences: 
     for event in found:
         event.at_stop = event.at_stop or (event.family in STOP_FAMILIES and event.place in stops)
     _date_by_trip(found)
-    return [_to_fact(e, table) for e in _merge(found)]
+    return [_to_fact(e, table) for e in _merge(found, table)]
 
 
 def _told_in_present(token: Token) -> bool:
@@ -153,6 +158,9 @@ def _noun_event(token: Token, table: EntityTable, document: Document) -> _Event 
     if token.pos_ not in ("NOUN", "PROPN"):
         return None
     entry = table.lexicon.events.get(token.lower_) or table.lexicon.events.get(token.lemma_.lower())
+    named = _named_event(token) if entry is None else None
+    if named is not None:  # "the Paris Air Show", "Hurricane Katrina": an event the model names
+        entry = (NAMED_EVENT_TYPE, f"{NAMED_EVENT_TYPE}:{named}")
     if entry is None or _remembered(token):
         return None
     if any(c.dep_ == "amod" and c.lower_ in NOT_HAPPENING_MODIFIERS for c in token.children):
@@ -185,18 +193,36 @@ def _noun_event(token: Token, table: EntityTable, document: Document) -> _Event 
         if event.place is None and carrier.dep_ in ("xcomp", "advcl"):  # "travel to X to attend the forum"
             event.place = motion_place(carrier.head, table)
         event.date = event.date or date_of(carrier, document)
+    if event.date is not None and event.date.datatype == "gYear":  # "the 2014 Olympics opened on February 7"
+        finer = [d for v in governing_verbs(anchor, HEAD_HOPS) for d in (date_of(v, document),)
+                 if d and d.value and d.datatype != "gYear" and d.value[:4] == event.date.value]
+        event.date = finer[0] if finer else event.date
     for verb in governing_verbs(anchor, HEAD_HOPS):
-        told = verb.lemma_ in table.lexicon.event_verbs  # "Sweden beat South Korea": the object takes part
+        # "Sweden beat South Korea", "met the minister": the object takes part, it is no place
+        sides = any(r.family in PARTY_FAMILIES for r in table.lexicon.event_verbs.get(verb.lemma_, ()))
         event.place = (event.place or place_of(verb, table, with_people=False)
-                       or (None if told else object_place(verb, table)) or _family_place(verb, family, table))
+                       or (None if sides else object_place(verb, table)) or _family_place(verb, family, table)
+                       or off_place(verb, table))  # "an earthquake struck off the coast of Japan"
         event.date = event.date or date_of(verb, document) or clause_date(verb, document)
     if label is None and token.text[:1].isupper() and not token.is_sent_start:
         label = _written_name(token)  # "the G20 Foreign Ministers' Meeting"
+    event.label = label or named
     event.participants = participants
     event.partners = sum(1 for c in token.children if c.dep_ == "prep" and c.lower_ in PARTICIPANT_PREPOSITIONS
                          for o in c.children if o.dep_ == "pobj" and _person(o, table))
     event.status = status_of(anchor)
     return event
+
+
+def _named_event(token: Token) -> str | None:
+    """The name of the EVENT entity whose head `token` is ("Hurricane Katrina"), without a leading article."""
+    if token.ent_type_ != "EVENT":
+        return None
+    ent = next((e for e in doc_ents(token.doc) if e.start <= token.i < e.end), None)
+    if ent is None or ent.root.i != token.i:
+        return None
+    words = ent[1:] if ent[0].lower_ == "the" else ent
+    return words.text if len(words) else None
 
 
 def _series(token: Token, entry: tuple[str, str], document: Document) -> _Event:
@@ -223,33 +249,19 @@ def _round_event(token: Token, table: EntityTable, document: Document) -> _Event
 
 
 def _verb_event(token: Token, table: EntityTable, document: Document) -> _Event | None:
-    entry = table.lexicon.event_verbs.get(token.lemma_) if token.pos_ == "VERB" else None
-    if entry is None or any(c.dep_ == "prt" and c.lower_ in NOT_EVENT_PARTICLES for c in token.children):
-        return None  # "ruled out", "called up": a sense of the verb that tells no event
-    event_type, family, word, needs = entry
+    rule = _verb_rule(token, table) if token.pos_ == "VERB" else None
+    if rule is None:
+        return None
     subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
     objects = [c for c in token.children if c.dep_ == "dobj" or (c.dep_ == "oprd" and table.key_at(c))]
-    complements = any(c.dep_ in ("xcomp", "ccomp", "prt") for c in token.children)
-    if token.lemma_ == "call" and (not objects or complements):
-        return None
-    if token.lemma_ in ("fire", "exchange") and not any(
-            t.lemma_.lower() in PROJECTILES for o in objects for t in list(o.subtree)[:8]):
-        return None  # "fired the manager", "exchanged views": no arms
-    if token.lemma_ in ("appoint", "nominate", "designate") and not (
-            any(table.key_at(o) and table.kind(table.key_at(o)) == PERSON for o in objects)  # type: ignore[arg-type]
-            and (token.lemma_ != "designate" or _names_to_post(token))):
-        return None  # an appointment names a person to a post; "designate" alone is a sanction
-    if token.lemma_ == "lift" and not any(c.dep_ == "prt" and c.lower_ == "off" for c in token.children):
-        return None  # only "lifted off"
-    if token.lemma_ == "launch" and (objects or complements or any(c.dep_ == "nsubjpass" for c in token.children)):
-        return None  # "the rocket launched on May 3", not "launched an inquiry" nor "was launched"
-    if token.lemma_ == "meet" and objects and not any(
-            table.key_at(o) or o.pos_ == "PRON" or o.lemma_.lower() in MEETING_OBJECTS for o in objects):
-        return None  # "met the deadline", "met resistance": no one was met
     people = [table.key_at(t) for t in subjects + objects]
     people += [table.key_at(m) for prep in token.children if prep.lower_ in PARTICIPANT_PREPOSITIONS
                for p in prep.children if p.dep_ == "pobj" for m in (p, *p.conjuncts)]
     participants = [k for k in people if k and table.kind(k) == PERSON]
+    met = [k for k in people[len(subjects):] if k and table.kind(k) == PERSON]
+    if not all(_holds(name, classes, token, table, participants, met) for name, classes in rule.conditions):
+        return None
+    family, word = rule.family, rule.word
     if family == "match":  # "Brazil beat Serbia", "Switzerland drew with Costa Rica": the sides name it
         sides = [table.label(k) for t in subjects + objects + [p for prep in token.children if prep.lower_ == "with"
                                                                for p in prep.children if p.dep_ == "pobj"]
@@ -263,42 +275,97 @@ def _verb_event(token: Token, table: EntityTable, document: Document) -> _Event 
         if not works or works[0].pos_ != "NOUN":
             return None
         word = f"{works[0].lower_} {word}"
-    event = _Event(event_type, family, None, [f"events.verb.{token.lemma_}"], participants=participants,
-                   word=word)
-    event.partners = len([k for k in people[len(subjects):] if k and table.kind(k) == PERSON])
-    if token.lemma_ == "speak" and not [k for k in people[len(subjects):] if k and table.kind(k) == PERSON]:
-        return None  # "spoke with reporters", "spoke to the press": no encounter with a named person
-    if token.lemma_ in ("travel", "visit") and any(
+    event = _Event(rule.event_type, family, None, [rule.name], participants=participants, word=word)
+    event.partners = len(met)
+    if family == "visit" and any(
             p.dep_ == "prep" and p.lower_ == "for" and _is_event_noun(o, table)
             for p in token.children for o in p.children if o.dep_ == "pobj"):
         return None  # "travel to X for the summit": the summit is the event, read from its noun
-    if token.lemma_ == "visit":
+    if rule.verb == "visit":
         places = [table.key_at(o) for o in objects]
         event.place = next((k for k in places if k and table.kind(k) in (PLACE, COUNTRY)), None)
-    elif token.lemma_ == "travel":
+    elif rule.verb == "travel":
         event.place = to_place(token, table)
         if event.place is None:
             return None
     else:
-        if len(participants) < 2 and token.lemma_ == "call":
-            return None
         event.place = (place_of(token, table) or (_launch_site(token, table) if family == "launch" else None)
                        or _subject_place(subjects, table) or off_place(token, table))
     event.date = date_of(token, document) or clause_date(token, document)
     if token.dep_ == "conj" and token.head.pos_ == "VERB":  # "arrived in X on Sunday and met with Y"
         event.place = event.place or place_of(token.head, table, with_people=False)
         event.date = event.date or date_of(token.head, document)
-    if needs == "place" and event.place is None:
+    if ("place", ()) in rule.conditions and event.place is None:
         # "attacked the budget on Tuesday": a sense of the verb that tells no happening; but a lead's
         # "Yesterday, A defeated B; C defeated D" still dates the matches told after it
         event.series = family in SERIES_FAMILIES and event.date is not None
         return event if event.series else None
-    aux = {c.lower_ for c in token.children if c.dep_ == "aux"}
+    aux = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
     if aux & {"will", "would", "'ll"} or token.dep_ == "xcomp":
         event.status = "Planned"
-    elif token.tag_ == "VBD":
+    elif token.tag_ == "VBD" or aux & {"was", "were"}:
         event.status = "Happened"
     return event
+
+
+def _verb_rule(verb: Token, table: EntityTable) -> VerbRule | None:
+    """The rule of event_verbs.tsv a verb is told by: the one for its particle ("blew up"), else the one
+    for the bare verb, unless a particle gives it another sense ("ruled out", "called up")."""
+    rules = table.lexicon.event_verbs.get(verb.lemma_)
+    if not rules:
+        return None
+    particles = {c.lower_ for c in verb.children if c.dep_ == "prt"}
+    return next((r for r in rules if r.particle in particles), None) or next(
+        (r for r in rules if r.particle == "-" and not particles & NOT_EVENT_PARTICLES), None)
+
+
+def _holds(condition: str, classes: tuple[str, ...], verb: Token, table: EntityTable, participants: list[str],
+           met: list[str]) -> bool:
+    """Whether one condition of a verb rule (see kg/data/event_verbs.tsv) holds for `verb`."""
+    children = list(verb.children)
+    if condition == "place":
+        return True  # checked once the place is read
+    if condition == "subject":
+        actors = [c for c in children if c.dep_ == "nsubj"]
+        actors += [o for c in children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+        return any(_of_class(t, classes, table) for t in actors)
+    if condition == "patient":
+        return any(_of_class(c, classes, table) for c in children if c.dep_ in ("dobj", "nsubjpass"))
+    if condition == "if-object":
+        objects = [c for c in children if c.dep_ == "dobj"]
+        return not objects or any(_of_class(o, classes, table) for o in objects)
+    if condition == "alone":
+        return not any(c.dep_ in ("dobj", "xcomp", "ccomp", "prt", "nsubjpass") for c in children)
+    if condition == "no-complement":
+        return not any(c.dep_ in ("xcomp", "ccomp") for c in children)
+    if condition == "to-post":
+        return _names_to_post(verb)
+    if condition == "people":
+        return len(participants) >= int(classes[0])
+    if condition == "partner":
+        return bool(met)
+    if condition == "no-dated-event":  # "celebrated the Thursday opening": the opening is the event told
+        return not any(_is_event_noun(c, table) and _own_day(c) for c in children if c.dep_ == "dobj")
+    raise ValueError(f"event_verbs.tsv: unknown condition {condition!r} in the rule of {verb.lemma_!r}")
+
+
+def _of_class(token: Token, classes: tuple[str, ...], table: EntityTable) -> bool:
+    """Whether a word, with the words written before it and its apposition ("federal judge James Robart",
+    "a salvo of missiles" by its head), belongs to one of `classes`: a word list of words.tsv,
+    "person" (a named person) or "named" (any named entity, or a pronoun)."""
+    key = table.key_at(token)
+    words = [t.lemma_.lower() for t in token.doc[token.left_edge.i : token.i + 1]]
+    words += [t.lemma_.lower() for c in token.children if c.dep_ == "appos" for t in c.subtree]
+    words += [o.lemma_.lower() for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+              for o in c.children if o.dep_ == "pobj"]
+    for name in classes:
+        if name == "person" and key and table.kind(key) == PERSON:
+            return True
+        if name == "named" and (key or token.pos_ == "PRON"):
+            return True
+        if not table.lexicon.event_words.get(name, frozenset()).isdisjoint(words):
+            return True
+    return False
 
 
 def _family_place(token: Token, family: str, table: EntityTable) -> str | None:
@@ -364,11 +431,18 @@ def _participants(token: Token, table: EntityTable) -> list[str]:
 
 
 def _remembered(token: Token) -> bool:
-    """ "celebrated the launch", "the anniversary of the summit": a past event recalled, dated elsewhere."""
+    """ "celebrated the launch", "the anniversary of the summit": a past event recalled, dated elsewhere
+    (not "celebrated the Thursday opening": an event with its own day is the one told)."""
     head = token.head
     if token.dep_ == "dobj" and head.lemma_.lower() in RECALL_VERBS:
-        return True
+        return not _own_day(token)
     return token.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in RECALL_NOUNS
+
+
+def _own_day(noun: Token) -> bool:
+    """Whether a noun is written with a day of its own before it: "the Thursday opening", "Tuesday's launch"."""
+    return any(c.dep_ in ("compound", "nmod", "poss") and c.i < noun.i and date_ent(c) is not None
+               for c in noun.children)
 
 
 def _written_name(token: Token) -> str | None:
@@ -391,17 +465,19 @@ def _negated(token: Token) -> bool:
     return token.dep_ in ("dobj", "xcomp") and any(c.dep_ == "neg" for c in token.head.children)
 
 
-def _merge(events: list[_Event]) -> Iterator[_Event]:
-    """Mentions of one family with the same place, or the same resolved date, are one event."""
+def _merge(events: list[_Event], table: EntityTable) -> Iterator[_Event]:
+    """Mentions of one family with the same place (or a city of the country named), or the same resolved
+    date, are one event; it keeps the finer place."""
     merged: list[_Event] = []
     for event in events:
-        same = next((m for m in merged if (m.family == event.family or _one_stop(m, event)) and _same(m, event)),
-                    None)
+        same = next((m for m in merged if (m.family == event.family or _one_stop(m, event))
+                     and _same(m, event, table)), None)
         if same is None:
             merged.append(event)
             continue
         same.evidence += event.evidence
-        same.place = same.place or event.place
+        if same.place is None or event.place and _inside(event.place, same.place, table):
+            same.place = event.place or same.place
         same.label = same.label or event.label
         if event.word and len(event.word) > len(same.word or ""):
             same.word = event.word  # the fuller name: "match Sweden v South Korea" over "match"
@@ -420,12 +496,26 @@ def _one_stop(a: _Event, b: _Event) -> bool:
             and a.sentence == b.sentence and not (a.label or b.label))
 
 
-def _same(a: _Event, b: _Event) -> bool:
+def _same(a: _Event, b: _Event, table: EntityTable) -> bool:
     if a.place and b.place:
-        return a.place == b.place
+        if a.place == b.place:
+            return True
+        # "flooding in northern Peru" ... "the floods struck Piura on Sunday": a place and a city of it (not
+        # for a trip, whose country is the whole trip and whose cities are its stops)
+        within = _inside(a.place, b.place, table) or _inside(b.place, a.place, table)
+        return (within and a.family not in STOP_FAMILIES
+                and not (a.date and b.date and a.date.value != b.date.value))
     if a.date and b.date and a.date.value and b.date.value:
         return a.date.value == b.date.value
-    return False
+    # "has crashed off the coast of X" ... "crashed Saturday night": one told with its place, then with
+    # its day; neither says it is another one
+    return a.event_type == b.event_type and (a.place is None) != (b.place is None) and not (a.date and b.date)
+
+
+def _inside(place: str, country: str, table: EntityTable) -> bool:
+    """Whether `place` is a city of `country` (by the gazetteer)."""
+    return (table.kind(country) == COUNTRY and table.kind(place) == PLACE
+            and table.lexicon.city_country(table.label(place)) == table.label(country))
 
 
 def _to_fact(event: _Event, table: EntityTable) -> EventFact:

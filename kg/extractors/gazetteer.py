@@ -21,6 +21,7 @@ class Gazetteer:
     countries: dict[str, tuple[str, ...]]  # geonames country name -> other names (ISO official, common)
     cities: dict[str, str]  # city name or spelling -> country name (the most populous city of a name wins)
     famous_cities: frozenset[str]  # capitals and cities of a million people
+    capitals: dict[str, str]  # capital -> country name: "Washington" acting for the United States
 
 
 def load_gazetteer() -> Gazetteer:
@@ -35,7 +36,8 @@ def load_gazetteer() -> Gazetteer:
         countries[name] = tuple(dict.fromkeys(o for o in others if o and o != name and "," not in o))
     cities: dict[str, str] = {}
     population: dict[str, int] = {}
-    famous = {row["capital"] for row in country_rows.values() if row.get("capital")}
+    capitals = {row["capital"]: row["name"] for row in country_rows.values() if row.get("capital")}
+    famous = set(capitals)
     for row in cache.get_cities().values():
         country = by_code.get(row["countrycode"])
         name = row["name"]
@@ -46,4 +48,4 @@ def load_gazetteer() -> Gazetteer:
                 cities[spelling], population[spelling] = country, row["population"]
         if row["population"] >= FAMOUS_CITY_POPULATION:
             famous.add(name)
-    return Gazetteer(countries, cities, frozenset(famous))
+    return Gazetteer(countries, cities, frozenset(famous), capitals)

@@ -24,6 +24,23 @@ def normalize(text: str) -> str:
 
 
 @dataclass(frozen=True)
+class VerbRule:
+    """One row of event_verbs.tsv: a verb (with its particle) that tells an event, and when it does."""
+
+    verb: str
+    particle: str  # "-" when the verb has none
+    event_type: str
+    family: str
+    word: str  # the label word: "travel in Peru"
+    conditions: tuple[tuple[str, tuple[str, ...]], ...]  # (name, alternatives): ("subject", ("court",))
+
+    @property
+    def name(self) -> str:
+        """The rule's name, as `kg eval --by-rule` shows it: "events.verb.blow_up"."""
+        return f"events.verb.{self.verb}" + ("" if self.particle == "-" else f"_{self.particle}")
+
+
+@dataclass(frozen=True)
 class Lexicon:
     """The lookup tables the extractors share; build one with `load_lexicon`."""
 
@@ -32,15 +49,18 @@ class Lexicon:
     organizations: dict[str, tuple[str, str]] = field(default_factory=dict)  # alias -> (name, kind)
     titles: tuple[tuple[str, ...], ...] = ()  # lowercase word tuples, longest first
     events: dict[str, tuple[str, str]] = field(default_factory=dict)  # lemma -> (type, family)
-    # verb -> (type, family, label word, needs: "place" when only a placed use tells the event)
-    event_verbs: dict[str, tuple[str, str, str, str]] = field(default_factory=dict)
+    event_verbs: dict[str, tuple[VerbRule, ...]] = field(default_factory=dict)  # lemma -> its rules
+    event_words: dict[str, frozenset[str]] = field(default_factory=dict)  # the word lists of words.tsv, by name
     org_words: dict[str, str] = field(default_factory=dict)  # "shipping" -> "Company"
     cities: dict[str, str] = field(default_factory=dict)  # normalized city -> country
     known_cities: frozenset[str] = frozenset()  # normalized names of cities read as places when untagged
     publishers: tuple[tuple[str, str, str, str], ...] = ()  # (domain, body, kind, country)
     titles_by_last: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)  # last word -> titles
+    # the last two words of the titles of two words or more -> those titles, longest first
+    titles_by_last_two: dict[tuple[str, str], tuple[tuple[str, ...], ...]] = field(default_factory=dict)
     title_words: frozenset[str] = frozenset()  # every word of a title, and "mr", "mrs", "ms", "dr"
     titles_by_word: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)  # word -> titles with it
+    capitals: dict[str, str] = field(default_factory=dict)  # normalized capital -> the body it stands for
 
     def country(self, text: str) -> str | None:
         """The canonical country named by `text` (alias or name), or None."""
@@ -62,9 +82,30 @@ class Lexicon:
         """Whether `text` names a city well known enough to be a place wherever it is written."""
         return normalize(text) in self.known_cities
 
+    def capital_of(self, text: str) -> str | None:
+        """The body a capital stands for when it acts ("Washington" -> "United States", "Brussels" ->
+        "European Union", from seats.tsv), or None."""
+        return self.capitals.get(normalize(text))
+
     def organization(self, text: str) -> tuple[str, str] | None:
         """The (canonical name, kind) of a known organization alias, or None."""
         return self.organizations.get(normalize(text))
+
+
+def word_list(name: str, data_dir: Path = DATA_DIR) -> frozenset[str]:
+    """A word list of kg/data/words.tsv ("cancel_verbs", "qualifiers", ...).
+
+    Raises: KeyError naming the list and the file when the file has no such list.
+    """
+    lists = _word_lists(data_dir)
+    if name not in lists:
+        raise KeyError(f"{data_dir / 'words.tsv'} has no word list {name!r}")
+    return lists[name]
+
+
+@lru_cache(maxsize=4)
+def _word_lists(data_dir: Path) -> dict[str, frozenset[str]]:
+    return {row[0]: frozenset(_alternatives(row[1])) for row in _rows("words.tsv", data_dir)}
 
 
 def lexicon_path(name: str, data_dir: Path = DATA_DIR) -> Path:
@@ -122,6 +163,11 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
     heads = _lines("title_heads.txt", data_dir)
     title_set |= {(portfolio.lower(), head.lower()) for portfolio in _lines("portfolios.txt", data_dir)
                   for head in heads}
+    # the tokens spaCy reads a hyphenated title as: "Secretary-General" is "secretary", "-", "general";
+    # a title of two words may be written with a hyphen too: "Director-General"
+    title_set |= {tuple(part for word in words for part in re.split(r"(-)", word) if part)
+                  for words in title_set if any("-" in word for word in words)}
+    title_set |= {(words[0], "-", words[1]) for words in list(title_set) if len(words) == 2}
     cabinet = ("minister", "secretary", "chancellor")  # "Shadow Home Secretary"
     title_set |= {("shadow", *words) for words in list(title_set) if words[-1] in cabinet}
     deputies = ("minister", "secretary", "director", "spokesperson", "spokesman", "spokeswoman", "chief", "head",
@@ -131,7 +177,10 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
                   if words[-1] in deputies and rank not in words and len(words) <= 4}
     titles = sorted(title_set, key=lambda words: -len(words))
     events = {row[0].lower(): (row[1], row[2]) for row in _rows("event_types.tsv", data_dir)}
-    event_verbs = {row[0].lower(): (row[1], row[2], row[3], row[4]) for row in _rows("event_verbs.tsv", data_dir)}
+    event_verbs: dict[str, tuple[VerbRule, ...]] = {}
+    for rule in map(_verb_rule, _rows("event_verbs.tsv", data_dir)):
+        event_verbs[rule.verb] = (*event_verbs.get(rule.verb, ()), rule)
+    event_words = _word_lists(data_dir)
     org_words = {row[0].lower(): row[1] for row in _rows("org_words.tsv", data_dir)}
     cities = {normalize(city): canonical[country] for city, country in world.cities.items()}
     own_cities = {normalize(row[0]): row[1] for row in _rows("cities.tsv", data_dir)}
@@ -141,15 +190,39 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
     by_last: dict[str, list[tuple[str, ...]]] = {}
     for words in titles:  # longest first, as in `titles`
         by_last.setdefault(words[-1], []).append(words)
+    by_last_two: dict[tuple[str, str], list[tuple[str, ...]]] = {}
+    for words in titles:  # longest first, as in `titles`
+        if len(words) > 1:
+            by_last_two.setdefault((words[-2], words[-1]), []).append(words)
     by_word: dict[str, list[tuple[str, ...]]] = {}
     for words in titles:  # longest first, as in `titles`
         for word in dict.fromkeys(words):
             by_word.setdefault(word, []).append(words)
-    return Lexicon(countries, demonyms, organizations, tuple(titles), events, event_verbs, org_words, cities, famous,
+    return Lexicon(countries, demonyms, organizations, tuple(titles), events, event_verbs, event_words, org_words,
+                   cities, famous,
                    tuple((d.lower(), b, k, c) for d, b, k, c in publishers),
                    {last: tuple(found) for last, found in by_last.items()},
+                   {pair: tuple(found) for pair, found in by_last_two.items()},
                    frozenset({w for words in titles for w in words} | {"mr", "mrs", "ms", "dr"}),
-                   {word: tuple(found) for word, found in by_word.items()})
+                   {word: tuple(found) for word, found in by_word.items()},
+                   {**{normalize(city): canonical[country] for city, country in world.capitals.items()},
+                    **{normalize(row[0]): row[1] for row in _rows("seats.tsv", data_dir)}})
+
+
+def _verb_rule(row: list[str]) -> VerbRule:
+    """A row of event_verbs.tsv.
+
+    Raises: ValueError naming the row when it lacks a column.
+    """
+    if len(row) != 6:
+        raise ValueError(f"event_verbs.tsv: row {row!r} has {len(row)} columns, not 6")
+    verb, particle, event_type, family, word, conditions = row
+    parsed = []
+    for condition in conditions.split(","):
+        name, _, classes = condition.strip().partition("=")
+        if name and name != "-":
+            parsed.append((name, tuple(classes.split("|")) if classes else ()))
+    return VerbRule(verb.lower(), particle.lower(), event_type, family, word, tuple(parsed))
 
 
 def _lines(name: str, data_dir: Path) -> list[str]:

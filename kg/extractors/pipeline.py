@@ -1,4 +1,6 @@
-"""Builds the spaCy pipeline the extractors run on; the only place a model is loaded."""
+"""Builds the spaCy pipeline the extractors run on; the only place a model is loaded and pipes are added:
+the model's own pipes, kg_line_breaks (before the parser), kg_known_names (an entity ruler before the
+NER) and kg_facts (last: the extractors, kg/extractors/component.py)."""
 
 from __future__ import annotations
 
@@ -7,6 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.errors import ModelNotFound
+from kg.extractors.component import FACTS_PIPE
 from kg.extractors.lexicon import lexicon_path, read_rows
 
 # Tried in order after the model the caller names: the official small English
@@ -39,6 +42,8 @@ def build_nlp(model: str | None = None) -> Language:
         if "kg_known_names" not in nlp.pipe_names:
             ruler = nlp.add_pipe("entity_ruler", name="kg_known_names", before="ner")
             ruler.add_patterns(make_name_patterns())  # type: ignore[attr-defined]
+        if FACTS_PIPE not in nlp.pipe_names:
+            nlp.add_pipe(FACTS_PIPE, last=True)
         return nlp
     raise ModelNotFound(
         "No usable spaCy model could be loaded. Tried: " + "; ".join(failures) + f". Install one: {INSTALL_HINT}"

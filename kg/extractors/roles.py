@@ -2,58 +2,59 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extractors.circumstances import motion_place
+from kg.extractors.circumstances import countries_named, country_of_place, stop_of
 from kg.extractors.context import HomeContext
 from kg.extractors.entities import HONORIFIC_TITLES, QUALIFIERS, EntityTable, title_ending
 from kg.extractors.evidence import make_evidence
+from kg.extractors.lexicon import word_list
 from kg.model import COMPANY, COUNTRY, GOVERNMENT_BODY, ORGANIZATION, PERSON, PLACE, Document, RoleFact
 
+NOT_NAME_ENTITIES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "NORP"}
 POSSESSIVE = {"'s", "\u2019s", "'"}
 # Prepositions after a title that name its organization: "President Xi of China", "spokesperson for Y".
 ORG_PREPOSITIONS_AFTER_NAME = {"of"}
 ORG_PREPOSITIONS_AFTER_TITLE = {"of", "for", "at"}
-PORTFOLIO_ENDS = {"affairs", "affair"}
+PORTFOLIO_ENDS = word_list("portfolio_ends")
 COUNTERPART = "counterpart"
 HEAD_VERBS = {"head": "head", "lead": "leader", "chair": "chair", "run": "head"}
-# Titles of a national government: without a stated organization they are read as the home
-# country's (see kg/extractors/context.py), when nothing else in the sentence names another country.
-NATIONAL_HEADS = {"president", "minister", "secretary", "chancellor", "premier", "representative"}
-NOT_NATIONAL = {"press secretary", "secretary general", "secretary-general", "general secretary"}
+NATIONAL_HEADS = word_list("national_heads")
+NOT_NATIONAL = word_list("not_national")
 # Words a line of a list of people may open with before the name: "The Honorable", "His Excellency", "- ".
 LINE_OPENERS = HONORIFIC_TITLES | {"the", "his", "her", "lord", "lady", "-", "*", "\u2022"}
 BODY_NAME_WORDS = 8  # "United States Trade and Development Agency"
 TOLD_TAGS = {"VBD", "MD"}  # a past tense or a modal: a sentence that tells something, not a list line
-OFFICE_NOUNS = {"role", "capacity", "position", "post", "job", "tenure", "time"}  # "in his role as X"
-LOCAL_HEADS = {"mayor", "councillor", "councilor", "alderman"}  # posts of a town, named by the town
+OFFICE_NOUNS = word_list("office_nouns")
+LOCAL_HEADS = word_list("local_heads")
+LOCAL_RANKS = {"deputy", "vice", "acting", "first", "former"}  # words before a local post: "deputy mayor"
 LOCAL_BODY_WORDS = ("municipality", "city", "town", "council", "commune", "county", "borough")
-COUNTRY_NOUNS = {"country", "nation"}  # "the country's president"
+COUNTRY_NOUNS = word_list("country_nouns")
 COUNTRY_LOOKBACK = 80  # tokens searched back for the country "the country" means
 PORTFOLIO_WORDS = 6  # "Senior Director for European Affairs, ...": words between a title and its comma
 DESCRIPTOR_WORDS = 4  # "state-owned grid operator": lower-case words between "of" and a company name
 CONTEXT_SENTENCES = 2  # sentences before a title that may name its country
 DOMINANT_MENTIONS = 3  # mentions that make a country the one an article is about
 LEADER_TITLES = (("prime", "minister"), ("president",), ("chancellor",), ("premier",))
-PERSONAL_POSTS = {"spokesperson", "spokesman", "spokeswoman", "adviser", "advisor", "aide", "chief of staff",
-                  "press secretary", "lawyer", "attorney", "bodyguard", "campaign manager", "senior adviser"}
-SPOKES_HEADS = {"spokesperson", "spokesman", "spokeswoman"}
-# "Department Spokesperson": a body word before a title means the publishing body itself.
-BODY_WORDS = {"department", "ministry", "office"}
+PERSONAL_POSTS = word_list("personal_posts")
+SPOKES_HEADS = word_list("spokes_heads")
+BODY_WORDS = word_list("body_words")
 # Verbs and prepositions that make a titled person the other party, not a member of the home country.
 LISTING_PREPOSITIONS = {"including", "among"}  # "leaders, including President X"
-OTHER_PARTY = {"with", "meet", "welcome", "host", "receive", "call", "counterpart", "between", "to"}
-# Verbs whose "as TITLE" names a post of their subject or object: "served as Director of X",
-# "appointed Y to serve as ambassador", "resigned as finance minister".
-AS_VERBS = {"serve", "appoint", "name", "elect", "designate", "nominate", "confirm", "swear", "work", "remain",
-            "resign", "retire", "step", "install", "reappoint", "select", "choose", "continue", "return"}
-LEFT_POST_VERBS = {"resign", "retire", "step"}  # "resigned as X": the post is a former one
-# Verbs whose subject gives the post to another: "the Secretary appointed X as Y" (Y is X's post).
-APPOINTING_VERBS = {"appoint", "name", "elect", "designate", "nominate", "confirm", "swear", "install",
-                    "reappoint", "select", "choose"}
+OTHER_PARTY = word_list("other_party")
+AS_VERBS = word_list("as_verbs")
+LEFT_POST_VERBS = word_list("left_post_verbs")
+PRESENT_HOLDER_WORDS = word_list("present_holder_words")
+OWNER_PRONOUNS = {"its", "their"}  # "named X its chief executive": the organization named before
+POSSESSOR_WORDS = 5  # "named X the Republic of Chile's new ...": words between a name and the title it is given
+BECOMING_VERBS = word_list("becoming_verbs")
+RELATIVE_PRONOUNS = {"who", "that"}
+APPOINTING_VERBS = word_list("appointing_verbs")
+DIRECT_POST_VERBS = APPOINTING_VERBS | BECOMING_VERBS
 
 
 def match_title(doc: Doc, end: int, table: EntityTable) -> int | None:
@@ -94,20 +95,56 @@ def _org_before(doc: Doc, end: int, table: EntityTable, lower: int,
         return None, end
     key = table.key_at(i)
     if key and (table.kind(key) != PERSON or personal and key != table.key_at(end)):
-        return key, table.span_at(i)[0]  # type: ignore[index]
+        start = table.span_at(i)[0]  # type: ignore[index]
+        before = doc[start - 1] if start - 1 >= lower else None
+        if (table.kind(key) == COUNTRY and before is not None and before.pos_ == "PROPN"
+                and before.dep_ == "compound" and before.text[:1].isupper() and table.key_at(before.i) is None
+                and before.lower_ not in QUALIFIERS | HONORIFIC_TITLES):
+            # "Environment Canada spokesperson", "Air France pilot": a body named with its country's name
+            return table.ensure(doc[start - 1 : i + 1].text, ORGANIZATION), start - 1
+        return key, start
+    for start in (i - 2, i - 1):  # "Bissau-Guinean", "Cape Verdean", "Sierra Leonean": read whole
+        words = doc[start : i + 1] if start >= lower else None
+        if words is not None and all(w.text[:1].isupper() or w.text == "-" for w in words):
+            country_name = table.lexicon.demonym(words.text) or table.lexicon.country(words.text)
+            if country_name:
+                return table.ensure(country_name, COUNTRY), start
     country = table.country_of_word(doc[i])
     if country:
         return country, i
-    return None, end
+    return _untagged_name_before(doc, i, table, lower)
+
+
+def _untagged_name_before(doc: Doc, i: int, table: EntityTable, lower: int) -> tuple[str | None, int]:
+    """ "Gazprom chief executive X": a proper noun the model tagged as no entity, written as a modifier
+    of the title, names the organization."""
+    def name_word(j: int) -> bool:
+        token = doc[j]
+        return (token.pos_ == "PROPN" and token.dep_ == "compound" and token.text[:1].isupper()
+                and table.key_at(j) is None and token.lower_ not in table.lexicon.title_words
+                and token.lower_ not in QUALIFIERS and token.ent_type_ not in NOT_NAME_ENTITIES)
+    def joining_hyphen(j: int) -> bool:  # "IRGC-QF"
+        return doc[j].text == "-" and not doc[j].whitespace_ and not doc[j - 1].whitespace_
+
+    if i < lower or not name_word(i):
+        return None, i + 1
+    start = i
+    while start - 1 >= lower and (name_word(start - 1) or start - 2 >= lower and joining_hyphen(start - 1)
+                                                and name_word(start - 2)):
+        start -= 1
+    if start == i and table.lexicon.org_word(doc[i].text):
+        return None, i + 1  # "Department Spokesperson": a lone word of a body names none
+    return table.ensure(doc[start : i + 1].text, ORGANIZATION), start
 
 
 def _country_before(i: int, table: EntityTable) -> str | None:
-    """The country named last before token `i`, within a few sentences."""
-    for j in range(i - 1, max(i - COUNTRY_LOOKBACK, 0) - 1, -1):
-        key = table.key_at(j)
-        if key and table.kind(key) == COUNTRY:
-            return key
-    return None
+    """The country "the country" means at token `i`: of the countries named within a few sentences before,
+    the one the article names most (a neighbour named last is seldom the one it is about), else the last."""
+    named = [k for j in range(i - 1, max(i - COUNTRY_LOOKBACK, 0) - 1, -1)
+             for k in [table.key_at(j)] if k and table.kind(k) == COUNTRY]
+    if not named:
+        return None
+    return max(dict.fromkeys(named), key=lambda k: len(table.records[k].mentions))
 
 
 def _its_antecedent(doc: Doc, its: int, table: EntityTable) -> str | None:
@@ -120,6 +157,10 @@ def _its_antecedent(doc: Doc, its: int, table: EntityTable) -> str | None:
 
 
 def _qualifier_before(doc: Doc, end: int, lower: int) -> tuple[str | None, int]:
+    """A qualifier written before a title ("former"), and where the words before it end; a word like
+    "new" is passed over unrecorded: "Chile's new finance minister" holds the post now."""
+    if end - 1 >= lower and doc[end - 1].lower_ in PRESENT_HOLDER_WORDS:
+        end -= 1
     if end - 1 >= lower and doc[end - 1].lower_ in QUALIFIERS:
         return doc[end - 1].lower_, end - 1
     return None, end
@@ -144,7 +185,21 @@ def _org_after(doc: Doc, start: int, table: EntityTable, preps: set[str], limit:
     country = table.country_of_word(doc[i])  # "for the Turkish presidency": a body of that country
     if country and i + 1 < limit and table.lexicon.org_word(doc[i + 1].text) == GOVERNMENT_BODY:
         return country
-    return None
+    return _body_named_before(doc, i, table, limit)
+
+
+def _body_named_before(doc: Doc, i: int, table: EntityTable, limit: int) -> str | None:
+    """ "the chairman of the electoral commission" after "the Central Electoral Commission": lower-case
+    words ending in an organization word that the end of one body named earlier in the article spells."""
+    end = i
+    while end < limit and end - i < DESCRIPTOR_WORDS and doc[end].text.isalpha() and doc[end].text.islower():
+        end += 1
+    words = [t.lower_ for t in doc[i:end]]
+    if not words or not table.lexicon.org_word(words[-1]):
+        return None
+    found = {key for _, _, key in table.mentions_in(0, i) if table.kind(key) not in (PERSON, PLACE, COUNTRY)
+             and table.label(key).lower().split()[-len(words):] == words and len(table.label(key).split()) > len(words)}
+    return found.pop() if len(found) == 1 else None
 
 
 def _past_descriptors(doc: Doc, i: int, table: EntityTable, limit: int) -> int:
@@ -156,7 +211,8 @@ def _past_descriptors(doc: Doc, i: int, table: EntityTable, limit: int) -> int:
     if owner and span and table.kind(owner) in (COUNTRY, PLACE) and span[1] + 1 < limit \
             and doc[span[1]].text in POSSESSIVE:
         j = span[1] + 1  # "Germany's": the country that has the organization named next
-    while j < limit and j - i < DESCRIPTOR_WORDS and table.key_at(j) is None and (
+    described = j
+    while j < limit and j - described < DESCRIPTOR_WORDS and table.key_at(j) is None and (
             doc[j].pos_ in ("NOUN", "ADJ") and doc[j].text.isalpha() and doc[j].text.islower()
             or table.country_of_word(doc[j]) is not None):
         j += 1
@@ -203,6 +259,11 @@ def _iter_roles(doc: Doc, table: EntityTable, document: Document, sentences: lis
                                         or _title_after_name(doc, start, end, key, table, document, sent, home)
                                         or _described(doc, start, end, key, table, document, sent, home))
             facts = listed + ([fact] if fact else [])
+            if fact is not None and fact.evidence[0].extractor == "roles.title_before_name":
+                # "Nigeria's army chief, Lieutenant General X": a rank before the name, a post around it
+                described = _described(doc, start, end, key, table, document, sent, home)
+                if described is not None and described.org and described.role.lower() != fact.role.lower():
+                    facts.append(described)
             facts += _served_as(doc, start, end, key, table, document, sent)
             if fact and fact.evidence[0].extractor == "roles.title_before_name":
                 facts += _coordinated_titles(doc, start, fact, table)
@@ -215,8 +276,8 @@ def _iter_roles(doc: Doc, table: EntityTable, document: Document, sentences: lis
                         and _listed_as_object(doc, start, title_start, table)):
                     met = _listed_as_object(doc, start, title_start, table, _met_or_listed)
                     window = sentences[max(number - CONTEXT_SENTENCES, 0) if met else number : number + 1]
-                    each = _with_context_country(each, window, table, home)
-                if each.org is None and each.role.lower().split()[-1] in LOCAL_HEADS:
+                    each = _with_context_country(each, window, table, home, document)
+                if each.org is None and _local_post(each.role):
                     each = _with_local_body(each, doc, title_start, sentences[max(number - 1, 0)].start, table)
                 if (each.org is None and home.country is None and each.role[:1].isupper()
                         and each.evidence[0].extractor in ("roles.title_before_name", "roles.served_as")):
@@ -236,6 +297,12 @@ def _without_lone_body_word(fact: RoleFact, table: EntityTable) -> RoleFact:
     return RoleFact(fact.person, fact.role, None, fact.evidence, fact.qualifier)
 
 
+def _local_post(role: str) -> bool:
+    """ "mayor", "deputy mayor", "councillor": a post of a town ("State Councilor" is a national one)."""
+    words = role.lower().split()
+    return words[-1] in LOCAL_HEADS and all(w in LOCAL_RANKS for w in words[:-1])
+
+
 def _with_local_body(fact: RoleFact, doc: Doc, title_start: int, lower: int, table: EntityTable) -> RoleFact:
     """A mayor or councillor without a stated place: the town or municipality named last, in the sentence or
     the one before ("Requests came from the Municipality of X. ... the mayor Y")."""
@@ -251,8 +318,12 @@ def _with_local_body(fact: RoleFact, doc: Doc, title_start: int, lower: int, tab
 
 
 def _dominant_country(table: EntityTable) -> str | None:
-    """The country an article is about: named at least twice, and twice as often as any other."""
-    counts = sorted(((len(r.mentions), key) for key, r in table.records.items() if r.kind == COUNTRY), reverse=True)
+    """The country an article is about: named (or its people: "French") at least three times, and twice as
+    often as any other."""
+    named = Counter({key: len(r.mentions) for key, r in table.records.items() if r.kind == COUNTRY})
+    named.update(key for token in table.tokens if token.ent_type_ == "NORP" and table.key_at(token) is None
+                 for key in [table.country_of_word(token)] if key)
+    counts = sorted(((n, key) for key, n in named.items()), reverse=True)
     if not counts or counts[0][0] < DOMINANT_MENTIONS:
         return None
     if len(counts) > 1 and counts[0][0] < 2 * counts[1][0]:
@@ -295,8 +366,8 @@ def _listed_as_object(doc: Doc, start: int, title_start: int, table: EntityTable
     return previous_title is not None and _listed_as_object(doc, span[0], previous_title, table, position)
 
 
-def _with_context_country(fact: RoleFact, window: list[Span], table: EntityTable,
-                          home: HomeContext) -> RoleFact:
+def _with_context_country(fact: RoleFact, window: list[Span], table: EntityTable, home: HomeContext,
+                          document: Document) -> RoleFact:
     """A national title without a country, for someone met or listed: the country of the stop the
     sentence describes ("travel to Riga, Latvia, to meet with President X"), else the one country the
     sentence names besides the home one, else the one country of the sentence just before ("The trip
@@ -305,11 +376,11 @@ def _with_context_country(fact: RoleFact, window: list[Span], table: EntityTable
     head = words[words.index("of") - 1] if "of" in words[1:] else words[-1]
     if head not in NATIONAL_HEADS or fact.role.lower() in NOT_NATIONAL:
         return fact
-    country = _stop_country(window[-1], table, home)
+    country = _stop_country(window[-1], table, home, document)
     for sent in reversed(window):
         if country is not None:
             break
-        countries = _countries_named(sent, table) - {home.country}
+        countries = countries_named(sent, table) - {home.country}
         if len(countries) > 1:
             return fact
         country = countries.pop() if countries else None
@@ -319,53 +390,14 @@ def _with_context_country(fact: RoleFact, window: list[Span], table: EntityTable
     return RoleFact(fact.person, fact.role, country, (evidence,), fact.qualifier)
 
 
-def _countries_named(sent: Span, table: EntityTable) -> set[str]:
-    """The countries a sentence names, by name or demonym, and the countries of the cities it names."""
-    found = set()
-    for _, _, key in table.mentions_in(sent.start, sent.end):
-        if table.kind(key) == COUNTRY:
-            found.add(key)
-        elif table.kind(key) == PLACE and (country := _country_of_place(key, sent, table)):
-            found.add(country)
-    found |= {c for t in sent if t.pos_ in ("ADJ", "PROPN", "NOUN") and not table.key_at(t)
-              and not _describes_person(t, table) for c in [table.country_of_word(t)] if c}
-    return found
-
-
-def _describes_person(token: Token, table: EntityTable) -> bool:
-    """A demonym that describes someone named: "Russian journalist X", "the Polish minister, X"."""
-    node = token
-    for _ in range(3):
-        if node.head.i == node.i:
-            return False
-        node = node.head
-        if table.key_at(node) and table.kind(table.key_at(node) or "") == PERSON:
-            return True
-        if node.pos_ not in ("NOUN", "PROPN"):
-            return False
-    return False
-
-
-def _country_of_place(place: str, sent: Span, table: EntityTable) -> str | None:
-    """The country of a place: written after it ("Riga, Latvia"), else known for the city."""
-    for _, end, key in table.mentions_in(sent.start, sent.end):
-        after = table.key_at(end + 1) if end + 1 < sent.end and sent.doc[end].text == "," else None
-        if key == place and after and table.kind(after) == COUNTRY:
-            return after
-    city_country = table.lexicon.city_country(table.label(place))
-    return table.ensure(city_country, COUNTRY) if city_country else None
-
-
-def _stop_country(sent: Span, table: EntityTable, home: HomeContext) -> str | None:
-    """The country a sentence travels to: "will travel to Vilnius, Lithuania", "arrives in Rabat"."""
-    for verb in sent:
-        place = motion_place(verb, table)
-        if place is None:
-            continue
-        country = place if table.kind(place) == COUNTRY else _country_of_place(place, sent, table)
-        if country is not None and country != home.country:
-            return country
-    return None
+def _stop_country(sent: Span, table: EntityTable, home: HomeContext, document: Document) -> str | None:
+    """The country of the stop a sentence travels to (kg.extractors.circumstances.stop_of): "will travel to
+    Vilnius, Lithuania", "arrives in Rabat", "will begin her trip in Istanbul and Ankara, Turkey"."""
+    place, _ = stop_of(sent, table, document)
+    if place is None:
+        return None
+    country = place if table.kind(place) == COUNTRY else country_of_place(place, sent, table)
+    return country if country != home.country else None
 
 
 def _partner_or_destination(token: Token) -> bool:
@@ -499,13 +531,53 @@ def _served_as(doc: Doc, start: int, end: int, person: str, table: EntityTable, 
         # "the inauguration of X as President of Y", "the appointment of X as minister"
         return [fact for prep in root.head.head.children if prep.dep_ == "prep" and prep.lower_ == "as"
                 for noun in _listed(prep) for fact in [_post_of(doc, noun, person, table, document, sent)] if fact]
-    if root.dep_ not in ("nsubj", "nsubjpass", "dobj") or root.head.pos_ not in ("VERB", "AUX"):
-        return []
-    verb = root.head
-    if root.dep_ == "nsubj" and verb.lemma_.lower() in APPOINTING_VERBS:
-        return []  # the one who appoints, not the one appointed
+    # "X, who became chief executive of Y,": a relative clause tells of X as its subject does
+    clauses = [c for c in root.children if c.dep_ == "relcl" and any(
+        s.dep_ in ("nsubj", "nsubjpass") and s.lower_ in RELATIVE_PRONOUNS for s in c.children)]
+    if root.dep_ in ("nsubj", "nsubjpass", "dobj") and root.head.pos_ in ("VERB", "AUX"):
+        clauses.insert(0, root.head)
+    facts = []
+    if not clauses and (named := _named_to_post(doc, start, end, person, table, document, sent)):
+        return [named]  # a parse that lost the verb: "named X its new chief executive" read as a name
+    for verb in clauses:
+        subject = verb.i != root.head.i or root.dep_ == "nsubj"
+        if subject and verb.lemma_.lower() in APPOINTING_VERBS and not _passive(verb):
+            continue  # the one who appoints, not the one appointed
+        facts += _posts_told(doc, verb, subject, person, table, document, sent)
+    return facts
+
+
+def _named_to_post(doc: Doc, start: int, end: int, person: str, table: EntityTable, document: Document,
+                   sent: Span) -> RoleFact | None:
+    """ "appointed X finance minister", "named X its new chief executive", read by the words alone: an
+    appointing verb, the name, then a title after at most a possessor and a word like "new"."""
+    if start - 1 < sent.start or doc[start - 1].lemma_.lower() not in APPOINTING_VERBS:
+        return None
+    i = end
+    while i < min(end + POSSESSOR_WORDS, sent.end) and (doc[i].lower_ in OWNER_PRONOUNS | PRESENT_HOLDER_WORDS
+                                                         or doc[i].text in POSSESSIVE or table.key_at(i)):
+        i += 1
+    span = match_title_around(doc, i, table) if i < sent.end else None
+    if span is None or span[0] != i:
+        return None
+    return _post_of(doc, doc[span[1] - 1], person, table, document, sent)
+
+
+def _passive(verb: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+
+
+def _posts_told(doc: Doc, verb: Token, subject: bool, person: str, table: EntityTable, document: Document,
+                sent: Span) -> list[RoleFact]:
+    """The posts a verb gives the person it tells of: "served as X", "was named X", "named Y its X",
+    "became X"; `subject` when the person is the verb's subject."""
     verbs = [verb, *(c for c in verb.children if c.dep_ in ("xcomp", "conj") and c.pos_ == "VERB")]
     facts = []
+    # "named Jane Roe its chief executive", "was appointed finance minister", "became president of X"
+    direct = ("attr",) if subject and verb.lemma_.lower() in BECOMING_VERBS else ("oprd",)
+    for noun in (c for c in verb.children if c.dep_ in direct and verb.lemma_.lower() in DIRECT_POST_VERBS):
+        fact = _post_of(doc, noun, person, table, document, sent)
+        facts += [fact] if fact else []
     # "designating X for his role as the head of Y": "as" hangs on a noun of office after the verb
     offices = [n for p in verb.children if p.dep_ == "prep" for n in p.children
                if n.dep_ == "pobj" and n.lemma_.lower() in OFFICE_NOUNS]
@@ -781,8 +853,9 @@ def _described(doc: Doc, start: int, end: int, person: str, table: EntityTable,
         org, i = _org_before(doc, i, table, lower)
         if qualifier is None:
             qualifier, _ = _qualifier_before(doc, i, lower)
-        if org is None:
-            org = _org_after(doc, title_end, table, ORG_PREPOSITIONS_AFTER_TITLE, noun.right_edge.i + 1)
+        after = _org_after(doc, title_end, table, ORG_PREPOSITIONS_AFTER_TITLE, noun.right_edge.i + 1)
+        if org is None or after is not None and table.kind(org) in (COUNTRY, PLACE):
+            org = after or org  # "Gabon commander of French forces": the body of the title over where it is
         if org is None:  # "curator of the exhibit at the University of X", "officer and treasurer at X"
             org = _org_at(noun, table)
         if org is None and home is not None and home.country and _leaders_possessive(doc, title_start, lower):
@@ -797,4 +870,37 @@ def _described(doc: Doc, start: int, end: int, person: str, table: EntityTable,
             org = inside[0] if inside else None
         evidence = make_evidence(sent, document, extractor, confidence)
         return RoleFact(person, doc[title_start:title_end].text, org, (evidence,), qualifier)
-    return None
+    return _title_of_name_before(doc, start, person, table, document, sent)
+
+
+def _title_of_name_before(doc: Doc, start: int, person: str, table: EntityTable, document: Document,
+                          sent: Span) -> RoleFact | None:
+    """ "The mayor of Kyiv, Vitali Klitschko, said": read by the words when the parse hangs the name on
+    the place: [the] title "of" [the] a capitalised name, a comma, then the person, at the start of a
+    sentence or clause."""
+    comma = start - 1
+    if comma - 3 < sent.start or doc[comma].text != ",":
+        return None
+    name_start = comma
+    while name_start - 1 > sent.start and doc[name_start - 1].text[:1].isupper() and doc[name_start - 1].is_alpha \
+            and doc[name_start - 1].lower_ not in table.lexicon.title_words and comma - name_start < BODY_NAME_WORDS:
+        name_start -= 1
+    of = name_start - 1 - (doc[name_start - 1].lower_ == "the")
+    if name_start == comma or of <= sent.start or doc[of].lower_ != "of":
+        return None
+    title_start = match_title(doc, of, table)
+    if title_start is None:
+        return None
+    opener = title_start - (doc[title_start - 1].lower_ in ("the", "a") if title_start > sent.start else 0)
+    if opener > sent.start and doc[opener - 1].text not in (",", ";", ":", "\u2014"):
+        return None
+    org = table.key_at(name_start) if table.span_at(name_start) == (name_start, comma) else None
+    if org is None:
+        name = doc[name_start:comma].text
+        known = table.lexicon.country(name) or table.lexicon.city_country(name)
+        kind = COUNTRY if table.lexicon.country(name) else PLACE if known else ORGANIZATION
+        org = table.ensure(table.lexicon.country(name) or name, kind)
+    if table.kind(org) == PERSON:
+        return None
+    evidence = make_evidence(sent, document, "roles.title_of_name_before", 0.7)
+    return RoleFact(person, doc[title_start:of].text, org, (evidence,))

@@ -10,6 +10,7 @@ from kg.dates import resolve_date
 from kg.extractors.context import HomeContext
 from kg.extractors.entities import EntityTable, ents_within
 from kg.extractors.evidence import make_evidence
+from kg.extractors.lexicon import word_list
 from kg.extractors.target_lists import (
     BULLETS,
     INCLUDING,
@@ -33,33 +34,28 @@ from kg.model import (
     SanctionFact,
 )
 
-SANCTION_VERBS = {"sanction", "designate", "blacklist"}
-IMPOSE_VERBS = {"impose", "announce", "levy", "slap", "place", "implement", "expand"}
-SANCTION_NOUNS = {"sanction", "sanctions", "designation", "designations", "freeze"}  # "an asset freeze on X"
-MEASURE_NOUNS = {"measure", "sanction", "sanctions", "listing", "designation", "package", "decision", "action"}
-BACKGROUND_ADVERBS = {"previously", "earlier", "formerly", "already"}  # "the EU previously designated X"
-ASSET_NOUNS = {"asset", "assets", "property", "fund", "funds"}
-# "added X to its sanctions list", "put X on the blacklist"
-LIST_VERBS = {"add", "put", "include", "place"}
-LIST_NOUNS = {"list", "blacklist"}
+SANCTION_VERBS = word_list("sanction_verbs")
+IMPOSE_VERBS = word_list("impose_verbs")
+SANCTION_NOUNS = word_list("sanction_nouns")
+MEASURE_NOUNS = word_list("measure_nouns")
+BACKGROUND_ADVERBS = word_list("background_adverbs")
+ASSET_NOUNS = word_list("asset_nouns")
+LIST_VERBS = word_list("list_verbs")
+LIST_NOUNS = word_list("list_nouns")
 # ACTION_LEMMAS: a word that may tell an action (these, or "sanctions")
 ACTION_LEMMAS = SANCTION_VERBS | IMPOSE_VERBS | LIST_VERBS | {"target", "freeze"}
 # "designated X to serve as Director": an appointment, not a sanction.
 APPOINTMENT_PREPOSITIONS = {"as"}
-APPOINTED_GROUPS = {"delegation", "team", "panel", "commission", "committee"}  # designated to serve, not sanctioned
+APPOINTED_GROUPS = word_list("appointed_groups")
 # A later sentence that names the members of a group just sanctioned: "The companies named were A, B and C."
 LIST_ROOTS = {"be", "include"}
 MODAL_DOUBT = {"could", "may", "might", "would", "should", "can"}
-NOT_DONE_VERBS = {"threaten", "consider", "propose", "seek", "want", "urge", "call", "weigh", "debate", "push",
-                  "ask", "demand", "vow", "warn", "refuse", "decline", "fail", "hope", "discuss", "mull"}
+NOT_DONE_VERBS = word_list("not_done_verbs")
 LIST_SUBJECTS = {"they", "target", "those", "list"}  # "The targets include A, B and C."
 FOLLOW_SENTENCES = 3
-# Words of a line announcing bullet targets: "The following individuals and entities are now listed:".
-LISTING_WORDS = {"list", "sanction", "designate", "target", "following", "include"}
+LISTING_WORDS = word_list("listing_words")
 HEADING_WORDS = 3
-# Verbs whose object "sanctions on X" still reads as the sanctions themselves ("Full blocking sanctions
-# on X" is often parsed with "blocking" as the verb).
-NOUN_HEAD_VERBS = {"block", "unveil", "adopt", "approve"}
+NOUN_HEAD_VERBS = word_list("noun_head_verbs")
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 GROUP_PRONOUNS = {"it", "they"}
 PROGRAM_WORDS = ("Executive Order", "E.O.")
@@ -266,7 +262,10 @@ def _read_action(token: Token, sent: Span, table: EntityTable, document: Documen
         return None
     authority = _authority(subject, sent, table, home) if subject is not None else None
     if authority is not None and table.kind(authority) == PLACE:
-        authority = None
+        # "Washington has blacklisted X": a capital acts for its country's government
+        body = table.lexicon.capital_of(table.label(authority))
+        known = table.lexicon.organization(body) if body else None
+        authority = table.ensure(*known) if known else table.ensure(body, COUNTRY) if body else None
     if authority is None and subject is None and lemma in LIST_VERBS:  # "was added to the UN's list"
         owners = [o for c in token.children if c.dep_ == "prep" and c.lower_ in ("to", "on")
                   for p in c.children if p.dep_ == "pobj" for o in p.children if o.dep_ == "poss"]

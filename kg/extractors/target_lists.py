@@ -192,9 +192,20 @@ def name_by_shape(token: Token, table: EntityTable) -> str | None:
     if start == token.i:
         return None
     kind = table.shape_kind(start, token.i + 1)
-    if kind not in (COMPANY, GOVERNMENT_BODY, ORGANIZATION):
+    if kind is None and _person_shaped(token.doc[start : token.i + 1], table):
+        kind = PERSON  # "we are designating God Nisanov": a name of two or three plain words
+    if kind not in (COMPANY, GOVERNMENT_BODY, ORGANIZATION, PERSON):
         return None
     return table.add_name(start, token.i + 1, kind)
+
+
+def _person_shaped(words: Span, table: EntityTable) -> bool:
+    """Two or three capitalised words none of which is a title, an organization word or a known place."""
+    lexicon = table.lexicon
+    return 2 <= len(words) <= 3 and all(
+        word.text.istitle() and word.is_alpha and word.lower_ not in lexicon.title_words
+        and not lexicon.org_word(word.text) and not lexicon.country(word.text) and not lexicon.known_city(word.text)
+        and not lexicon.demonym(word.text) for word in words)
 
 
 def targets_of_noun(noun: Token) -> list[Token]:

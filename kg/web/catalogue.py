@@ -2,19 +2,26 @@
 
 from __future__ import annotations
 
+import json
+from dataclasses import dataclass
+
 from flask import Blueprint, Response, current_app, jsonify, render_template_string, request
 
-from kg.negotiation import negotiate
+from kg.errors import NotAcceptable
+from kg.formats import HTML, JSON_DOCUMENT, RDF, RESULTS, Format, choose_format
 from kg.queries import StoredQuery, get_query
+from kg.sparql_syntax import query_form
 from kg.web.context import kg_context
-from kg.web.query_runner import GRAPH_TYPES, RESULT_TYPES, QueryRunner
+from kg.web.pages import entity_link
+from kg.web.query_runner import QueryRunner
 
 bp = Blueprint("catalogue", __name__)
 
 LIST_PAGE = """{% extends "base.html" %}{% block title %}Stored queries{% endblock %}
 {% block main %}<h1>Stored queries</h1>
-<p>Run each in any format: add <code>?format=json</code> (xml, csv, tsv; turtle, ntriples, jsonld, rdfxml for
-graphs) or send an Accept header. Parameters are bound as variables from the URL.</p>
+<p>Run each in any format that fits it: add <code>?format=html</code> for a table in the page,
+<code>?format=json</code> (xml, csv, tsv; turtle, ntriples, jsonld, rdfxml for graphs) or send an Accept header.
+Parameters are bound as variables from the URL.</p>
 <dl class="queries">{% for q in queries %}
 <dt><a href="/queries/{{ q.name }}">{{ q.name }}</a> — {{ q.title }}</dt>
 <dd>{{ q.description }}{% if q.params %}<br>Parameters: {% for p in q.params %}<code>{{ p.name }}</code>
@@ -25,10 +32,20 @@ QUERY_PAGE = """{% extends "base.html" %}{% block title %}{{ q.title }}{% endblo
 <form method="get" action="/queries/{{ q.name }}">
 {% for p in q.params %}<label>{{ p.name }} ({{ p.type }}) <input name="{{ p.name }}"
  value="{{ values.get(p.name, '') }}" placeholder="{{ p.description }}"></label><br>{% endfor %}
-<label>Format <select name="format">{% for f in formats %}<option>{{ f }}</option>{% endfor %}</select></label>
+<label>Format <select name="format">{% for f in formats %}<option value="{{ f.name }}"
+{%- if f.name == chosen %} selected{% endif %}>{{ f.title }}</option>{% endfor %}</select></label>
 <button type="submit">Run</button></form>
+{% if table %}<section class="query-results" aria-labelledby="results-h"><h2 id="results-h">Results
+<span class="count">({{ table.rows|length }} row{{ "" if table.rows|length == 1 else "s" }}{% if table.truncated %},
+cut at KG_ROW_LIMIT{% endif %})</span></h2>
+{% if table.boolean is not none %}<p class="boolean">{{ "true" if table.boolean else "false" }}</p>{% else %}
+<table class="kg-results"><thead><tr>{% for v in table.vars %}<th>{{ v }}</th>{% endfor %}</tr></thead>
+<tbody>{% for row in table.rows %}<tr>{% for cell in row %}<td>
+{%- if cell.href %}<a href="{{ cell.href }}">{{ cell.text }}</a>{%- else %}{{ cell.text }}{% endif %}</td>
+{%- endfor %}</tr>{% endfor %}</tbody></table>{% endif %}</section>{% endif %}
 <p><a href="/query?stored={{ q.name }}">Open in the query editor</a></p>
 <pre class="sparql">{{ q.text }}</pre>{% endblock %}"""
+TABLE = Format("html", "HTML table", ("text/html",))  # a results table in the page, for a browser
 
 
 def _queries() -> dict[str, StoredQuery]:
@@ -37,10 +54,13 @@ def _queries() -> dict[str, StoredQuery]:
 
 
 def _wants_html() -> bool:
+    """Whether the client prefers the HTML page to JSON (on a tie, JSON); a client accepting neither gets JSON."""
     if request.args.get("format"):
         return False
-    best = negotiate(request.headers.get("Accept"), ["application/json", "text/html", "*/*"])
-    return best == "text/html"
+    try:
+        return choose_format((JSON_DOCUMENT, HTML), (), request.headers.get("Accept")) is HTML
+    except NotAcceptable:
+        return False
 
 
 @bp.route("/queries")
@@ -56,14 +76,63 @@ def queries() -> Response | str:
     return render_template_string(LIST_PAGE, queries=items)
 
 
+def formats_of(query: StoredQuery) -> tuple[Format, ...]:
+    """The formats a stored query can be answered in, by its form: results formats for SELECT and ASK (and the
+    HTML table), RDF formats for CONSTRUCT and DESCRIBE."""
+    form = query_form(query.text)
+    if form in ("SELECT", "ASK"):
+        return (TABLE, *RESULTS)
+    return RDF if form is not None else (*RESULTS, *RDF)
+
+
 @bp.route("/queries/<name>", methods=["GET", "POST"])
 def run_query(name: str) -> Response | str:
-    """Run a stored query with parameters from the URL, in the format asked for (HTML: a form)."""
+    """Run a stored query with parameters from the URL, in the format asked for.
+
+    A browser gets the form, and with ?format=html (the form's first choice) the results as a table under it.
+    """
     query = get_query(_queries(), name)
     values = {k: v for k, v in request.values.items() if k != "format"}
     bindings = query.bindings(values, kg_context().namer)
-    if _wants_html() and request.method == "GET":
-        formats = [*RESULT_TYPES, *GRAPH_TYPES]
-        return render_template_string(QUERY_PAGE, q=query, values=values, formats=formats)
+    formats = formats_of(query)
     runner: QueryRunner = current_app.extensions["kg_sparql"]
-    return runner.run(query.text, request.args.get("format"), request.headers.get("Accept"), bindings=bindings)
+    table_asked = request.args.get("format") == TABLE.name and TABLE in formats
+    if table_asked or (_wants_html() and request.method == "GET"):
+        table = _table(runner.run(query.text, ["json"], None, bindings=bindings)) if table_asked else None
+        return render_template_string(QUERY_PAGE, q=query, values=values, formats=formats, table=table,
+                                      chosen=request.args.get("format", formats[0].name))
+    return runner.run(query.text, request.args.getlist("format"), request.headers.get("Accept"), bindings=bindings)
+
+
+@dataclass
+class Table:
+    """SELECT results (or an ASK answer) to show in a page, IRIs of this graph linked to their pages."""
+
+    vars: list[str]
+    rows: list[list[dict[str, str]]]
+    boolean: bool | None
+    truncated: bool
+
+
+def _table(response: Response) -> Table:
+    answer = json.loads(response.get_data())
+    truncated = response.headers.get("KG-Truncated") == "true"
+    if "boolean" in answer:
+        return Table([], [], bool(answer["boolean"]), truncated)
+    names = answer["head"]["vars"]
+    rows = [[_cell(row.get(name)) for name in names] for row in answer["results"]["bindings"]]
+    return Table(names, rows, None, truncated)
+
+
+def _cell(term: dict[str, str] | None) -> dict[str, str]:
+    if term is None:
+        return {"text": ""}
+    value = term["value"]
+    if term["type"] == "uri":
+        link = entity_link(value)
+        if link is not None:
+            return {"text": link["label"], "href": link["href"]}
+        base = kg_context().namer.base
+        if value.startswith(base):  # an article or a fact of this graph: its IRI dereferences here
+            return {"text": value, "href": "/" + value[len(base):]}
+    return {"text": value}

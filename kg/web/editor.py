@@ -7,11 +7,13 @@ from flask import Blueprint, Response, current_app, render_template, request
 from kg.ontology import PREFIXES
 from kg.queries import StoredQuery, get_query
 from kg.web.context import kg_context
-from kg.web.security import CSP
+from kg.web.security import EDITOR_CSP
 
 bp = Blueprint("editor", __name__)
 
-EXAMPLE = """SELECT ?person ?personLabel ?roleLabel ?orgLabel WHERE {
+EXAMPLE = """# The default graph is the union of every article's graph, so a fact that several articles report (and each
+# name they give) matches once per article: DISTINCT keeps one row of each.
+SELECT DISTINCT ?person ?personLabel ?roleLabel ?orgLabel WHERE {
   ?role a kg:Role ; org:member ?person ; kg:roleTitle ?roleLabel .
   ?person rdfs:label ?personLabel .
   OPTIONAL { ?role org:organization/rdfs:label ?orgLabel }
@@ -29,7 +31,7 @@ def prefix_block() -> str:
 def query_editor() -> Response:
     """YASGUI, pre-filled with ?query=, a stored query (?stored=name) or an example."""
     response = Response(_editor(yasgui=True), mimetype="text/html")
-    response.headers["Content-Security-Policy"] = CSP  # YASGUI sets inline styles: allow those, nothing more
+    response.headers["Content-Security-Policy"] = EDITOR_CSP
     return response
 
 

@@ -9,24 +9,18 @@ from __future__ import annotations
 import io
 
 from flask import Blueprint, Response, request
-from pyoxigraph import NamedNode
+from pyoxigraph import DefaultGraph, NamedNode
 
 from kg.errors import InvalidInput, UnknownEntity, UnsupportedMediaType
+from kg.formats import GRAPH_FORMATS, choose_format
 from kg.store import rdf_format
 from kg.web.context import kg_context
-from kg.web.query_runner import choose_format
 from kg.web.security import check_update_token
 
 bp = Blueprint("graph_store", __name__)
 
-READ_TYPES = {
-    "text/turtle": "turtle",
-    "application/n-triples": "ntriples",
-    "application/rdf+xml": "rdfxml",
-    "application/ld+json": "jsonld",
-}
-WRITE_TYPES = {**READ_TYPES, "application/x-turtle": "turtle", "text/plain": "ntriples",
-               "application/json": "jsonld"}
+# Media types a graph is accepted in: those of the format table, and N-Triples' older text/plain.
+WRITE_TYPES = {**{media: f.name for f in GRAPH_FORMATS for media in f.media_types}, "text/plain": "ntriples"}
 
 
 def _target() -> NamedNode | None:
@@ -52,11 +46,10 @@ def graph_store() -> Response:
     if request.method == "GET":
         if graph is not None and not store.has_graph(graph):
             raise UnknownEntity(f"There is no graph {graph.value} in the store.")
-        name = choose_format({v: [k] for k, v in READ_TYPES.items()}, request.args.get("format"),
-                             request.headers.get("Accept"))
+        fmt = choose_format(GRAPH_FORMATS, request.args.getlist("format"), request.headers.get("Accept"))
         output = io.BytesIO()
-        store.dump(output, rdf_format(name), graph if graph is not None else None)
-        return Response(output.getvalue(), mimetype=rdf_format(name).media_type, headers={"Vary": "Accept"})
+        store.dump(output, rdf_format(fmt.name), graph if graph is not None else DefaultGraph())
+        return Response(output.getvalue(), mimetype=fmt.media_type, headers={"Vary": "Accept"})
     check_update_token(context.settings, request.headers.get("Authorization"))
     if request.method == "DELETE":
         if graph is None:

@@ -2,20 +2,22 @@
 
 Routes stay thin: they validate identifiers, pick a representation and hand over to
 kg.web.views (which reads the store with bound variables) and the templates (which
-escape everything). Every HTML response gets the security headers below.
+escape everything). Every HTML response gets the security headers of kg.web.security.
 """
 
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable
 from typing import Any, TypeVar
 
 from flask import Blueprint, Response, current_app, jsonify, render_template, request
 from flask.blueprints import BlueprintSetupState
-from pyoxigraph import serialize
+from pyoxigraph import Triple, serialize
 
-from kg.errors import InvalidInput, UnknownEntity
+from kg.errors import InvalidInput, NotAcceptable, UnknownEntity
+from kg.formats import GRAPH_FORMATS, HTML, Format, choose_format
 from kg.ontology import PREFIXES, is_entity_key, is_local_id
 from kg.search import IndexCache, IndexedEntity, LabelIndex
 from kg.stats import graph_stats, recent_articles
@@ -24,38 +26,24 @@ from kg.web.context import AppContext, kg_context
 from kg.web.views.article import gather_article
 from kg.web.views.cache import VersionCache
 from kg.web.views.dated import entry_claims, timeline_entries
-from kg.web.views.entity import SECTIONS, gather
+from kg.web.views.described import describe_entity, describe_fact
+from kg.web.views.entity import SECTIONS, gather, mark_sources
+from kg.web.views.facts import fact_claims
 
 bp = Blueprint("pages", __name__)
 T = TypeVar("T")
 
-RDF_TYPES = {"text/turtle": "turtle", "application/n-triples": "ntriples", "application/ld+json": "jsonld"}
 ENTITY_TYPES = ("Person", "Organization", "Place", "Event", "GovernmentBody", "Company", "MediaOrganization", "Country")
 TYPES = (*ENTITY_TYPES, "Article")
 PAGE_SIZE = 50
+FACT_DIGEST = re.compile(r"[0-9a-f]{16}")  # kg.ontology.digest
 SECTION_CAP = 10  # claims per section on the entity page before a "more" link
 SEARCH_LIMIT = 50
 AUTOCOMPLETE_LIMIT = 8
-CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; "
-       "base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
-SECURITY_HEADERS = {
-    "Content-Security-Policy": CSP,
-    "X-Content-Type-Options": "nosniff",
-    "X-Frame-Options": "DENY",
-    "Referrer-Policy": "same-origin",
-}
 ARTICLE_COUNT = "SELECT (COUNT(?a) AS ?n) WHERE { ?a a kg:Article }"
 ARTICLE_PAGE = """SELECT ?a ?headline ?published ?publisher WHERE { ?a a kg:Article .
   OPTIONAL { ?a schema:headline ?headline } OPTIONAL { ?a schema:datePublished ?published }
   OPTIONAL { ?a schema:publisher ?publisher } } ORDER BY DESC(?published) ?a LIMIT %d OFFSET %d"""
-
-
-@bp.after_app_request
-def _security_headers(response: Response) -> Response:
-    if response.mimetype == "text/html":
-        for name, value in SECURITY_HEADERS.items():
-            response.headers.setdefault(name, value)
-    return response
 
 
 @bp.record_once
@@ -76,6 +64,12 @@ def cached(name: str, compute: Callable[[], T]) -> T:
     """`compute()` once per store version (the label index's), shared by every request of the app."""
     value: T = current_app.extensions["kg_pages"].get(label_index(), name, compute)
     return value
+
+
+@bp.app_context_processor
+def _rdf_formats() -> dict[str, Any]:
+    """For templates: the RDF formats every entity, article and fact page is offered in."""
+    return {"rdf_formats": GRAPH_FORMATS}
 
 
 @bp.app_template_global("entity_link")
@@ -102,19 +96,23 @@ def _paginate(items: list[Any], page: int, size: int = PAGE_SIZE) -> tuple[list[
     return items[(page - 1) * size : page * size], pages
 
 
-def _rdf_requested() -> str | None:
-    fmt = request.args.get("format")
-    if fmt:
-        return None if fmt == "html" else fmt
-    best = request.accept_mimetypes.best_match(["text/html", *RDF_TYPES])
-    return RDF_TYPES.get(best or "text/html")
+def _rdf_requested() -> Format | None:
+    """The RDF format asked for by ?format= or Accept, or None for the HTML page.
+
+    A browser's Accept header names text/html first; one that accepts none of our formats gets the page too.
+    """
+    try:
+        fmt = choose_format((HTML, *GRAPH_FORMATS), request.args.getlist("format"), request.headers.get("Accept"))
+    except NotAcceptable:
+        if request.args.get("format"):
+            raise
+        return None
+    return None if fmt is HTML else fmt
 
 
-def _rdf_response(node: Term, fmt: str) -> Response:
-    rdf = rdf_format(fmt)
-    quads = kg_context().store.describe(node)  # type: ignore[arg-type]
-    triples = list(dict.fromkeys(q.triple for q in quads))
-    response = Response(serialize(triples, format=rdf, prefixes=PREFIXES), mimetype=rdf.media_type)
+def _rdf_response(triples: list[Triple], fmt: Format) -> Response:
+    body = serialize(triples, format=rdf_format(fmt.name), prefixes=PREFIXES)
+    response = Response(body, mimetype=fmt.media_type)
     response.vary.add("Accept")
     return response
 
@@ -173,7 +171,7 @@ def entity(key: str) -> Response:
     """An entity page; Turtle, N-Triples or JSON-LD by Accept header or ?format=."""
     context = kg_context()
     if is_entity_key(key) and (fmt := _rdf_requested()):
-        return _rdf_response(context.namer.entity(key), fmt)
+        return _rdf_response(describe_entity(context.store, context.namer.entity(key), context.namer), fmt)
     found, node = _entity(key)
     view = gather(context.store, context.namer, label_index(), found, node)
     section = request.args.get("section")
@@ -199,11 +197,30 @@ def article(doc_id: str) -> Response:
     node = context.namer.article(doc_id)
     fmt = _rdf_requested()
     if fmt:
-        return _rdf_response(node, fmt)
+        return _rdf_response(list(dict.fromkeys(q.triple for q in context.store.describe(node))), fmt)
     view = gather_article(context.store, context.namer, label_index(), doc_id, node)
     if view is None:
         raise UnknownEntity(f"No article {doc_id!r} in the graph.")
     return _html(render_template("article.html", view=view), alternates=True)
+
+
+@bp.route("/fact/<doc_id>/<digest>")
+def fact(doc_id: str, digest: str) -> Response:
+    """A role, event or sanction as one article states it: a page, or RDF by Accept header or ?format=."""
+    if not (is_local_id(doc_id) and FACT_DIGEST.fullmatch(digest)):
+        raise UnknownEntity(f"No fact {doc_id[:80]!r}/{digest[:40]!r}: fact IRIs end in /fact/<article id>/"
+                            "<16 hexadecimal digits>.")
+    context = kg_context()
+    node, article = context.namer.fact(doc_id, digest), context.namer.article(doc_id)
+    fmt = _rdf_requested()
+    if fmt:
+        return _rdf_response(describe_fact(context.store, node, article, context.namer), fmt)
+    claims = fact_claims(context.store, node, article)
+    if not claims:
+        raise UnknownEntity(f"No fact {node.value} in the graph.")
+    mark_sources(context.store, context.namer, claims, None)
+    body = render_template("fact.html", claim=claims[0], iri=node.value, path=f"/fact/{doc_id}/{digest}")
+    return _html(body, alternates=True)
 
 
 @bp.route("/type/<name>")

@@ -17,17 +17,17 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from typing import IO, TypeVar
 
 from flask import Response
 from pyoxigraph import QueryBoolean, QuerySolutions
 
-from kg.errors import KGError, NotAcceptable, QueryTimeout, QueryTooLarge
-from kg.negotiation import negotiate
+from kg.errors import KGError, QueryTimeout, QueryTooLarge
+from kg.formats import RDF, RESULTS, choose_format
 from kg.sandbox import ChildDied, DeadlinePassed, Finished, ForkPool, OutOfMemory
 from kg.settings import Settings
-from kg.store import Store, media_type, write_result
+from kg.store import Store, write_result
 from kg.trial import TrialOutOfMemory, TrialTimeout, try_update
 
 log = logging.getLogger("kg.sparql")
@@ -35,44 +35,12 @@ T = TypeVar("T")
 
 STREAM_ABOVE = 1 << 20  # results larger than this are sent from their file in chunks, not read into memory
 CHUNK_BYTES = 1 << 16
-# Media types by format name; the first of each is the one we answer with. Dict order is our preference.
-RESULT_TYPES = {
-    "json": ["application/sparql-results+json", "application/json"],
-    "xml": ["application/sparql-results+xml", "application/xml", "text/xml"],
-    "csv": ["text/csv"],
-    "tsv": ["text/tab-separated-values"],
-}
-GRAPH_TYPES = {
-    "turtle": ["text/turtle", "application/x-turtle"],
-    "ntriples": ["application/n-triples"],
-    "nquads": ["application/n-quads"],
-    "trig": ["application/trig"],
-    "rdfxml": ["application/rdf+xml"],
-    "jsonld": ["application/ld+json", "application/json"],
-}
-
-
-def choose_format(kinds: dict[str, list[str]], fmt: str | None, accept: str | None) -> str:
-    """The format name for a response: `fmt` (the ?format= parameter) if given, else by Accept.
-
-    Raises:
-        NotAcceptable: `fmt` is not one of `kinds`, or Accept allows none of them.
-    """
-    if fmt:
-        if fmt not in kinds:
-            raise NotAcceptable(f"format={fmt!r} cannot be produced for this result. Available: {', '.join(kinds)}.")
-        return fmt
-    by_type = {media: name for name, types in kinds.items() for media in types}
-    return by_type[negotiate(accept, list(by_type))]
-
-
-def _evaluate(store: Store, output: IO[bytes], sparql: str, fmt: str | None, accept: str | None,
+def _evaluate(store: Store, output: IO[bytes], sparql: str, requested: Sequence[str], accept: str | None,
               options: dict[str, object], base_iri: str, row_limit: int) -> tuple[str, bool]:
-    """In a query process: run the query, negotiate its format and write it to `output`; (format, cut)."""
+    """In a query process: run the query, negotiate its format and write it to `output`; (media type, cut)."""
     result = store.query(sparql, base_iri=base_iri, **options)  # type: ignore[arg-type]
-    kinds = RESULT_TYPES if isinstance(result, QuerySolutions | QueryBoolean) else GRAPH_TYPES
-    name = choose_format(kinds, fmt, accept)
-    return name, write_result(result, output, name, row_limit)
+    fmt = choose_format(RESULTS if isinstance(result, QuerySolutions | QueryBoolean) else RDF, requested, accept)
+    return fmt.media_type, write_result(result, output, fmt.name, row_limit)
 
 
 def _try_update(store: Store, output: IO[bytes], sparql: str, base_iri: str) -> None:
@@ -93,8 +61,8 @@ class QueryRunner:
         self.pool = ForkPool(store, settings.query_memory, _warm_up)
         self._updating = threading.Lock()
 
-    def run(self, sparql: str, fmt: str | None, accept: str | None, **options: object) -> Response:
-        """Answer one query as a Response in the negotiated format.
+    def run(self, sparql: str, requested: Sequence[str], accept: str | None, **options: object) -> Response:
+        """Answer one query as a Response in the first `requested` format that fits it (?format=), else by Accept.
 
         Raises:
             InvalidInput: the query does not parse.
@@ -103,9 +71,9 @@ class QueryRunner:
             QueryTooLarge: the query needed more memory than KG_QUERY_MEMORY.
         """
         settings = self.settings
-        args = (sparql, fmt, accept, options, settings.base_iri, settings.row_limit)
+        args = (sparql, tuple(requested), accept, options, settings.base_iri, settings.row_limit)
         finished = self._run("query", _evaluate, args, reuse=True)
-        name, truncated = finished.value
+        mimetype, truncated = finished.value
         headers = {"KG-Row-Limit": str(settings.row_limit), "Vary": "Accept", "Content-Length": str(finished.size)}
         if truncated:
             headers["KG-Truncated"] = "true"
@@ -114,7 +82,7 @@ class QueryRunner:
                 body: bytes | Iterator[bytes] = finished.output.read()
         else:
             body = _chunks(finished.output)
-        return Response(body, mimetype=media_type(name), headers=headers)
+        return Response(body, mimetype=mimetype, headers=headers)
 
 
     def update(self, sparql: str) -> None:

@@ -16,13 +16,15 @@ from kg.sparql_syntax import remote_operations
 
 # Content-Security-Policy of every HTML page: only our own scripts and styles, never framed.
 CSP = (
-    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
     "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
     "frame-ancestors 'none'"
 )
+# The same policy for the YASGUI query editor, which sets inline styles: those are allowed, nothing more.
+EDITOR_CSP = CSP.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
 CORS_HEADERS = {
     "Access-Control-Allow-Origin": "*",
-    "Access-Control-Expose-Headers": "Content-Type, Content-Disposition, KG-Row-Limit, KG-Truncated",
+    "Access-Control-Expose-Headers": "Content-Type, Content-Disposition, KG-Row-Limit, KG-Truncated, KG-Request-Id",
 }
 PREFLIGHT_HEADERS = {
     "Access-Control-Allow-Methods": "GET, HEAD, POST, PUT, DELETE, OPTIONS",

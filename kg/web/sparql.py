@@ -7,20 +7,21 @@ from __future__ import annotations
 
 from urllib.parse import urljoin
 
-from flask import Blueprint, Flask, Response, current_app, redirect, request
+from flask import Blueprint, Response, current_app, redirect, request
 from pyoxigraph import NamedNode
-from werkzeug.exceptions import HTTPException
 from werkzeug.wrappers import Response as BaseResponse
 
 from kg.errors import InvalidInput, UnsupportedMediaType
-from kg.store import convert_rdf, media_type
+from kg.formats import HTML, RDF, choose_format
+from kg.sparql_syntax import with_using
+from kg.store import convert_rdf
 from kg.web.context import kg_context
-from kg.web.query_runner import GRAPH_TYPES, QueryRunner, choose_format
-from kg.web.security import check_update_token, refuse_remote, register_security
+from kg.web.query_runner import QueryRunner
+from kg.web.security import check_update_token, refuse_remote
 
 bp = Blueprint("sparql", __name__)
 
-ENDPOINT_PATHS = ("/sparql", "/update", "/store", "/queries")
+FORMAT_PARAMETERS = ("format", "output", "results")  # SPARQLWrapper sends all three
 
 
 def _one(name: str, values: list[str]) -> str | None:
@@ -29,10 +30,16 @@ def _one(name: str, values: list[str]) -> str | None:
     return values[0] if values else None
 
 
-def _iris(name: str) -> list[NamedNode] | None:
+def _values(name: str) -> list[str]:
+    """Every value of parameter `name`, from the URL and, in a form body, from the body."""
     values = request.args.getlist(name)
     if request.mimetype == "application/x-www-form-urlencoded":  # only a form body holds parameters
         values += request.form.getlist(name)
+    return values
+
+
+def _iris(name: str) -> list[NamedNode] | None:
+    values = _values(name)
     try:
         return [NamedNode(v) for v in values] or None
     except ValueError as err:
@@ -73,8 +80,17 @@ def sparql() -> BaseResponse:
     if kind == "update":
         return _update(text)
     refuse_remote(text, context.settings.allow_federation)
-    return _app_runner().run(text, request.args.get("format"), request.headers.get("Accept"),
-                      default_graphs=_iris("default-graph-uri"), named_graphs=_iris("named-graph-uri"))
+    runner: QueryRunner = _app_runner()
+    default_graphs, named_graphs = _iris("default-graph-uri"), _iris("named-graph-uri")
+    if named_graphs is not None and default_graphs is None:
+        default_graphs = []  # named graphs alone: an empty default graph, as FROM NAMED without FROM
+    return runner.run(text, requested_formats(), request.headers.get("Accept"),
+                      default_graphs=default_graphs, named_graphs=named_graphs)
+
+
+def requested_formats() -> list[str]:
+    """The formats a request names: ?format=, or ?output= and ?results= as other clients spell it."""
+    return [value for name in FORMAT_PARAMETERS for value in _values(name)]
 
 
 @bp.route("/update", methods=["POST"])
@@ -95,8 +111,9 @@ def update() -> Response:
 def _update(text: str) -> Response:
     context = kg_context()
     check_update_token(context.settings, request.headers.get("Authorization"))
-    if request.args.getlist("using-graph-uri") or request.args.getlist("using-named-graph-uri"):
-        raise InvalidInput("using-graph-uri and using-named-graph-uri are not supported; use USING in the update.")
+    using, using_named = _iris("using-graph-uri"), _iris("using-named-graph-uri")
+    if using is not None or using_named is not None:
+        text = with_using(text, using or [], using_named or [])
     refuse_remote(text, context.settings.allow_federation)
     _app_runner().update(text)
     return Response(status=204)
@@ -126,48 +143,12 @@ def _service_description() -> BaseResponse:
     """The SPARQL Service Description of this endpoint, in Turtle or another RDF format by Accept."""
     context = kg_context()
     settings = context.settings
-    kinds = {**GRAPH_TYPES, "html": ["text/html"]}
-    name = choose_format(kinds, request.args.get("format"), request.headers.get("Accept"))
-    if name == "html":
+    fmt = choose_format((*RDF, HTML), requested_formats(), request.headers.get("Accept"))
+    if fmt is HTML:
         return redirect("/query", code=303)  # a browser: the query editor is more use than RDF
     text = SERVICE_DESCRIPTION.format(update=", sd:SPARQL11Update" if settings.update_token else "")
     if not settings.allow_federation:
         text = text.replace(", sd:BasicFederatedQuery", "")
     # The endpoint is named from KG_BASE_IRI, never from the request's Host header, which a client chooses.
-    body = convert_rdf(text, "turtle", name, base_iri=urljoin(context.namer.base, "sparql"))
-    return Response(body, mimetype=media_type(name), headers={"Vary": "Accept"})
-
-
-# Registration ----------------------------------------------------------------------
-
-
-def _http_error(err: HTTPException) -> BaseResponse | HTTPException:
-    """Plain-text bodies for protocol errors on the endpoint's routes (405 keeps its Allow header)."""
-    if not request.path.startswith(ENDPOINT_PATHS) and err.code != 413:
-        return err
-    response = err.get_response()
-    message = err.description or err.name
-    if err.code == 413:
-        limit = current_app.config.get("MAX_CONTENT_LENGTH")
-        message = f"The request body is larger than KG_MAX_REQUEST_BYTES={limit} bytes."
-    response.set_data(f"{err.code} {err.name}: {message}\n")
-    response.mimetype = "text/plain"
-    return response
-
-
-def register_endpoint(app: Flask) -> None:
-    """Register the SPARQL endpoint, stored queries, query editor, Graph Store Protocol and security headers."""
-    from kg.queries import load_queries
-    from kg.web.catalogue import bp as catalogue_bp
-    from kg.web.editor import bp as editor_bp
-    from kg.web.graph_store import bp as graph_store_bp
-
-    context = app.extensions["kg"]
-    app.extensions["kg_queries"] = load_queries()
-    app.extensions["kg_sparql"] = QueryRunner(context.store, context.settings)
-    app.register_blueprint(bp)
-    app.register_blueprint(catalogue_bp)
-    app.register_blueprint(editor_bp)
-    app.register_blueprint(graph_store_bp)
-    app.register_error_handler(HTTPException, _http_error)
-    register_security(app)
+    body = convert_rdf(text, "turtle", fmt.name, base_iri=urljoin(context.namer.base, "sparql"))
+    return Response(body, mimetype=fmt.media_type, headers={"Vary": "Accept"})

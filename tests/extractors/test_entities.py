@@ -5,8 +5,11 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
+from spacy.tokens import Span
 
 from kg.errors import ModelNotFound
+from kg.extractors.entities import EntityTable
+from kg.extractors.lexicon import load_lexicon
 from kg.extractors.pipeline import build_nlp
 from kg.resolver import EntityIndex
 from tests.extractors.conftest import labels
@@ -199,3 +202,22 @@ def test_entities_company_name_ends_in_its_legal_form(run, text, name) -> None:
 def test_entities_names_with_apostrophes_and_honorifics(run, text, name) -> None:
     kinds = {e.label: e.kind for e in run(text).entities}
     assert kinds.get(name) == "Person", kinds
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "tagged", "expected"),
+    [
+        # the model tagged only the first word, as a place: the name runs to the word it modifies
+        ("The Treasury sanctioned Kazan Industrial Bank on Monday.", (3, 4), "Kazan Industrial Bank"),
+        # ... but a title after a city is no part of a name
+        ("Kazan Mayor Ilsur Metshin spoke on Monday.", (0, 1), "Kazan"),
+    ],
+)
+def test_entities_name_finished_by_untagged_words(nlp, text, tagged, expected) -> None:
+    doc = nlp.make_doc(text)
+    for _, pipe in nlp.pipeline[:-1]:  # the model's parse, without kg_facts
+        doc = pipe(doc)
+    doc.ents = [Span(doc, *tagged, label="GPE")]
+    names = {e.label for e in EntityTable(doc, load_lexicon()).entities()}
+    assert expected in names, names

@@ -398,3 +398,131 @@ def test_events_lead_of_results_dates_the_matches_told_after_it(run) -> None:
     found = _found(run(text, published="2018-06-19"))
     assert any("Ghana v Peru" in label and d == "2018-06-18" and p == "Kazan Arena" for label, d, p in found), found
     assert not any("criticism" in label or "minister" in label for label, _, _ in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "date", "place"),
+    [
+        # rules of kg/data/event_verbs.tsv, each with a condition on its words
+        ("Saboteurs blew up a gas pipeline near Tartu on Sunday.", "explosion", "2024-05-12", "Tartu"),
+        ("The new governor was sworn in on Friday in Recife.", "swearing-in", "2024-05-10", "Recife"),
+        ("A district judge in Leeds on Thursday ordered the release of the two journalists.", "ruling",
+         "2024-05-09", "Leeds"),
+        ("Their request was rejected by the appeals court yesterday.", "ruling", "2024-05-12", None),
+        ("The two ministers signed a water-sharing treaty in Dakar on Wednesday.", "signing", "2024-05-08",
+         "Dakar"),
+        ("Armed militants struck a police post in Peshawar on Saturday.", "attack", "2024-05-11", "Peshawar"),
+        ("Farmers marched through Warsaw on Friday.", "protest", "2024-05-10", "Warsaw"),
+        # a day told as a TIME of day: "Saturday night", "yesterday morning"
+        ("The appeal was lodged late on Saturday night.", "appeal", "2024-05-11", None),
+        ("A bus crashed yesterday morning outside Valparaiso.", "crash", "2024-05-12", "Valparaiso"),
+    ],
+)
+def test_events_verb_rules_with_conditions(run, text, word, date, place) -> None:
+    found = _found(run(text, published="2024-05-13"))
+    assert any(word in label and d == date and p == place for label, d, p in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The manager ordered new laptops for the office on Friday.",  # no court orders
+        "The chairman struck a deal with the unions in Turin on Monday.",  # no attacker strikes
+        "The singer signed autographs in Lyon on Saturday.",  # nothing of an accord is signed
+        "The clerk filed a report on Monday.",  # a report is no court matter
+        "The coach announced his retirement in Porto on Sunday.",  # a retirement is no initiative
+        "The board rejected the offer on Tuesday.",  # no court, no court matter
+    ],
+)
+def test_events_verb_rules_not_told_without_their_words(run, text) -> None:
+    assert events(run(text, published="2024-05-13")) == []
+
+
+def test_events_one_happening_told_with_its_place_then_its_day(run) -> None:
+    text = ("A cargo plane has crashed near Entebbe, officials said. The plane crashed on Sunday evening "
+            "shortly after take-off.")
+    crashes = [f for f in events(run(text, published="2024-05-13")) if f.event_type == "crash"]
+    assert len(crashes) == 1, crashes
+    assert crashes[0].date is not None and crashes[0].date.value == "2024-05-12"
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "date", "place"),
+    [
+        ("Thousands of farmers gathered in Lublin on Sunday.", "gathering", "2024-05-12", "Lublin"),
+        ("The supreme court on Friday removed the governor from office.", "ruling", "2024-05-10", None),
+        ("The Senate on Thursday approved the budget.", "approval", "2024-05-09", None),
+        ("The former rebel commander surrendered to police in Bunia on Tuesday.", "surrender", "2024-05-07", "Bunia"),
+        # an event the model names (an EVENT entity), and the finer date of its verb
+        ("The 2024 Summer Olympics will open in Paris on July 26.", "Olympics", "2024-07-26", "Paris"),
+        # a place named by a district's name
+        ("A car bomb exploded in Kabul's Shar-e-Naw district on Monday.", "explosion", "2024-05-13", None),
+        # "the day before": a day no DATE entity marks
+        ("Rebels attacked the army base in Goma the day before.", "attack", "2024-05-12", "Goma"),
+    ],
+)
+def test_events_more_verbs_names_and_days(run, text, word, date, place) -> None:
+    found = _found(run(text, published="2024-05-13"))
+    assert any(word in label and d == date and (place is None or p == place) for label, d, p in found), found
+
+
+def test_events_will_be_held_is_planned(run) -> None:
+    found = events(run("The referendum will be held in Tbilisi on June 2.", published="2024-05-13"))
+    assert [f.status for f in found] == ["Planned"], found
+
+
+def test_events_a_named_event_takes_the_stop_of_a_trip(run) -> None:
+    text = ("Deputy Secretary Mara Lind will travel to Lisbon, Portugal and Tunis, Tunisia from June 2 to 6.\n\n"
+            "In Tunis, she will lead the U.S. delegation to the U.S.-Tunisia Strategic Dialogue.")
+    extraction = run(text, published="2024-05-30")
+    names = {e.key: e.label for e in extraction.entities}
+    found = {(f.label, names.get(f.place)) for f in events(extraction)}
+    assert ("U.S.-Tunisia Strategic Dialogue", "Tunis") in found, found
+
+
+def test_events_a_named_event_mentioned_in_passing_takes_no_place(run) -> None:
+    text = "In Harare, the measures include support for participation in the Southern Growth Dialogue."
+    assert events(run(text, published="2024-05-30")) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "date"),
+    [
+        ("Lawyers appealed the sentence of the constitutional court on April 8.", "sentence", "2024-04-08"),
+        ("The gallery celebrated the Thursday opening with a reception.", "opening", "2024-05-09"),
+    ],
+)
+def test_events_sentence_and_opening_nouns(run, text, word, date) -> None:
+    found = _found(run(text, published="2024-05-13"))
+    assert any(word in label and d == date for label, d, _ in found), found
+
+
+def test_events_a_happening_told_in_a_country_then_in_its_city_is_one(run) -> None:
+    text = ("Heavy rains caused flooding in northern Peru, officials said. The floods struck Piura on Sunday "
+            "night. Last year, floods in the same region killed 12 people.")
+    extraction = run(text, published="2014-03-05")
+    names = {e.key: e.label for e in extraction.entities}
+    floods = {(names.get(f.place), f.date.value if f.date else None) for f in events(extraction)
+              if f.event_type == "flood"}
+    assert floods == {(None, "2013"), ("Piura", "2014-03-02")}, floods
+
+
+def test_events_an_election_takes_the_one_country_of_its_sentence(run) -> None:
+    text = "Latvia's ruling coalition lost the parliamentary election held on Saturday."
+    extraction = run(text, published="2022-10-02")
+    names = {e.key: e.label for e in extraction.entities}
+    found = {(f.event_type, names.get(f.place)) for f in events(extraction)}
+    assert ("election", "Latvia") in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "date", "place"),
+    [
+        ("President Adjei signed the bill into law on Tuesday in Kumasi.", "signing", "2024-05-07", "Kumasi"),
+        ("A ferry sank off the coast of Zanzibar early on Thursday.", "sinking", "2024-05-09", "Zanzibar"),
+        ("A strong earthquake struck off the coast of Chile on Saturday.", "earthquake", "2024-05-11", "Chile"),
+    ],
+)
+def test_events_signed_laws_sinkings_and_places_off_a_coast(run, text, word, date, place) -> None:
+    found = _found(run(text, published="2024-05-13"))
+    assert any(word in label and d == date and p == place for label, d, p in found), found

@@ -7,7 +7,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.extractors.entities import EntityTable, doc_ents, ents_within, match_title, title_ending
-from kg.extractors.lexicon import Lexicon, load_lexicon
+from kg.extractors.lexicon import Lexicon, load_lexicon, word_list
 from kg.extractors.roles import match_title_around
 
 TEXT = (
@@ -74,3 +74,10 @@ def test_doc_ents_are_those_of_the_doc_asked(nlp: Language) -> None:
     assert [e.text for e in doc_ents(first)] == [e.text for e in first.ents]
     assert [e.text for e in doc_ents(second)] == [e.text for e in second.ents]
     assert [e.text for e in doc_ents(first)] == [e.text for e in first.ents]
+
+
+def test_word_lists_come_from_the_data_table_and_a_missing_one_is_named() -> None:
+    assert "former" in word_list("qualifiers")
+    assert "chief of staff" in word_list("personal_posts")  # words of a list may hold spaces
+    with pytest.raises(KeyError, match="words.tsv has no word list 'no_such_list'"):
+        word_list("no_such_list")

@@ -252,3 +252,44 @@ def test_sanctions_one_word_company_named_by_its_description(run) -> None:
     text = "Additionally, we are designating Tekhflot, a specialized marine engineering company that builds tugs."
     found = sanctions(run(text, published="2022-05-08", url=GOV_URL))
     assert ("US State Department", "Tekhflot", "2022-05-08") in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a capital acts for its country; a seat city for the body of kg/data/seats.tsv
+        ("Ottawa has blacklisted Norvik Shipping since 2021.", ("Canada", "Norvik Shipping", "2021")),
+        ("Brussels imposed sanctions on Baltic Ferrous Trading on Monday.",
+         ("European Union", "Baltic Ferrous Trading", "2024-05-13")),
+        # a name after a company noun is an organization, even when the model read it as a place
+        ("The European Union on Friday imposed sanctions on Belarusian airline Avialesa.",
+         ("European Union", "Avialesa", "2024-05-10")),
+        # bans and restrictions on a named target
+        ("The State Department announced visa restrictions on Guatemalan judge Rosa Mendez.",
+         ("US State Department", "Rosa Mendez", None)),
+        ("The UN Security Council slapped sanctions on Korea Ryonbong General Corporation.",
+         ("United Nations Security Council", "Korea Ryonbong General Corporation", None)),
+    ],
+)
+def test_sanctions_capitals_bans_and_company_nouns(run, text, expected) -> None:
+    found = sanctions(run(text, published="2024-05-13"))
+    assert expected in found, found
+
+
+def test_sanctions_a_capital_as_a_place_is_no_authority(run) -> None:
+    assert sanctions(run("Sanctions on Norvik Shipping were discussed at a summit in Ottawa.",
+                         published="2024-05-13")) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        # a plain two-word name the model tagged as nothing, designated
+        ("Today we are designating God Ilyasov, a close associate of the regime.", "God Ilyasov"),
+        # a first name the model read as a place, joined to the person's name after it
+        ("Today we are also designating Vania Ilkova Petrova, his daughter.", "Vania Ilkova Petrova"),
+    ],
+)
+def test_sanctions_names_the_model_missed(run, text, target) -> None:
+    found = sanctions(run(text, published="2021-06-02", url="https://www.state.gov/example-designation/"))
+    assert any(t == target for _, t, _ in found), found

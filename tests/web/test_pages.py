@@ -120,7 +120,7 @@ def test_pages_entity_embeds_safe_json_ld_and_alternates(client: FlaskClient) ->
     assert "Keller <b>speaks</b>" in [a["headline"] for a in data["subjectOf"]]
     assert "<b>" not in block.text  # escaped as \u003c inside the script block
     types = {link.get("type") for link in doc.xpath("//link[@rel='alternate']")}
-    assert types == {"text/turtle", "application/n-triples", "application/ld+json"}
+    assert types == {"text/turtle", "application/n-triples", "application/rdf+xml", "application/ld+json"}
 
 
 @pytest.mark.parametrize(
@@ -146,8 +146,8 @@ def test_pages_negotiate_rdf_or_html(client: FlaskClient, url: str, headers: dic
         assert "anna-keller" in response.get_data(as_text=True) or "keller-vienna" in response.get_data(as_text=True)
 
 
-def test_pages_unknown_rdf_format_is_400(client: FlaskClient) -> None:
-    assert client.get("/entity/person/anna-keller?format=png").status_code == 400
+def test_pages_unknown_rdf_format_is_406(client: FlaskClient) -> None:
+    assert client.get("/entity/person/anna-keller?format=png").status_code == 406
 
 
 @pytest.mark.parametrize(

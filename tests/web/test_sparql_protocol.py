@@ -186,6 +186,32 @@ def test_sparql_update_with_token_writes(writable: FlaskClient) -> None:
     assert json.loads(ask.data)["boolean"] is True
 
 
+@pytest.mark.parametrize(("update", "expected"), [
+    # a brace and the word WHERE inside a string or a comment are not the operation's
+    ("INSERT { GRAPH <urn:out> { ?p <urn:said> '} where {' } } # where\nWHERE { ?p a kg:Person }", 1),
+    # DELETE WHERE takes no dataset: the parameter leaves it alone; the INSERT after it gets it
+    ("DELETE WHERE { <urn:none> ?p ?o } ; "
+     "INSERT { GRAPH <urn:out> { ?p <urn:said> 'x' } } where { ?p a kg:Person }", 1),
+])
+def test_sparql_update_using_graph_uri_reads_only_that_graph(writable: FlaskClient, update: str,
+                                                             expected: int) -> None:
+    graph = "http://127.0.0.1:5000/article/keller-speech"  # holds one person of the two
+    response = writable.post("/update", query_string={"using-graph-uri": graph}, data="PREFIX kg: "
+                             "<https://w3id.org/kg-news/ns#> " + update, content_type="application/sparql-update",
+                             headers=AUTH)
+    assert response.status_code == 204, response.data
+    count = writable.get("/sparql", query_string={"query": "SELECT (COUNT(*) AS ?n) { GRAPH <urn:out> { ?s ?p ?o } }"})
+    assert _rows(count.data)[0]["n"]["value"] == str(expected)
+
+
+def test_sparql_update_own_using_with_using_graph_uri_is_400(writable: FlaskClient) -> None:
+    response = writable.post("/update", query_string={"using-graph-uri": "urn:g"}, headers=AUTH,
+                             data="INSERT { ?s ?p ?o } USING <urn:h> WHERE { ?s ?p ?o }",
+                             content_type="application/sparql-update")
+    assert response.status_code == 400
+    assert b"USING" in response.data
+
+
 def test_sparql_update_via_get_is_refused(writable: FlaskClient) -> None:
     response = writable.get("/sparql", query_string={"update": "CLEAR ALL"}, headers=AUTH)
     assert response.status_code == 400

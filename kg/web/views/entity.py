@@ -94,7 +94,7 @@ def gather(store: Store, namer: Namer, index: LabelIndex, entity: IndexedEntity,
     return view
 
 
-def mark_sources(store: Store, namer: Namer, claims: list[Claim], entity: IndexedEntity) -> None:
+def mark_sources(store: Store, namer: Namer, claims: list[Claim], entity: IndexedEntity | None) -> None:
     """Give every source its sentence as escaped HTML, the claim's entities marked."""
     mentions: dict[str, list[tuple[int, int, str]]] = {}
     for claim in claims:

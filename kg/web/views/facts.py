@@ -240,3 +240,9 @@ def timeline(claims: Iterable[Claim]) -> list[Claim]:
 def article_mentions(store: Store, article: Term, reader: FactReader | None = None) -> list[tuple[int, int, str]]:
     """(start, end, entity IRI) of every entity mention in the article's text."""
     return (reader or FactReader(store)).mentions(article)  # type: ignore[arg-type]
+
+
+def fact_claims(store: Store, fact: Term, article: Term, reader: FactReader | None = None) -> list[Claim]:
+    """The claim one fact node states in its article (empty when the article states no such fact)."""
+    reader = reader or FactReader(store)
+    return _claims(_by_kind(reader.rows(fact, article)))

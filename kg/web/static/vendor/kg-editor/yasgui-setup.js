@@ -5,10 +5,13 @@
   if (!root || typeof Yasgui === "undefined") return;
   var config = JSON.parse(document.getElementById("kg-config").textContent);
   var base = config.base;
+  // YASGUI builds a URL from the endpoint with `new URL(endpoint)`, which fails on a relative one: without an
+  // absolute URL it shows nothing at all when the server answers an error.
+  var endpoint = new URL(config.endpoint, window.location.href).href;
   // Keep only completers that work offline: the default ones ask prefix.cc and LOV over the network.
   Yasgui.Yasqe.defaults.autocompleters = ["variables"];
   var yasgui = new Yasgui(root, {
-    requestConfig: {endpoint: config.endpoint, method: "POST"},
+    requestConfig: {endpoint: endpoint, method: "POST"},
     copyEndpointOnNewTab: false,
     endpointCatalogueOptions: {getData: function () { return []; }},
     persistenceId: null,
