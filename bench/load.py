@@ -86,11 +86,11 @@ class Level:
             "p99_ms": pick(0.99),
             "mean_ms": round(statistics.fmean(lat) * 1000, 1) if lat else None,
             "errors": self.errors,
-            "by_kind": {kind: _percentiles(times) for kind, times in sorted(self.by_kind.items())},
+            "by_kind": {kind: percentiles(times) for kind, times in sorted(self.by_kind.items())},
         }
 
 
-def _percentiles(latencies: list[float]) -> dict[str, Any]:
+def percentiles(latencies: list[float]) -> dict[str, Any]:
     """Count, p50 and p99 in milliseconds."""
     lat = sorted(latencies)
     if not lat:
@@ -175,7 +175,7 @@ def drive(port: int, targets: Targets, concurrency: int, seconds: float, seed: i
 
 
 def rss_mib(pid: int) -> float:
-    """Resident memory of a process and its children (the gunicorn worker), in MiB."""
+    """Resident memory of a process and its children (the server's query processes), in MiB."""
     total = 0.0
     for proc in [pid, *children(pid)]:
         try:
@@ -235,13 +235,13 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def start_server(store: Path, port: int, threads: int) -> subprocess.Popen[bytes]:
-    """`kg serve` on 127.0.0.1:port, once it answers."""
+def start_server(store: Path, port: int, threads: int, env: dict[str, str] | None = None) -> subprocess.Popen[bytes]:
+    """`kg serve` on 127.0.0.1:port (with `env` added to the environment), once it answers."""
     log = open(Path(tempfile.gettempdir()) / f"kg-load-{port}.log", "wb")  # noqa: SIM115 - lives with the server
     proc = subprocess.Popen(
         [sys.executable, "-m", "kg", "serve", "--store", str(store), "--host", HOST, "--port", str(port),
          "--threads", str(threads)],
-        cwd=ROOT, stdout=log, stderr=log, env={**os.environ, "KG_UPDATE_TOKEN": ""},
+        cwd=ROOT, stdout=log, stderr=log, env={**os.environ, "KG_UPDATE_TOKEN": "", **(env or {})},
     )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:

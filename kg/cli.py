@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from kg import __version__
-from kg.errors import DiskFull, InvalidInput, KGError, StoreBusy
+from kg.errors import InvalidInput, KGError, StoreBusy
 from kg.formats import RDF, RDF_NAMES, RESULTS
 from kg.ontology import Namer
 from kg.remote import RemoteSink, RemoteStore
@@ -77,7 +77,7 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("serve", parents=[common], help="serve the SPARQL endpoint and entity pages")
     p.add_argument("--host", help="address to listen on (default: $KG_HOST or 127.0.0.1)")
     p.add_argument("--port", type=int, help="port (default: $KG_PORT or 5000)")
-    p.add_argument("--threads", type=int, help="request threads (default: $KG_THREADS or 8)")
+    p.add_argument("--threads", type=int, help="request threads (default: $KG_THREADS or 32)")
     return parser
 
 
@@ -239,47 +239,15 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
     return serve(settings)
 
 
-def check_store(path: str) -> None:
-    """Open and close the store in a child process, so that a busy or broken store fails here, with a clear message.
-
-    The store is never opened in this process: gunicorn forks its worker from it, and a worker forked from a
-    process that had opened a RocksDB database (even one closed again) crashes with SIGSEGV when it exits.
-
-    Raises:
-        KGError: (the subclass the child met) the store cannot be opened for writing.
-    """
-    read_end, write_end = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the child: report what opening the store raised, then leave without any clean-up
-        os.close(read_end)
-        try:
-            Store(path)
-            report = b""
-        except KGError as err:
-            report = f"{type(err).__name__}\0{err}".encode()
-        with os.fdopen(write_end, "wb") as pipe:
-            pipe.write(report)
-        os._exit(0)
-    os.close(write_end)
-    with os.fdopen(read_end, "rb") as pipe:
-        report = pipe.read()
-    os.waitpid(pid, 0)
-    if report:
-        name, _, message = report.decode().partition("\0")
-        kinds = {kind.__name__: kind for kind in (StoreBusy, DiskFull, InvalidInput)}
-        raise kinds.get(name, KGError)(message)
-
-
 def serve(settings: Settings) -> int:
-    """Serve the store with the production WSGI server; prints the URLs."""
-    from kg.serving import run_gunicorn
+    """Serve the store with the production WSGI server until SIGTERM or SIGINT; prints the URLs."""
+    from kg.serving import run_server
     from kg.web.app import create_app
 
-    check_store(settings.store)
+    app = create_app(settings)  # fails here, with a clear message, if the store is busy or broken
     url = f"http://{settings.host}:{settings.port}"
     print(f"kg: serving {settings.store}\n  entity pages:    {url}/\n  SPARQL endpoint: {url}/sparql", flush=True)
-    run_gunicorn(lambda: create_app(settings), settings.host, settings.port, settings.threads, settings.query_timeout,
-                 settings.access_log)
+    run_server(app, settings.host, settings.port, settings.threads, settings.max_request_bytes, settings.access_log)
     return 0
 
 

@@ -33,7 +33,7 @@ from pyoxigraph import (
 )
 
 from kg import ontology
-from kg.errors import Forbidden, InvalidInput, KGError, PayloadTooLarge, Unauthorized
+from kg.errors import DiskFull, Forbidden, InvalidInput, KGError, PayloadTooLarge, Unauthorized
 from kg.model import PERSON, Entity
 from kg.store import DATASET_FORMATS
 
@@ -135,6 +135,7 @@ class RemoteSink(_Server):
 
         Raises:
             Unauthorized, Forbidden: the server refused the update token.
+            DiskFull: the server's disk is full; the graphs written before stay whole.
             KGError: the server cannot be reached or failed.
         """
         for graph, quads in graphs:
@@ -228,6 +229,8 @@ def _http_error(method: str, url: str, err: urllib.error.HTTPError) -> KGError:
             f"The server refused an article graph as too large (413 on {method} {url}){said}. "
             "Raise KG_MAX_REQUEST_BYTES on the server."
         )
+    if err.code == 507:  # the server says "disk full: no space left for the store ..."
+        return DiskFull(f"{detail or 'disk full'} (507 on {method} {url})")
     if 400 <= err.code < 500:
         return InvalidInput(f"The server rejected {method} {url} ({err.code}){said}.")
     return KGError(f"The server failed on {method} {url} ({err.code}){said}.")

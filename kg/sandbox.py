@@ -16,21 +16,34 @@ child would hang at its first read. So a new child first runs the pool's `warm_u
 the jobs' own) and says it is ready; one that is not ready within START_SECONDS is killed and another
 is forked. Locks that were free at the fork stay free, since the child has no other threads.
 
+The warm-up cannot touch every lock a job may need (the shards of RocksDB's block cache, say). So a job that
+has not answered after SLOW_SECONDS and whose child is asleep on a lock using no CPU (a job computes, or waits
+for the disk or a remote SERVICE, but never waits on a lock: the child has no other threads) is taken to be
+stuck the same way: its child is killed and the job is run again in
+a new one, within the same deadline.
+
+A job still running after SLOW_SECONDS gets the lowest CPU priority (nice 19): heavy jobs then share what the
+CPU has left once quick ones, and the server's own threads, have run, so a few heavy jobs cannot slow every
+other request. A child whose priority was lowered is not reused.
+
 A job is a module-level function, called in the child as `job(context, output, *args)` where `context`
 is the object the pool was made with (inherited through the fork, never sent) and `output` a temporary
 file that the parent reads afterwards; what it returns or raises is sent back pickled over a socket.
 A child's address space may grow by `memory` bytes over what it inherited (RLIMIT_AS); past that,
 allocations fail and the child dies (Rust aborts) or raises MemoryError. The child closes the sockets it
-inherits from the server, so it never holds a client's connection open, and it ends when the parent goes
-away (its socket closes) or, during a job, a little after the job's deadline.
+inherits from the server, so it never holds a client's connection open, and it is killed when the parent
+ends (PR_SET_PDEATHSIG) or, during a job, a little after the job's deadline.
 """
 
 from __future__ import annotations
 
+import ctypes
+import logging
 import math
 import os
 import pickle
 import resource
+import select
 import signal
 import socket
 import stat
@@ -51,8 +64,13 @@ REUSE = 200  # jobs a child runs before it is replaced (it grows a little with e
 IDLE_SECONDS = 30.0  # an idle child older than this is ended when the pool is next used
 START_SECONDS = 1.0  # a new child not ready after this long is taken to be stuck on a lock, and replaced
 STARTS = 5  # new children tried for one job before giving up
+SLOW_SECONDS = 0.5  # a job still running after this long gets a lower CPU priority (SLOW_NICENESS)
+SLOW_NICENESS = 19
+STUCK_CHECKS = 5  # looks at a slow child, 20 ms apart, that must all find it asleep for it to count as stuck
 _HEADER = struct.Struct("!Q")
+log = logging.getLogger("kg.sandbox")
 _PAGE = os.sysconf("SC_PAGE_SIZE")
+_PR_SET_PDEATHSIG = 1  # prctl option: the signal a process gets when the thread that forked it ends
 
 
 class DeadlinePassed(Exception):
@@ -83,13 +101,18 @@ class _Child:
         self.size = size  # of its address space when forked
         self.jobs = 0
         self.idle_since = time.monotonic()
+        self.lowered = False  # its CPU priority was lowered (for good: raising it again needs privileges)
 
     def end(self) -> None:
-        """Kill the child and reap it, unless it was reaped already."""
+        """Kill the child, unless it was reaped already, and have it reaped.
+
+        A killed child exits at its own CPU priority, which may be the lowest (see SLOW_SECONDS), so on a busy
+        machine its exit can take a while: the caller does not wait for it, a thread reaps it.
+        """
         self.sock.close()
         if self.pid:
             os.kill(self.pid, signal.SIGKILL)
-            os.waitpid(self.pid, 0)
+            threading.Thread(target=os.waitpid, args=(self.pid, 0), name=f"reap-{self.pid}", daemon=True).start()
             self.pid = 0
 
 
@@ -102,8 +125,11 @@ class ForkPool(Generic[C]):
         self._lock = threading.Lock()
         weakref.finalize(self, _end_all, self._idle)
 
-    def run(self, job: Callable[..., T], args: tuple[Any, ...], timeout: float, generation: int) -> Finished[T]:
+    def run(self, job: Callable[..., T], args: tuple[Any, ...], timeout: float, generation: int,
+            reuse: bool = True) -> Finished[T]:
         """Run `job(context, output, *args)` in a child forked at `generation` or later.
+
+        Without `reuse`, the child is ended after the job (for a job that changes what the child holds).
 
         Raises:
             DeadlinePassed: no answer within `timeout` seconds.
@@ -114,15 +140,9 @@ class ForkPool(Generic[C]):
         deadline = time.monotonic() + timeout
         output = tempfile.TemporaryFile(prefix="kg-query-")  # noqa: SIM115 - returned to the caller, who closes it
         try:
-            child = self._send_job(generation, (job, args, timeout), output.fileno(), deadline)
+            child, (kind, value, trace) = self._run_once(generation, (job, args, timeout), output, deadline)
         except BaseException:
             output.close()
-            raise
-        try:
-            kind, value, trace = _receive_answer(child, deadline)
-        except BaseException:
-            output.close()
-            child.end()
             raise
         if kind != "ok":
             output.close()
@@ -133,9 +153,36 @@ class ForkPool(Generic[C]):
             if trace:
                 value.add_note(trace)
             raise value
-        self._give_back(child)
+        if reuse and not child.lowered:
+            self._give_back(child)
+        else:
+            child.end()
         output.seek(0)
         return Finished(value, output)
+
+    def _run_once(self, generation: int, message: object, output: IO[bytes],
+                  deadline: float) -> tuple[_Child, tuple[str, object, str]]:
+        """The child that ran the job, and its answer; a job whose child got stuck is run again in a new child.
+
+        Raises:
+            DeadlinePassed: no answer before the deadline.
+            ChildDied: the child died without an answer.
+        """
+        for _ in range(STARTS):
+            child = self._send_job(generation, message, output.fileno(), deadline)
+            try:
+                _yield_when_slow(child, deadline)
+                return child, _receive_answer(child, deadline)
+            except _Stuck:
+                log.warning("query process %d was stuck on a lock taken before it was forked; running its job "
+                            "again in a new process", child.pid)
+                child.end()
+                output.seek(0)
+                output.truncate()
+            except BaseException:
+                child.end()
+                raise
+        raise ChildDied(f"{STARTS} query processes in a row were stuck")
 
     def _send_job(self, generation: int, message: object, fd: int, deadline: float) -> _Child:
         """A child of `generation` that has been sent the job: an idle one, else a new one.
@@ -204,13 +251,70 @@ class ForkPool(Generic[C]):
 
     def _fork(self, generation: int) -> _Child:
         parent_end, child_end = socket.socketpair()
-        size = _address_space(os.getpid())
+        parent = os.getpid()
+        size = _address_space(parent)
         pid = os.fork()
         if pid == 0:
             parent_end.close()
-            _serve(self.context, child_end, self.memory, self.warm_up)
+            _serve(self.context, child_end, self.memory, self.warm_up, parent)
         child_end.close()
         return _Child(pid, parent_end, generation, size)
+
+
+class _Stuck(Exception):
+    """The child sleeps without using CPU in the middle of its job."""
+
+
+def _yield_when_slow(child: _Child, deadline: float) -> None:
+    """Lower the child's CPU priority if it has not answered within SLOW_SECONDS, so that quick jobs come first.
+
+    Raises:
+        _Stuck: the child is asleep and uses no CPU: it waits for a lock that another thread of the parent
+            held when it was forked, and will wait for ever.
+    """
+    wait = min(SLOW_SECONDS, deadline - time.monotonic())
+    if wait <= 0 or select.select([child.sock], [], [], wait)[0]:
+        return
+    if _asleep(child.pid):
+        raise _Stuck()
+    try:
+        os.setpriority(os.PRIO_PROCESS, child.pid, SLOW_NICENESS)
+        child.lowered = True
+    except ProcessLookupError:  # it just ended: its answer (or its death) is read next
+        return
+
+
+def _asleep(pid: int) -> bool:
+    """Whether process `pid` stays asleep on a lock (state 'S' in a futex wait; a job that computes or reads is
+    running or in disk wait, and one that waits for a remote SERVICE sleeps on a socket) and uses no CPU,
+    over STUCK_CHECKS looks."""
+    first = _state_and_cpu(pid)
+    for _ in range(STUCK_CHECKS):
+        if first is None or first[0] != "S" or not _waits_on_lock(pid):
+            return False
+        time.sleep(0.02)
+        if _state_and_cpu(pid) != first:
+            return False
+    return True
+
+
+def _waits_on_lock(pid: int) -> bool:
+    """Whether the kernel says process `pid` waits in a futex (False when it does not say)."""
+    try:
+        with open(f"/proc/{pid}/wchan") as wchan:
+            return wchan.read().startswith("futex")
+    except OSError:
+        return False
+
+
+def _state_and_cpu(pid: int) -> tuple[str, int] | None:
+    """The state letter of process `pid` and the CPU ticks it has used, or None when it is gone."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as stat:
+            fields = stat.read().rsplit(b")", 1)[1].split()
+    except OSError:
+        return None
+    return fields[0].decode(), int(fields[11]) + int(fields[12])
 
 
 def _end_all(children: list[_Child]) -> None:
@@ -289,11 +393,12 @@ def _receive_answer(child: _Child, deadline: float) -> tuple[str, object, str]:
 # In the child. -------------------------------------------------------------------------------------
 
 
-def _serve(context: C, sock: socket.socket, memory: int, warm_up: Callable[[C], object]) -> NoReturn:
+def _serve(context: C, sock: socket.socket, memory: int, warm_up: Callable[[C], object], parent: int) -> NoReturn:
     """Warm up, say so, then run jobs sent over `sock` until it closes; never returns."""
     try:
         for name in ("SIGTERM", "SIGINT", "SIGQUIT", "SIGHUP", "SIGALRM"):  # the server's handlers are not ours
             signal.signal(getattr(signal, name), signal.SIG_DFL)
+        _die_with_parent(parent)
         _close_sockets(keep=sock.fileno())
         _limit_memory(memory)
         warm_up(context)
@@ -325,6 +430,15 @@ def _answer(job: Callable[..., object], context: object, fd: int, args: tuple[An
     except (pickle.PicklingError, TypeError, AttributeError):
         return ("error", RuntimeError(repr(answer[1])), answer[2])
     return answer
+
+
+def _die_with_parent(parent: int) -> None:
+    """Have the kernel kill this process when its parent ends, even in the middle of a job."""
+    libc = ctypes.CDLL(None, use_errno=True)
+    if libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) != 0:
+        raise OSError(ctypes.get_errno(), "prctl(PR_SET_PDEATHSIG) failed")
+    if os.getppid() != parent:  # it ended before the line above
+        os._exit(0)
 
 
 def _close_sockets(keep: int) -> None:

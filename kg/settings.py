@@ -25,10 +25,10 @@ class Settings:
     max_bytes: int = 10 * 1024 * 1024  # KG_MAX_BYTES: largest article file accepted
     host: str = "127.0.0.1"  # KG_HOST: address the server listens on
     port: int = 5000  # KG_PORT: port the server listens on
-    threads: int = 8  # KG_THREADS: request threads of the server's single worker process
+    threads: int = 32  # KG_THREADS: request threads of the server process (at most as many queries at once)
     access_log: bool = True  # KG_ACCESS_LOG: log one line per request to standard output
-    query_timeout: float = 10.0  # KG_QUERY_TIMEOUT: seconds a SPARQL query may run
-    query_memory: int = 1 << 30  # KG_QUERY_MEMORY: bytes of memory one SPARQL query may take beyond the server's own
+    query_timeout: float = 10.0  # KG_QUERY_TIMEOUT: seconds a query or update may run
+    query_memory: int = 1 << 30  # KG_QUERY_MEMORY: bytes of memory a query or update may take beyond the server's own
     row_limit: int = 100_000  # KG_ROW_LIMIT: most rows (or triples) a query may return
     max_request_bytes: int = 16 * 1024 * 1024  # KG_MAX_REQUEST_BYTES: largest HTTP request body
     update_token: str | None = None  # KG_UPDATE_TOKEN: enables SPARQL Update and the Graph Store Protocol

@@ -9,9 +9,13 @@ FROM (or FROM NAMED) clauses gets the dataset they describe instead.
 from __future__ import annotations
 
 import functools
+import gc
 import os
 import re
 import shutil
+import tempfile
+import threading
+import time
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
@@ -57,9 +61,14 @@ RDF_FORMATS = {
 }
 
 
+FLUSH_SECONDS = 5.0  # a write flushes the store first when the last flush is this old
 DATASET_FORMATS = {RDF_FORMATS[f.name] for f in RDF if f.datasets}  # the others hold one graph (JSON-LD too)
 UNION_TRIPLES = "CONSTRUCT { ?s ?p ?o } WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }"
 DISK_FULL = ("No space left on device", "Disk quota exceeded")  # how RocksDB words ENOSPC and EDQUOT
+
+
+def _is_disk_full(err: OSError) -> bool:
+    return any(words in str(err) for words in DISK_FULL)
 
 
 @contextmanager
@@ -68,7 +77,7 @@ def _disk_full_as_error(path: Path | None) -> Iterator[None]:
     try:
         yield
     except OSError as err:
-        if any(words in str(err) for words in DISK_FULL):
+        if _is_disk_full(err):
             raise DiskFull(
                 f"disk full: no space left for the store {path} ({err}). Everything written before is whole "
                 "and readable; free some space and run the same command again."
@@ -85,15 +94,18 @@ def rdf_format(name: str) -> RdfFormat:
 
 
 def _writes(method: Callable[P, R]) -> Callable[P, R]:
-    """Mark a Store method that changes the store: it raises the store's `generation` when done."""
+    """Mark a Store method that changes the store: a full disk raises DiskFull, the store is flushed first if it
+    is due (FLUSH_SECONDS), and the store's `generation` is raised when done."""
 
     @functools.wraps(method)
     def write(*args: P.args, **kwargs: P.kwargs) -> R:
+        store = args[0]
+        assert isinstance(store, Store)
         try:
-            return method(*args, **kwargs)
+            with store._writing():
+                store._flush_when_due()
+                return method(*args, **kwargs)
         finally:
-            store = args[0]
-            assert isinstance(store, Store)
             store.generation += 1
 
     return write
@@ -138,6 +150,10 @@ class Store:
         """
         self.path = Path(path) if path is not None else None
         self.generation = 0
+        self._disk_was_full = False  # a write failed for lack of space: reopen before the next one
+        self._reading_only = False  # meanwhile a read-only instance serves reads
+        self._flushed_at = time.monotonic()
+        self._reopening = threading.Lock()
         if self.path is not None and not self.path.exists():
             if not create or read_only:
                 raise InvalidInput(f"No store at {self.path}; build one with `kg ingest PATH --store {self.path}`.")
@@ -178,6 +194,48 @@ class Store:
             return cls(path, read_only=True)
 
     # Writing -----------------------------------------------------------------
+
+    @contextmanager
+    def _writing(self) -> Iterator[None]:
+        """Around a write: open the store again if the disk was full before, and raise DiskFull if it is now.
+
+        Raises:
+            DiskFull: the disk is full.
+            StoreBusy: see `_reopen_after_disk_full`.
+        """
+        with _disk_full_as_error(self.path):
+            with self._reopening:
+                self._reopen_after_disk_full()
+            try:
+                yield
+            except OSError as err:
+                self._disk_was_full = self._disk_was_full or _is_disk_full(err)
+                raise
+
+    def _reopen_after_disk_full(self) -> None:
+        """Open the store again if a write failed for lack of space: RocksDB refuses every later write until then.
+
+        A read-only instance serves reads while the failed one closes, which it does once the reads that
+        were using it have finished; until then a write gets StoreBusy.
+
+        Raises:
+            DiskFull: the disk is still full (opening for writing needs space).
+            StoreBusy: reads still hold the failed instance open.
+        """
+        if not self._disk_was_full or self.path is None:
+            return
+        if not self._reading_only:
+            self._store = OxStore.read_only(str(self.path))
+            self._reading_only = True
+            gc.collect()  # the failed instance closes once nothing refers to it
+        try:
+            self._store = OxStore(str(self.path))
+        except OSError as err:
+            if "lock" not in str(err).lower():
+                raise
+            raise StoreBusy(f"The store {self.path} is being opened again after the disk was full, and reads still "
+                            "use it; try the write again in a moment.") from err
+        self._disk_was_full = self._reading_only = False
 
     @_writes
     def replace_graph(self, graph: NamedNode | DefaultGraph, quads: list[Quad]) -> None:
@@ -250,6 +308,27 @@ class Store:
         except SyntaxError as err:
             raise InvalidInput(f"SPARQL update syntax error: {err}") from err
 
+    @contextmanager
+    def checkpoint(self) -> Iterator[str | None]:
+        """A copy of the store as it is now, in a folder beside it, removed afterwards; None for an in-memory store.
+
+        The copy hard-links the store's immutable files, so it costs little space and time; it can be
+        opened as a Store of its own and written to without touching this one.
+
+        Raises:
+            DiskFull: there is no space for the copy.
+        """
+        if self.path is None:
+            yield None
+            return
+        folder = tempfile.mkdtemp(prefix=f".{self.path.name}-checkpoint-", dir=self.path.parent)
+        try:
+            with self._writing():  # a backup flushes the store first
+                self._store.backup(os.path.join(folder, "store"))
+            yield os.path.join(folder, "store")
+        finally:
+            shutil.rmtree(folder)
+
     @_writes
     def write_graph(self, graph: NamedNode | None, data: bytes, fmt: RdfFormat, *, replace: bool) -> bool:
         """Add the triples of an RDF document to `graph` (the default graph when None), or replace it with them.
@@ -281,13 +360,21 @@ class Store:
         self._store.update("DROP SILENT DEFAULT")
 
     def flush(self) -> None:
-        """Make sure everything written is on disk.
+        """Make sure everything written is on disk, and free the memory that held it.
 
         Raises:
             DiskFull: the disk is full.
         """
         with _disk_full_as_error(self.path):
             self._store.flush()
+        self._flushed_at = time.monotonic()
+
+    def _flush_when_due(self) -> None:
+        """Flush if the last flush is FLUSH_SECONDS old: RocksDB holds what was written in memory until then (a
+        server taking steady writes grew to 2 GB without flushes, and stays near 150 MB with them)."""
+        if self.path is not None and time.monotonic() - self._flushed_at >= FLUSH_SECONDS:
+            self._store.flush()
+            self._flushed_at = time.monotonic()
 
     # Reading -----------------------------------------------------------------
 

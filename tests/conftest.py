@@ -71,7 +71,7 @@ def start_server(store: Path, env: dict[str, str] | None = None,
                  log_path: Path | None = None) -> tuple[subprocess.Popen[bytes], str]:
     """Start `kg serve` in a real process on a free port; returns it and its base URL once it answers.
 
-    Its standard error (gunicorn's log) goes to `log_path`, or to a temporary file.
+    Its standard error (the server's log) goes to `log_path`, or to a temporary file.
     """
     port = free_port()
     log = open(log_path, "wb") if log_path else tempfile.NamedTemporaryFile(  # noqa: SIM115

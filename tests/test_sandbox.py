@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -11,8 +12,8 @@ from typing import IO
 import pytest
 
 from kg.errors import InvalidInput
-from kg.sandbox import DeadlinePassed, ForkPool, OutOfMemory
-from tests.reliability.processes import children
+from kg.sandbox import SLOW_NICENESS, SLOW_SECONDS, DeadlinePassed, ForkPool, OutOfMemory
+from tests.reliability.processes import children, wait_ended
 
 MEMORY = 64 << 20
 
@@ -37,13 +38,25 @@ def hoard(context: str, output: IO[bytes]) -> None:
         kept.append(bytearray(8 << 20))
 
 
+def niceness_after(context: str, output: IO[bytes], seconds: float) -> tuple[int, int]:
+    """Busy for `seconds`; (this process's id, its niceness then)."""
+    until = time.monotonic() + seconds
+    while time.monotonic() < until:
+        pass
+    return os.getpid(), os.getpriority(os.PRIO_PROCESS, 0)
+
+
 @pytest.fixture
 def pool() -> Iterator[ForkPool[str]]:
     """A pool whose context is a greeting; afterwards its only children are the idle ones it keeps."""
     before = set(children(os.getpid()))  # others, like multiprocessing's resource tracker, may be there
     pool = ForkPool("hello", MEMORY, warm_up=str.upper)
     yield pool
-    assert set(children(os.getpid())) - before == {child.pid for child in pool._idle}
+    kept = {child.pid for child in pool._idle}
+    ended_by = time.monotonic() + 30  # killed children are reaped by threads of their own
+    while set(children(os.getpid())) - before != kept and time.monotonic() < ended_by:
+        time.sleep(0.05)
+    assert set(children(os.getpid())) - before == kept
 
 
 def test_sandbox_returns_output_and_value_from_another_process(pool: ForkPool[str]) -> None:
@@ -61,7 +74,7 @@ def test_sandbox_reuses_a_child_until_the_generation_changes(pool: ForkPool[str]
     for finished in (first, second, third):
         finished.output.close()
     assert first.value == second.value != third.value
-    assert first.value not in children(os.getpid())
+    assert wait_ended([first.value]) == []
 
 
 def test_sandbox_raises_what_the_job_raised_and_replaces_the_child(pool: ForkPool[str]) -> None:
@@ -104,4 +117,41 @@ def test_sandbox_replaces_a_child_stuck_when_it_starts(tmp_path: Path) -> None:
     finished = pool.run(greet, (), timeout=10, generation=0)
     finished.output.close()
     assert finished.value == "ready"
+    assert not flag.exists()
+
+
+def test_sandbox_lowers_the_priority_of_a_slow_job_and_does_not_reuse_its_child(pool: ForkPool[str]) -> None:
+    def run(seconds: float) -> tuple[int, int]:
+        finished = pool.run(niceness_after, (seconds,), timeout=10, generation=0)
+        finished.output.close()
+        return finished.value
+
+    quick_pid, quick = run(0.0)
+    assert quick == os.getpriority(os.PRIO_PROCESS, 0)
+    slow_pid, slow = run(SLOW_SECONDS + 1.0)
+    assert slow == SLOW_NICENESS
+    assert slow_pid == quick_pid  # the quick job's child was reused for it...
+    assert run(0.0) != (slow_pid, SLOW_NICENESS)  # ...but the slowed one is not reused
+
+
+def write_then_block_once(context: str, output: IO[bytes], flag: str) -> str:
+    """Write, then wait for ever on a lock that is taken, as a child forked while a thread held it would; only the
+    first time (while `flag` exists)."""
+    output.write(b"partial output of a stuck child")
+    output.flush()
+    if os.path.exists(flag):
+        os.remove(flag)
+        taken = threading.Lock()
+        taken.acquire()
+        taken.acquire()
+    output.write(b"done")
+    return "answered"
+
+
+def test_sandbox_runs_a_job_again_when_its_child_is_stuck_on_a_lock(pool: ForkPool[str], tmp_path: Path) -> None:
+    flag = tmp_path / "block"
+    flag.touch()
+    finished = pool.run(write_then_block_once, (str(flag),), timeout=10, generation=0)
+    with finished.output:
+        assert (finished.value, finished.output.read()) == ("answered", b"partial output of a stuck childdone")
     assert not flag.exists()

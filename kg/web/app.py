@@ -12,7 +12,6 @@ from kg.ontology import Namer
 from kg.queries import load_queries
 from kg.settings import Settings
 from kg.store import Store
-from kg.web.body_limit import register_body_limit
 from kg.web.catalogue import bp as catalogue_bp
 from kg.web.context import AppContext
 from kg.web.editor import bp as editor_bp
@@ -39,7 +38,6 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None, 
     app.extensions["kg"] = context
     app.extensions["kg_queries"] = load_queries()  # every queries/*.rq parsed now: a bad one stops the start
     app.extensions["kg_sparql"] = QueryRunner(context.store, settings)
-    register_body_limit(app, settings.max_request_bytes)
     for blueprint in (sparql_bp, catalogue_bp, editor_bp, graph_store_bp, pages_bp):
         app.register_blueprint(blueprint)
     register_security(app)

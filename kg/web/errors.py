@@ -69,8 +69,10 @@ def _new_request_id() -> str:
 def _kg_error(err: KGError) -> Response:
     request_id = _new_request_id()
     if err.status >= 500:
+        # A failure (500) is logged with the traceback of its cause; a stopped query (503) or a full disk (507)
+        # is a state of the server that its message tells whole.
         log.error("%s %s failed [request %s]: %s", request.method, request.path, request_id, err,
-                  exc_info=err.__cause__ is not None)
+                  exc_info=err.status == 500 and err.__cause__ is not None)
     else:
         log.info("%s %s -> %d [request %s]: %s", request.method, request.path, err.status, request_id, err)
     return error_response(err.status, str(err), request_id)

@@ -1,28 +1,37 @@
-"""Answers one SPARQL query within the server's limits: time, memory and rows.
+"""Answers one SPARQL query or update within the server's limits: time, memory and rows.
 
 Each query is evaluated in a child process forked from the server (kg/sandbox.py) that is killed at
 KG_QUERY_TIMEOUT and may grow by at most KG_QUERY_MEMORY bytes, so no query outlives its limit or takes
 the server's memory. A child that answered in time takes the next query, until the store is written to.
 The child negotiates the format, serializes the result natively and cuts it at KG_ROW_LIMIT rows; the
 request sends the finished result, so its status and headers (KG-Truncated) always tell how it ended.
+
+Oxigraph cannot stop an update either, and only the server may write to the store. So an update is first
+tried, within the same limits, in a new process on a checkpoint of the store (hard links to its files, see
+Store.checkpoint and kg/trial.py; an in-memory store is tried in a forked child instead, on its own copy);
+only once it finished there is it applied to the store, in one transaction, taking about as long again. An
+update stopped at a limit leaves the store as it was.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator, Sequence
-from typing import IO
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from typing import IO, TypeVar
 
 from flask import Response
 from pyoxigraph import QueryBoolean, QuerySolutions
 
 from kg.errors import KGError, QueryTimeout, QueryTooLarge
 from kg.formats import RDF, RESULTS, choose_format
-from kg.sandbox import ChildDied, DeadlinePassed, ForkPool, OutOfMemory
+from kg.sandbox import ChildDied, DeadlinePassed, Finished, ForkPool, OutOfMemory
 from kg.settings import Settings
 from kg.store import Store, write_result
+from kg.trial import TrialOutOfMemory, TrialTimeout, try_update
 
 log = logging.getLogger("kg.sparql")
+T = TypeVar("T")
 
 STREAM_ABOVE = 1 << 20  # results larger than this are sent from their file in chunks, not read into memory
 CHUNK_BYTES = 1 << 16
@@ -32,6 +41,11 @@ def _evaluate(store: Store, output: IO[bytes], sparql: str, requested: Sequence[
     result = store.query(sparql, base_iri=base_iri, **options)  # type: ignore[arg-type]
     fmt = choose_format(RESULTS if isinstance(result, QuerySolutions | QueryBoolean) else RDF, requested, accept)
     return fmt.media_type, write_result(result, output, fmt.name, row_limit)
+
+
+def _try_update(store: Store, output: IO[bytes], sparql: str, base_iri: str) -> None:
+    """In a query process forked from a server with an in-memory store: run the update on this process's copy."""
+    store.update(sparql, base_iri=base_iri)
 
 
 def _warm_up(store: Store) -> None:
@@ -45,6 +59,7 @@ class QueryRunner:
     def __init__(self, store: Store, settings: Settings) -> None:
         self.store, self.settings = store, settings
         self.pool = ForkPool(store, settings.query_memory, _warm_up)
+        self._updating = threading.Lock()
 
     def run(self, sparql: str, requested: Sequence[str], accept: str | None, **options: object) -> Response:
         """Answer one query as a Response in the first `requested` format that fits it (?format=), else by Accept.
@@ -57,23 +72,7 @@ class QueryRunner:
         """
         settings = self.settings
         args = (sparql, tuple(requested), accept, options, settings.base_iri, settings.row_limit)
-        try:
-            finished = self.pool.run(_evaluate, args, settings.query_timeout, self.store.generation)
-        except DeadlinePassed:
-            raise QueryTimeout(
-                f"The query did not finish within KG_QUERY_TIMEOUT={settings.query_timeout:g} s and was stopped. "
-                "Make it more selective (add a LIMIT or more specific patterns), or raise KG_QUERY_TIMEOUT."
-            ) from None
-        except OutOfMemory:
-            raise QueryTooLarge(
-                f"The query needed more than KG_QUERY_MEMORY={settings.query_memory} bytes and was stopped. "
-                "Make it more selective (fewer rows to sort, group or join), or raise KG_QUERY_MEMORY."
-            ) from None
-        except ChildDied as err:
-            raise KGError(f"The query failed during evaluation: {err}") from err
-        except (OSError, ValueError, RuntimeError) as err:
-            log.error("Query evaluation failed: %s", "\n".join([str(err), *getattr(err, "__notes__", [])]))
-            raise KGError(f"The query failed during evaluation: {err}") from err
+        finished = self._run("query", _evaluate, args, reuse=True)
         mimetype, truncated = finished.value
         headers = {"KG-Row-Limit": str(settings.row_limit), "Vary": "Accept", "Content-Length": str(finished.size)}
         if truncated:
@@ -84,6 +83,64 @@ class QueryRunner:
         else:
             body = _chunks(finished.output)
         return Response(body, mimetype=mimetype, headers=headers)
+
+
+    def update(self, sparql: str) -> None:
+        """Apply one update to the store, once a trial on a checkpoint finished within the limits.
+
+        Raises:
+            InvalidInput: the update does not parse.
+            QueryTimeout: the trial did not finish within KG_QUERY_TIMEOUT; nothing was applied.
+            QueryTooLarge: the trial needed more memory than KG_QUERY_MEMORY; nothing was applied.
+            DiskFull: there is no space for the checkpoint or the update.
+        """
+        settings = self.settings
+        with self._updating:  # one at a time, so that the store does not change between trial and update
+            with self.store.checkpoint() as checkpoint:
+                if checkpoint is None:
+                    self._run("update", _try_update, (sparql, settings.base_iri), reuse=False).output.close()
+                else:
+                    self._try_on(checkpoint, sparql)
+            self.store.update(sparql, base_iri=settings.base_iri)
+
+    def _try_on(self, checkpoint: str, sparql: str) -> None:
+        """Try the update on a checkpoint in a new process; errors as in `update`."""
+        settings = self.settings
+        try:
+            try_update(checkpoint, sparql, settings.base_iri, settings.query_timeout, settings.query_memory)
+        except TrialTimeout:
+            raise QueryTimeout(_stopped("update", "time", settings)) from None
+        except TrialOutOfMemory:
+            raise QueryTooLarge(_stopped("update", "memory", settings)) from None
+        except RuntimeError as err:
+            log.error("Update trial failed: %s", err)
+            raise KGError(f"The update failed during evaluation: {err}") from err
+
+    def _run(self, kind: str, job: Callable[..., T], args: tuple[object, ...], reuse: bool) -> Finished[T]:
+        """Run a job in a query process within the limits; `kind` ("query", "update") names it in errors."""
+        settings = self.settings
+        try:
+            return self.pool.run(job, args, settings.query_timeout, self.store.generation, reuse=reuse)
+        except DeadlinePassed:
+            raise QueryTimeout(_stopped(kind, "time", settings)) from None
+        except OutOfMemory:
+            raise QueryTooLarge(_stopped(kind, "memory", settings)) from None
+        except ChildDied as err:
+            raise KGError(f"The {kind} failed during evaluation: {err}") from err
+        except (OSError, ValueError, RuntimeError) as err:
+            log.error("%s evaluation failed: %s", kind.capitalize(),
+                      "\n".join([str(err), *getattr(err, "__notes__", [])]))
+            raise KGError(f"The {kind} failed during evaluation: {err}") from err
+
+
+def _stopped(kind: str, limit: str, settings: Settings) -> str:
+    """The message for a query or update (`kind`) stopped at its time or memory `limit`."""
+    nothing = " and was stopped" if kind == "query" else " and was stopped; nothing of it was applied"
+    if limit == "time":
+        return (f"The {kind} did not finish within KG_QUERY_TIMEOUT={settings.query_timeout:g} s{nothing}. "
+                "Make it more selective (add a LIMIT or more specific patterns), or raise KG_QUERY_TIMEOUT.")
+    return (f"The {kind} needed more than KG_QUERY_MEMORY={settings.query_memory} bytes{nothing}. "
+            "Make it more selective (fewer rows to sort, group or join), or raise KG_QUERY_MEMORY.")
 
 
 def _chunks(output: IO[bytes]) -> Iterator[bytes]:

@@ -115,7 +115,7 @@ def _update(text: str) -> Response:
     if using is not None or using_named is not None:
         text = with_using(text, using or [], using_named or [])
     refuse_remote(text, context.settings.allow_federation)
-    context.store.update(text, base_iri=context.settings.base_iri)
+    _app_runner().update(text)
     return Response(status=204)
 
 

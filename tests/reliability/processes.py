@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 TICKS = os.sysconf("SC_CLK_TCK")
@@ -19,14 +20,25 @@ def _stat(pid: int) -> list[str] | None:
 
 
 def children(pid: int) -> list[int]:
-    """The processes whose parent is `pid`."""
+    """The living processes whose parent is `pid` (not zombies: those have ended and wait to be reaped)."""
     found = []
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():
             fields = _stat(int(entry.name))
-            if fields is not None and int(fields[1]) == pid:
+            if fields is not None and int(fields[1]) == pid and fields[0] != "Z":
                 found.append(int(entry.name))
     return found
+
+
+def wait_ended(pids: list[int], within: float = 30.0) -> list[int]:
+    """Those of `pids` still alive once all have ended or `within` seconds have passed (killed processes may
+    take a moment to exit on a busy machine)."""
+    until = time.monotonic() + within
+    while True:
+        alive = [pid for pid in pids if (fields := _stat(pid)) is not None and fields[0] != "Z"]
+        if not alive or time.monotonic() > until:
+            return alive
+        time.sleep(0.05)
 
 
 def tree(pid: int) -> list[int]:
@@ -55,13 +67,6 @@ def rss_bytes(pid: int) -> int:
         return int(Path(f"/proc/{pid}/statm").read_text().split()[1]) * PAGE
     except (OSError, IndexError):
         return 0
-
-
-def server_worker(master: int) -> int:
-    """The one gunicorn worker process of a `kg serve` process."""
-    workers = children(master)
-    assert len(workers) == 1, f"expected one worker under {master}, found {workers}"
-    return workers[0]
 
 
 def sockets(pid: int) -> list[str]:
