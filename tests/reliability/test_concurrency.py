@@ -18,7 +18,7 @@ from kg.store import Store
 from tests.conftest import start_server
 from tests.reliability.corpus import ROOT, kg, store_graphs, write_articles
 
-ARTICLES = 40
+ARTICLES = 100  # more than one batch of kg.ingest.BATCH_ARTICLES: queries between the two writes see a part
 TOKEN = "concurrency-token"
 COUNT_PER_GRAPH = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
 
