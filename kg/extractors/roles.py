@@ -300,13 +300,13 @@ def _respectively(doc: Doc, sent: Span, table: EntityTable, document: Document) 
     """ "In their capacities as A of X, B of Y, and C, respectively, P, Q, and R were ...": the k-th title
     is the k-th person's, read along the words (the parse of such lists seldom pairs them)."""
     words = [t.lower_ for t in doc[sent.start : sent.end]]
-    if "respectively" not in words or "as" not in words:
+    if "respectively" not in words:
         return []
     after = sent.start + words.index("respectively")
-    as_at = max(i for i in range(sent.start, after) if doc[i].lower_ == "as") if "as" in words[: after - sent.start] \
-        else None
-    if as_at is None:
+    openers = [i for i in range(sent.start, after) if doc[i].lower_ == "as"]
+    if not openers:
         return []
+    as_at = openers[-1]  # the "as" that opens the list of titles
     titles = []
     chunk_start = as_at + 1
     for i in range(as_at + 1, after + 1):
