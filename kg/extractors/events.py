@@ -44,6 +44,8 @@ PARTY_FAMILIES = {"match", "meeting", "call"}  # families whose verbs take their
 # families whose types are distinct happenings even on one day: a lawsuit, an appeal and a ruling
 TYPED_FAMILIES = {"court", "disaster"}
 SERIES_FAMILIES = {"match"}  # families whose plural names a series, not one happening
+PARTY_PREPOSITIONS = {"with", "against"}  # the other side of a clash or a fight
+INSTITUTION_FAMILIES = {"court", "election"}  # acted by a country's institutions: "a Greek court ruled"
 NATIONAL_FAMILIES = {"election"}  # dated, held in the one country their sentence names when they name no place
 STOP_FAMILIES = {"meeting", "visit", "conference", "ceremony"}  # events held at the stop of a trip
 HEAD_HOPS = 3  # governing words searched for an event's date and place: "a stampede killed 345 in Mecca"
@@ -292,7 +294,8 @@ def _verb_event(token: Token, table: EntityTable, document: Document) -> _Event 
             return None
     else:
         event.place = (place_of(token, table) or (_launch_site(token, table) if family == "launch" else None)
-                       or _subject_place(subjects, table) or off_place(token, table))
+                       or _subject_place(subjects, table, family) or off_place(token, table)
+                       or _party_place(token, table))
     event.date = date_of(token, document) or clause_date(token, document)
     if token.dep_ == "conj" and token.head.pos_ == "VERB":  # "arrived in X on Sunday and met with Y"
         event.place = event.place or place_of(token.head, table, with_people=False)
@@ -377,9 +380,21 @@ def _family_place(token: Token, family: str, table: EntityTable) -> str | None:
     return to_place(token, table, preposition) if preposition else None
 
 
-def _subject_place(subjects: list[Token], table: EntityTable) -> str | None:
-    """ "A court in Athens ruled ...": where the one who acts is."""
-    return next((p for s in subjects for p in [place_within(s, table)] if p), None)
+def _party_place(verb: Token, table: EntityTable) -> str | None:
+    """ "fought with peace-keepers and the army in Mogadishu": where the other party of the verb is."""
+    return next((p for prep in verb.children if prep.dep_ == "prep" and prep.lower_ in PARTY_PREPOSITIONS
+                 for o in prep.children if o.dep_ == "pobj" for each in (o, *o.conjuncts)
+                 for p in [place_within(each, table)] if p), None)
+
+
+def _subject_place(subjects: list[Token], table: EntityTable, family: str) -> str | None:
+    """ "A court in Athens ruled ...": where the one who acts is; for a court or a vote, also the country
+    its people's name says ("a Greek court has ruled")."""
+    place = next((p for s in subjects for p in [place_within(s, table)] if p), None)
+    if place is None and family in INSTITUTION_FAMILIES:
+        place = next((k for s in subjects for c in s.children if c.dep_ in ("amod", "compound")
+                      for k in [table.country_of_word(c)] if k), None)
+    return place
 
 
 def _launch_site(verb: Token, table: EntityTable) -> str | None:

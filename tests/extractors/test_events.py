@@ -513,3 +513,26 @@ def test_events_a_ruling_and_an_appeal_of_one_day_are_two_happenings(run) -> Non
             "on Saturday night with the appeals court.")
     found = {f.event_type for f in events(run(text, published="2017-02-06"))}
     assert found == {"ruling", "appeal"}, found
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "date", "place"),
+    [
+        ("A Portuguese court has ruled that the levy is unlawful.", "ruling", None, "Portugal"),
+        ("Minister Anne Roux arrived in Dakar on Sunday.", "arrival", "2024-05-12", "Dakar"),
+        ("Early on Friday, rebels fought with the army and police in Goma, killing nine.", "fighting",
+         "2024-05-10", "Goma"),
+        ("Protesters clashed with police in Quito on Tuesday.", "clashes", "2024-05-07", "Quito"),
+    ],
+)
+def test_events_courts_of_a_country_arrivals_and_fights(run, text, word, date, place) -> None:
+    found = _found(run(text, published="2024-05-13"))
+    assert any(word in label and d == date and p == place for label, d, p in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The aid convoy arrived in Gaza on Monday.", "The two teams fought hard in the final on Sunday."],
+)
+def test_events_no_arrival_of_things_nor_fights_of_teams(run, text) -> None:
+    assert events(run(text, published="2024-05-13")) == []
