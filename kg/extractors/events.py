@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.dates import resolve_date
 from kg.extractors.circumstances import (
     PARTICIPANT_PREPOSITIONS,
     carriers,
@@ -55,7 +56,7 @@ ENCOUNTER_VERBS = word_list("encounter_verbs")
 NOT_HAPPENING_MODIFIERS = word_list("not_happening_modifiers")
 NOT_EVENT_ENTITIES = {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY"}
 NAMED_EVENT_TYPE = "named event"  # the type of an event known only by its name ("the Paris Air Show")
-EVENT_POS = {"NOUN", "PROPN", "VERB"}  # the parts of speech an event word can have (noun, verb, round)
+EVENT_POS = {"NOUN", "PROPN", "VERB", "AUX"}  # the parts of speech an event word can have ("is in Kyiv")
 
 
 @dataclass
@@ -253,7 +254,7 @@ def _round_event(token: Token, table: EntityTable, document: Document) -> _Event
 
 
 def _verb_event(token: Token, table: EntityTable, document: Document) -> _Event | None:
-    rule = _verb_rule(token, table) if token.pos_ == "VERB" else None
+    rule = _verb_rule(token, table) if token.pos_ in ("VERB", "AUX") else None
     if rule is None:
         return None
     subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -297,6 +298,8 @@ def _verb_event(token: Token, table: EntityTable, document: Document) -> _Event 
                        or _subject_place(subjects, table, family) or off_place(token, table)
                        or _party_place(token, table))
     event.date = date_of(token, document) or clause_date(token, document)
+    if event.date is None and ("now", ()) in rule.conditions:
+        event.date = resolve_date("today", document.published)  # "The Secretary is in Kyiv"
     if token.dep_ == "conj" and token.head.pos_ == "VERB":  # "arrived in X on Sunday and met with Y"
         event.place = event.place or place_of(token.head, table, with_people=False)
         event.date = event.date or date_of(token.head, document)
@@ -349,6 +352,8 @@ def _holds(condition: str, classes: tuple[str, ...], verb: Token, table: EntityT
         return len(participants) >= int(classes[0])
     if condition == "partner":
         return bool(met)
+    if condition == "now":
+        return verb.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "neg") for c in children)
     if condition == "no-event-patient":  # "filed an appeal": the appeal is the event told, by its noun
         return not any(_is_event_noun(c, table) for c in children if c.dep_ in ("dobj", "nsubjpass"))
     if condition == "no-dated-event":  # "celebrated the Thursday opening": the opening is the event told

@@ -536,3 +536,19 @@ def test_events_courts_of_a_country_arrivals_and_fights(run, text, word, date, p
 )
 def test_events_no_arrival_of_things_nor_fights_of_teams(run, text) -> None:
     assert events(run(text, published="2024-05-13")) == []
+
+
+def test_events_someone_who_is_somewhere_now_is_visiting(run) -> None:
+    extraction = run("Chancellor Marta Vidal is in Nairobi to open the trade fair.", published="2024-05-13")
+    names = {e.key: e.label for e in extraction.entities}
+    found = {(f.event_type, f.date.value if f.date else None, names.get(f.place)) for f in events(extraction)}
+    assert ("visit", "2024-05-13", "Nairobi") in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The agency's headquarters is in Geneva.", "The minister is not in Lima this week.",
+     "Chancellor Marta Vidal was in Nairobi last year."],
+)
+def test_events_being_somewhere_is_no_visit_of_things_nor_denied_or_past(run, text) -> None:
+    assert [f for f in events(run(text, published="2024-05-13")) if f.event_type == "visit"] == []
