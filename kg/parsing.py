@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extractors.component import FACTS_PIPE
+from kg.extractors.component import FACTS_PIPE, article_doc
 from kg.model import Document, Extraction
 
 PIECE_CHARS = 100_000  # longest piece of a long text parsed at once
@@ -22,7 +22,7 @@ CUTS = ("\n\n", "\n", " ")  # where a piece may end, best first: after a blank l
 def extract_documents(nlp: Language, documents: list[Document]) -> list[Extraction]:
     """The extractions of `documents`, in order (nlp is a pipeline of kg.extractors.pipeline.build_nlp)."""
     fitting = [d for d in documents if len(d.text) <= nlp.max_length]
-    done = iter(nlp.pipe(_carrying(nlp, d) for d in fitting))
+    done = iter(nlp.pipe(article_doc(nlp, d) for d in fitting))
     docs = [next(done) if len(d.text) <= nlp.max_length else extract_in_pieces(nlp, d) for d in documents]
     return [doc._.kg_extraction for doc in docs]
 
@@ -39,12 +39,6 @@ def extract_in_pieces(nlp: Language, document: Document) -> Doc:
     doc._.kg_document = document
     return nlp.get_pipe(FACTS_PIPE)(doc)
 
-
-def _carrying(nlp: Language, document: Document) -> Doc:
-    """The unparsed Doc of an article's text, carrying the article for kg_facts."""
-    doc = nlp.make_doc(document.text)
-    doc._.kg_document = document
-    return doc
 
 
 def split_text(text: str, limit: int) -> list[str]:

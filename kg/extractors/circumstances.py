@@ -12,7 +12,7 @@ import re
 from spacy.tokens import Span, Token
 
 from kg.dates import parse_published, resolve_date
-from kg.extractors.entities import EntityTable, doc_ents, ents_within
+from kg.extractors.entities import PLACE_NOUNS, EntityTable, doc_ents, ents_within
 from kg.extractors.lexicon import word_list
 from kg.model import COUNTRY, GOVERNMENT_BODY, PERSON, PLACE, DateValue, Document
 
@@ -35,7 +35,6 @@ POSTPONE_VERBS = word_list("postpone_verbs")
 HAPPENED_VERBS = word_list("happened_verbs")
 MOTION_VERBS = word_list("motion_verbs")
 LIGHT_VERBS = word_list("light_verbs")
-PLACE_NOUNS = word_list("place_nouns")
 OPENING_VERBS = word_list("opening_verbs")
 RELATIVE_DAY_WORDS = {"prior", "before"}  # heads of "the day prior", "the day before"
 FUTURE_AUXILIARIES = {"will", "would", "'ll", "shall", "to"}

@@ -49,6 +49,11 @@ def extract(document: Document, nlp: Language) -> Extraction:
     """
     if FACTS_PIPE not in nlp.pipe_names:
         raise ValueError(f"the pipeline has no {FACTS_PIPE} pipe: build it with kg.extractors.pipeline.build_nlp")
+    return nlp(article_doc(nlp, document))._.kg_extraction
+
+
+def article_doc(nlp: Language, document: Document) -> Doc:
+    """The unparsed Doc of an article's text, carrying the article for kg_facts."""
     doc = nlp.make_doc(document.text)
     doc._.kg_document = document
-    return nlp(doc)._.kg_extraction
+    return doc

@@ -386,7 +386,8 @@ class EntityTable:
             if span.label_ == "PERSON" and span.start > 0 and (before is None or before.end < span.start):
                 word = self.tokens[span.start - 1]  # "God Nisanov" with only "Nisanov" tagged
                 if (word.pos_ == "PROPN" and word.dep_ == "compound" and word.text.istitle() and not word.ent_type_
-                        and word.lower_ not in self.lexicon.title_words | HONORIFIC_TITLES | QUALIFIERS
+                        and word.lower_ not in self.lexicon.title_words and word.lower_ not in HONORIFIC_TITLES
+                        and word.lower_ not in QUALIFIERS
                         and not word.is_sent_start and not self.lexicon.org_word(word.text)):
                     span = Span(self.doc, span.start - 1, span.end, label="PERSON")
             if (before is not None and span.label_ == "PERSON" and before.end == span.start and len(before) == 1
