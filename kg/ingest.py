@@ -36,6 +36,7 @@ from spacy.language import Language
 from kg import ontology
 from kg.articles import DEFAULT_MAX_BYTES, ReadProblem, ReadWarning, iter_articles
 from kg.errors import DiskFull, KGError
+from kg.event_identity import EventIndex, EventReport
 from kg.extractors.pipeline import build_nlp
 from kg.model import Document, Entity, Extraction
 from kg.parsing import extract_documents
@@ -55,6 +56,10 @@ class GraphSink(Protocol):
 
     def iter_entities(self, namer: ontology.Namer) -> Iterable[Entity]:
         """Entities already known, to resolve new mentions against."""
+        ...
+
+    def iter_event_reports(self, namer: ontology.Namer) -> Iterable[EventReport]:
+        """Reports of events already known, to find the events new reports are of."""
         ...
 
     def stored_version(self, graph: NamedNode) -> tuple[str, str] | None:
@@ -125,6 +130,7 @@ def ingest(
     report = IngestReport()
     started = time.perf_counter()
     index = EntityIndex(store.iter_entities(namer))
+    events = EventIndex(store.iter_event_reports(namer))
     writer = _BatchWriter(store, report, on_article)
     documents = _new_documents(iter_articles(paths, max_bytes), store, namer, report, on_article)
     try:
@@ -133,10 +139,11 @@ def ingest(
                 if isinstance(extraction, ReadProblem):
                     report.problems.append(extraction)
                     continue
-                extraction = index.reconcile(extraction)
+                extraction = events.reconcile(index.reconcile(extraction))
                 quads = ontology.to_quads(extraction, namer)
                 writer.add(extraction, namer.article(extraction.document.id), quads)
                 index.add(extraction.entities)
+                events.add(events.reports_of(extraction))
         writer.write()
         flushed = time.perf_counter()
         store.flush()

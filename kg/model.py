@@ -104,6 +104,7 @@ class EventFact:
     place: str | None = None  # Entity.key
     participants: tuple[str, ...] = ()  # Entity.keys
     status: str | None = None  # one of EVENT_STATUSES
+    event: str | None = None  # key of the event reported, shared by articles (kg.event_identity); None: unkeyed
 
 
 @dataclass(frozen=True)

@@ -164,6 +164,11 @@ def digest(*parts: object) -> str:
     return hashlib.sha256("\x1f".join(map(str, parts)).encode()).hexdigest()[:16]
 
 
+def event_key(doc_id: str, fact: Fact) -> str:
+    """The key of an event first reported by article `doc_id`: "event/<article id>-<digest of the claim>"."""
+    return f"{kind_of(fact).name}/{doc_id}-{digest(*claim_key(fact))}"
+
+
 def to_quads(extraction: Extraction, namer: Namer, ingested_at: datetime | None = None) -> list[Quad]:
     """All quads of one article: metadata, entities, mentions and facts with evidence."""
     doc = extraction.document
@@ -214,13 +219,19 @@ def _article_triples(doc: Document, node: NamedNode, ingested_at: datetime) -> I
 
 def _fact_triples(fact: Fact, doc: Document, article: NamedNode, namer: Namer) -> Iterator[Triple]:
     kind = kind_of(fact)
-    claim = digest(*claim_key(fact))
-    node = namer.entity(f"{kind.name}/{doc.id}-{claim}") if kind.is_thing else namer.fact(doc.id, claim)
+    if kind.is_thing:  # one node for every article's report (kg.event_identity), each in its article's graph
+        key = fact.event or event_key(doc.id, fact)  # type: ignore[union-attr]
+        node, claim = namer.entity(key), digest(key)
+        evidence_prefix = f"{node.value}#{doc.id}-e"
+    else:
+        claim = digest(*claim_key(fact))
+        node = namer.fact(doc.id, claim)
+        evidence_prefix = f"{node.value}#e"
     yield node, DERIVED_FROM, article
     yield node, CLAIM_KEY, Literal(claim)
     yield node, CONFIDENCE, Literal(f"{max(e.confidence for e in fact.evidence):.2f}", datatype=XSD_DECIMAL)
     for evidence in fact.evidence:
-        name = f"{node.value}#e{evidence.start}-{evidence.end}-{digest(evidence.extractor)[:6]}"
+        name = f"{evidence_prefix}{evidence.start}-{evidence.end}-{digest(evidence.extractor)[:6]}"
         yield from _evidence_triples(node, NamedNode(name), evidence)
     yield from kind.triples(node, fact, namer.entity)
 

@@ -34,6 +34,7 @@ from pyoxigraph import (
 
 from kg import ontology
 from kg.errors import DiskFull, Forbidden, InvalidInput, KGError, PayloadTooLarge, Unauthorized
+from kg.event_identity import EventReport
 from kg.model import PERSON, Entity
 from kg.store import DATASET_FORMATS
 
@@ -50,6 +51,10 @@ TYPES_QUERY = PROLOGUE + f"""SELECT DISTINCT ?e ?type WHERE {{ ?e a ?type .
     FILTER(STRSTARTS(STR(?type), STR(kg:)) && ?type NOT IN ({NOT_ENTITIES})) }}"""
 LABELS_QUERY = PROLOGUE + "SELECT DISTINCT ?e ?label WHERE { ?e rdfs:label ?label }"
 ALIASES_QUERY = PROLOGUE + "SELECT DISTINCT ?e ?alias WHERE { ?e skos:altLabel ?alias }"
+EVENT_REPORTS_QUERY = PROLOGUE + """SELECT ?e ?g ?type ?date (DATATYPE(?date) AS ?datatype) ?place ?participant
+    ?status ?published WHERE { GRAPH ?g { ?e a kg:Event ; kg:eventType ?type . OPTIONAL { ?e kg:date ?date }
+    OPTIONAL { ?e schema:location ?place } OPTIONAL { ?e kg:participant ?participant }
+    OPTIONAL { ?e kg:status ?status } OPTIONAL { ?g schema:datePublished ?published } } }"""
 HASHES_QUERY = PROLOGUE + """SELECT ?g ?hash ?source WHERE { GRAPH ?g { ?g a kg:Article ; kg:contentHash ?hash .
     OPTIONAL { ?g kg:sourceFile ?source } } }"""
 
@@ -122,6 +127,32 @@ class RemoteSink(_Server):
                 continue
             kind = min((k for k in names if k not in general), default=min(names & general))
             yield Entity(key=key, label=labels[iri], kind=kind, aliases=tuple(sorted(aliases[iri])))
+
+    def iter_event_reports(self, namer: ontology.Namer) -> Iterator[EventReport]:
+        """What each article graph on the server says of each event (kg.event_identity).
+
+        Raises:
+            KGError: the server cannot be reached or refused a query.
+        """
+        reports: dict[tuple[str, str], dict[str, Any]] = {}
+        for row in self.select(EVENT_REPORTS_QUERY):
+            report = reports.setdefault((row["e"], row["g"]), {"type": row["type"], "participants": set()})
+            if "date" in row:
+                report["date"] = (row["date"], row["datatype"][len(ontology.XSD):])
+            report["place"] = report.get("place") or row.get("place")
+            report["status"] = report.get("status") or row.get("status")
+            report["published"] = report.get("published") or row.get("published")
+            if "participant" in row:
+                report["participants"].add(row["participant"])
+        for (iri, _), report in reports.items():
+            key = namer.key_of(iri)
+            if key is None:
+                continue
+            place = namer.key_of(report["place"]) if report["place"] else None
+            people = [k for k in map(namer.key_of, report["participants"]) if k]
+            status = report["status"][len(ontology.KG):] if report["status"] else None
+            yield EventReport.from_values(key, report["type"], report.get("date"), place, people, status,
+                                          report["published"])
 
     def stored_version(self, graph: NamedNode) -> tuple[str, str] | None:
         """The content hash and source file of an article graph on the server, or None (all fetched in one query)."""

@@ -42,6 +42,7 @@ from pyoxigraph import (
 
 from kg import ontology
 from kg.errors import DiskFull, InvalidInput, StoreBusy, UnknownEntity
+from kg.event_identity import EventReport
 from kg.formats import RDF
 from kg.model import PERSON, Entity
 from kg.sparql_syntax import declares_dataset
@@ -479,6 +480,28 @@ class Store:
                 entity = self._entity_from_quads(node, key, general) if key is not None else None
                 if entity is not None:
                     yield entity
+
+    def iter_event_reports(self, namer: ontology.Namer) -> Iterator[EventReport]:
+        """What each article graph says of each event: type, date, place, participants (kg.event_identity)."""
+        for typed in self._store.quads_for_pattern(None, ontology.A, ontology.kg("Event"), None):
+            node, graph = typed.subject, typed.graph_name
+            key = namer.key_of(node.value) if isinstance(node, NamedNode) else None
+            if key is None or not isinstance(graph, NamedNode):
+                continue
+            values: dict[str, list[Any]] = {}
+            for quad in self._store.quads_for_pattern(node, None, None, graph):
+                values.setdefault(quad.predicate.value, []).append(quad.object)
+            types = values.get(ontology.EVENT_TYPE.value, [])
+            if not types:
+                continue
+            dates = values.get(ontology.DATE.value, [])
+            date = (dates[0].value, dates[0].datatype.value[len(ontology.XSD):]) if dates else None
+            places = [namer.key_of(p.value) for p in values.get(ontology.LOCATION.value, [])]
+            people = [namer.key_of(p.value) for p in values.get(ontology.PARTICIPANT.value, [])]
+            statuses = [s.value[len(ontology.KG):] for s in values.get(ontology.STATUS.value, [])]
+            yield EventReport.from_values(key, types[0].value, date, places[0] if places else None,
+                                          [p for p in people if p], statuses[0] if statuses else None,
+                                          self.graph_value(graph, ontology.DATE_PUBLISHED))
 
     def _entity_from_quads(self, node: NamedNode, key: str, general: set[str]) -> Entity | None:
         labels = [q.object.value for q in self._store.quads_for_pattern(node, ontology.LABEL, None, None)

@@ -57,3 +57,21 @@ def test_seeds_rosneft_sanctioned_with_date(seeds_store: Store) -> None:
              ?s a kg:Sanction ; kg:target/rdfs:label "Rosneft" ; kg:authority/rdfs:label ?authority ; kg:date ?date }"""
     )
     assert {"2025-10-22"} <= {row["date"].value for row in rows}
+
+
+def test_seeds_one_event_at_budapest_reported_by_three_articles(seeds_store: Store) -> None:
+    rows = seeds_store.select(
+        """SELECT ?event ?article WHERE { GRAPH ?article { ?event a kg:Event ; schema:location ?place } .
+             ?place rdfs:label "Budapest" }"""
+    )
+    events = {row["event"].value for row in rows}
+    assert len(events) == 1
+    assert len({row["article"].value for row in rows}) == 3
+
+
+def test_seeds_contradictions_list_the_budapest_summit_with_both_statuses(seeds_store: Store) -> None:
+    query = (Path(__file__).resolve().parent.parent / "queries" / "contradictions.rq").read_text()
+    rows = seeds_store.select(query)
+    statuses = {(row["statusA"].value.rsplit("#")[-1], row["statusB"].value.rsplit("#")[-1]) for row in rows}
+    assert {row["eventLabel"].value for row in rows} == {"meeting in Budapest"}
+    assert statuses == {("Cancelled", "Planned")}

@@ -57,11 +57,13 @@ def test_remote_ingest_equals_local_ingest_and_skips_unchanged(tmp_path: Path) -
         assert again.returncode == 0, again.stderr
         assert again.stdout.startswith("0 articles ingested, 12 unchanged, 0 failed"), again.stdout
         remote_entities = set(RemoteSink(url, None).iter_entities(Namer()))
+        remote_events = set(RemoteSink(url, None).iter_event_reports(Namer()))
     finally:
         stop(proc)
     assert store_graphs(served) == store_graphs(local)
     local_store = Store(local)
     assert remote_entities == set(local_store.iter_entities(Namer())) != set()
+    assert remote_events == set(local_store.iter_event_reports(Namer())) != set()
     del local_store
     gc.collect()
 

@@ -11,6 +11,7 @@ import pytest
 from flask.testing import FlaskClient
 
 from kg import ontology
+from kg.event_identity import EventIndex
 from kg.model import DateValue, Document, Entity, EventFact, Evidence, Extraction
 from kg.settings import Settings
 from kg.store import Store
@@ -34,8 +35,8 @@ def _contradicting_article() -> Extraction:
 def contested(store_path: Path) -> Iterator[FlaskClient]:
     """A client over the sample graph plus an article that says the Vienna meeting was cancelled."""
     store = Store(store_path)
-    extraction = _contradicting_article()
     namer = ontology.Namer()
+    extraction = EventIndex(store.iter_event_reports(namer)).reconcile(_contradicting_article())  # as kg ingest
     store.replace_graph(namer.article(extraction.document.id), ontology.to_quads(extraction, namer))
     store.flush()
     del store
