@@ -75,3 +75,12 @@ def test_seeds_contradictions_list_the_budapest_summit_with_both_statuses(seeds_
     statuses = {(row["statusA"].value.rsplit("#")[-1], row["statusB"].value.rsplit("#")[-1]) for row in rows}
     assert {row["eventLabel"].value for row in rows} == {"meeting in Budapest"}
     assert statuses == {("Cancelled", "Planned")}
+
+
+def test_seeds_no_dateline_capitals_and_no_non_entities(seeds_store: Store) -> None:
+    rows = seeds_store.select("""SELECT DISTINCT ?label ?type WHERE {
+        VALUES ?type { kg:Person kg:Organization kg:Place } ?e a ?type ; rdfs:label ?label }""")
+    names = {(row["label"].value, row["type"].value.rsplit("#", 1)[-1]) for row in rows}
+    assert not [label for label, kind in names if label.isupper() and kind == "Place"]  # "MOSCOW", "ISTANBUL"
+    assert not {label for label, _ in names} & {"Trump-Putin", "Air Force One", "Oval Office", "47th ASEAN Summit"}
+    assert ("Zaporizhzhia Oblast", "Person") not in names

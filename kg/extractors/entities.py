@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.extractors.hygiene import clean_spans, ordinary_spelling
 from kg.extractors.lexicon import Lexicon, normalize, word_list
 from kg.model import (
     COMPANY,
@@ -274,7 +275,9 @@ class EntityTable:
         spans = self._named_of_region(spans, full_names)
         spans = [Span(self.doc, s.start, s.end, label="ORG") if self._brand_shaped(s)
                  else Span(self.doc, s.start, s.end, label="GPE") if self._named_place(s) else s for s in spans]
-        self.short_names = self._org_short_names(spans, full_names)
+        spans, bare_heads, no_people = clean_spans(self.doc, spans, self.lexicon, full_names)
+        full_names = {part: name for part, name in full_names.items() if name not in no_people}
+        self.short_names = {**self._org_short_names(spans, full_names), **bare_heads}
         for span in spans:
             self._register(span, full_names)
         self._register_missed_surnames(full_names)
@@ -629,6 +632,7 @@ class EntityTable:
                 self._add(i, i + 1, name, PERSON)
 
     def _add(self, start: int, end: int, name: str, kind: str) -> None:
+        name = ordinary_spelling(name, self.lexicon) if kind in (PLACE, COUNTRY) else name
         key = entity_key(kind, name)
         record = self.records.setdefault(key, _Record(name, kind))
         span = self.doc[start:end]
