@@ -71,6 +71,8 @@ class Entity:
     kind: str  # one of ENTITY_KINDS
     aliases: tuple[str, ...] = ()  # other surface forms seen: "Peskov"
     mentions: tuple[tuple[int, int], ...] = ()  # character spans in Document.text
+    within: str | None = None  # key of the place a place lies in: its country ("place/hungary" for Budapest)
+    coordinates: tuple[float, float] | None = None  # (latitude, longitude) of a place, from the gazetteer
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ from kg.model import (
     ORGANIZATION,
     PLACE,
     Document,
+    Entity,
     Evidence,
     Extraction,
     Fact,
@@ -33,6 +34,7 @@ from kg.terms import (  # noqa: F401 (re-exported: callers import terms from kg.
     BOILERPLATE_FROM,
     CLAIM_KEY,
     CONFIDENCE,
+    CONTAINED_IN,
     CONTENT_HASH,
     DATE,
     DATE_PUBLISHED,
@@ -48,7 +50,9 @@ from kg.terms import (  # noqa: F401 (re-exported: callers import terms from kg.
     HEADLINE,
     KG,
     LABEL,
+    LATITUDE,
     LOCATION,
+    LONGITUDE,
     MEMBER,
     MENTION,
     MENTION_OF,
@@ -174,6 +178,8 @@ def to_quads(extraction: Extraction, namer: Namer, ingested_at: datetime | None 
     doc = extraction.document
     graph = namer.article(doc.id)
     triples = list(_article_triples(doc, graph, ingested_at or datetime.now(UTC)))
+    in_facts = {key for fact in extraction.facts for key in kind_of(fact).entity_keys(fact)}
+    only_containers = {e.within for e in extraction.entities if e.within} - in_facts  # a country not named
     for entity in extraction.entities:
         node = namer.entity(entity.key)
         triples.append((node, A, kg(entity.kind)))
@@ -182,7 +188,9 @@ def to_quads(extraction: Extraction, namer: Namer, ingested_at: datetime | None 
             triples.append((node, A, kg(general)))
         triples.append((node, LABEL, Literal(entity.label)))
         triples.extend((node, ALT_LABEL, Literal(alias)) for alias in entity.aliases if alias != entity.label)
-        triples.append((graph, MENTIONS, node))
+        triples.extend(_place_triples(node, entity, namer))
+        if entity.mentions or entity.key not in only_containers:
+            triples.append((graph, MENTIONS, node))
         for start, end in entity.mentions:
             mention = NamedNode(f"{graph.value}#m{start}-{end}")
             triples += [
@@ -197,6 +205,14 @@ def to_quads(extraction: Extraction, namer: Namer, ingested_at: datetime | None 
 
 
 Triple = tuple[NamedNode, NamedNode, NamedNode | Literal]
+
+
+def _place_triples(node: NamedNode, entity: Entity, namer: Namer) -> Iterator[Triple]:
+    if entity.within:
+        yield node, CONTAINED_IN, namer.entity(entity.within)
+    if entity.coordinates:
+        for prop, value in zip((LATITUDE, LONGITUDE), entity.coordinates, strict=True):
+            yield node, prop, Literal(f"{value:.5f}", datatype=XSD_DECIMAL)
 
 
 def _article_triples(doc: Document, node: NamedNode, ingested_at: datetime) -> Iterator[Triple]:

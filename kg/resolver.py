@@ -72,7 +72,8 @@ class EntityIndex:
             if previous is not None:
                 aliases |= set(previous.aliases)
                 mentions |= set(previous.mentions)
-            merged[key] = Entity(key, label, kind, tuple(sorted(aliases - {label})), tuple(sorted(mentions)))
+            merged[key] = replace(entity, key=key, label=label, kind=kind, aliases=tuple(sorted(aliases - {label})),
+                                  mentions=tuple(sorted(mentions)))
         if not mapping:
             return extraction
         facts = tuple(kind_of(fact).rekeyed(fact, mapping) for fact in extraction.facts)

@@ -53,6 +53,11 @@ DATE_PUBLISHED = NamedNode(SCHEMA + "datePublished")
 PUBLISHER = NamedNode(SCHEMA + "publisher")
 TEXT = NamedNode(SCHEMA + "text")
 MENTIONS = NamedNode(SCHEMA + "mentions")
+
+# Places
+CONTAINED_IN = NamedNode(SCHEMA + "containedInPlace")
+LATITUDE = NamedNode(SCHEMA + "latitude")
+LONGITUDE = NamedNode(SCHEMA + "longitude")
 GENERATED_AT = NamedNode(PROV + "generatedAtTime")
 SOURCE_FILE = kg("sourceFile")
 CONTENT_HASH = kg("contentHash")

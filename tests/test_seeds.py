@@ -84,3 +84,15 @@ def test_seeds_no_dateline_capitals_and_no_non_entities(seeds_store: Store) -> N
     assert not [label for label, kind in names if label.isupper() and kind == "Place"]  # "MOSCOW", "ISTANBUL"
     assert not {label for label, _ in names} & {"Trump-Putin", "Air Force One", "Oval Office", "47th ASEAN Summit"}
     assert ("Zaporizhzhia Oblast", "Person") not in names
+
+
+def test_seeds_places_lie_in_their_countries_with_coordinates(seeds_store: Store) -> None:
+    rows = seeds_store.select("""SELECT DISTINCT ?place ?country ?lat ?lon WHERE {
+        ?p a kg:Place ; rdfs:label ?place ; schema:containedInPlace/rdfs:label ?country .
+        OPTIONAL { ?p schema:latitude ?lat ; schema:longitude ?lon } }""")
+    found = {row["place"].value: (row["country"].value, "lat" in row) for row in rows}
+    assert found["Budapest"] == ("Hungary", True)
+    assert found["Moscow"] == ("Russia", True)
+    assert found["Alaska"] == ("United States", False)
+    budapest = next(row for row in rows if row["place"].value == "Budapest")
+    assert abs(float(budapest["lat"].value) - 47.5) < 0.1 and abs(float(budapest["lon"].value) - 19.04) < 0.1

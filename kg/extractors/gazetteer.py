@@ -22,6 +22,8 @@ class Gazetteer:
     cities: dict[str, str]  # city name or spelling -> country name (the most populous city of a name wins)
     famous_cities: frozenset[str]  # capitals and cities of a million people
     capitals: dict[str, str]  # capital -> country name: "Washington" acting for the United States
+    coordinates: dict[str, tuple[float, float]]  # city name or spelling -> (latitude, longitude) of that city
+    regions: dict[str, str]  # region name -> country name: the states of the United States
 
 
 def load_gazetteer() -> Gazetteer:
@@ -35,6 +37,7 @@ def load_gazetteer() -> Gazetteer:
         others = [getattr(iso, attr, None) for attr in ("name", "official_name", "common_name")] if iso else []
         countries[name] = tuple(dict.fromkeys(o for o in others if o and o != name and "," not in o))
     cities: dict[str, str] = {}
+    coordinates: dict[str, tuple[float, float]] = {}
     population: dict[str, int] = {}
     capitals = {row["capital"]: row["name"] for row in country_rows.values() if row.get("capital")}
     famous = set(capitals)
@@ -46,6 +49,9 @@ def load_gazetteer() -> Gazetteer:
         for spelling in (name, *(a for a in row["alternatenames"] if LATIN_NAME.fullmatch(a))):
             if row["population"] > population.get(spelling, -1):  # "Nizhny Novgorod" for "Nizhniy Novgorod"
                 cities[spelling], population[spelling] = country, row["population"]
+                coordinates[spelling] = (float(row["latitude"]), float(row["longitude"]))
         if row["population"] >= FAMOUS_CITY_POPULATION:
             famous.add(name)
-    return Gazetteer(countries, cities, frozenset(famous), capitals)
+    united_states = by_code.get("US", "United States")
+    regions = {row["name"]: united_states for row in cache.get_us_states().values()}
+    return Gazetteer(countries, cities, frozenset(famous), capitals, coordinates, regions)
