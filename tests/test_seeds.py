@@ -96,3 +96,14 @@ def test_seeds_places_lie_in_their_countries_with_coordinates(seeds_store: Store
     assert found["Alaska"] == ("United States", False)
     budapest = next(row for row in rows if row["place"].value == "Budapest")
     assert abs(float(budapest["lat"].value) - 47.5) < 0.1 and abs(float(budapest["lon"].value) - 19.04) < 0.1
+
+
+def test_seeds_a_caption_is_no_report_in_corroboration(seeds_store: Store) -> None:
+    query = (Path(__file__).resolve().parent.parent / "queries" / "corroborated_facts.rq").read_text()
+    presidency = seeds_store.select("""SELECT DISTINCT ?claim WHERE { ?r kg:claimKey ?claim ; kg:roleTitle "President" ;
+        org:member/rdfs:label "Vladimir Putin" }""")
+    (claim,) = {row["claim"].value for row in presidency}
+    (row,) = [row for row in seeds_store.select(query) if row["claim"].value == claim]
+    articles = row["articles"].value.split()
+    assert len(articles) == int(row["sources"].value)
+    assert not [a for a in articles if a.endswith("004_4d1084db8934501c")]  # its only evidence is a photo caption

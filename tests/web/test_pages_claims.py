@@ -12,7 +12,7 @@ from flask.testing import FlaskClient
 
 from kg import ontology
 from kg.event_identity import EventIndex
-from kg.model import DateValue, Document, Entity, EventFact, Evidence, Extraction
+from kg.model import DateValue, Document, Entity, EventFact, Evidence, Extraction, RoleFact
 from kg.settings import Settings
 from kg.store import Store
 from kg.web.app import create_app
@@ -80,3 +80,26 @@ def test_pages_claims_timeline_shows_a_contested_event_once(contested: FlaskClie
     items = [" ".join(li.text_content().split()) for li in doc.xpath("//ol[@class='timeline']/li")]
     assert len([i for i in items if "meeting in Vienna" in i]) == 1
     assert any("(2 articles)" in i for i in items)
+
+
+def test_pages_claims_a_sentence_read_by_two_rules_is_one_source(store_path: Path) -> None:
+    text = "Foreign Minister Ana Duarte of Portugal said the talks would go on."
+    duarte = Entity("person/ana-duarte", "Ana Duarte", "Person", (), ((17, 27),))
+    portugal = Entity("place/portugal", "Portugal", "Country", (), ((31, 39),))
+    evidence = tuple(Evidence(text, 0, len(text), rule, 0.9) for rule in ("roles.title_before_name", "roles.home"))
+    extraction = Extraction(Document(id="duarte", text=text, source="test", content_hash="h"), (duarte, portugal),
+                            (RoleFact(duarte.key, "Foreign Minister", portugal.key, evidence),))
+    store = Store(store_path)
+    namer = ontology.Namer()
+    store.replace_graph(namer.article("duarte"), ontology.to_quads(extraction, namer))
+    store.flush()
+    del store
+    gc.collect()
+    app = create_app(Settings(store=str(store_path)), TESTING=True)
+    try:
+        doc = _doc(app.test_client(), "/entity/person/ana-duarte")
+        sentences = [" ".join(q.text_content().split()) for q in doc.xpath("//blockquote[@class='sentence']")]
+        assert sentences == [text]
+    finally:
+        del app.extensions["kg"]
+        gc.collect()

@@ -145,7 +145,8 @@ def _merge(rows: Iterable[dict[str, Any]], kind: str, keyer: Callable[[dict[str,
         if claim is None:
             claim = claims[key] = Claim(kind=kind, key=key, via=link)
         fill(claim, row)
-        evidence = (_text(row, "fact"), _text(row, "ev"))
+        # one source per sentence: two rules reading one sentence leave two evidence nodes of it
+        evidence = (_text(row, "fact"), _text(row, "article"), _text(row, "start"), _text(row, "end"))
         if evidence not in seen:
             seen.add(evidence)
             claim.sources.append(_source(row))
