@@ -50,6 +50,8 @@ class FactKind:
     terms: tuple[tuple[str, NamedNode], ...] = ()  # (field, property) of fields naming a kg: term
     dated: bool = False  # has a `date` (a DateValue): written as kg:dateText and a typed kg:date
     is_thing: bool = False  # its node is an entity of the graph with a page (events), not a fact of one article
+    report: Callable[[Fact], tuple[str, ...]] | None = None  # what makes reports in two articles one claim,
+    # when that is less than what makes two facts of one article one (roles: the post, not the title as written)
 
     def entity_keys(self, fact: Fact) -> list[str]:
         """Every entity key the fact refers to."""
@@ -109,6 +111,10 @@ def _role_claim(fact: RoleFact) -> tuple[str, ...]:
     return (fact.person, fact.role.lower(), fact.org or "", fact.qualifier or "")
 
 
+def _role_report(fact: RoleFact) -> tuple[str, ...]:
+    return (fact.person, fact.post or fact.role.lower(), fact.org or "", fact.qualifier or "")
+
+
 def _sanction_claim(fact: SanctionFact) -> tuple[str, ...]:
     return (fact.authority, fact.target)
 
@@ -119,7 +125,8 @@ def _event_claim(fact: EventFact) -> tuple[str, ...]:
 
 FACT_KINDS = (
     FactKind("role", RoleFact, "Role", entities=(("person", MEMBER), ("org", ORGANIZATION_P)),
-             literals=(("role", ROLE_TITLE), ("qualifier", QUALIFIER)), claim=_role_claim),  # type: ignore[arg-type]
+             literals=(("role", ROLE_TITLE), ("qualifier", QUALIFIER)), claim=_role_claim,  # type: ignore[arg-type]
+             report=_role_report),  # type: ignore[arg-type]
     FactKind("event", EventFact, "Event", entities=(("place", LOCATION), ("participants", PARTICIPANT)),
              literals=(("label", LABEL), ("event_type", EVENT_TYPE)), claim=_event_claim,  # type: ignore[arg-type]
              terms=(("status", STATUS),), dated=True, is_thing=True),
@@ -145,6 +152,12 @@ def claim_key(fact: Fact) -> tuple[str, ...]:
     """What a fact says, without where it was read: equal keys are the same claim."""
     kind = kind_of(fact)
     return (kind.name, *kind.claim(fact))
+
+
+def report_key(fact: Fact) -> tuple[str, ...]:
+    """What a fact says as a report: equal keys of facts in different articles are the same claim (kg:claimKey)."""
+    kind = kind_of(fact)
+    return (kind.name, *(kind.report or kind.claim)(fact))
 
 
 def merge_facts(facts: list[Fact] | tuple[Fact, ...]) -> list[Fact]:

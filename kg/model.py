@@ -93,6 +93,7 @@ class RoleFact:
     org: str | None  # Entity.key of the organization, country or principal
     evidence: tuple[Evidence, ...]
     qualifier: str | None = None  # "former", "acting", "deputy", ...
+    post: str | None = None  # the post, however the title is written: "spokesperson" (kg.extractors.posts)
 
 
 @dataclass(frozen=True)

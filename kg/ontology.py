@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 
 from pyoxigraph import Literal, NamedNode, Quad
 
-from kg.fact_kinds import claim_key, kind_of, merge_facts
+from kg.fact_kinds import claim_key, kind_of, merge_facts, report_key
 from kg.model import (
     COUNTRY,
     ORGANIZATION,
@@ -26,6 +26,7 @@ from kg.model import (
     Evidence,
     Extraction,
     Fact,
+    RoleFact,
 )
 from kg.terms import (  # noqa: F401 (re-exported: callers import terms from kg.ontology)
     ALT_LABEL,
@@ -60,6 +61,9 @@ from kg.terms import (  # noqa: F401 (re-exported: callers import terms from kg.
     ORG,
     ORGANIZATION_P,
     PARTICIPANT,
+    POST,
+    POST_CLASS,
+    POST_IN,
     PREFIXES,
     PROGRAM,
     PROV,
@@ -207,6 +211,15 @@ def to_quads(extraction: Extraction, namer: Namer, ingested_at: datetime | None 
 Triple = tuple[NamedNode, NamedNode, NamedNode | Literal]
 
 
+def _post_triples(role: NamedNode, post: str, org: str, namer: Namer) -> Iterator[Triple]:
+    # a post is named within its organization, so its IRI leads to the organization's page
+    node = NamedNode(f"{namer.entity(org).value}#post-{slugify(post)}")
+    yield role, POST, node
+    yield node, A, POST_CLASS
+    yield node, LABEL, Literal(post)
+    yield node, POST_IN, namer.entity(org)
+
+
 def _place_triples(node: NamedNode, entity: Entity, namer: Namer) -> Iterator[Triple]:
     if entity.within:
         yield node, CONTAINED_IN, namer.entity(entity.within)
@@ -240,11 +253,13 @@ def _fact_triples(fact: Fact, doc: Document, article: NamedNode, namer: Namer) -
         node, claim = namer.entity(key), digest(key)
         evidence_prefix = f"{node.value}#{doc.id}-e"
     else:
-        claim = digest(*claim_key(fact))
-        node = namer.fact(doc.id, claim)
+        node = namer.fact(doc.id, digest(*claim_key(fact)))
+        claim = digest(*report_key(fact))
         evidence_prefix = f"{node.value}#e"
     yield node, DERIVED_FROM, article
     yield node, CLAIM_KEY, Literal(claim)
+    if isinstance(fact, RoleFact) and fact.post and fact.org:
+        yield from _post_triples(node, fact.post, fact.org, namer)
     yield node, CONFIDENCE, Literal(f"{max(e.confidence for e in fact.evidence):.2f}", datatype=XSD_DECIMAL)
     for evidence in fact.evidence:
         name = f"{evidence_prefix}{evidence.start}-{evidence.end}-{digest(evidence.extractor)[:6]}"

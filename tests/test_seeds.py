@@ -107,3 +107,11 @@ def test_seeds_a_caption_is_no_report_in_corroboration(seeds_store: Store) -> No
     articles = row["articles"].value.split()
     assert len(articles) == int(row["sources"].value)
     assert not [a for a in articles if a.endswith("004_4d1084db8934501c")]  # its only evidence is a photo caption
+
+
+def test_seeds_peskov_holds_one_post_under_two_titles(seeds_store: Store) -> None:
+    rows = seeds_store.select("""SELECT DISTINCT ?post ?title ?claim WHERE { ?r org:member/rdfs:label "Dmitry Peskov" ;
+        org:organization/rdfs:label "Kremlin" ; kg:post ?post ; kg:roleTitle ?title ; kg:claimKey ?claim }""")
+    assert len({row["post"].value for row in rows}) == 1
+    assert {row["title"].value.lower() for row in rows} == {"spokesman", "spokesperson"}
+    assert len({row["claim"].value for row in rows}) == 1  # one claim, corroborated by every article telling it

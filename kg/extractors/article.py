@@ -10,6 +10,7 @@ from kg.extractors.events import extract_events
 from kg.extractors.evidence import in_boilerplate
 from kg.extractors.lexicon import load_lexicon
 from kg.extractors.places import locate_places
+from kg.extractors.posts import name_posts
 from kg.extractors.roles import extract_roles
 from kg.extractors.sanctions import extract_sanctions
 from kg.fact_kinds import kind_of, merge_facts
@@ -35,7 +36,8 @@ def extract_parsed(document: Document, parsed: Doc) -> Extraction:
     used = _keys_used(merged)
     entities = tuple(e for e in table.entities() if (e.mentions or e.key in used)
                      and (e.key in used or _in_body(e, document)))
-    return locate_places(Extraction(document, entities, tuple(merged), skipped), load_lexicon())
+    lexicon = load_lexicon()
+    return name_posts(locate_places(Extraction(document, entities, tuple(merged), skipped), lexicon), lexicon)
 
 
 def _in_body(entity: Entity, document: Document) -> bool:

@@ -1,6 +1,6 @@
 """Facts about an entity or in an article, read by index lookups (kg.web.views.reads) and merged into claims.
 
-A claim is what several articles may report: roles merge on (person, title, organization),
+A claim is what several articles may report: roles merge on (person, post, organization),
 events and sanctions on kg:claimKey. Each claim keeps every source (article, sentence).
 Events whose sources disagree on kg:status are kept as one claim marked `contested`,
 each status listed with the articles that state it.
@@ -182,7 +182,8 @@ def _fill_date(claim: Claim, row: dict[str, Any]) -> None:
 
 
 def _role_key(row: dict[str, Any]) -> tuple[str, ...]:
-    return _text(row, "person"), _text(row, "title").casefold(), _text(row, "org")
+    # the post, not the title as written: "spokesman" and "spokesperson" of the Kremlin are one claim
+    return _text(row, "person"), _text(row, "post") or _text(row, "title").casefold(), _text(row, "org")
 
 
 def _claim_key(row: dict[str, Any]) -> tuple[str, ...]:

@@ -21,7 +21,8 @@ Row = dict[str, Any]
 
 # Variable -> predicate of the fact node, by kind of fact.
 FACT_VARS: dict[str, dict[str, NamedNode]] = {
-    "Role": {"person": o.MEMBER, "title": o.ROLE_TITLE, "org": o.ORGANIZATION_P, "qualifier": o.QUALIFIER},
+    "Role": {"person": o.MEMBER, "title": o.ROLE_TITLE, "org": o.ORGANIZATION_P, "qualifier": o.QUALIFIER,
+             "post": o.POST},
     "Event": {"label": o.LABEL, "etype": o.EVENT_TYPE, "date": o.DATE, "dateText": o.DATE_TEXT,
               "place": o.LOCATION, "status": o.STATUS, "participant": o.PARTICIPANT},
     "Sanction": {"authority": o.AUTHORITY, "target": o.TARGET, "date": o.DATE, "dateText": o.DATE_TEXT,
