@@ -13,6 +13,7 @@ from kg.extractors.context import HomeContext
 from kg.extractors.entities import HONORIFIC_TITLES, QUALIFIERS, EntityTable, title_ending
 from kg.extractors.evidence import make_evidence
 from kg.extractors.lexicon import word_list
+from kg.extractors.patterns import iter_matches, load_patterns
 from kg.model import COMPANY, COUNTRY, GOVERNMENT_BODY, ORGANIZATION, PERSON, PLACE, Document, RoleFact
 
 NOT_NAME_ENTITIES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "NORP"}
@@ -29,7 +30,6 @@ NOT_NATIONAL = word_list("not_national")
 LINE_OPENERS = HONORIFIC_TITLES | {"the", "his", "her", "lord", "lady", "-", "*", "\u2022"}
 BODY_NAME_WORDS = 8  # "United States Trade and Development Agency"
 TOLD_TAGS = {"VBD", "MD"}  # a past tense or a modal: a sentence that tells something, not a list line
-OFFICE_NOUNS = word_list("office_nouns")
 LOCAL_HEADS = word_list("local_heads")
 LOCAL_RANKS = word_list("local_ranks")
 LOCAL_BODY_WORDS = ("municipality", "city", "town", "council", "commune", "county", "borough")
@@ -46,15 +46,11 @@ BODY_WORDS = word_list("body_words")
 # Verbs and prepositions that make a titled person the other party, not a member of the home country.
 LISTING_PREPOSITIONS = {"including", "among"}  # "leaders, including President X"
 OTHER_PARTY = word_list("other_party")
-AS_VERBS = word_list("as_verbs")
-LEFT_POST_VERBS = word_list("left_post_verbs")
 PRESENT_HOLDER_WORDS = word_list("present_holder_words")
 OWNER_PRONOUNS = {"its", "their"}  # "named X its chief executive": the organization named before
 POSSESSOR_WORDS = 5  # "named X the Republic of Chile's new ...": words between a name and the title it is given
-BECOMING_VERBS = word_list("becoming_verbs")
-RELATIVE_PRONOUNS = {"who", "that"}
+RELATIVE_PRONOUNS = {"who", "whom", "that"}
 APPOINTING_VERBS = word_list("appointing_verbs")
-DIRECT_POST_VERBS = APPOINTING_VERBS | BECOMING_VERBS
 
 
 def match_title(doc: Doc, end: int, table: EntityTable) -> int | None:
@@ -253,9 +249,15 @@ def _prefer_specific(facts: list[RoleFact], table: EntityTable) -> list[RoleFact
             and not (a.evidence[0].extractor == "roles.context_country" and a.person in at_home)]
 
 
+TITLE_BEFORE_NAME = "roles.title_before_name"
+NAMED_TO_POST = "roles.named_to_post"
+TOLD_POST_RULES = frozenset(pattern.rule for pattern in load_patterns("role"))
+
+
 def _iter_roles(doc: Doc, table: EntityTable, document: Document, sentences: list[Span],
                 home: HomeContext) -> Iterator[RoleFact]:
     dominant = _dominant_country(table) if home.country is None else None
+    told = _told_posts(doc, table, document, sentences)
     for number, sent in enumerate(sentences):
         found: dict[str, RoleFact] = {}
         paired = _respectively(doc, sent, table, document)
@@ -273,7 +275,9 @@ def _iter_roles(doc: Doc, table: EntityTable, document: Document, sentences: lis
                 described = _described(doc, start, end, key, table, document, sent, home)
                 if described is not None and described.org and described.role.lower() != fact.role.lower():
                     facts.append(described)
-            facts += _served_as(doc, start, end, key, table, document, sent)
+            told_here = told.pop((sent.start, key), [])
+            named = None if told_here else _named_to_post(doc, start, end, key, table, document, sent)
+            facts += told_here + ([named] if named else [])
             if fact and fact.evidence[0].extractor == "roles.title_before_name":
                 facts += _coordinated_titles(doc, start, fact, table)
             title_start = start - len(fact.role.split()) if fact else start
@@ -289,7 +293,8 @@ def _iter_roles(doc: Doc, table: EntityTable, document: Document, sentences: lis
                 if each.org is None and _local_post(each.role):
                     each = _with_local_body(each, doc, title_start, sentences[max(number - 1, 0)].start, table)
                 if (each.org is None and home.country is None and each.role[:1].isupper()
-                        and each.evidence[0].extractor in ("roles.title_before_name", "roles.served_as")):
+                        and (each.evidence[0].extractor in (TITLE_BEFORE_NAME, NAMED_TO_POST)
+                             or each.evidence[0].extractor in TOLD_POST_RULES)):
                     each = _with_article_country(each, table, dominant)
                 each = _without_lone_body_word(each, table)
                 found.setdefault(key, each)
@@ -562,37 +567,57 @@ def _other_party(token: Token) -> bool:
     return token.dep_ == "pobj" and token.head.head.lemma_.lower() in OTHER_PARTY
 
 
-def _served_as(doc: Doc, start: int, end: int, person: str, table: EntityTable, document: Document,
-               sent: Span) -> list[RoleFact]:
-    """ "X served as Director of Y", "appointed X to serve as ambassador to Z", "X resigned as minister":
-    each title after "as" (and the titles listed with it) is a post of X."""
+def _told_posts(doc: Doc, table: EntityTable, document: Document,
+                sentences: list[Span]) -> dict[tuple[int, str], list[RoleFact]]:
+    """The posts the role patterns (kg/data/role_patterns.json) find, by (sentence start, person):
+    "X served as Director of Y", "X was named chief executive of Y", "X, who became president of Y"."""
+    by_start = {sent.start: sent for sent in sentences}
+    sentence_of = {i: sent for sent in sentences for i in range(sent.start, sent.end)}
+    roots = {_climbed_root(doc, start, end).i: key for sent in sentences
+             for start, end, key in table.mentions_in(sent.start, sent.end) if table.kind(key) == PERSON}
+    told: dict[tuple[int, str], list[RoleFact]] = {}
+    for pattern, slots in iter_matches(doc, "role"):
+        post, person_token = slots["post"], _antecedent_of_relative(slots["person"])
+        person, sent = roots.get(person_token.i), sentence_of.get(post.i)
+        if person is None or sent is None or sent.start not in by_start or _appointer(slots["person"]):
+            continue
+        found = told.setdefault((sent.start, person), [])
+        for noun in _with_listed(post):
+            fact = _post_of(doc, noun, person, table, document, sent, pattern.rule, pattern.confidence)
+            if fact is not None and pattern.qualifier and fact.qualifier is None:
+                fact = replace(fact, qualifier=pattern.qualifier)
+            if fact is not None and fact not in found:
+                found.append(fact)
+    return told
+
+
+def _climbed_root(doc: Doc, start: int, end: int) -> Token:
+    """The token a name hangs on: its root, or the title phrase it is part of ("His Excellency X")."""
     root = doc[start:end].root
     while root.dep_ in ("appos", "compound") and root.head.i != root.i and root.head.pos_ == "PROPN":
-        root = root.head  # "His Excellency X": the title phrase the name hangs on
-    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ == "NOUN":
-        # "the inauguration of X as President of Y", "the appointment of X as minister"
-        return [fact for prep in root.head.head.children if prep.dep_ == "prep" and prep.lower_ == "as"
-                for noun in _listed(prep) for fact in [_post_of(doc, noun, person, table, document, sent)] if fact]
-    # "X, who became chief executive of Y,": a relative clause tells of X as its subject does
-    clauses = [c for c in root.children if c.dep_ == "relcl" and any(
-        s.dep_ in ("nsubj", "nsubjpass") and s.lower_ in RELATIVE_PRONOUNS for s in c.children)]
-    if root.dep_ in ("nsubj", "nsubjpass", "dobj") and root.head.pos_ in ("VERB", "AUX"):
-        clauses.insert(0, root.head)
-    facts = []
-    if not clauses and (named := _named_to_post(doc, start, end, person, table, document, sent)):
-        return [named]  # a parse that lost the verb: "named X its new chief executive" read as a name
-    for verb in clauses:
-        subject = verb.i != root.head.i or root.dep_ == "nsubj"
-        if subject and verb.lemma_.lower() in APPOINTING_VERBS and not _passive(verb):
-            continue  # the one who appoints, not the one appointed
-        facts += _posts_told(doc, verb, subject, person, table, document, sent)
-    return facts
+        root = root.head
+    return root
+
+
+def _antecedent_of_relative(token: Token) -> Token:
+    """ "X, who became ...": the relative pronoun stands for the name its clause hangs on."""
+    if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
+        return token.head.head
+    return token
+
+
+def _appointer(token: Token) -> bool:
+    """The subject of an active appointing verb gives the post; it does not hold it."""
+    verb = token.head
+    return token.dep_ == "nsubj" and verb.lemma_.lower() in APPOINTING_VERBS and not any(
+        c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
 
 
 def _named_to_post(doc: Doc, start: int, end: int, person: str, table: EntityTable, document: Document,
                    sent: Span) -> RoleFact | None:
-    """ "appointed X finance minister", "named X its new chief executive", read by the words alone: an
-    appointing verb, the name, then a title after at most a possessor and a word like "new"."""
+    """ "appointed X finance minister", "named X its new chief executive", read by the words alone when
+    the parse lost the verb: an appointing verb, the name, then a title after at most a possessor and a
+    word like "new"."""
     if start - 1 < sent.start or doc[start - 1].lemma_.lower() not in APPOINTING_VERBS:
         return None
     i = end
@@ -602,44 +627,13 @@ def _named_to_post(doc: Doc, start: int, end: int, person: str, table: EntityTab
     span = match_title_around(doc, i, table) if i < sent.end else None
     if span is None or span[0] != i:
         return None
-    return _post_of(doc, doc[span[1] - 1], person, table, document, sent)
+    return _post_of(doc, doc[span[1] - 1], person, table, document, sent, NAMED_TO_POST, 0.75)
 
 
-def _passive(verb: Token) -> bool:
-    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
-
-
-def _posts_told(doc: Doc, verb: Token, subject: bool, person: str, table: EntityTable, document: Document,
-                sent: Span) -> list[RoleFact]:
-    """The posts a verb gives the person it tells of: "served as X", "was named X", "named Y its X",
-    "became X"; `subject` when the person is the verb's subject."""
-    verbs = [verb, *(c for c in verb.children if c.dep_ in ("xcomp", "conj") and c.pos_ == "VERB")]
-    facts = []
-    # "named Jane Roe its chief executive", "was appointed finance minister", "became president of X"
-    direct = ("attr",) if subject and verb.lemma_.lower() in BECOMING_VERBS else ("oprd",)
-    for noun in (c for c in verb.children if c.dep_ in direct and verb.lemma_.lower() in DIRECT_POST_VERBS):
-        fact = _post_of(doc, noun, person, table, document, sent)
-        facts += [fact] if fact else []
-    # "designating X for his role as the head of Y": "as" hangs on a noun of office after the verb
-    offices = [n for p in verb.children if p.dep_ == "prep" for n in p.children
-               if n.dep_ == "pobj" and n.lemma_.lower() in OFFICE_NOUNS]
-    for each in [*verbs, *offices]:
-        if each.lemma_.lower() not in AS_VERBS and each not in offices:
-            continue
-        for prep in (c for c in each.children if c.dep_ == "prep" and c.lower_ == "as"):
-            for noun in _listed(prep):
-                fact = _post_of(doc, noun, person, table, document, sent)
-                if fact is not None:
-                    if each.lemma_.lower() in LEFT_POST_VERBS and fact.qualifier is None:
-                        fact = replace(fact, qualifier="former")
-                    facts.append(fact)
-    return facts
-
-
-def _listed(prep: Token) -> list[Token]:
-    """The objects of a preposition with the ones listed after it: "as A, B and C"."""
+def _with_listed(noun: Token) -> list[Token]:
+    """A noun with the ones listed after it: "as A, B and C"."""
     found: list[Token] = []
-    todo = [c for c in prep.children if c.dep_ == "pobj"]
+    todo = [noun]
     while todo and len(found) < 8:
         noun = todo.pop(0)
         found.append(noun)
@@ -648,8 +642,8 @@ def _listed(prep: Token) -> list[Token]:
 
 
 def _post_of(doc: Doc, noun: Token, person: str, table: EntityTable, document: Document,
-             sent: Span) -> RoleFact | None:
-    """The role a noun after "as" names: a known title, its qualifier and the organization around it."""
+             sent: Span, rule: str, confidence: float) -> RoleFact | None:
+    """The role a noun given as a post names: a known title, its qualifier and the organization around it."""
     if not (sent.start <= noun.i < sent.end) or table.key_at(noun):
         return None
     span = match_title_around(doc, noun.i, table)
@@ -663,7 +657,7 @@ def _post_of(doc: Doc, noun: Token, person: str, table: EntityTable, document: D
         org = _org_after(doc, title_end, table, ORG_PREPOSITIONS_AFTER_TITLE | {"to"}, noun.right_edge.i + 1)
     if org is not None and table.kind(org) == PERSON:
         return None
-    evidence = make_evidence(sent, document, "roles.served_as", 0.75)
+    evidence = make_evidence(sent, document, rule, confidence)
     return RoleFact(person, doc[title_start:title_end].text, org, (evidence,), qualifier)
 
 

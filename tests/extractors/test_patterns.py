@@ -1,0 +1,57 @@
+"""The dependency-pattern registry: every pattern finds the fact of each of its own example sentences,
+and a malformed entry is refused with its file and name."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from kg.extractors.patterns import KINDS, _read_entry, load_patterns
+from kg.model import RoleFact
+from tests.extractors.conftest import labels
+
+EXAMPLES = [(pattern, example) for kind in KINDS for pattern in load_patterns(kind) for example in pattern.examples]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("pattern", "example"), EXAMPLES, ids=[f"{p.rule}:{e.text[:30]}" for p, e in EXAMPLES])
+def test_pattern_finds_its_example(run, pattern, example) -> None:
+    extraction = run(example.text)
+    names = labels(extraction)
+    found = {(names[f.person], f.role, names.get(f.org) if f.org else None, f.qualifier)
+             for f in extraction.facts if isinstance(f, RoleFact) and f.evidence[0].extractor == pattern.rule}
+    expected = (example.fact["person"], example.fact["role"], example.fact["org"], example.fact["qualifier"])
+    assert expected in found, found
+
+
+def test_every_pattern_has_a_unique_name_and_fills_its_slots() -> None:
+    for kind in KINDS:
+        names = [p.name for p in load_patterns(kind)]
+        assert len(names) == len(set(names)), names
+        assert all({"person", "post"} <= set(p.slots) for p in load_patterns(kind))
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"slots": ["person", "title"]}, "slots"),
+        ({"examples": []}, "at least two example sentences"),
+        ({"colour": "red"}, r"unknown \['colour'\]"),
+        ({"pattern": [{"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": {"IN": ["@no_such_list"]}}},
+                      {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "person", "RIGHT_ATTRS": {}},
+                      {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "post", "RIGHT_ATTRS": {}}]},
+         "no word list 'no_such_list'"),
+    ],
+)
+def test_malformed_entry_is_refused_with_its_place(change, message) -> None:
+    entry = json.loads(json.dumps({k: v for k, v in vars(load_patterns("role")[0]).items() if k in (
+        "name", "about", "confidence", "slots", "qualifier")}))
+    entry["pattern"] = [{"RIGHT_ID": "verb", "RIGHT_ATTRS": {}},
+                        {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "person", "RIGHT_ATTRS": {}},
+                        {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "post", "RIGHT_ATTRS": {}}]
+    entry["examples"] = [{"text": "a"}, {"text": "b"}]
+    entry.update(change)
+    with pytest.raises(ValueError, match=message) as err:
+        _read_entry(entry, "role", "role_patterns.json, entry 1")
+    assert "role_patterns.json, entry 1" in str(err.value)
