@@ -43,6 +43,7 @@ LEADER_TITLES = (("prime", "minister"), ("president",), ("chancellor",), ("premi
 PERSONAL_POSTS = word_list("personal_posts")
 SPOKES_HEADS = word_list("spokes_heads")
 BODY_WORDS = word_list("body_words")
+STATE_NOUNS = word_list("state_nouns")
 # Verbs and prepositions that make a titled person the other party, not a member of the home country.
 LISTING_PREPOSITIONS = {"including", "among"}  # "leaders, including President X"
 OTHER_PARTY = word_list("other_party")
@@ -295,7 +296,7 @@ def _iter_roles(doc: Doc, table: EntityTable, document: Document, sentences: lis
                 if (each.org is None and home.country is None and each.role[:1].isupper()
                         and (each.evidence[0].extractor in (TITLE_BEFORE_NAME, NAMED_TO_POST)
                              or each.evidence[0].extractor in TOLD_POST_RULES)):
-                    each = _with_article_country(each, table, dominant)
+                    each = _with_article_country(each, sent, table, dominant)
                 each = _without_lone_body_word(each, table)
                 found.setdefault(key, each)
                 yield each
@@ -378,12 +379,15 @@ def _dominant_country(table: EntityTable) -> str | None:
     return counts[0][1]
 
 
-def _with_article_country(fact: RoleFact, table: EntityTable, dominant: str | None) -> RoleFact:
+def _with_article_country(fact: RoleFact, sent: Span, table: EntityTable, dominant: str | None) -> RoleFact:
     """A national title without a country, in an article from no government, about one country above all:
-    "Prime Minister X" in a report that names Britain six times and no other country more than twice."""
+    "Prime Minister X" in a report that names Britain six times and no other country more than twice,
+    unless the sentence names another country the title may be of."""
     words = fact.role.lower().split()
     head = words[words.index("of") - 1] if "of" in words[1:] else words[-1]
     if dominant is None or head not in NATIONAL_HEADS or fact.role.lower() in NOT_NATIONAL:
+        return fact
+    if _names_another_country(sent, table, dominant):
         return fact
     evidence = replace(fact.evidence[0], extractor="roles.article_country", confidence=0.5)
     return RoleFact(fact.person, fact.role, dominant, (evidence,), fact.qualifier)
@@ -534,11 +538,26 @@ def _with_home(fact: RoleFact, doc: Doc, start: int, sent: Span, table: EntityTa
         partner = _partner_or_destination(doc[other_start])
         if key != home.country and not partner and (kind == COUNTRY or kind == PLACE and other_start < title_start):
             return fact  # "In Bangkok, ... Prime Minister X": X may well not be of the home country
+    if _names_another_country(sent, table, home.country, _partner_or_destination):
+        return fact  # "As long as President X wages war, the Russian government ...": X may be Russia's
     root = _name_root(doc, start, table)
     if root.dep_ not in ("nsubj", "nsubjpass") or _other_party(root):
         return fact  # only the one who acts: "Foreign Minister X told reporters", not "X's war"
     evidence = replace(fact.evidence[0], extractor="roles.home", confidence=0.6)
     return RoleFact(fact.person, fact.role, home.country, (evidence,), fact.qualifier)
+
+
+def _names_another_country(sent: Span, table: EntityTable, country: str,
+                           skip: Callable[[Token], bool] = lambda token: False) -> bool:
+    """Whether a sentence names a country other than `country`, by name or as its state ("the Russian
+    government"; not "Russian oligarchs"), outside the words `skip` passes over."""
+    for start, _, key in table.mentions_in(sent.start, sent.end):
+        if table.kind(key) == COUNTRY and key != country and not skip(sent.doc[start]):
+            return True
+    label = table.label(country)
+    return any(token.ent_type_ == "NORP" and token.text[:1].isupper() and not skip(token)
+               and token.head.lemma_.lower() in STATE_NOUNS
+               and (named := table.lexicon.demonym(token.text)) is not None and named != label for token in sent)
 
 
 def _name_root(doc: Doc, start: int, table: EntityTable) -> Token:

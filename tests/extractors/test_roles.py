@@ -597,3 +597,24 @@ def test_roles_titles_and_names_paired_by_respectively(run) -> None:
     assert {("Ivan Petrov", "Deputy Director"), ("Georgi Dimitrov", "Director"),
             ("Maria Ivanova", "Chief Secretary")} <= found, found
     assert ("Ivan Petrov", "Chief Secretary") not in found, found
+
+
+def test_roles_no_home_country_when_the_sentence_names_another_state(run) -> None:
+    text = ("The United States announced new measures today. As long as President Ivan Morov continues this war, "
+            "the United States will make sure the Russian government pays a price.")
+    found = roles(run(text, url=GOV_URL))
+    assert not any(f[0] == "Ivan Morov" and f[2] == "United States" for f in found), found
+
+
+def test_roles_no_article_country_when_the_sentence_names_another_country(run) -> None:
+    text = ("Norway's parliament debated the budget on Monday. Critics in Norway said the plan was late. "
+            "Finland, where critics condemned President Aino Kallio's decree, watched closely. "
+            "Norway has a large fund.")
+    found = roles(run(text))
+    assert not any(f[0] == "Aino Kallio" and f[2] == "Norway" for f in found), found
+
+
+def test_roles_article_country_kept_beside_other_peoples(run) -> None:
+    text = ("Norway's parliament debated the budget on Monday. Critics in Norway said the plan was late. "
+            "Prime Minister Ola Brekke rejected a plan for Swedish investors. Norway has a large fund.")
+    assert ("Ola Brekke", "Prime Minister", "Norway", None) in roles(run(text))
