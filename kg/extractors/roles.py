@@ -816,6 +816,12 @@ def _title_of_org_before_name(doc: Doc, start: int, person: str, table: EntityTa
     title_start = match_title(doc, i, table)
     if title_start is None or title_start < sent.start or not doc[title_start].text[:1].isupper():
         return None
+    if any(match_title(doc, word, table) == title_start for word in range(span[0] + 1, min(span[0] + 3, span[1]))):
+        # "Secretary of State for Global Affairs X": the name the model cut holds the rest of the title
+        qualifier, before = _qualifier_before(doc, title_start, sent.start)
+        owner, _ = _org_before(doc, before, table, sent.start)
+        evidence = make_evidence(sent, document, "roles.title_before_name", 0.8)
+        return RoleFact(person, doc[title_start:start].text, owner, (evidence,), qualifier)
     evidence = make_evidence(sent, document, "roles.title_of_org_before_name", 0.8)
     return RoleFact(person, doc[title_start:i].text, org, (evidence,))
 

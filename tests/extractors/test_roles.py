@@ -618,3 +618,18 @@ def test_roles_article_country_kept_beside_other_peoples(run) -> None:
     text = ("Norway's parliament debated the budget on Monday. Critics in Norway said the plan was late. "
             "Prime Minister Ola Brekke rejected a plan for Swedish investors. Norway has a large fund.")
     assert ("Ola Brekke", "Prime Minister", "Norway", None) in roles(run(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("She will co-chair the trade dialogue on May 3 with Spanish Secretary of State for Trade and Global "
+         "Affairs Lucia Romero Vidal.",
+         ("Lucia Romero Vidal", "Secretary of State for Trade and Global Affairs", "Spain", None)),
+        ("The minister also met Italian Secretary of State for Foreign Affairs Marco Bellini in Rome.",
+         ("Marco Bellini", "Secretary of State for Foreign Affairs", "Italy", None)),
+    ],
+)
+def test_roles_title_the_model_cut_into_an_organization(run, text, expected) -> None:
+    """ "Secretary of [State for Trade] X": the model tags the title's end as an organization."""
+    assert expected in roles(run(text))
