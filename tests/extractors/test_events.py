@@ -574,3 +574,20 @@ def test_events_label_keeps_the_date_in_ordinary_case(run) -> None:
     found = [f.label for f in events(run("In April, the minister Oskar Lind was forced to resign.",
                                          published="2011-06-01"))]
     assert "resignation in April" in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Citizens will choose a new parliament on Sunday.", "2015-05-10"),
+        ("Voters would then choose between the two designs early in 2016.", "2016"),
+    ],
+)
+def test_events_voters_choosing_is_a_vote(run, text, date) -> None:
+    found = [(f.event_type, f.date.value if f.date else None) for f in events(run(text, published="2015-05-07"))]
+    assert ("vote", date) in found, found
+
+
+def test_events_a_board_choosing_is_no_vote(run) -> None:
+    found = events(run("The board will choose a new logo in June.", published="2015-05-07"))
+    assert not [f for f in found if f.event_type == "vote"], found
