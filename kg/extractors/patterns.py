@@ -2,7 +2,8 @@
 data file, `kg/data/<kind>_patterns.json`, matched with spaCy's DependencyMatcher.
 
 An entry names the construction, says what it reads, gives the confidence of what it finds, the
-slots it fills (nodes of its pattern that the extractor reads: "person", "post"), an optional
+slots it fills (nodes of its pattern that the extractor reads: "person" and "post" of a role,
+"action" of a sanction), an optional
 qualifier ("former" for "resigned as"), and its own example sentences with the fact each must
 give (tests/extractors/test_patterns.py runs every one). In a pattern's token attributes,
 `{"IN": ["@as_verbs"]}` stands for the words of that list in kg/data/words.tsv, so a word list
@@ -23,7 +24,7 @@ from spacy.vocab import Vocab
 
 from kg.extractors.lexicon import DATA_DIR, word_list
 
-KINDS = ("role",)
+KINDS = ("role", "sanction")
 FIELDS = {"name", "about", "confidence", "slots", "qualifier", "pattern", "examples"}
 LIST_MARK = "@"
 
@@ -33,7 +34,7 @@ class Example:
     """A sentence of the team's own and the fact the pattern must find in it."""
 
     text: str
-    fact: dict[str, str | None]  # "person", "role", "org", "qualifier" for a role
+    fact: dict[str, str | None]  # "person", "role", "org", "qualifier" of a role; "authority", "target" of a sanction
 
 
 @dataclass(frozen=True)

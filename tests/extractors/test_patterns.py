@@ -8,7 +8,7 @@ import json
 import pytest
 
 from kg.extractors.patterns import KINDS, _read_entry, load_patterns
-from kg.model import RoleFact
+from kg.model import RoleFact, SanctionFact
 from tests.extractors.conftest import labels
 
 EXAMPLES = [(pattern, example) for kind in KINDS for pattern in load_patterns(kind) for example in pattern.examples]
@@ -17,11 +17,16 @@ EXAMPLES = [(pattern, example) for kind in KINDS for pattern in load_patterns(ki
 @pytest.mark.model
 @pytest.mark.parametrize(("pattern", "example"), EXAMPLES, ids=[f"{p.rule}:{e.text[:30]}" for p, e in EXAMPLES])
 def test_pattern_finds_its_example(run, pattern, example) -> None:
-    extraction = run(example.text)
+    extraction = run(example.text, published="2024-05-06")
     names = labels(extraction)
-    found = {(names[f.person], f.role, names.get(f.org) if f.org else None, f.qualifier)
-             for f in extraction.facts if isinstance(f, RoleFact) and f.evidence[0].extractor == pattern.rule}
-    expected = (example.fact["person"], example.fact["role"], example.fact["org"], example.fact["qualifier"])
+    told = [f for f in extraction.facts if f.evidence[0].extractor == pattern.rule]
+    if pattern.kind == "role":
+        found = {(names[f.person], f.role, names.get(f.org) if f.org else None, f.qualifier)
+                 for f in told if isinstance(f, RoleFact)}
+        expected = (example.fact["person"], example.fact["role"], example.fact["org"], example.fact["qualifier"])
+    else:
+        found = {(names[f.authority], names[f.target]) for f in told if isinstance(f, SanctionFact)}
+        expected = (example.fact["authority"], example.fact["target"])
     assert expected in found, found
 
 
@@ -29,7 +34,8 @@ def test_every_pattern_has_a_unique_name_and_fills_its_slots() -> None:
     for kind in KINDS:
         names = [p.name for p in load_patterns(kind)]
         assert len(names) == len(set(names)), names
-        assert all({"person", "post"} <= set(p.slots) for p in load_patterns(kind))
+        needed = {"role": {"person", "post"}, "sanction": {"action"}}[kind]
+        assert all(needed <= set(p.slots) for p in load_patterns(kind))
 
 
 @pytest.mark.parametrize(
