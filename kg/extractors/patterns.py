@@ -2,8 +2,8 @@
 data file, `kg/data/<kind>_patterns.json`, matched with spaCy's DependencyMatcher.
 
 An entry names the construction, says what it reads, gives the confidence of what it finds, the
-slots it fills (nodes of its pattern that the extractor reads: "person" and "post" of a role,
-"action" of a sanction), an optional
+slots it fills (nodes of its pattern that the extractor reads: "person" and "post" of a role, or
+"person", "verb" and "org" with a table of the title each verb gives; "action" of a sanction), an optional
 qualifier ("former" for "resigned as"), and its own example sentences with the fact each must
 give (tests/extractors/test_patterns.py runs every one). In a pattern's token attributes,
 `{"IN": ["@as_verbs"]}` stands for the words of that list in kg/data/words.tsv, so a word list
@@ -25,7 +25,8 @@ from spacy.vocab import Vocab
 from kg.extractors.lexicon import DATA_DIR, word_list
 
 KINDS = ("role", "sanction")
-FIELDS = {"name", "about", "confidence", "slots", "qualifier", "pattern", "examples"}
+FIELDS = {"name", "about", "confidence", "slots", "qualifier", "titles", "pattern", "examples"}
+OPTIONAL_FIELDS = {"qualifier", "titles"}
 LIST_MARK = "@"
 
 
@@ -49,6 +50,11 @@ class DependencyPattern:
     qualifier: str | None
     pattern: tuple[dict[str, Any], ...]  # DependencyMatcher nodes, word lists expanded
     examples: tuple[Example, ...]
+    titles: tuple[tuple[str, str], ...]  # (verb, title it gives): ("lead", "leader"), when a verb tells the post
+
+    def title_of(self, verb: Token) -> str | None:
+        """The title a verb of this pattern gives: "leader" for "leads"."""
+        return dict(self.titles).get(verb.lemma_.lower())
 
     @property
     def rule(self) -> str:
@@ -70,19 +76,22 @@ def load_patterns(kind: str) -> tuple[DependencyPattern, ...]:
 
 
 def _read_entry(entry: dict[str, Any], kind: str, where: str) -> DependencyPattern:
-    missing = FIELDS - {"qualifier"} - entry.keys()
+    missing = FIELDS - OPTIONAL_FIELDS - entry.keys()
     unknown = entry.keys() - FIELDS
     if missing or unknown:
         raise ValueError(f"{where}: missing {sorted(missing)}, unknown {sorted(unknown)}")
     ids = [node.get("RIGHT_ID") for node in entry["pattern"]]
     if not set(entry["slots"]) <= set(ids):
         raise ValueError(f"{where} ({entry['name']}): slots {entry['slots']} are not all nodes of {ids}")
+    if "titles" in entry and not {"verb", "org"} <= set(entry["slots"]):
+        raise ValueError(f"{where} ({entry['name']}): a pattern with titles fills the slots verb and org")
     if len(entry["examples"]) < 2:
         raise ValueError(f"{where} ({entry['name']}): give at least two example sentences")
     pattern = tuple(_expanded(node, where) for node in entry["pattern"])
     examples = tuple(Example(e["text"], {k: v for k, v in e.items() if k != "text"}) for e in entry["examples"])
     return DependencyPattern(kind, entry["name"], entry["about"], float(entry["confidence"]),
-                             tuple(entry["slots"]), entry.get("qualifier"), pattern, examples)
+                             tuple(entry["slots"]), entry.get("qualifier"), pattern, examples,
+                             tuple(sorted(entry.get("titles", {}).items())))
 
 
 def _expanded(node: dict[str, Any], where: str) -> dict[str, Any]:

@@ -23,7 +23,6 @@ ORG_PREPOSITIONS_AFTER_NAME = {"of"}
 ORG_PREPOSITIONS_AFTER_TITLE = {"of", "for", "at"}
 PORTFOLIO_ENDS = word_list("portfolio_ends")
 COUNTERPART = "counterpart"
-HEAD_VERBS = {"head": "head", "lead": "leader", "chair": "chair", "run": "head"}
 NATIONAL_HEADS = word_list("national_heads")
 NOT_NATIONAL = word_list("not_national")
 # Words a line of a list of people may open with before the name: "The Honorable", "His Excellency", "- ".
@@ -596,11 +595,17 @@ def _told_posts(doc: Doc, table: EntityTable, document: Document,
              for start, end, key in table.mentions_in(sent.start, sent.end) if table.kind(key) == PERSON}
     told: dict[tuple[int, str], list[RoleFact]] = {}
     for pattern, slots in iter_matches(doc, "role"):
-        post, person_token = slots["post"], _antecedent_of_relative(slots["person"])
+        post, person_token = slots.get("post", slots.get("org")), _antecedent_of_relative(slots["person"])
         person, sent = roots.get(person_token.i), sentence_of.get(post.i)
         if person is None or sent is None or sent.start not in by_start or _appointer(slots["person"]):
             continue
         found = told.setdefault((sent.start, person), [])
+        if pattern.titles:  # "X, who heads the Y": the verb gives the title, its object is the organization
+            org, title = _org_named_by(slots["org"], table), pattern.title_of(slots["verb"])
+            if org is not None and title and org != person:
+                evidence = make_evidence(sent, document, pattern.rule, pattern.confidence)
+                found.append(RoleFact(person, title, org, (evidence,)))
+            continue
         for noun in _with_listed(post):
             fact = _post_of(doc, noun, person, table, document, sent, pattern.rule, pattern.confidence)
             if fact is not None and pattern.qualifier and fact.qualifier is None:
@@ -608,6 +613,24 @@ def _told_posts(doc: Doc, table: EntityTable, document: Document,
             if fact is not None and fact not in found:
                 found.append(fact)
     return told
+
+
+def _org_named_by(token: Token, table: EntityTable) -> str | None:
+    """The organization a noun phrase names: "the Y", "the Finnish grid operator Y", "the Oslo office of Y"."""
+    key = table.key_at(token)
+    if key is None:  # "the Finnish grid operator Y": the name after the noun
+        key = next((table.key_at(c) for c in token.children if c.dep_ in ("appos", "compound")
+                    and c.i > token.i and table.key_at(c)), None)
+    if key is None:
+        first = token.left_edge.i + (token.left_edge.lower_ in ("the", "a", "an"))
+        at = _past_descriptors(token.doc, first, table, token.right_edge.i + 1)
+        key = table.key_at(at) if at != first else None
+    if key is None:  # "the Oslo office of Y": the organization the part belongs to
+        key = next((table.key_at(o) for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
+                    for o in p.children if o.dep_ == "pobj" and table.key_at(o)), None)
+    if key is None or table.kind(key) in (PERSON, PLACE):
+        return None
+    return key
 
 
 def _climbed_root(doc: Doc, start: int, end: int) -> Token:
@@ -619,9 +642,11 @@ def _climbed_root(doc: Doc, start: int, end: int) -> Token:
 
 
 def _antecedent_of_relative(token: Token) -> Token:
-    """ "X, who became ...": the relative pronoun stands for the name its clause hangs on."""
+    """ "X, who became ...": the relative pronoun stands for the name its clause hangs on, or for the
+    name a description it hangs on belongs to ("X, a former minister who leads ...")."""
     if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
-        return token.head.head
+        noun = token.head.head
+        return noun.head if noun.dep_ == "appos" and noun.pos_ == "NOUN" else noun
     return token
 
 
@@ -888,20 +913,6 @@ def _described(doc: Doc, start: int, end: int, person: str, table: EntityTable,
     for clause in (c for c in root.children if c.dep_ == "relcl"):
         if clause.lemma_ == "be":
             candidates += [(c, "roles.relative_clause", 0.7) for c in clause.children if c.dep_ == "attr"]
-        elif clause.lemma_ in HEAD_VERBS:
-            objects = [c for c in clause.children if c.dep_ == "dobj"]
-            org = table.key_at(objects[0]) if objects else None
-            if org is None and objects:  # "who heads the Finnish grid operator Y"
-                named = [table.key_at(c) for c in objects[0].children if c.dep_ in ("appos", "compound")
-                         and c.i > objects[0].i]
-                org = next((k for k in named if k), None)
-                if org is None:
-                    first = objects[0].left_edge.i + (objects[0].left_edge.lower_ in ("the", "a", "an"))
-                    at = _past_descriptors(doc, first, table, objects[0].right_edge.i + 1)
-                    org = table.key_at(at) if at != first else None
-            if org and (table.kind(org) != PERSON or not table.key_at(objects[0])) and org != person:
-                evidence = make_evidence(sent, document, "roles.relative_clause", 0.7)
-                return RoleFact(person, HEAD_VERBS[clause.lemma_], org, (evidence,))
     for noun, extractor, confidence in candidates:
         if not (sent.start <= noun.i < sent.end) or table.key_at(noun):
             continue
