@@ -88,6 +88,9 @@ def _org_before(doc: Doc, end: int, table: EntityTable, lower: int,
             return key, table.span_at(i - 1)[0]  # type: ignore[index]
         if doc[i - 1].lower_ in COUNTRY_NOUNS:  # "the country's president": the country named last
             return _country_before(i - 1, table), i - 1
+        if (doc[i - 1].pos_ == "NOUN" and i - 2 >= lower and doc[i - 2].lower_ == "the"
+                and match_title(doc, i, table) is None):  # (not "the president's adviser")
+            return _noun_antecedent(doc[i - 1], table), i - 2  # "the agency's president"
         return None, end
     key = table.key_at(i)
     if key and (table.kind(key) != PERSON or personal and key != table.key_at(end)):
@@ -144,12 +147,34 @@ def _country_before(i: int, table: EntityTable) -> str | None:
 
 
 def _its_antecedent(doc: Doc, its: int, table: EntityTable) -> str | None:
-    """The nearest organization (no person, country or place) named in the sentence before "its"."""
-    for i in range(its - 1, doc[its].sent.start - 1, -1):
+    """The nearest organization (no person, country or place) named before "its", in its sentence or the
+    one before: "The Y brought the case. Its chairperson, X, said ..."."""
+    for i in range(its - 1, _previous_sentence_start(doc, its) - 1, -1):
         key = table.key_at(i)
         if key and table.kind(key) not in (PERSON, COUNTRY, PLACE):
             return key
     return None
+
+
+def _noun_antecedent(noun: Token, table: EntityTable) -> str | None:
+    """What "the company", "the agency" or "the junta" in "the agency's president" stands for: the nearest
+    organization named in this sentence or the one before whose name holds the word, or whose kind the
+    word names ("company"); for a word of state ("the junta", "the government"), the country."""
+    word = noun.lemma_.lower()
+    if word in STATE_NOUNS:
+        return _country_before(noun.i, table)
+    kind = table.lexicon.org_word(word)
+    for i in range(noun.i - 1, _previous_sentence_start(noun.doc, noun.i) - 1, -1):
+        key = table.key_at(i)
+        if key and table.kind(key) not in (PERSON, COUNTRY, PLACE) and (
+                word in table.label(key).lower().split() or kind is not None and table.kind(key) == kind):
+            return key
+    return None
+
+
+def _previous_sentence_start(doc: Doc, i: int) -> int:
+    start = doc[i].sent.start
+    return doc[start - 1].sent.start if start > 0 else start
 
 
 def _qualifier_before(doc: Doc, end: int, lower: int) -> tuple[str | None, int]:

@@ -633,3 +633,27 @@ def test_roles_article_country_kept_beside_other_peoples(run) -> None:
 def test_roles_title_the_model_cut_into_an_organization(run, text, expected) -> None:
     """ "Secretary of [State for Trade] X": the model tags the title's end as an organization."""
     assert expected in roles(run(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Bapedi Land Rights Forum brought the case. Its chairperson, Lesiba Mokoena, said the ruling was fair.",
+         ("Lesiba Mokoena", "chairperson", "Bapedi Land Rights Forum", None)),
+        ("Shares of Nordvik Energy fell 4 percent. The company's chief executive, Jonas Aalto, blamed gas prices.",
+         ("Jonas Aalto", "chief executive", "Nordvik Energy", None)),
+        ("The fair was organised by the Italian Trade Agency. The agency's president, Francesca Ruggeri, spoke.",
+         ("Francesca Ruggeri", "president", "Italian Trade Agency", None)),
+        ("Myanmar's military denied the report. The junta's spokesman, Major General Zaw Min Naing, dismissed it.",
+         ("Zaw Min Naing", "spokesman", "Myanmar", None)),
+    ],
+)
+def test_roles_organization_referred_back_to(run, text, expected) -> None:
+    """ "Its chairperson", "the company's chief executive": the organization named in this or the last sentence."""
+    assert expected in roles(run(text))
+
+
+def test_roles_a_leaders_possessive_is_no_organization_referred_back_to(run) -> None:
+    text = ("Ships left Hong Kong on Monday. The president's national security adviser, Dan Hale, said "
+            "the list would grow.")
+    assert not any(f[0] == "Dan Hale" and f[2] == "Hong Kong" for f in roles(run(text))), roles(run(text))
