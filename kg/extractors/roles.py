@@ -43,6 +43,7 @@ PERSONAL_POSTS = word_list("personal_posts")
 SPOKES_HEADS = word_list("spokes_heads")
 BODY_WORDS = word_list("body_words")
 STATE_NOUNS = word_list("state_nouns")
+VOTERS = word_list("voters")
 # Verbs and prepositions that make a titled person the other party, not a member of the home country.
 LISTING_PREPOSITIONS = {"including", "among"}  # "leaders, including President X"
 OTHER_PARTY = word_list("other_party")
@@ -320,7 +321,9 @@ def _iter_roles(doc: Doc, table: EntityTable, document: Document, sentences: lis
                 if (each.org is None and home.country is None and each.role[:1].isupper()
                         and (each.evidence[0].extractor in (TITLE_BEFORE_NAME, NAMED_TO_POST)
                              or each.evidence[0].extractor in TOLD_POST_RULES)):
-                    each = _with_article_country(each, sent, table, dominant)
+                    window = sentences[max(number - 1, 0) : number + 1]
+                    each = (_with_nearby_country(each, window, table, dominant)
+                            or _with_article_country(each, window, table, dominant))
                 each = _without_lone_body_word(each, table)
                 found.setdefault(key, each)
                 yield each
@@ -403,15 +406,78 @@ def _dominant_country(table: EntityTable) -> str | None:
     return counts[0][1]
 
 
-def _with_article_country(fact: RoleFact, sent: Span, table: EntityTable, dominant: str | None) -> RoleFact:
+def _with_nearby_country(fact: RoleFact, window: list[Span], table: EntityTable,
+                         dominant: str | None) -> RoleFact | None:
+    """A national title without a country, given the one country its sentence, or else the sentence before,
+    sets the scene with: "Ghana recalled its envoy, Foreign Minister X said"; "Chilean voters rejected the
+    draft. President X called for calm"; "Uruguay's foreign minister, A, and Defence Minister X". Only when
+    that country is the only one named there, and no other country dominates the article."""
+    words = fact.role.lower().split()
+    head = words[words.index("of") - 1] if "of" in words[1:] else words[-1]
+    if head not in NATIONAL_HEADS or fact.role.lower() in NOT_NATIONAL:
+        return None
+    for sent in reversed(window):  # its own sentence first
+        named = _countries_in(sent, table)
+        if not named:
+            continue
+        setting = _setting_countries(sent, table)
+        if len(named) != 1 or setting != named or dominant not in (None, *named):
+            return None
+        evidence = replace(fact.evidence[0], extractor="roles.nearby_country", confidence=0.6)
+        return RoleFact(fact.person, fact.role, table.ensure(next(iter(named)), COUNTRY), (evidence,),
+                        fact.qualifier)
+    return None
+
+
+def _countries_in(sent: Span, table: EntityTable) -> set[str]:
+    """The names of the countries a sentence names, by name, people's word or a known city; not the one a
+    post is to ("its ambassador to Mali")."""
+    def post_to(start: int, end: int) -> bool:
+        root = sent.doc[start:end].root
+        return root.dep_ == "pobj" and root.head.lower_ == "to" and match_title_around(
+            sent.doc, root.head.head.i, table) is not None
+
+    named = {table.label(key) for start, end, key in table.mentions_in(sent.start, sent.end)
+             if table.kind(key) == COUNTRY and not post_to(start, end)}
+    named |= {country for _, _, key in table.mentions_in(sent.start, sent.end) if table.kind(key) == PLACE
+              for country in [table.lexicon.city_country(table.label(key))] if country}
+    named |= {country for token in sent if token.ent_type_ == "NORP" and token.text[:1].isupper()
+              for country in [table.lexicon.demonym(token.text)] if country}
+    return named
+
+
+def _setting_countries(sent: Span, table: EntityTable) -> set[str]:
+    """The countries a sentence is told about: a country that acts ("Ghana recalled"), or whose state,
+    voters or officials it names ("the Kenyan government", "Chilean voters", "Uruguay's foreign minister")."""
+    found = set()
+    for start, end, key in table.mentions_in(sent.start, sent.end):
+        root = sent.doc[start:end].root
+        if table.kind(key) == COUNTRY and (root.dep_ in ("nsubj", "nsubjpass") or root.dep_ == "poss" and _of_state(
+                root.head, table)):
+            found.add(table.label(key))
+    for token in sent:
+        country = table.lexicon.demonym(token.text) if token.ent_type_ == "NORP" and token.text[:1].isupper() else None
+        if country and token.dep_ in ("amod", "compound") and _of_state(token.head, table):
+            found.add(country)
+    return found
+
+
+def _of_state(noun: Token, table: EntityTable) -> bool:
+    """A noun of a country's state, its voters, or a national post: "government", "voters", "minister"."""
+    lemma = noun.lemma_.lower()
+    return lemma in STATE_NOUNS or lemma in VOTERS or lemma in NATIONAL_HEADS
+
+
+def _with_article_country(fact: RoleFact, window: list[Span], table: EntityTable, dominant: str | None) -> RoleFact:
     """A national title without a country, in an article from no government, about one country above all:
     "Prime Minister X" in a report that names Britain six times and no other country more than twice,
-    unless the sentence names another country the title may be of."""
+    unless its sentence names another country the title may be of, or the one before is told about one."""
     words = fact.role.lower().split()
     head = words[words.index("of") - 1] if "of" in words[1:] else words[-1]
     if dominant is None or head not in NATIONAL_HEADS or fact.role.lower() in NOT_NATIONAL:
         return fact
-    if _names_another_country(sent, table, dominant):
+    if _names_another_country(window[-1], table, dominant) or len(window) > 1 and (
+            _setting_countries(window[0], table) - {table.label(dominant)}):
         return fact
     evidence = replace(fact.evidence[0], extractor="roles.article_country", confidence=0.5)
     return RoleFact(fact.person, fact.role, dominant, (evidence,), fact.qualifier)

@@ -657,3 +657,40 @@ def test_roles_a_leaders_possessive_is_no_organization_referred_back_to(run) -> 
     text = ("Ships left Hong Kong on Monday. The president's national security adviser, Dan Hale, said "
             "the list would grow.")
     assert not any(f[0] == "Dan Hale" and f[2] == "Hong Kong" for f in roles(run(text))), roles(run(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ghana on Tuesday recalled its ambassador to Mali, Foreign Minister Kwame Osei-Bonsu said.",
+         ("Kwame Osei-Bonsu", "Foreign Minister", "Ghana", None)),
+        ("Chilean voters rejected the draft constitution on Sunday. President Ana Maria Fuentes called for calm.",
+         ("Ana Maria Fuentes", "President", "Chile", None)),
+        ("Uruguay's foreign minister, Pablo Etchegaray, and Defence Minister Lucia Brum attended the ceremony.",
+         ("Lucia Brum", "Defence Minister", "Uruguay", None)),
+        ("The Kenyan government defended the operation. Interior Minister Amos Kibet said order was restored.",
+         ("Amos Kibet", "Interior Minister", "Kenya", None)),
+    ],
+)
+def test_roles_country_that_sets_the_scene_nearby(run, text, expected) -> None:
+    """The proximity rule: the one country the sentence, or the one before, is told about."""
+    assert expected in roles(run(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the country is the other side, not the scene
+        "Russian forces shelled the city overnight. President Petro Lysenko said three people died.",
+        # a demonym on a person who is no official
+        "A Russian journalist asked the question. President Petro Lysenko did not answer.",
+        # two countries named
+        "Kenya and Uganda signed the deal. President Amos Kibet called it historic.",
+        # the article is about another country above all
+        "Norway's budget passed. Norway's parliament voted late. Norway's critics spoke. The Kenyan government "
+        "sent a note. President Amos Kibet welcomed it. Norway's fund grew.",
+    ],
+)
+def test_roles_no_nearby_country_when_it_is_not_the_scene(run, text) -> None:
+    found = roles(run(text))
+    assert not any(f[0] in ("Petro Lysenko", "Amos Kibet") and f[2] for f in found), found
