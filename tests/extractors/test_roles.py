@@ -694,3 +694,19 @@ def test_roles_country_that_sets_the_scene_nearby(run, text, expected) -> None:
 def test_roles_no_nearby_country_when_it_is_not_the_scene(run, text) -> None:
     found = roles(run(text))
     assert not any(f[0] in ("Petro Lysenko", "Amos Kibet") and f[2] for f in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Honorable Laura Benton, United States Secretary of Energy, will lead the delegation.",
+         ("Laura Benton", "Secretary of Energy", "United States", None)),
+        ("Kenyan Cabinet Secretary for Health Wanjiru Otieno opened the clinic.",
+         ("Wanjiru Otieno", "Cabinet Secretary for Health", "Kenya", None)),
+        ("Omar Haddad, who serves as the Bekaa Cooperative's treasurer, was also designated.",
+         ("Omar Haddad", "treasurer", "Bekaa Cooperative", None)),
+    ],
+)
+def test_roles_portfolio_written_after_the_head(run, text, expected) -> None:
+    """ "Secretary of Energy", "Cabinet Secretary for Health": one post, not a post of an organization "Energy"."""
+    assert expected in roles(run(text))
