@@ -591,3 +591,16 @@ def test_events_voters_choosing_is_a_vote(run, text, date) -> None:
 def test_events_a_board_choosing_is_no_vote(run) -> None:
     found = events(run("The board will choose a new logo in June.", published="2015-05-07"))
     assert not [f for f in found if f.event_type == "vote"], found
+
+
+def test_events_a_present_that_reacts_does_not_make_the_day_a_coming_one(run) -> None:
+    found = [(f.event_type, f.date.value if f.date else None)
+             for f in events(run("The UN strongly condemns Saturday's bombing of a market in Kandahar.",
+                                 published="2026-04-14"))]
+    assert ("attack", "2026-04-11") in found, found
+
+
+def test_events_a_present_that_tells_what_is_to_come_still_does(run) -> None:
+    found = [(f.event_type, f.date.value if f.date else None)
+             for f in events(run("The exhibit opens Thursday in Evansville.", published="2026-04-14"))]
+    assert ("exhibition", "2026-04-16") in found, found
