@@ -129,22 +129,40 @@ def agreement(new: EventReport, known: EventReport) -> int:
     return 2 * day + 2 * place + people
 
 
+def _clues(report: EventReport) -> set[tuple[str, str]]:
+    """What another report must share with this one to agree with it: a participant, the place, the day."""
+    family = family_of(report.event_type)
+    clues = {(family, f"who:{person}") for person in report.participants}
+    if report.place:
+        clues.add((family, f"where:{report.place}"))
+    if report.date is not None and None not in report.date[1:]:
+        clues.add((family, f"day:{report.date[1]}-{report.date[2]}"))
+    return clues
+
+
 class EventIndex:
-    """The reports of events known so far, by event key."""
+    """The reports of events known so far, by event key, and the events by the clues that can join a report to
+    them (family of type with a participant, the place or the day), so that a report is compared only with
+    the events it could agree with."""
 
     def __init__(self, reports: Iterable[EventReport] = ()) -> None:
         self.reports: dict[str, list[EventReport]] = {}
+        self.by_clue: dict[tuple[str, str], set[str]] = {}
         self.add(reports)
 
     def add(self, reports: Iterable[EventReport]) -> None:
         """Remember `reports` (e.g. those of an article just stored)."""
         for report in reports:
             self.reports.setdefault(report.key, []).append(report)
+            for clue in _clues(report):
+                self.by_clue.setdefault(clue, set()).add(report.key)
 
     def match(self, new: EventReport) -> tuple[str | None, int]:
         """The key of the one known event `new` is clearly a report of (or None), and how well it agrees."""
         scores: dict[str, int] = {}
-        for key, known in self.reports.items():
+        candidates = set().union(*(self.by_clue.get(clue, set()) for clue in _clues(new)))
+        for key in sorted(candidates):
+            known = self.reports[key]
             if all(fits(new, report) for report in known):
                 score = max(agreement(new, report) for report in known)
                 if score:

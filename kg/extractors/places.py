@@ -11,21 +11,16 @@ from __future__ import annotations
 from dataclasses import replace
 from functools import lru_cache
 
-from kg.extractors.gazetteer import Gazetteer, load_gazetteer
+from kg.extractors.gazetteer import load_gazetteer
 from kg.extractors.lexicon import Lexicon, normalize
 from kg.model import COUNTRY, PLACE, Entity, Extraction
 from kg.ontology import entity_key
 
 
 @lru_cache(maxsize=1)
-def _gazetteer() -> Gazetteer:
-    return load_gazetteer()
-
-
-@lru_cache(maxsize=1)
 def _by_normal_name() -> tuple[dict[str, tuple[float, float]], dict[str, str], dict[str, str]]:
     """Normalized spelling -> coordinates, -> the gazetteer's country of that city, region -> country."""
-    world = _gazetteer()
+    world = load_gazetteer()
     coordinates = {normalize(name): point for name, point in world.coordinates.items()}
     countries = {normalize(name): country for name, country in world.cities.items()}
     regions = {normalize(name): country for name, country in world.regions.items()}
