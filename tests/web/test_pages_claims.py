@@ -12,6 +12,8 @@ from flask.testing import FlaskClient
 
 from kg import ontology
 from kg.event_identity import EventIndex
+from kg.extractors.lexicon import load_lexicon
+from kg.extractors.posts import name_posts
 from kg.model import DateValue, Document, Entity, EventFact, Evidence, Extraction, RoleFact
 from kg.settings import Settings
 from kg.store import Store
@@ -100,6 +102,34 @@ def test_pages_claims_a_sentence_read_by_two_rules_is_one_source(store_path: Pat
         doc = _doc(app.test_client(), "/entity/person/ana-duarte")
         sentences = [" ".join(q.text_content().split()) for q in doc.xpath("//blockquote[@class='sentence']")]
         assert sentences == [text]
+    finally:
+        del app.extensions["kg"]
+        gc.collect()
+
+
+def test_pages_claims_one_post_under_two_titles_is_one_claim_told_as_written(store_path: Path) -> None:
+    store = Store(store_path)
+    namer = ontology.Namer()
+    lexicon = load_lexicon()
+    for doc_id, title in (("orlov-1", "spokesman"), ("orlov-2", "spokesperson")):
+        text = f"Kremlin {title} Ivan Orlov said no meeting was planned."
+        start = len(f"Kremlin {title} ")
+        orlov = Entity("person/ivan-orlov", "Ivan Orlov", "Person", (), ((start, start + 10),))
+        kremlin = Entity("organization/kremlin", "Kremlin", "GovernmentBody", (), ((0, 7),))
+        fact = RoleFact(orlov.key, title, kremlin.key, (Evidence(text, 0, len(text), "roles.title_before_name", 0.9),))
+        extraction = name_posts(Extraction(Document(id=doc_id, text=text, source="test", content_hash=doc_id),
+                                           (orlov, kremlin), (fact,)), lexicon)
+        store.replace_graph(namer.article(doc_id), ontology.to_quads(extraction, namer))
+    store.flush()
+    del store
+    gc.collect()
+    app = create_app(Settings(store=str(store_path)), TESTING=True)
+    try:
+        doc = _doc(app.test_client(), "/entity/person/ivan-orlov")
+        (claim,) = doc.xpath("//li[contains(@class, 'fact-role')]")
+        assert " ".join(claim.xpath(".//p[@class='reported']")[0].text_content().split()) == "Reported by 2 articles"
+        told = [" ".join(p.text_content().split()) for p in claim.xpath(".//p[@class='as-told']")]
+        assert len(told) == 1 and told[0] in ("Told as “spokesman”", "Told as “spokesperson”")
     finally:
         del app.extensions["kg"]
         gc.collect()

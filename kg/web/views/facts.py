@@ -40,6 +40,8 @@ class Source:
     fact: str  # IRI of this article's fact node
     status: str = ""
     boilerplate: bool = False
+    told: str = ""  # what this article calls the fact: the event's label or the title, as written
+    date_text: str = ""  # the date as this article writes it
     marker: Callable[[Source], Markup] | None = field(default=None, repr=False, compare=False)
     _highlighted: Markup | None = field(default=None, repr=False, compare=False)
 
@@ -130,7 +132,8 @@ def _source(row: dict[str, Any]) -> Source:
         article=article, doc_id=_local(article), headline=_text(row, "headline"), publisher=_text(row, "publisher"),
         published=_text(row, "published"), sentence=_text(row, "sentence"), start=int(_text(row, "start") or 0),
         end=int(_text(row, "end") or 0), fact=_text(row, "fact"), status=_local(_text(row, "status")),
-        boilerplate=_text(row, "boiler") == "true",
+        boilerplate=_text(row, "boiler") == "true", told=_text(row, "label") or _text(row, "title"),
+        date_text=_text(row, "dateText"),
     )
 
 
