@@ -2,6 +2,8 @@
 
 Types are given by evidence, not by the model's label alone:
 
+Word lists are data: kg/data/non_entities.tsv (patterns of names) and kg/data/hygiene_words.tsv.
+
 - a name listed in kg/data/non_entities.tsv (vehicles, rooms, weapons, beliefs, common words, and
   names of happenings or documents: "47th ASEAN Summit", "Abraham Accords") is dropped (a person's name
   ending like a happening, "Oleg Summit", is kept);
@@ -26,12 +28,20 @@ from spacy.tokens import Doc, Span
 
 from kg.extractors.lexicon import DATA_DIR, Lexicon, word_list
 
+
+def _hygiene_words() -> dict[str, frozenset[str]]:
+    """The named word lists of kg/data/hygiene_words.tsv."""
+    rows = [line.split("\t") for line in (DATA_DIR / "hygiene_words.tsv").read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")]
+    return {name: frozenset(words.split("|")) for name, words in rows}
+
+
 HYPHENS = re.compile(r"[-\u2010-\u2015]")
-GOVERNMENT_WORDS = word_list("government_words")
-BARE_HEADS = GOVERNMENT_WORDS | {"state", "interior", "commerce", "education", "justice", "defense", "defence",
-                                "treasury", "administration", "department"}
-REGION_WORDS = {"oblast", "province", "region", "governorate", "krai", "prefecture", "canton", "county"}
-JOINING_WORDS = {"on", "over", "after", "vs", "vs.", "versus"}
+_WORDS = _hygiene_words()
+BARE_HEADS = word_list("government_words") | _WORDS["bare_heads"]
+REGION_WORDS = _WORDS["region_words"]
+JOINING_WORDS = _WORDS["joining_words"]
+BANK_ENDINGS = tuple(_WORDS["bank_endings"])
 HEADLINE_VERB_TAGS = {"VBZ", "VBD"}
 ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,5}")  # "SADC", "G8": an organization's letters, not a person's name
 
@@ -83,7 +93,7 @@ def _label_by_evidence(span: Span, lexicon: Lexicon, people: dict[str, str]) -> 
     text, label = span.text, span.label_
     if label in ("PERSON", "ORG") and len(span) > 1 and span[-1].lower_ in REGION_WORDS:
         return "GPE"  # "Zaporizhzhia Oblast"
-    if label == "PERSON" and len(span) == 1 and (span[0].lower_.endswith("bank") or ACRONYM.fullmatch(text)):
+    if label == "PERSON" and len(span) == 1 and (span[0].lower_.endswith(BANK_ENDINGS) or ACRONYM.fullmatch(text)):
         return "ORG"  # "Gazprombank", "SADC"
     if label in ("ORG", "GPE", "LOC") and text in people:
         return "PERSON"  # "Haralampiev" beside "Pavel Haralampiev"
