@@ -604,3 +604,27 @@ def test_events_a_present_that_tells_what_is_to_come_still_does(run) -> None:
     found = [(f.event_type, f.date.value if f.date else None)
              for f in events(run("The exhibit opens Thursday in Evansville.", published="2026-04-14"))]
     assert ("exhibition", "2026-04-16") in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "place"),
+    [
+        ("The worst-hit district was Kasese, where a mudslide buried a bus early on Saturday.", "landslide", "Kasese"),
+        ("The statement condemned the September 3 ambush on a convoy near Dori.", "attack", "Dori"),
+        ("Near the border town of Moyale, a fuel tanker exploded on Monday morning.", "explosion", "Moyale"),
+        ("Two policemen were killed when their patrol was ambushed outside Garissa on Wednesday.", "attack", "Garissa"),
+        ("The United States condemns Sunday's attack on the central market in Djibo.", "attack", "Djibo"),
+    ],
+)
+def test_events_place_in_where_clauses_near_and_small_towns(run, text, event_type, place) -> None:
+    """A place the model may not tag, where a place is expected: after "in", "near", "outside", "the town of",
+    a "where" clause's antecedent, and the place of what an attack hit."""
+    extraction = run(text, published="2026-09-15")
+    names = {e.key: e.label for e in extraction.entities}
+    found = [(f.event_type, names.get(f.place)) for f in events(extraction)]
+    assert (event_type, place) in found, found
+
+
+def test_events_a_month_is_no_town(run) -> None:
+    extraction = run("The allegations were published in March by a news site.", published="2012-04-30")
+    assert not [e for e in extraction.entities if e.label == "March"], extraction.entities
