@@ -43,6 +43,7 @@ PRECISION = ("date", "gMonthDay", "gYearMonth", "gYear")  # datatypes of dates, 
 LATE_DAYS = 30  # a future event dated up to this many days before publication keeps the publication year
 REPORTING_VERBS = word_list("reporting_verbs")
 FUTURE_WORDS = word_list("future_words")
+SEQUENCE_PREPOSITIONS = word_list("sequence_prepositions")
 BARE_WEEKDAY = re.compile(r"^(?:on\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)$", re.I)
 # "July 6-11, 2022" -> "July 6, 2022": a range is dated by its first day.
 
@@ -279,6 +280,8 @@ def governing_verbs(token: Token, hops: int) -> list[Token]:
         if node.head.i == node.i or node.dep_ not in GOVERNED_DEPS:
             break
         node = node.head
+        if node.lower_ in SEQUENCE_PREPOSITIONS:
+            break  # "After the funeral, X will meet Y on April 13": the meeting's day, not the funeral's
         if node.pos_ in ("VERB", "AUX"):
             found.append(node)
         elif node.pos_ != "ADP":

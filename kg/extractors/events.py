@@ -52,6 +52,7 @@ STOP_FAMILIES = {"meeting", "visit", "conference", "ceremony"}  # events held at
 HEAD_HOPS = 3  # governing words searched for an event's date and place: "a stampede killed 345 in Mecca"
 RECALL_VERBS = word_list("recall_verbs")
 CARRIED_OUT_VERBS = word_list("carried_out_verbs")
+BARRING_VERBS = word_list("barring_verbs")
 LABEL_PREPOSITIONS = {"in", "on", "at", "since", "from", "during", "until", "by"}
 RECALL_NOUNS = word_list("recall_nouns")
 ENCOUNTER_VERBS = word_list("encounter_verbs")
@@ -492,7 +493,10 @@ def _written_name(token: Token) -> str | None:
 
 
 def _negated(token: Token) -> bool:
+    """ "did not meet", "no talks", "barred from travelling to X": told as not happening."""
     if any(c.dep_ == "neg" or c.lower_ == "no" for c in token.children):
+        return True
+    if token.dep_ == "pcomp" and token.head.lower_ == "from" and token.head.head.lemma_.lower() in BARRING_VERBS:
         return True
     return token.dep_ in ("dobj", "xcomp") and any(c.dep_ == "neg" for c in token.head.children)
 

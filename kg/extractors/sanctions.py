@@ -208,6 +208,8 @@ def _sanctioned_targets(token: Token, slots: dict[str, Token], table: EntityTabl
     if _appointment(token):
         return None
     targets = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    # "Also sanctioned are X and Y": the subject of the inverted auxiliary
+    targets += [s for a in token.children if a.dep_ == "auxpass" for s in a.children if s.dep_ in ("nsubj", "attr")]
     if token.dep_ == "acl" and table.key_at(token.head) is None:
         targets = [c for c in token.children if c.dep_ == "dobj"]
     targets += semicolon_items(token, targets)
@@ -249,6 +251,14 @@ def _listed_targets(token: Token, slots: dict[str, Token], table: EntityTable) -
     return _subject(token), [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")], None
 
 
+def _passive_listed_targets(token: Token, slots: dict[str, Token], table: EntityTable) -> _Read:
+    """ "A and B were also listed": the subjects, with the authority of the action told before; not a
+    listing on an exchange or as something ("listed on the Nasdaq", "listed as missing")."""
+    if any(c.dep_ == "prep" and c.lower_ in ("on", "in", "as", "at") for c in token.children):
+        return None
+    return None, [c for c in token.children if c.dep_ == "nsubjpass"], None
+
+
 def _noun_targets(token: Token, slots: dict[str, Token], table: EntityTable) -> _Read:
     """ "U.S. sanctions on X": the one named before the noun imposes them; "the EU adopted sanctions on X":
     the one who brings them in."""
@@ -267,6 +277,7 @@ TARGET_READERS: dict[str, Callable[[Token, dict[str, Token], EntityTable], _Read
     "imposed_sanctions": _imposed_targets,
     "imposed_package": _imposed_targets,
     "added_to_list": _listed_targets,
+    "were_listed": _passive_listed_targets,
     "sanctions_on": _noun_targets,
     "sanctions_on_adopted": _noun_targets,
 }

@@ -628,3 +628,29 @@ def test_events_place_in_where_clauses_near_and_small_towns(run, text, event_typ
 def test_events_a_month_is_no_town(run) -> None:
     extraction = run("The allegations were published in March by a news site.", published="2012-04-30")
     assert not [e for e in extraction.entities if e.label == "March"], extraction.entities
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "date"),
+    [
+        ("The Supreme Court of Ghana on Monday struck down the new electoral law.", "ruling", "2026-04-13"),
+        ("The appeals court upheld the sentence on Friday.", "ruling", "2026-04-10"),
+        ("The bill passed its third reading in the Senate on Monday.", "vote", "2026-04-13"),
+    ],
+)
+def test_events_rulings_and_readings(run, text, event_type, date) -> None:
+    found = [(f.event_type, f.date.value if f.date else None) for f in events(run(text, published="2026-04-14"))]
+    assert (event_type, date) in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "not_type"),
+    [
+        ("The two judges were sanctioned and are barred from travelling to Canada.", "visit"),
+        ("After the funeral, the delegation will meet the prime minister in Windhoek on April 13.", "funeral"),
+    ],
+)
+def test_events_not_told_as_happening_on_that_day(run, text, not_type) -> None:
+    """ "barred from travelling": no trip; "After the funeral, ... on April 13": the day is the meeting's."""
+    found = [f for f in events(run(text, published="2026-04-10")) if f.event_type == not_type and f.date]
+    assert not found, found
