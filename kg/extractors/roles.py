@@ -20,7 +20,7 @@ NOT_NAME_ENTITIES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", 
 POSSESSIVE = {"'s", "\u2019s", "'"}
 # Prepositions after a title that name its organization: "President Xi of China", "spokesperson for Y".
 ORG_PREPOSITIONS_AFTER_NAME = {"of"}
-ORG_PREPOSITIONS_AFTER_TITLE = {"of", "for", "at"}
+ORG_PREPOSITIONS_AFTER_TITLE = {"of", "for", "at", "from", "with"}  # "a lawmaker from the X party"
 PORTFOLIO_ENDS = word_list("portfolio_ends")
 COUNTERPART = "counterpart"
 NATIONAL_HEADS = word_list("national_heads")
@@ -910,6 +910,8 @@ def _title_before_name(doc: Doc, start: int, end: int, person: str, table: Entit
         qualifier, _ = _qualifier_before(doc, i, lower)
     if org is None:
         org = _org_after(doc, end, table, ORG_PREPOSITIONS_AFTER_NAME, sent.end)
+    if org is None and end + 1 < sent.end and doc[end].text == ",":  # "Opposition leader X, of the Y Party,"
+        org = _org_after(doc, end + 1, table, ORG_PREPOSITIONS_AFTER_NAME, sent.end)
     if org is None:  # "Treasury Secretary": the organization named inside the title
         inside = [k for _, _, k in table.mentions_in(title_start, start) if table.kind(k) in (GOVERNMENT_BODY, COUNTRY)]
         org = inside[0] if inside else None

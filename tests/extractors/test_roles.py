@@ -710,3 +710,16 @@ def test_roles_no_nearby_country_when_it_is_not_the_scene(run, text) -> None:
 def test_roles_portfolio_written_after_the_head(run, text, expected) -> None:
     """ "Secretary of Energy", "Cabinet Secretary for Health": one post, not a post of an organization "Energy"."""
     assert expected in roles(run(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Opposition leader Rafael Quiroga, of the Civic Union Party, demanded a recount.",
+         ("Rafael Quiroga", "leader", "Civic Union Party", None)),
+        ("Nurlan Asanbekov, an opposition lawmaker from the Erkin El party, was detained.",
+         ("Nurlan Asanbekov", "lawmaker", "Erkin El party", None)),
+    ],
+)
+def test_roles_organization_after_a_comma_or_from(run, text, expected) -> None:
+    assert expected in roles(run(text))
