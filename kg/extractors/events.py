@@ -47,6 +47,8 @@ TYPED_FAMILIES = {"court", "disaster"}
 SERIES_FAMILIES = {"match"}  # families whose plural names a series, not one happening
 PARTY_PREPOSITIONS = {"with", "against"}  # the other side of a clash or a fight
 INSTITUTION_FAMILIES = {"court", "election"}  # acted by a country's institutions: "a Greek court ruled"
+# Happenings that, undated and placed only in a whole country, tell a war or a policy: (family, type)
+COUNTRYWIDE = {("attack", "attack"), ("attack", "shelling"), ("attack", "bombing"), ("court", "arrest")}
 NATIONAL_FAMILIES = {"election"}  # dated, held in the one country their sentence names when they name no place
 STOP_FAMILIES = {"meeting", "visit", "conference", "ceremony"}  # events held at the stop of a trip
 HEAD_HOPS = 3  # governing words searched for an event's date and place: "a stampede killed 345 in Mecca"
@@ -118,6 +120,9 @@ def extract_events(doc: Doc, table: EntityTable, document: Document, sentences: 
                 event.place = countries.pop() if len(countries) == 1 else None
             if event.place is None and event.date is None and not _told_encounter(token, event):
                 continue
+            if (event.date is None and (event.family, event.event_type) in COUNTRYWIDE and event.place is not None
+                    and table.kind(event.place) == COUNTRY):
+                continue  # "Russia's attack on Ukraine", "arrests in China": a war or a policy, no one happening
             event.evidence.append(make_evidence(sent, document, event.evidence.pop(), 0.7))
             if future(token):
                 event.status = event.status or "Planned"

@@ -654,3 +654,20 @@ def test_events_not_told_as_happening_on_that_day(run, text, not_type) -> None:
     """ "barred from travelling": no trip; "After the funeral, ... on April 13": the day is the meeting's."""
     found = [f for f in events(run(text, published="2026-04-10")) if f.event_type == not_type and f.date]
     assert not found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministers discussed Russia's brutal attack on Ukraine and its cost.",
+        "The envoy raised the arbitrary arrests of journalists in Vietnam.",
+    ],
+)
+def test_events_undated_countrywide_attacks_and_arrests_are_no_happening(run, text) -> None:
+    found = [f for f in events(run(text, published="2026-04-10")) if f.event_type in ("attack", "arrest")]
+    assert not found, found
+
+
+def test_events_undated_attack_on_a_town_is_still_one(run) -> None:
+    extraction = run("The ministers condemned the attack on a market in Djibo.", published="2026-04-10")
+    assert [f for f in events(extraction) if f.event_type == "attack"], events(extraction)
