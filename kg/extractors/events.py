@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.dates import resolve_date
 from kg.extractors.circumstances import (
     PARTICIPANT_PREPOSITIONS,
+    RELATIVE_DAY_WORDS,
     carriers,
     clause_date,
     countries_named,
@@ -203,7 +204,7 @@ def _noun_event(token: Token, table: EntityTable, document: Document) -> _Event 
     event.place = (place_of(anchor, table, owner=family not in ACTOR_FAMILIES)
                    or (to_place(anchor, table) if family == "visit" else None)
                    or _family_place(anchor, family, table))
-    event.date = date_of(anchor, document)
+    event.date = date_of(anchor, document) or _day_after_phrase(anchor, document)
     for carrier in carriers(anchor) + (carriers(token) if anchor.i != token.i else []):
         event.place = event.place or place_of(carrier, table, with_people=False) or motion_place(carrier, table)
         if event.place is None and carrier.dep_ in ("xcomp", "advcl"):  # "travel to X to attend the forum"
@@ -228,6 +229,16 @@ def _noun_event(token: Token, table: EntityTable, document: Document) -> _Event 
                          for o in c.children if o.dep_ == "pobj" and _person(o, table))
     event.status = status_of(anchor)
     return event
+
+
+def _day_after_phrase(noun: Token, document: Document) -> DateValue | None:
+    """ "missile attacks against Erbil, Iraq the day prior": a day counted from another, written right
+    after the event's phrase, is the event's, wherever the parse hangs it."""
+    doc, after = noun.doc, noun.right_edge.i + 1
+    words = [t.lower_ for t in doc[after : min(after + 3, noun.sent.end)]]
+    if len(words) == 3 and words[0] == "the" and words[1] == "day" and words[2] in RELATIVE_DAY_WORDS:
+        return resolve_date(" ".join(words), document.published)
+    return None
 
 
 def _named_event(token: Token) -> str | None:

@@ -671,3 +671,9 @@ def test_events_undated_countrywide_attacks_and_arrests_are_no_happening(run, te
 def test_events_undated_attack_on_a_town_is_still_one(run) -> None:
     extraction = run("The ministers condemned the attack on a market in Djibo.", published="2026-04-10")
     assert [f for f in events(extraction) if f.event_type == "attack"], events(extraction)
+
+
+def test_events_a_day_counted_back_right_after_the_event_is_its_day(run) -> None:
+    text = "The two leaders discussed the drone strikes against Basra, Iraq the day before and trade."
+    found = [(f.event_type, f.date.value if f.date else None) for f in events(run(text, published="2024-01-16"))]
+    assert ("strike", "2024-01-15") in found, found
