@@ -162,8 +162,10 @@ def _noun_antecedent(noun: Token, table: EntityTable) -> str | None:
     organization named in this sentence or the one before whose name holds the word, or whose kind the
     word names ("company"); for a word of state ("the junta", "the government"), the country."""
     word = noun.lemma_.lower()
-    if word in STATE_NOUNS:
-        return _country_before(noun.i, table)
+    if word in STATE_NOUNS:  # the one country named in this sentence or the one before
+        doc, start = noun.doc, _previous_sentence_start(noun.doc, noun.i)
+        named = _countries_in(doc[start : noun.sent.end], table)
+        return table.ensure(next(iter(named)), COUNTRY) if len(named) == 1 else None
     kind = table.lexicon.org_word(word)
     for i in range(noun.i - 1, _previous_sentence_start(noun.doc, noun.i) - 1, -1):
         key = table.key_at(i)

@@ -723,3 +723,10 @@ def test_roles_portfolio_written_after_the_head(run, text, expected) -> None:
 )
 def test_roles_organization_after_a_comma_or_from(run, text, expected) -> None:
     assert expected in roles(run(text))
+
+
+def test_roles_a_word_of_state_needs_one_country_nearby(run) -> None:
+    text = ("Australia imposed sanctions on three fuel suppliers of Myanmar's air force. "
+            "The junta's spokesman, Major General Zaw Min Naing, dismissed the measures.")
+    found = roles(run(text))
+    assert not any(f[0] == "Zaw Min Naing" and f[2] == "Australia" for f in found), found
