@@ -317,8 +317,10 @@ class EntityTable:
             return 0 <= j < len(tokens) and tokens[j].text.rstrip(".").lower() in LEGAL_FORMS \
                 and tokens[j].text[:1].isupper()
 
-        def name_word(j: int) -> bool:  # a capitalised word of the name, or the dot of "Pte. Ltd."
-            return tokens[j].text[:1].isupper() and tokens[j].pos_ == "PROPN" or tokens[j].text == "." and legal(j - 1)
+        def name_word(j: int) -> bool:  # a capitalised word of the name, the dot of "Pte. Ltd.", the hyphen of "A-B"
+            return (tokens[j].text[:1].isupper() and tokens[j].pos_ == "PROPN" or tokens[j].text == "." and legal(j - 1)
+                    or tokens[j].text == "-" and j > 0 and not tokens[j - 1].whitespace_ and not tokens[j].whitespace_
+                    and tokens[j - 1].text[:1].isupper())
 
         for i in range(len(tokens)):
             if not legal(i) or legal(i + 1) or i + 2 < len(tokens) and tokens[i + 1].text == "." and legal(i + 2):

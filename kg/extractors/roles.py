@@ -34,6 +34,7 @@ LOCAL_RANKS = word_list("local_ranks")
 LOCAL_BODY_WORDS = ("municipality", "city", "town", "council", "commune", "county", "borough")
 COUNTRY_NOUNS = word_list("country_nouns")
 COUNTRY_LOOKBACK = 80  # tokens searched back for the country "the country" means
+PORTFOLIO_HEADS = {"minister", "secretary", "commissioner"}  # heads whose portfolio may follow: "Minister of X"
 PORTFOLIO_WORDS = 6  # "Senior Director for European Affairs, ...": words between a title and its comma
 DESCRIPTOR_WORDS = 4  # "state-owned grid operator": lower-case words between "of" and a company name
 CONTEXT_SENTENCES = 2  # sentences before a title that may name its country
@@ -55,8 +56,27 @@ APPOINTING_VERBS = word_list("appointing_verbs")
 
 
 def match_title(doc: Doc, end: int, table: EntityTable) -> int | None:
-    """The start of the longest known title ending just before token `end`, or None."""
-    return title_ending(table.lowers, end, table.lexicon)
+    """The start of the longest known title ending just before token `end`, or None; a head with any
+    portfolio written after it counts: "Minister of Local Government and Rural Development"."""
+    known = title_ending(table.lowers, end, table.lexicon)
+    return known if known is not None else _portfolio_title_start(doc, end, table)
+
+
+def _portfolio_title_start(doc: Doc, end: int, table: EntityTable) -> int | None:
+    """ "Minister of Humanitarian Action", "Secretary for Trade and Industry": a head of title_heads.txt,
+    "of"/"for", then capitalised words (and "and") up to token `end`; the start of the head's title."""
+    i = end - 1
+    if i < 1 or not doc[i].text[:1].isupper():
+        return None
+    words = 0
+    while i > 0 and words < PORTFOLIO_WORDS and (doc[i].text[:1].isupper() or doc[i].lower_ in ("and", "&")) \
+            and doc[i].lower_ not in ("of", "for"):
+        i, words = i - 1, words + 1
+    if doc[i].lower_ not in ("of", "for") or doc[i - 1].lower_ not in PORTFOLIO_HEADS or doc[i + 1].lower_ == "and":
+        return None
+    if table.key_at(i + 1) and table.kind(table.key_at(i + 1)) in (COUNTRY, PLACE, PERSON):
+        return None  # "President of Ghana": a country, not a portfolio
+    return title_ending(table.lowers, i, table.lexicon)
 
 
 def match_title_around(doc: Doc, head: int, table: EntityTable) -> tuple[int, int] | None:

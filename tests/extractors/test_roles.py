@@ -730,3 +730,13 @@ def test_roles_a_word_of_state_needs_one_country_nearby(run) -> None:
             "The junta's spokesman, Major General Zaw Min Naing, dismissed the measures.")
     found = roles(run(text))
     assert not any(f[0] == "Zaw Min Naing" and f[2] == "Australia" for f in found), found
+
+
+def test_roles_any_portfolio_written_after_a_head(run) -> None:
+    found = roles(run("Ghanaian Minister for Trade and Industry Kofi Adjei said exports grew."))
+    assert ("Kofi Adjei", "Minister for Trade and Industry", "Ghana", None) in found, found
+
+
+def test_roles_a_country_after_a_head_is_no_portfolio(run) -> None:
+    found = roles(run("The President of Ghana Kofi Adjei said exports grew."))
+    assert not any(f[1].startswith("President of") for f in found), found
