@@ -34,7 +34,7 @@ LOCAL_RANKS = word_list("local_ranks")
 LOCAL_BODY_WORDS = ("municipality", "city", "town", "council", "commune", "county", "borough")
 COUNTRY_NOUNS = word_list("country_nouns")
 COUNTRY_LOOKBACK = 80  # tokens searched back for the country "the country" means
-PORTFOLIO_HEADS = {"minister", "secretary", "commissioner"}  # heads whose portfolio may follow: "Minister of X"
+PORTFOLIO_HEADS = word_list("portfolio_heads")
 PORTFOLIO_WORDS = 6  # "Senior Director for European Affairs, ...": words between a title and its comma
 DESCRIPTOR_WORDS = 4  # "state-owned grid operator": lower-case words between "of" and a company name
 CONTEXT_SENTENCES = 2  # sentences before a title that may name its country
@@ -63,8 +63,8 @@ def match_title(doc: Doc, end: int, table: EntityTable) -> int | None:
 
 
 def _portfolio_title_start(doc: Doc, end: int, table: EntityTable) -> int | None:
-    """ "Minister of Humanitarian Action", "Secretary for Trade and Industry": a head of title_heads.txt,
-    "of"/"for", then capitalised words (and "and") up to token `end`; the start of the head's title."""
+    """ "Minister of Humanitarian Action", "Secretary for Trade and Industry": a head of the portfolio_heads
+    list, "of"/"for", then capitalised words (and "and") up to token `end`; the start of the head's title."""
     i = end - 1
     if i < 1 or not doc[i].text[:1].isupper():
         return None
@@ -475,16 +475,16 @@ def _setting_countries(sent: Span, table: EntityTable) -> set[str]:
     for start, end, key in table.mentions_in(sent.start, sent.end):
         root = sent.doc[start:end].root
         if table.kind(key) == COUNTRY and (root.dep_ in ("nsubj", "nsubjpass") or root.dep_ == "poss" and _of_state(
-                root.head, table)):
+                root.head)):
             found.add(table.label(key))
     for token in sent:
         country = table.lexicon.demonym(token.text) if token.ent_type_ == "NORP" and token.text[:1].isupper() else None
-        if country and token.dep_ in ("amod", "compound") and _of_state(token.head, table):
+        if country and token.dep_ in ("amod", "compound") and _of_state(token.head):
             found.add(country)
     return found
 
 
-def _of_state(noun: Token, table: EntityTable) -> bool:
+def _of_state(noun: Token) -> bool:
     """A noun of a country's state, its voters, or a national post: "government", "voters", "minister"."""
     lemma = noun.lemma_.lower()
     return lemma in STATE_NOUNS or lemma in VOTERS or lemma in NATIONAL_HEADS
