@@ -6,7 +6,7 @@ slots it fills (nodes of its pattern that the extractor reads: "person" and "pos
 "person", "verb" and "org" with a table of the title each verb gives; "action" of a sanction), an optional
 qualifier ("former" for "resigned as"), and its own example sentences with the fact each must
 give (tests/extractors/test_patterns.py runs every one). In a pattern's token attributes,
-`{"IN": ["@as_verbs"]}` stands for the words of that list in kg/data/words.tsv, so a word list
+`{"IN": ["@serving_verbs"]}` stands for the words of that list in kg/data/words.tsv, so a word list
 lives in one place. The matchers are built once per vocabulary and kind.
 """
 
