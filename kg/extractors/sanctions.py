@@ -239,8 +239,10 @@ def _frozen_targets(token: Token, slots: dict[str, Token], table: EntityTable) -
 
 
 def _imposed_targets(token: Token, slots: dict[str, Token], table: EntityTable) -> _Read:
-    """ "imposed sanctions on X": the targets of the sanctions noun."""
-    return _subject(token), targets_of_noun(slots["noun"]), slots["noun"]
+    """ "imposed sanctions on X", "imposed an asset freeze and a travel ban on X": the targets of the
+    sanctions noun, or of the ones listed with it."""
+    noun = slots["noun"]
+    return _subject(token), [t for n in (noun, *noun.conjuncts) for t in targets_of_noun(n)], noun
 
 
 def _listed_targets(token: Token, slots: dict[str, Token], table: EntityTable) -> _Read:
