@@ -344,7 +344,8 @@ def _iter_roles(doc: Doc, table: EntityTable, document: Document, sentences: lis
                         and (each.evidence[0].extractor in (TITLE_BEFORE_NAME, NAMED_TO_POST)
                              or each.evidence[0].extractor in TOLD_POST_RULES)):
                     window = sentences[max(number - 1, 0) : number + 1]
-                    each = (_with_nearby_country(each, window, table, dominant)
+                    each = (_with_group_country(each, _name_root(doc, start, table), table)
+                            or _with_nearby_country(each, window, table, dominant)
                             or _with_article_country(each, window, table, dominant))
                 each = _without_lone_body_word(each, table)
                 found.setdefault(key, each)
@@ -426,6 +427,25 @@ def _dominant_country(table: EntityTable) -> str | None:
     if len(counts) > 1 and counts[0][0] < 2 * counts[1][0]:
         return None
     return counts[0][1]
+
+
+def _with_group_country(fact: RoleFact, root: Token, table: EntityTable) -> RoleFact | None:
+    """ "six Russian officials, including Deputy Defence Minister X": a national title listed in a group
+    that its people's word describes is that country's."""
+    words = fact.role.lower().split()
+    head = words[words.index("of") - 1] if "of" in words[1:] else words[-1]
+    if head not in NATIONAL_HEADS or not _listed_in_group(root):
+        return None
+    node = root
+    while node.dep_ in ("conj", "appos", "compound") and node.head.i != node.i:
+        node = node.head
+    group = node.head.head  # the pobj of "including" hangs on the group's noun
+    named = {country for c in group.children if c.dep_ in ("amod", "compound") and c.text[:1].isupper()
+             for country in [table.lexicon.demonym(c.text) or table.lexicon.country(c.text)] if country}
+    if len(named) != 1:
+        return None
+    evidence = replace(fact.evidence[0], extractor="roles.group_country", confidence=0.6)
+    return RoleFact(fact.person, fact.role, table.ensure(named.pop(), COUNTRY), (evidence,), fact.qualifier)
 
 
 def _with_nearby_country(fact: RoleFact, window: list[Span], table: EntityTable,

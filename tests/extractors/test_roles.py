@@ -740,3 +740,16 @@ def test_roles_any_portfolio_written_after_a_head(run) -> None:
 def test_roles_a_country_after_a_head_is_no_portfolio(run) -> None:
     found = roles(run("The President of Ghana Kofi Adjei said exports grew."))
     assert not any(f[1].startswith("President of") for f in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Britain has designated six Russian officials, including Deputy Defence Minister Pavel Orlov.",
+         ("Pavel Orlov", "Deputy Defence Minister", "Russia", None)),
+        ("Canada sanctioned nine Iranian officials, including Interior Minister Ahmad Vahidi and Intelligence "
+         "Minister Esmail Khatib.", ("Esmail Khatib", "Intelligence Minister", "Iran", None)),
+    ],
+)
+def test_roles_country_of_the_group_a_title_is_listed_in(run, text, expected) -> None:
+    assert expected in roles(run(text))
