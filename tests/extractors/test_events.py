@@ -687,3 +687,15 @@ def test_events_a_stop_named_by_a_travel_noun_holds_for_there(run) -> None:
     names = {e.key: e.label for e in extraction.entities}
     found = [(f.event_type, names.get(f.place), f.date.value if f.date else None) for f in events(extraction)]
     assert ("talks", "Kigali", "2026-03-15") in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "date"),
+    [
+        ("Voters in Ireland go to the polls on Friday in a general election.", "election", "2026-04-17"),
+        ("Kenya's High Court on Friday suspended the deployment of police officers to Haiti.", "ruling", "2026-04-10"),
+    ],
+)
+def test_events_present_of_a_coming_vote_and_a_suspending_court(run, text, event_type, date) -> None:
+    found = [(f.event_type, f.date.value if f.date else None) for f in events(run(text, published="2026-04-14"))]
+    assert (event_type, date) in found, found
