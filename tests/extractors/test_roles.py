@@ -753,3 +753,17 @@ def test_roles_a_country_after_a_head_is_no_portfolio(run) -> None:
 )
 def test_roles_country_of_the_group_a_title_is_listed_in(run, text, expected) -> None:
     assert expected in roles(run(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The state-owned oil company Petroval named Lucia Ramos as its new chief executive on Thursday.",
+         ("Lucia Ramos", "chief executive", "Petroval", None)),
+        ("Acme Corp said on Tuesday that its chief financial officer, John Park, would retire.",
+         ("John Park", "chief financial officer", "Acme Corp", None)),
+    ],
+)
+def test_roles_names_the_model_missed_or_mistook(run, text, expected) -> None:
+    """A company named right after "company"; a person whose surname is a place word, after a title."""
+    assert expected in roles(run(text))
