@@ -344,8 +344,10 @@ def _iter_roles(doc: Doc, table: EntityTable, document: Document, sentences: lis
                         and (each.evidence[0].extractor in (TITLE_BEFORE_NAME, NAMED_TO_POST)
                              or each.evidence[0].extractor in TOLD_POST_RULES)):
                     window = sentences[max(number - 1, 0) : number + 1]
-                    each = (_with_group_country(each, _name_root(doc, start, table), table)
-                            or _with_nearby_country(each, window, table, dominant)
+                    root = _name_root(doc, start, table)
+                    met = _met_or_listed(root) and _stop_country(sent, table, home, document) is not None
+                    each = (_with_group_country(each, root, table)
+                            or _with_nearby_country(each, window, table, dominant, met)
                             or _with_article_country(each, window, table, dominant))
                 each = _without_lone_body_word(each, table)
                 found.setdefault(key, each)
@@ -449,11 +451,13 @@ def _with_group_country(fact: RoleFact, root: Token, table: EntityTable) -> Role
 
 
 def _with_nearby_country(fact: RoleFact, window: list[Span], table: EntityTable,
-                         dominant: str | None) -> RoleFact | None:
+                         dominant: str | None, met: bool = False) -> RoleFact | None:
     """A national title without a country, given the one country its sentence, or else the sentence before,
     sets the scene with: "Ghana recalled its envoy, Foreign Minister X said"; "Chilean voters rejected the
-    draft. President X called for calm"; "Uruguay's foreign minister, A, and Defence Minister X". Only when
-    that country is the only one named there, and no other country dominates the article."""
+    draft. President X called for calm"; "Uruguay's foreign minister, A, and Defence Minister X"; for one
+    `met` on a trip to a stop, the one country named ("will travel to Manila, Philippines, where he will meet
+    President X"; not "Trump met President X in Alaska", a meeting somewhere).
+    Only when that country is the only one named there, and no other country dominates the article."""
     words = fact.role.lower().split()
     head = words[words.index("of") - 1] if "of" in words[1:] else words[-1]
     if head not in NATIONAL_HEADS or fact.role.lower() in NOT_NATIONAL:
@@ -462,7 +466,7 @@ def _with_nearby_country(fact: RoleFact, window: list[Span], table: EntityTable,
         named = _countries_in(sent, table)
         if not named:
             continue
-        setting = _setting_countries(sent, table)
+        setting = named if met else _setting_countries(sent, table)
         if len(named) != 1 or setting != named or dominant not in (None, *named):
             return None
         evidence = replace(fact.evidence[0], extractor="roles.nearby_country", confidence=0.6)
