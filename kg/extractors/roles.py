@@ -223,8 +223,9 @@ def _org_after(doc: Doc, start: int, table: EntityTable, preps: set[str], limit:
     key = table.key_at(i)
     if key and (table.kind(key) != PERSON or i != first):  # "of rail operator Y": Y is no person
         span = table.span_at(i) or (i, i + 1)
-        if doc[start].lower_ == "for" and doc[span[1] - 1].lower_ in PORTFOLIO_ENDS:
-            return None  # "Assistant Secretary for European Affairs": a portfolio, not an organization
+        if (doc[start].lower_ == "for" and doc[span[1] - 1].lower_ in PORTFOLIO_ENDS
+                and table.lexicon.org_word(doc[span[0]].text) != GOVERNMENT_BODY):
+            return None  # "Assistant Secretary for European Affairs": a portfolio (not "for the Ministry of ...")
         return key
     country = table.country_of_word(doc[i])  # "for the Turkish presidency": a body of that country
     if country and i + 1 < limit and table.lexicon.org_word(doc[i + 1].text) == GOVERNMENT_BODY:
@@ -340,9 +341,10 @@ def _iter_roles(doc: Doc, table: EntityTable, document: Document, sentences: lis
                     each = _with_context_country(each, window, table, home, document)
                 if each.org is None and _local_post(each.role):
                     each = _with_local_body(each, doc, title_start, sentences[max(number - 1, 0)].start, table)
-                if (each.org is None and home.country is None and each.role[:1].isupper()
-                        and (each.evidence[0].extractor in (TITLE_BEFORE_NAME, NAMED_TO_POST)
-                             or each.evidence[0].extractor in TOLD_POST_RULES)):
+                rule = each.evidence[0].extractor
+                if (each.org is None and home.country is None
+                        and (each.role[:1].isupper() and rule in (TITLE_BEFORE_NAME, NAMED_TO_POST)
+                             or rule in TOLD_POST_RULES)):
                     window = sentences[max(number - 1, 0) : number + 1]
                     root = _name_root(doc, start, table)
                     met = _met_or_listed(root) and _stop_country(sent, table, home, document) is not None
@@ -462,17 +464,21 @@ def _with_nearby_country(fact: RoleFact, window: list[Span], table: EntityTable,
     head = words[words.index("of") - 1] if "of" in words[1:] else words[-1]
     if head not in NATIONAL_HEADS or fact.role.lower() in NOT_NATIONAL:
         return None
-    for sent in reversed(window):  # its own sentence first
-        named = _countries_in(sent, table)
-        if not named:
-            continue
-        setting = named if met else _setting_countries(sent, table)
-        if len(named) != 1 or setting != named or dominant not in (None, *named):
+    own, before = window[-1], window[0] if len(window) > 1 else None
+    named = _countries_in(own, table)
+    if named:  # its own sentence names one country: it sets the scene there, or did in the sentence before
+        setting = named if met else _setting_countries(own, table)
+        if setting != named and not (before is not None
+                                     and _setting_countries(before, table) == named == _countries_in(before, table)):
             return None
-        evidence = replace(fact.evidence[0], extractor="roles.nearby_country", confidence=0.6)
-        return RoleFact(fact.person, fact.role, table.ensure(next(iter(named)), COUNTRY), (evidence,),
-                        fact.qualifier)
-    return None
+    elif before is not None:
+        named = _countries_in(before, table)
+        if _setting_countries(before, table) != named:
+            return None
+    if len(named) != 1 or dominant not in (None, *named):
+        return None
+    evidence = replace(fact.evidence[0], extractor="roles.nearby_country", confidence=0.6)
+    return RoleFact(fact.person, fact.role, table.ensure(next(iter(named)), COUNTRY), (evidence,), fact.qualifier)
 
 
 def _countries_in(sent: Span, table: EntityTable) -> set[str]:
@@ -509,9 +515,11 @@ def _setting_countries(sent: Span, table: EntityTable) -> set[str]:
 
 
 def _of_state(noun: Token) -> bool:
-    """A noun of a country's state, its voters, or a national post: "government", "voters", "minister"."""
+    """A noun of a country's state, its voters, or a national post: "government", "voters", "minister", or
+    a name with such a post ("Nigeria's President Bola Tinubu")."""
     lemma = noun.lemma_.lower()
-    return lemma in STATE_NOUNS or lemma in VOTERS or lemma in NATIONAL_HEADS
+    return lemma in STATE_NOUNS or lemma in VOTERS or lemma in NATIONAL_HEADS or noun.pos_ == "PROPN" and any(
+        c.dep_ == "compound" and c.lemma_.lower() in NATIONAL_HEADS for c in noun.children)
 
 
 def _with_article_country(fact: RoleFact, window: list[Span], table: EntityTable, dominant: str | None) -> RoleFact:
