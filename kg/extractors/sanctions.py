@@ -72,6 +72,7 @@ class _Action:
     extra_groups: tuple[str, ...] = ()  # "and two businessmen": the other groups named with it
     sentence: int = 0
     anaphoric: bool = False  # told without its authority ("X was designated", "the measures target X")
+    co_authorities: tuple[str, ...] = ()  # "The United Kingdom and Canada sanctioned X": Canada
 
 
 def extract_sanctions(
@@ -208,6 +209,8 @@ def _sanctioned_targets(token: Token, slots: dict[str, Token], table: EntityTabl
     if _appointment(token):
         return None
     targets = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    # "Also sanctioned are X and Y": the subject of the inverted auxiliary
+    targets += [s for a in token.children if a.dep_ == "auxpass" for s in a.children if s.dep_ in ("nsubj", "attr")]
     if token.dep_ == "acl" and table.key_at(token.head) is None:
         targets = [c for c in token.children if c.dep_ == "dobj"]
     targets += semicolon_items(token, targets)
@@ -237,16 +240,27 @@ def _frozen_targets(token: Token, slots: dict[str, Token], table: EntityTable) -
 
 
 def _imposed_targets(token: Token, slots: dict[str, Token], table: EntityTable) -> _Read:
-    """ "imposed sanctions on X": the targets of the sanctions noun."""
-    return _subject(token), targets_of_noun(slots["noun"]), slots["noun"]
+    """ "imposed sanctions on X", "imposed an asset freeze and a travel ban on X": the targets of the
+    sanctions noun, or of the ones listed with it."""
+    noun = slots["noun"]
+    return _subject(token), [t for n in (noun, *noun.conjuncts) for t in targets_of_noun(n)], noun
 
 
 def _listed_targets(token: Token, slots: dict[str, Token], table: EntityTable) -> _Read:
-    """ "added X to the sanctions list": only a list of sanctions (or a blacklist) counts."""
-    if not any(c.dep_ == "prep" and c.lower_ in ("to", "on") and _is_sanctions_list(p)
+    """ "added X to the sanctions list", "listed X under the sanctions regime": only a list or regime of
+    sanctions (or a blacklist) counts."""
+    if not any(c.dep_ == "prep" and c.lower_ in ("to", "on", "under") and _is_sanctions_list(p)
                for c in token.children for p in c.children if p.dep_ == "pobj"):
         return None
     return _subject(token), [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")], None
+
+
+def _passive_listed_targets(token: Token, slots: dict[str, Token], table: EntityTable) -> _Read:
+    """ "A and B were also listed": the subjects, with the authority of the action told before; not a
+    listing on an exchange or as something ("listed on the Nasdaq", "listed as missing")."""
+    if any(c.dep_ == "prep" and c.lower_ in ("on", "in", "as", "at") for c in token.children):
+        return None
+    return None, [c for c in token.children if c.dep_ == "nsubjpass"], None
 
 
 def _noun_targets(token: Token, slots: dict[str, Token], table: EntityTable) -> _Read:
@@ -267,6 +281,7 @@ TARGET_READERS: dict[str, Callable[[Token, dict[str, Token], EntityTable], _Read
     "imposed_sanctions": _imposed_targets,
     "imposed_package": _imposed_targets,
     "added_to_list": _listed_targets,
+    "were_listed": _passive_listed_targets,
     "sanctions_on": _noun_targets,
     "sanctions_on_adopted": _noun_targets,
 }
@@ -330,9 +345,12 @@ def _read_action(pattern: DependencyPattern, slots: dict[str, Token], sent: Span
     anaphoric = authority is None and subject is None and token.pos_ == "VERB"
     extra_groups = tuple(w for t in targets for c in t.conjuncts if c.pos_ == "NOUN" and c.tag_ == "NNS"
                          for w in (c.lemma_.lower(), c.lower_))
+    co_authorities = tuple(dict.fromkeys(
+        key for c in (subject.conjuncts if subject is not None and authority else ())
+        for key in [_authority(c, sent, table, home)] if key and key != authority and table.kind(key) != PERSON))
     return _Action(authority, keys, evidence, date, _program(sent), refers_back,
                    group=None if keys else group, anaphoric=anaphoric,
-                   extra_groups=() if keys else extra_groups)
+                   extra_groups=() if keys else extra_groups, co_authorities=co_authorities)
 
 
 def _date_by_tense(token: Token, document: Document, home: HomeContext) -> DateValue | None:
@@ -511,8 +529,8 @@ def _to_facts(actions: list[_Action], table: EntityTable) -> list[SanctionFact]:
         if action.refers_back:  # the sanctions told about before, now with their authority or date
             targets = [t for earlier in actions[:number] for t in earlier.targets]
         for target in targets:
-            if action.authority:
-                by_target.setdefault(target, []).append((action.authority, action))
+            for authority in (action.authority, *action.co_authorities) if action.authority else ():
+                by_target.setdefault(target, []).append((authority, action))
     facts = []
     for target, claims in by_target.items():
         best = max(SPECIFICITY.get(table.kind(a), 2) for a, _ in claims)
