@@ -18,6 +18,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable, Iterator, Sequence
+from functools import lru_cache
 from typing import IO, TypeVar
 
 from flask import Response
@@ -26,6 +27,7 @@ from werkzeug.datastructures import ETags
 
 from kg.errors import KGError, NotAcceptable, QueryTimeout, QueryTooLarge
 from kg.formats import RDF, RESULTS, choose_format
+from kg.negotiation import CACHED_HEADER_CHARS
 from kg.sandbox import ChildDied, DeadlinePassed, Finished, ForkPool, OutOfMemory
 from kg.settings import Settings
 from kg.store import Store, write_result
@@ -175,7 +177,15 @@ def _stopped(kind: str, limit: str, settings: Settings) -> str:
 
 def _format_choices(requested: Sequence[str], accept: str | None) -> tuple[str | None, str | None]:
     """The format a request's answer is sent in when it is a table (SELECT, ASK) and when it is a graph (None when
-    none is acceptable): what of ?format= and Accept tells answers apart, so that `*/*` and no Accept share one."""
+    none is acceptable): what of ?format= and Accept tells answers apart, so that `*/*` and no Accept share one.
+
+    Clients send the same few Accept headers and formats again and again: short ones are remembered."""
+    if sum(map(len, requested)) + len(accept or "") <= CACHED_HEADER_CHARS:
+        return _remembered_choices(tuple(requested), accept)
+    return _choices(requested, accept)
+
+
+def _choices(requested: Sequence[str], accept: str | None) -> tuple[str | None, str | None]:
     names = []
     for formats in (RESULTS, RDF):
         try:
@@ -183,6 +193,9 @@ def _format_choices(requested: Sequence[str], accept: str | None) -> tuple[str |
         except NotAcceptable:
             names.append(None)
     return names[0], names[1]
+
+
+_remembered_choices = lru_cache(maxsize=512)(_choices)
 
 
 def _options_key(options: dict[str, object]) -> tuple[object, ...]:
