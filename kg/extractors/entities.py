@@ -44,6 +44,7 @@ COMPANY_WORDS = word_list("company_words")
 COMPANY_NOUNS = word_list("company_nouns")
 LEADING_WORDS = {"the", "a", "an"}
 PLACE_NOUNS = word_list("place_nouns")
+LOCATIVE_PREPOSITIONS = {"in", "near", "outside", "around"}  # before a place: "ambushed outside Garissa"
 LIST_MARKS = word_list("list_marks")
 HYPHENS = re.compile(r"[-\u2010-\u2015]")
 BRAND_SHAPE = re.compile(r"[A-Z][a-z]{2,}[A-Z][A-Za-z]*")  # "SouthFront", "InfoRos" (not "McAllen")
@@ -551,8 +552,9 @@ class EntityTable:
             name, kind = known_org
         elif country and (span.label_ != "PERSON" or len(span) == 1 and text not in full_names):
             name, kind = country, COUNTRY  # "Malawi" tagged PERSON is still the country
-        elif self.lexicon.known_city(text) and not self._shape_kind(span):
-            name, kind = text, PLACE  # a known city the model tagged ORG or PERSON
+        elif (self.lexicon.known_city(text) or self._gazetteer_place_at(span.start, span.end)) \
+                and not self._shape_kind(span):
+            name, kind = text, PLACE  # a known city the model tagged ORG or PERSON; "ambushed outside Garissa"
         elif person and person in full_names:
             name, kind = full_names[person], PERSON
         elif span.label_ == "PERSON":
@@ -590,8 +592,8 @@ class EntityTable:
                     continue  # part of a longer name: "Jordan" in "Michael Jordan"
                 words = doc[i:end]
                 country = self.lexicon.country(words.text)
-                city = None if country or not self.lexicon.known_city(words.text) else self.lexicon.city_country(
-                    words.text)
+                known = self.lexicon.known_city(words.text) or self._gazetteer_place_at(i, end)
+                city = None if country or not known else self.lexicon.city_country(words.text)
                 if country:
                     found = (end, country, COUNTRY)
                 elif city:
@@ -603,6 +605,18 @@ class EntityTable:
                 i = found[0]
             else:
                 i += 1
+
+    def _gazetteer_place_at(self, start: int, end: int) -> bool:
+        """Whether tokens start..end name a city of the gazetteer where a place is expected: after "in",
+        "near", "outside" ("a bridge near Dori"), after "the town of" ("the border town of Moyale"), or before
+        ", where"."""
+        if not self.lexicon.city_country(self.doc[start:end].text) or any(
+                t.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY") for t in self.tokens[start:end]):
+            return False  # (not "in March")
+        before = self.lowers[start - 1] if start >= 1 else ""
+        if before in LOCATIVE_PREPOSITIONS or self.lowers[end : end + 2] == [",", "where"]:
+            return True  # "outside Garissa", "Kasese, where a mudslide ..."
+        return before == "of" and start >= 2 and self.tokens[start - 2].lemma_.lower() in PLACE_NOUNS
 
     def _register_places_of_countries(self) -> None:
         """A place the model missed, written before its country: "met in Sal, Cabo Verde", "at Ras Tanura,
