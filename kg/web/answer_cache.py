@@ -1,8 +1,8 @@
 """Serialized query answers kept for one store version: bounded in bytes, least recently used out first.
 
 Between two writes the answer to a query cannot change, so the bytes sent for a request (query text or
-stored query, bound parameters, dataset parameters, requested format and Accept header) are kept and sent
-again. The version is the store's write counter (`Store.generation`), which every write made through the
+stored query, bound parameters, dataset parameters, and the format that ?format= and Accept choose) are kept
+and sent again. The version is the store's write counter (`Store.generation`), which every write made through the
 server raises; `kg serve` holds the store for writing, so no other process can change it meanwhile. An
 answer is kept for the version that was current when its query started; the first request that finds a
 newer version drops every answer kept.

@@ -11,6 +11,9 @@ tried, within the same limits, in a new process on a checkpoint of the store (ha
 Store.checkpoint and kg/trial.py; an in-memory store is tried in a forked child instead, on its own copy);
 only once it finished there is it applied to the store, in one transaction, taking about as long again. An
 update stopped at a limit leaves the store as it was.
+
+Answers are kept for the store's version by the answer cache (kg/web/answer_cache.py): a query answered before
+since the last write is answered again without a query process, and one whose ETag the client sends is a 304.
 """
 
 from __future__ import annotations
