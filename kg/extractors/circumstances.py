@@ -155,6 +155,8 @@ def stop_of(sent: Span, table: EntityTable, document: Document) -> tuple[str | N
             place = place_of(token, table, with_people=False)
         if place is not None:
             date = date_of(token, document) or (clause_date(token, document) if token.pos_ == "VERB" else None)
+            if date is None and token.pos_ == "NOUN" and token.dep_ in ("dobj", "nsubj") and token.head.pos_ == "VERB":
+                date = date_of(token.head, document)  # "will conclude her travel in Kigali from March 15 to 16"
             return place, date
     opener = [t for t in sent if not t.is_space][:1]
     if opener and opener[0].lower_ in PLACE_PREPOSITIONS:

@@ -143,9 +143,11 @@ def extract_events(doc: Doc, table: EntityTable, document: Document, sentences: 
 def _told_in_present(token: Token) -> bool:
     """ "launches June 28", "the exhibit opens Thursday": a present tense that tells what is to come; not a
     present that reacts to it ("condemns Saturday's bombing")."""
-    if token.pos_ != "VERB" and token.dep_ not in ("nsubj", "nsubjpass"):
+    if token.pos_ != "VERB" and token.dep_ == "dobj":
         return False
     verb = token if token.pos_ == "VERB" else token.head
+    if verb.dep_ == "prep":  # "go to the polls on Friday in a general election"
+        verb = verb.head
     return verb.tag_ in ("VBZ", "VBP") and verb.lemma_ != "be"
 
 

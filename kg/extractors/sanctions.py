@@ -239,13 +239,16 @@ def _frozen_targets(token: Token, slots: dict[str, Token], table: EntityTable) -
 
 
 def _imposed_targets(token: Token, slots: dict[str, Token], table: EntityTable) -> _Read:
-    """ "imposed sanctions on X": the targets of the sanctions noun."""
-    return _subject(token), targets_of_noun(slots["noun"]), slots["noun"]
+    """ "imposed sanctions on X", "imposed an asset freeze and a travel ban on X": the targets of the
+    sanctions noun, or of the ones listed with it."""
+    noun = slots["noun"]
+    return _subject(token), [t for n in (noun, *noun.conjuncts) for t in targets_of_noun(n)], noun
 
 
 def _listed_targets(token: Token, slots: dict[str, Token], table: EntityTable) -> _Read:
-    """ "added X to the sanctions list": only a list of sanctions (or a blacklist) counts."""
-    if not any(c.dep_ == "prep" and c.lower_ in ("to", "on") and _is_sanctions_list(p)
+    """ "added X to the sanctions list", "listed X under the sanctions regime": only a list or regime of
+    sanctions (or a blacklist) counts."""
+    if not any(c.dep_ == "prep" and c.lower_ in ("to", "on", "under") and _is_sanctions_list(p)
                for c in token.children for p in c.children if p.dep_ == "pobj"):
         return None
     return _subject(token), [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")], None

@@ -677,3 +677,25 @@ def test_events_a_day_counted_back_right_after_the_event_is_its_day(run) -> None
     text = "The two leaders discussed the drone strikes against Basra, Iraq the day before and trade."
     found = [(f.event_type, f.date.value if f.date else None) for f in events(run(text, published="2024-01-16"))]
     assert ("strike", "2024-01-15") in found, found
+
+
+def test_events_a_stop_named_by_a_travel_noun_holds_for_there(run) -> None:
+    text = ("Deputy Secretary Ann Roe will travel to Kenya and Rwanda from March 11 to 16. "
+            "She will conclude her travel in Kigali, Rwanda, from March 15 to 16. "
+            "There she will hold talks with Foreign Minister Claudine Uwase.")
+    extraction = run(text, published="2026-03-09")
+    names = {e.key: e.label for e in extraction.entities}
+    found = [(f.event_type, names.get(f.place), f.date.value if f.date else None) for f in events(extraction)]
+    assert ("talks", "Kigali", "2026-03-15") in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "date"),
+    [
+        ("Voters in Ireland go to the polls on Friday in a general election.", "election", "2026-04-17"),
+        ("Kenya's High Court on Friday suspended the deployment of police officers to Haiti.", "ruling", "2026-04-10"),
+    ],
+)
+def test_events_present_of_a_coming_vote_and_a_suspending_court(run, text, event_type, date) -> None:
+    found = [(f.event_type, f.date.value if f.date else None) for f in events(run(text, published="2026-04-14"))]
+    assert (event_type, date) in found, found
