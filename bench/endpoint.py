@@ -134,17 +134,33 @@ def wait_until_up(url: str, seconds: float = 120.0) -> None:
 
 
 @contextmanager
-def server(command: list[str], probe: str, log: Path, env: dict[str, str] | None = None) -> Iterator[None]:
-    """Run a server process until the block ends; its output goes to `log`."""
+def server(command: list[str], probe: str, log: Path, env: dict[str, str] | None = None,
+           cwd: Path = ROOT) -> Iterator[None]:
+    """Run a server process (in `cwd`) until the block ends, then stop it and every process it started; its output
+    goes to `log`.
+
+    Raises:
+        RuntimeError: something already answers at `probe` (a server left over would be measured instead).
+    """
+    try:
+        wait_until_up(probe, seconds=0)
+    except OSError:
+        pass
+    else:
+        raise RuntimeError(f"{probe} answers before the server is started: stop what listens there")
     with log.open("wb") as out:
-        process = subprocess.Popen(command, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT,
+        process = subprocess.Popen(command, cwd=cwd, stdout=out, stderr=subprocess.STDOUT,
                                    env={**os.environ, **(env or {})}, start_new_session=True)
         try:
             wait_until_up(probe)
             yield
         finally:
             os.killpg(process.pid, signal.SIGTERM)
-            process.wait(timeout=30)
+            try:
+                process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
+                process.wait()
 
 
 def main() -> None:

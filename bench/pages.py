@@ -64,6 +64,7 @@ def main() -> None:
     parser.add_argument("stores", nargs="+", type=Path)
     parser.add_argument("--repeat", type=int, default=40)
     parser.add_argument("--port", type=int, default=5821)
+    parser.add_argument("--name", default="pages", help="results file: bench/results/NAME.json")
     args = parser.parse_args()
     base = f"http://127.0.0.1:{args.port}"
     results: dict[str, Any] = {"repeat": args.repeat, "stores": []}
@@ -87,7 +88,7 @@ def main() -> None:
         for name, page in row["pages"].items():
             print(f"{quads:>8d} quads {name:8s} status {page['status']} p50 {page['p50_ms']:7.1f} ms "
                   f"p95 {page['p95_ms']:7.1f} ms ({page['bytes']} bytes)", flush=True)
-    save("pages", results)
+    save(args.name, results)
 
 
 if __name__ == "__main__":

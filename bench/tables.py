@@ -47,8 +47,32 @@ def growth(data: dict[str, Any]) -> None:
               f"{r['peak_total_mib']:.0f} |")
 
 
+def cache(data: dict[str, Any]) -> None:
+    print("| traffic | server | req/s (rounds) | p50 / p99 ms | × native | × today |")
+    print("|---|---|--:|--:|--:|--:|")
+    for r in data["runs"]:
+        for name, f in r["servers"].items():
+            rounds = ", ".join(f"{x['rps']:.0f}" for x in r["rounds"][name])
+            today = f"{r['ratio_to_today'][name]:.2f}" if "ratio_to_today" in r else "—"
+            print(f"| {r['mix']} | {name} | {f['rps']:.0f} ({rounds}) | {f['p50_ms']:.1f} / {f['p99_ms']:.0f} | "
+                  f"**{r['ratio_to_native'][name]:.2f}** | {today} |")
+
+
+def request_cost(data: dict[str, Any]) -> None:
+    print("| piece | µs per request |")
+    print("|---|--:|")
+    for name, value in data["us_per_request"].items():
+        print(f"| {name} | {value:.0f} |")
+    print("\n| server, c=8, one entity lookup again and again | req/s |")
+    print("|---|--:|")
+    for name, value in data["http"].items():
+        print(f"| {name} | {value:.0f} |")
+
+
 def main() -> None:
-    for name, show in (("endpoint_store-1000000", endpoint), ("pages", pages), ("growth", growth)):
+    for name, show in (("endpoint_store-1000000", endpoint), ("pages", pages), ("growth", growth),
+                       ("cache-1m", cache), ("cache-1m-off-vs-today", cache), ("cache-1m-uncached", cache),
+                       ("request_cost-1m", request_cost)):
         data = _load(name)
         if data:
             print(f"\n{name}  ({data['machine']})\n")

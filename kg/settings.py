@@ -30,6 +30,7 @@ class Settings:
     query_timeout: float = 10.0  # KG_QUERY_TIMEOUT: seconds a query or update may run
     query_memory: int = 1 << 30  # KG_QUERY_MEMORY: bytes of memory a query or update may take beyond the server's own
     row_limit: int = 100_000  # KG_ROW_LIMIT: most rows (or triples) a query may return
+    cache_bytes: int = 64 << 20  # KG_CACHE_BYTES: bytes of query answers kept for the store's version (0: none)
     max_request_bytes: int = 16 * 1024 * 1024  # KG_MAX_REQUEST_BYTES: largest HTTP request body
     update_token: str | None = None  # KG_UPDATE_TOKEN: enables SPARQL Update and the Graph Store Protocol
     allow_federation: bool = False  # KG_ALLOW_FEDERATION: allow SERVICE and LOAD in queries and updates

@@ -14,6 +14,7 @@ from kg.sparql_syntax import query_form
 from kg.web.context import kg_context
 from kg.web.pages import entity_link
 from kg.web.query_runner import QueryRunner
+from kg.web.sparql import validators
 
 bp = Blueprint("catalogue", __name__)
 
@@ -101,7 +102,8 @@ def run_query(name: str) -> Response | str:
         table = _table(runner.run(query.text, ["json"], None, bindings=bindings)) if table_asked else None
         return render_template_string(QUERY_PAGE, q=query, values=values, formats=formats, table=table,
                                       chosen=request.args.get("format", formats[0].name))
-    return runner.run(query.text, request.args.getlist("format"), request.headers.get("Accept"), bindings=bindings)
+    return runner.run(query.text, request.args.getlist("format"), request.headers.get("Accept"),
+                      if_none_match=validators(), bindings=bindings)
 
 
 @dataclass

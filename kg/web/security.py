@@ -24,7 +24,8 @@ CSP = (
 EDITOR_CSP = CSP.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
 CORS_HEADERS = {
     "Access-Control-Allow-Origin": "*",
-    "Access-Control-Expose-Headers": "Content-Type, Content-Disposition, KG-Row-Limit, KG-Truncated, KG-Request-Id",
+    "Access-Control-Expose-Headers": "Content-Type, Content-Disposition, KG-Row-Limit, KG-Truncated, KG-Request-Id, "
+                                     "KG-Cache, ETag",
 }
 PREFLIGHT_HEADERS = {
     "Access-Control-Allow-Methods": "GET, HEAD, POST, PUT, DELETE, OPTIONS",

@@ -9,6 +9,7 @@ from urllib.parse import urljoin
 
 from flask import Blueprint, Response, current_app, redirect, request
 from pyoxigraph import NamedNode
+from werkzeug.datastructures import ETags
 from werkzeug.wrappers import Response as BaseResponse
 
 from kg.errors import InvalidInput, UnsupportedMediaType
@@ -84,8 +85,13 @@ def sparql() -> BaseResponse:
     default_graphs, named_graphs = _iris("default-graph-uri"), _iris("named-graph-uri")
     if named_graphs is not None and default_graphs is None:
         default_graphs = []  # named graphs alone: an empty default graph, as FROM NAMED without FROM
-    return runner.run(text, requested_formats(), request.headers.get("Accept"),
+    return runner.run(text, requested_formats(), request.headers.get("Accept"), if_none_match=validators(),
                       default_graphs=default_graphs, named_graphs=named_graphs)
+
+
+def validators() -> ETags | None:
+    """The request's If-None-Match ETags, for GET and HEAD (a query sent by POST is answered in full)."""
+    return request.if_none_match if request.method in ("GET", "HEAD") else None
 
 
 def requested_formats() -> list[str]:

@@ -86,7 +86,8 @@ def test_query_limits_heavy_queries_stop_at_the_time_limit(server: tuple[str, in
     url, worker = server
     heavy = THREADS - 1  # one request thread stays free for the cheap query
     with ThreadPoolExecutor(heavy) as pool, MemoryWatch(worker):
-        running = [pool.submit(query, url, HEAVY_COUNT) for _ in range(heavy)]
+        # Distinct texts: identical queries sent at once would share one evaluation (the answer cache).
+        running = [pool.submit(query, url, f"{HEAVY_COUNT} # {n}") for n in range(heavy)]
         time.sleep(0.5)
         status, body, _ = query(url, CHEAP)
         assert status == 200, body
