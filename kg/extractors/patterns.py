@@ -7,7 +7,7 @@ slots it fills (nodes of its pattern that the extractor reads: "person" and "pos
 qualifier ("former" for "resigned as"), and its own example sentences with the fact each must
 give (tests/extractors/test_patterns.py runs every one). In a pattern's token attributes,
 `{"IN": ["@serving_verbs"]}` stands for the words of that list in kg/data/words.tsv, so a word list
-lives in one place. The matchers are built once per vocabulary and kind.
+lives in one place. Each pattern's matcher is built once per vocabulary.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from functools import cache
 from typing import Any
 
 from spacy.matcher import DependencyMatcher
-from spacy.tokens import Doc, Token
+from spacy.tokens import Span, Token
 from spacy.vocab import Vocab
 
 from kg.extractors.lexicon import DATA_DIR, word_list
@@ -114,37 +114,41 @@ def _expanded(node: dict[str, Any], where: str) -> dict[str, Any]:
     return {**node, "RIGHT_ATTRS": attrs}
 
 
-_MATCHERS: dict[tuple[int, str], tuple[Vocab, DependencyMatcher]] = {}
+_MATCHERS: dict[tuple[int, str, str], tuple[Vocab, DependencyMatcher]] = {}
 
 
-def make_matcher(vocab: Vocab, kind: str) -> DependencyMatcher:
-    """The DependencyMatcher of a kind's patterns for one vocabulary, built on first use."""
-    key = (id(vocab), kind)
+def make_matcher(vocab: Vocab, pattern: DependencyPattern) -> DependencyMatcher:
+    """The DependencyMatcher of one pattern for one vocabulary, built on first use."""
+    key = (id(vocab), pattern.kind, pattern.name)
     if key not in _MATCHERS or _MATCHERS[key][0] is not vocab:
         matcher = DependencyMatcher(vocab)
-        for pattern in load_patterns(kind):
-            matcher.add(pattern.name, [list(pattern.pattern)])
+        matcher.add(pattern.name, [list(pattern.pattern)])
         _MATCHERS[key] = (vocab, matcher)
     return _MATCHERS[key][1]
 
 
-def iter_matches(doc: Doc, kind: str) -> Iterator[tuple[DependencyPattern, dict[str, Token]]]:
-    """Each match of a kind's patterns in `doc`: the pattern and its slots' tokens.
+def iter_matches(sentences: list[Span], kind: str) -> Iterator[tuple[DependencyPattern, dict[str, Token]]]:
+    """Each match of a kind's patterns in the sentences of an article: the pattern and its slots' tokens.
 
-    A dependency tree lies within one sentence, so the matcher runs sentence by sentence, and only on a
-    sentence that holds the words every word-bound node of some pattern asks for ("served ... as"): most
-    sentences hold none, and the matcher's cost grows with every token it reads."""
-    by_name = {p.name: p for p in load_patterns(kind)}
+    A dependency tree lies within one sentence, so matching runs sentence by sentence, and a pattern is
+    tried only on a sentence that holds the words each of its word-bound nodes asks for ("served ... as"):
+    most sentences hold none, and a matcher's cost grows with every token and every node it reads. Each
+    pattern has its own matcher, so a sentence pays only for the patterns it may match."""
+    patterns = load_patterns(kind)
     cues = _cues(kind)
-    matcher = make_matcher(doc.vocab, kind)
-    for sent in doc.sents:
-        words = {t.lower_ for t in sent} | {t.lemma_.lower() for t in sent}
-        if not any(all(cue & words for cue in pattern_cues) for pattern_cues in cues):
+    for sent in sentences:
+        doc = sent.doc
+        words = {w for t in sent for w in (t.lower_, t.lemma_.lower())}
+        candidates = [p for p, pattern_cues in zip(patterns, cues, strict=True)
+                      if all(cue & words for cue in pattern_cues)]
+        if not candidates:
             continue
-        for match_id, token_ids in matcher(sent):
-            pattern = by_name[doc.vocab.strings[match_id]]
-            nodes = {node["RIGHT_ID"]: doc[sent.start + i] for node, i in zip(pattern.pattern, token_ids, strict=True)}
-            yield pattern, {slot: nodes[slot] for slot in pattern.slots}
+        sentence = sent.as_doc()  # one copy of the sentence for all its candidate patterns
+        for pattern in candidates:
+            for _, token_ids in make_matcher(doc.vocab, pattern)(sentence):
+                nodes = {node["RIGHT_ID"]: doc[sent.start + i]
+                         for node, i in zip(pattern.pattern, token_ids, strict=True)}
+                yield pattern, {slot: nodes[slot] for slot in pattern.slots}
 
 
 @cache

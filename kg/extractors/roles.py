@@ -739,7 +739,7 @@ def _told_posts(doc: Doc, table: EntityTable, document: Document,
     roots = {_climbed_root(doc, start, end).i: key for sent in sentences
              for start, end, key in table.mentions_in(sent.start, sent.end) if table.kind(key) == PERSON}
     told: dict[tuple[int, str], list[RoleFact]] = {}
-    for pattern, slots in iter_matches(doc, "role"):
+    for pattern, slots in iter_matches(sentences, "role"):
         post, person_token = slots.get("post", slots.get("org")), _antecedent_of_relative(slots["person"])
         person, sent = roots.get(person_token.i), sentence_of.get(post.i)
         if person is None or sent is None or sent.start not in by_start or _appointer(slots["person"]):

@@ -83,7 +83,7 @@ def extract_sanctions(
     actions: list[_Action] = []
     skipped = 0
     listing: _Action | None = None  # an action whose sentence ends with ":" before bullet lines
-    matched = _matched_actions(doc)
+    matched = _matched_actions(sentences)
     for number, sent in enumerate(sentences):
         if not sent.text.strip():
             continue
@@ -292,11 +292,11 @@ if set(TARGET_READERS) != {p.name for p in load_patterns("sanction")}:
     raise ValueError("kg/data/sanction_patterns.json and sanctions.TARGET_READERS name different patterns")
 
 
-def _matched_actions(doc: Doc) -> dict[int, tuple[DependencyPattern, dict[str, Token]]]:
+def _matched_actions(sentences: list[Span]) -> dict[int, tuple[DependencyPattern, dict[str, Token]]]:
     """Each token a sanction pattern matched, with the first pattern of the registry that did."""
     order = {p.name: n for n, p in enumerate(load_patterns("sanction"))}
     found: dict[int, tuple[DependencyPattern, dict[str, Token]]] = {}
-    for pattern, slots in iter_matches(doc, "sanction"):
+    for pattern, slots in iter_matches(sentences, "sanction"):
         i = slots["action"].i
         if i not in found or order[pattern.name] < order[found[i][0].name]:
             found[i] = (pattern, slots)
