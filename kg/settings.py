@@ -22,6 +22,7 @@ class Settings:
     base_iri: str = DEFAULT_BASE_IRI  # KG_BASE_IRI: prefix of every entity, article and fact IRI
     model: str | None = None  # KG_MODEL: spaCy model to load (default: en_core_web_sm, else the PyPI copy)
     workers: int = os.cpu_count() or 1  # KG_WORKERS: processes that parse articles during ingest
+    cluster: str | None = None  # KG_CLUSTER: Dask scheduler (tcp://host:8786) or local:N that parses instead
     max_bytes: int = 10 * 1024 * 1024  # KG_MAX_BYTES: largest article file accepted
     host: str = "127.0.0.1"  # KG_HOST: address the server listens on
     port: int = 5000  # KG_PORT: port the server listens on
