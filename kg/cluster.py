@@ -55,7 +55,7 @@ def connect(address: str) -> Iterator[Client]:
                 raise InvalidInput(f"--cluster {address!r}: expected local:N with N worker processes (local:2), or "
                                    "the address of a Dask scheduler (tcp://host:8786).")
             cluster = stack.enter_context(LocalCluster(
-                n_workers=int(count), threads_per_worker=1, processes=True, dashboard_address=None,
+                n_workers=int(count), threads_per_worker=1, processes=True, dashboard_address=":0",  # any free port
                 silence_logs=logging.ERROR,
             ))
             client = stack.enter_context(Client(cluster))

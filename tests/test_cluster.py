@@ -48,7 +48,7 @@ def test_cluster_graph_equals_process_pool_graph(source: Path) -> None:
 @pytest.fixture
 def cluster() -> Iterator[Client]:
     """A client of a LocalCluster of two worker processes, each under a nanny that restarts it when it dies."""
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as local, \
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0") as local, \
             Client(local) as client:
         yield client
 
