@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import os
 import signal
+import subprocess
+import sys
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,7 +19,8 @@ from distributed import Client, LocalCluster
 from kg.ingest import IngestReport, ingest
 from kg.ontology import Namer
 from kg.store import Store
-from tests.reliability.corpus import Graphs, graphs_of, kg, write_articles
+from tests.reliability.corpus import Graphs, graphs_of, kg, store_graphs, write_articles
+from tests.reliability.test_ingest_kill_workers import children, is_running, rss_kb
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
@@ -72,6 +76,49 @@ def test_cluster_ingest_survives_a_killed_worker(cluster: Client, tmp_path: Path
     assert killed[0] not in cluster.run(os.getpid).values(), "the killed worker is back"
     assert (report.articles, report.problems) == (160, [])
     assert graphs == clean
+
+
+def descendants(pid: int) -> list[int]:
+    """The processes below `pid`: its children, theirs, and so on."""
+    found = children(pid)
+    return found + [grandchild for child in found for grandchild in descendants(child)]
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads processes from /proc (Linux)")
+def test_cluster_killed_client_leaves_no_worker_and_a_rerun_resumes(tmp_path: Path) -> None:
+    folder = tmp_path / "articles"
+    write_articles(folder, 300)
+    store = tmp_path / "store"
+    command = [sys.executable, "-m", "kg", "ingest", str(folder), "--store", str(store), "--cluster", "local:2"]
+    proc = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 300
+    workers: list[int] = []
+    while proc.poll() is None and time.monotonic() < deadline:  # until a batch is in the store's write-ahead log
+        workers = [pid for pid in descendants(proc.pid) if rss_kb(pid) > 150_000] or workers
+        if sum(log.stat().st_size for log in store.glob("*.log")) > 1_000_000:
+            break
+        time.sleep(0.2)
+    spawned = descendants(proc.pid)
+    proc.kill()
+    proc.wait(timeout=30)
+    assert len(workers) >= 2, "the workers never loaded the model before the kill"
+    deadline = time.monotonic() + 60
+    while any(is_running(pid) for pid in spawned) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not any(is_running(pid) for pid in spawned), "a nanny or a worker outlived the ingest"
+
+    rerun = kg("ingest", folder, "--store", store, "--cluster", "local:2")
+    assert rerun.returncode == 0, rerun.stderr
+    ingested, unchanged = _counts(rerun.stdout)
+    assert ingested + unchanged == 300 and ingested < 300, rerun.stdout  # whole articles were kept
+    assert kg("ingest", folder, "--store", tmp_path / "clean", "--workers", "1").returncode == 0
+    assert store_graphs(store) == store_graphs(tmp_path / "clean")
+
+
+def _counts(summary: str) -> tuple[int, int]:
+    """(ingested, unchanged) of an ingest's summary line."""
+    ingested, rest = summary.split(" articles ingested, ", 1)
+    return int(ingested), int(rest.split(" unchanged", 1)[0])
 
 
 def test_cluster_reads_fsspec_urls_globs_and_json_lines() -> None:
