@@ -51,6 +51,8 @@ NATIONAL_FAMILIES = {"election"}  # dated, held in the one country their sentenc
 STOP_FAMILIES = {"meeting", "visit", "conference", "ceremony"}  # events held at the stop of a trip
 HEAD_HOPS = 3  # governing words searched for an event's date and place: "a stampede killed 345 in Mecca"
 RECALL_VERBS = word_list("recall_verbs")
+CARRIED_OUT_VERBS = word_list("carried_out_verbs")
+LABEL_PREPOSITIONS = {"in", "on", "at", "since", "from", "during", "until", "by"}
 RECALL_NOUNS = word_list("recall_nouns")
 ENCOUNTER_VERBS = word_list("encounter_verbs")
 NOT_HAPPENING_MODIFIERS = word_list("not_happening_modifiers")
@@ -300,7 +302,9 @@ def _verb_event(token: Token, table: EntityTable, document: Document) -> _Event 
     event.date = date_of(token, document) or clause_date(token, document)
     if event.date is None and ("now", ()) in rule.conditions:
         event.date = resolve_date("today", document.published)  # "The Secretary is in Kyiv"
-    if token.dep_ == "conj" and token.head.pos_ == "VERB":  # "arrived in X on Sunday and met with Y"
+    carried_out = token.dep_ == "xcomp" and token.head.lemma_.lower() in CARRIED_OUT_VERBS
+    if token.dep_ == "conj" and token.head.pos_ == "VERB" or carried_out:
+        # "arrived in X on Sunday and met with Y", "In May, X was forced to resign"
         event.place = event.place or place_of(token.head, table, with_people=False)
         event.date = event.date or date_of(token.head, document)
     if ("place", ()) in rule.conditions and event.place is None:
@@ -308,10 +312,11 @@ def _verb_event(token: Token, table: EntityTable, document: Document) -> _Event 
         # "Yesterday, A defeated B; C defeated D" still dates the matches told after it
         event.series = family in SERIES_FAMILIES and event.date is not None
         return event if event.series else None
-    aux = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
-    if aux & {"will", "would", "'ll"} or token.dep_ == "xcomp":
+    told = token.head if carried_out else token  # "was forced to resign": told by "was forced"
+    aux = {c.lower_ for c in told.children if c.dep_ in ("aux", "auxpass")}
+    if aux & {"will", "would", "'ll"} or told.dep_ == "xcomp":
         event.status = "Planned"
-    elif token.tag_ == "VBD" or aux & {"was", "were"}:
+    elif told.tag_ == "VBD" or aux & {"was", "were"}:
         event.status = "Happened"
     return event
 
@@ -552,8 +557,9 @@ def _to_fact(event: _Event, table: EntityTable) -> EventFact:
         elif len(event.participants) >= 2:
             names = [table.label(p) for p in event.participants[:2]]
             label = f"{name} between {names[0]} and {names[1]}"
-        elif event.date:
-            label = f"{name} {event.date.text}"
+        elif event.date:  # "resignation in May": a sentence's opening capital is no part of the label
+            first, _, rest = event.date.text.partition(" ")
+            label = f"{name} {first.lower() if rest and first.lower() in LABEL_PREPOSITIONS else first} {rest}".strip()
         elif event.participants:
             label = f"{name} with {table.label(event.participants[-1])}"
         else:

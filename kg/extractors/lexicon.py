@@ -161,8 +161,11 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
             organizations[normalize(alias)] = (name, kind)
     title_set = {tuple(line.lower().split()) for line in _lines("titles.txt", data_dir)}
     heads = _lines("title_heads.txt", data_dir)
-    title_set |= {(portfolio.lower(), head.lower()) for portfolio in _lines("portfolios.txt", data_dir)
-                  for head in heads}
+    portfolios = _lines("portfolios.txt", data_dir)
+    title_set |= {(portfolio.lower(), head.lower()) for portfolio in portfolios for head in heads}
+    # "Secretary of Commerce", "Minister for Trade": the same posts written after the head
+    title_set |= {(head.lower(), joint, portfolio.lower()) for portfolio in portfolios for head in heads
+                  for joint in ("of", "for")}
     # the tokens spaCy reads a hyphenated title as: "Secretary-General" is "secretary", "-", "general";
     # a title of two words may be written with a hyphen too: "Director-General"
     title_set |= {tuple(part for word in words for part in re.split(r"(-)", word) if part)
@@ -170,6 +173,7 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
     title_set |= {(words[0], "-", words[1]) for words in list(title_set) if len(words) == 2}
     cabinet = ("minister", "secretary", "chancellor")  # "Shadow Home Secretary"
     title_set |= {("shadow", *words) for words in list(title_set) if words[-1] in cabinet}
+    title_set |= {("cabinet", *words) for words in list(title_set) if words[0] == "secretary"}  # Kenya's posts
     deputies = ("minister", "secretary", "director", "spokesperson", "spokesman", "spokeswoman", "chief", "head",
                 "governor", "mayor", "chairman", "chair", "commander", "ambassador", "envoy", "representative",
                 "adviser", "advisor", "counsel", "officer", "coordinator", "administrator", "president", "state")

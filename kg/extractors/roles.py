@@ -13,6 +13,7 @@ from kg.extractors.context import HomeContext
 from kg.extractors.entities import HONORIFIC_TITLES, QUALIFIERS, EntityTable, title_ending
 from kg.extractors.evidence import make_evidence
 from kg.extractors.lexicon import word_list
+from kg.extractors.patterns import iter_matches, load_patterns
 from kg.model import COMPANY, COUNTRY, GOVERNMENT_BODY, ORGANIZATION, PERSON, PLACE, Document, RoleFact
 
 NOT_NAME_ENTITIES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "NORP"}
@@ -22,14 +23,12 @@ ORG_PREPOSITIONS_AFTER_NAME = {"of"}
 ORG_PREPOSITIONS_AFTER_TITLE = {"of", "for", "at"}
 PORTFOLIO_ENDS = word_list("portfolio_ends")
 COUNTERPART = "counterpart"
-HEAD_VERBS = {"head": "head", "lead": "leader", "chair": "chair", "run": "head"}
 NATIONAL_HEADS = word_list("national_heads")
 NOT_NATIONAL = word_list("not_national")
 # Words a line of a list of people may open with before the name: "The Honorable", "His Excellency", "- ".
 LINE_OPENERS = HONORIFIC_TITLES | {"the", "his", "her", "lord", "lady", "-", "*", "\u2022"}
 BODY_NAME_WORDS = 8  # "United States Trade and Development Agency"
 TOLD_TAGS = {"VBD", "MD"}  # a past tense or a modal: a sentence that tells something, not a list line
-OFFICE_NOUNS = word_list("office_nouns")
 LOCAL_HEADS = word_list("local_heads")
 LOCAL_RANKS = word_list("local_ranks")
 LOCAL_BODY_WORDS = ("municipality", "city", "town", "council", "commune", "county", "borough")
@@ -43,18 +42,16 @@ LEADER_TITLES = (("prime", "minister"), ("president",), ("chancellor",), ("premi
 PERSONAL_POSTS = word_list("personal_posts")
 SPOKES_HEADS = word_list("spokes_heads")
 BODY_WORDS = word_list("body_words")
+STATE_NOUNS = word_list("state_nouns")
+VOTERS = word_list("voters")
 # Verbs and prepositions that make a titled person the other party, not a member of the home country.
 LISTING_PREPOSITIONS = {"including", "among"}  # "leaders, including President X"
 OTHER_PARTY = word_list("other_party")
-AS_VERBS = word_list("as_verbs")
-LEFT_POST_VERBS = word_list("left_post_verbs")
 PRESENT_HOLDER_WORDS = word_list("present_holder_words")
 OWNER_PRONOUNS = {"its", "their"}  # "named X its chief executive": the organization named before
 POSSESSOR_WORDS = 5  # "named X the Republic of Chile's new ...": words between a name and the title it is given
-BECOMING_VERBS = word_list("becoming_verbs")
-RELATIVE_PRONOUNS = {"who", "that"}
+RELATIVE_PRONOUNS = {"who", "whom", "that"}
 APPOINTING_VERBS = word_list("appointing_verbs")
-DIRECT_POST_VERBS = APPOINTING_VERBS | BECOMING_VERBS
 
 
 def match_title(doc: Doc, end: int, table: EntityTable) -> int | None:
@@ -92,6 +89,9 @@ def _org_before(doc: Doc, end: int, table: EntityTable, lower: int,
             return key, table.span_at(i - 1)[0]  # type: ignore[index]
         if doc[i - 1].lower_ in COUNTRY_NOUNS:  # "the country's president": the country named last
             return _country_before(i - 1, table), i - 1
+        if (doc[i - 1].pos_ == "NOUN" and i - 2 >= lower and doc[i - 2].lower_ == "the"
+                and match_title(doc, i, table) is None):  # (not "the president's adviser")
+            return _noun_antecedent(doc[i - 1], table), i - 2  # "the agency's president"
         return None, end
     key = table.key_at(i)
     if key and (table.kind(key) != PERSON or personal and key != table.key_at(end)):
@@ -148,12 +148,34 @@ def _country_before(i: int, table: EntityTable) -> str | None:
 
 
 def _its_antecedent(doc: Doc, its: int, table: EntityTable) -> str | None:
-    """The nearest organization (no person, country or place) named in the sentence before "its"."""
-    for i in range(its - 1, doc[its].sent.start - 1, -1):
+    """The nearest organization (no person, country or place) named before "its", in its sentence or the
+    one before: "The Y brought the case. Its chairperson, X, said ..."."""
+    for i in range(its - 1, _previous_sentence_start(doc, its) - 1, -1):
         key = table.key_at(i)
         if key and table.kind(key) not in (PERSON, COUNTRY, PLACE):
             return key
     return None
+
+
+def _noun_antecedent(noun: Token, table: EntityTable) -> str | None:
+    """What "the company", "the agency" or "the junta" in "the agency's president" stands for: the nearest
+    organization named in this sentence or the one before whose name holds the word, or whose kind the
+    word names ("company"); for a word of state ("the junta", "the government"), the country."""
+    word = noun.lemma_.lower()
+    if word in STATE_NOUNS:
+        return _country_before(noun.i, table)
+    kind = table.lexicon.org_word(word)
+    for i in range(noun.i - 1, _previous_sentence_start(noun.doc, noun.i) - 1, -1):
+        key = table.key_at(i)
+        if key and table.kind(key) not in (PERSON, COUNTRY, PLACE) and (
+                word in table.label(key).lower().split() or kind is not None and table.kind(key) == kind):
+            return key
+    return None
+
+
+def _previous_sentence_start(doc: Doc, i: int) -> int:
+    start = doc[i].sent.start
+    return doc[start - 1].sent.start if start > 0 else start
 
 
 def _qualifier_before(doc: Doc, end: int, lower: int) -> tuple[str | None, int]:
@@ -253,9 +275,15 @@ def _prefer_specific(facts: list[RoleFact], table: EntityTable) -> list[RoleFact
             and not (a.evidence[0].extractor == "roles.context_country" and a.person in at_home)]
 
 
+TITLE_BEFORE_NAME = "roles.title_before_name"
+NAMED_TO_POST = "roles.named_to_post"
+TOLD_POST_RULES = frozenset(pattern.rule for pattern in load_patterns("role"))
+
+
 def _iter_roles(doc: Doc, table: EntityTable, document: Document, sentences: list[Span],
                 home: HomeContext) -> Iterator[RoleFact]:
     dominant = _dominant_country(table) if home.country is None else None
+    told = _told_posts(doc, table, document, sentences)
     for number, sent in enumerate(sentences):
         found: dict[str, RoleFact] = {}
         paired = _respectively(doc, sent, table, document)
@@ -273,7 +301,9 @@ def _iter_roles(doc: Doc, table: EntityTable, document: Document, sentences: lis
                 described = _described(doc, start, end, key, table, document, sent, home)
                 if described is not None and described.org and described.role.lower() != fact.role.lower():
                     facts.append(described)
-            facts += _served_as(doc, start, end, key, table, document, sent)
+            told_here = told.pop((sent.start, key), [])
+            named = None if told_here else _named_to_post(doc, start, end, key, table, document, sent)
+            facts += told_here + ([named] if named else [])
             if fact and fact.evidence[0].extractor == "roles.title_before_name":
                 facts += _coordinated_titles(doc, start, fact, table)
             title_start = start - len(fact.role.split()) if fact else start
@@ -289,8 +319,11 @@ def _iter_roles(doc: Doc, table: EntityTable, document: Document, sentences: lis
                 if each.org is None and _local_post(each.role):
                     each = _with_local_body(each, doc, title_start, sentences[max(number - 1, 0)].start, table)
                 if (each.org is None and home.country is None and each.role[:1].isupper()
-                        and each.evidence[0].extractor in ("roles.title_before_name", "roles.served_as")):
-                    each = _with_article_country(each, table, dominant)
+                        and (each.evidence[0].extractor in (TITLE_BEFORE_NAME, NAMED_TO_POST)
+                             or each.evidence[0].extractor in TOLD_POST_RULES)):
+                    window = sentences[max(number - 1, 0) : number + 1]
+                    each = (_with_nearby_country(each, window, table, dominant)
+                            or _with_article_country(each, window, table, dominant))
                 each = _without_lone_body_word(each, table)
                 found.setdefault(key, each)
                 yield each
@@ -373,12 +406,78 @@ def _dominant_country(table: EntityTable) -> str | None:
     return counts[0][1]
 
 
-def _with_article_country(fact: RoleFact, table: EntityTable, dominant: str | None) -> RoleFact:
+def _with_nearby_country(fact: RoleFact, window: list[Span], table: EntityTable,
+                         dominant: str | None) -> RoleFact | None:
+    """A national title without a country, given the one country its sentence, or else the sentence before,
+    sets the scene with: "Ghana recalled its envoy, Foreign Minister X said"; "Chilean voters rejected the
+    draft. President X called for calm"; "Uruguay's foreign minister, A, and Defence Minister X". Only when
+    that country is the only one named there, and no other country dominates the article."""
+    words = fact.role.lower().split()
+    head = words[words.index("of") - 1] if "of" in words[1:] else words[-1]
+    if head not in NATIONAL_HEADS or fact.role.lower() in NOT_NATIONAL:
+        return None
+    for sent in reversed(window):  # its own sentence first
+        named = _countries_in(sent, table)
+        if not named:
+            continue
+        setting = _setting_countries(sent, table)
+        if len(named) != 1 or setting != named or dominant not in (None, *named):
+            return None
+        evidence = replace(fact.evidence[0], extractor="roles.nearby_country", confidence=0.6)
+        return RoleFact(fact.person, fact.role, table.ensure(next(iter(named)), COUNTRY), (evidence,),
+                        fact.qualifier)
+    return None
+
+
+def _countries_in(sent: Span, table: EntityTable) -> set[str]:
+    """The names of the countries a sentence names, by name, people's word or a known city; not the one a
+    post is to ("its ambassador to Mali")."""
+    def post_to(start: int, end: int) -> bool:
+        root = sent.doc[start:end].root
+        return root.dep_ == "pobj" and root.head.lower_ == "to" and match_title_around(
+            sent.doc, root.head.head.i, table) is not None
+
+    named = {table.label(key) for start, end, key in table.mentions_in(sent.start, sent.end)
+             if table.kind(key) == COUNTRY and not post_to(start, end)}
+    named |= {country for _, _, key in table.mentions_in(sent.start, sent.end) if table.kind(key) == PLACE
+              for country in [table.lexicon.city_country(table.label(key))] if country}
+    named |= {country for token in sent if token.ent_type_ == "NORP" and token.text[:1].isupper()
+              for country in [table.lexicon.demonym(token.text)] if country}
+    return named
+
+
+def _setting_countries(sent: Span, table: EntityTable) -> set[str]:
+    """The countries a sentence is told about: a country that acts ("Ghana recalled"), or whose state,
+    voters or officials it names ("the Kenyan government", "Chilean voters", "Uruguay's foreign minister")."""
+    found = set()
+    for start, end, key in table.mentions_in(sent.start, sent.end):
+        root = sent.doc[start:end].root
+        if table.kind(key) == COUNTRY and (root.dep_ in ("nsubj", "nsubjpass") or root.dep_ == "poss" and _of_state(
+                root.head, table)):
+            found.add(table.label(key))
+    for token in sent:
+        country = table.lexicon.demonym(token.text) if token.ent_type_ == "NORP" and token.text[:1].isupper() else None
+        if country and token.dep_ in ("amod", "compound") and _of_state(token.head, table):
+            found.add(country)
+    return found
+
+
+def _of_state(noun: Token, table: EntityTable) -> bool:
+    """A noun of a country's state, its voters, or a national post: "government", "voters", "minister"."""
+    lemma = noun.lemma_.lower()
+    return lemma in STATE_NOUNS or lemma in VOTERS or lemma in NATIONAL_HEADS
+
+
+def _with_article_country(fact: RoleFact, window: list[Span], table: EntityTable, dominant: str | None) -> RoleFact:
     """A national title without a country, in an article from no government, about one country above all:
-    "Prime Minister X" in a report that names Britain six times and no other country more than twice."""
+    "Prime Minister X" in a report that names Britain six times and no other country more than twice,
+    unless its sentence names another country the title may be of, or the one before is told about one."""
     words = fact.role.lower().split()
     head = words[words.index("of") - 1] if "of" in words[1:] else words[-1]
     if dominant is None or head not in NATIONAL_HEADS or fact.role.lower() in NOT_NATIONAL:
+        return fact
+    if _names_another_country(window[-1], table, dominant) or len(window) > 1 and (
+            _setting_countries(window[0], table) - {table.label(dominant)}):
         return fact
     evidence = replace(fact.evidence[0], extractor="roles.article_country", confidence=0.5)
     return RoleFact(fact.person, fact.role, dominant, (evidence,), fact.qualifier)
@@ -529,11 +628,26 @@ def _with_home(fact: RoleFact, doc: Doc, start: int, sent: Span, table: EntityTa
         partner = _partner_or_destination(doc[other_start])
         if key != home.country and not partner and (kind == COUNTRY or kind == PLACE and other_start < title_start):
             return fact  # "In Bangkok, ... Prime Minister X": X may well not be of the home country
+    if _names_another_country(sent, table, home.country, _partner_or_destination):
+        return fact  # "As long as President X wages war, the Russian government ...": X may be Russia's
     root = _name_root(doc, start, table)
     if root.dep_ not in ("nsubj", "nsubjpass") or _other_party(root):
         return fact  # only the one who acts: "Foreign Minister X told reporters", not "X's war"
     evidence = replace(fact.evidence[0], extractor="roles.home", confidence=0.6)
     return RoleFact(fact.person, fact.role, home.country, (evidence,), fact.qualifier)
+
+
+def _names_another_country(sent: Span, table: EntityTable, country: str,
+                           skip: Callable[[Token], bool] = lambda token: False) -> bool:
+    """Whether a sentence names a country other than `country`, by name or as its state ("the Russian
+    government"; not "Russian oligarchs"), outside the words `skip` passes over."""
+    for start, _, key in table.mentions_in(sent.start, sent.end):
+        if table.kind(key) == COUNTRY and key != country and not skip(sent.doc[start]):
+            return True
+    label = table.label(country)
+    return any(token.ent_type_ == "NORP" and token.text[:1].isupper() and not skip(token)
+               and token.head.lemma_.lower() in STATE_NOUNS
+               and (named := table.lexicon.demonym(token.text)) is not None and named != label for token in sent)
 
 
 def _name_root(doc: Doc, start: int, table: EntityTable) -> Token:
@@ -562,37 +676,83 @@ def _other_party(token: Token) -> bool:
     return token.dep_ == "pobj" and token.head.head.lemma_.lower() in OTHER_PARTY
 
 
-def _served_as(doc: Doc, start: int, end: int, person: str, table: EntityTable, document: Document,
-               sent: Span) -> list[RoleFact]:
-    """ "X served as Director of Y", "appointed X to serve as ambassador to Z", "X resigned as minister":
-    each title after "as" (and the titles listed with it) is a post of X."""
+def _told_posts(doc: Doc, table: EntityTable, document: Document,
+                sentences: list[Span]) -> dict[tuple[int, str], list[RoleFact]]:
+    """The posts the role patterns (kg/data/role_patterns.json) find, by (sentence start, person):
+    "X served as Director of Y", "X was named chief executive of Y", "X, who became president of Y"."""
+    by_start = {sent.start: sent for sent in sentences}
+    sentence_of = {i: sent for sent in sentences for i in range(sent.start, sent.end)}
+    roots = {_climbed_root(doc, start, end).i: key for sent in sentences
+             for start, end, key in table.mentions_in(sent.start, sent.end) if table.kind(key) == PERSON}
+    told: dict[tuple[int, str], list[RoleFact]] = {}
+    for pattern, slots in iter_matches(doc, "role"):
+        post, person_token = slots.get("post", slots.get("org")), _antecedent_of_relative(slots["person"])
+        person, sent = roots.get(person_token.i), sentence_of.get(post.i)
+        if person is None or sent is None or sent.start not in by_start or _appointer(slots["person"]):
+            continue
+        found = told.setdefault((sent.start, person), [])
+        if pattern.titles:  # "X, who heads the Y": the verb gives the title, its object is the organization
+            org, title = _org_named_by(slots["org"], table), pattern.title_of(slots["verb"])
+            if org is not None and title and org != person:
+                evidence = make_evidence(sent, document, pattern.rule, pattern.confidence)
+                found.append(RoleFact(person, title, org, (evidence,)))
+            continue
+        for noun in _with_listed(post):
+            fact = _post_of(doc, noun, person, table, document, sent, pattern.rule, pattern.confidence)
+            if fact is not None and pattern.qualifier and fact.qualifier is None:
+                fact = replace(fact, qualifier=pattern.qualifier)
+            if fact is not None and fact not in found:
+                found.append(fact)
+    return told
+
+
+def _org_named_by(token: Token, table: EntityTable) -> str | None:
+    """The organization a noun phrase names: "the Y", "the Finnish grid operator Y", "the Oslo office of Y"."""
+    key = table.key_at(token)
+    if key is None:  # "the Finnish grid operator Y": the name after the noun
+        key = next((table.key_at(c) for c in token.children if c.dep_ in ("appos", "compound")
+                    and c.i > token.i and table.key_at(c)), None)
+    if key is None:
+        first = token.left_edge.i + (token.left_edge.lower_ in ("the", "a", "an"))
+        at = _past_descriptors(token.doc, first, table, token.right_edge.i + 1)
+        key = table.key_at(at) if at != first else None
+    if key is None:  # "the Oslo office of Y": the organization the part belongs to
+        key = next((table.key_at(o) for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
+                    for o in p.children if o.dep_ == "pobj" and table.key_at(o)), None)
+    if key is None or table.kind(key) in (PERSON, PLACE):
+        return None
+    return key
+
+
+def _climbed_root(doc: Doc, start: int, end: int) -> Token:
+    """The token a name hangs on: its root, or the title phrase it is part of ("His Excellency X")."""
     root = doc[start:end].root
     while root.dep_ in ("appos", "compound") and root.head.i != root.i and root.head.pos_ == "PROPN":
-        root = root.head  # "His Excellency X": the title phrase the name hangs on
-    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ == "NOUN":
-        # "the inauguration of X as President of Y", "the appointment of X as minister"
-        return [fact for prep in root.head.head.children if prep.dep_ == "prep" and prep.lower_ == "as"
-                for noun in _listed(prep) for fact in [_post_of(doc, noun, person, table, document, sent)] if fact]
-    # "X, who became chief executive of Y,": a relative clause tells of X as its subject does
-    clauses = [c for c in root.children if c.dep_ == "relcl" and any(
-        s.dep_ in ("nsubj", "nsubjpass") and s.lower_ in RELATIVE_PRONOUNS for s in c.children)]
-    if root.dep_ in ("nsubj", "nsubjpass", "dobj") and root.head.pos_ in ("VERB", "AUX"):
-        clauses.insert(0, root.head)
-    facts = []
-    if not clauses and (named := _named_to_post(doc, start, end, person, table, document, sent)):
-        return [named]  # a parse that lost the verb: "named X its new chief executive" read as a name
-    for verb in clauses:
-        subject = verb.i != root.head.i or root.dep_ == "nsubj"
-        if subject and verb.lemma_.lower() in APPOINTING_VERBS and not _passive(verb):
-            continue  # the one who appoints, not the one appointed
-        facts += _posts_told(doc, verb, subject, person, table, document, sent)
-    return facts
+        root = root.head
+    return root
+
+
+def _antecedent_of_relative(token: Token) -> Token:
+    """ "X, who became ...": the relative pronoun stands for the name its clause hangs on, or for the
+    name a description it hangs on belongs to ("X, a former minister who leads ...")."""
+    if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
+        noun = token.head.head
+        return noun.head if noun.dep_ == "appos" and noun.pos_ == "NOUN" else noun
+    return token
+
+
+def _appointer(token: Token) -> bool:
+    """The subject of an active appointing verb gives the post; it does not hold it."""
+    verb = token.head
+    return token.dep_ == "nsubj" and verb.lemma_.lower() in APPOINTING_VERBS and not any(
+        c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
 
 
 def _named_to_post(doc: Doc, start: int, end: int, person: str, table: EntityTable, document: Document,
                    sent: Span) -> RoleFact | None:
-    """ "appointed X finance minister", "named X its new chief executive", read by the words alone: an
-    appointing verb, the name, then a title after at most a possessor and a word like "new"."""
+    """ "appointed X finance minister", "named X its new chief executive", read by the words alone when
+    the parse lost the verb: an appointing verb, the name, then a title after at most a possessor and a
+    word like "new"."""
     if start - 1 < sent.start or doc[start - 1].lemma_.lower() not in APPOINTING_VERBS:
         return None
     i = end
@@ -602,44 +762,13 @@ def _named_to_post(doc: Doc, start: int, end: int, person: str, table: EntityTab
     span = match_title_around(doc, i, table) if i < sent.end else None
     if span is None or span[0] != i:
         return None
-    return _post_of(doc, doc[span[1] - 1], person, table, document, sent)
+    return _post_of(doc, doc[span[1] - 1], person, table, document, sent, NAMED_TO_POST, 0.75)
 
 
-def _passive(verb: Token) -> bool:
-    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
-
-
-def _posts_told(doc: Doc, verb: Token, subject: bool, person: str, table: EntityTable, document: Document,
-                sent: Span) -> list[RoleFact]:
-    """The posts a verb gives the person it tells of: "served as X", "was named X", "named Y its X",
-    "became X"; `subject` when the person is the verb's subject."""
-    verbs = [verb, *(c for c in verb.children if c.dep_ in ("xcomp", "conj") and c.pos_ == "VERB")]
-    facts = []
-    # "named Jane Roe its chief executive", "was appointed finance minister", "became president of X"
-    direct = ("attr",) if subject and verb.lemma_.lower() in BECOMING_VERBS else ("oprd",)
-    for noun in (c for c in verb.children if c.dep_ in direct and verb.lemma_.lower() in DIRECT_POST_VERBS):
-        fact = _post_of(doc, noun, person, table, document, sent)
-        facts += [fact] if fact else []
-    # "designating X for his role as the head of Y": "as" hangs on a noun of office after the verb
-    offices = [n for p in verb.children if p.dep_ == "prep" for n in p.children
-               if n.dep_ == "pobj" and n.lemma_.lower() in OFFICE_NOUNS]
-    for each in [*verbs, *offices]:
-        if each.lemma_.lower() not in AS_VERBS and each not in offices:
-            continue
-        for prep in (c for c in each.children if c.dep_ == "prep" and c.lower_ == "as"):
-            for noun in _listed(prep):
-                fact = _post_of(doc, noun, person, table, document, sent)
-                if fact is not None:
-                    if each.lemma_.lower() in LEFT_POST_VERBS and fact.qualifier is None:
-                        fact = replace(fact, qualifier="former")
-                    facts.append(fact)
-    return facts
-
-
-def _listed(prep: Token) -> list[Token]:
-    """The objects of a preposition with the ones listed after it: "as A, B and C"."""
+def _with_listed(noun: Token) -> list[Token]:
+    """A noun with the ones listed after it: "as A, B and C"."""
     found: list[Token] = []
-    todo = [c for c in prep.children if c.dep_ == "pobj"]
+    todo = [noun]
     while todo and len(found) < 8:
         noun = todo.pop(0)
         found.append(noun)
@@ -648,8 +777,8 @@ def _listed(prep: Token) -> list[Token]:
 
 
 def _post_of(doc: Doc, noun: Token, person: str, table: EntityTable, document: Document,
-             sent: Span) -> RoleFact | None:
-    """The role a noun after "as" names: a known title, its qualifier and the organization around it."""
+             sent: Span, rule: str, confidence: float) -> RoleFact | None:
+    """The role a noun given as a post names: a known title, its qualifier and the organization around it."""
     if not (sent.start <= noun.i < sent.end) or table.key_at(noun):
         return None
     span = match_title_around(doc, noun.i, table)
@@ -663,7 +792,7 @@ def _post_of(doc: Doc, noun: Token, person: str, table: EntityTable, document: D
         org = _org_after(doc, title_end, table, ORG_PREPOSITIONS_AFTER_TITLE | {"to"}, noun.right_edge.i + 1)
     if org is not None and table.kind(org) == PERSON:
         return None
-    evidence = make_evidence(sent, document, "roles.served_as", 0.75)
+    evidence = make_evidence(sent, document, rule, confidence)
     return RoleFact(person, doc[title_start:title_end].text, org, (evidence,), qualifier)
 
 
@@ -803,6 +932,12 @@ def _title_of_org_before_name(doc: Doc, start: int, person: str, table: EntityTa
     title_start = match_title(doc, i, table)
     if title_start is None or title_start < sent.start or not doc[title_start].text[:1].isupper():
         return None
+    if any(match_title(doc, word, table) == title_start for word in range(span[0] + 1, min(span[0] + 3, span[1]))):
+        # "Secretary of State for Global Affairs X": the name the model cut holds the rest of the title
+        qualifier, before = _qualifier_before(doc, title_start, sent.start)
+        owner, _ = _org_before(doc, before, table, sent.start)
+        evidence = make_evidence(sent, document, "roles.title_before_name", 0.8)
+        return RoleFact(person, doc[title_start:start].text, owner, (evidence,), qualifier)
     evidence = make_evidence(sent, document, "roles.title_of_org_before_name", 0.8)
     return RoleFact(person, doc[title_start:i].text, org, (evidence,))
 
@@ -869,20 +1004,6 @@ def _described(doc: Doc, start: int, end: int, person: str, table: EntityTable,
     for clause in (c for c in root.children if c.dep_ == "relcl"):
         if clause.lemma_ == "be":
             candidates += [(c, "roles.relative_clause", 0.7) for c in clause.children if c.dep_ == "attr"]
-        elif clause.lemma_ in HEAD_VERBS:
-            objects = [c for c in clause.children if c.dep_ == "dobj"]
-            org = table.key_at(objects[0]) if objects else None
-            if org is None and objects:  # "who heads the Finnish grid operator Y"
-                named = [table.key_at(c) for c in objects[0].children if c.dep_ in ("appos", "compound")
-                         and c.i > objects[0].i]
-                org = next((k for k in named if k), None)
-                if org is None:
-                    first = objects[0].left_edge.i + (objects[0].left_edge.lower_ in ("the", "a", "an"))
-                    at = _past_descriptors(doc, first, table, objects[0].right_edge.i + 1)
-                    org = table.key_at(at) if at != first else None
-            if org and (table.kind(org) != PERSON or not table.key_at(objects[0])) and org != person:
-                evidence = make_evidence(sent, document, "roles.relative_clause", 0.7)
-                return RoleFact(person, HEAD_VERBS[clause.lemma_], org, (evidence,))
     for noun, extractor, confidence in candidates:
         if not (sent.start <= noun.i < sent.end) or table.key_at(noun):
             continue

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -11,6 +12,7 @@ from kg.extractors.context import HomeContext
 from kg.extractors.entities import EntityTable, ents_within
 from kg.extractors.evidence import make_evidence
 from kg.extractors.lexicon import word_list
+from kg.extractors.patterns import DependencyPattern, iter_matches, load_patterns
 from kg.extractors.target_lists import (
     BULLETS,
     INCLUDING,
@@ -35,16 +37,10 @@ from kg.model import (
     SanctionFact,
 )
 
-SANCTION_VERBS = word_list("sanction_verbs")
-IMPOSE_VERBS = word_list("impose_verbs")
-SANCTION_NOUNS = word_list("sanction_nouns")
-MEASURE_NOUNS = word_list("measure_nouns")
 BACKGROUND_ADVERBS = word_list("background_adverbs")
 ASSET_NOUNS = word_list("asset_nouns")
-LIST_VERBS = word_list("list_verbs")
 LIST_NOUNS = word_list("list_nouns")
-# ACTION_LEMMAS: a word that may tell an action (these, or "sanctions")
-ACTION_LEMMAS = SANCTION_VERBS | IMPOSE_VERBS | LIST_VERBS | {"target", "freeze"}
+STATE_NOUNS = word_list("state_nouns")
 # "designated X to serve as Director": an appointment, not a sanction.
 APPOINTMENT_PREPOSITIONS = {"as"}
 APPOINTED_GROUPS = word_list("appointed_groups")
@@ -56,7 +52,6 @@ LIST_SUBJECTS = {"they", "target", "those", "list"}  # "The targets include A, B
 FOLLOW_SENTENCES = 3
 LISTING_WORDS = word_list("listing_words")
 HEADING_WORDS = 3
-NOUN_HEAD_VERBS = word_list("noun_head_verbs")
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 GROUP_PRONOUNS = {"it", "they"}
 PROGRAM_WORDS = ("Executive Order", "E.O.")
@@ -87,6 +82,7 @@ def extract_sanctions(
     actions: list[_Action] = []
     skipped = 0
     listing: _Action | None = None  # an action whose sentence ends with ":" before bullet lines
+    matched = _matched_actions(doc)
     for number, sent in enumerate(sentences):
         if not sent.text.strip():
             continue
@@ -105,18 +101,17 @@ def extract_sanctions(
             actions.append(members)
             continue
         tokens = table.tokens[sent.start : sent.end]
+        matches = [matched[t.i] for t in tokens if t.i in matched]
         if ends_with_colon(sent):
-            listing = next((a for token in tokens for a in [_read_action(token, sent, table, document, home, True)]
+            listing = next((a for m in matches for a in [_read_action(*m, sent, table, document, home, True)]
                             if a is not None and a.authority), None)
             if listing is None and any(t.lemma_.lower() in LISTING_WORDS for t in tokens):
-                listing = _announced_before(sentences[max(number - FOLLOW_SENTENCES, 0) : number],
+                listing = _announced_before(sentences[max(number - FOLLOW_SENTENCES, 0) : number], matched,
                                             table, document, home)  # "... are now listed:"
             if listing is not None:
                 listing.sentence = number
-        for token in tokens:
-            if token.lemma_.lower() not in ACTION_LEMMAS and token.lower_ != "sanctions":
-                continue  # _read_action finds no action in any other word
-            action = _read_action(token, sent, table, document, home)
+        for match in matches:
+            action = _read_action(*match, sent, table, document, home)
             if action is None:
                 continue
             action.sentence = number
@@ -133,16 +128,15 @@ def extract_sanctions(
     return _to_facts([a for a in actions if a.targets or a.refers_back], table), skipped
 
 
-def _announced_before(before: list[Span], table: EntityTable, document: Document,
-                      home: HomeContext) -> _Action | None:
+def _announced_before(before: list[Span], matched: dict[int, tuple[DependencyPattern, dict[str, Token]]],
+                      table: EntityTable, document: Document, home: HomeContext) -> _Action | None:
     """The latest action with an authority told in the sentences before a list's opening line:
     "Canada is imposing sanctions on 3 individuals ...", then "The following are now listed:"."""
     for sent in reversed(before):
-        for token in table.tokens[sent.start : sent.end]:
-            if token.lemma_.lower() in ACTION_LEMMAS or token.lower_ == "sanctions":
-                action = _read_action(token, sent, table, document, home, True)
-                if action is not None and action.authority:
-                    return action
+        for i in range(sent.start, sent.end):
+            action = _read_action(*matched[i], sent, table, document, home, True) if i in matched else None
+            if action is not None and action.authority:
+                return action
     return None
 
 
@@ -204,61 +198,107 @@ def _negated(token: Token) -> bool:
     return verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_.lower() in NOT_DONE_VERBS
 
 
-def _read_action(token: Token, sent: Span, table: EntityTable, document: Document,
-                 home: HomeContext, listing: bool = False) -> _Action | None:
-    lemma = token.lemma_.lower()
-    subject: Token | None = None
-    targets: list[Token] = []
-    refers_back = False
-    noun: Token | None = None
-    if token.pos_ == "VERB" and lemma in SANCTION_VERBS:
-        if _appointment(token):
-            return None
-        subject = _subject(token)
-        targets = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
-        if token.dep_ == "acl" and table.key_at(token.head) is None:
-            targets = [c for c in token.children if c.dep_ == "dobj"]
-        targets += semicolon_items(token, targets)
-        targets += [o for c in token.children if c.dep_ == "prep" and c.lower_ in INCLUDING
-                    for o in c.children if o.dep_ == "pobj"]  # "N companies are designated, including: A; B"
-        named = [t for t in targets if t.dep_ == "dobj" and table.span_at(t)]
-        targets += names_listed_from(token.doc, table.span_at(named[0])[0], table) if named else []  # type: ignore[index]
-    elif token.pos_ == "VERB" and lemma == "target":  # "The measures target A, B and C."
-        if not (any(c.dep_ == "nsubj" and c.lemma_.lower() in MEASURE_NOUNS for c in token.children)
-                or token.dep_ == "acl" and token.head.lemma_.lower() in MEASURE_NOUNS):  # a parse of the same
-            return None
-        targets = [c for c in token.children if c.dep_ == "dobj"]
-    elif token.pos_ == "VERB" and lemma == "freeze":  # "froze the assets of X", "froze X's assets"
-        assets = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in ASSET_NOUNS]
-        if not assets:
-            return None
-        subject = _subject(token)
-        targets = [c for a in assets for c in a.children if c.dep_ == "poss"]
-        targets += [p for a in assets for c in a.children if c.dep_ == "prep" and c.lower_ == "of"
-                    for p in c.children if p.dep_ == "pobj"]
-    elif token.pos_ == "VERB" and lemma in IMPOSE_VERBS:
-        objects = [c for c in token.children if c.dep_ == "dobj" and c.lemma_.lower() in SANCTION_NOUNS]
-        if not objects:
-            return None
-        subject = _subject(token)
-        noun = objects[0]
-        targets = targets_of_noun(noun)
-        refers_back = any(c.lower_ in ("the", "these", "those") for c in noun.children)
-    elif token.pos_ == "VERB" and lemma in LIST_VERBS:
-        if not any(c.dep_ == "prep" and c.lower_ in ("to", "on") and _is_sanctions_list(p)
-                   for c in token.children for p in c.children if p.dep_ == "pobj"):
-            return None
-        subject = _subject(token)
-        targets = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
-    elif token.lower_ == "sanctions" and token.pos_ == "NOUN" and (
-            token.dep_ != "dobj" or token.head.lemma_.lower() in NOUN_HEAD_VERBS):
-        targets = targets_of_noun(token)
-        modifiers = [c for c in token.children if c.dep_ in ("compound", "amod", "poss", "nmod")]
-        subject = next((m for m in modifiers if table.key_at(m) or table.country_of_word(m)), None)
-        if not targets and not listing:
-            return None
-    else:
+# What a pattern's reader finds: (the subject that acts, the target tokens, the sanctions noun), or None
+# when the words matched tell no sanction after all.
+_Read = tuple[Token | None, list[Token], Token | None] | None
+
+
+def _sanctioned_targets(token: Token, slots: dict[str, Token], table: EntityTable) -> _Read:
+    """ "sanctioned X", "X was designated", "N companies are designated, including: A; B"."""
+    if _appointment(token):
         return None
+    targets = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    if token.dep_ == "acl" and table.key_at(token.head) is None:
+        targets = [c for c in token.children if c.dep_ == "dobj"]
+    targets += semicolon_items(token, targets)
+    targets += [o for c in token.children if c.dep_ == "prep" and c.lower_ in INCLUDING
+                for o in c.children if o.dep_ == "pobj"]
+    named = [t for t in targets if t.dep_ == "dobj" and table.span_at(t)]
+    targets += names_listed_from(token.doc, table.span_at(named[0])[0], table) if named else []  # type: ignore[index]
+    return _subject(token), targets, None
+
+
+def _measures_targets(token: Token, slots: dict[str, Token], table: EntityTable) -> _Read:
+    """ "The measures target A, B and C": told without its authority; "Canada announced measures targeting
+    X": the one who brings the measures in."""
+    measures = slots.get("measures")
+    holder = measures.head if measures is not None and measures.dep_ in ("dobj", "nsubjpass") else None
+    subject = _subject(holder) if holder is not None and holder.pos_ == "VERB" else None
+    return subject, [c for c in token.children if c.dep_ == "dobj"], None
+
+
+def _frozen_targets(token: Token, slots: dict[str, Token], table: EntityTable) -> _Read:
+    """ "froze the assets of X", "froze X's assets"."""
+    assets = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in ASSET_NOUNS]
+    targets = [c for a in assets for c in a.children if c.dep_ == "poss"]
+    targets += [p for a in assets for c in a.children if c.dep_ == "prep" and c.lower_ == "of"
+                for p in c.children if p.dep_ == "pobj"]
+    return _subject(token), targets, None
+
+
+def _imposed_targets(token: Token, slots: dict[str, Token], table: EntityTable) -> _Read:
+    """ "imposed sanctions on X": the targets of the sanctions noun."""
+    return _subject(token), targets_of_noun(slots["noun"]), slots["noun"]
+
+
+def _listed_targets(token: Token, slots: dict[str, Token], table: EntityTable) -> _Read:
+    """ "added X to the sanctions list": only a list of sanctions (or a blacklist) counts."""
+    if not any(c.dep_ == "prep" and c.lower_ in ("to", "on") and _is_sanctions_list(p)
+               for c in token.children for p in c.children if p.dep_ == "pobj"):
+        return None
+    return _subject(token), [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")], None
+
+
+def _noun_targets(token: Token, slots: dict[str, Token], table: EntityTable) -> _Read:
+    """ "U.S. sanctions on X": the one named before the noun imposes them; "the EU adopted sanctions on X":
+    the one who brings them in."""
+    modifiers = [m for m in token.children if m.dep_ in ("compound", "amod", "poss", "nmod")]
+    subject = next((m for m in modifiers if table.key_at(m) or table.country_of_word(m)), None)
+    if subject is None and "verb" in slots:
+        subject = _subject(slots["verb"])
+    return subject, targets_of_noun(token), None
+
+
+TARGET_READERS: dict[str, Callable[[Token, dict[str, Token], EntityTable], _Read]] = {
+    "sanctioned": _sanctioned_targets,
+    "measures_target": _measures_targets,
+    "measures_targeting": _measures_targets,
+    "froze_assets": _frozen_targets,
+    "imposed_sanctions": _imposed_targets,
+    "imposed_package": _imposed_targets,
+    "added_to_list": _listed_targets,
+    "sanctions_on": _noun_targets,
+    "sanctions_on_adopted": _noun_targets,
+}
+NOUN_PATTERNS = {"sanctions_on", "sanctions_on_adopted"}  # the noun alone tells an action only with targets
+# Actions told with an authority and no target yet, kept so that "The measures target X" after them has one
+ANNOUNCING_PATTERNS = {"imposed_sanctions", "imposed_package"}
+if set(TARGET_READERS) != {p.name for p in load_patterns("sanction")}:
+    raise ValueError("kg/data/sanction_patterns.json and sanctions.TARGET_READERS name different patterns")
+
+
+def _matched_actions(doc: Doc) -> dict[int, tuple[DependencyPattern, dict[str, Token]]]:
+    """Each token a sanction pattern matched, with the first pattern of the registry that did."""
+    order = {p.name: n for n, p in enumerate(load_patterns("sanction"))}
+    found: dict[int, tuple[DependencyPattern, dict[str, Token]]] = {}
+    for pattern, slots in iter_matches(doc, "sanction"):
+        i = slots["action"].i
+        if i not in found or order[pattern.name] < order[found[i][0].name]:
+            found[i] = (pattern, slots)
+    return found
+
+
+def _read_action(pattern: DependencyPattern, slots: dict[str, Token], sent: Span, table: EntityTable,
+                 document: Document, home: HomeContext, listing: bool = False) -> _Action | None:
+    """The action a sanction pattern (kg/data/sanction_patterns.json) matched: its authority, targets and date."""
+    token = slots["action"]
+    read = TARGET_READERS[pattern.name](token, slots, table)
+    if read is None:
+        return None
+    subject, targets, noun = read
+    if pattern.name in NOUN_PATTERNS and not targets and not listing:
+        return None
+    refers_back = noun is not None and any(c.lower_ in ("the", "these", "those") for c in noun.children)
     if _negated(token) or (noun is not None and _negated(noun)) or _background(token):
         return None
     authority = _authority(subject, sent, table, home) if subject is not None else None
@@ -267,7 +307,7 @@ def _read_action(token: Token, sent: Span, table: EntityTable, document: Documen
         body = table.lexicon.capital_of(table.label(authority))
         known = table.lexicon.organization(body) if body else None
         authority = table.ensure(*known) if known else table.ensure(body, COUNTRY) if body else None
-    if authority is None and subject is None and lemma in LIST_VERBS:  # "was added to the UN's list"
+    if authority is None and subject is None and pattern.name == "added_to_list":  # "was added to the UN's list"
         owners = [o for c in token.children if c.dep_ == "prep" and c.lower_ in ("to", "on")
                   for p in c.children if p.dep_ == "pobj" for o in p.children if o.dep_ == "poss"]
         authority = next((table.key_at(o) for o in owners if table.key_at(o)), None)
@@ -278,9 +318,10 @@ def _read_action(token: Token, sent: Span, table: EntityTable, document: Documen
     keys = target_keys(targets, table, authority)
     group = next((t.lemma_.lower() for t in targets if t.pos_ == "NOUN" and t.tag_ == "NNS"), None)
     refers_back = refers_back and not keys
-    if not keys and not refers_back and not (group and authority) and not (listing and authority):
+    announced = authority is not None and pattern.name in ANNOUNCING_PATTERNS  # "Japan imposed new sanctions."
+    if not keys and not refers_back and not (group and authority) and not (listing and authority) and not announced:
         return None
-    evidence = make_evidence(sent, document, f"sanctions.{lemma}", 0.8 if keys else 0.6)
+    evidence = make_evidence(sent, document, pattern.rule, pattern.confidence if keys else 0.6)
     date = _sentence_date(sent, document)
     if (date is not None and _told_as_now(token) and _before_publication_year(date, document)
             and not date.text.lower().startswith("since")):  # "has blacklisted X since 2021" is dated
@@ -364,6 +405,12 @@ def _authority(subject: Token, sent: Span, table: EntityTable, home: HomeContext
     country = table.country_of_word(subject)
     if country:
         return country
+    if subject.lemma_.lower() in STATE_NOUNS:  # "the Canadian government", "Japan's authorities"
+        owner = next((c for c in subject.children if c.dep_ in ("amod", "compound", "poss")
+                      and (table.country_of_word(c) or table.key_at(c) and table.kind(table.key_at(c)) == COUNTRY)),
+                     None)
+        if owner is not None:
+            return table.key_at(owner) or table.country_of_word(owner)
     for prep in subject.children:  # "the Secretary of the Treasury": the office named by the title
         if prep.dep_ == "prep" and prep.lower_ == "of":
             owner = next((table.key_at(c) for c in prep.children if c.dep_ == "pobj" and table.key_at(c)), None)

@@ -552,3 +552,42 @@ def test_events_someone_who_is_somewhere_now_is_visiting(run) -> None:
 )
 def test_events_being_somewhere_is_no_visit_of_things_nor_denied_or_past(run, text) -> None:
     assert [f for f in events(run(text, published="2024-05-13")) if f.event_type == "visit"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "date", "status"),
+    [
+        ("In April, the finance minister Oskar Lind was forced to resign after the scandal.",
+         "resignation", "2011-04", "Happened"),
+        ("On Sunday, thousands of farmers began to march in Lyon against the new tax.", "protest", "2011-05-29",
+         "Happened"),
+    ],
+)
+def test_events_told_by_a_carrying_verb_take_its_date(run, text, event_type, date, status) -> None:
+    """ "was forced to resign", "began to march": the happening is dated and told by the verb that carries it."""
+    found = [(f.event_type, f.date.value if f.date else None, f.status)
+             for f in events(run(text, published="2011-06-01"))]
+    assert (event_type, date, status) in found, found
+
+
+def test_events_label_keeps_the_date_in_ordinary_case(run) -> None:
+    found = [f.label for f in events(run("In April, the minister Oskar Lind was forced to resign.",
+                                         published="2011-06-01"))]
+    assert "resignation in April" in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Citizens will choose a new parliament on Sunday.", "2015-05-10"),
+        ("Voters would then choose between the two designs early in 2016.", "2016"),
+    ],
+)
+def test_events_voters_choosing_is_a_vote(run, text, date) -> None:
+    found = [(f.event_type, f.date.value if f.date else None) for f in events(run(text, published="2015-05-07"))]
+    assert ("vote", date) in found, found
+
+
+def test_events_a_board_choosing_is_no_vote(run) -> None:
+    found = events(run("The board will choose a new logo in June.", published="2015-05-07"))
+    assert not [f for f in found if f.event_type == "vote"], found

@@ -1,0 +1,137 @@
+"""The registry of dependency patterns: each construction that tells a fact is one named entry of a
+data file, `kg/data/<kind>_patterns.json`, matched with spaCy's DependencyMatcher.
+
+An entry names the construction, says what it reads, gives the confidence of what it finds, the
+slots it fills (nodes of its pattern that the extractor reads: "person" and "post" of a role, or
+"person", "verb" and "org" with a table of the title each verb gives; "action" of a sanction), an optional
+qualifier ("former" for "resigned as"), and its own example sentences with the fact each must
+give (tests/extractors/test_patterns.py runs every one). In a pattern's token attributes,
+`{"IN": ["@as_verbs"]}` stands for the words of that list in kg/data/words.tsv, so a word list
+lives in one place. The matchers are built once per vocabulary and kind.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from spacy.matcher import DependencyMatcher
+from spacy.tokens import Doc, Token
+from spacy.vocab import Vocab
+
+from kg.extractors.lexicon import DATA_DIR, word_list
+
+KINDS = ("role", "sanction")
+FIELDS = {"name", "about", "confidence", "slots", "qualifier", "titles", "pattern", "examples"}
+OPTIONAL_FIELDS = {"qualifier", "titles"}
+LIST_MARK = "@"
+
+
+@dataclass(frozen=True)
+class Example:
+    """A sentence of the team's own and the fact the pattern must find in it."""
+
+    text: str
+    fact: dict[str, str | None]  # "person", "role", "org", "qualifier" of a role; "authority", "target" of a sanction
+
+
+@dataclass(frozen=True)
+class DependencyPattern:
+    """One construction: "a person who serves as a post"."""
+
+    kind: str
+    name: str
+    about: str
+    confidence: float
+    slots: tuple[str, ...]
+    qualifier: str | None
+    pattern: tuple[dict[str, Any], ...]  # DependencyMatcher nodes, word lists expanded
+    examples: tuple[Example, ...]
+    titles: tuple[tuple[str, str], ...]  # (verb, title it gives): ("lead", "leader"), when a verb tells the post
+
+    def title_of(self, verb: Token) -> str | None:
+        """The title a verb of this pattern gives: "leader" for "leads"."""
+        return dict(self.titles).get(verb.lemma_.lower())
+
+    @property
+    def rule(self) -> str:
+        """The name `kg eval --by-rule` shows: "roles.served_as"."""
+        return f"{self.kind}s.{self.name}"
+
+
+@cache
+def load_patterns(kind: str) -> tuple[DependencyPattern, ...]:
+    """The patterns of one fact kind, read from kg/data/<kind>_patterns.json.
+
+    Raises: ValueError naming the file and the entry when an entry is malformed.
+    """
+    if kind not in KINDS:
+        raise ValueError(f"no patterns for fact kind {kind!r}: known kinds are {', '.join(KINDS)}")
+    path = DATA_DIR / f"{kind}_patterns.json"
+    entries = json.loads(path.read_text(encoding="utf-8"))
+    return tuple(_read_entry(entry, kind, f"{path.name}, entry {number}") for number, entry in enumerate(entries, 1))
+
+
+def _read_entry(entry: dict[str, Any], kind: str, where: str) -> DependencyPattern:
+    missing = FIELDS - OPTIONAL_FIELDS - entry.keys()
+    unknown = entry.keys() - FIELDS
+    if missing or unknown:
+        raise ValueError(f"{where}: missing {sorted(missing)}, unknown {sorted(unknown)}")
+    ids = [node.get("RIGHT_ID") for node in entry["pattern"]]
+    if not set(entry["slots"]) <= set(ids):
+        raise ValueError(f"{where} ({entry['name']}): slots {entry['slots']} are not all nodes of {ids}")
+    if "titles" in entry and not {"verb", "org"} <= set(entry["slots"]):
+        raise ValueError(f"{where} ({entry['name']}): a pattern with titles fills the slots verb and org")
+    if len(entry["examples"]) < 2:
+        raise ValueError(f"{where} ({entry['name']}): give at least two example sentences")
+    pattern = tuple(_expanded(node, where) for node in entry["pattern"])
+    examples = tuple(Example(e["text"], {k: v for k, v in e.items() if k != "text"}) for e in entry["examples"])
+    return DependencyPattern(kind, entry["name"], entry["about"], float(entry["confidence"]),
+                             tuple(entry["slots"]), entry.get("qualifier"), pattern, examples,
+                             tuple(sorted(entry.get("titles", {}).items())))
+
+
+def _expanded(node: dict[str, Any], where: str) -> dict[str, Any]:
+    """A pattern node with each "@list" replaced by the words of that list."""
+    def words(values: list[str]) -> list[str]:
+        out: list[str] = []
+        for value in values:
+            if value.startswith(LIST_MARK):
+                try:
+                    out += sorted(word_list(value[1:]))
+                except KeyError as err:
+                    raise ValueError(f"{where}: no word list {value[1:]!r} in words.tsv") from err
+            else:
+                out.append(value)
+        return out
+
+    attrs = {key: ({op: words(v) if isinstance(v, list) else v for op, v in value.items()}
+                   if isinstance(value, dict) else value)
+             for key, value in node.get("RIGHT_ATTRS", {}).items()}
+    return {**node, "RIGHT_ATTRS": attrs}
+
+
+_MATCHERS: dict[tuple[int, str], tuple[Vocab, DependencyMatcher]] = {}
+
+
+def make_matcher(vocab: Vocab, kind: str) -> DependencyMatcher:
+    """The DependencyMatcher of a kind's patterns for one vocabulary, built on first use."""
+    key = (id(vocab), kind)
+    if key not in _MATCHERS or _MATCHERS[key][0] is not vocab:
+        matcher = DependencyMatcher(vocab)
+        for pattern in load_patterns(kind):
+            matcher.add(pattern.name, [list(pattern.pattern)])
+        _MATCHERS[key] = (vocab, matcher)
+    return _MATCHERS[key][1]
+
+
+def iter_matches(doc: Doc, kind: str) -> Iterator[tuple[DependencyPattern, dict[str, Token]]]:
+    """Each match of a kind's patterns in `doc`: the pattern and its slots' tokens."""
+    by_name = {p.name: p for p in load_patterns(kind)}
+    for match_id, token_ids in make_matcher(doc.vocab, kind)(doc):
+        pattern = by_name[doc.vocab.strings[match_id]]
+        nodes = {node["RIGHT_ID"]: doc[i] for node, i in zip(pattern.pattern, token_ids, strict=True)}
+        yield pattern, {slot: nodes[slot] for slot in pattern.slots}
