@@ -82,6 +82,7 @@ class Endpoints:
     update: str
     graph_store: str | None = None
     where: str = ""  # the URL messages name: the kg server's, or the query URL
+    is_kg_server: bool = False  # a running `kg serve`, whose messages name its settings
     name: str = "the SPARQL server"  # how messages call it
     hint: str = "Check --sparql (KG_SPARQL)."  # what to check when it cannot be reached
     auth_hint: str = "Give --token, or --user and --password (KG_UPDATE_TOKEN, KG_SPARQL_USER, KG_SPARQL_PASSWORD)."
@@ -95,7 +96,8 @@ class Endpoints:
     def kg_server(cls, url: str) -> Endpoints:
         """The endpoints of a running `kg serve` at `url`."""
         url = url.rstrip("/")
-        return cls(f"{url}/sparql", f"{url}/update", f"{url}/store", where=url, name=f"the kg server at {url}",
+        return cls(f"{url}/sparql", f"{url}/update", f"{url}/store", where=url, is_kg_server=True,
+                   name=f"the kg server at {url}",
                    hint="Is `kg serve` running there? Check --server or KG_SERVER.",
                    auth_hint="Set KG_UPDATE_TOKEN (or --token) to the server's token")
 
@@ -114,7 +116,7 @@ class _Server:
         if user is not None:
             passwords = urllib.request.HTTPPasswordMgrWithDefaultRealm()
             urls = [endpoints.query, endpoints.update, *([endpoints.graph_store] if endpoints.graph_store else [])]
-            passwords.add_password(None, urls, user, password or "")  # type: ignore[arg-type]
+            passwords.add_password(None, urls, user, password or "")
             handlers += [urllib.request.HTTPBasicAuthHandler(passwords),
                          urllib.request.HTTPDigestAuthHandler(passwords)]
         self._opener = urllib.request.build_opener(*handlers)
@@ -138,7 +140,7 @@ class _Server:
             raise _http_error(method, url, err, self.endpoints) from err
         except (urllib.error.URLError, OSError) as err:
             reason = getattr(err, "reason", err)
-            if self.endpoints.name.startswith("the kg server"):
+            if self.endpoints.is_kg_server:
                 raise KGError(f"Cannot reach {self.endpoints.name} ({reason}). {self.endpoints.hint}") from err
             raise KGError(f"Cannot reach {self.endpoints.name} at {url} ({reason}). {self.endpoints.hint}") from err
 
@@ -317,7 +319,7 @@ def _http_error(method: str, url: str, err: urllib.error.HTTPError, endpoints: E
     except (ValueError, KeyError, TypeError):
         pass  # not a kg JSON error: show the body as it is
     said = f": {detail.rstrip('.')}" if detail else ""  # the messages below go on with a sentence of their own
-    kg_server = endpoints.name.startswith("the kg server")
+    kg_server = endpoints.is_kg_server
     if err.code == 401:
         wants = "an update token" if kg_server else "credentials"
         hint = endpoints.auth_hint.rstrip('.')
