@@ -356,12 +356,15 @@ class RemoteStore(_Server):
     truncated = False
 
     def query(self, sparql: str) -> QuerySolutions | QueryBoolean | list[Triple]:
-        """The result of a query run by the server: solutions, a boolean, or triples.
+        """The result of a query run by the server: solutions, a boolean, or triples. The prefixes a kg server
+        predeclares (kg:, org:, schema:, ...) are declared for other servers too.
 
         Raises:
             InvalidInput: the server rejected the query (a syntax error, with the parser's position).
             KGError: the server cannot be reached or failed.
         """
+        if not self.endpoints.is_kg_server:
+            sparql = PROLOGUE + sparql  # a query's own declarations come after, and win
         data, headers = self._post_query(sparql, f"{SPARQL_JSON}, {N_TRIPLES}")
         self.truncated = headers.get("KG-Truncated") == "true"
         try:
