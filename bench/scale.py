@@ -1,7 +1,7 @@
 """Benchmark 8: scaling out. `--cluster local:2` against `--workers 2`, `local:1` against `local:2`, and the writes
 to a remote Oxigraph server against the embedded store, over the same generated articles in one run:
 
-    .venv/bin/python -m bench.scale [--articles 700]
+    .venv/bin/python -m bench.scale [--articles 700] [--pairs N]
 
 Every ingest runs in this process (`kg.ingest.ingest`, which also times its store stage) into a new store or a new
 `oxigraph serve`. The contenders of the Dask overhead are run twice, alternated, so that a change of the machine's
@@ -92,6 +92,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=700)
     parser.add_argument("--port", type=int, default=17979)
+    parser.add_argument("--pairs", type=int, help="only the Dask overhead: this many alternated pairs of "
+                        "--workers 2 and --cluster local:2 (saved as results/scale-pairs.json)")
     args = parser.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="kg-bench-scale-"))
     corpus = tmp / "corpus"
@@ -100,6 +102,13 @@ def main() -> None:
     print(f"corpus: {args.articles} articles, {words} words in {corpus}", flush=True)
 
     runs = out["runs"]
+    if args.pairs:
+        pair = [("workers 2", {"workers": 2}), ("cluster local:2", {"cluster": "local:2"})]
+        for number in range(args.pairs):
+            for name, how in pair if number % 2 == 0 else pair[::-1]:
+                runs.append(run_ingest(name, corpus, Store(tmp / f"store-{len(runs)}"), **how))
+        save("scale-pairs", out)
+        return
     plan = [("workers 2", {"workers": 2}), ("cluster local:2", {"cluster": "local:2"}),
             ("cluster local:1", {"cluster": "local:1"}), ("cluster local:2", {"cluster": "local:2"}),
             ("workers 2", {"workers": 2})]
