@@ -158,3 +158,9 @@ def test_ingest_bad_cluster_is_a_clear_error(tmp_path: Path, cluster: str, messa
     write_articles(tmp_path / "articles", 1)
     result = kg("ingest", tmp_path / "articles", "--store", tmp_path / "store", env={"KG_CLUSTER": cluster})
     assert result.returncode == 2 and message in result.stderr, result.stderr
+
+
+def test_cluster_model_that_cannot_load_is_a_clear_error(tmp_path: Path) -> None:
+    result = kg("ingest", EXAMPLES, "--store", tmp_path / "store", "--cluster", "local:1", "--model", "no_such_model")
+    assert result.returncode == 2
+    assert "kg ingest: No usable spaCy model could be loaded. Tried: no_such_model" in result.stderr, result.stderr
