@@ -39,7 +39,7 @@ LEXICAL = {
 }
 
 _LEAD = re.compile(
-    r"^(?:(?:on|in|at|by|since|from|until|till|to|during|of|for|before|after|as\s+of|"
+    r"^(?:(?:on|in|at|by|since|from|until|till|to|during|over|of|for|before|after|as\s+of|"
     r"around|about|early|earlier|late|later|mid|the|end|beginning|start|middle)\b[\s-]*)+",
     re.I,
 )
@@ -89,6 +89,8 @@ _YEAR_OFFSETS = {
     "year": 0, "this year": 0, "last year": -1, "past year": -1, "previous year": -1, "next year": 1,
 }  # fmt: skip
 _LAST_WEEK = {"last week", "past week", "previous week"}
+_NEXT_WEEK = {"next week", "coming week"}
+_LAST_WEEKEND = {"weekend", "last weekend", "past weekend", "previous weekend"}  # "over the weekend"
 # Names of a time span with no single day, month or year: a date, but unresolved.
 _VAGUE = re.compile(
     r"^(?:(?:this|last|next|past|previous|coming)\s+)?(?:week|weekend|spring|summer|autumn|fall|winter)$"
@@ -235,11 +237,14 @@ def _relative(core: str, anchor: dt.date | None) -> _Found | None:
             index = anchor.year * 12 + anchor.month - 1 + offset
             return f"{index // 12:04d}-{index % 12 + 1:02d}", "gYearMonth"
         return f"{anchor.year + offset:04d}", "gYear"
-    if lowered in _LAST_WEEK:  # a week names no day; its month does (the month of its Monday)
+    if lowered in _LAST_WEEK | _NEXT_WEEK | _LAST_WEEKEND:  # a week names no day; its month does
         if anchor is None:
             return None, None
-        monday = anchor - dt.timedelta(days=anchor.weekday() + 7)
-        return f"{monday.year:04d}-{monday.month:02d}", "gYearMonth"
+        if lowered in _LAST_WEEKEND:  # the Saturday of the weekend just gone (or under way)
+            day = anchor - dt.timedelta(days=(anchor.weekday() - 5) % 7)
+        else:  # the Monday of that week
+            day = anchor - dt.timedelta(days=anchor.weekday()) + dt.timedelta(days=7 if lowered in _NEXT_WEEK else -7)
+        return f"{day.year:04d}-{day.month:02d}", "gYearMonth"
     if _VAGUE.match(lowered):
         return None, None
     if match := _AGO.match(lowered):

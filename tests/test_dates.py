@@ -41,6 +41,9 @@ SUNDAY = "2025-10-26"  # a Sunday
         ("Christmas Eve", "2006-01-12", "2005-12-24", "date"),
         ("the day prior", "2024-01-16", "2024-01-15", "date"),
         ("last week", "2006-01-12", "2006-01", "gYearMonth"),  # a week names no day, but its month
+        ("next week", "2026-04-29", "2026-05", "gYearMonth"),  # the month of its Monday
+        ("over the weekend", "2026-05-04", "2026-05", "gYearMonth"),  # the weekend just gone: May 2-3
+        ("last weekend", "2026-06-01", "2026-05", "gYearMonth"),  # May 30-31
         ("Yesterday, day five", "2018-06-19", "2018-06-18", "date"),  # the day before a comma's description
         ("Nov. 2", SUNDAY, "2025-11-02", "date"),
         ("October 26, 2025", None, "2025-10-26", "date"),

@@ -20,6 +20,7 @@ PLACE_PREPOSITIONS = {"in", "at"}
 BUILDINGS = {GOVERNMENT_BODY}  # bodies named by their seat: "met at the White House", "talks at the Kremlin"
 # Places a happening was close to or moved through: "sank near Lampedusa", "marched through Madrid".
 NEAR_PREPOSITIONS = {"off", "near", "outside", "through", "across"}
+TARGET_PREPOSITIONS = {"on", "against"}  # "an attack on a market in Kandahar": the place of what is hit
 SIDE_NOUNS = word_list("side_nouns")
 TRIP_NOUNS = word_list("trip_nouns")
 THERE = {"there"}  # "There, he will meet with X": the place the sentence before travelled to
@@ -42,6 +43,7 @@ PRECISION = ("date", "gMonthDay", "gYearMonth", "gYear")  # datatypes of dates, 
 LATE_DAYS = 30  # a future event dated up to this many days before publication keeps the publication year
 REPORTING_VERBS = word_list("reporting_verbs")
 FUTURE_WORDS = word_list("future_words")
+SEQUENCE_PREPOSITIONS = word_list("sequence_prepositions")
 BARE_WEEKDAY = re.compile(r"^(?:on\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)$", re.I)
 # "July 6-11, 2022" -> "July 6, 2022": a range is dated by its first day.
 
@@ -115,6 +117,14 @@ def place_of(token: Token, table: EntityTable, with_people: bool = True, owner: 
                     return key  # "in Budapest", "at the White House"
                 if key is None and obj.dep_ == "pobj" and (inner := place_within(obj, table)):
                     return inner  # "at a mine in Bolivia"
+        if child.dep_ == "prep" and child.lower_ in NEAR_PREPOSITIONS | TARGET_PREPOSITIONS:
+            for obj in (c for c in child.children if c.dep_ == "pobj"):
+                key = (table.key_at(obj) or named_by_of(obj, table)) if child.lower_ in NEAR_PREPOSITIONS else None
+                key = key or place_within(obj, table)  # "the ambush on a convoy near Dori"
+                if key and table.kind(key) in (PLACE, COUNTRY):
+                    return key
+    if (where := where_place(token, table)) is not None:
+        return where
     for holder in attached_people(token) if with_people else []:  # "a summit with X in Vienna", "meet X in Lisbon"
         key = place_within(holder, table)
         if key:
@@ -145,6 +155,8 @@ def stop_of(sent: Span, table: EntityTable, document: Document) -> tuple[str | N
             place = place_of(token, table, with_people=False)
         if place is not None:
             date = date_of(token, document) or (clause_date(token, document) if token.pos_ == "VERB" else None)
+            if date is None and token.pos_ == "NOUN" and token.dep_ in ("dobj", "nsubj") and token.head.pos_ == "VERB":
+                date = date_of(token.head, document)  # "will conclude her travel in Kigali from March 15 to 16"
             return place, date
     opener = [t for t in sent if not t.is_space][:1]
     if opener and opener[0].lower_ in PLACE_PREPOSITIONS:
@@ -158,6 +170,17 @@ def stop_of(sent: Span, table: EntityTable, document: Document) -> tuple[str | N
 def refers_to_place_before(sent: Span) -> bool:
     """Whether a sentence says "there" of the place told before: "There, he will meet with X"."""
     return any(t.lower_ in THERE and t.dep_ == "advmod" for t in sent)
+
+
+def where_place(token: Token, table: EntityTable) -> str | None:
+    """ "Bajhang, where a landslide buried a bus": the place a "where" clause hangs on."""
+    for node in [token, *list(token.ancestors)[:3]]:
+        if node.dep_ == "relcl" and any(c.lower_ == "where" for c in node.children):
+            key, city = table.key_at(node.head), table.key_at(node.head.head)
+            if key and table.kind(key) == COUNTRY and city and table.kind(city) == PLACE:
+                return city  # "in Brussels, Belgium where ...": the city
+            return key if key and table.kind(key) in (PLACE, COUNTRY) else None
+    return None
 
 
 def place_within(noun: Token, table: EntityTable) -> str | None:
@@ -259,6 +282,8 @@ def governing_verbs(token: Token, hops: int) -> list[Token]:
         if node.head.i == node.i or node.dep_ not in GOVERNED_DEPS:
             break
         node = node.head
+        if node.lower_ in SEQUENCE_PREPOSITIONS:
+            break  # "After the funeral, X will meet Y on April 13": the meeting's day, not the funeral's
         if node.pos_ in ("VERB", "AUX"):
             found.append(node)
         elif node.pos_ != "ADP":

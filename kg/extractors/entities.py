@@ -44,6 +44,7 @@ COMPANY_WORDS = word_list("company_words")
 COMPANY_NOUNS = word_list("company_nouns")
 LEADING_WORDS = {"the", "a", "an"}
 PLACE_NOUNS = word_list("place_nouns")
+LOCATIVE_PREPOSITIONS = {"in", "near", "outside", "around"}  # before a place: "ambushed outside Garissa"
 LIST_MARKS = word_list("list_marks")
 HYPHENS = re.compile(r"[-\u2010-\u2015]")
 BRAND_SHAPE = re.compile(r"[A-Z][a-z]{2,}[A-Z][A-Za-z]*")  # "SouthFront", "InfoRos" (not "McAllen")
@@ -186,8 +187,8 @@ class EntityTable:
         kind = self._shape_kind(span) if len(span) > 1 and span.label_ in MISLABELS else None
         if kind in (COMPANY, GOVERNMENT_BODY, ORGANIZATION):
             return Span(self.doc, span.start, span.end, label="ORG")
-        if kind == PLACE and span.label_ == "PERSON":
-            return Span(self.doc, span.start, span.end, label="FAC")
+        if kind == PLACE and span.label_ == "PERSON" and not self._after_title(span):
+            return Span(self.doc, span.start, span.end, label="FAC")  # (but "its chief officer, John Park,")
         return span if span.label_ in NER_LABELS else None
 
     def _without_title(self, span: Span) -> Span | None:
@@ -260,6 +261,7 @@ class EntityTable:
         spans = [self._with_place_words(s) if s.label_ in ("GPE", "LOC") else s for s in spans]
         spans = self._with_honoured_names(spans)
         spans = self._with_company_names(spans)
+        spans = self._with_described_companies(spans)
         spans = [self._with_untagged_head(s) if s.label_ in ("GPE", "LOC") else s for s in spans]
         spans = self._with_title_names(spans)
         spans = [Span(self.doc, s.start, s.end, label="PERSON") if self._after_title(s)
@@ -316,8 +318,10 @@ class EntityTable:
             return 0 <= j < len(tokens) and tokens[j].text.rstrip(".").lower() in LEGAL_FORMS \
                 and tokens[j].text[:1].isupper()
 
-        def name_word(j: int) -> bool:  # a capitalised word of the name, or the dot of "Pte. Ltd."
-            return tokens[j].text[:1].isupper() and tokens[j].pos_ == "PROPN" or tokens[j].text == "." and legal(j - 1)
+        def name_word(j: int) -> bool:  # a capitalised word of the name, the dot of "Pte. Ltd.", the hyphen of "A-B"
+            return (tokens[j].text[:1].isupper() and tokens[j].pos_ == "PROPN" or tokens[j].text == "." and legal(j - 1)
+                    or tokens[j].text == "-" and j > 0 and not tokens[j - 1].whitespace_ and not tokens[j].whitespace_
+                    and tokens[j - 1].text[:1].isupper())
 
         for i in range(len(tokens)):
             if not legal(i) or legal(i + 1) or i + 2 < len(tokens) and tokens[i + 1].text == "." and legal(i + 2):
@@ -331,6 +335,21 @@ class EntityTable:
             if start < i:
                 found.append(Span(self.doc, start, i + 1, label="ORG"))
         return _overriding(spans, found)
+
+    def _with_described_companies(self, spans: list[Span]) -> list[Span]:
+        """A name the model missed right after a word for a company: "the state-owned oil company Petroval"."""
+        tokens, taken = self.tokens, {i for s in spans for i in range(s.start, s.end)}
+        found = []
+        for i in range(1, len(tokens)):
+            if self.lowers[i - 1] not in COMPANY_NOUNS or i in taken or tokens[i].pos_ != "PROPN" \
+                    or not tokens[i].text[:1].isupper():
+                continue
+            end = i
+            while end < len(tokens) and end - i < MAX_NAME_WORDS and end not in taken and tokens[end].pos_ == "PROPN" \
+                    and tokens[end].text[:1].isupper():
+                end += 1
+            found.append(Span(self.doc, i, end, label="ORG"))
+        return sorted([*spans, *found], key=lambda s: s.start) if found else spans
 
     def _joined_at_apostrophes(self, spans: list[Span]) -> list[Span]:
         """A name written with apostrophes, which the model cuts there: "Ali Jama' Jangeli", "Sa'id Ahmad",
@@ -551,8 +570,9 @@ class EntityTable:
             name, kind = known_org
         elif country and (span.label_ != "PERSON" or len(span) == 1 and text not in full_names):
             name, kind = country, COUNTRY  # "Malawi" tagged PERSON is still the country
-        elif self.lexicon.known_city(text) and not self._shape_kind(span):
-            name, kind = text, PLACE  # a known city the model tagged ORG or PERSON
+        elif (self.lexicon.known_city(text) or self._gazetteer_place_at(span.start, span.end)) \
+                and not self._shape_kind(span):
+            name, kind = text, PLACE  # a known city the model tagged ORG or PERSON; "ambushed outside Garissa"
         elif person and person in full_names:
             name, kind = full_names[person], PERSON
         elif span.label_ == "PERSON":
@@ -590,8 +610,8 @@ class EntityTable:
                     continue  # part of a longer name: "Jordan" in "Michael Jordan"
                 words = doc[i:end]
                 country = self.lexicon.country(words.text)
-                city = None if country or not self.lexicon.known_city(words.text) else self.lexicon.city_country(
-                    words.text)
+                known = self.lexicon.known_city(words.text) or self._gazetteer_place_at(i, end)
+                city = None if country or not known else self.lexicon.city_country(words.text)
                 if country:
                     found = (end, country, COUNTRY)
                 elif city:
@@ -603,6 +623,18 @@ class EntityTable:
                 i = found[0]
             else:
                 i += 1
+
+    def _gazetteer_place_at(self, start: int, end: int) -> bool:
+        """Whether tokens start..end name a city of the gazetteer where a place is expected: after "in",
+        "near", "outside" ("a bridge near Dori"), after "the town of" ("the border town of Moyale"), or before
+        ", where"."""
+        if not self.lexicon.city_country(self.doc[start:end].text) or any(
+                t.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY") for t in self.tokens[start:end]):
+            return False  # (not "in March")
+        before = self.lowers[start - 1] if start >= 1 else ""
+        if before in LOCATIVE_PREPOSITIONS or self.lowers[end : end + 2] == [",", "where"]:
+            return True  # "outside Garissa", "Kasese, where a mudslide ..."
+        return before == "of" and start >= 2 and self.tokens[start - 2].lemma_.lower() in PLACE_NOUNS
 
     def _register_places_of_countries(self) -> None:
         """A place the model missed, written before its country: "met in Sal, Cabo Verde", "at Ras Tanura,

@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.dates import resolve_date
 from kg.extractors.circumstances import (
     PARTICIPANT_PREPOSITIONS,
+    RELATIVE_DAY_WORDS,
     carriers,
     clause_date,
     countries_named,
@@ -47,11 +48,14 @@ TYPED_FAMILIES = {"court", "disaster"}
 SERIES_FAMILIES = {"match"}  # families whose plural names a series, not one happening
 PARTY_PREPOSITIONS = {"with", "against"}  # the other side of a clash or a fight
 INSTITUTION_FAMILIES = {"court", "election"}  # acted by a country's institutions: "a Greek court ruled"
+# Happenings that, undated and placed only in a whole country, tell a war or a policy: (family, type)
+COUNTRYWIDE = {("attack", "attack"), ("attack", "shelling"), ("attack", "bombing"), ("court", "arrest")}
 NATIONAL_FAMILIES = {"election"}  # dated, held in the one country their sentence names when they name no place
 STOP_FAMILIES = {"meeting", "visit", "conference", "ceremony"}  # events held at the stop of a trip
 HEAD_HOPS = 3  # governing words searched for an event's date and place: "a stampede killed 345 in Mecca"
 RECALL_VERBS = word_list("recall_verbs")
 CARRIED_OUT_VERBS = word_list("carried_out_verbs")
+BARRING_VERBS = word_list("barring_verbs")
 LABEL_PREPOSITIONS = {"in", "on", "at", "since", "from", "during", "until", "by"}
 RECALL_NOUNS = word_list("recall_nouns")
 ENCOUNTER_VERBS = word_list("encounter_verbs")
@@ -117,6 +121,9 @@ def extract_events(doc: Doc, table: EntityTable, document: Document, sentences: 
                 event.place = countries.pop() if len(countries) == 1 else None
             if event.place is None and event.date is None and not _told_encounter(token, event):
                 continue
+            if (event.date is None and (event.family, event.event_type) in COUNTRYWIDE and event.place is not None
+                    and table.kind(event.place) == COUNTRY):
+                continue  # "Russia's attack on Ukraine", "arrests in China": a war or a policy, no one happening
             event.evidence.append(make_evidence(sent, document, event.evidence.pop(), 0.7))
             if future(token):
                 event.status = event.status or "Planned"
@@ -134,8 +141,13 @@ def extract_events(doc: Doc, table: EntityTable, document: Document, sentences: 
 
 
 def _told_in_present(token: Token) -> bool:
-    """ "launches June 28", "the exhibit opens Thursday": a present tense that tells what is to come."""
+    """ "launches June 28", "the exhibit opens Thursday": a present tense that tells what is to come; not a
+    present that reacts to it ("condemns Saturday's bombing")."""
+    if token.pos_ != "VERB" and token.dep_ == "dobj":
+        return False
     verb = token if token.pos_ == "VERB" else token.head
+    if verb.dep_ == "prep":  # "go to the polls on Friday in a general election"
+        verb = verb.head
     return verb.tag_ in ("VBZ", "VBP") and verb.lemma_ != "be"
 
 
@@ -194,7 +206,7 @@ def _noun_event(token: Token, table: EntityTable, document: Document) -> _Event 
     event.place = (place_of(anchor, table, owner=family not in ACTOR_FAMILIES)
                    or (to_place(anchor, table) if family == "visit" else None)
                    or _family_place(anchor, family, table))
-    event.date = date_of(anchor, document)
+    event.date = date_of(anchor, document) or _day_after_phrase(anchor, document)
     for carrier in carriers(anchor) + (carriers(token) if anchor.i != token.i else []):
         event.place = event.place or place_of(carrier, table, with_people=False) or motion_place(carrier, table)
         if event.place is None and carrier.dep_ in ("xcomp", "advcl"):  # "travel to X to attend the forum"
@@ -219,6 +231,16 @@ def _noun_event(token: Token, table: EntityTable, document: Document) -> _Event 
                          for o in c.children if o.dep_ == "pobj" and _person(o, table))
     event.status = status_of(anchor)
     return event
+
+
+def _day_after_phrase(noun: Token, document: Document) -> DateValue | None:
+    """ "missile attacks against Erbil, Iraq the day prior": a day counted from another, written right
+    after the event's phrase, is the event's, wherever the parse hangs it."""
+    doc, after = noun.doc, noun.right_edge.i + 1
+    words = [t.lower_ for t in doc[after : min(after + 3, noun.sent.end)]]
+    if len(words) == 3 and words[0] == "the" and words[1] == "day" and words[2] in RELATIVE_DAY_WORDS:
+        return resolve_date(" ".join(words), document.published)
+    return None
 
 
 def _named_event(token: Token) -> str | None:
@@ -489,7 +511,10 @@ def _written_name(token: Token) -> str | None:
 
 
 def _negated(token: Token) -> bool:
+    """ "did not meet", "no talks", "barred from travelling to X": told as not happening."""
     if any(c.dep_ == "neg" or c.lower_ == "no" for c in token.children):
+        return True
+    if token.dep_ == "pcomp" and token.head.lower_ == "from" and token.head.head.lemma_.lower() in BARRING_VERBS:
         return True
     return token.dep_ in ("dobj", "xcomp") and any(c.dep_ == "neg" for c in token.head.children)
 

@@ -6,7 +6,7 @@ slots it fills (nodes of its pattern that the extractor reads: "person" and "pos
 "person", "verb" and "org" with a table of the title each verb gives; "action" of a sanction), an optional
 qualifier ("former" for "resigned as"), and its own example sentences with the fact each must
 give (tests/extractors/test_patterns.py runs every one). In a pattern's token attributes,
-`{"IN": ["@as_verbs"]}` stands for the words of that list in kg/data/words.tsv, so a word list
+`{"IN": ["@serving_verbs"]}` stands for the words of that list in kg/data/words.tsv, so a word list
 lives in one place. The matchers are built once per vocabulary and kind.
 """
 
@@ -129,9 +129,37 @@ def make_matcher(vocab: Vocab, kind: str) -> DependencyMatcher:
 
 
 def iter_matches(doc: Doc, kind: str) -> Iterator[tuple[DependencyPattern, dict[str, Token]]]:
-    """Each match of a kind's patterns in `doc`: the pattern and its slots' tokens."""
+    """Each match of a kind's patterns in `doc`: the pattern and its slots' tokens.
+
+    A dependency tree lies within one sentence, so the matcher runs sentence by sentence, and only on a
+    sentence that holds the words every word-bound node of some pattern asks for ("served ... as"): most
+    sentences hold none, and the matcher's cost grows with every token it reads."""
     by_name = {p.name: p for p in load_patterns(kind)}
-    for match_id, token_ids in make_matcher(doc.vocab, kind)(doc):
-        pattern = by_name[doc.vocab.strings[match_id]]
-        nodes = {node["RIGHT_ID"]: doc[i] for node, i in zip(pattern.pattern, token_ids, strict=True)}
-        yield pattern, {slot: nodes[slot] for slot in pattern.slots}
+    cues = _cues(kind)
+    matcher = make_matcher(doc.vocab, kind)
+    for sent in doc.sents:
+        words = {t.lower_ for t in sent} | {t.lemma_.lower() for t in sent}
+        if not any(all(cue & words for cue in pattern_cues) for pattern_cues in cues):
+            continue
+        for match_id, token_ids in matcher(sent):
+            pattern = by_name[doc.vocab.strings[match_id]]
+            nodes = {node["RIGHT_ID"]: doc[sent.start + i] for node, i in zip(pattern.pattern, token_ids, strict=True)}
+            yield pattern, {slot: nodes[slot] for slot in pattern.slots}
+
+
+@cache
+def _cues(kind: str) -> tuple[tuple[frozenset[str], ...], ...]:
+    """For each pattern of a kind, and each of its nodes bound to words (LEMMA or LOWER), the words the
+    node accepts."""
+    def node_cues(pattern: DependencyPattern) -> tuple[frozenset[str], ...]:
+        found = []
+        for node in pattern.pattern:
+            for attr in ("LEMMA", "LOWER"):
+                value = node["RIGHT_ATTRS"].get(attr)
+                if isinstance(value, str):
+                    found.append(frozenset({value.lower()}))
+                elif isinstance(value, dict) and "IN" in value:
+                    found.append(frozenset(v.lower() for v in value["IN"]))
+        return tuple(found)
+
+    return tuple(node_cues(pattern) for pattern in load_patterns(kind))

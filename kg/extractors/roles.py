@@ -20,7 +20,7 @@ NOT_NAME_ENTITIES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", 
 POSSESSIVE = {"'s", "\u2019s", "'"}
 # Prepositions after a title that name its organization: "President Xi of China", "spokesperson for Y".
 ORG_PREPOSITIONS_AFTER_NAME = {"of"}
-ORG_PREPOSITIONS_AFTER_TITLE = {"of", "for", "at"}
+ORG_PREPOSITIONS_AFTER_TITLE = {"of", "for", "at", "from", "with"}  # "a lawmaker from the X party"
 PORTFOLIO_ENDS = word_list("portfolio_ends")
 COUNTERPART = "counterpart"
 NATIONAL_HEADS = word_list("national_heads")
@@ -34,6 +34,7 @@ LOCAL_RANKS = word_list("local_ranks")
 LOCAL_BODY_WORDS = ("municipality", "city", "town", "council", "commune", "county", "borough")
 COUNTRY_NOUNS = word_list("country_nouns")
 COUNTRY_LOOKBACK = 80  # tokens searched back for the country "the country" means
+PORTFOLIO_HEADS = word_list("portfolio_heads")
 PORTFOLIO_WORDS = 6  # "Senior Director for European Affairs, ...": words between a title and its comma
 DESCRIPTOR_WORDS = 4  # "state-owned grid operator": lower-case words between "of" and a company name
 CONTEXT_SENTENCES = 2  # sentences before a title that may name its country
@@ -55,8 +56,27 @@ APPOINTING_VERBS = word_list("appointing_verbs")
 
 
 def match_title(doc: Doc, end: int, table: EntityTable) -> int | None:
-    """The start of the longest known title ending just before token `end`, or None."""
-    return title_ending(table.lowers, end, table.lexicon)
+    """The start of the longest known title ending just before token `end`, or None; a head with any
+    portfolio written after it counts: "Minister of Local Government and Rural Development"."""
+    known = title_ending(table.lowers, end, table.lexicon)
+    return known if known is not None else _portfolio_title_start(doc, end, table)
+
+
+def _portfolio_title_start(doc: Doc, end: int, table: EntityTable) -> int | None:
+    """ "Minister of Humanitarian Action", "Secretary for Trade and Industry": a head of the portfolio_heads
+    list, "of"/"for", then capitalised words (and "and") up to token `end`; the start of the head's title."""
+    i = end - 1
+    if i < 1 or not doc[i].text[:1].isupper():
+        return None
+    words = 0
+    while i > 0 and words < PORTFOLIO_WORDS and (doc[i].text[:1].isupper() or doc[i].lower_ in ("and", "&")) \
+            and doc[i].lower_ not in ("of", "for"):
+        i, words = i - 1, words + 1
+    if doc[i].lower_ not in ("of", "for") or doc[i - 1].lower_ not in PORTFOLIO_HEADS or doc[i + 1].lower_ == "and":
+        return None
+    if table.key_at(i + 1) and table.kind(table.key_at(i + 1)) in (COUNTRY, PLACE, PERSON):
+        return None  # "President of Ghana": a country, not a portfolio
+    return title_ending(table.lowers, i, table.lexicon)
 
 
 def match_title_around(doc: Doc, head: int, table: EntityTable) -> tuple[int, int] | None:
@@ -162,8 +182,10 @@ def _noun_antecedent(noun: Token, table: EntityTable) -> str | None:
     organization named in this sentence or the one before whose name holds the word, or whose kind the
     word names ("company"); for a word of state ("the junta", "the government"), the country."""
     word = noun.lemma_.lower()
-    if word in STATE_NOUNS:
-        return _country_before(noun.i, table)
+    if word in STATE_NOUNS:  # the one country named in this sentence or the one before
+        doc, start = noun.doc, _previous_sentence_start(noun.doc, noun.i)
+        named = _countries_in(doc[start : noun.sent.end], table)
+        return table.ensure(next(iter(named)), COUNTRY) if len(named) == 1 else None
     kind = table.lexicon.org_word(word)
     for i in range(noun.i - 1, _previous_sentence_start(noun.doc, noun.i) - 1, -1):
         key = table.key_at(i)
@@ -322,7 +344,8 @@ def _iter_roles(doc: Doc, table: EntityTable, document: Document, sentences: lis
                         and (each.evidence[0].extractor in (TITLE_BEFORE_NAME, NAMED_TO_POST)
                              or each.evidence[0].extractor in TOLD_POST_RULES)):
                     window = sentences[max(number - 1, 0) : number + 1]
-                    each = (_with_nearby_country(each, window, table, dominant)
+                    each = (_with_group_country(each, _name_root(doc, start, table), table)
+                            or _with_nearby_country(each, window, table, dominant)
                             or _with_article_country(each, window, table, dominant))
                 each = _without_lone_body_word(each, table)
                 found.setdefault(key, each)
@@ -406,6 +429,25 @@ def _dominant_country(table: EntityTable) -> str | None:
     return counts[0][1]
 
 
+def _with_group_country(fact: RoleFact, root: Token, table: EntityTable) -> RoleFact | None:
+    """ "six Russian officials, including Deputy Defence Minister X": a national title listed in a group
+    that its people's word describes is that country's."""
+    words = fact.role.lower().split()
+    head = words[words.index("of") - 1] if "of" in words[1:] else words[-1]
+    if head not in NATIONAL_HEADS or not _listed_in_group(root):
+        return None
+    node = root
+    while node.dep_ in ("conj", "appos", "compound") and node.head.i != node.i:
+        node = node.head
+    group = node.head.head  # the pobj of "including" hangs on the group's noun
+    named = {country for c in group.children if c.dep_ in ("amod", "compound") and c.text[:1].isupper()
+             for country in [table.lexicon.demonym(c.text) or table.lexicon.country(c.text)] if country}
+    if len(named) != 1:
+        return None
+    evidence = replace(fact.evidence[0], extractor="roles.group_country", confidence=0.6)
+    return RoleFact(fact.person, fact.role, table.ensure(named.pop(), COUNTRY), (evidence,), fact.qualifier)
+
+
 def _with_nearby_country(fact: RoleFact, window: list[Span], table: EntityTable,
                          dominant: str | None) -> RoleFact | None:
     """A national title without a country, given the one country its sentence, or else the sentence before,
@@ -453,16 +495,16 @@ def _setting_countries(sent: Span, table: EntityTable) -> set[str]:
     for start, end, key in table.mentions_in(sent.start, sent.end):
         root = sent.doc[start:end].root
         if table.kind(key) == COUNTRY and (root.dep_ in ("nsubj", "nsubjpass") or root.dep_ == "poss" and _of_state(
-                root.head, table)):
+                root.head)):
             found.add(table.label(key))
     for token in sent:
         country = table.lexicon.demonym(token.text) if token.ent_type_ == "NORP" and token.text[:1].isupper() else None
-        if country and token.dep_ in ("amod", "compound") and _of_state(token.head, table):
+        if country and token.dep_ in ("amod", "compound") and _of_state(token.head):
             found.add(country)
     return found
 
 
-def _of_state(noun: Token, table: EntityTable) -> bool:
+def _of_state(noun: Token) -> bool:
     """A noun of a country's state, its voters, or a national post: "government", "voters", "minister"."""
     lemma = noun.lemma_.lower()
     return lemma in STATE_NOUNS or lemma in VOTERS or lemma in NATIONAL_HEADS
@@ -910,6 +952,8 @@ def _title_before_name(doc: Doc, start: int, end: int, person: str, table: Entit
         qualifier, _ = _qualifier_before(doc, i, lower)
     if org is None:
         org = _org_after(doc, end, table, ORG_PREPOSITIONS_AFTER_NAME, sent.end)
+    if org is None and end + 1 < sent.end and doc[end].text == ",":  # "Opposition leader X, of the Y Party,"
+        org = _org_after(doc, end + 1, table, ORG_PREPOSITIONS_AFTER_NAME, sent.end)
     if org is None:  # "Treasury Secretary": the organization named inside the title
         inside = [k for _, _, k in table.mentions_in(title_start, start) if table.kind(k) in (GOVERNMENT_BODY, COUNTRY)]
         org = inside[0] if inside else None

@@ -208,6 +208,8 @@ def _sanctioned_targets(token: Token, slots: dict[str, Token], table: EntityTabl
     if _appointment(token):
         return None
     targets = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    # "Also sanctioned are X and Y": the subject of the inverted auxiliary
+    targets += [s for a in token.children if a.dep_ == "auxpass" for s in a.children if s.dep_ in ("nsubj", "attr")]
     if token.dep_ == "acl" and table.key_at(token.head) is None:
         targets = [c for c in token.children if c.dep_ == "dobj"]
     targets += semicolon_items(token, targets)
@@ -237,16 +239,27 @@ def _frozen_targets(token: Token, slots: dict[str, Token], table: EntityTable) -
 
 
 def _imposed_targets(token: Token, slots: dict[str, Token], table: EntityTable) -> _Read:
-    """ "imposed sanctions on X": the targets of the sanctions noun."""
-    return _subject(token), targets_of_noun(slots["noun"]), slots["noun"]
+    """ "imposed sanctions on X", "imposed an asset freeze and a travel ban on X": the targets of the
+    sanctions noun, or of the ones listed with it."""
+    noun = slots["noun"]
+    return _subject(token), [t for n in (noun, *noun.conjuncts) for t in targets_of_noun(n)], noun
 
 
 def _listed_targets(token: Token, slots: dict[str, Token], table: EntityTable) -> _Read:
-    """ "added X to the sanctions list": only a list of sanctions (or a blacklist) counts."""
-    if not any(c.dep_ == "prep" and c.lower_ in ("to", "on") and _is_sanctions_list(p)
+    """ "added X to the sanctions list", "listed X under the sanctions regime": only a list or regime of
+    sanctions (or a blacklist) counts."""
+    if not any(c.dep_ == "prep" and c.lower_ in ("to", "on", "under") and _is_sanctions_list(p)
                for c in token.children for p in c.children if p.dep_ == "pobj"):
         return None
     return _subject(token), [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")], None
+
+
+def _passive_listed_targets(token: Token, slots: dict[str, Token], table: EntityTable) -> _Read:
+    """ "A and B were also listed": the subjects, with the authority of the action told before; not a
+    listing on an exchange or as something ("listed on the Nasdaq", "listed as missing")."""
+    if any(c.dep_ == "prep" and c.lower_ in ("on", "in", "as", "at") for c in token.children):
+        return None
+    return None, [c for c in token.children if c.dep_ == "nsubjpass"], None
 
 
 def _noun_targets(token: Token, slots: dict[str, Token], table: EntityTable) -> _Read:
@@ -267,6 +280,7 @@ TARGET_READERS: dict[str, Callable[[Token, dict[str, Token], EntityTable], _Read
     "imposed_sanctions": _imposed_targets,
     "imposed_package": _imposed_targets,
     "added_to_list": _listed_targets,
+    "were_listed": _passive_listed_targets,
     "sanctions_on": _noun_targets,
     "sanctions_on_adopted": _noun_targets,
 }

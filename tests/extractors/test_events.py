@@ -591,3 +591,111 @@ def test_events_voters_choosing_is_a_vote(run, text, date) -> None:
 def test_events_a_board_choosing_is_no_vote(run) -> None:
     found = events(run("The board will choose a new logo in June.", published="2015-05-07"))
     assert not [f for f in found if f.event_type == "vote"], found
+
+
+def test_events_a_present_that_reacts_does_not_make_the_day_a_coming_one(run) -> None:
+    found = [(f.event_type, f.date.value if f.date else None)
+             for f in events(run("The UN strongly condemns Saturday's bombing of a market in Kandahar.",
+                                 published="2026-04-14"))]
+    assert ("attack", "2026-04-11") in found, found
+
+
+def test_events_a_present_that_tells_what_is_to_come_still_does(run) -> None:
+    found = [(f.event_type, f.date.value if f.date else None)
+             for f in events(run("The exhibit opens Thursday in Evansville.", published="2026-04-14"))]
+    assert ("exhibition", "2026-04-16") in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "place"),
+    [
+        ("The worst-hit district was Kasese, where a mudslide buried a bus early on Saturday.", "landslide", "Kasese"),
+        ("The statement condemned the September 3 ambush on a convoy near Dori.", "attack", "Dori"),
+        ("Near the border town of Moyale, a fuel tanker exploded on Monday morning.", "explosion", "Moyale"),
+        ("Two policemen were killed when their patrol was ambushed outside Garissa on Wednesday.", "attack", "Garissa"),
+        ("The United States condemns Sunday's attack on the central market in Djibo.", "attack", "Djibo"),
+    ],
+)
+def test_events_place_in_where_clauses_near_and_small_towns(run, text, event_type, place) -> None:
+    """A place the model may not tag, where a place is expected: after "in", "near", "outside", "the town of",
+    a "where" clause's antecedent, and the place of what an attack hit."""
+    extraction = run(text, published="2026-09-15")
+    names = {e.key: e.label for e in extraction.entities}
+    found = [(f.event_type, names.get(f.place)) for f in events(extraction)]
+    assert (event_type, place) in found, found
+
+
+def test_events_a_month_is_no_town(run) -> None:
+    extraction = run("The allegations were published in March by a news site.", published="2012-04-30")
+    assert not [e for e in extraction.entities if e.label == "March"], extraction.entities
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "date"),
+    [
+        ("The Supreme Court of Ghana on Monday struck down the new electoral law.", "ruling", "2026-04-13"),
+        ("The appeals court upheld the sentence on Friday.", "ruling", "2026-04-10"),
+        ("The bill passed its third reading in the Senate on Monday.", "vote", "2026-04-13"),
+    ],
+)
+def test_events_rulings_and_readings(run, text, event_type, date) -> None:
+    found = [(f.event_type, f.date.value if f.date else None) for f in events(run(text, published="2026-04-14"))]
+    assert (event_type, date) in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "not_type"),
+    [
+        ("The two judges were sanctioned and are barred from travelling to Canada.", "visit"),
+        ("After the funeral, the delegation will meet the prime minister in Windhoek on April 13.", "funeral"),
+    ],
+)
+def test_events_not_told_as_happening_on_that_day(run, text, not_type) -> None:
+    """ "barred from travelling": no trip; "After the funeral, ... on April 13": the day is the meeting's."""
+    found = [f for f in events(run(text, published="2026-04-10")) if f.event_type == not_type and f.date]
+    assert not found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministers discussed Russia's brutal attack on Ukraine and its cost.",
+        "The envoy raised the arbitrary arrests of journalists in Vietnam.",
+    ],
+)
+def test_events_undated_countrywide_attacks_and_arrests_are_no_happening(run, text) -> None:
+    found = [f for f in events(run(text, published="2026-04-10")) if f.event_type in ("attack", "arrest")]
+    assert not found, found
+
+
+def test_events_undated_attack_on_a_town_is_still_one(run) -> None:
+    extraction = run("The ministers condemned the attack on a market in Djibo.", published="2026-04-10")
+    assert [f for f in events(extraction) if f.event_type == "attack"], events(extraction)
+
+
+def test_events_a_day_counted_back_right_after_the_event_is_its_day(run) -> None:
+    text = "The two leaders discussed the drone strikes against Basra, Iraq the day before and trade."
+    found = [(f.event_type, f.date.value if f.date else None) for f in events(run(text, published="2024-01-16"))]
+    assert ("strike", "2024-01-15") in found, found
+
+
+def test_events_a_stop_named_by_a_travel_noun_holds_for_there(run) -> None:
+    text = ("Deputy Secretary Ann Roe will travel to Kenya and Rwanda from March 11 to 16. "
+            "She will conclude her travel in Kigali, Rwanda, from March 15 to 16. "
+            "There she will hold talks with Foreign Minister Claudine Uwase.")
+    extraction = run(text, published="2026-03-09")
+    names = {e.key: e.label for e in extraction.entities}
+    found = [(f.event_type, names.get(f.place), f.date.value if f.date else None) for f in events(extraction)]
+    assert ("talks", "Kigali", "2026-03-15") in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "date"),
+    [
+        ("Voters in Ireland go to the polls on Friday in a general election.", "election", "2026-04-17"),
+        ("Kenya's High Court on Friday suspended the deployment of police officers to Haiti.", "ruling", "2026-04-10"),
+    ],
+)
+def test_events_present_of_a_coming_vote_and_a_suspending_court(run, text, event_type, date) -> None:
+    found = [(f.event_type, f.date.value if f.date else None) for f in events(run(text, published="2026-04-14"))]
+    assert (event_type, date) in found, found

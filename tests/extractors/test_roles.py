@@ -710,3 +710,60 @@ def test_roles_no_nearby_country_when_it_is_not_the_scene(run, text) -> None:
 def test_roles_portfolio_written_after_the_head(run, text, expected) -> None:
     """ "Secretary of Energy", "Cabinet Secretary for Health": one post, not a post of an organization "Energy"."""
     assert expected in roles(run(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Opposition leader Rafael Quiroga, of the Civic Union Party, demanded a recount.",
+         ("Rafael Quiroga", "leader", "Civic Union Party", None)),
+        ("Nurlan Asanbekov, an opposition lawmaker from the Erkin El party, was detained.",
+         ("Nurlan Asanbekov", "lawmaker", "Erkin El party", None)),
+    ],
+)
+def test_roles_organization_after_a_comma_or_from(run, text, expected) -> None:
+    assert expected in roles(run(text))
+
+
+def test_roles_a_word_of_state_needs_one_country_nearby(run) -> None:
+    text = ("Australia imposed sanctions on three fuel suppliers of Myanmar's air force. "
+            "The junta's spokesman, Major General Zaw Min Naing, dismissed the measures.")
+    found = roles(run(text))
+    assert not any(f[0] == "Zaw Min Naing" and f[2] == "Australia" for f in found), found
+
+
+def test_roles_any_portfolio_written_after_a_head(run) -> None:
+    found = roles(run("Ghanaian Minister for Trade and Industry Kofi Adjei said exports grew."))
+    assert ("Kofi Adjei", "Minister for Trade and Industry", "Ghana", None) in found, found
+
+
+def test_roles_a_country_after_a_head_is_no_portfolio(run) -> None:
+    found = roles(run("The President of Ghana Kofi Adjei said exports grew."))
+    assert not any(f[1].startswith("President of") for f in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Britain has designated six Russian officials, including Deputy Defence Minister Pavel Orlov.",
+         ("Pavel Orlov", "Deputy Defence Minister", "Russia", None)),
+        ("Canada sanctioned nine Iranian officials, including Interior Minister Ahmad Vahidi and Intelligence "
+         "Minister Esmail Khatib.", ("Esmail Khatib", "Intelligence Minister", "Iran", None)),
+    ],
+)
+def test_roles_country_of_the_group_a_title_is_listed_in(run, text, expected) -> None:
+    assert expected in roles(run(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The state-owned oil company Petroval named Lucia Ramos as its new chief executive on Thursday.",
+         ("Lucia Ramos", "chief executive", "Petroval", None)),
+        ("Acme Corp said on Tuesday that its chief financial officer, John Park, would retire.",
+         ("John Park", "chief financial officer", "Acme Corp", None)),
+    ],
+)
+def test_roles_names_the_model_missed_or_mistook(run, text, expected) -> None:
+    """A company named right after "company"; a person whose surname is a place word, after a title."""
+    assert expected in roles(run(text))

@@ -332,3 +332,10 @@ def test_sanctions_long_release_sentences(run, text, expected) -> None:
 def test_sanctions_no_target_from_locations_or_first_names(run, text, absent) -> None:
     found = sanctions(run(text, published="2022-05-08", url="https://www.whitehouse.gov/example-fact-sheet/"))
     assert found and all(target != absent for _, target, _ in found), found
+
+
+def test_sanctions_a_company_name_with_a_hyphen_is_whole(run) -> None:
+    extraction = run("The Treasury today designated Neftegaz-Trans LLC, a fuel trader.", published="2026-04-14")
+    names = {e.key: e.label for e in extraction.entities}
+    targets = {names[f.target] for f in extraction.facts if isinstance(f, SanctionFact)}
+    assert "Neftegaz-Trans LLC" in targets, targets
