@@ -69,10 +69,10 @@ def connect(address: str) -> Iterator[Client]:
         yield client
 
 
-def worker_threads(client: Client) -> int:
-    """The task threads of the cluster's workers now (0 while none has joined)."""
+def workers_and_threads(client: Client) -> tuple[int, int]:
+    """The cluster's workers now, and their task threads (0 and 0 while none has joined)."""
     workers = client.scheduler_info(n_workers=-1)["workers"].values()
-    return sum(int(worker.get("nthreads", 1)) for worker in workers)
+    return len(workers), sum(int(worker.get("nthreads", 1)) for worker in workers)
 
 
 def extract_on_cluster(
@@ -93,9 +93,9 @@ def extract_on_cluster(
     pending: deque[Future] = deque()
     for chunk in chunks:
         pending.append(client.submit(extract_chunk, chunk, model, pure=False))
-        threads = worker_threads(client)
+        workers, threads = workers_and_threads(client)
         if on_workers:
-            on_workers(len(client.scheduler_info(n_workers=-1)["workers"]))
+            on_workers(workers)
         while len(pending) >= max(1, threads) * chunks_in_flight:
             yield from _result(pending.popleft())
     while pending:
