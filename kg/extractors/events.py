@@ -383,6 +383,8 @@ def _holds(condition: str, classes: tuple[str, ...], verb: Token, table: EntityT
         return verb.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "neg") for c in children)
     if condition == "no-event-patient":  # "filed an appeal": the appeal is the event told, by its noun
         return not any(_is_event_noun(c, table) for c in children if c.dep_ in ("dobj", "nsubjpass"))
+    if condition == "no-event-subject":  # "Talks collapsed": the talks ended, nothing fell down
+        return not any(_is_event_noun(c, table) for c in children if c.dep_ == "nsubj")
     if condition == "no-dated-event":  # "celebrated the Thursday opening": the opening is the event told
         return not any(_is_event_noun(c, table) and _own_day(c) for c in children if c.dep_ == "dobj")
     raise ValueError(f"event_verbs.tsv: unknown condition {condition!r} in the rule of {verb.lemma_!r}")

@@ -223,8 +223,9 @@ def _org_after(doc: Doc, start: int, table: EntityTable, preps: set[str], limit:
     key = table.key_at(i)
     if key and (table.kind(key) != PERSON or i != first):  # "of rail operator Y": Y is no person
         span = table.span_at(i) or (i, i + 1)
-        if doc[start].lower_ == "for" and doc[span[1] - 1].lower_ in PORTFOLIO_ENDS:
-            return None  # "Assistant Secretary for European Affairs": a portfolio, not an organization
+        if (doc[start].lower_ == "for" and doc[span[1] - 1].lower_ in PORTFOLIO_ENDS
+                and table.lexicon.org_word(doc[span[0]].text) != GOVERNMENT_BODY):
+            return None  # "Assistant Secretary for European Affairs": a portfolio (not "for the Ministry of ...")
         return key
     country = table.country_of_word(doc[i])  # "for the Turkish presidency": a body of that country
     if country and i + 1 < limit and table.lexicon.org_word(doc[i + 1].text) == GOVERNMENT_BODY:
@@ -340,12 +341,15 @@ def _iter_roles(doc: Doc, table: EntityTable, document: Document, sentences: lis
                     each = _with_context_country(each, window, table, home, document)
                 if each.org is None and _local_post(each.role):
                     each = _with_local_body(each, doc, title_start, sentences[max(number - 1, 0)].start, table)
-                if (each.org is None and home.country is None and each.role[:1].isupper()
-                        and (each.evidence[0].extractor in (TITLE_BEFORE_NAME, NAMED_TO_POST)
-                             or each.evidence[0].extractor in TOLD_POST_RULES)):
+                rule = each.evidence[0].extractor
+                if (each.org is None and home.country is None
+                        and (each.role[:1].isupper() and rule in (TITLE_BEFORE_NAME, NAMED_TO_POST)
+                             or rule in TOLD_POST_RULES)):
                     window = sentences[max(number - 1, 0) : number + 1]
-                    each = (_with_group_country(each, _name_root(doc, start, table), table)
-                            or _with_nearby_country(each, window, table, dominant)
+                    root = _name_root(doc, start, table)
+                    met = _met_or_listed(root) and _stop_country(sent, table, home, document) is not None
+                    each = (_with_group_country(each, root, table)
+                            or _with_nearby_country(each, window, table, dominant, met)
                             or _with_article_country(each, window, table, dominant))
                 each = _without_lone_body_word(each, table)
                 found.setdefault(key, each)
@@ -449,26 +453,32 @@ def _with_group_country(fact: RoleFact, root: Token, table: EntityTable) -> Role
 
 
 def _with_nearby_country(fact: RoleFact, window: list[Span], table: EntityTable,
-                         dominant: str | None) -> RoleFact | None:
+                         dominant: str | None, met: bool = False) -> RoleFact | None:
     """A national title without a country, given the one country its sentence, or else the sentence before,
     sets the scene with: "Ghana recalled its envoy, Foreign Minister X said"; "Chilean voters rejected the
-    draft. President X called for calm"; "Uruguay's foreign minister, A, and Defence Minister X". Only when
-    that country is the only one named there, and no other country dominates the article."""
+    draft. President X called for calm"; "Uruguay's foreign minister, A, and Defence Minister X"; for one
+    `met` on a trip to a stop, the one country named ("will travel to Manila, Philippines, where he will meet
+    President X"; not "Trump met President X in Alaska", a meeting somewhere).
+    Only when that country is the only one named there, and no other country dominates the article."""
     words = fact.role.lower().split()
     head = words[words.index("of") - 1] if "of" in words[1:] else words[-1]
     if head not in NATIONAL_HEADS or fact.role.lower() in NOT_NATIONAL:
         return None
-    for sent in reversed(window):  # its own sentence first
-        named = _countries_in(sent, table)
-        if not named:
-            continue
-        setting = _setting_countries(sent, table)
-        if len(named) != 1 or setting != named or dominant not in (None, *named):
+    own, before = window[-1], window[0] if len(window) > 1 else None
+    named = _countries_in(own, table)
+    if named:  # its own sentence names one country: it sets the scene there, or did in the sentence before
+        setting = named if met else _setting_countries(own, table)
+        if setting != named and not (before is not None
+                                     and _setting_countries(before, table) == named == _countries_in(before, table)):
             return None
-        evidence = replace(fact.evidence[0], extractor="roles.nearby_country", confidence=0.6)
-        return RoleFact(fact.person, fact.role, table.ensure(next(iter(named)), COUNTRY), (evidence,),
-                        fact.qualifier)
-    return None
+    elif before is not None:
+        named = _countries_in(before, table)
+        if _setting_countries(before, table) != named:
+            return None
+    if len(named) != 1 or dominant not in (None, *named):
+        return None
+    evidence = replace(fact.evidence[0], extractor="roles.nearby_country", confidence=0.6)
+    return RoleFact(fact.person, fact.role, table.ensure(next(iter(named)), COUNTRY), (evidence,), fact.qualifier)
 
 
 def _countries_in(sent: Span, table: EntityTable) -> set[str]:
@@ -505,9 +515,11 @@ def _setting_countries(sent: Span, table: EntityTable) -> set[str]:
 
 
 def _of_state(noun: Token) -> bool:
-    """A noun of a country's state, its voters, or a national post: "government", "voters", "minister"."""
+    """A noun of a country's state, its voters, or a national post: "government", "voters", "minister", or
+    a name with such a post ("Nigeria's President Bola Tinubu")."""
     lemma = noun.lemma_.lower()
-    return lemma in STATE_NOUNS or lemma in VOTERS or lemma in NATIONAL_HEADS
+    return lemma in STATE_NOUNS or lemma in VOTERS or lemma in NATIONAL_HEADS or noun.pos_ == "PROPN" and any(
+        c.dep_ == "compound" and c.lemma_.lower() in NATIONAL_HEADS for c in noun.children)
 
 
 def _with_article_country(fact: RoleFact, window: list[Span], table: EntityTable, dominant: str | None) -> RoleFact:

@@ -72,6 +72,7 @@ class _Action:
     extra_groups: tuple[str, ...] = ()  # "and two businessmen": the other groups named with it
     sentence: int = 0
     anaphoric: bool = False  # told without its authority ("X was designated", "the measures target X")
+    co_authorities: tuple[str, ...] = ()  # "The United Kingdom and Canada sanctioned X": Canada
 
 
 def extract_sanctions(
@@ -344,9 +345,12 @@ def _read_action(pattern: DependencyPattern, slots: dict[str, Token], sent: Span
     anaphoric = authority is None and subject is None and token.pos_ == "VERB"
     extra_groups = tuple(w for t in targets for c in t.conjuncts if c.pos_ == "NOUN" and c.tag_ == "NNS"
                          for w in (c.lemma_.lower(), c.lower_))
+    co_authorities = tuple(dict.fromkeys(
+        key for c in (subject.conjuncts if subject is not None and authority else ())
+        for key in [_authority(c, sent, table, home)] if key and key != authority and table.kind(key) != PERSON))
     return _Action(authority, keys, evidence, date, _program(sent), refers_back,
                    group=None if keys else group, anaphoric=anaphoric,
-                   extra_groups=() if keys else extra_groups)
+                   extra_groups=() if keys else extra_groups, co_authorities=co_authorities)
 
 
 def _date_by_tense(token: Token, document: Document, home: HomeContext) -> DateValue | None:
@@ -525,8 +529,8 @@ def _to_facts(actions: list[_Action], table: EntityTable) -> list[SanctionFact]:
         if action.refers_back:  # the sanctions told about before, now with their authority or date
             targets = [t for earlier in actions[:number] for t in earlier.targets]
         for target in targets:
-            if action.authority:
-                by_target.setdefault(target, []).append((action.authority, action))
+            for authority in (action.authority, *action.co_authorities) if action.authority else ():
+                by_target.setdefault(target, []).append((authority, action))
     facts = []
     for target, claims in by_target.items():
         best = max(SPECIFICITY.get(table.kind(a), 2) for a, _ in claims)

@@ -699,3 +699,26 @@ def test_events_a_stop_named_by_a_travel_noun_holds_for_there(run) -> None:
 def test_events_present_of_a_coming_vote_and_a_suspending_court(run, text, event_type, date) -> None:
     found = [(f.event_type, f.date.value if f.date else None) for f in events(run(text, published="2026-04-14"))]
     assert (event_type, date) in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "place"),
+    [
+        ("Last week, gunmen stormed a school in Kaduna and abducted 200 pupils.", "raid", "Kaduna"),
+        ("A fire broke out at a chemical plant in Texas on Sunday.", "fire", "Texas"),
+        ("A bridge collapsed in Genoa on Tuesday.", "collapse", "Genoa"),
+    ],
+)
+def test_events_storming_fires_and_collapses(run, text, event_type, place) -> None:
+    extraction = run(text, published="2026-04-14")
+    names = {e.key: e.label for e in extraction.entities}
+    assert (event_type, place) in [(f.event_type, names.get(f.place)) for f in events(extraction)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Talks between the two sides collapsed on Friday.", "Fans stormed the pitch after the final whistle on Sunday."],
+)
+def test_events_no_collapse_of_talks_no_raid_without_a_place(run, text) -> None:
+    found = [f for f in events(run(text, published="2026-04-14")) if f.event_type in ("collapse", "raid")]
+    assert not found, found

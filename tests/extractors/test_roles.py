@@ -767,3 +767,22 @@ def test_roles_country_of_the_group_a_title_is_listed_in(run, text, expected) ->
 def test_roles_names_the_model_missed_or_mistook(run, text, expected) -> None:
     """A company named right after "company"; a person whose surname is a place word, after a title."""
     assert expected in roles(run(text))
+
+
+def test_roles_one_met_on_a_trip_to_a_stop_is_of_its_country(run) -> None:
+    text = "Secretary Ann Roe will travel to Manila, Philippines, on April 16, where she will meet President Jose Cruz."
+    assert ("Jose Cruz", "President", "Philippines", None) in roles(run(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Nigeria's President Bola Tinubu sacked his defence minister on Monday. Tinubu appointed Mohammed Badaru, "
+         "a former governor of Jigawa state, as defence minister.",
+         ("Mohammed Badaru", "defence minister", "Nigeria", None)),
+        ("The spokesperson for the Ministry of Foreign Affairs, Lin Jian, said China opposed the move.",
+         ("Lin Jian", "spokesperson", "Ministry of Foreign Affairs", None)),
+    ],
+)
+def test_roles_post_given_in_a_country_told_before_and_a_ministry_after_for(run, text, expected) -> None:
+    assert expected in roles(run(text))

@@ -339,3 +339,11 @@ def test_sanctions_a_company_name_with_a_hyphen_is_whole(run) -> None:
     names = {e.key: e.label for e in extraction.entities}
     targets = {names[f.target] for f in extraction.facts if isinstance(f, SanctionFact)}
     assert "Neftegaz-Trans LLC" in targets, targets
+
+
+def test_sanctions_every_authority_of_a_joint_action(run) -> None:
+    extraction = run("The United Kingdom and Canada jointly sanctioned the Wagner commander Ivan Petrov.",
+                     published="2026-04-14")
+    names = {e.key: e.label for e in extraction.entities}
+    found = {(names[f.authority], names[f.target]) for f in extraction.facts if isinstance(f, SanctionFact)}
+    assert {("United Kingdom", "Ivan Petrov"), ("Canada", "Ivan Petrov")} <= found, found
