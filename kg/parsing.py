@@ -9,14 +9,60 @@ sentence.
 
 from __future__ import annotations
 
+import threading
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kg.articles import ReadProblem
+from kg.errors import KGError
 from kg.extractors.component import FACTS_PIPE, article_doc
+from kg.extractors.pipeline import build_nlp
 from kg.model import Document, Extraction
 
 PIECE_CHARS = 100_000  # longest piece of a long text parsed at once
 CUTS = ("\n\n", "\n", " ")  # where a piece may end, best first: after a blank line, a line, a word
+
+Item = Document | ReadProblem  # what a chunk holds: articles to parse, and read failures passed through in order
+Result = Extraction | ReadProblem
+
+_loaded: dict[str | None, Language] = {}  # this process's pipelines by requested model name
+_loading = threading.Lock()  # a Dask worker may load the model in its plugin while a task asks for it
+
+
+def pipeline_for(model: str | None) -> Language:
+    """This process's pipeline for `model`, loaded on first use and kept (one per worker process).
+
+    Loaded lazily inside the task (not in a Pool initializer), so a model that fails to load
+    raises ModelNotFound to the caller instead of making the pool restart workers forever.
+    """
+    with _loading:
+        if model not in _loaded:
+            _loaded[model] = build_nlp(model)
+        return _loaded[model]
+
+
+def extract_chunk(chunk: list[Item], model: str | None) -> list[Result]:
+    """Parse a chunk's documents together and extract each, in order; problems pass through.
+
+    The task a parsing process (kg.workers) or a Dask worker (kg.cluster) runs.
+    """
+    nlp = pipeline_for(model)
+    documents = [item for item in chunk if isinstance(item, Document)]
+    try:
+        extracted = iter(extract_documents(nlp, documents))
+    except (KGError, ValueError):  # one bad text spoils the batch: parse one by one to name it
+        return [_extract_one(item, nlp) for item in chunk]
+    return [item if isinstance(item, ReadProblem) else next(extracted) for item in chunk]
+
+
+def _extract_one(item: Item, nlp: Language) -> Result:
+    if isinstance(item, ReadProblem):
+        return item
+    try:
+        return extract_documents(nlp, [item])[0]
+    except (KGError, ValueError) as err:
+        return ReadProblem(item.source, f"extraction failed: {err}")
 
 
 def extract_documents(nlp: Language, documents: list[Document]) -> list[Extraction]:

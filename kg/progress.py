@@ -10,13 +10,15 @@ from tqdm import tqdm
 
 
 class ProgressBar:
-    """Counts articles with their rate (articles/s) on standard error; silent when not enabled."""
+    """Counts articles with their rate (articles/s) on standard error, and the workers of a Dask cluster;
+    silent when not enabled."""
 
     def __init__(self, enabled: bool) -> None:
         # tqdm hides the bar on a terminal that reports no size (a bare pty, `script` without a terminal).
         sized = enabled and _columns() > 0
         shape = {"dynamic_ncols": True} if sized else {"ncols": 80, "nrows": 24}
         self._bar = tqdm(unit=" articles", file=sys.stderr, mininterval=0.25, **shape) if enabled else None
+        self._workers = ""
 
     def update(self, source: str, done: int) -> None:
         """Record that `done` articles are finished, the last one read from `source`.
@@ -25,8 +27,12 @@ class ProgressBar:
         unchanged articles is not slowed down by the terminal.
         """
         if self._bar is not None and done > self._bar.n:
-            self._bar.set_postfix_str(source[-40:], refresh=False)
+            self._bar.set_postfix_str(f"{self._workers}{source[-40:]}", refresh=False)
             self._bar.update(done - self._bar.n)
+
+    def show_workers(self, workers: int) -> None:
+        """Show from now on how many workers parse (those of a Dask cluster, which come and go)."""
+        self._workers = f"{workers} workers, "
 
     def __enter__(self) -> ProgressBar:
         return self

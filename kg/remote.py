@@ -1,9 +1,11 @@
-"""Ingest into a running `kg serve` over the standard protocols, since the server holds the store open.
+"""Work through a SPARQL 1.1 server over HTTP instead of opening the store: a running `kg serve` (which holds the
+store open), or any server that speaks SPARQL 1.1 Query and Update (Oxigraph server, Virtuoso, Fuseki, ...).
 
-Reads go to the SPARQL 1.1 Protocol endpoint (`URL/sparql`, SELECT queries with fixed text);
-each article graph is written with the SPARQL 1.1 Graph Store HTTP Protocol
-(`PUT URL/store?graph=<article IRI>`, N-Triples), which replaces that one graph atomically
-on the server, so concurrent readers see an article either as before or whole.
+Reads are SELECT queries with fixed text, POSTed to the query URL, paged (ORDER BY, LIMIT, OFFSET) so that a
+server's row limit cannot cut them. An article graph is replaced whole either way readers look: with the
+SPARQL 1.1 Graph Store HTTP Protocol where a graph store URL is known (`PUT GSP?graph=<article IRI>`,
+N-Triples; a kg server's `URL/store`), else by one update request (`DROP SILENT GRAPH` then `INSERT DATA`)
+per batch of articles, which a SPARQL 1.1 server runs as one operation.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import urllib.parse
 import urllib.request
 from collections import defaultdict
 from collections.abc import Iterator
+from dataclasses import dataclass
 from email.message import Message
 from typing import IO, Any
 
@@ -40,35 +43,92 @@ from kg.store import DATASET_FORMATS
 
 SPARQL_JSON = "application/sparql-results+json"
 N_TRIPLES = "application/n-triples"
+FORM = "application/x-www-form-urlencoded"
 DEFAULT_TIMEOUT = 60.0  # seconds to wait for one HTTP answer
+PAGE_ROWS = 10_000  # rows read per SELECT request; below the row limits servers ship with (Virtuoso: 10,000)
+UPDATE_CHARS = 1_000_000  # most characters of one update request; a larger article graph goes alone
 
 PROLOGUE = "".join(f"PREFIX {name}: <{iri}>\n" for name, iri in ontology.PREFIXES.items())
+
+
+def _in_any_graph(pattern: str) -> str:
+    """`pattern` matched in the default graph or in any named graph, whether the server's default graph is
+    the union of its graphs (Virtuoso, kg) or a graph of its own (Oxigraph server, Fuseki)."""
+    return f"{{ {pattern} }} UNION {{ GRAPH ?g {{ {pattern} }} }}"
+
 
 # Entities are read with three scans, each linear in the store: a single join of types, labels
 # and aliases over the union of article graphs multiplies rows by the articles naming an entity.
 NOT_ENTITIES = ", ".join(str(ontology.kg(name)) for name in ("Article", "Role", "Event", "Sanction", "Evidence"))
-TYPES_QUERY = PROLOGUE + f"""SELECT DISTINCT ?e ?type WHERE {{ ?e a ?type .
-    FILTER(STRSTARTS(STR(?type), STR(kg:)) && ?type NOT IN ({NOT_ENTITIES})) }}"""
-LABELS_QUERY = PROLOGUE + "SELECT DISTINCT ?e ?label WHERE { ?e rdfs:label ?label }"
-ALIASES_QUERY = PROLOGUE + "SELECT DISTINCT ?e ?alias WHERE { ?e skos:altLabel ?alias }"
-EVENT_REPORTS_QUERY = PROLOGUE + """SELECT ?e ?g ?type ?date (DATATYPE(?date) AS ?datatype) ?place ?participant
-    ?status ?published WHERE { GRAPH ?g { ?e a kg:Event ; kg:eventType ?type . OPTIONAL { ?e kg:date ?date }
+TYPES = ("?e ?type", _in_any_graph("?e a ?type") + f"""
+    FILTER(STRSTARTS(STR(?type), STR(kg:)) && ?type NOT IN ({NOT_ENTITIES}))""")
+LABELS = ("?e ?label", _in_any_graph("?e rdfs:label ?label"))
+ALIASES = ("?e ?alias", _in_any_graph("?e skos:altLabel ?alias"))
+EVENT_REPORTS = ("?e ?g ?type ?date ?datatype ?place ?participant ?status ?published", """GRAPH ?g {
+    ?e a kg:Event ; kg:eventType ?type . OPTIONAL { ?e kg:date ?date BIND(DATATYPE(?date) AS ?datatype) }
     OPTIONAL { ?e schema:location ?place } OPTIONAL { ?e kg:participant ?participant }
-    OPTIONAL { ?e kg:status ?status } OPTIONAL { ?g schema:datePublished ?published } } }"""
-HASHES_QUERY = PROLOGUE + """SELECT ?g ?hash ?source WHERE { GRAPH ?g { ?g a kg:Article ; kg:contentHash ?hash .
-    OPTIONAL { ?g kg:sourceFile ?source } } }"""
+    OPTIONAL { ?e kg:status ?status } OPTIONAL { ?g schema:datePublished ?published } }""")
+HASHES = ("?a ?hash ?source", """GRAPH ?a { ?a a kg:Article ; kg:contentHash ?hash .
+    OPTIONAL { ?a kg:sourceFile ?source } }""")
+
+
+def paged_query(variables: str, pattern: str, offset: int, limit: int | None = None) -> str:
+    """One page of the distinct rows of `variables` matching `pattern`, in a fixed order. The order is taken in a
+    subquery, as Virtuoso needs to page a sorted result past its sort limit."""
+    return (PROLOGUE + f"SELECT {variables} WHERE {{ {{ SELECT DISTINCT {variables} WHERE {{ {pattern} }} "
+            f"ORDER BY {variables} }} }} LIMIT {limit or PAGE_ROWS} OFFSET {offset}")
+
+
+@dataclass(frozen=True)
+class Endpoints:
+    """Where a SPARQL server answers: its query URL, its update URL, and its Graph Store Protocol URL if any."""
+
+    query: str
+    update: str
+    graph_store: str | None = None
+    where: str = ""  # the URL messages name: the kg server's, or the query URL
+    is_kg_server: bool = False  # a running `kg serve`, whose messages name its settings
+    name: str = "the SPARQL server"  # how messages call it
+    hint: str = "Check --sparql (KG_SPARQL)."  # what to check when it cannot be reached
+    auth_hint: str = "Give --token, or --user and --password (KG_UPDATE_TOKEN, KG_SPARQL_USER, KG_SPARQL_PASSWORD)."
+
+    @classmethod
+    def sparql(cls, query: str, update: str | None = None, graph_store: str | None = None) -> Endpoints:
+        """The endpoints of a SPARQL 1.1 server; updates go to the query URL unless `update` is given."""
+        return cls(query, update or query, graph_store, where=query)
+
+    @classmethod
+    def kg_server(cls, url: str) -> Endpoints:
+        """The endpoints of a running `kg serve` at `url`."""
+        url = url.rstrip("/")
+        return cls(f"{url}/sparql", f"{url}/update", f"{url}/store", where=url, is_kg_server=True,
+                   name=f"the kg server at {url}",
+                   hint="Is `kg serve` running there? Check --server or KG_SERVER.",
+                   auth_hint="Set KG_UPDATE_TOKEN (or --token) to the server's token")
 
 
 class _Server:
-    """A running kg server at `url`, talked to over HTTP with the update token if one is given."""
+    """A SPARQL server reached over HTTP with a bearer token, or a user and password (HTTP Basic or Digest)."""
 
-    def __init__(self, url: str, token: str | None = None, *, timeout: float = DEFAULT_TIMEOUT) -> None:
-        self.url = url.rstrip("/")
+    def __init__(self, url: str | Endpoints, token: str | None = None, *, user: str | None = None,
+                 password: str | None = None, timeout: float = DEFAULT_TIMEOUT) -> None:
+        endpoints = url if isinstance(url, Endpoints) else Endpoints.kg_server(url)
+        self.endpoints = endpoints
+        self.url = endpoints.where
         self.token = token
         self.timeout = timeout
+        handlers: list[urllib.request.BaseHandler] = []
+        if user is not None:
+            passwords = urllib.request.HTTPPasswordMgrWithDefaultRealm()
+            urls = [endpoints.query, endpoints.update, *([endpoints.graph_store] if endpoints.graph_store else [])]
+            passwords.add_password(None, urls, user, password or "")
+            handlers += [urllib.request.HTTPBasicAuthHandler(passwords),
+                         urllib.request.HTTPDigestAuthHandler(passwords)]
+        self._opener = urllib.request.build_opener(*handlers)
 
-    def _request(self, method: str, url: str, body: bytes | None, headers: dict[str, str]) -> tuple[bytes, Message]:
-        """Send one request; returns the body and headers of the answer.
+    def _request(self, method: str, url: str, body: bytes | None, headers: dict[str, str],
+                 missing_ok: bool = False) -> tuple[bytes, Message] | None:
+        """Send one request; returns the body and headers of the answer (None for a 404 when `missing_ok`).
 
         Raises:
             KGError: (or a subclass) the server is unreachable or answered with an error status.
@@ -77,28 +137,42 @@ class _Server:
             headers = {**headers, "Authorization": f"Bearer {self.token}"}
         request = urllib.request.Request(url, data=body, method=method, headers=headers)
         try:
-            with urllib.request.urlopen(request, timeout=self.timeout) as response:
+            with self._opener.open(request, timeout=self.timeout) as response:
                 return bytes(response.read()), response.headers
         except urllib.error.HTTPError as err:
-            raise _http_error(method, url, err) from err
+            if missing_ok and err.code == 404:
+                return None
+            raise _http_error(method, url, err, self.endpoints) from err
         except (urllib.error.URLError, OSError) as err:
             reason = getattr(err, "reason", err)
-            raise KGError(
-                f"Cannot reach the kg server at {self.url} ({reason}). Is `kg serve` running there? "
-                "Check --server or KG_SERVER."
-            ) from err
+            if self.endpoints.is_kg_server:
+                raise KGError(f"Cannot reach {self.endpoints.name} ({reason}). {self.endpoints.hint}") from err
+            raise KGError(f"Cannot reach {self.endpoints.name} at {url} ({reason}). {self.endpoints.hint}") from err
+
+    def _send(self, method: str, url: str, body: bytes | None, headers: dict[str, str]) -> tuple[bytes, Message]:
+        answer = self._request(method, url, body, headers)
+        assert answer is not None
+        return answer
+
+    def _post_query(self, sparql: str, accept: str) -> tuple[bytes, Message]:
+        """POST a query, form-encoded as every SPARQL 1.1 server takes it."""
+        body = urllib.parse.urlencode({"query": sparql}).encode("ascii")
+        return self._send("POST", self.endpoints.query, body, {"Content-Type": FORM, "Accept": accept})
 
     def _graph_url(self, graph: NamedNode | None) -> str:
         """The Graph Store Protocol URL of a named graph, or of the default graph when None."""
+        assert self.endpoints.graph_store is not None
         query = urllib.parse.urlencode({"graph": graph.value}) if graph is not None else "default"
-        return f"{self.url}/store?{query}"
+        return f"{self.endpoints.graph_store}?{query}"
 
 
 class RemoteSink(_Server):
-    """A kg.ingest.GraphSink writing article graphs to a running kg server at `url`."""
+    """A kg.ingest.GraphSink writing article graphs to a SPARQL server: a running kg server at `url`, or any
+    SPARQL 1.1 server given by Endpoints.sparql(...)."""
 
-    def __init__(self, url: str, token: str | None, *, timeout: float = DEFAULT_TIMEOUT) -> None:
-        super().__init__(url, token, timeout=timeout)
+    def __init__(self, url: str | Endpoints, token: str | None, *, user: str | None = None,
+                 password: str | None = None, timeout: float = DEFAULT_TIMEOUT) -> None:
+        super().__init__(url, token, user=user, password=password, timeout=timeout)
         self._versions: dict[str, tuple[str, str]] | None = None
 
     def iter_entities(self, namer: ontology.Namer) -> Iterator[Entity]:
@@ -109,16 +183,16 @@ class RemoteSink(_Server):
         """
         general = {PERSON, *ontology.GENERAL_KIND.values()}
         kinds: dict[str, set[str]] = defaultdict(set)
-        for row in self.select(TYPES_QUERY):
+        for row in self.select_all(*TYPES):
             if namer.key_of(row["e"]) is not None:
                 kinds[row["e"]].add(row["type"][len(ontology.KG):])
         kinds = {iri: names for iri, names in kinds.items() if names & general}
         labels: dict[str, str] = {}
-        for row in self.select(LABELS_QUERY):
+        for row in self.select_all(*LABELS):
             if row["e"] in kinds:
                 labels[row["e"]] = min(labels.get(row["e"], row["label"]), row["label"])
         aliases: dict[str, set[str]] = defaultdict(set)
-        for row in self.select(ALIASES_QUERY):
+        for row in self.select_all(*ALIASES):
             if row["e"] in kinds:
                 aliases[row["e"]].add(row["alias"])
         for iri, names in sorted(kinds.items()):
@@ -135,7 +209,7 @@ class RemoteSink(_Server):
             KGError: the server cannot be reached or refused a query.
         """
         reports: dict[tuple[str, str], dict[str, Any]] = {}
-        for row in self.select(EVENT_REPORTS_QUERY):
+        for row in self.select_all(*EVENT_REPORTS):
             report = reports.setdefault((row["e"], row["g"]), {"type": row["type"], "participants": set()})
             if "date" in row:
                 report["date"] = (row["date"], row["datatype"][len(ontology.XSD):])
@@ -155,65 +229,95 @@ class RemoteSink(_Server):
                                           report["published"])
 
     def stored_version(self, graph: NamedNode) -> tuple[str, str] | None:
-        """The content hash and source file of an article graph on the server, or None (all fetched in one query)."""
+        """The content hash and source file of an article graph on the server, or None (all read at the first call).
+
+        Raises:
+            KGError: the server cannot be reached or refused a query.
+        """
         if self._versions is None:
-            self._versions = {row["g"]: (row["hash"], row.get("source", "")) for row in self.select(HASHES_QUERY)
-                              if "hash" in row}
+            self._versions = {row["a"]: (row["hash"], row.get("source", "")) for row in self.select_all(*HASHES)}
         return self._versions.get(graph.value)
 
     def write_graphs(self, graphs: list[tuple[NamedNode, list[Quad]]]) -> None:
-        """PUT each graph to the server's Graph Store endpoint; each replacement is atomic there.
+        """Replace each graph on the server, each atomically: a PUT to the Graph Store endpoint per graph, else
+        update requests of DROP SILENT GRAPH and INSERT DATA (several graphs to a request, up to UPDATE_CHARS).
 
         Raises:
-            Unauthorized, Forbidden: the server refused the update token.
+            Unauthorized, Forbidden: the server refused the credentials.
             DiskFull: the server's disk is full; the graphs written before stay whole.
             KGError: the server cannot be reached or failed.
         """
+        if self.endpoints.graph_store:
+            for graph, quads in graphs:
+                body = "".join(f"{q.subject} {q.predicate} {q.object} .\n" for q in quads).encode("utf-8")
+                self._send("PUT", self._graph_url(graph), body, {"Content-Type": N_TRIPLES})
+                self._remember(graph, quads)
+            return
+        operations: list[str] = []
         for graph, quads in graphs:
-            body = "".join(f"{q.subject} {q.predicate} {q.object} .\n" for q in quads).encode("utf-8")
-            self._request("PUT", self._graph_url(graph), body, {"Content-Type": N_TRIPLES})
-            if self._versions is not None:
-                self._versions.pop(graph.value, None)
-                values = {quad.predicate: quad.object.value for quad in quads
-                          if quad.subject == graph and isinstance(quad.object, Literal)}
-                if ontology.CONTENT_HASH in values:
-                    self._versions[graph.value] = (values[ontology.CONTENT_HASH],
-                                                   values.get(ontology.SOURCE_FILE, ""))
+            operations.append(_replace_graph(graph, quads))
+            if sum(map(len, operations)) >= UPDATE_CHARS:
+                self.update(" ;\n".join(operations))
+                operations = []
+        if operations:
+            self.update(" ;\n".join(operations))
+        for graph, quads in graphs:
+            self._remember(graph, quads)
 
-    def flush(self) -> None:
-        """Nothing to do: the server commits each PUT before answering."""
+    def _remember(self, graph: NamedNode, quads: list[Quad]) -> None:
+        """Keep the stored version of a graph just written, for stored_version."""
+        if self._versions is not None:
+            self._versions.pop(graph.value, None)
+            values = {quad.predicate: quad.object.value for quad in quads
+                      if quad.subject == graph and isinstance(quad.object, Literal)}
+            if ontology.CONTENT_HASH in values:
+                self._versions[graph.value] = (values[ontology.CONTENT_HASH], values.get(ontology.SOURCE_FILE, ""))
 
-    def remove_graph(self, graph: NamedNode) -> bool:
-        """DELETE a named graph on the server; False when it has no such graph.
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL update on the server (form-encoded, as every SPARQL 1.1 server takes it).
 
         Raises:
-            Unauthorized, Forbidden: the server refused the update token.
+            Unauthorized, Forbidden: the server refused the credentials.
             KGError: the server cannot be reached or failed.
         """
-        url = self._graph_url(graph)
-        headers = {"Authorization": f"Bearer {self.token}"} if self.token else {}
-        try:
-            with urllib.request.urlopen(urllib.request.Request(url, method="DELETE", headers=headers),
-                                        timeout=self.timeout):
-                return True
-        except urllib.error.HTTPError as err:
-            if err.code == 404:  # the Graph Store Protocol's answer for a graph it does not hold
-                return False
-            raise _http_error("DELETE", url, err) from err
-        except (urllib.error.URLError, OSError) as err:
-            raise KGError(f"Cannot reach the kg server at {self.url} ({getattr(err, 'reason', err)}). "
-                          "Is `kg serve` running there? Check --server or KG_SERVER.") from err
+        body = urllib.parse.urlencode({"update": sparql}).encode("ascii")
+        self._send("POST", self.endpoints.update, body, {"Content-Type": FORM})
+
+    def flush(self) -> None:
+        """Nothing to do: the server commits each request before answering."""
+
+    def remove_graph(self, graph: NamedNode) -> bool:
+        """Remove a named graph on the server; False when it has no such graph.
+
+        Raises:
+            Unauthorized, Forbidden: the server refused the credentials.
+            KGError: the server cannot be reached or failed.
+        """
+        if self.endpoints.graph_store:
+            return self._request("DELETE", self._graph_url(graph), None, {}, missing_ok=True) is not None
+        if not self.select(f"SELECT ?s WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} }} LIMIT 1"):  # Virtuoso's ASK is no JSON
+            return False
+        self.update(f"DROP SILENT GRAPH {graph}")  # Virtuoso refuses a plain DROP of a graph never CREATEd
+        return True
+
+    def select_all(self, variables: str, pattern: str) -> Iterator[dict[str, str]]:
+        """Every distinct row of `variables` matching `pattern`, read a page of at most PAGE_ROWS rows at a time.
+
+        Raises:
+            KGError: the server cannot be reached, refused a query, or cut a page at its row limit.
+        """
+        offset = 0
+        while rows := self.select(paged_query(variables, pattern, offset)):
+            yield from rows
+            offset += len(rows)  # until an empty page: a server may cut a page short without a word (Virtuoso)
 
     def select(self, sparql: str) -> list[dict[str, str]]:
-        """Rows of a SELECT query sent to URL/sparql, as {variable: value} (unbound ones omitted).
+        """Rows of a SELECT query, as {variable: value} (unbound ones omitted).
 
         Raises:
             KGError: the server cannot be reached, refused the query or answered something else.
         """
-        data, headers = self._request(
-            "POST", f"{self.url}/sparql", sparql.encode("utf-8"),
-            {"Content-Type": "application/sparql-query", "Accept": SPARQL_JSON},
-        )
+        data, headers = self._post_query(sparql, SPARQL_JSON)
         try:
             answer: dict[str, Any] = json.loads(data)
             bindings = answer["results"]["bindings"]
@@ -221,18 +325,24 @@ class RemoteSink(_Server):
         except (ValueError, KeyError, TypeError, AttributeError) as err:
             raise KGError(
                 f"The server at {self.url} answered a SPARQL query with something other than "
-                f"SPARQL JSON results ({err}); is it a kg server?"
+                f"SPARQL JSON results ({err}); is it a SPARQL endpoint?"
             ) from err
         limit = headers.get("KG-Row-Limit", "")
         if headers.get("KG-Truncated") == "true" or (limit.isdigit() and len(rows) >= int(limit)):
             raise KGError(
-                f"The server at {self.url} cut a result at its row limit of {limit or '?'} rows, so the "
-                "known entities or articles cannot all be read; raise KG_ROW_LIMIT on the server."
+                f"The server at {self.url} cut a result at its row limit of {limit or '?'} "
+                "rows, so the known entities or articles cannot all be read; raise KG_ROW_LIMIT on the server."
             )
         return rows
 
 
-def _http_error(method: str, url: str, err: urllib.error.HTTPError) -> KGError:
+def _replace_graph(graph: NamedNode, quads: list[Quad]) -> str:
+    """The update operations that replace `graph` with the triples of `quads`."""
+    triples = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
+    return f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ GRAPH {graph} {{\n{triples}\n}} }}"
+
+
+def _http_error(method: str, url: str, err: urllib.error.HTTPError, endpoints: Endpoints) -> KGError:
     """The kg error for an HTTP error answer, with the server's own message."""
     detail = err.read(2000).decode("utf-8", "replace").strip()
     try:  # kg servers answer {"ok": false, "status": ..., "error": "..."}
@@ -240,17 +350,17 @@ def _http_error(method: str, url: str, err: urllib.error.HTTPError) -> KGError:
     except (ValueError, KeyError, TypeError):
         pass  # not a kg JSON error: show the body as it is
     said = f": {detail.rstrip('.')}" if detail else ""  # the messages below go on with a sentence of their own
+    kg_server = endpoints.is_kg_server
     if err.code == 401:
-        return Unauthorized(
-            f"The server wants an update token (401 on {method} {url}){said}. "
-            "Set KG_UPDATE_TOKEN (or --token) to the server's token."
-        )
+        wants = "an update token" if kg_server else "credentials"
+        hint = endpoints.auth_hint.rstrip('.')
+        return Unauthorized(f"The server wants {wants} (401 on {method} {url}){said}. {hint}.")
     if err.code == 403:
-        return Forbidden(
-            f"The server refused the update token (403 on {method} {url}){said}. Set KG_UPDATE_TOKEN "
-            "(or --token) to the server's token, and start the server with KG_UPDATE_TOKEN set."
-        )
-    if err.code == 404 or err.code == 405:
+        start = " and start the server with KG_UPDATE_TOKEN set." if kg_server else ""
+        what = "update token" if kg_server else "credentials"
+        return Forbidden(f"The server refused the {what} (403 on {method} {url}){said}. "
+                         f"{endpoints.auth_hint.rstrip('.')}{',' if start else '.'}{start}")
+    if kg_server and (err.code == 404 or err.code == 405):
         return KGError(
             f"The server has no Graph Store endpoint for {method} {url} ({err.code}){said}. "
             "Is it a kg server of this version, started with KG_UPDATE_TOKEN?"
@@ -258,7 +368,7 @@ def _http_error(method: str, url: str, err: urllib.error.HTTPError) -> KGError:
     if err.code == 413:
         return PayloadTooLarge(
             f"The server refused an article graph as too large (413 on {method} {url}){said}. "
-            "Raise KG_MAX_REQUEST_BYTES on the server."
+            + ("Raise KG_MAX_REQUEST_BYTES on the server." if kg_server else "Raise the server's request size limit.")
         )
     if err.code == 507:  # the server says "disk full: no space left for the store ..."
         return DiskFull(f"{detail or 'disk full'} (507 on {method} {url})")
@@ -268,8 +378,8 @@ def _http_error(method: str, url: str, err: urllib.error.HTTPError) -> KGError:
 
 
 class RemoteStore(_Server):
-    """Reads the store that a running `kg serve` holds open, through its SPARQL endpoint and Graph Store Protocol:
-    what `kg query`, `stats`, `eval` and `export` use while the server has the store.
+    """Reads the store that a running `kg serve` holds open, through its SPARQL endpoint and Graph Store Protocol, or
+    the graph on another SPARQL server: what `kg query`, `stats`, `eval` and `export` use then.
 
     `truncated` tells whether the server cut the last query result at its KG_ROW_LIMIT.
     """
@@ -277,16 +387,16 @@ class RemoteStore(_Server):
     truncated = False
 
     def query(self, sparql: str) -> QuerySolutions | QueryBoolean | list[Triple]:
-        """The result of a query run by the server: solutions, a boolean, or triples.
+        """The result of a query run by the server: solutions, a boolean, or triples. The prefixes a kg server
+        predeclares (kg:, org:, schema:, ...) are declared for other servers too.
 
         Raises:
             InvalidInput: the server rejected the query (a syntax error, with the parser's position).
             KGError: the server cannot be reached or failed.
         """
-        data, headers = self._request(
-            "POST", f"{self.url}/sparql", sparql.encode("utf-8"),
-            {"Content-Type": "application/sparql-query", "Accept": f"{SPARQL_JSON}, {N_TRIPLES}"},
-        )
+        if not self.endpoints.is_kg_server:
+            sparql = PROLOGUE + sparql  # a query's own declarations come after, and win
+        data, headers = self._post_query(sparql, f"{SPARQL_JSON}, {N_TRIPLES}")
         self.truncated = headers.get("KG-Truncated") == "true"
         try:
             if headers.get_content_type() == N_TRIPLES:
@@ -294,7 +404,7 @@ class RemoteStore(_Server):
             return parse_query_results(data, QueryResultsFormat.JSON)
         except SyntaxError as err:
             raise KGError(f"The server at {self.url} answered a query with a result that does not parse "
-                          f"({err}); is it a kg server?") from err
+                          f"({err}); is it a SPARQL endpoint?") from err
 
     def select(self, sparql: str) -> list[dict[str, Any]]:
         """Rows of a SELECT query as dicts of pyoxigraph terms (unbound variables omitted), like Store.select.
@@ -313,13 +423,18 @@ class RemoteStore(_Server):
         return rows
 
     def _graph(self, graph: NamedNode | None) -> list[Triple]:
-        data, _ = self._request("GET", self._graph_url(graph), None, {"Accept": N_TRIPLES})
+        if not self.endpoints.graph_store:
+            raise InvalidInput(f"Reading whole graphs from {self.url} needs its Graph Store Protocol URL: give "
+                               "--graph-store (KG_GRAPH_STORE).")
+        data, _ = self._send("GET", self._graph_url(graph), None, {"Accept": N_TRIPLES})
         return [quad.triple for quad in parse(data, RdfFormat.N_TRIPLES)]
 
     def count_quads(self) -> int:
-        """The number of quads in the server's store: its named graphs and its default graph."""
+        """The number of quads in the server's store: its named graphs, and its default graph where a graph store
+        URL is known (a default graph that is the union of the others, as Virtuoso's, is not counted again)."""
         named = self.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
-        return int(named[0]["n"].value) + len(self._graph(None))
+        default = len(self._graph(None)) if self.endpoints.graph_store else 0
+        return int(named[0]["n"].value) + default
 
     def dump(self, output: IO[bytes], fmt: RdfFormat) -> None:
         """Write the whole store: every graph for N-Quads and TriG, the union of all graphs (each triple once)

@@ -22,6 +22,7 @@ class Settings:
     base_iri: str = DEFAULT_BASE_IRI  # KG_BASE_IRI: prefix of every entity, article and fact IRI
     model: str | None = None  # KG_MODEL: spaCy model to load (default: en_core_web_sm, else the PyPI copy)
     workers: int = os.cpu_count() or 1  # KG_WORKERS: processes that parse articles during ingest
+    cluster: str | None = None  # KG_CLUSTER: Dask scheduler (tcp://host:8786) or local:N that parses instead
     max_bytes: int = 10 * 1024 * 1024  # KG_MAX_BYTES: largest article file accepted
     host: str = "127.0.0.1"  # KG_HOST: address the server listens on
     port: int = 5000  # KG_PORT: port the server listens on
@@ -35,6 +36,11 @@ class Settings:
     update_token: str | None = None  # KG_UPDATE_TOKEN: enables SPARQL Update and the Graph Store Protocol
     allow_federation: bool = False  # KG_ALLOW_FEDERATION: allow SERVICE and LOAD in queries and updates
     server: str | None = None  # KG_SERVER: URL of a running kg server that `kg ingest` sends articles to
+    sparql: str | None = None  # KG_SPARQL: query URL of a SPARQL 1.1 server holding the graph instead of the store
+    sparql_update: str | None = None  # KG_SPARQL_UPDATE: its update URL (default: the query URL)
+    graph_store: str | None = None  # KG_GRAPH_STORE: its Graph Store Protocol URL (default: none; updates are used)
+    sparql_user: str | None = None  # KG_SPARQL_USER: user name for that server (HTTP Basic or Digest)
+    sparql_password: str | None = None  # KG_SPARQL_PASSWORD: that user's password
 
 
 def settings_from_env(environ: Mapping[str, str] = os.environ, **overrides: object) -> Settings:

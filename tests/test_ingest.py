@@ -125,9 +125,9 @@ def test_ingest_reports_unreadable_inputs_and_goes_on(tmp_path: Path) -> None:
     assert [Path(p.source).name for p in report.problems] == ["empty.txt"]
 
 
-def test_progress_bar_shows_articles_per_second_on_a_terminal() -> None:
+def test_progress_bar_shows_articles_per_second_and_workers_on_a_terminal() -> None:
     script = "from kg.progress import ProgressBar\nwith ProgressBar(enabled=True) as bar:\n" \
-             "    for n in range(1, 4):\n        bar.update(f'a{n}.txt', n)\n"
+             "    bar.show_workers(2)\n    for n in range(1, 4):\n        bar.update(f'a{n}.txt', n)\n"
     controller, terminal = pty.openpty()  # a terminal that reports no size, as under `script -c`
     process = subprocess.Popen([sys.executable, "-c", script], cwd=ROOT, stderr=terminal, close_fds=True)
     os.close(terminal)
@@ -135,7 +135,7 @@ def test_progress_bar_shows_articles_per_second_on_a_terminal() -> None:
     while chunk := _read(controller):
         output += chunk
     assert process.wait(timeout=60) == 0
-    assert b"3 articles" in output and b"articles/s" in output
+    assert b"3 articles" in output and b"articles/s" in output and b"2 workers, a3.txt" in output
 
 
 def _read(fd: int) -> bytes:

@@ -19,3 +19,11 @@ class ReadWarning:
 
     source: str  # path, or "path:line" for JSON Lines
     message: str  # what was changed or skipped, and why
+
+
+def too_large(source: str, size: int, max_bytes: int) -> ReadProblem | None:
+    """The problem of a file of `size` bytes over the limit, or None."""
+    if size <= max_bytes:
+        return None
+    return ReadProblem(source, f"file is {size} bytes, larger than the limit of {max_bytes} bytes; "
+                       "raise it with --max-bytes or KG_MAX_BYTES")

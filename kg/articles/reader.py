@@ -7,13 +7,14 @@ import json
 import re
 import unicodedata
 from collections.abc import Iterator, Sequence
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any
 
 from kg.articles.decoding import decode_article, normalise
 from kg.articles.folders import iter_folder
 from kg.articles.plaintext import find_boilerplate, is_body_line, parse_plain_text, to_published
-from kg.articles.problems import ReadProblem, ReadWarning
+from kg.articles.problems import ReadProblem, ReadWarning, too_large
+from kg.articles.urls import is_url, iter_url_files
 from kg.model import Document
 from kg.ontology import MAX_ID_CHARS, is_id_char
 
@@ -28,13 +29,18 @@ Item = Document | ReadProblem | ReadWarning
 
 
 def iter_articles(paths: Sequence[str | Path], max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
-    """Yield a Document or a ReadProblem for every article in the given files and folders, and ReadWarnings.
+    """Yield a Document or a ReadProblem for every article in the given files, folders and URLs, and ReadWarnings.
 
     Folders are walked recursively in sorted order (kg.articles.folders), skipping hidden entries and
     files with other extensions; a file named explicitly with an unknown extension is a ReadProblem.
+    A name with a scheme (`file://`, `memory://`, `s3://`) is read with fsspec (kg.articles.urls).
     Ids are not deduplicated: two articles with the same id are both yielded and the caller decides.
     """
     for given in paths:
+        if is_url(str(given)):
+            for found in iter_url_files(str(given), SUFFIXES, max_bytes):
+                yield from [found] if isinstance(found, ReadProblem) else read_article_bytes(*found)
+            continue
         path = Path(given)
         if path.is_dir():
             for found in iter_folder(path, SUFFIXES):
@@ -47,24 +53,41 @@ def iter_articles(paths: Sequence[str | Path], max_bytes: int = DEFAULT_MAX_BYTE
 
 def read_article_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Item]:
     """Read one article file into Documents (one, or one per JSON line), ReadProblems and ReadWarnings."""
-    source = str(path)
-    suffix = path.suffix.lower()
-    if suffix not in SUFFIXES:
-        shown = f"'{path.suffix}'" if path.suffix else "no extension"
-        return [ReadProblem(source, f"unsupported file type {shown}; {EXPECTED}")]
-    decoded = _read_text(path, max_bytes)
+    problem = unsupported(str(path), path)
+    if problem:
+        return [problem]
+    data = _read_bytes(path, max_bytes)
+    return [data] if isinstance(data, ReadProblem) else read_article_bytes(str(path), path, data)
+
+
+def unsupported(source: str, name: PurePath) -> ReadProblem | None:
+    """The problem of a file whose extension is not an article's, or None."""
+    if name.suffix.lower() in SUFFIXES:
+        return None
+    shown = f"'{name.suffix}'" if name.suffix else "no extension"
+    return ReadProblem(source, f"unsupported file type {shown}; {EXPECTED}")
+
+
+def read_article_bytes(source: str, name: PurePath, data: bytes) -> list[Item]:
+    """The Documents (one, or one per JSON line), ReadProblems and ReadWarnings of an article file's bytes, read
+    from `source`; `name` gives the format (its extension) and the id (its stem)."""
+    problem = unsupported(source, name)
+    if problem:
+        return [problem]
+    decoded = decode_article(source, data)
     if isinstance(decoded, ReadProblem):
         return [decoded]
     text, warning = decoded
     if not text.strip():
         return [ReadProblem(source, "the file is empty or only whitespace; expected article text")]
     items: list[Item] = [warning] if warning else []
+    suffix = name.suffix.lower()
     if suffix in JSONL_SUFFIXES:
-        items += _read_jsonl(path, text)
+        items += _read_jsonl(source, name.stem, text)
     elif suffix in HTML_SUFFIXES:
-        items.append(_read_html(path, text))
+        items.append(_read_html(source, name.stem, text))
     else:
-        items.append(_read_plain(path, text))
+        items.append(_read_plain(source, name.stem, text))
     return items
 
 
@@ -92,17 +115,13 @@ def make_document(source: str, doc_id: str, text: str, **meta: Any) -> Document:
     return Document(id=doc_id, text=text, source=source, content_hash=digest, **meta)
 
 
-def _read_text(path: Path, max_bytes: int) -> tuple[str, ReadWarning | None] | ReadProblem:
-    """The file's text (kg.articles.decoding) after a size check, with a warning when it is not clean UTF-8."""
+def _read_bytes(path: Path, max_bytes: int) -> bytes | ReadProblem:
+    """The file's bytes after a size check."""
     source = str(path)
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            return ReadProblem(
-                source,
-                f"file is {size} bytes, larger than the limit of {max_bytes} bytes; "
-                "raise it with --max-bytes or KG_MAX_BYTES",
-            )
+        problem = too_large(source, path.stat().st_size, max_bytes)
+        if problem:
+            return problem
         with path.open("rb") as handle:
             data = handle.read(max_bytes + 1)
     except IsADirectoryError:
@@ -113,16 +132,16 @@ def _read_text(path: Path, max_bytes: int) -> tuple[str, ReadWarning | None] | R
         return ReadProblem(
             source, f"file is larger than the limit of {max_bytes} bytes; raise it with --max-bytes or KG_MAX_BYTES"
         )
-    return decode_article(source, data)
+    return data
 
 
-def _read_plain(path: Path, raw: str) -> Document | ReadProblem:
+def _read_plain(source: str, stem: str, raw: str) -> Document | ReadProblem:
     parsed = parse_plain_text(raw)
     if not parsed.text.strip():
-        return ReadProblem(str(path), "no article text after the header; expected a body after a blank line")
+        return ReadProblem(source, "no article text after the header; expected a body after a blank line")
     return make_document(
-        str(path),
-        slugify(path.stem),
+        source,
+        slugify(stem),
         parsed.text,
         title=parsed.title,
         url=parsed.url,
@@ -132,7 +151,7 @@ def _read_plain(path: Path, raw: str) -> Document | ReadProblem:
     )
 
 
-def _read_html(path: Path, raw: str) -> Document | ReadProblem:
+def _read_html(source: str, stem: str, raw: str) -> Document | ReadProblem:
     import trafilatura
 
     result = trafilatura.bare_extraction(
@@ -149,14 +168,14 @@ def _read_html(path: Path, raw: str) -> Document | ReadProblem:
         extracted = result.as_dict()
     body = normalise(extracted.get("text") or "").strip()
     if not any(is_body_line(line) for line in body.split("\n")):
-        return ReadProblem(str(path), "no main text found in the HTML; expected an article body with sentences")
+        return ReadProblem(source, "no main text found in the HTML; expected an article body with sentences")
     title = extracted.get("title") or None
     first, _, rest = body.partition("\n")
     text = rest.strip() if title and first.strip() == title.strip() and rest.strip() else body
     date = extracted.get("date")
     return make_document(
-        str(path),
-        slugify(path.stem),
+        source,
+        slugify(stem),
         text,
         title=title,
         url=extracted.get("url") or None,
@@ -166,14 +185,14 @@ def _read_html(path: Path, raw: str) -> Document | ReadProblem:
     )
 
 
-def _read_jsonl(path: Path, raw: str) -> Iterator[Document | ReadProblem]:
+def _read_jsonl(source: str, stem: str, raw: str) -> Iterator[Document | ReadProblem]:
     stripped = raw.lstrip()
     if stripped.startswith("[") or (stripped.startswith("{") and "\n" in raw.strip() and _is_one_json(raw)):
-        yield ReadProblem(str(path), "a single JSON document, not JSON Lines; expected one JSON object per line")
+        yield ReadProblem(source, "a single JSON document, not JSON Lines; expected one JSON object per line")
         return
     for number, line in enumerate(raw.split("\n"), start=1):
         if line.strip():
-            yield _read_json_line(path, number, line)
+            yield _read_json_line(source, stem, number, line)
 
 
 def _is_one_json(raw: str) -> bool:
@@ -184,8 +203,8 @@ def _is_one_json(raw: str) -> bool:
     return True
 
 
-def _read_json_line(path: Path, number: int, line: str) -> Document | ReadProblem:
-    source = f"{path}:{number}"
+def _read_json_line(file: str, stem: str, number: int, line: str) -> Document | ReadProblem:
+    source = f"{file}:{number}"
     try:
         record = json.loads(line)
     except ValueError as err:
@@ -204,7 +223,7 @@ def _read_json_line(path: Path, number: int, line: str) -> Document | ReadProble
     text = normalise(text)
     return make_document(
         source,
-        doc_id or slugify(f"{path.stem}-{number}"),
+        doc_id or slugify(f"{stem}-{number}"),
         text,
         title=meta["title"] or None,
         url=meta["url"] or None,
