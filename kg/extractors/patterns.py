@@ -18,8 +18,9 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from spacy.attrs import LEMMA, LOWER
 from spacy.matcher import DependencyMatcher
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from kg.extractors.lexicon import DATA_DIR, word_list
@@ -138,17 +139,45 @@ def iter_matches(sentences: list[Span], kind: str) -> Iterator[tuple[DependencyP
     cues = _cues(kind)
     for sent in sentences:
         doc = sent.doc
-        words = {w for t in sent for w in (t.lower_, t.lemma_.lower())}
+        words = _words_of(sent)
         candidates = [p for p, pattern_cues in zip(patterns, cues, strict=True)
                       if all(cue & words for cue in pattern_cues)]
         if not candidates:
             continue
-        sentence = sent.as_doc()  # one copy of the sentence for all its candidate patterns
+        sentence = _copy_of(sent)  # one copy of the sentence for all its candidate patterns, of both kinds
         for pattern in candidates:
             for _, token_ids in make_matcher(doc.vocab, pattern)(sentence):
                 nodes = {node["RIGHT_ID"]: doc[sent.start + i]
                          for node, i in zip(pattern.pattern, token_ids, strict=True)}
                 yield pattern, {slot: nodes[slot] for slot in pattern.slots}
+
+
+_last_words: tuple[Doc, list[str], list[str]] | None = None  # the Doc last read, its lowercase forms and lemmas
+_last_copies: tuple[Doc, dict[int, Doc]] | None = None  # the Doc last read and its sentences' copies, by start
+
+
+def _copy_of(sent: Span) -> Doc:
+    """A sentence as a Doc of its own, which the matchers read; made once per sentence of the Doc last read."""
+    global _last_copies
+    if _last_copies is None or _last_copies[0] is not sent.doc:
+        _last_copies = (sent.doc, {})
+    copies = _last_copies[1]
+    if sent.start not in copies:
+        copies[sent.start] = sent.as_doc()
+    return copies[sent.start]
+
+
+def _words_of(sent: Span) -> set[str]:
+    """The lowercase forms and lemmas of a sentence's words, read from arrays once per Doc (building a
+    Token for each word of every sentence costs more than the matching)."""
+    global _last_words
+    doc = sent.doc
+    if _last_words is None or _last_words[0] is not doc:
+        strings = doc.vocab.strings
+        rows = doc.to_array([LOWER, LEMMA]).tolist()
+        _last_words = (doc, [strings[row[0]] for row in rows], [strings[row[1]].lower() for row in rows])
+    _, lowers, lemmas = _last_words
+    return {*lowers[sent.start : sent.end], *lemmas[sent.start : sent.end]}
 
 
 @cache
