@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.attrs import SENT_START
+from spacy.tokens import Doc, Span
 
 from kg.extractors.context import read_home
 from kg.extractors.entities import EntityTable
@@ -17,6 +18,12 @@ from kg.fact_kinds import kind_of, merge_facts
 from kg.model import Document, Entity, Extraction, Fact
 
 
+def _sentences(doc: Doc) -> list[Span]:
+    """`doc.sents`, read from the parse's sentence starts in one array (`doc.sents` walks every token)."""
+    starts = [i for i, flag in enumerate(doc.to_array(SENT_START).tolist()) if flag == 1 or i == 0]
+    return [Span(doc, start, end) for start, end in zip(starts, [*starts[1:], len(doc)], strict=True) if start < end]
+
+
 def extract_parsed(document: Document, parsed: Doc) -> Extraction:
     """Extract entities and facts from `parsed`, the parse of `document.text`.
 
@@ -24,8 +31,8 @@ def extract_parsed(document: Document, parsed: Doc) -> Extraction:
     """
     if parsed.text != document.text:
         raise ValueError(f"Document {document.id!r}: the parsed text differs from document.text")
-    table = EntityTable(parsed, load_lexicon())
-    sentences = [s for s in parsed.sents if not in_boilerplate(s, document)]
+    table = EntityTable(parsed, load_lexicon(), document.text)
+    sentences = [s for s in _sentences(parsed) if not in_boilerplate(s, document)]
     facts: list[Fact] = []
     home = read_home(document, table)
     facts += extract_roles(parsed, table, document, sentences, home)

@@ -85,14 +85,15 @@ class _Record:
 class EntityTable:
     """The entities of one document and which tokens mention which entity key."""
 
-    def __init__(self, doc: Doc, lexicon: Lexicon) -> None:
+    def __init__(self, doc: Doc, lexicon: Lexicon, text: str | None = None) -> None:
+        """The entities of `doc`; `text` is `doc.text` when the caller has it (spaCy joins every token to make it)."""
         self.doc = doc
         self.lexicon = lexicon
         # Token objects and their lowercase texts, read from the Doc once: spaCy builds a new Token
         # on every doc[i], which costs more than the rules that read it.
         self.tokens: list[Token] = list(doc)
         self.lowers: list[str] = [t.lower_ for t in self.tokens]
-        self.text = doc.text
+        self.text = doc.text if text is None else text
         global _last_ents
         _last_ents = (doc, tuple(doc.ents))
         self.records: dict[str, _Record] = {}
