@@ -436,14 +436,10 @@ def _dominant_country(table: EntityTable) -> str | None:
 def _with_group_country(fact: RoleFact, root: Token, table: EntityTable) -> RoleFact | None:
     """ "six Russian officials, including Deputy Defence Minister X": a national title listed in a group
     that its people's word describes is that country's."""
-    words = fact.role.lower().split()
-    head = words[words.index("of") - 1] if "of" in words[1:] else words[-1]
+    head = _title_head(fact.role)
     if head not in NATIONAL_HEADS or not _listed_in_group(root):
         return None
-    node = root
-    while node.dep_ in ("conj", "appos", "compound") and node.head.i != node.i:
-        node = node.head
-    group = node.head.head  # the pobj of "including" hangs on the group's noun
+    group = _list_head(root).head.head  # the pobj of "including" hangs on the group's noun
     named = {country for c in group.children if c.dep_ in ("amod", "compound") and c.text[:1].isupper()
              for country in [table.lexicon.demonym(c.text) or table.lexicon.country(c.text)] if country}
     if len(named) != 1:
@@ -460,8 +456,7 @@ def _with_nearby_country(fact: RoleFact, window: list[Span], table: EntityTable,
     `met` on a trip to a stop, the one country named ("will travel to Manila, Philippines, where he will meet
     President X"; not "Trump met President X in Alaska", a meeting somewhere).
     Only when that country is the only one named there, and no other country dominates the article."""
-    words = fact.role.lower().split()
-    head = words[words.index("of") - 1] if "of" in words[1:] else words[-1]
+    head = _title_head(fact.role)
     if head not in NATIONAL_HEADS or fact.role.lower() in NOT_NATIONAL:
         return None
     own, before = window[-1], window[0] if len(window) > 1 else None
@@ -493,8 +488,7 @@ def _countries_in(sent: Span, table: EntityTable) -> set[str]:
              if table.kind(key) == COUNTRY and not post_to(start, end)}
     named |= {country for _, _, key in table.mentions_in(sent.start, sent.end) if table.kind(key) == PLACE
               for country in [table.lexicon.city_country(table.label(key))] if country}
-    named |= {country for token in sent if token.ent_type_ == "NORP" and token.text[:1].isupper()
-              for country in [table.lexicon.demonym(token.text)] if country}
+    named |= {country for token in sent for country in [_people_country(token, table)] if country}
     return named
 
 
@@ -508,7 +502,7 @@ def _setting_countries(sent: Span, table: EntityTable) -> set[str]:
                 root.head)):
             found.add(table.label(key))
     for token in sent:
-        country = table.lexicon.demonym(token.text) if token.ent_type_ == "NORP" and token.text[:1].isupper() else None
+        country = _people_country(token, table)
         if country and token.dep_ in ("amod", "compound") and _of_state(token.head):
             found.add(country)
     return found
@@ -526,8 +520,7 @@ def _with_article_country(fact: RoleFact, window: list[Span], table: EntityTable
     """A national title without a country, in an article from no government, about one country above all:
     "Prime Minister X" in a report that names Britain six times and no other country more than twice,
     unless its sentence names another country the title may be of, or the one before is told about one."""
-    words = fact.role.lower().split()
-    head = words[words.index("of") - 1] if "of" in words[1:] else words[-1]
+    head = _title_head(fact.role)
     if dominant is None or head not in NATIONAL_HEADS or fact.role.lower() in NOT_NATIONAL:
         return fact
     if _names_another_country(window[-1], table, dominant) or len(window) > 1 and (
@@ -567,8 +560,7 @@ def _with_context_country(fact: RoleFact, window: list[Span], table: EntityTable
     sentence describes ("travel to Riga, Latvia, to meet with President X"), else the one country the
     sentence names besides the home one, else the one country of the sentence just before ("The trip
     starts in Israel. There, he will meet with Prime Minister X")."""
-    words = fact.role.lower().split()
-    head = words[words.index("of") - 1] if "of" in words[1:] else words[-1]
+    head = _title_head(fact.role)
     if head not in NATIONAL_HEADS or fact.role.lower() in NOT_NATIONAL:
         return fact
     country = _stop_country(window[-1], table, home, document)
@@ -640,8 +632,7 @@ def _with_place_of_sentence(fact: RoleFact, doc: Doc, start: int, sent: Span,
                             table: EntityTable) -> RoleFact | None:
     """ "In Bangkok, Thailand, the Secretary will meet with Prime Minister X": X's country is where the
     sentence opens, when X is the other party of the meeting."""
-    words = fact.role.lower().split()
-    head = words[words.index("of") - 1] if "of" in words[1:] else words[-1]
+    head = _title_head(fact.role)
     if head not in NATIONAL_HEADS or not _other_party(_name_root(doc, start, table)):
         return None
     if sent[0].lower_ != "in" or len(sent) < 2:
@@ -674,7 +665,7 @@ def _with_home(fact: RoleFact, doc: Doc, start: int, sent: Span, table: EntityTa
         return fact
     if words[-1] in SPOKES_HEADS and len(words) == 1 and home.body:
         return RoleFact(fact.person, fact.role, home.body, fact.evidence, fact.qualifier)
-    head = words[words.index("of") - 1] if "of" in words[1:] else words[-1]  # "Secretary of State"
+    head = _title_head(fact.role)
     if head not in NATIONAL_HEADS or fact.role.lower() in NOT_NATIONAL or home.country is None:
         return fact
     for other_start, _, key in table.mentions_in(sent.start, sent.end):
@@ -699,9 +690,21 @@ def _names_another_country(sent: Span, table: EntityTable, country: str,
         if table.kind(key) == COUNTRY and key != country and not skip(sent.doc[start]):
             return True
     label = table.label(country)
-    return any(token.ent_type_ == "NORP" and token.text[:1].isupper() and not skip(token)
-               and token.head.lemma_.lower() in STATE_NOUNS
-               and (named := table.lexicon.demonym(token.text)) is not None and named != label for token in sent)
+    return any(not skip(token) and token.head.lemma_.lower() in STATE_NOUNS
+               and (named := _people_country(token, table)) is not None and named != label for token in sent)
+
+
+def _people_country(token: Token, table: EntityTable) -> str | None:
+    """The name of the country a people's word the model tagged stands for: "Russian" -> "Russia"."""
+    if token.ent_type_ != "NORP" or not token.text[:1].isupper():
+        return None
+    return table.lexicon.demonym(token.text)
+
+
+def _title_head(role: str) -> str:
+    """The head word of a title, lowercase: "minister" of "Foreign Minister", "secretary" of "Secretary of State"."""
+    words = role.lower().split()
+    return words[words.index("of") - 1] if "of" in words[1:] else words[-1]
 
 
 def _name_root(doc: Doc, start: int, table: EntityTable) -> Token:
@@ -714,16 +717,21 @@ def _met_or_listed(token: Token) -> bool:
     return _other_party(token) or _listed_in_group(token)
 
 
-def _listed_in_group(token: Token) -> bool:
+def _list_head(token: Token) -> Token:
+    """The first of the names listed with a name, or the phrase it is part of: "A, B and C" -> A."""
     while token.dep_ in ("conj", "appos", "compound") and token.head.i != token.i:
         token = token.head
+    return token
+
+
+def _listed_in_group(token: Token) -> bool:
+    token = _list_head(token)
     return token.dep_ == "pobj" and token.head.lower_ in LISTING_PREPOSITIONS
 
 
 def _other_party(token: Token) -> bool:
     """Whether a name is the object of "meet", "with", "welcome", ...: the other side of an encounter."""
-    while token.dep_ in ("conj", "appos", "compound") and token.head.i != token.i:
-        token = token.head
+    token = _list_head(token)
     if token.dep_ in ("dobj", "pobj", "dative", "obj") and (
             token.head.lemma_.lower() in OTHER_PARTY or token.head.lower_ in OTHER_PARTY):
         return True
