@@ -44,6 +44,7 @@ LATE_DAYS = 30  # a future event dated up to this many days before publication k
 REPORTING_VERBS = word_list("reporting_verbs")
 FUTURE_WORDS = word_list("future_words")
 SEQUENCE_PREPOSITIONS = word_list("sequence_prepositions")
+SAME_TIME_MARKS = word_list("same_time_marks")
 BARE_WEEKDAY = re.compile(r"^(?:on\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)$", re.I)
 # "July 6-11, 2022" -> "July 6, 2022": a range is dated by its first day.
 
@@ -286,9 +287,22 @@ def governing_verbs(token: Token, hops: int) -> list[Token]:
             break  # "After the funeral, X will meet Y on April 13": the meeting's day, not the funeral's
         if node.pos_ in ("VERB", "AUX"):
             found.append(node)
+            if (told_with := simultaneous_head(node)) is not None:
+                found.append(told_with)  # "detained 100 people on Saturday as they broke up a rally"
+                break
         elif node.pos_ != "ADP":
             break  # "plans for a meeting were shelved on X": the date is the plans', not the meeting's
     return found
+
+
+def simultaneous_head(verb: Token) -> Token | None:
+    """The verb of the clause a "when"/"as"/"while" clause is told at the time of: "five soldiers were killed
+    last Tuesday when their convoy was ambushed" (killed), or None."""
+    if verb.dep_ != "advcl" or verb.head.pos_ not in ("VERB", "AUX"):
+        return None
+    marked = any(c.dep_ in ("mark", "advmod") and c.lower_ in SAME_TIME_MARKS and c.i < verb.i for c in verb.children)
+    earlier = any(c.dep_ == "aux" and (c.lemma_ == "have" and c.tag_ == "VBD" or c.tag_ == "MD") for c in verb.children)
+    return verb.head if marked and not earlier else None  # (not "fell, as analysts had expected a loss")
 
 
 def clause_verbs(verb: Token) -> list[Token]:

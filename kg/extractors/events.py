@@ -25,6 +25,7 @@ from kg.extractors.circumstances import (
     place_within,
     refers_to_place_before,
     round_of,
+    simultaneous_head,
     status_of,
     stop_of,
     to_place,
@@ -326,6 +327,9 @@ def _verb_event(token: Token, table: EntityTable, document: Document) -> _Event 
     event.date = date_of(token, document) or clause_date(token, document)
     if event.date is None and ("now", ()) in rule.conditions:
         event.date = resolve_date("today", document.published)  # "The Secretary is in Kyiv"
+    if (told_with := simultaneous_head(token)) is not None:  # "were killed on Sunday when gunmen attacked"
+        event.date = event.date or date_of(told_with, document) or clause_date(told_with, document)
+        event.place = event.place or place_of(told_with, table, with_people=False)
     carried_out = token.dep_ == "xcomp" and token.head.lemma_.lower() in CARRIED_OUT_VERBS
     if token.dep_ == "conj" and token.head.pos_ == "VERB" or carried_out:
         # "arrived in X on Sunday and met with Y", "In May, X was forced to resign"
@@ -430,6 +434,11 @@ def _subject_place(subjects: list[Token], table: EntityTable, family: str) -> st
     if place is None and family in INSTITUTION_FAMILIES:
         place = next((k for s in subjects for c in s.children if c.dep_ in ("amod", "compound")
                       for k in [table.country_of_word(c)] if k), None)
+    if place is None and family in INSTITUTION_FAMILIES:  # "Kenya's Supreme Court", "the Supreme Court of Kenya"
+        owners = [c for s in subjects for c in s.children if c.dep_ == "poss"]
+        owners += [o for s in subjects for p in s.children if p.dep_ == "prep" and p.lower_ == "of"
+                   for o in p.children if o.dep_ == "pobj"]
+        place = next((k for o in owners for k in [table.key_at(o)] if k and table.kind(k) in (COUNTRY, PLACE)), None)
     return place
 
 

@@ -41,6 +41,8 @@ CONTEXT_SENTENCES = 2  # sentences before a title that may name its country
 DOMINANT_MENTIONS = 3  # mentions that make a country the one an article is about
 LEADER_TITLES = (("prime", "minister"), ("president",), ("chancellor",), ("premier",))
 PERSONAL_POSTS = word_list("personal_posts")
+ENVOY_HEADS = word_list("envoy_heads")
+MODIFIED_HEADS = word_list("modified_heads")
 SPOKES_HEADS = word_list("spokes_heads")
 BODY_WORDS = word_list("body_words")
 STATE_NOUNS = word_list("state_nouns")
@@ -983,7 +985,8 @@ def _title_before_name(doc: Doc, start: int, end: int, person: str, table: Entit
 
 def _title_of_org_before_name(doc: Doc, start: int, person: str, table: EntityTable, document: Document,
                               sent: Span) -> RoleFact | None:
-    """ "Governor of Washington Chris Gregoire": a title, "of [the] Y", then the name."""
+    """ "Governor of Washington Chris Gregoire": a title, "of [the] Y", then the name; "U.S. Ambassador to Ghana
+    X": an envoy's title, "to Y", then the name, held for the country that sends the envoy when it is written."""
     span = table.span_at(start - 1) if start - 1 >= sent.start else None
     org = table.key_at(start - 1) if span else None
     if span is None or org is None or table.kind(org) == PERSON:
@@ -991,11 +994,18 @@ def _title_of_org_before_name(doc: Doc, start: int, person: str, table: EntityTa
     i = span[0] - 1
     if i >= sent.start and doc[i].lower_ == "the":
         i -= 1
-    if i < sent.start or doc[i].lower_ != "of":
+    if i < sent.start or doc[i].lower_ not in ("of", "to"):
         return None
     title_start = match_title(doc, i, table)
     if title_start is None or title_start < sent.start or not doc[title_start].text[:1].isupper():
         return None
+    if doc[i].lower_ == "to":
+        if _title_head(doc[title_start:i].text) not in ENVOY_HEADS:
+            return None
+        qualifier, before = _qualifier_before(doc, title_start, sent.start)
+        sender, _ = _org_before(doc, before, table, sent.start)
+        evidence = make_evidence(sent, document, "roles.title_of_org_before_name", 0.8)
+        return RoleFact(person, doc[title_start:start].text, sender or org, (evidence,), qualifier)
     if any(match_title(doc, word, table) == title_start for word in range(span[0] + 1, min(span[0] + 3, span[1]))):
         # "Secretary of State for Global Affairs X": the name the model cut holds the rest of the title
         qualifier, before = _qualifier_before(doc, title_start, sent.start)
@@ -1076,6 +1086,8 @@ def _described(doc: Doc, start: int, end: int, person: str, table: EntityTable,
             continue
         title_start, title_end = span
         lower = noun.left_edge.i
+        if title_end - title_start == 1 and doc[title_start].lower_ in MODIFIED_HEADS:
+            title_start = _modifiers_start(doc, title_start, lower)  # "the chief district officer"
         qualifier, i = _qualifier_before(doc, title_start, lower)
         org, i = _org_before(doc, i, table, lower)
         if qualifier is None:
@@ -1098,6 +1110,16 @@ def _described(doc: Doc, start: int, end: int, person: str, table: EntityTable,
         evidence = make_evidence(sent, document, extractor, confidence)
         return RoleFact(person, doc[title_start:title_end].text, org, (evidence,), qualifier)
     return _title_of_name_before(doc, start, person, table, document, sent)
+
+
+def _modifiers_start(doc: Doc, head: int, lower: int) -> int:
+    """The first of the lower-case words that modify a title's head right before it: "chief district" of
+    "the chief district officer"; `head` when there are none."""
+    start = head
+    while start - 1 >= lower and doc[start - 1].dep_ in ("compound", "amod") and doc[start - 1].head.i == head \
+            and doc[start - 1].is_alpha and doc[start - 1].text.islower() and doc[start - 1].lower_ not in QUALIFIERS:
+        start -= 1
+    return start
 
 
 def _title_of_name_before(doc: Doc, start: int, person: str, table: EntityTable, document: Document,

@@ -722,3 +722,35 @@ def test_events_storming_fires_and_collapses(run, text, event_type, place) -> No
 def test_events_no_collapse_of_talks_no_raid_without_a_place(run, text) -> None:
     found = [f for f in events(run(text, published="2026-04-14")) if f.event_type in ("collapse", "raid")]
     assert not found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "date", "place"),
+    [
+        ("Three guards were killed on Thursday when their truck was ambushed near the town of Kita.", "attack",
+         "2026-04-09", "Kita"),
+        ("Police held 80 people on Saturday as they broke up a rally in central Almaty.", "protest", "2026-04-11",
+         "Almaty"),
+    ],
+)
+def test_events_a_when_or_as_clause_is_dated_by_the_clause_it_hangs_on(run, text, event_type, date, place) -> None:
+    extraction = run(text, published="2026-04-14")
+    names = {e.key: e.label for e in extraction.entities}
+    found = [(f.event_type, f.date.value if f.date else None, names.get(f.place)) for f in events(extraction)]
+    assert (event_type, date, place) in found, found
+
+
+def test_events_an_as_clause_told_in_the_past_perfect_is_not_dated_by_its_head(run) -> None:
+    text = "Shares in Nordvik slid on Monday, as traders had expected a merger with a rival."
+    assert not events(run(text, published="2026-04-14"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The Supreme Court of Ghana on Tuesday struck down a new tax law.",
+     "Ghana's Supreme Court on Tuesday struck down a new tax law."],
+)
+def test_events_a_ruling_is_in_the_country_whose_court_rules(run, text) -> None:
+    extraction = run(text, published="2026-04-14")
+    names = {e.key: e.label for e in extraction.entities}
+    assert ("ruling", "Ghana") in [(f.event_type, names.get(f.place)) for f in events(extraction)]

@@ -786,3 +786,22 @@ def test_roles_one_met_on_a_trip_to_a_stop_is_of_its_country(run) -> None:
 )
 def test_roles_post_given_in_a_country_told_before_and_a_ministry_after_for(run, text, expected) -> None:
     assert expected in roles(run(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("U.S. Ambassador to Ghana Laura Finch opened the new consulate.",
+         ("Laura Finch", "Ambassador to Ghana", "United States", None)),
+        ("Gulnara Sadykova, a lawmaker from the Ak Zhol party, voted against the bill.",
+         ("Gulnara Sadykova", "lawmaker", "Ak Zhol party", None)),
+        ("Dipak Thapa, the chief district officer of Humla, said the road was closed.",
+         ("Dipak Thapa", "chief district officer", "Humla", None)),
+        ("Tun Lwin, a logistics officer at the Ministry of Defence, was also named.",
+         ("Tun Lwin", "logistics officer", "Ministry of Defence", None)),
+    ],
+)
+def test_roles_envoys_party_members_and_officers(run, text, expected) -> None:
+    """An envoy's "to Y" before the name; a name the model reads as a person before "party"; the modifiers of
+    "officer"; a name the model missed, told by the title in apposition to it."""
+    assert expected in roles(run(text)), roles(run(text))
