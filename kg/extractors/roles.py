@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extractors.circumstances import countries_named, country_of_place, stop_of
+from kg.extractors.circumstances import REPORTING_VERBS, countries_named, country_of_place, stop_of
 from kg.extractors.context import HomeContext
 from kg.extractors.entities import HONORIFIC_TITLES, QUALIFIERS, EntityTable, title_ending
 from kg.extractors.evidence import make_evidence
@@ -31,6 +31,8 @@ BODY_NAME_WORDS = 8  # "United States Trade and Development Agency"
 TOLD_TAGS = {"VBD", "MD"}  # a past tense or a modal: a sentence that tells something, not a list line
 LOCAL_HEADS = word_list("local_heads")
 LOCAL_RANKS = word_list("local_ranks")
+COURT_HEADS = word_list("court_heads")
+COURT_WORDS = word_list("court_words")
 LOCAL_BODY_WORDS = ("municipality", "city", "town", "council", "commune", "county", "borough")
 COUNTRY_NOUNS = word_list("country_nouns")
 COUNTRY_LOOKBACK = 80  # tokens searched back for the country "the country" means
@@ -192,7 +194,8 @@ def _noun_antecedent(noun: Token, table: EntityTable) -> str | None:
     for i in range(noun.i - 1, _previous_sentence_start(noun.doc, noun.i) - 1, -1):
         key = table.key_at(i)
         if key and table.kind(key) not in (PERSON, COUNTRY, PLACE) and (
-                word in table.label(key).lower().split() or kind is not None and table.kind(key) == kind):
+                word in table.label(key).lower().split() or kind is not None and table.kind(key) == kind
+                or kind == COMPANY and table.kind(key) == ORGANIZATION):  # a firm the model did not tell as one
             return key
     return None
 
@@ -341,6 +344,8 @@ def _iter_roles(doc: Doc, table: EntityTable, document: Document, sentences: lis
                     met = _listed_as_object(doc, start, title_start, table, _met_or_listed)
                     window = sentences[max(number - CONTEXT_SENTENCES, 0) if met else number : number + 1]
                     each = _with_context_country(each, window, table, home, document)
+                if each.org is None and _title_head(each.role) in COURT_HEADS:
+                    each = _with_court(each, title_start, sentences[max(number - 1, 0)].start, table)
                 if each.org is None and _local_post(each.role):
                     each = _with_local_body(each, doc, title_start, sentences[max(number - 1, 0)].start, table)
                 rule = each.evidence[0].extractor
@@ -350,7 +355,7 @@ def _iter_roles(doc: Doc, table: EntityTable, document: Document, sentences: lis
                     window = sentences[max(number - 1, 0) : number + 1]
                     root = _name_root(doc, start, table)
                     met = _met_or_listed(root) and _stop_country(sent, table, home, document) is not None
-                    each = (_with_group_country(each, root, table)
+                    each = (_with_group_country(each, root, table) or _with_reported_country(each, root, table)
                             or _with_nearby_country(each, window, table, dominant, met)
                             or _with_article_country(each, window, table, dominant))
                 each = _without_lone_body_word(each, table)
@@ -421,6 +426,19 @@ def _with_local_body(fact: RoleFact, doc: Doc, title_start: int, lower: int, tab
     return fact
 
 
+def _with_court(fact: RoleFact, title_start: int, lower: int, table: EntityTable) -> RoleFact:
+    """A judge without a stated court: the court named last, in the sentence or the one before, when no other
+    body is named closer ("The Constitutional Court struck down the law. The ruling, written by Justice X")."""
+    for i in range(title_start - 1, lower - 1, -1):
+        key = table.key_at(i)
+        if key and table.kind(key) not in (PERSON, PLACE, COUNTRY):
+            if table.label(key).lower().split()[-1] not in COURT_WORDS:
+                return fact  # another body named closer: no guess
+            evidence = replace(fact.evidence[0], extractor="roles.court", confidence=0.6)
+            return RoleFact(fact.person, fact.role, key, (evidence,), fact.qualifier)
+    return fact
+
+
 def _dominant_country(table: EntityTable) -> str | None:
     """The country an article is about: named (or its people: "French") at least three times, and twice as
     often as any other."""
@@ -476,6 +494,23 @@ def _with_nearby_country(fact: RoleFact, window: list[Span], table: EntityTable,
         return None
     evidence = replace(fact.evidence[0], extractor="roles.nearby_country", confidence=0.6)
     return RoleFact(fact.person, fact.role, table.ensure(next(iter(named)), COUNTRY), (evidence,), fact.qualifier)
+
+
+def _with_reported_country(fact: RoleFact, root: Token, table: EntityTable) -> RoleFact | None:
+    """A national title without a country, given the country that acts in what its holder says: "Australia
+    imposed sanctions on firms supplying Myanmar's army, Foreign Minister X announced"; "Foreign Minister X
+    said Ghana would reopen its embassy"."""
+    head = _title_head(fact.role)
+    if head not in NATIONAL_HEADS or fact.role.lower() in NOT_NATIONAL or root.dep_ != "nsubj" \
+            or root.head.lemma_.lower() not in REPORTING_VERBS:
+        return None
+    said = [c for c in root.head.children if c.dep_ == "ccomp"]
+    actors = [table.key_at(s) for clause in said for s in clause.children if s.dep_ in ("nsubj", "nsubjpass")]
+    countries = {k for k in actors if k and table.kind(k) == COUNTRY}
+    if len(countries) != 1:
+        return None
+    evidence = replace(fact.evidence[0], extractor="roles.reported_country", confidence=0.6)
+    return RoleFact(fact.person, fact.role, countries.pop(), (evidence,), fact.qualifier)
 
 
 def _countries_in(sent: Span, table: EntityTable) -> set[str]:

@@ -805,3 +805,26 @@ def test_roles_envoys_party_members_and_officers(run, text, expected) -> None:
     """An envoy's "to Y" before the name; a name the model reads as a person before "party"; the modifiers of
     "officer"; a name the model missed, told by the title in apposition to it."""
     assert expected in roles(run(text)), roles(run(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Halden Freight ASA said its chief executive would retire. She will be succeeded by Ole Dahl, the "
+         "company's chief operating officer.", ("Ole Dahl", "chief operating officer", "Halden Freight ASA", None)),
+        ("Canada on Monday barred three shipping firms that carry oil for Iran's navy, Foreign Minister Claire "
+         "Dubois announced.", ("Claire Dubois", "Foreign Minister", "Canada", None)),
+        ("Ghana's Supreme Court on Friday annulled the mining act. The ruling, written by Justice Esi Mensah, "
+         "found it void.", ("Esi Mensah", "Justice", "Supreme Court", None)),
+    ],
+)
+def test_roles_bodies_told_around_the_title(run, text, expected) -> None:
+    """"the company's" for a firm the model did not tell as a company; the country that acts in what a minister
+    announces; the court named in the sentence before a judge."""
+    assert expected in roles(run(text)), roles(run(text))
+
+
+def test_roles_a_judge_takes_no_court_when_another_body_is_named_closer(run) -> None:
+    text = ("The Supreme Court of Ghana heard the case. The Electoral Commission's lawyer argued before Justice "
+            "Esi Mensah that the act was void.")
+    assert not [r for r in roles(run(text)) if r[0] == "Esi Mensah" and r[2] is not None], roles(run(text))
