@@ -54,7 +54,8 @@ class EntityIndex:
             return None
         candidates = self.by_surname.get(words[-1], set())
         if len(words) > 1:  # a full name: same surname and a first name spelt alike
-            candidates = {k for k in candidates if _alike_given_names(normalize(self.by_key[k].label).split()[0], words[0])}
+            candidates = {k for k in candidates
+                          if _alike_given_names(normalize(self.by_key[k].label).split()[0], words[0])}
         return next(iter(candidates)) if len(candidates) == 1 else None
 
     def reconcile(self, extraction: Extraction) -> Extraction:

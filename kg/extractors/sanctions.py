@@ -40,6 +40,7 @@ from kg.model import (
 BACKGROUND_ADVERBS = word_list("background_adverbs")
 ASSET_NOUNS = word_list("asset_nouns")
 LIST_NOUNS = word_list("list_nouns")
+SANCTIONS_LIST_WORDS = word_list("sanctions_list_words")
 STATE_NOUNS = word_list("state_nouns")
 # "designated X to serve as Director": an appointment, not a sanction.
 APPOINTMENT_PREPOSITIONS = {"as"}
@@ -230,6 +231,12 @@ def _measures_targets(token: Token, slots: dict[str, Token], table: EntityTable)
     return subject, [c for c in token.children if c.dep_ == "dobj"], None
 
 
+def _applied_targets(token: Token, slots: dict[str, Token], table: EntityTable) -> _Read:
+    """ "The sanctions also apply to A and B": told without its authority."""
+    return None, [p for c in token.children if c.dep_ == "prep" and c.lower_ == "to"
+                  for p in c.children if p.dep_ == "pobj"], None
+
+
 def _frozen_targets(token: Token, slots: dict[str, Token], table: EntityTable) -> _Read:
     """ "froze the assets of X", "froze X's assets"."""
     assets = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in ASSET_NOUNS]
@@ -277,9 +284,11 @@ TARGET_READERS: dict[str, Callable[[Token, dict[str, Token], EntityTable], _Read
     "sanctioned": _sanctioned_targets,
     "measures_target": _measures_targets,
     "measures_targeting": _measures_targets,
+    "measures_apply": _applied_targets,
     "froze_assets": _frozen_targets,
     "imposed_sanctions": _imposed_targets,
     "imposed_package": _imposed_targets,
+    "restrictive_measures": _imposed_targets,
     "added_to_list": _listed_targets,
     "were_listed": _passive_listed_targets,
     "sanctions_on": _noun_targets,
@@ -287,7 +296,7 @@ TARGET_READERS: dict[str, Callable[[Token, dict[str, Token], EntityTable], _Read
 }
 NOUN_PATTERNS = {"sanctions_on", "sanctions_on_adopted"}  # the noun alone tells an action only with targets
 # Actions told with an authority and no target yet, kept so that "The measures target X" after them has one
-ANNOUNCING_PATTERNS = {"imposed_sanctions", "imposed_package"}
+ANNOUNCING_PATTERNS = {"imposed_sanctions", "imposed_package", "restrictive_measures"}
 if set(TARGET_READERS) != {p.name for p in load_patterns("sanction")}:
     raise ValueError("kg/data/sanction_patterns.json and sanctions.TARGET_READERS name different patterns")
 
@@ -391,8 +400,8 @@ def _appointment(verb: Token) -> bool:
 def _is_sanctions_list(token: Token) -> bool:
     if token.lemma_.lower() == "blacklist":
         return True
-    return token.lemma_.lower() in LIST_NOUNS and any(c.lemma_.lower() in ("sanction", "sanctions")
-                                                      for c in token.children)
+    return token.lemma_.lower() in LIST_NOUNS and any(c.lemma_.lower() in SANCTIONS_LIST_WORDS
+                                                      for c in token.children if c.dep_ in ("compound", "amod", "nmod"))
 
 
 def _subject(verb: Token) -> Token | None:
@@ -430,9 +439,10 @@ def _authority(subject: Token, sent: Span, table: EntityTable, home: HomeContext
         if owner is not None:
             return table.key_at(owner) or table.country_of_word(owner)
     for prep in subject.children:  # "the Secretary of the Treasury": the office named by the title
-        if prep.dep_ == "prep" and prep.lower_ == "of":
+        if prep.dep_ == "prep" and prep.lower_ == "of":  # "the Council of the European Union": the bloc
             owner = next((table.key_at(c) for c in prep.children if c.dep_ == "pobj" and table.key_at(c)), None)
-            if owner and table.kind(owner) in (GOVERNMENT_BODY, COUNTRY):
+            if owner and (table.kind(owner) in (GOVERNMENT_BODY, COUNTRY) or table.kind(owner) == ORGANIZATION
+                          and table.lexicon.org_word(subject.text) == GOVERNMENT_BODY):
                 return owner
     if subject.pos_ in ("NOUN", "PROPN") and table.lexicon.org_word(subject.text) == GOVERNMENT_BODY:
         if home.body and subject.lower_ in table.label(home.body).lower():

@@ -347,3 +347,17 @@ def test_sanctions_every_authority_of_a_joint_action(run) -> None:
     names = {e.key: e.label for e in extraction.entities}
     found = {(names[f.authority], names[f.target]) for f in extraction.facts if isinstance(f, SanctionFact)}
     assert {("United Kingdom", "Ivan Petrov"), ("Canada", "Ivan Petrov")} <= found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Norway froze the assets of nine Belarusian officials, among them the prosecutor Anton Lisin.",
+         ("Norway", "Anton Lisin", None)),
+        ("The Council of the European Union adopted restrictive measures against 12 people and 4 entities, "
+         "including the Minsk Tractor Holding.", ("European Union", "Minsk Tractor Holding", None)),
+    ],
+)
+def test_sanctions_members_named_after_a_group(run, text, expected) -> None:
+    """A group's members named after ", among them" or ", including", read along the words."""
+    assert expected in sanctions(run(text)), sanctions(run(text))
