@@ -25,7 +25,7 @@ SIDE_NOUNS = word_list("side_nouns")
 TRIP_NOUNS = word_list("trip_nouns")
 THERE = {"there"}  # "There, he will meet with X": the place the sentence before travelled to
 DATE_LABELS = {"DATE", "TIME"}  # a TIME is read only when it resolves to a day: "10 p.m." does not
-DATE_PREPOSITIONS = {"on", "in", "during", "since", "from"}
+DATE_PREPOSITIONS = {"on", "in", "during", "from"}  # ("the first election since 1990" was not held in 1990)
 GOVERNED_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "prep", "attr"}
 PARTICIPANT_PREPOSITIONS = {"with", "between"}
 HYPHENS = {"-", "\u2013", "\u2014"}
@@ -94,10 +94,22 @@ def upcoming(date: DateValue | None, document: Document) -> DateValue | None:
     return DateValue(date.text, coming.value, coming.datatype) if coming and coming.value else date
 
 
+def passed(date: DateValue | None, document: Document) -> DateValue | None:
+    """A month and day without a year, of a happening told as past, that falls after publication is last
+    year's: "resigned on August 19" in a January article."""
+    published = parse_published(document.published)
+    if (date is None or date.datatype != "date" or not date.value or published is None
+            or dt.date.fromisoformat(date.value) <= published or re.search(r"\b\d{4}\b", date.text)):
+        return date
+    value = f"{int(date.value[:4]) - 1}{date.value[4:]}"
+    return DateValue(date.text, value, date.datatype) if valid_day(value) else date
+
+
 def place_of(token: Token, table: EntityTable, with_people: bool = True, owner: bool = True) -> str | None:
     """A place written with the event: "summit in Budapest", "the Alaska summit", "to X for the summit",
     and with `owner` the place that has it: "Mozambique's elections"."""
-    for child in token.children:
+    # the places written after the event word first: "the Pacific Islands Forum in Apia" is held in Apia
+    for child in sorted(token.children, key=lambda c: c.i < token.i):
         if "\n" in token.doc[min(child.i, token.i) : max(child.i, token.i) + 1].text:
             continue  # a dateline or heading on its own line, not a modifier
         if child.dep_ in ("compound", "nmod", "amod", "npadvmod"):
@@ -408,7 +420,7 @@ def clause_date(verb: Token, document: Document) -> DateValue | None:
     precise one when there are several ("Yesterday, day five of the 2018 World Cup, A defeated B")."""
     found: list[DateValue] = []
     for ent in ents_within(verb.sent):
-        if ent.label_ not in DATE_LABELS:
+        if ent.label_ not in DATE_LABELS or ent.start > 0 and verb.doc[ent.start - 1].lower_ == "since":
             continue
         node = ent.root
         while node.head.i != node.i and node.pos_ not in ("VERB", "AUX"):

@@ -21,6 +21,7 @@ from kg.extractors.circumstances import (
     motion_place,
     object_place,
     off_place,
+    passed,
     place_of,
     place_within,
     refers_to_place_before,
@@ -34,7 +35,7 @@ from kg.extractors.circumstances import (
 from kg.extractors.entities import EntityTable, doc_ents
 from kg.extractors.evidence import make_evidence
 from kg.extractors.lexicon import VerbRule, word_list
-from kg.model import COUNTRY, PERSON, PLACE, DateValue, Document, EventFact
+from kg.model import COUNTRY, GOVERNMENT_BODY, PERSON, PLACE, DateValue, Document, EventFact
 
 PHONE_WORDS = word_list("phone_words")
 ROUNDS = {"round", "rounds"}
@@ -133,6 +134,8 @@ def extract_events(doc: Doc, table: EntityTable, document: Document, sentences: 
                 event.date = upcoming(event.date, document)
                 if event.date and event.date.value and document.published and event.date.value > document.published:
                     event.status = event.status or "Planned"
+            elif _told_in_past(token):
+                event.date = passed(event.date, document)
             event.sentence = sent.start
             found.append(event)
     for event in found:
@@ -150,6 +153,14 @@ def _told_in_present(token: Token) -> bool:
     if verb.dep_ == "prep":  # "go to the polls on Friday in a general election"
         verb = verb.head
     return verb.tag_ in ("VBZ", "VBP") and verb.lemma_ != "be"
+
+
+def _told_in_past(token: Token) -> bool:
+    """ "resigned on August 19", "the meeting was held on May 3": a happening told in a past tense."""
+    verb = token if token.pos_ in ("VERB", "AUX") else token.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    return verb.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children)
 
 
 def _same_paragraph(text: str, before: Span, sent: Span) -> bool:
@@ -188,8 +199,10 @@ def _noun_event(token: Token, table: EntityTable, document: Document) -> _Event 
     if token.tag_ == "NNS" and entry[1] in SERIES_FAMILIES:
         return _series(token, entry, document)
     key = table.key_at(token)
-    if key and table.kind(key) == PERSON:
-        return None
+    if key and table.kind(key) in (PERSON, GOVERNMENT_BODY):
+        return None  # ("the National Congress" is a legislature)
+    if key and table.kind(key) not in (PLACE, COUNTRY) and table.span_at(token)[1] - 1 != token.i:  # type: ignore[index]
+        return None  # "the Mulungushi International Conference Centre": a building named after a word of events
     event_type, family = entry
     participants = _participants(token, table)
     lefts = {c.lower_ for c in token.children if c.dep_ in ("compound", "amod", "nmod")}

@@ -754,3 +754,30 @@ def test_events_a_ruling_is_in_the_country_whose_court_rules(run, text) -> None:
     extraction = run(text, published="2026-04-14")
     names = {e.key: e.label for e in extraction.entities}
     assert ("ruling", "Ghana") in [(f.event_type, names.get(f.place)) for f in events(extraction)]
+
+
+def test_events_a_year_after_since_dates_no_event(run) -> None:
+    text = "Voters in Mongolia chose a new parliament in the closest election since 1992 on Sunday."
+    dates = [f.date.value if f.date else None for f in events(run(text, published="2026-04-14"))]
+    assert "1992" not in dates, dates
+
+
+def test_events_a_past_month_and_day_after_publication_is_last_year(run) -> None:
+    text = "The prime minister resigned on August 19 after weeks of protests."
+    found = [(f.event_type, f.date.value if f.date else None) for f in events(run(text, published="2027-01-12"))]
+    assert ("resignation", "2026-08-19") in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The coffin will lie in state at the Kafue International Conference Centre on June 6.",
+     "Two members of the National Congress were designated on Monday."],
+)
+def test_events_no_event_from_a_building_or_a_legislature_named_with_an_event_word(run, text) -> None:
+    assert not [f for f in events(run(text, published="2026-06-01")) if f.event_type == "conference"]
+
+
+def test_events_a_place_written_after_a_named_event_comes_first(run) -> None:
+    extraction = run("Leaders met at the Coral Islands Forum in Apia on Tuesday.", published="2026-06-04")
+    names = {e.key: e.label for e in extraction.entities}
+    assert all(names.get(f.place) in ("Apia", None) for f in events(extraction)), events(extraction)

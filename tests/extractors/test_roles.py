@@ -828,3 +828,17 @@ def test_roles_a_judge_takes_no_court_when_another_body_is_named_closer(run) -> 
     text = ("The Supreme Court of Ghana heard the case. The Electoral Commission's lawyer argued before Justice "
             "Esi Mensah that the act was void.")
     assert not [r for r in roles(run(text)) if r[0] == "Esi Mensah" and r[2] is not None], roles(run(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hale met Federal Chancellor Klaus Ober of Austria on Tuesday.",
+         ("Klaus Ober", "Chancellor", "Austria", None)),
+        ("Lydia Strand, the U.S. Permanent Representative to the United Nations, spoke first.",
+         ("Lydia Strand", "Permanent Representative", "United States", None)),
+    ],
+)
+def test_roles_rank_words_are_no_organization(run, text, expected) -> None:
+    """ "Federal", "Permanent" before a title are ranks of it, not a body named "Federal"."""
+    assert expected in roles(run(text)), roles(run(text))
