@@ -41,6 +41,7 @@ NAME_PARTICLES = word_list("name_particles")
 QUALIFIERS = word_list("qualifiers")
 MEDIA_CUES = word_list("media_cues")
 GROUP_NOUNS = word_list("group_nouns")
+NAME_WORD_POS = {"PROPN", "NOUN", "VERB", "ADJ"}  # the parts of speech the model gives the words of a firm's name
 GOVERNMENT_WORDS = word_list("government_words")
 COMPANY_WORDS = word_list("company_words")
 COMPANY_NOUNS = word_list("company_nouns")
@@ -325,8 +326,10 @@ class EntityTable:
             return 0 <= j < len(tokens) and tokens[j].text.rstrip(".").lower() in LEGAL_FORMS \
                 and tokens[j].text[:1].isupper()
 
-        def name_word(j: int) -> bool:  # a capitalised word of the name, the dot of "Pte. Ltd.", the hyphen of "A-B"
-            return (tokens[j].text[:1].isupper() and tokens[j].pos_ == "PROPN" or tokens[j].text == "." and legal(j - 1)
+        def name_word(j: int) -> bool:  # a capitalised word of the name ("Trading" too, whatever its part of
+            # speech), the dot of "Pte. Ltd.", the hyphen of "A-B"
+            return (tokens[j].text[:1].isupper() and tokens[j].pos_ in NAME_WORD_POS
+                    or tokens[j].text == "." and legal(j - 1)
                     or tokens[j].text == "-" and j > 0 and not tokens[j - 1].whitespace_ and not tokens[j].whitespace_
                     and tokens[j - 1].text[:1].isupper())
 
@@ -337,8 +340,9 @@ class EntityTable:
             while start > 0 and i - start < MAX_NAME_WORDS + 2 and name_word(start - 1) \
                     and not tokens[start - 1].is_sent_start:
                 start -= 1
-            if start == i and tokens[i - 1 if i else 0].text[:1].isupper() and i and tokens[i - 1].is_sent_start:
-                start = i - 1  # the name opens its sentence
+            if start > 0 and tokens[start - 1].is_sent_start and tokens[start - 1].text[:1].isupper() and (
+                    start == i or tokens[start - 1].pos_ == "PROPN"):
+                start -= 1  # the name opens its sentence: "Halvorsen Maritime ASA said ..."
             if start < i:
                 found.append(Span(self.doc, start, i + 1, label="ORG"))
         return _overriding(spans, found)

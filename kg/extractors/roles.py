@@ -33,6 +33,8 @@ LOCAL_HEADS = word_list("local_heads")
 LOCAL_RANKS = word_list("local_ranks")
 COURT_HEADS = word_list("court_heads")
 COURT_WORDS = word_list("court_words")
+REGION_NOUNS = word_list("region_nouns")
+COMPANY_POSTS = word_list("company_posts")
 LOCAL_BODY_WORDS = ("municipality", "city", "town", "council", "commune", "county", "borough")
 COUNTRY_NOUNS = word_list("country_nouns")
 COUNTRY_LOOKBACK = 80  # tokens searched back for the country "the country" means
@@ -191,6 +193,12 @@ def _noun_antecedent(noun: Token, table: EntityTable) -> str | None:
         named = _countries_in(doc[start : noun.sent.end], table)
         return table.ensure(next(iter(named)), COUNTRY) if len(named) == 1 else None
     kind = table.lexicon.org_word(word)
+    if word in REGION_NOUNS:  # "the province's chief minister": the region named last, here or just before
+        for i in range(noun.i - 1, _previous_sentence_start(noun.doc, noun.i) - 1, -1):
+            key = table.key_at(i)
+            if key and table.kind(key) == PLACE:
+                return key
+        return None
     for i in range(noun.i - 1, _previous_sentence_start(noun.doc, noun.i) - 1, -1):
         key = table.key_at(i)
         if key and table.kind(key) not in (PERSON, COUNTRY, PLACE) and (
@@ -344,6 +352,8 @@ def _iter_roles(doc: Doc, table: EntityTable, document: Document, sentences: lis
                     met = _listed_as_object(doc, start, title_start, table, _met_or_listed)
                     window = sentences[max(number - CONTEXT_SENTENCES, 0) if met else number : number + 1]
                     each = _with_context_country(each, window, table, home, document)
+                if each.org is None and each.evidence[0].extractor == TITLE_BEFORE_NAME:
+                    each = _with_body_told_before(each, doc, title_start, sentences[max(number - 1, 0)].start, table)
                 if each.org is None and _title_head(each.role) in COURT_HEADS:
                     each = _with_court(each, title_start, sentences[max(number - 1, 0)].start, table)
                 if each.org is None and _local_post(each.role):
@@ -424,6 +434,23 @@ def _with_local_body(fact: RoleFact, doc: Doc, title_start: int, lower: int, tab
         if key and table.kind(key) in (COUNTRY, ORGANIZATION, GOVERNMENT_BODY, COMPANY):
             return fact  # another body named closer: no guess
     return fact
+
+
+def _with_body_told_before(fact: RoleFact, doc: Doc, title_start: int, lower: int, table: EntityTable) -> RoleFact:
+    """A title before a name whose body is told just before: by a body's word ("The Foreign Ministry rejected
+    it. Ministry spokesperson X"), or, for a post of a company's board or management, the one company or
+    organization named in the sentence or the one before ("X Holdings fired its chief. Chairman Y said")."""
+    word = doc[title_start - 1] if title_start - 1 >= lower else None
+    key = None
+    if word is not None and word.is_alpha and table.key_at(word) is None and table.lexicon.org_word(word.text):
+        key = _noun_antecedent(word, table)
+    elif _title_head(fact.role) in COMPANY_POSTS or fact.role.lower() in COMPANY_POSTS:
+        bodies = {k for _, _, k in table.mentions_in(lower, title_start) if table.kind(k) in (COMPANY, ORGANIZATION)}
+        key = bodies.pop() if len(bodies) == 1 else None
+    if key is None:
+        return fact
+    evidence = replace(fact.evidence[0], extractor="roles.body_told_before", confidence=0.6)
+    return RoleFact(fact.person, fact.role, key, (evidence,), fact.qualifier)
 
 
 def _with_court(fact: RoleFact, title_start: int, lower: int, table: EntityTable) -> RoleFact:
@@ -1124,7 +1151,7 @@ def _described(doc: Doc, start: int, end: int, person: str, table: EntityTable,
         if title_end - title_start == 1 and doc[title_start].lower_ in MODIFIED_HEADS:
             title_start = _modifiers_start(doc, title_start, lower)  # "the chief district officer"
         qualifier, i = _qualifier_before(doc, title_start, lower)
-        org, i = _org_before(doc, i, table, lower)
+        org, i = _org_before(doc, _modifiers_start(doc, i, lower, title_end), table, lower)  # "Bannu's district"
         if qualifier is None:
             qualifier, _ = _qualifier_before(doc, i, lower)
         after = _org_after(doc, title_end, table, ORG_PREPOSITIONS_AFTER_TITLE, noun.right_edge.i + 1)
@@ -1147,11 +1174,13 @@ def _described(doc: Doc, start: int, end: int, person: str, table: EntityTable,
     return _title_of_name_before(doc, start, person, table, document, sent)
 
 
-def _modifiers_start(doc: Doc, head: int, lower: int) -> int:
-    """The first of the lower-case words that modify a title's head right before it: "chief district" of
-    "the chief district officer"; `head` when there are none."""
+def _modifiers_start(doc: Doc, head: int, lower: int, end: int | None = None) -> int:
+    """The first of the lower-case words that modify a title right before token `head`: "chief district" of
+    "the chief district officer" (the head itself); "district" of "Bannu's district police chief" (a title
+    ending before `end`); `head` when there are none."""
     start = head
-    while start - 1 >= lower and doc[start - 1].dep_ in ("compound", "amod") and doc[start - 1].head.i == head \
+    heads = range(head, end) if end is not None else range(head, head + 1)
+    while start - 1 >= lower and doc[start - 1].dep_ in ("compound", "amod") and doc[start - 1].head.i in heads \
             and doc[start - 1].is_alpha and doc[start - 1].text.islower() and doc[start - 1].lower_ not in QUALIFIERS:
         start -= 1
     return start

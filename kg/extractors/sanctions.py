@@ -108,8 +108,8 @@ def extract_sanctions(
             listing = next((a for m in matches for a in [_read_action(*m, sent, table, document, home, True)]
                             if a is not None and a.authority), None)
             if listing is None and any(t.lemma_.lower() in LISTING_WORDS for t in tokens):
-                listing = _announced_before(sentences[max(number - FOLLOW_SENTENCES, 0) : number], matched,
-                                            table, document, home)  # "... are now listed:"
+                # "... are now listed:", "Those sanctioned today include:" after a quote of the minister
+                listing = _announced_before(sentences[:number], matched, table, document, home)
             if listing is not None:
                 listing.sentence = number
         for match in matches:

@@ -842,3 +842,24 @@ def test_roles_a_judge_takes_no_court_when_another_body_is_named_closer(run) -> 
 def test_roles_rank_words_are_no_organization(run, text, expected) -> None:
     """ "Federal", "Permanent" before a title are ranks of it, not a body named "Federal"."""
     assert expected in roles(run(text)), roles(run(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The blast hit a market in Swat province. The province's chief minister, Ali Khan Wazir, condemned it.",
+         ("Ali Khan Wazir", "chief minister", "Swat province", None)),
+        ("Five people died, said Bannu's district police chief, Zahid Marwat.",
+         ("Zahid Marwat", "police chief", "Bannu", None)),
+        ("Georgia's Foreign Ministry rejected the measures. Ministry spokesperson Nino Beridze called them unjust.",
+         ("Nino Beridze", "spokesperson", "Foreign Ministry", None)),
+        ("Kalahari Gold Holdings fired its chief executive on Monday. Chairman Sipho Nkosi said the board had "
+         "lost confidence.", ("Sipho Nkosi", "Chairman", "Kalahari Gold Holdings", None)),
+        ("Halvorsen Maritime ASA said its chief would retire. Marcus Lind, the company's chief financial officer, "
+         "will succeed her.", ("Marcus Lind", "chief financial officer", "Halvorsen Maritime ASA", None)),
+    ],
+)
+def test_roles_bodies_told_before_the_title(run, text, expected) -> None:
+    """"the province's" for the region named last; a possessor before lower-case words of the title; a body's
+    word or a board post before a name, for the body named just before; a company's name opening a sentence."""
+    assert expected in roles(run(text)), roles(run(text))

@@ -361,3 +361,15 @@ def test_sanctions_every_authority_of_a_joint_action(run) -> None:
 def test_sanctions_members_named_after_a_group(run, text, expected) -> None:
     """A group's members named after ", among them" or ", including", read along the words."""
     assert expected in sanctions(run(text)), sanctions(run(text))
+
+
+def test_sanctions_a_list_opened_after_a_quote_takes_the_action_told_at_the_top(run) -> None:
+    text = ("The UK has today frozen the assets of a smuggling network.\n\n"
+            "The network, run from Tirana by Albanian national Gezim Hoxha, charged migrants thousands of pounds.\n\n"
+            "The Foreign Secretary said:\n\nCriminal gangs treat people as cargo.\n\n"
+            "Those sanctioned today include:\n\n"
+            "- Gezim Hoxha, the network's leader\n"
+            "- Vlora Freight Sh.p.k., a haulage firm\n"
+            "- Burgas Boat Trading EOOD, a boat importer")
+    found = {(a, t) for a, t, _ in sanctions(run(text, published="2026-10-14"))}
+    assert {("United Kingdom", "Gezim Hoxha"), ("United Kingdom", "Burgas Boat Trading EOOD")} <= found, found
