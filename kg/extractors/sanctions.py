@@ -56,8 +56,7 @@ HEADING_WORDS = 3
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 GROUP_PRONOUNS = {"it", "they"}
 PROGRAM_WORDS = ("Executive Order", "E.O.")
-# More specific authorities win when several name the same action: a ministry over its country.
-SPECIFICITY = {GOVERNMENT_BODY: 3, ORGANIZATION: 3, PERSON: 2, COUNTRY: 1}  # a bloc is no part of a country
+GOVERNMENT_ACTORS = {GOVERNMENT_BODY, PERSON}  # who acts for a country: their claims stand for the country's
 
 
 @dataclass
@@ -237,6 +236,16 @@ def _applied_targets(token: Token, slots: dict[str, Token], table: EntityTable) 
                   for p in c.children if p.dep_ == "pobj"], None
 
 
+def _hit_targets(token: Token, slots: dict[str, Token], table: EntityTable) -> _Read:
+    """ "X and Y were also hit with asset freezes" (by the authority told before), "X was hit with sanctions by
+    Japan"; not a target recalled without either ("Iran, which was hit with sanctions in 2012")."""
+    agents = [o for c in (*token.children, *slots["noun"].children) if c.dep_ == "agent" or c.lower_ == "by"
+              for o in c.children if o.dep_ == "pobj"]
+    if not agents and not any(c.dep_ == "advmod" and c.lower_ == "also" for c in token.children):
+        return None
+    return (agents[0] if agents else None), [c for c in token.children if c.dep_ == "nsubjpass"], None
+
+
 def _frozen_targets(token: Token, slots: dict[str, Token], table: EntityTable) -> _Read:
     """ "froze the assets of X", "froze X's assets"."""
     assets = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in ASSET_NOUNS]
@@ -285,6 +294,7 @@ TARGET_READERS: dict[str, Callable[[Token, dict[str, Token], EntityTable], _Read
     "measures_target": _measures_targets,
     "measures_targeting": _measures_targets,
     "measures_apply": _applied_targets,
+    "hit_with_sanctions": _hit_targets,
     "froze_assets": _frozen_targets,
     "imposed_sanctions": _imposed_targets,
     "imposed_package": _imposed_targets,
@@ -543,10 +553,14 @@ def _to_facts(actions: list[_Action], table: EntityTable) -> list[SanctionFact]:
                 by_target.setdefault(target, []).append((authority, action))
     facts = []
     for target, claims in by_target.items():
-        best = max(SPECIFICITY.get(table.kind(a), 2) for a, _ in claims)
-        authorities = {a for a, _ in claims if SPECIFICITY.get(table.kind(a), 2) == best}
+        # a government's body or officer over its country ("Treasury" and "the United States" for one action); a
+        # bloc and a country are two authorities ("the EU listed X; the United States blacklisted X in June")
+        by_body = any(table.kind(a) in GOVERNMENT_ACTORS for a, _ in claims)
+        authorities = {a for a, _ in claims if not (by_body and table.kind(a) == COUNTRY)}
         for authority in sorted(authorities, key=lambda a: [a for a, _ in claims].index(a)):
-            related = [act for _, act in claims]
+            # the date and programme of one government's action, told by any of its bodies or officers
+            related = [act for a, act in claims if a == authority or by_body and table.kind(a) == COUNTRY
+                       or table.kind(a) in GOVERNMENT_ACTORS and table.kind(authority) in GOVERNMENT_ACTORS]
             date = next((act.date for act in related if act.date and act.date.value), None)
             date = date or next((act.date for act in related if act.date), None)
             program = next((act.program for act in related if act.program), None)

@@ -373,3 +373,16 @@ def test_sanctions_a_list_opened_after_a_quote_takes_the_action_told_at_the_top(
             "- Burgas Boat Trading EOOD, a boat importer")
     found = {(a, t) for a, t, _ in sanctions(run(text, published="2026-10-14"))}
     assert {("United Kingdom", "Gezim Hoxha"), ("United Kingdom", "Burgas Boat Trading EOOD")} <= found, found
+
+
+def test_sanctions_a_bloc_and_a_country_that_list_one_target_are_two_authorities(run) -> None:
+    text = ("The EU sanctioned Levan Otiashvili on Wednesday. The United States blacklisted Otiashvili in June, "
+            "accusing him of abuses.")
+    found = sanctions(run(text, published="2026-09-02"))
+    assert {("European Union", "Levan Otiashvili", "2026-09-02"), ("United States", "Levan Otiashvili", "2026-06")} \
+        <= found, found
+
+
+def test_sanctions_a_target_recalled_as_hit_with_sanctions_is_no_action(run) -> None:
+    text = "Talks stalled in Vienna. Iran, which was hit with sanctions in 2012, walked out on Friday."
+    assert not sanctions(run(text, published="2026-09-02"))
