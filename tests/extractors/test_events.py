@@ -781,3 +781,27 @@ def test_events_a_place_written_after_a_named_event_comes_first(run) -> None:
     extraction = run("Leaders met at the Coral Islands Forum in Apia on Tuesday.", published="2026-06-04")
     names = {e.key: e.label for e in extraction.entities}
     assert all(names.get(f.place) in ("Apia", None) for f in events(extraction)), events(extraction)
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "date", "place"),
+    [
+        ("In Accra last night, Ghana came from behind to beat Togo 2-1.", "match", "2026-11-16", "Accra"),
+        ("Gabon lost 1-0 to Benin in Libreville on Sunday evening.", "match", "2026-11-15", "Libreville"),
+        ("Former president Samuel Banda died on May 28 at a hospital in Pretoria.", "death", "2026-05-28", "Pretoria"),
+        ("The two leaders spoke by telephone on July 30.", "phone call", "2026-07-30", None),
+        ("Last month the ministers signed a memorandum of understanding in Asuncion.", "signing", "2026-10",
+         "Asuncion"),
+    ],
+)
+def test_events_told_by_verbs_of_sport_death_calls_and_signing(run, text, event_type, date, place) -> None:
+    """The side that "came from behind to beat" X; "lost to X"; a named person's death; "spoke by telephone" (a
+    call, where "spoke with X" is talks); the place written with what was signed."""
+    extraction = run(text, published="2026-11-17")
+    names = {e.key: e.label for e in extraction.entities}
+    found = [(f.event_type, f.date.value if f.date else None, names.get(f.place)) for f in events(extraction)]
+    assert (event_type, date, place) in found, found
+
+
+def test_events_losing_a_vote_is_no_match(run) -> None:
+    assert not events(run("The governor lost Ohio in 2024 by a wide margin.", published="2026-11-17"))
