@@ -21,6 +21,8 @@ BUILDINGS = {GOVERNMENT_BODY}  # bodies named by their seat: "met at the White H
 # Places a happening was close to or moved through: "sank near Lampedusa", "marched through Madrid".
 NEAR_PREPOSITIONS = {"off", "near", "outside", "through", "across"}
 TARGET_PREPOSITIONS = {"on", "against"}  # "an attack on a market in Kandahar": the place of what is hit
+MOURNED_PREPOSITIONS = {"for"}  # "funerals for the victims in Bannu": the place of those it is held for
+SIDE_EVENT_NOUNS = word_list("side_event_nouns")  # "on the margins of the Assembly in New York"
 SIDE_NOUNS = word_list("side_nouns")
 TRIP_NOUNS = word_list("trip_nouns")
 THERE = {"there"}  # "There, he will meet with X": the place the sentence before travelled to
@@ -130,7 +132,15 @@ def place_of(token: Token, table: EntityTable, with_people: bool = True, owner: 
                     return key  # "in Budapest", "at the White House"
                 if key is None and obj.dep_ == "pobj" and (inner := place_within(obj, table)):
                     return inner  # "at a mine in Bolivia"
-        if child.dep_ == "prep" and child.lower_ in NEAR_PREPOSITIONS | TARGET_PREPOSITIONS:
+                if key is None and obj.dep_ == "pobj" and (named := _place_named_in(obj, table)):
+                    return named  # "a strike at the company's Limpopo operations"
+        if child.dep_ == "prep" and child.lower_ == "on":  # "met X on the sidelines of the Assembly in New York"
+            for obj in (c for c in child.children if c.dep_ == "pobj" and c.lemma_.lower() in SIDE_EVENT_NOUNS):
+                key = next((k for t in obj.subtree for k in [table.key_at(t)]
+                            if k and table.kind(k) in (PLACE, COUNTRY)), None)
+                if key:
+                    return key
+        if child.dep_ == "prep" and child.lower_ in NEAR_PREPOSITIONS | TARGET_PREPOSITIONS | MOURNED_PREPOSITIONS:
             for obj in (c for c in child.children if c.dep_ == "pobj"):
                 key = (table.key_at(obj) or named_by_of(obj, table)) if child.lower_ in NEAR_PREPOSITIONS else None
                 key = key or place_within(obj, table)  # "the ambush on a convoy near Dori"
@@ -196,16 +206,26 @@ def where_place(token: Token, table: EntityTable) -> str | None:
     return None
 
 
-def place_within(noun: Token, table: EntityTable) -> str | None:
+def place_within(noun: Token, table: EntityTable, depth: int = 1) -> str | None:
     """The named place a common noun lies in, or is near: "a mine in Bolivia", "a hotel in the city of
-    Mina", "a bridge near Gori"."""
+    Mina", "a bridge near Gori", and once through "of": "the government of Kiribati in Tarawa"."""
     for prep in (c for c in noun.children if c.dep_ == "prep"
                  and (c.lower_ in PLACE_PREPOSITIONS or c.lower_ in NEAR_PREPOSITIONS)):
         for obj in (c for c in prep.children if c.dep_ == "pobj"):
             key = table.key_at(obj) or named_by_of(obj, table)
             if key and table.kind(key) in (PLACE, COUNTRY):
                 return key
+    if depth > 0:
+        owners = [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
+                  if o.dep_ == "pobj"]
+        return next((k for o in owners for k in [place_within(o, table, depth - 1)] if k), None)
     return None
+
+
+def _place_named_in(noun: Token, table: EntityTable) -> str | None:
+    """A place named as a modifier of a common noun: "the company's Limpopo operations"."""
+    return next((k for c in noun.children if c.dep_ in ("compound", "nmod") for k in [table.key_at(c)]
+                 if k and table.kind(k) == PLACE), None)
 
 
 def off_place(verb: Token, table: EntityTable) -> str | None:

@@ -805,3 +805,18 @@ def test_events_told_by_verbs_of_sport_death_calls_and_signing(run, text, event_
 
 def test_events_losing_a_vote_is_no_match(run) -> None:
     assert not events(run("The governor lost Ohio in 2024 by a wide margin.", published="2026-11-17"))
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Hundreds of people attended funerals for the victims in Quetta later Monday.", "Quetta"),
+        ("The union led a two-day strike at the company's Limpopo operations last week.", "Limpopo"),
+        ("Hale met today with Chancellor Klaus Ober on the sidelines of the climate summit in Nairobi.", "Nairobi"),
+    ],
+)
+def test_events_places_written_further_down_the_phrase(run, text, place) -> None:
+    """Those a funeral is held for; a place naming where a strike is; the gathering on whose sidelines."""
+    extraction = run(text, published="2025-10-27")
+    names = {e.key: e.label for e in extraction.entities}
+    assert place in [names.get(f.place) for f in events(extraction)], events(extraction)
