@@ -313,6 +313,7 @@ def _prefer_specific(facts: list[RoleFact], table: EntityTable) -> list[RoleFact
 
 TITLE_BEFORE_NAME = "roles.title_before_name"
 NAMED_TO_POST = "roles.named_to_post"
+APPOSITION = "roles.apposition"
 TOLD_POST_RULES = frozenset(pattern.rule for pattern in load_patterns("role"))
 
 
@@ -361,7 +362,7 @@ def _iter_roles(doc: Doc, table: EntityTable, document: Document, sentences: lis
                 rule = each.evidence[0].extractor
                 if (each.org is None and home.country is None
                         and (each.role[:1].isupper() and rule in (TITLE_BEFORE_NAME, NAMED_TO_POST)
-                             or rule in TOLD_POST_RULES)):
+                             or rule in TOLD_POST_RULES or rule == APPOSITION and not _names_its_body(each))):
                     window = sentences[max(number - 1, 0) : number + 1]
                     root = _name_root(doc, start, table)
                     met = _met_or_listed(root) and _stop_country(sent, table, home, document) is not None
@@ -521,6 +522,13 @@ def _with_nearby_country(fact: RoleFact, window: list[Span], table: EntityTable,
         return None
     evidence = replace(fact.evidence[0], extractor="roles.nearby_country", confidence=0.6)
     return RoleFact(fact.person, fact.role, table.ensure(next(iter(named)), COUNTRY), (evidence,), fact.qualifier)
+
+
+def _names_its_body(fact: RoleFact) -> bool:
+    """Whether an apposition's title goes on to name its body, resolved or not: "the president of the Lombardy
+    region" is no post of the country the sentence names."""
+    sentence, title = fact.evidence[0].sentence.lower(), fact.role.lower()
+    return any(f"{title} {word} " in sentence for word in ORG_PREPOSITIONS_AFTER_TITLE)
 
 
 def _with_reported_country(fact: RoleFact, root: Token, table: EntityTable) -> RoleFact | None:
@@ -1031,7 +1039,8 @@ def _title_before_name(doc: Doc, start: int, end: int, person: str, table: Entit
         return _title_of_org_before_name(doc, start, person, table, document, sent)
     title = doc[title_start:start].text
     qualifier, i = _qualifier_before(doc, title_start, lower)
-    org, i = _org_before(doc, i, table, lower, personal=title.lower() in PERSONAL_POSTS)
+    org, i = _org_before(doc, _modifiers_start(doc, i, lower, start), table, lower,  # "Cusco regional governor"
+                         personal=title.lower() in PERSONAL_POSTS)
     if qualifier is None:
         qualifier, _ = _qualifier_before(doc, i, lower)
     if org is None:

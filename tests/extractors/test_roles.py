@@ -863,3 +863,14 @@ def test_roles_bodies_told_before_the_title(run, text, expected) -> None:
     """"the province's" for the region named last; a possessor before lower-case words of the title; a body's
     word or a board post before a name, for the body named just before; a company's name opening a sentence."""
     assert expected in roles(run(text)), roles(run(text))
+
+
+def test_roles_a_place_before_lower_case_words_of_the_title(run) -> None:
+    assert ("Teodoro Quispe", "governor", "Cusco", None) in roles(run("Cusco regional governor Teodoro Quispe declared "
+                                                                      "an emergency."))
+
+
+def test_roles_an_apposition_that_names_its_body_takes_no_country_of_the_sentence(run) -> None:
+    text = ("Italy's schools reopened on Monday. The president of the Umbria region, Marco Rossi, proposed "
+            "regional measures.")
+    assert not [r for r in roles(run(text)) if r[0] == "Marco Rossi" and r[2] == "Italy"], roles(run(text))
