@@ -32,6 +32,7 @@ from kg.extractors.circumstances import (
     to_infinitive,
     to_place,
     upcoming,
+    where_date,
 )
 from kg.extractors.entities import EntityTable, doc_ents
 from kg.extractors.evidence import make_evidence
@@ -114,7 +115,7 @@ def extract_events(doc: Doc, table: EntityTable, document: Document, sentences: 
             event.date = event.date or series_dates.get(event.family)  # "Yesterday ... matches": each one's day
             if event.place is None and event.family in STOP_FAMILIES and stop[0] is not None and (
                     event.participants or event.partners or token.pos_ == "VERB"
-                    or event.label and (stop[1] or len(stops) > 1)):
+                    or (event.label or event.date) and (stop[1] or len(stops) > 1)):
                 # someone met, told by a verb, or named at a stop of a trip: "lead the delegation to the
                 # U.S.-X Strategic Dialogue"
                 event.place = stop[0]  # "will travel to Riga, Latvia, to meet with X": the meeting is in Riga
@@ -346,6 +347,8 @@ def _verb_event(token: Token, table: EntityTable, document: Document) -> _Event 
                        or _subject_place(subjects, table, family) or off_place(token, table)
                        or _party_place(token, table) or _object_place_within(objects, table))
     event.date = date_of(token, document) or clause_date(token, document)
+    if event.date is None and family == "visit":  # "will travel to Hanoi, where on February 18 he will ..."
+        event.date = where_date(token, document)
     if event.date is None and ("now", ()) in rule.conditions:
         event.date = resolve_date("today", document.published)  # "The Secretary is in Kyiv"
     if (told_with := simultaneous_head(token)) is not None:  # "were killed on Sunday when gunmen attacked"
