@@ -66,6 +66,7 @@ RECALL_NOUNS = word_list("recall_nouns")
 ENCOUNTER_VERBS = word_list("encounter_verbs")
 NOT_HAPPENING_MODIFIERS = word_list("not_happening_modifiers")
 NOT_EVENT_ENTITIES = {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY"}
+ARRIVAL_WORD = "arrival"  # the word of event_verbs.tsv's arrivals: the meeting held on arrival names it better
 NAMED_EVENT_TYPE = "named event"  # the type of an event known only by its name ("the Paris Air Show")
 EVENT_POS = {"NOUN", "PROPN", "VERB", "AUX"}  # the parts of speech an event word can have ("is in Kyiv")
 
@@ -586,7 +587,9 @@ def _merge(events: list[_Event], table: EntityTable) -> Iterator[_Event]:
         if same.place is None or event.place and _inside(event.place, same.place, table):
             same.place = event.place or same.place
         same.label = same.label or event.label
-        if event.word and len(event.word) > len(same.word or ""):
+        if same.word == ARRIVAL_WORD and event.family == "meeting":  # "arrived in X on Sunday and met with Y"
+            same.word = event.word
+        elif event.word and len(event.word) > len(same.word or ""):
             same.word = event.word  # the fuller name: "match Sweden v South Korea" over "match"
         if same.date is None or (same.date.value is None and event.date and event.date.value):
             same.date = event.date or same.date
