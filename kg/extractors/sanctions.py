@@ -95,8 +95,10 @@ def extract_sanctions(
             continue
         if listing is not None and _heading(sent):
             continue  # "Individuals", "Entities": a sub-heading between the list's bullet lines
-        if listing is None or not bullet_line(sent):
-            listing = None  # a bullet naming no one ("- 17 board members of X") keeps the list open
+        # a bullet naming no one ("- 17 board members of X") keeps the list open, and so does the rest of a
+        # bullet line the parse split off ("(a.k.a. X; DOB 11 Mar. 1982; ...), the leader")
+        if listing is None or not (bullet_line(sent) or number and _same_line(sentences[number - 1], sent)):
+            listing = None
         members = _members_of_group(sent, number, actions, table, document)
         if members is not None:
             actions.append(members)
@@ -139,6 +141,11 @@ def _announced_before(before: list[Span], matched: dict[int, tuple[DependencyPat
             if action is not None and action.authority:
                 return action
     return None
+
+
+def _same_line(before: Span, sent: Span) -> bool:
+    """Whether a sentence goes on the line of the one before it."""
+    return "\n" not in sent.doc.text[before.end_char : sent.start_char] and "\n" not in before.text.strip()
 
 
 def _heading(sent: Span) -> bool:
@@ -356,7 +363,7 @@ def _read_action(pattern: DependencyPattern, slots: dict[str, Token], sent: Span
     if not keys and not refers_back and not (group and authority) and not (listing and authority) and not announced:
         return None
     evidence = make_evidence(sent, document, pattern.rule, pattern.confidence if keys else 0.6)
-    date = _sentence_date(sent, document)
+    date = _sentence_date(sent, document, token)
     if (date is not None and _told_as_now(token) and _before_publication_year(date, document)
             and not date.text.lower().startswith("since")):  # "has blacklisted X since 2021" is dated
         date = None  # "has designated X for ... a disappearance in 1999": the year of the deeds, not the action
@@ -374,18 +381,20 @@ def _read_action(pattern: DependencyPattern, slots: dict[str, Token], sent: Span
 
 def _date_by_tense(token: Token, document: Document, home: HomeContext) -> DateValue | None:
     """An action told in the present ("is designating", "are imposing") happens on the day of publication;
-    in a government's own release, so does one told in the future ("will impose")."""
+    in a government's own release, so does one told in the future ("will impose") or the present perfect
+    ("has frozen")."""
     if document.published is None:
         return None
-    if token.pos_ == "NOUN" and home.body is not None and _verbless(token.sent):
+    if token.pos_ == "NOUN" and home.release and _verbless(token.sent):
         return resolve_date("today", document.published)  # a release's own list: "Full blocking sanctions on X"
     verb = token if token.pos_ in ("VERB", "AUX") else token.head
     if verb.pos_ not in ("VERB", "AUX"):
         return None
     aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     present = verb.tag_ in ("VBZ", "VBP") or ((verb.tag_ == "VBG" or "being" in aux) and aux & {"is", "are", "am"})
-    future = "will" in aux and home.body is not None
-    if not (present or future):
+    future = "will" in aux and home.release
+    perfect = bool(aux & {"has", "have"}) and home.release  # "The UK has frozen the assets of X"
+    if not (present or future or perfect):
         return None
     return resolve_date("today", document.published)
 
@@ -515,9 +524,11 @@ def _before_publication_year(date: DateValue, document: Document) -> bool:
     return bool(date.value and document.published and date.value[:4] < document.published[:4])
 
 
-def _sentence_date(sent: Span, document: Document) -> DateValue | None:
+def _sentence_date(sent: Span, document: Document, action: Token | None = None) -> DateValue | None:
+    """The date a sentence gives an action: the first date written in it, not one inside a clause that tells
+    of something else ("froze the assets of a group that attacked hospitals in June")."""
     for ent in ents_within(sent):
-        if ent.label_ != "DATE":
+        if ent.label_ != "DATE" or action is not None and _in_other_clause(ent.root, action):
             continue
         if ent.start - sent.start <= 3 and any(t.text in ("\u2014", "\u2013", "--")
                                                for t in sent.doc[ent.end:min(ent.end + 6, sent.end)]):
@@ -529,6 +540,12 @@ def _sentence_date(sent: Span, document: Document) -> DateValue | None:
         if value is not None:
             return value
     return None
+
+
+def _in_other_clause(token: Token, action: Token) -> bool:
+    """Whether a word lies in a relative or adjectival clause that does not hold the action."""
+    holders = {a.i for a in action.ancestors} | {action.i}
+    return any(a.dep_ in ("relcl", "acl") and a.i not in holders for a in (token, *token.ancestors))
 
 
 def _program(sent: Span) -> str | None:

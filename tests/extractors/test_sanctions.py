@@ -386,3 +386,22 @@ def test_sanctions_a_bloc_and_a_country_that_list_one_target_are_two_authorities
 def test_sanctions_a_target_recalled_as_hit_with_sanctions_is_no_action(run) -> None:
     text = "Talks stalled in Vienna. Iran, which was hit with sanctions in 2012, walked out on Friday."
     assert not sanctions(run(text, published="2026-09-02"))
+
+
+def test_sanctions_bullet_lines_the_parse_splits_stay_in_the_list(run) -> None:
+    text = ("Today, the Department of the Treasury's Office of Foreign Assets Control (OFAC) is designating the "
+            "following:\n\n"
+            "- Marco Antonio Ruiz Vera (a.k.a. \"El Gordo\"; DOB 11 Mar. 1982; POB Manta, Ecuador), the group's "
+            "leader.\n"
+            "- Rosa Elena Loor Cedeno (DOB 19 Jul. 1990), who manages the group's money.\n"
+            "- The fishing vessel SANTA LUCIA III (Ecuador-flagged).")
+    found = {t for _, t, _ in sanctions(run(text, published="2025-08-07"))}
+    assert {"Marco Antonio Ruiz Vera", "Rosa Elena Loor Cedeno", "SANTA LUCIA III"} <= found, found
+
+
+def test_sanctions_a_date_in_a_clause_on_the_target_does_not_date_the_action(run) -> None:
+    """In a government's own release the present perfect ("has frozen") is the day of publication."""
+    text = ("The UK has frozen the assets of the Kestrel ransomware group, which attacked two hospital suppliers in "
+            "June.\n\nThe following individuals have been designated:\n\n- Pavel Igorevich Orlov, the group's leader")
+    found = sanctions(run(text, published="2025-12-03", url="https://www.gov.uk/government/news/uk-sanctions-kestrel"))
+    assert ("United Kingdom", "Pavel Igorevich Orlov", "2025-12-03") in found, found
