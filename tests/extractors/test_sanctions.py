@@ -308,9 +308,10 @@ def test_sanctions_names_the_model_missed(run, text, target) -> None:
         # a name joined to a number, the model tagged nothing
         ("The Treasury Department is designating Ural-24 and Channel One.",
          ("U.S. Department of the Treasury", "Ural-24", "2022-05-08")),
-        # a year of the deeds in a sentence told in the present perfect does not date the designation
+        # a year of the deeds in a sentence told in the present perfect does not date the designation; in the
+        # department's own release the present perfect tells the day of publication
         ("The State Department has designated Anton Kirov for his role in abuses committed in 1999.",
-         ("US State Department", "Anton Kirov", None)),
+         ("US State Department", "Anton Kirov", "2022-05-08")),
     ],
 )
 def test_sanctions_long_release_sentences(run, text, expected) -> None:
