@@ -260,10 +260,10 @@ def targets_of_noun(noun: Token) -> list[Token]:
         elif child.dep_ == "acl" and child.lemma_ in ("target", "hit"):
             found += [c for c in child.children if c.dep_ == "dobj"]
     head = noun.head
-    if noun.dep_ == "dobj" and not found:
+    if noun.dep_ == "dobj":  # "imposed sanctions on X" hung on the verb, and "..., and on Y" after a first one
         for child in head.children:
-            if child.dep_ == "prep" and child.lower_ in TARGET_PREPOSITIONS:
-                found += [c for c in child.children if c.dep_ == "pobj"]
+            if child.dep_ in ("prep", "conj") and child.lower_ in TARGET_PREPOSITIONS:
+                found += [c for c in child.children if c.dep_ == "pobj" and c not in found]
     return found
 
 

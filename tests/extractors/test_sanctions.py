@@ -406,3 +406,32 @@ def test_sanctions_a_date_in_a_clause_on_the_target_does_not_date_the_action(run
             "June.\n\nThe following individuals have been designated:\n\n- Pavel Igorevich Orlov, the group's leader")
     found = sanctions(run(text, published="2025-12-03", url="https://www.gov.uk/government/news/uk-sanctions-kestrel"))
     assert ("United Kingdom", "Pavel Igorevich Orlov", "2025-12-03") in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The U.S. Treasury slapped sanctions on Gloria Perez, the vice president of the council, and on two "
+         "election chiefs, Hector Villa and Oriana Chavez.", ("U.S. Department of the Treasury", "Oriana Chavez")),
+        ("EU ambassadors agreed on Tuesday to freeze the assets of judge Anton Kruk, and of Ivan Savich and "
+         "Dmitry Koval, who run penal colonies.", ("European Union", "Dmitry Koval")),
+    ],
+)
+def test_sanctions_targets_after_a_second_preposition_and_envoys_acting_for_a_bloc(run, text, expected) -> None:
+    found = {(a, t) for a, t, _ in sanctions(run(text, published="2026-06-30"))}
+    assert expected in found, found
+
+
+def test_sanctions_news_dates_an_undated_action_by_the_one_before_or_the_day_of_publication(run) -> None:
+    text = ("The European Union on Monday froze the assets of the Minsk judge Anton Kruk. Britain also sanctioned "
+            "the Borisov Tractor Works. The United States blacklisted Kruk in June, and Britain froze the assets of "
+            "Ivan Savich last month.")
+    found = sanctions(run(text, published="2026-06-30"))
+    assert {("European Union", "Anton Kruk", "2026-06-29"), ("United Kingdom", "Borisov Tractor Works", "2026-06-29"),
+            ("United States", "Anton Kruk", "2026-06"), ("United Kingdom", "Ivan Savich", "2026-05")} <= found, found
+
+
+def test_sanctions_a_date_of_what_came_before_does_not_date_the_action(run) -> None:
+    text = ("The EU imposed sanctions on Anton Kruk on Wednesday. The Council adopted the measures after Hungary "
+            "dropped its objections at a meeting last week.")
+    assert ("European Union", "Anton Kruk", "2026-06-24") in sanctions(run(text, published="2026-06-25"))
