@@ -203,9 +203,11 @@ def test_sanctions_dateline_date_is_not_the_action_date(run) -> None:
         # items split by semicolons, each a relative and a name
         ("We are also designating Halvik's wife, Marta Halvik; and Sorova's sons, Michael Sorov and David Sorov.",
          {("US State Department", n, "2024-03-04") for n in ("Marta Halvik", "Michael Sorov", "David Sorov")}),
-        # the list read along the words, with a description before the last name
+        # the list read along the words, with a description before the last name; undated, the action told as
+        # done takes the day of publication
         ("The Department of the Treasury also designated Tomas Halvik, Irina Sorova and Latvian banker Janis Ozols.",
-         {("U.S. Department of the Treasury", n, None) for n in ("Tomas Halvik", "Irina Sorova", "Janis Ozols")}),
+         {("U.S. Department of the Treasury", n, "2024-03-04") for n in ("Tomas Halvik", "Irina Sorova",
+                                                                         "Janis Ozols")}),
         # a passive with its list after "including:", items described between semicolons
         ("The Department is designating Tomas Halvik. Three of his firms are also being designated, including: "
          "Halvik Steel, a steel maker; Nordvik Trading, which ships ore; and Baltic Ore Holding.",
