@@ -266,11 +266,11 @@ def test_sanctions_one_word_company_named_by_its_description(run) -> None:
         # a name after a company noun is an organization, even when the model read it as a place
         ("The European Union on Friday imposed sanctions on Belarusian airline Avialesa.",
          ("European Union", "Avialesa", "2024-05-10")),
-        # bans and restrictions on a named target
+        # bans and restrictions on a named target; undated, told as done: the day of publication
         ("The State Department announced visa restrictions on Guatemalan judge Rosa Mendez.",
-         ("US State Department", "Rosa Mendez", None)),
+         ("US State Department", "Rosa Mendez", "2024-05-13")),
         ("The UN Security Council slapped sanctions on Korea Ryonbong General Corporation.",
-         ("United Nations Security Council", "Korea Ryonbong General Corporation", None)),
+         ("United Nations Security Council", "Korea Ryonbong General Corporation", "2024-05-13")),
     ],
 )
 def test_sanctions_capitals_bans_and_company_nouns(run, text, expected) -> None:
