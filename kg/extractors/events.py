@@ -57,6 +57,11 @@ INSTITUTION_FAMILIES = {"court", "election"}  # acted by a country's institution
 COUNTRYWIDE = {("attack", "attack"), ("attack", "shelling"), ("attack", "bombing"), ("court", "arrest")}
 NATIONAL_FAMILIES = {"election"}  # dated, held in the one country their sentence names when they name no place
 STOP_FAMILIES = {"meeting", "visit", "conference", "ceremony"}  # events held at the stop of a trip
+# happenings that are held somewhere: dated without a place, they take the one place told around them
+PLACED_FAMILIES = {"protest", "attack", "meeting", "ceremony", "disaster", "conference"}
+# a place named as one who acts or is acted on, or as a modifier ("anti-Pyongyang propaganda"), is no site
+NOT_SITE_DEPS = {"nsubj", "nsubjpass", "dobj", "agent", "amod", "compound", "npadvmod"}
+SITE_PREPOSITIONS = {"in", "at", "near", "outside", "off"}  # "in Bannu": where something is
 HEAD_HOPS = 3  # governing words searched for an event's date and place: "a stampede killed 345 in Mecca"
 RECALL_VERBS = word_list("recall_verbs")
 CARRIED_OUT_VERBS = word_list("carried_out_verbs")
@@ -122,6 +127,12 @@ def extract_events(doc: Doc, table: EntityTable, document: Document, sentences: 
                 event.place = stop[0]  # "will travel to Riga, Latvia, to meet with X": the meeting is in Riga
                 event.date = event.date or stop[1]
                 event.at_stop = True
+            if event.place is None and event.date is not None and event.family in PLACED_FAMILIES:
+                # "Hundreds attended funerals later Monday" after "a bomb hit a market in Bannu": the one place
+                # its sentence names, else the one the sentence before names in its paragraph
+                event.place = _one_place(sent, table) or (
+                    _one_place(sentences[number - 1], table, strict=True)
+                    if number and _same_paragraph(table.text, sentences[number - 1], sent) else None)
             if event.place is None and event.date is not None and event.family in NATIONAL_FAMILIES:
                 countries = countries_named(sent, table)  # "Lithuania's opposition won Sunday's election"
                 event.place = countries.pop() if len(countries) == 1 else None
@@ -165,6 +176,25 @@ def _told_in_past(token: Token) -> bool:
     if verb.pos_ not in ("VERB", "AUX"):
         return False
     return verb.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children)
+
+
+def _one_place(sent: Span, table: EntityTable, strict: bool = False) -> str | None:
+    """The one town or site a sentence names where something is, if it names just one: not a capital that
+    speaks ("Pyongyang said") nor a side named by its place ("beat Korea"); with `strict`, only one written
+    after "in", "at", "near" and the like ("in Bannu", "near the town of Kita")."""
+    places = {key for start, end, key in table.mentions_in(sent.start, sent.end) if table.kind(key) == PLACE
+              and _where_something_is(table.doc[start:end].root, strict)}
+    return places.pop() if len(places) == 1 else None
+
+
+def _where_something_is(name: Token, strict: bool) -> bool:
+    """Whether a name tells where something is, not who acts or is acted on."""
+    if not strict:
+        return name.dep_ not in NOT_SITE_DEPS and not (name.dep_ == "conj" and name.head.dep_ in NOT_SITE_DEPS)
+    head = name.head
+    if name.dep_ == "pobj" and head.lower_ == "of" and head.head.dep_ == "pobj":
+        name, head = head.head, head.head.head  # "near the town of Kita"
+    return name.dep_ == "pobj" and head.lower_ in SITE_PREPOSITIONS
 
 
 def _same_paragraph(text: str, before: Span, sent: Span) -> bool:

@@ -831,3 +831,18 @@ def test_events_stops_of_a_trip_dated_by_their_where_clause_and_an_arrival(run) 
     names = {e.key: e.label for e in extraction.entities}
     found = {(names.get(f.place), f.date.value if f.date else None) for f in events(extraction)}
     assert {("Quito", "2027-03-05"), ("Bogota", "2027-03-07"), ("Bogota", "2027-03-08")} <= found, found
+
+
+def test_events_a_dated_happening_takes_the_one_site_told_around_it(run) -> None:
+    text = ("A bomb tore through a crowded market in Bannu on Monday, killing 11 people. "
+            "Hundreds of mourners attended funerals for the victims later Monday.")
+    extraction = run(text, published="2025-10-27")
+    names = {e.key: e.label for e in extraction.entities}
+    assert ("funeral", "Bannu") in [(f.event_type, names.get(f.place)) for f in events(extraction)], events(extraction)
+
+
+def test_events_a_place_that_speaks_or_modifies_is_no_site(run) -> None:
+    text = "Pyongyang said the two armies exchanged artillery fire near an anti-Seoul loudspeaker yesterday."
+    extraction = run(text, published="2015-08-21")
+    names = {e.key: e.label for e in extraction.entities}
+    assert all(names.get(f.place) not in ("Pyongyang", "Seoul") for f in events(extraction)), events(extraction)
