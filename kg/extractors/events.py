@@ -19,6 +19,7 @@ from kg.extractors.circumstances import (
     future,
     governing_verbs,
     motion_place,
+    named_by_of,
     object_place,
     off_place,
     passed,
@@ -41,6 +42,7 @@ from kg.model import COUNTRY, GOVERNMENT_BODY, PERSON, PLACE, DateValue, Documen
 
 PHONE_WORDS = word_list("phone_words")
 ROUNDS = {"round", "rounds"}
+DEMANDING_MODALS = {"must", "could", "may", "might"}  # told as owed or possible ("should" also plans)
 NOT_EVENT_PARTICLES = {"out", "up", "down"}  # "ruled out", "called up", "shut down": no event told
 # Prepositions that give the place of some kinds of event: "the pullout from Georgia" (the place left),
 # "attacks against Erbil" (the place struck).
@@ -491,10 +493,12 @@ def _party_place(verb: Token, table: EntityTable) -> str | None:
 
 
 def _object_place_within(objects: list[Token], table: EntityTable) -> str | None:
-    """ "signed a memorandum of understanding in Tegucigalpa": the place written with what the verb acts on."""
+    """ "signed a memorandum of understanding in Tegucigalpa", "crossed the islands of Efate": the place written
+    with what the verb acts on, or that it names."""
     nouns = objects + [p for o in objects for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
                        for p in c.children if p.dep_ == "pobj"]
-    return next((p for n in nouns for p in [place_within(n, table)] if p), None)
+    return next((p for n in nouns for p in [place_within(n, table) or named_by_of(n, table)]
+                 if p and table.kind(p) in (PLACE, COUNTRY)), None)
 
 
 def _subject_place(subjects: list[Token], table: EntityTable, family: str) -> str | None:
@@ -594,9 +598,11 @@ def _written_name(token: Token) -> str | None:
 
 
 def _negated(token: Token) -> bool:
-    """ "did not meet", "no talks", "barred from travelling to X": told as not happening."""
+    """ "did not meet", "no talks", "barred from travelling to X", "must release": told as not happening."""
     if any(c.dep_ == "neg" or c.lower_ == "no" for c in token.children):
         return True
+    if token.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ in DEMANDING_MODALS for c in token.children):
+        return True  # "Hamas must release the hostages by Saturday": a demand, no happening
     if token.dep_ == "pcomp" and token.head.lower_ == "from" and token.head.head.lemma_.lower() in BARRING_VERBS:
         return True
     return token.dep_ in ("dobj", "xcomp") and any(c.dep_ == "neg" for c in token.head.children)

@@ -846,3 +846,26 @@ def test_events_a_place_that_speaks_or_modifies_is_no_site(run) -> None:
     extraction = run(text, published="2015-08-21")
     names = {e.key: e.label for e in extraction.entities}
     assert all(names.get(f.place) not in ("Pyongyang", "Seoul") for f in events(extraction)), events(extraction)
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "place"),
+    [
+        ("Naval commandos seized a Panama-flagged tanker in the Gulf of Oman early Wednesday.", "seizure",
+         "Gulf of Oman"),
+        ("The government declared a state of emergency in the Biobio region on Sunday.", "state of emergency",
+         "Biobio"),
+        ("Cyclone Pam crossed the island of Efate on Saturday night.", "storm", "Efate"),
+        ("One protester was shot dead in Kisumu on Wednesday.", "shooting", "Kisumu"),
+    ],
+)
+def test_events_seizures_emergencies_storms_and_shootings(run, text, event_type, place) -> None:
+    extraction = run(text, published="2026-09-09")
+    names = {e.key: e.label for e in extraction.entities}
+    assert (event_type, place) in [(f.event_type, names.get(f.place)) for f in events(extraction)]
+
+
+def test_events_freed_captives_are_a_release_and_a_demand_is_none(run) -> None:
+    found = [f.event_type for f in events(run("The two aid workers were freed on Sunday.", published="2026-09-09"))]
+    assert found == ["release"], found
+    assert not events(run("The rebels must release all hostages by Saturday.", published="2026-09-09"))
