@@ -879,3 +879,16 @@ def test_roles_an_apposition_that_names_its_body_takes_no_country_of_the_sentenc
 def test_roles_a_title_coordinated_with_a_describing_noun(run) -> None:
     text = "Also designated was Nikos Vallas, a Greek national and the director of Silverline Shipping Ltd."
     assert ("Nikos Vallas", "director", "Silverline Shipping Ltd.", None) in roles(run(text)), roles(run(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Under Secretary of Commerce for Industry and Security Laura Brennan announced the rule.",
+         ("Laura Brennan", "Under Secretary of Commerce for Industry and Security", "US Department of Commerce", None)),
+        ("Deputy Secretary of the Treasury Dan Whitford said the action was overdue.",
+         ("Dan Whitford", "Deputy Secretary of the Treasury", "U.S. Department of the Treasury", None)),
+    ],
+)
+def test_roles_titles_that_hold_their_department(run, text, expected) -> None:
+    assert expected in roles(run(text)), roles(run(text))
