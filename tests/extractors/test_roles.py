@@ -415,7 +415,7 @@ def test_roles_lines_of_a_delegation_list(run) -> None:
             "The Honorable Susan Grey, Deputy Assistant to the President and Director of the Domestic Policy "
             "Council, The White House\n")
     found = {f[:3] for f in roles(run(text, url="https://www.whitehouse.gov/briefing-room/x"))}
-    assert {("Harriet Lowe", "Secretary of Commerce", "United States"),
+    assert {("Harriet Lowe", "Secretary of Commerce", "US Department of Commerce"),
             ("Daniel Ortiz", "United States Representative", "United States"),
             ("Peter Gale", "Charge d'Affaires ad interim", "U.S. Embassy Nairobi"),
             ("Susan Grey", "Deputy Assistant to the President", "White House"),
