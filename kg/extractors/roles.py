@@ -112,6 +112,10 @@ def _org_before(doc: Doc, end: int, table: EntityTable, lower: int,
             return None, end
     if doc[i].lower_ == "its":  # "X and its chief executive Y": the organization just named
         return _its_antecedent(doc, i, table), i
+    if doc[i].lower_ == "whose":  # "the Vatican, whose secretary of state, X,": what the clause is on
+        clause = next((a for a in doc[i].ancestors if a.dep_ == "relcl"), None)
+        owner = table.key_at(clause.head) if clause is not None else None
+        return (owner if owner and table.kind(owner) != PERSON else None), i
     if doc[i].text in POSSESSIVE and i - 1 >= lower:
         key = table.key_at(i - 1)
         if key:

@@ -892,3 +892,10 @@ def test_roles_a_title_coordinated_with_a_describing_noun(run) -> None:
 )
 def test_roles_titles_that_hold_their_department(run, text, expected) -> None:
     assert expected in roles(run(text)), roles(run(text))
+
+
+def test_roles_whose_title_is_of_the_one_the_clause_is_on_and_ranks_are_no_names(run) -> None:
+    text = "The plan was backed by the Vatican, whose secretary of state, Cardinal Piero Rossi, spoke on Monday."
+    assert ("Piero Rossi", "secretary of state", "Vatican", None) in roles(run(text)), roles(run(text))
+    found = {f[0] for f in roles(run("The operation was led by Vice Adm. Carl Eskridge on Monday."))}
+    assert found == {"Carl Eskridge"}, found
