@@ -899,3 +899,9 @@ def test_roles_whose_title_is_of_the_one_the_clause_is_on_and_ranks_are_no_names
     assert ("Piero Rossi", "secretary of state", "Vatican", None) in roles(run(text)), roles(run(text))
     found = {f[0] for f in roles(run("The operation was led by Vice Adm. Carl Eskridge on Monday."))}
     assert found == {"Carl Eskridge"}, found
+
+
+def test_roles_a_rank_before_a_secretary_of_a_department_and_no_person_from_a_journal(run) -> None:
+    found = roles(run("Deputy Secretary of Commerce Ricardo Salas said the rule takes effect today."))
+    assert ("Ricardo Salas", "Deputy Secretary of Commerce", "US Department of Commerce", None) in found, found
+    assert not roles(run("The listings were published in the Official Journal of the European Union on Monday."))
