@@ -174,6 +174,8 @@ def _told_in_present(token: Token) -> bool:
 
 def _told_in_past(token: Token) -> bool:
     """ "resigned on August 19", "the meeting was held on May 3": a happening told in a past tense."""
+    if token.pos_ not in ("VERB", "AUX") and token.dep_ not in ("nsubj", "nsubjpass"):
+        return False  # "called a strike for Thursday": a happening named as an object may still be to come
     verb = token if token.pos_ in ("VERB", "AUX") else token.head
     if verb.pos_ not in ("VERB", "AUX"):
         return False
