@@ -905,3 +905,8 @@ def test_roles_a_rank_before_a_secretary_of_a_department_and_no_person_from_a_jo
     found = roles(run("Deputy Secretary of Commerce Ricardo Salas said the rule takes effect today."))
     assert ("Ricardo Salas", "Deputy Secretary of Commerce", "US Department of Commerce", None) in found, found
     assert not roles(run("The listings were published in the Official Journal of the European Union on Monday."))
+
+
+def test_roles_a_lord_mayor_is_no_lord(run) -> None:
+    found = roles(run("Port Vila's Lord Mayor, Ernest Kalo Tabi, said roads were blocked."))
+    assert [r[1:3] for r in found] == [("Lord Mayor", "Port Vila")], found
