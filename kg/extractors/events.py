@@ -35,7 +35,7 @@ from kg.extractors.circumstances import (
     upcoming,
     where_date,
 )
-from kg.extractors.entities import EntityTable, doc_ents
+from kg.extractors.entities import EntityTable, doc_ents, ents_within
 from kg.extractors.evidence import make_evidence
 from kg.extractors.lexicon import VerbRule, word_list
 from kg.model import COUNTRY, GOVERNMENT_BODY, PERSON, PLACE, DateValue, Document, EventFact
@@ -136,6 +136,8 @@ def extract_events(doc: Doc, table: EntityTable, document: Document, sentences: 
                 event.place = _one_place(sent, table) or (
                     _one_place(sentences[number - 1], table, strict=True)
                     if number and _same_paragraph(table.text, sentences[number - 1], sent) else None)
+            if event.date is None and event.place is not None and not event.series:
+                event.date = _one_date(sent, token, document)  # "at the X Forum in Warsaw, Poland, on October 6"
             if event.place is None and event.date is not None and event.family in NATIONAL_FAMILIES:
                 countries = countries_named(sent, table)  # "Lithuania's opposition won Sunday's election"
                 event.place = countries.pop() if len(countries) == 1 else None
@@ -181,6 +183,16 @@ def _told_in_past(token: Token) -> bool:
     if verb.pos_ not in ("VERB", "AUX"):
         return False
     return verb.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children)
+
+
+def _one_date(sent: Span, word: Token, document: Document) -> DateValue | None:
+    """The one day, month or year a sentence gives, when it gives just one and not inside a clause of its own
+    that does not hold the event's word ("X, who was elected in 2019, visited Maputo")."""
+    holders = {a.i for a in word.ancestors} | {word.i}
+    found = [value for ent in ents_within(sent) if ent.label_ == "DATE"
+             and not any(a.i not in holders and a.dep_ in ("relcl", "acl", "advcl") for a in ent.root.ancestors)
+             for value in [resolve_date(ent.text, document.published)] if value is not None and value.value]
+    return found[0] if len({d.value for d in found}) == 1 else None
 
 
 def _one_place(sent: Span, table: EntityTable, strict: bool = False) -> str | None:

@@ -880,3 +880,12 @@ def test_events_a_strike_called_for_a_weekday_is_the_coming_one(run) -> None:
 def test_events_an_invitation_to_visit_is_no_visit(run) -> None:
     assert not events(run("Prime Minister Rabuka invited the President to visit Fiji next year.",
                           published="2025-10-08"))
+
+
+def test_events_a_placed_happening_takes_the_one_date_its_sentence_gives(run) -> None:
+    text = "Officials will discuss the rule at the Export Control Forum in Warsaw, Poland, on October 6."
+    extraction = run(text, published="2026-09-29")
+    found = [(f.event_type, f.date.value if f.date else None) for f in events(extraction)]
+    assert ("conference", "2026-10-06") in found, found
+    text = "Sanchez, who took office in 2019, visited Maputo."
+    assert all(f.date is None for f in events(run(text, published="2026-09-29")) if f.event_type == "visit")
