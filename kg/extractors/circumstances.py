@@ -188,8 +188,20 @@ def stop_of(sent: Span, table: EntityTable, document: Document) -> tuple[str | N
         for obj in (c for c in opener[0].children if c.dep_ == "pobj"):
             key = table.key_at(obj)
             if key and table.kind(key) in (PLACE, COUNTRY):
-                return key, None
+                return key, _opening_date(sent, document)  # "In Astana on October 7 and 8, the Secretary ..."
     return None, None
+
+
+def _opening_date(sent: Span, document: Document) -> DateValue | None:
+    """The date written in a sentence's opening phrase, before its first comma."""
+    comma = next((t.i for t in sent if t.text == ","), None)
+    if comma is None:
+        return None
+    for ent in ents_within(sent.doc[sent.start : comma]):
+        value = resolve_date(ent.text, document.published) if ent.label_ in DATE_LABELS else None
+        if value is not None and value.value:
+            return value
+    return None
 
 
 def refers_to_place_before(sent: Span) -> bool:

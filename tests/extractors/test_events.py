@@ -889,3 +889,12 @@ def test_events_a_placed_happening_takes_the_one_date_its_sentence_gives(run) ->
     assert ("conference", "2026-10-06") in found, found
     text = "Sanchez, who took office in 2019, visited Maputo."
     assert all(f.date is None for f in events(run(text, published="2026-09-29")) if f.event_type == "visit")
+
+
+def test_events_a_stop_opened_by_its_place_takes_the_date_of_the_opening_phrase(run) -> None:
+    text = ("The Deputy Secretary will travel to Astana, Kazakhstan, and Tashkent, Uzbekistan, October 7-12.\n\n"
+            "In Astana on October 8, the Deputy Secretary will meet with Foreign Minister Aibek Nurlanov.")
+    extraction = run(text, published="2026-10-05")
+    names = {e.key: e.label for e in extraction.entities}
+    found = {(f.event_type, names.get(f.place), f.date.value if f.date else None) for f in events(extraction)}
+    assert ("meeting", "Astana", "2026-10-08") in found, found
