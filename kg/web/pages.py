@@ -27,8 +27,10 @@ from kg.web.views.article import gather_article
 from kg.web.views.cache import VersionCache
 from kg.web.views.dated import entry_claims, timeline_entries
 from kg.web.views.described import describe_entity, describe_fact
-from kg.web.views.entity import SECTIONS, gather, mark_sources
-from kg.web.views.facts import fact_claims
+from kg.web.views.entity import ARTICLES_SECTION, SECTIONS, event_title, gather, mark_sources
+from kg.web.views.facts import Claim, fact_claims
+from kg.web.views.oneline import Describer, type_name
+from kg.web.views.tables import GraphTables, build_tables
 
 bp = Blueprint("pages", __name__)
 T = TypeVar("T")
@@ -66,10 +68,37 @@ def cached(name: str, compute: Callable[[], T]) -> T:
     return value
 
 
+def tables() -> GraphTables:
+    """The whole-graph tables (article titles, mentions, fact counts) of the current store version."""
+    store = kg_context().store
+    return cached("tables", lambda: build_tables(store))
+
+
+def describer() -> Describer:
+    """One-line descriptions of entities, kept for the current store version."""
+    store = kg_context().store
+    return cached("describer", lambda: Describer(store, label_index(), tables()))
+
+
 @bp.app_context_processor
 def _rdf_formats() -> dict[str, Any]:
     """For templates: the RDF formats every entity, article and fact page is offered in."""
     return {"rdf_formats": GRAPH_FORMATS}
+
+
+@bp.app_template_global("claim_title")
+def claim_title(claim: Claim) -> str:
+    """For templates: an event's label as a heading ("Talks in Nairobi"), or a role's title as written."""
+    return event_title(claim, label_index()) if claim.kind == "Event" else claim.title
+
+
+@bp.app_template_global("article_title")
+def article_title(iri: str) -> str:
+    """For templates: an article's headline, else its first sentence, else its id."""
+    return tables().article(iri).title
+
+
+bp.app_template_global("type_name")(type_name)
 
 
 @bp.app_template_global("entity_link")
@@ -117,10 +146,13 @@ def _rdf_response(triples: list[Triple], fmt: Format) -> Response:
     return response
 
 
-def _html(body: str, alternates: bool = False) -> Response:
+def _html(body: str, alternates: str | None = None) -> Response:
+    """An HTML page; with `alternates` (the page's path), a Link header to each of its RDF forms."""
     response = Response(body, mimetype="text/html")
     if alternates:
         response.vary.add("Accept")
+        response.headers["Link"] = ", ".join(
+            f'<{alternates}?format={f.name}>; rel="alternate"; type="{f.media_type}"' for f in GRAPH_FORMATS)
     return response
 
 
@@ -173,19 +205,21 @@ def entity(key: str) -> Response:
     if is_entity_key(key) and (fmt := _rdf_requested()):
         return _rdf_response(describe_entity(context.store, context.namer.entity(key), context.namer), fmt)
     found, node = _entity(key)
-    view = gather(context.store, context.namer, label_index(), found, node)
+    view = gather(context.store, context.namer, label_index(), tables(), describer(), found, node)
     section = request.args.get("section")
     page, pages = 1, 1
     if section is not None:
         if section not in SECTIONS:
             raise UnknownEntity(f"No section {section[:40]!r}. Available: {', '.join(SECTIONS)}.")
+        page = _page()
         view.sections = [s for s in view.sections if s.id == section]
-        if view.sections:
-            page = _page()
+        if section == ARTICLES_SECTION:
+            view.articles, pages = _paginate(view.articles, page)
+        elif view.sections:
             view.sections[0].claims, pages = _paginate(view.sections[0].claims, page)
     body = render_template("entity.html", view=view, e=found, section=section, page=page, pages=pages,
                            cap=SECTION_CAP)
-    return _html(body, alternates=True)
+    return _html(body, alternates=f"/entity/{found.key}")
 
 
 @bp.route("/article/<doc_id>")
@@ -201,7 +235,7 @@ def article(doc_id: str) -> Response:
     view = gather_article(context.store, context.namer, label_index(), doc_id, node)
     if view is None:
         raise UnknownEntity(f"No article {doc_id!r} in the graph.")
-    return _html(render_template("article.html", view=view), alternates=True)
+    return _html(render_template("article.html", view=view), alternates=f"/article/{doc_id}")
 
 
 @bp.route("/fact/<doc_id>/<digest>")
@@ -219,8 +253,9 @@ def fact(doc_id: str, digest: str) -> Response:
     if not claims:
         raise UnknownEntity(f"No fact {node.value} in the graph.")
     mark_sources(context.store, context.namer, claims, None)
-    body = render_template("fact.html", claim=claims[0], iri=node.value, path=f"/fact/{doc_id}/{digest}")
-    return _html(body, alternates=True)
+    path = f"/fact/{doc_id}/{digest}"
+    body = render_template("fact.html", claim=claims[0], iri=node.value, path=path)
+    return _html(body, alternates=path)
 
 
 @bp.route("/type/<name>")
