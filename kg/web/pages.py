@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+from urllib.parse import urlencode
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -30,6 +31,8 @@ from kg.web.views.described import describe_entity, describe_fact
 from kg.web.views.entity import ARTICLES_SECTION, SECTIONS, event_title, gather, mark_sources
 from kg.web.views.facts import Claim, fact_claims
 from kg.web.views.oneline import Describer, type_name
+from kg.web.views.sanctions import SORTS as SANCTION_SORTS
+from kg.web.views.sanctions import TARGET_TYPES, authorities, choose, sanction_rows, to_csv
 from kg.web.views.tables import GraphTables, build_tables
 
 bp = Blueprint("pages", __name__)
@@ -292,3 +295,40 @@ def timeline() -> Response:
     entries, pages = _paginate(cached("timeline", lambda: timeline_entries(store)), page)
     claims = entry_claims(store, entries)
     return _html(render_template("timeline.html", claims=claims, page=page, pages=pages, index=label_index()))
+
+
+def _entity_filter(name: str) -> tuple[str | None, str]:
+    """The IRI of the entity key given as ?<name>= (None when absent) and the key as given."""
+    key = request.args.get(name, "").strip()
+    if not key:
+        return None, ""
+    if not is_entity_key(key):
+        raise InvalidInput(f"{name}={key[:80]!r} is not an entity key; keys look like person/anna-keller.")
+    return kg_context().namer.entity(key).value, key
+
+
+@bp.route("/sanctions")
+@bp.route("/sanctions.csv")
+def sanctions() -> Response:
+    """Every sanction: authority, target and its type, date, program, reason, articles; by ?authority=<entity key>
+    and ?target_type=person|company|other, ?sort=, a page at a time, or all of them as CSV (/sanctions.csv)."""
+    store = kg_context().store
+    rows = cached("sanctions", lambda: sanction_rows(store, label_index(), tables()))
+    authority, authority_key = _entity_filter("authority")
+    target_kind = request.args.get("target_type") or None
+    sort = request.args.get("sort") or "date"
+    chosen = choose(rows, authority, target_kind, sort)
+    filters = {k: v for k, v in (("authority", authority_key), ("target_type", target_kind or ""),
+                                 ("sort", "" if sort == "date" else sort)) if v}
+    if request.path.endswith(".csv"):
+        response = Response(to_csv(chosen), mimetype="text/csv")
+        response.headers["Content-Disposition"] = 'attachment; filename="sanctions.csv"'
+        return response
+    page = _page()
+    shown, pages = _paginate(chosen, page)
+    known = label_index().get(authority) if authority else None
+    body = render_template("sanctions.html", rows=shown, total=len(chosen), all_rows=len(rows), page=page,
+                           pages=pages, filters=filters, authority=known, authority_key=authority_key,
+                           authorities=authorities(rows), target_types=TARGET_TYPES, target_type=target_kind,
+                           sorts=SANCTION_SORTS, sort=sort, query=urlencode(filters), namer=kg_context().namer)
+    return _html(body)
