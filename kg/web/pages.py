@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import math
 import re
-from urllib.parse import urlencode
 from collections.abc import Callable
 from typing import Any, TypeVar
+from urllib.parse import urlencode
 
 from flask import Blueprint, Response, current_app, jsonify, render_template, request
 from flask.blueprints import BlueprintSetupState
@@ -26,7 +26,7 @@ from kg.store import Term, rdf_format
 from kg.web.context import AppContext, kg_context
 from kg.web.views.article import gather_article
 from kg.web.views.cache import VersionCache
-from kg.web.views.dated import entry_claims, timeline_entries
+from kg.web.views.dated import Entry, TimelineFilter, date_bound, entry_claims, timeline_entries
 from kg.web.views.described import describe_entity, describe_fact
 from kg.web.views.entity import ARTICLES_SECTION, SECTIONS, event_title, gather, mark_sources
 from kg.web.views.facts import Claim, fact_claims
@@ -289,12 +289,46 @@ def type_index(name: str) -> Response:
 
 @bp.route("/timeline")
 def timeline() -> Response:
-    """Every dated event and sanction, oldest first, a page at a time."""
-    page = _page()
+    """Dated events and sanctions, oldest first, a page at a time; filtered by ?type=event|sanction, ?place= and
+    ?entity= (entity keys), ?from= and ?to= (YYYY, YYYY-MM or YYYY-MM-DD). Month-days with no year to borrow
+    from their article are listed apart, after the dated ones."""
     store = kg_context().store
-    entries, pages = _paginate(cached("timeline", lambda: timeline_entries(store)), page)
-    claims = entry_claims(store, entries)
-    return _html(render_template("timeline.html", claims=claims, page=page, pages=pages, index=label_index()))
+    entries = every = cached("timeline", lambda: timeline_entries(store))
+    place, place_key = _entity_filter("place")
+    entity, entity_key = _entity_filter("entity")
+    type_ = request.args.get("type", "")
+    start, end = request.args.get("from", "").strip(), request.args.get("to", "").strip()
+    chosen = TimelineFilter(TimelineFilter.of_type(type_), place, entity, date_bound("from", start, end=False),
+                            date_bound("to", end, end=True))
+    filters = {k: v for k, v in (("type", type_), ("place", place_key), ("entity", entity_key), ("from", start),
+                                 ("to", end)) if v}
+    if filters:
+        entries = [e for e in entries if chosen.matches(e)]
+    dated, apart = [e for e in entries if e.year_known], [e for e in entries if not e.year_known]
+    page = _page()
+    shown, pages = _paginate(dated, page)
+    claims = entry_claims(store, shown)
+    apart_claims = entry_claims(store, apart) if page == pages else []
+    index = label_index()
+    body = render_template("timeline.html", claims=claims, apart=apart_claims, page=page, pages=pages,
+                           total=len(entries), filters=filters, query=urlencode(filters), type_=type_,
+                           place=index.get(place) if place else None, place_key=place_key,
+                           entity=index.get(entity) if entity else None, entity_key=entity_key,
+                           places=cached("timeline-places", lambda: timeline_places(every, index)),
+                           start=start, end=end)
+    return _html(body)
+
+
+def timeline_places(entries: list[Entry], index: LabelIndex) -> list[tuple[str, str, int]]:
+    """(key, label, entries) of every place on the timeline, by label."""
+    counts: dict[str, int] = {}
+    for entry in entries:
+        for iri in entry.places:
+            counts[iri] = counts.get(iri, 0) + 1
+    namer = kg_context().namer
+    found = [(key, known.label, n) for iri, n in counts.items()
+             if (known := index.get(iri)) and (key := namer.key_of(iri))]
+    return sorted(found, key=lambda t: t[1].casefold())
 
 
 def _entity_filter(name: str) -> tuple[str | None, str]:
