@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 from urllib.parse import urlencode
 
-from flask import Blueprint, Response, current_app, jsonify, render_template, request
+from flask import Blueprint, Response, current_app, jsonify, redirect, render_template, request
 from flask.blueprints import BlueprintSetupState
 from pyoxigraph import Triple, serialize
 
@@ -30,6 +30,8 @@ from kg.web.views.dated import Entry, TimelineFilter, date_bound, entry_claims, 
 from kg.web.views.described import describe_entity, describe_fact
 from kg.web.views.entity import ARTICLES_SECTION, SECTIONS, event_title, gather, mark_sources
 from kg.web.views.facts import Claim, fact_claims
+from kg.web.views.listing import SORTS as LIST_SORTS
+from kg.web.views.listing import check_sort, entity_items, role_items, role_rows
 from kg.web.views.oneline import Describer, type_name
 from kg.web.views.sanctions import SORTS as SANCTION_SORTS
 from kg.web.views.sanctions import TARGET_TYPES, authorities, choose, sanction_rows, to_csv
@@ -39,7 +41,7 @@ bp = Blueprint("pages", __name__)
 T = TypeVar("T")
 
 ENTITY_TYPES = ("Person", "Organization", "Place", "Event", "GovernmentBody", "Company", "MediaOrganization", "Country")
-TYPES = (*ENTITY_TYPES, "Article")
+TYPES = (*ENTITY_TYPES, "Role", "Article")
 PAGE_SIZE = 50
 FACT_DIGEST = re.compile(r"[0-9a-f]{16}")  # kg.ontology.digest
 SECTION_CAP = 10  # claims per section on the entity page before a "more" link
@@ -164,8 +166,10 @@ def home() -> Response:
     """What the graph holds, a search box and the newest articles."""
     store = kg_context().store
     stats, articles = cached("home", lambda: (graph_stats(store, quads=False), recent_articles(store, 10)))
+    known = tables()
     for item in articles:
         item["doc_id"] = item["a"].rsplit("/", 1)[-1]
+        item["title"] = known.article(item["a"]).title
     return _html(render_template("index.html", stats=stats, articles=articles))
 
 
@@ -177,7 +181,9 @@ def search() -> Response:
     if type_ is not None and type_ not in ENTITY_TYPES:
         raise InvalidInput(f"Unknown type {type_[:40]!r}. Available: {', '.join(ENTITY_TYPES)}.")
     hits = label_index().search(query, type_, SEARCH_LIMIT) if query else []
-    return _html(render_template("search.html", query=query, type_=type_, hits=hits, types=ENTITY_TYPES))
+    lines = describer()
+    described = [(hit, lines.line(hit.entity)) for hit in hits]
+    return _html(render_template("search.html", query=query, type_=type_, hits=described, types=ENTITY_TYPES))
 
 
 @bp.route("/search.json")
@@ -263,10 +269,15 @@ def fact(doc_id: str, digest: str) -> Response:
 
 @bp.route("/type/<name>")
 def type_index(name: str) -> Response:
-    """Entities (or articles) of one type, a page at a time."""
+    """Entities of one type (or articles, or roles) a page at a time, in the ?sort= order; /type/Sanction is the
+    sanctions list."""
+    if name == "Sanction":
+        return redirect("/sanctions", code=302)
     if name not in TYPES:
-        raise UnknownEntity(f"No type {name[:40]!r}. Available: {', '.join(TYPES)}.")
+        raise UnknownEntity(f"No type {name[:40]!r}. Available: {', '.join((*TYPES, 'Sanction'))}.")
     page = _page()
+    sort = "date" if name == "Article" else check_sort(request.args.get("sort") or "name")
+    reports = 0
     if name == "Article":
         store = kg_context().store
         total = int(store.select(ARTICLE_COUNT)[0]["n"].value)
@@ -274,17 +285,33 @@ def type_index(name: str) -> Response:
         if page > pages:
             raise UnknownEntity(f"Page {page} does not exist; there are {pages}.")
         rows = store.select(ARTICLE_PAGE % (PAGE_SIZE, (page - 1) * PAGE_SIZE))
-        items = [{"href": "/article/" + r["a"].value.rsplit("/", 1)[-1],
-                  "label": r["headline"].value if "headline" in r else r["a"].value.rsplit("/", 1)[-1],
+        known = tables()
+        items = [{"href": "/article/" + r["a"].value.rsplit("/", 1)[-1], "label": known.article(r["a"].value).title,
                   "detail": " · ".join(r[k].value for k in ("published", "publisher") if k in r)} for r in rows]
     else:
-        entities = label_index().of_type(name)
-        total = len(entities)
-        chosen, pages = _paginate(entities, page)
-        items = [{"href": f"/entity/{e.key}", "label": e.label, "detail": e.kind if e.kind != name else ""}
-                 for e in chosen]
+        if name == "Role":
+            store = kg_context().store
+            everything = role_items(cached("roles", lambda: role_rows(store)), label_index(), kg_context().namer,
+                                    sort)
+        else:
+            names = {kind: type_name(kind) for kind in ENTITY_TYPES}
+            everything = entity_items(label_index().of_type(name), tables(), name, names, sort)
+        total = len(everything)
+        if name == "Role":
+            reports = sum(i.articles for i in everything)
+        chosen, pages = _paginate(everything, page)
+        items = [{"href": i.href, "label": i.label, "detail": i.detail} for i in chosen]
+    query = "" if sort in ("name", "date") else f"sort={sort}"
     return _html(render_template("type.html", name=name, items=items, page=page, pages=pages, total=total,
-                                 types=TYPES))
+                                 types=(*TYPES, "Sanction"), sorts=_list_sorts(name), sort=sort, query=query,
+                                 reports=reports))
+
+
+def _list_sorts(name: str) -> dict[str, str]:
+    """The orders a type list offers: none for articles (newest first), no fact count for roles."""
+    if name == "Article":
+        return {}
+    return {k: v for k, v in LIST_SORTS.items() if not (name == "Role" and k == "facts")}
 
 
 @bp.route("/timeline")
@@ -362,6 +389,7 @@ def sanctions() -> Response:
     shown, pages = _paginate(chosen, page)
     known = label_index().get(authority) if authority else None
     body = render_template("sanctions.html", rows=shown, total=len(chosen), all_rows=len(rows), page=page,
+                           reports=sum(len(r.articles) for r in rows),
                            pages=pages, filters=filters, authority=known, authority_key=authority_key,
                            authorities=authorities(rows), target_types=TARGET_TYPES, target_type=target_kind,
                            sorts=SANCTION_SORTS, sort=sort, query=urlencode(filters), namer=kg_context().namer)

@@ -64,11 +64,11 @@ def test_pages_speed_shape_home_and_timeline_see_a_new_article(app: Flask, clien
     with app.app_context():
         context = kg_context()
         app.extensions["kg_search"] = IndexCache(context.store, context.namer, recheck_seconds=0)
-    assert "harbour conference" not in client.get("/timeline").get_data(as_text=True)
+    assert "Harbour conference" not in client.get("/timeline").get_data(as_text=True)
     assert _articles(client) == "2"
     store: Store = context.store
     extraction = _extra_article()
     store.replace_graph(context.namer.article("berg-harbour"), ontology.to_quads(extraction, context.namer))
-    assert "harbour conference" in client.get("/timeline").get_data(as_text=True)
+    assert "Harbour conference" in client.get("/timeline").get_data(as_text=True)
     assert _articles(client) == "3"
     assert "/article/berg-harbour" in client.get("/").get_data(as_text=True)
