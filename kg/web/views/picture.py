@@ -11,10 +11,10 @@ import textwrap
 from dataclasses import dataclass
 
 WIDTH = 360  # viewBox width
-CENTRE_X = 48
+CENTRE_X = 58
 COLUMN_X = 150  # where the neighbours' dots sit
 LINE_CHARS = 30  # characters of a 12-unit label line that fit between COLUMN_X and WIDTH
-CENTRE_CHARS = 14  # characters of a centre label line
+CENTRE_CHARS = 12  # characters of a centre label line (bold, a little larger)
 LINE_HEIGHT = 14
 ROW_GAP = 12
 PAD = 16
