@@ -1,7 +1,7 @@
 """The neighbourhood picture of an entity page: the entity on the left, its neighbours in a column on the right.
 
 A column rather than a circle: the picture is as tall as its neighbours need and no wider than a phone,
-so at 375 px its 12-unit labels are drawn at about 12 px, and every label has the width of the column
+so at 375 px its 13-unit labels are drawn at about 12 px, and every label has the width of the column
 (two lines of LINE_CHARS, then "…"). Drawn by the server as SVG: no script, no library.
 """
 
@@ -13,7 +13,7 @@ from dataclasses import dataclass
 WIDTH = 360  # viewBox width
 CENTRE_X = 58
 COLUMN_X = 150  # where the neighbours' dots sit
-LINE_CHARS = 30  # characters of a 12-unit label line that fit between COLUMN_X and WIDTH
+LINE_CHARS = 27  # characters of a 13-unit label line that fit between COLUMN_X and WIDTH
 CENTRE_CHARS = 12  # characters of a centre label line (bold, a little larger)
 LINE_HEIGHT = 14
 ROW_GAP = 12
