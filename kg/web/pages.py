@@ -24,12 +24,14 @@ from kg.search import IndexCache, IndexedEntity, LabelIndex
 from kg.stats import graph_stats, recent_articles
 from kg.store import Term, rdf_format
 from kg.web.context import AppContext, kg_context
+from kg.web.security import CSP
 from kg.web.views.article import gather_article
 from kg.web.views.cache import VersionCache
 from kg.web.views.dated import Entry, TimelineFilter, date_bound, entry_claims, timeline_entries
 from kg.web.views.described import describe_entity, describe_fact
 from kg.web.views.entity import ARTICLES_SECTION, SECTIONS, event_title, gather, mark_sources
 from kg.web.views.facts import Claim, fact_claims
+from kg.web.views.geo import check_tiles, lay_out_map, map_places, tile_origin
 from kg.web.views.listing import SORTS as LIST_SORTS
 from kg.web.views.listing import check_sort, entity_items, role_items, role_rows
 from kg.web.views.oneline import Describer, type_name
@@ -57,6 +59,8 @@ ARTICLE_PAGE = """SELECT ?a ?headline ?published ?publisher WHERE { ?a a kg:Arti
 def _make_caches(state: BlueprintSetupState) -> None:
     """One label index cache and one page-value cache per app, made when the pages are registered."""
     context: AppContext = state.app.extensions["kg"]
+    if context.settings.map_tiles:
+        check_tiles(context.settings.map_tiles)
     state.app.extensions["kg_search"] = IndexCache(context.store, context.namer)
     state.app.extensions["kg_pages"] = VersionCache()
 
@@ -394,3 +398,18 @@ def sanctions() -> Response:
                            authorities=authorities(rows), target_types=TARGET_TYPES, target_type=target_kind,
                            sorts=SANCTION_SORTS, sort=sort, query=urlencode(filters), namer=kg_context().namer)
     return _html(body)
+
+
+@bp.route("/map")
+def map_page() -> Response:
+    """Places with coordinates and the events at them, drawn offline (or over KG_MAP_TILES), with a list beside."""
+    context = kg_context()
+    places = cached("map", lambda: map_places(context.store, label_index(), tables(), context.namer))
+    tiles = context.settings.map_tiles
+    view = lay_out_map(places, tiles) if places else None
+    response = _html(render_template("map.html", view=view, places=places, tiles=bool(tiles)))
+    if tiles:
+        # the tiles are the only images this page loads from elsewhere
+        response.headers["Content-Security-Policy"] = CSP.replace("img-src 'self'",
+                                                                  f"img-src 'self' {tile_origin(tiles)}")
+    return response
