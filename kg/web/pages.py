@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 from urllib.parse import urlencode
 
-from flask import Blueprint, Response, current_app, jsonify, redirect, render_template, request
+from flask import Blueprint, Response, current_app, g, jsonify, redirect, render_template, request
 from flask.blueprints import BlueprintSetupState
 from pyoxigraph import Triple, serialize
 
@@ -49,10 +49,7 @@ FACT_DIGEST = re.compile(r"[0-9a-f]{16}")  # kg.ontology.digest
 SECTION_CAP = 10  # claims per section on the entity page before a "more" link
 SEARCH_LIMIT = 50
 AUTOCOMPLETE_LIMIT = 8
-ARTICLE_COUNT = "SELECT (COUNT(?a) AS ?n) WHERE { ?a a kg:Article }"
-ARTICLE_PAGE = """SELECT ?a ?headline ?published ?publisher WHERE { ?a a kg:Article .
-  OPTIONAL { ?a schema:headline ?headline } OPTIONAL { ?a schema:datePublished ?published }
-  OPTIONAL { ?a schema:publisher ?publisher } } ORDER BY DESC(?published) ?a LIMIT %d OFFSET %d"""
+TIMELINE_PLACES = 40  # places offered in the timeline's place filter (any place key works in the URL)
 
 
 @bp.record_once
@@ -66,8 +63,10 @@ def _make_caches(state: BlueprintSetupState) -> None:
 
 
 def label_index() -> LabelIndex:
-    """The app's label index, rebuilt when the store has changed."""
-    index: LabelIndex = current_app.extensions["kg_search"].index()
+    """The app's label index, rebuilt when the store has changed; one index for the whole of a request."""
+    if "kg_index" not in g:
+        g.kg_index = current_app.extensions["kg_search"].index()
+    index: LabelIndex = g.kg_index
     return index
 
 
@@ -79,8 +78,11 @@ def cached(name: str, compute: Callable[[], T]) -> T:
 
 def tables() -> GraphTables:
     """The whole-graph tables (article titles, mentions, fact counts) of the current store version."""
-    store = kg_context().store
-    return cached("tables", lambda: build_tables(store))
+    if "kg_tables" not in g:
+        store = kg_context().store
+        g.kg_tables = cached("tables", lambda: build_tables(store))
+    known: GraphTables = g.kg_tables
+    return known
 
 
 def describer() -> Describer:
@@ -283,23 +285,20 @@ def type_index(name: str) -> Response:
     sort = "date" if name == "Article" else check_sort(request.args.get("sort") or "name")
     reports = 0
     if name == "Article":
-        store = kg_context().store
-        total = int(store.select(ARTICLE_COUNT)[0]["n"].value)
-        pages = max(1, math.ceil(total / PAGE_SIZE))
-        if page > pages:
-            raise UnknownEntity(f"Page {page} does not exist; there are {pages}.")
-        rows = store.select(ARTICLE_PAGE % (PAGE_SIZE, (page - 1) * PAGE_SIZE))
-        known = tables()
-        items = [{"href": "/article/" + r["a"].value.rsplit("/", 1)[-1], "label": known.article(r["a"].value).title,
-                  "detail": " · ".join(r[k].value for k in ("published", "publisher") if k in r)} for r in rows]
+        everything = cached("type Article", lambda: tables().newest_first())
+        total = len(everything)
+        chosen, pages = _paginate(everything, page)
+        items = [{"href": f"/article/{a.doc_id}", "label": a.title,
+                  "detail": " · ".join(v for v in (a.published, a.publisher) if v)} for a in chosen]
     else:
         if name == "Role":
             store = kg_context().store
-            everything = role_items(cached("roles", lambda: role_rows(store)), label_index(), kg_context().namer,
-                                    sort)
+            everything = cached(f"type Role {sort}", lambda: role_items(role_rows(store), label_index(),
+                                                                          kg_context().namer, sort))
         else:
             names = {kind: type_name(kind) for kind in ENTITY_TYPES}
-            everything = entity_items(label_index().of_type(name), tables(), name, names, sort)
+            everything = cached(f"type {name} {sort}",
+                                lambda: entity_items(label_index().of_type(name), tables(), name, names, sort))
         total = len(everything)
         if name == "Role":
             reports = sum(i.articles for i in everything)
@@ -335,23 +334,34 @@ def timeline() -> Response:
                                  ("to", end)) if v}
     if filters:
         entries = [e for e in entries if chosen.matches(e)]
-    dated, apart = [e for e in entries if e.year_known], [e for e in entries if not e.year_known]
+        dated, apart = _by_year_known(entries)
+    else:
+        dated, apart = cached("timeline-split", lambda: _by_year_known(every))
     page = _page()
     shown, pages = _paginate(dated, page)
-    claims = entry_claims(store, shown)
-    apart_claims = entry_claims(store, apart) if page == pages else []
+    known = tables().article_terms
+    claims = entry_claims(store, shown, known)
+    apart_claims = entry_claims(store, apart, known) if page == pages else []
     index = label_index()
+    offered = cached("timeline-places", lambda: timeline_places(every, index))
+    if place_key and place_key not in {key for key, _, _ in offered} and (chosen_place := index.get(place or "")):
+        offered = [(place_key, chosen_place.label, len(entries)), *offered]
     body = render_template("timeline.html", claims=claims, apart=apart_claims, page=page, pages=pages,
                            total=len(entries), filters=filters, query=urlencode(filters), type_=type_,
                            place=index.get(place) if place else None, place_key=place_key,
                            entity=index.get(entity) if entity else None, entity_key=entity_key,
-                           places=cached("timeline-places", lambda: timeline_places(every, index)),
+                           places=offered,
                            start=start, end=end)
     return _html(body)
 
 
+def _by_year_known(entries: list[Entry]) -> tuple[list[Entry], list[Entry]]:
+    """The entries whose year is known, and those listed apart."""
+    return [e for e in entries if e.year_known], [e for e in entries if not e.year_known]
+
+
 def timeline_places(entries: list[Entry], index: LabelIndex) -> list[tuple[str, str, int]]:
-    """(key, label, entries) of every place on the timeline, by label."""
+    """(key, label, entries) of the places with the most entries on the timeline (TIMELINE_PLACES), by label."""
     counts: dict[str, int] = {}
     for entry in entries:
         for iri in entry.places:
@@ -359,6 +369,7 @@ def timeline_places(entries: list[Entry], index: LabelIndex) -> list[tuple[str, 
     namer = kg_context().namer
     found = [(key, known.label, n) for iri, n in counts.items()
              if (known := index.get(iri)) and (key := namer.key_of(iri))]
+    found = sorted(found, key=lambda t: -t[2])[:TIMELINE_PLACES]
     return sorted(found, key=lambda t: t[1].casefold())
 
 

@@ -9,6 +9,7 @@ size of the graph, and the ordering is worked out once per store version (kg.web
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -17,7 +18,7 @@ from kg.errors import InvalidInput
 from kg.store import NamedNode, Store
 from kg.timeline import UNKNOWN_YEAR, parse_date, sort_key, year_of
 from kg.web.views.facts import Claim, claims_of_facts
-from kg.web.views.reads import FactReader
+from kg.web.views.reads import FactReader, Row
 
 DATED_KINDS = ("Event", "Sanction")
 # The predicates that link a dated fact to the entities a timeline can be filtered by.
@@ -94,9 +95,9 @@ def _add(entries: dict[tuple[str, str], Entry], fact: Any, graph: NamedNode, qua
                 entry.places.add(quad.object.value)
 
 
-def entry_claims(store: Store, entries: list[Entry]) -> list[Claim]:
-    """The claims of `entries`, read in full, in the same order."""
-    reader = FactReader(store)
+def entry_claims(store: Store, entries: list[Entry], articles: Mapping[str, Row] | None = None) -> list[Claim]:
+    """The claims of `entries`, read in full, in the same order (`articles`: metadata known, as FactReader takes)."""
+    reader = FactReader(store, articles)
     claims = []
     for entry in entries:
         claims += claims_of_facts(reader, entry.kind, entry.facts)

@@ -50,6 +50,7 @@ SECTIONS = (*FACT_SECTIONS, ARTICLES_SECTION)  # every ?section= an entity page 
 SCHEMA_TYPES = {"Person": "Person", "Organization": "Organization", "Place": "Place", "Event": "Event"}
 MAX_NEIGHBOURS = 12
 MAX_CO_MENTIONS = 15
+MAX_SHARED = 48  # co-mentioned entities read for the list and the picture (some may lack a page)
 
 
 @dataclass(frozen=True)
@@ -108,7 +109,7 @@ def entity_href(namer: Namer, iri: str) -> str | None:
 def gather(store: Store, namer: Namer, index: LabelIndex, tables: GraphTables, describer: Describer,
            entity: IndexedEntity, node: Term) -> EntityView:
     """Read the facts about `entity` and what names it, and arrange them for its page."""
-    reader = FactReader(store)
+    reader = FactReader(store, tables.article_terms)
     is_event = entity.general == "Event"
     claims = event_reports(store, node, reader) if is_event else entity_claims(store, node, reader)
     mark_sources(store, namer, claims, entity)
@@ -128,8 +129,9 @@ def gather(store: Store, namer: Namer, index: LabelIndex, tables: GraphTables, d
         dates = [d for d in tables.seen(entity.iri) if d]
     view.article_count = len(view.articles)
     view.first_seen, view.last_seen = (dates[0], dates[-1]) if dates else ("", "")
-    view.co_mentions = co_mentions(namer, index, tables, entity)
-    view.picture = lay_out(entity.label, neighbours(namer, index, tables, entity, claims))
+    shared = tables.co_mentioned(entity.iri, MAX_SHARED)
+    view.co_mentions = co_mentions(namer, index, shared)
+    view.picture = lay_out(entity.label, neighbours(namer, index, dict(shared), entity, claims))
     view.jsonld = script_json(entity_jsonld(index, entity, claims))
     return view
 
@@ -173,9 +175,10 @@ def _marked(store: Store, namer: Namer, involved: set[str], entity: IndexedEntit
     return highlight(source.sentence, spans)
 
 
-def neighbours(namer: Namer, index: LabelIndex, tables: GraphTables, entity: IndexedEntity,
+def neighbours(namer: Namer, index: LabelIndex, shared: dict[str, int], entity: IndexedEntity,
                claims: list[Claim]) -> list[Neighbour]:
-    """The nearest neighbours: those sharing the most facts, then those named in the most articles with it."""
+    """The nearest neighbours: those sharing the most facts, then those named in the most articles with it
+    (`shared`: entity IRI -> articles naming both)."""
     facts: Counter[str] = Counter()
     labels: dict[str, tuple[str, str]] = {}
     for claim in claims:
@@ -189,7 +192,6 @@ def neighbours(namer: Namer, index: LabelIndex, tables: GraphTables, entity: Ind
                 labels.setdefault(iri, (known.label, known.general))
             if iri in labels and entity_href(namer, iri):
                 facts[iri] += 1
-    shared = dict(tables.co_mentioned(entity.iri, MAX_NEIGHBOURS * 4))
     for iri in shared:
         known = index.get(iri)
         if known and iri not in labels:
@@ -200,10 +202,10 @@ def neighbours(namer: Namer, index: LabelIndex, tables: GraphTables, entity: Ind
             for iri in candidates[:MAX_NEIGHBOURS]]
 
 
-def co_mentions(namer: Namer, index: LabelIndex, tables: GraphTables, entity: IndexedEntity) -> list[CoMention]:
-    """The entities named in the most articles together with `entity`, most shared first."""
+def co_mentions(namer: Namer, index: LabelIndex, shared_articles: list[tuple[str, int]]) -> list[CoMention]:
+    """The entities named in the most articles together with the page's entity (`shared_articles`, most first)."""
     found = []
-    for iri, shared in tables.co_mentioned(entity.iri, MAX_CO_MENTIONS * 2):
+    for iri, shared in shared_articles:
         known, href = index.get(iri), entity_href(namer, iri)
         if known and href:
             found.append(CoMention(known.label, href, known.general, shared))

@@ -11,7 +11,7 @@ give one row per combination, as OPTIONAL does.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from kg import ontology as o
@@ -49,14 +49,21 @@ def _product(values: dict[str, list[Any]]) -> list[Row]:
 
 
 class FactReader:
-    """Reads fact rows by index lookups, remembering article metadata for the life of one request."""
+    """Reads fact rows by index lookups, remembering article metadata for the life of one request.
 
-    def __init__(self, store: Store) -> None:
+    `articles` (article IRI -> {"headline", "published", "publisher": term}), when given, is the metadata
+    already read for the store's version (kg.web.views.tables); an article missing from it is read.
+    """
+
+    def __init__(self, store: Store, articles: Mapping[str, Row] | None = None) -> None:
         self.store = store
         self._articles: dict[str, list[Row]] = {}
+        self._known = articles or {}
 
     def _article_rows(self, article: NamedNode) -> list[Row]:
         rows = self._articles.get(article.value)
+        if rows is None and article.value in self._known:
+            rows = self._articles[article.value] = [self._known[article.value]]
         if rows is None:
             values = {name: [q.object for q in self.store.quads_about(article, predicate, article)]
                       for name, predicate in ARTICLE_VARS.items()}

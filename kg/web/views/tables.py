@@ -2,7 +2,8 @@
 
 - every article's title (its headline, else the first sentence of its text), date and publisher;
 - which articles mention which entities, both ways (for "mentioned in", co-mentions, first/last seen);
-- how many facts each entity takes part in (for the type lists' counts and sort orders).
+- how many facts each entity takes part in (for the type lists' counts and sort orders);
+- every article's metadata as terms, so kg.web.views.reads.FactReader need not read it per request.
 
 Each table is one streamed read of one predicate index (or one query over the article nodes),
 so a page then answers from dictionaries instead of an index read per article.
@@ -10,9 +11,11 @@ so a page then answers from dictionaries instead of an index read per article.
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Any
 
 from kg import ontology as o
 from kg.store import NamedNode, Store
@@ -60,6 +63,7 @@ class GraphTables:
     """Articles, who is mentioned where, and fact counts per entity, for one store version."""
 
     articles: dict[str, ArticleInfo] = field(default_factory=dict)  # article IRI -> info
+    article_terms: dict[str, dict[str, Any]] = field(default_factory=dict)  # article IRI -> metadata as terms
     mentioned_in: dict[str, set[str]] = field(default_factory=dict)  # entity IRI -> article IRIs
     mentions: dict[str, set[str]] = field(default_factory=dict)  # article IRI -> entity IRIs
     facts: Counter[str] = field(default_factory=Counter)  # entity IRI -> distinct claims it takes part in
@@ -69,6 +73,10 @@ class GraphTables:
         known = self.articles.get(iri)
         doc_id = iri.rsplit("/", 1)[-1]
         return known if known is not None else ArticleInfo(iri, doc_id, doc_id)
+
+    def newest_first(self) -> list[ArticleInfo]:
+        """Every article, newest first (undated ones last), then by IRI."""
+        return sorted(sorted(self.articles.values(), key=lambda a: a.iri), key=lambda a: a.published, reverse=True)
 
     def articles_of(self, entity: str) -> list[ArticleInfo]:
         """The articles mentioning `entity`, newest first (undated ones last, by title)."""
@@ -83,7 +91,7 @@ class GraphTables:
         for article in self.mentioned_in.get(entity, ()):
             shared.update(self.mentions.get(article, ()))
         shared.pop(entity, None)
-        return sorted(shared.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
+        return heapq.nsmallest(limit, shared.items(), key=lambda kv: (-kv[1], kv[0]))
 
     def seen(self, entity: str) -> tuple[str, str]:
         """(first, last) publication date of the articles mentioning `entity` ("" when none is dated)."""
@@ -103,6 +111,7 @@ def build_tables(store: Store) -> GraphTables:
             text = store.quads_about(NamedNode(iri), o.TEXT)
             title = title_from_text(text[0].object.value) if text else ""
         doc_id = iri.rsplit("/", 1)[-1]
+        tables.article_terms[iri] = {k: row[k] for k in ("headline", "published", "publisher") if k in row}
         tables.articles[iri] = ArticleInfo(iri, doc_id, title or doc_id,
                                            row["published"].value if "published" in row else "",
                                            row["publisher"].value if "publisher" in row else "")
