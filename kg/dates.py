@@ -99,14 +99,17 @@ _VAGUE = re.compile(
 )
 
 
+_CENTURY = re.compile(r"\bcentur(?:y|ies)\b", re.IGNORECASE)
+
+
 def resolve_date(phrase: str, published: str | None) -> DateValue | None:
     """Resolve a date phrase against the publication date ("YYYY-MM-DD" or None); None if not a date."""
     if not isinstance(phrase, str) or len(phrase) > 200:
         return None
     anchor = parse_published(published)
     core = _strip(phrase)
-    if not core:
-        return None
+    if not core or _CENTURY.search(core):
+        return None  # "the 17th-century church": an age, no day
     # "from Monday to Wednesday": its first day; "Yesterday, day five": the day before the comma
     for text in dict.fromkeys((core, _RANGE_END.sub("", core), _strip(core.split(",")[0]))):
         for step in (_absolute, _relative):

@@ -3,7 +3,7 @@
 An article that only says "Putin" maps to the known "Vladimir Putin" when exactly
 one known person has that surname (or that later name part: "Sonko" for "Mike Sonko
 Kioko"); "Sergei Lavrov" maps to a known "Sergey Lavrov" when exactly one known person
-shares the surname and the first initial. Country
+shares the surname and a first name spelt alike ("Ali Musa" and "Abdullahi Garba Musa" are two people). Country
 and organization aliases ("U.S.", "Treasury") are unified earlier, by the alias
 tables of kg/data, so their keys already agree.
 """
@@ -12,10 +12,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import replace
+from difflib import SequenceMatcher
 
 from kg.extractors.lexicon import normalize
 from kg.fact_kinds import kind_of, merge_facts
 from kg.model import PERSON, Entity, Extraction, Fact
+
+ALIKE_GIVEN_NAMES = 0.6  # similarity of two spellings of one first name: "Sergei"/"Sergey", "Aleksey"/"Alexei"
 
 
 class EntityIndex:
@@ -50,8 +53,9 @@ class EntityIndex:
         if not words:
             return None
         candidates = self.by_surname.get(words[-1], set())
-        if len(words) > 1:  # a full name: same surname and the same first initial
-            candidates = {k for k in candidates if normalize(self.by_key[k].label)[:1] == words[0][:1]}
+        if len(words) > 1:  # a full name: same surname and a first name spelt alike
+            candidates = {k for k in candidates
+                          if _alike_given_names(normalize(self.by_key[k].label).split()[0], words[0])}
         return next(iter(candidates)) if len(candidates) == 1 else None
 
     def reconcile(self, extraction: Extraction) -> Extraction:
@@ -78,6 +82,14 @@ class EntityIndex:
             return extraction
         facts = tuple(kind_of(fact).rekeyed(fact, mapping) for fact in extraction.facts)
         return replace(extraction, entities=tuple(merged.values()), facts=_dedupe(facts))
+
+
+def _alike_given_names(known: str, new: str) -> bool:
+    """Whether two first names may be one person's: the same, an initial of the other, or two spellings of one
+    name ("Sergei"/"Sergey"), not two names with one initial ("Ali"/"Abdullahi")."""
+    if known[:1] != new[:1]:
+        return False
+    return len(known) == 1 or len(new) == 1 or SequenceMatcher(None, known, new).ratio() >= ALIKE_GIVEN_NAMES
 
 
 def _dedupe(facts: tuple[Fact, ...]) -> tuple[Fact, ...]:

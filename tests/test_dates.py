@@ -127,3 +127,7 @@ def test_resolve_date_weekday_is_recent_past(day: str, published: str, prefix: s
     gap = dt.date.fromisoformat(published) - dt.date.fromisoformat(result.value)
     assert 0 <= gap.days <= 6
     assert dt.date.fromisoformat(result.value).weekday() == WEEKDAYS[day]
+
+
+def test_a_century_is_no_date() -> None:
+    assert resolve_date("17th-century", "2026-04-08") is None

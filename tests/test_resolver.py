@@ -46,3 +46,15 @@ def test_resolver_later_name_part_needs_same_initial() -> None:
     index = EntityIndex([Entity("person/mike-sonara-gidion-kiome", "Mike Sonara Gidion Kiome", PERSON)])
     new = index.reconcile(_extraction(Entity("person/anna-sonara", "Anna Sonara", PERSON)))
     assert new.entities[0].key == "person/anna-sonara"
+
+
+def test_resolver_keeps_two_first_names_with_one_initial_apart() -> None:
+    index = EntityIndex([Entity("person/ali-bako", "Ali Bako", PERSON)])
+    new = index.reconcile(_extraction(Entity("person/abdullahi-garba-bako", "Abdullahi Garba Bako", PERSON)))
+    assert new.entities[0].key == "person/abdullahi-garba-bako"
+
+
+def test_resolver_merges_a_known_initial_with_the_full_first_name() -> None:
+    index = EntityIndex([Entity("person/j-bako", "J. Bako", PERSON)])
+    new = index.reconcile(_extraction(Entity("person/jane-bako", "Jane Bako", PERSON)))
+    assert new.entities[0].key == "person/j-bako"

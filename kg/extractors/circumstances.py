@@ -21,11 +21,13 @@ BUILDINGS = {GOVERNMENT_BODY}  # bodies named by their seat: "met at the White H
 # Places a happening was close to or moved through: "sank near Lampedusa", "marched through Madrid".
 NEAR_PREPOSITIONS = {"off", "near", "outside", "through", "across"}
 TARGET_PREPOSITIONS = {"on", "against"}  # "an attack on a market in Kandahar": the place of what is hit
+MOURNED_PREPOSITIONS = {"for"}  # "funerals for the victims in Bannu": the place of those it is held for
+SIDE_EVENT_NOUNS = word_list("side_event_nouns")  # "on the margins of the Assembly in New York"
 SIDE_NOUNS = word_list("side_nouns")
 TRIP_NOUNS = word_list("trip_nouns")
 THERE = {"there"}  # "There, he will meet with X": the place the sentence before travelled to
 DATE_LABELS = {"DATE", "TIME"}  # a TIME is read only when it resolves to a day: "10 p.m." does not
-DATE_PREPOSITIONS = {"on", "in", "during", "since", "from"}
+DATE_PREPOSITIONS = {"on", "in", "during", "from"}  # ("the first election since 1990" was not held in 1990)
 GOVERNED_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "prep", "attr"}
 PARTICIPANT_PREPOSITIONS = {"with", "between"}
 HYPHENS = {"-", "\u2013", "\u2014"}
@@ -44,6 +46,7 @@ LATE_DAYS = 30  # a future event dated up to this many days before publication k
 REPORTING_VERBS = word_list("reporting_verbs")
 FUTURE_WORDS = word_list("future_words")
 SEQUENCE_PREPOSITIONS = word_list("sequence_prepositions")
+SAME_TIME_MARKS = word_list("same_time_marks")
 BARE_WEEKDAY = re.compile(r"^(?:on\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)$", re.I)
 # "July 6-11, 2022" -> "July 6, 2022": a range is dated by its first day.
 
@@ -93,10 +96,22 @@ def upcoming(date: DateValue | None, document: Document) -> DateValue | None:
     return DateValue(date.text, coming.value, coming.datatype) if coming and coming.value else date
 
 
+def passed(date: DateValue | None, document: Document) -> DateValue | None:
+    """A month and day without a year, of a happening told as past, that falls after publication is last
+    year's: "resigned on August 19" in a January article."""
+    published = parse_published(document.published)
+    if (date is None or date.datatype != "date" or not date.value or published is None
+            or dt.date.fromisoformat(date.value) <= published or re.search(r"\b\d{4}\b", date.text)):
+        return date
+    value = f"{int(date.value[:4]) - 1}{date.value[4:]}"
+    return DateValue(date.text, value, date.datatype) if valid_day(value) else date
+
+
 def place_of(token: Token, table: EntityTable, with_people: bool = True, owner: bool = True) -> str | None:
     """A place written with the event: "summit in Budapest", "the Alaska summit", "to X for the summit",
     and with `owner` the place that has it: "Mozambique's elections"."""
-    for child in token.children:
+    # the places written after the event word first: "the Pacific Islands Forum in Apia" is held in Apia
+    for child in sorted(token.children, key=lambda c: c.i < token.i):
         if "\n" in token.doc[min(child.i, token.i) : max(child.i, token.i) + 1].text:
             continue  # a dateline or heading on its own line, not a modifier
         if child.dep_ in ("compound", "nmod", "amod", "npadvmod"):
@@ -117,7 +132,15 @@ def place_of(token: Token, table: EntityTable, with_people: bool = True, owner: 
                     return key  # "in Budapest", "at the White House"
                 if key is None and obj.dep_ == "pobj" and (inner := place_within(obj, table)):
                     return inner  # "at a mine in Bolivia"
-        if child.dep_ == "prep" and child.lower_ in NEAR_PREPOSITIONS | TARGET_PREPOSITIONS:
+                if key is None and obj.dep_ == "pobj" and (named := _place_named_in(obj, table)):
+                    return named  # "a strike at the company's Limpopo operations"
+        if child.dep_ == "prep" and child.lower_ == "on":  # "met X on the sidelines of the Assembly in New York"
+            for obj in (c for c in child.children if c.dep_ == "pobj" and c.lemma_.lower() in SIDE_EVENT_NOUNS):
+                key = next((k for t in obj.subtree for k in [table.key_at(t)]
+                            if k and table.kind(k) in (PLACE, COUNTRY)), None)
+                if key:
+                    return key
+        if child.dep_ == "prep" and child.lower_ in NEAR_PREPOSITIONS | TARGET_PREPOSITIONS | MOURNED_PREPOSITIONS:
             for obj in (c for c in child.children if c.dep_ == "pobj"):
                 key = (table.key_at(obj) or named_by_of(obj, table)) if child.lower_ in NEAR_PREPOSITIONS else None
                 key = key or place_within(obj, table)  # "the ambush on a convoy near Dori"
@@ -183,16 +206,26 @@ def where_place(token: Token, table: EntityTable) -> str | None:
     return None
 
 
-def place_within(noun: Token, table: EntityTable) -> str | None:
+def place_within(noun: Token, table: EntityTable, depth: int = 1) -> str | None:
     """The named place a common noun lies in, or is near: "a mine in Bolivia", "a hotel in the city of
-    Mina", "a bridge near Gori"."""
+    Mina", "a bridge near Gori", and once through "of": "the government of Kiribati in Tarawa"."""
     for prep in (c for c in noun.children if c.dep_ == "prep"
                  and (c.lower_ in PLACE_PREPOSITIONS or c.lower_ in NEAR_PREPOSITIONS)):
         for obj in (c for c in prep.children if c.dep_ == "pobj"):
             key = table.key_at(obj) or named_by_of(obj, table)
             if key and table.kind(key) in (PLACE, COUNTRY):
                 return key
+    if depth > 0:
+        owners = [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
+                  if o.dep_ == "pobj"]
+        return next((k for o in owners for k in [place_within(o, table, depth - 1)] if k), None)
     return None
+
+
+def _place_named_in(noun: Token, table: EntityTable) -> str | None:
+    """A place named as a modifier of a common noun: "the company's Limpopo operations"."""
+    return next((k for c in noun.children if c.dep_ in ("compound", "nmod") for k in [table.key_at(c)]
+                 if k and table.kind(k) == PLACE), None)
 
 
 def off_place(verb: Token, table: EntityTable) -> str | None:
@@ -286,9 +319,22 @@ def governing_verbs(token: Token, hops: int) -> list[Token]:
             break  # "After the funeral, X will meet Y on April 13": the meeting's day, not the funeral's
         if node.pos_ in ("VERB", "AUX"):
             found.append(node)
+            if (told_with := simultaneous_head(node)) is not None:
+                found.append(told_with)  # "detained 100 people on Saturday as they broke up a rally"
+                break
         elif node.pos_ != "ADP":
             break  # "plans for a meeting were shelved on X": the date is the plans', not the meeting's
     return found
+
+
+def simultaneous_head(verb: Token) -> Token | None:
+    """The verb of the clause a "when"/"as"/"while" clause is told at the time of: "five soldiers were killed
+    last Tuesday when their convoy was ambushed" (killed), or None."""
+    if verb.dep_ != "advcl" or verb.head.pos_ not in ("VERB", "AUX"):
+        return None
+    marked = any(c.dep_ in ("mark", "advmod") and c.lower_ in SAME_TIME_MARKS and c.i < verb.i for c in verb.children)
+    earlier = any(c.dep_ == "aux" and (c.lemma_ == "have" and c.tag_ == "VBD" or c.tag_ == "MD") for c in verb.children)
+    return verb.head if marked and not earlier else None  # (not "fell, as analysts had expected a loss")
 
 
 def clause_verbs(verb: Token) -> list[Token]:
@@ -394,7 +440,7 @@ def clause_date(verb: Token, document: Document) -> DateValue | None:
     precise one when there are several ("Yesterday, day five of the 2018 World Cup, A defeated B")."""
     found: list[DateValue] = []
     for ent in ents_within(verb.sent):
-        if ent.label_ not in DATE_LABELS:
+        if ent.label_ not in DATE_LABELS or ent.start > 0 and verb.doc[ent.start - 1].lower_ == "since":
             continue
         node = ent.root
         while node.head.i != node.i and node.pos_ not in ("VERB", "AUX"):

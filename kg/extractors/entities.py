@@ -40,6 +40,8 @@ LEGAL_FORMS = word_list("legal_forms")
 NAME_PARTICLES = word_list("name_particles")
 QUALIFIERS = word_list("qualifiers")
 MEDIA_CUES = word_list("media_cues")
+GROUP_NOUNS = word_list("group_nouns")
+NAME_WORD_POS = {"PROPN", "NOUN", "VERB", "ADJ"}  # the parts of speech the model gives the words of a firm's name
 GOVERNMENT_WORDS = word_list("government_words")
 COMPANY_WORDS = word_list("company_words")
 COMPANY_NOUNS = word_list("company_nouns")
@@ -264,7 +266,9 @@ class EntityTable:
         spans = self._with_honoured_names(spans)
         spans = self._with_company_names(spans)
         spans = self._with_described_companies(spans)
+        spans = self._with_described_people(spans)
         spans = [self._with_untagged_head(s) if s.label_ in ("GPE", "LOC") else s for s in spans]
+        spans = [self._with_group_noun(s) if s.label_ in NER_LABELS else s for s in spans]
         spans = self._with_title_names(spans)
         spans = [Span(self.doc, s.start, s.end, label="PERSON") if self._after_title(s)
                  and not self.lexicon.country(s.text) and not self.lexicon.organization(s.text)
@@ -322,8 +326,10 @@ class EntityTable:
             return 0 <= j < len(tokens) and tokens[j].text.rstrip(".").lower() in LEGAL_FORMS \
                 and tokens[j].text[:1].isupper()
 
-        def name_word(j: int) -> bool:  # a capitalised word of the name, the dot of "Pte. Ltd.", the hyphen of "A-B"
-            return (tokens[j].text[:1].isupper() and tokens[j].pos_ == "PROPN" or tokens[j].text == "." and legal(j - 1)
+        def name_word(j: int) -> bool:  # a capitalised word of the name ("Trading" too, whatever its part of
+            # speech), the dot of "Pte. Ltd.", the hyphen of "A-B"
+            return (tokens[j].text[:1].isupper() and tokens[j].pos_ in NAME_WORD_POS
+                    or tokens[j].text == "." and legal(j - 1)
                     or tokens[j].text == "-" and j > 0 and not tokens[j - 1].whitespace_ and not tokens[j].whitespace_
                     and tokens[j - 1].text[:1].isupper())
 
@@ -334,8 +340,9 @@ class EntityTable:
             while start > 0 and i - start < MAX_NAME_WORDS + 2 and name_word(start - 1) \
                     and not tokens[start - 1].is_sent_start:
                 start -= 1
-            if start == i and tokens[i - 1 if i else 0].text[:1].isupper() and i and tokens[i - 1].is_sent_start:
-                start = i - 1  # the name opens its sentence
+            if start > 0 and tokens[start - 1].is_sent_start and tokens[start - 1].text[:1].isupper() and (
+                    start == i or tokens[start - 1].pos_ == "PROPN"):
+                start -= 1  # the name opens its sentence: "Halvorsen Maritime ASA said ..."
             if start < i:
                 found.append(Span(self.doc, start, i + 1, label="ORG"))
         return _overriding(spans, found)
@@ -354,6 +361,31 @@ class EntityTable:
                 end += 1
             found.append(Span(self.doc, i, end, label="ORG"))
         return sorted([*spans, *found], key=lambda s: s.start) if found else spans
+
+    def _with_described_people(self, spans: list[Span]) -> list[Span]:
+        """A person's name the model missed or read as an organization, told by the title in apposition to it:
+        "Ramesh Karki, the chief district officer of Humla,"; two to four capitalised proper nouns that no other
+        entity holds and no word of an organization's name ends."""
+        taken = {i for s in spans if s.label_ != "ORG" for i in range(s.start, s.end)}
+        orgs = {i: (s.start, s.end) for s in spans if s.label_ == "ORG" for i in range(s.start, s.end)}
+        tokens, found = self.tokens, []
+        for title in tokens:
+            name = title.head
+            if title.dep_ != "appos" or title.lower_ not in self.lexicon.titles_by_last or name.i > title.i \
+                    or name.i + 1 >= len(tokens) or tokens[name.i + 1].text != ",":
+                continue
+            start = name.i
+            while start - 1 >= 0 and tokens[start - 1].dep_ == "compound" and tokens[start - 1].head.i == name.i:
+                start -= 1
+            words = tokens[start : name.i + 1]
+            if 2 <= len(words) <= 4 and all(
+                    w.i not in taken and w.pos_ == "PROPN" and w.is_alpha and w.text[:1].isupper()
+                    and w.ent_type_ in ("", "ORG") and w.lower_ not in self.lexicon.title_words
+                    and not self.lexicon.org_word(w.text) and not self.lexicon.country(w.text) for w in words) \
+                    and not self.lexicon.organization(self.doc[start : name.i + 1].text) \
+                    and all(orgs.get(w.i, (start, name.i + 1)) == (start, name.i + 1) for w in words):
+                found.append(Span(self.doc, start, name.i + 1, label="PERSON"))
+        return _overriding(spans, found)
 
     def _joined_at_apostrophes(self, spans: list[Span]) -> list[Span]:
         """A name written with apostrophes, which the model cuts there: "Ali Jama' Jangeli", "Sa'id Ahmad",
@@ -397,6 +429,17 @@ class EntityTable:
                    and w.lower_ not in self.lexicon.title_words and w.lemma_.lower() not in self.lexicon.events
                    for w in words):
             return span
+        return Span(self.doc, span.start, head + 1, label="ORG")
+
+    def _with_group_noun(self, span: Span) -> Span:
+        """ "the Ata Meken party", "the Tigray Defence Forces militia": a name written before a lower-case group
+        noun names the group; the model often tags the name alone, as a person or a place."""
+        head = span.end
+        if head >= len(self.tokens) or span.root.dep_ != "compound" or span.root.head.i != head:
+            return span
+        word = self.tokens[head]
+        if word.lower_ not in GROUP_NOUNS or not word.text.islower() or self.lexicon.country(span.text):
+            return span  # ("the Russia bloc" is a country's)
         return Span(self.doc, span.start, head + 1, label="ORG")
 
     def _with_given_names(self, spans: list[Span]) -> list[Span]:

@@ -21,19 +21,22 @@ from kg.extractors.circumstances import (
     motion_place,
     object_place,
     off_place,
+    passed,
     place_of,
     place_within,
     refers_to_place_before,
     round_of,
+    simultaneous_head,
     status_of,
     stop_of,
+    to_infinitive,
     to_place,
     upcoming,
 )
 from kg.extractors.entities import EntityTable, doc_ents
 from kg.extractors.evidence import make_evidence
 from kg.extractors.lexicon import VerbRule, word_list
-from kg.model import COUNTRY, PERSON, PLACE, DateValue, Document, EventFact
+from kg.model import COUNTRY, GOVERNMENT_BODY, PERSON, PLACE, DateValue, Document, EventFact
 
 PHONE_WORDS = word_list("phone_words")
 ROUNDS = {"round", "rounds"}
@@ -47,6 +50,7 @@ PARTY_FAMILIES = {"match", "meeting", "call"}  # families whose verbs take their
 TYPED_FAMILIES = {"court", "disaster"}
 SERIES_FAMILIES = {"match"}  # families whose plural names a series, not one happening
 PARTY_PREPOSITIONS = {"with", "against"}  # the other side of a clash or a fight
+MATCH_PARTY_PREPOSITIONS = {"with", "to", "by"}  # "drew with X", "lost to X", "were held by X"
 INSTITUTION_FAMILIES = {"court", "election"}  # acted by a country's institutions: "a Greek court ruled"
 # Happenings that, undated and placed only in a whole country, tell a war or a policy: (family, type)
 COUNTRYWIDE = {("attack", "attack"), ("attack", "shelling"), ("attack", "bombing"), ("court", "arrest")}
@@ -132,6 +136,8 @@ def extract_events(doc: Doc, table: EntityTable, document: Document, sentences: 
                 event.date = upcoming(event.date, document)
                 if event.date and event.date.value and document.published and event.date.value > document.published:
                     event.status = event.status or "Planned"
+            elif _told_in_past(token):
+                event.date = passed(event.date, document)
             event.sentence = sent.start
             found.append(event)
     for event in found:
@@ -149,6 +155,14 @@ def _told_in_present(token: Token) -> bool:
     if verb.dep_ == "prep":  # "go to the polls on Friday in a general election"
         verb = verb.head
     return verb.tag_ in ("VBZ", "VBP") and verb.lemma_ != "be"
+
+
+def _told_in_past(token: Token) -> bool:
+    """ "resigned on August 19", "the meeting was held on May 3": a happening told in a past tense."""
+    verb = token if token.pos_ in ("VERB", "AUX") else token.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    return verb.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children)
 
 
 def _same_paragraph(text: str, before: Span, sent: Span) -> bool:
@@ -187,8 +201,10 @@ def _noun_event(token: Token, table: EntityTable, document: Document) -> _Event 
     if token.tag_ == "NNS" and entry[1] in SERIES_FAMILIES:
         return _series(token, entry, document)
     key = table.key_at(token)
-    if key and table.kind(key) == PERSON:
-        return None
+    if key and table.kind(key) in (PERSON, GOVERNMENT_BODY):
+        return None  # ("the National Congress" is a legislature)
+    if key and table.kind(key) not in (PLACE, COUNTRY) and table.span_at(token)[1] - 1 != token.i:  # type: ignore[index]
+        return None  # "the Mulungushi International Conference Centre": a building named after a word of events
     event_type, family = entry
     participants = _participants(token, table)
     lefts = {c.lower_ for c in token.children if c.dep_ in ("compound", "amod", "nmod")}
@@ -280,21 +296,27 @@ def _round_event(token: Token, table: EntityTable, document: Document) -> _Event
 
 
 def _verb_event(token: Token, table: EntityTable, document: Document) -> _Event | None:
-    rule = _verb_rule(token, table) if token.pos_ in ("VERB", "AUX") else None
-    if rule is None:
+    rules = _verb_rules(token, table) if token.pos_ in ("VERB", "AUX") else []
+    if not rules:
         return None
     subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+    told_by_head = token.dep_ in ("xcomp", "advcl") and to_infinitive(token) and token.head.pos_ == "VERB"
+    if not subjects and told_by_head:  # "In Kumasi, Ghana came from behind to beat Sudan": the subject of "came"
+        subjects = [c for c in token.head.children if c.dep_ == "nsubj"]
     objects = [c for c in token.children if c.dep_ == "dobj" or (c.dep_ == "oprd" and table.key_at(c))]
     people = [table.key_at(t) for t in subjects + objects]
     people += [table.key_at(m) for prep in token.children if prep.lower_ in PARTICIPANT_PREPOSITIONS
                for p in prep.children if p.dep_ == "pobj" for m in (p, *p.conjuncts)]
     participants = [k for k in people if k and table.kind(k) == PERSON]
     met = [k for k in people[len(subjects):] if k and table.kind(k) == PERSON]
-    if not all(_holds(name, classes, token, table, participants, met) for name, classes in rule.conditions):
+    rule = next((r for r in rules if all(_holds(name, classes, token, table, participants, met)
+                                         for name, classes in r.conditions)), None)
+    if rule is None:
         return None
     family, word = rule.family, rule.word
-    if family == "match":  # "Brazil beat Serbia", "Switzerland drew with Costa Rica": the sides name it
-        sides = [table.label(k) for t in subjects + objects + [p for prep in token.children if prep.lower_ == "with"
+    if family == "match":  # "Brazil beat Serbia", "Switzerland drew with Costa Rica", "Chile lost to Peru"
+        sides = [table.label(k) for t in subjects + objects + [p for prep in token.children
+                                                               if prep.lower_ in MATCH_PARTY_PREPOSITIONS
                                                                for p in prep.children if p.dep_ == "pobj"]
                  for k in [table.key_at(t)] if k]
         if len(sides) < 2:
@@ -322,12 +344,15 @@ def _verb_event(token: Token, table: EntityTable, document: Document) -> _Event 
     else:
         event.place = (place_of(token, table) or (_launch_site(token, table) if family == "launch" else None)
                        or _subject_place(subjects, table, family) or off_place(token, table)
-                       or _party_place(token, table))
+                       or _party_place(token, table) or _object_place_within(objects, table))
     event.date = date_of(token, document) or clause_date(token, document)
     if event.date is None and ("now", ()) in rule.conditions:
         event.date = resolve_date("today", document.published)  # "The Secretary is in Kyiv"
+    if (told_with := simultaneous_head(token)) is not None:  # "were killed on Sunday when gunmen attacked"
+        event.date = event.date or date_of(told_with, document) or clause_date(told_with, document)
+        event.place = event.place or place_of(told_with, table, with_people=False)
     carried_out = token.dep_ == "xcomp" and token.head.lemma_.lower() in CARRIED_OUT_VERBS
-    if token.dep_ == "conj" and token.head.pos_ == "VERB" or carried_out:
+    if token.dep_ == "conj" and token.head.pos_ == "VERB" or carried_out or family == "match" and told_by_head:
         # "arrived in X on Sunday and met with Y", "In May, X was forced to resign"
         event.place = event.place or place_of(token.head, table, with_people=False)
         event.date = event.date or date_of(token.head, document)
@@ -345,15 +370,16 @@ def _verb_event(token: Token, table: EntityTable, document: Document) -> _Event 
     return event
 
 
-def _verb_rule(verb: Token, table: EntityTable) -> VerbRule | None:
-    """The rule of event_verbs.tsv a verb is told by: the one for its particle ("blew up"), else the one
-    for the bare verb, unless a particle gives it another sense ("ruled out", "called up")."""
+def _verb_rules(verb: Token, table: EntityTable) -> list[VerbRule]:
+    """The rules of event_verbs.tsv a verb may be told by, in their order: the ones for its particle ("blew
+    up"), else the ones for the bare verb, unless a particle gives it another sense ("ruled out", "called up").
+    The first whose conditions hold tells the event ("spoke by telephone" a call, "spoke with X" talks)."""
     rules = table.lexicon.event_verbs.get(verb.lemma_)
     if not rules:
-        return None
+        return []
     particles = {c.lower_ for c in verb.children if c.dep_ == "prt"}
-    return next((r for r in rules if r.particle in particles), None) or next(
-        (r for r in rules if r.particle == "-" and not particles & NOT_EVENT_PARTICLES), None)
+    return [r for r in rules if r.particle in particles] or [
+        r for r in rules if r.particle == "-" and not particles & NOT_EVENT_PARTICLES]
 
 
 def _holds(condition: str, classes: tuple[str, ...], verb: Token, table: EntityTable, participants: list[str],
@@ -387,6 +413,12 @@ def _holds(condition: str, classes: tuple[str, ...], verb: Token, table: EntityT
         return not any(_is_event_noun(c, table) for c in children if c.dep_ in ("dobj", "nsubjpass"))
     if condition == "no-event-subject":  # "Talks collapsed": the talks ended, nothing fell down
         return not any(_is_event_noun(c, table) for c in children if c.dep_ == "nsubj")
+    if condition == "party-to":  # "lost 1-0 to Benin": the other side, named after "to"
+        return any(c.dep_ == "prep" and c.lower_ == "to"
+                   and any(o.dep_ == "pobj" and table.key_at(o) for o in c.children) for c in children)
+    if condition == "by-phone":  # "spoke by telephone", "talked over the phone"
+        return any(c.dep_ == "prep" and c.lower_ in ("by", "over", "on")
+                   and any(o.lower_ in PHONE_WORDS for o in c.children) for c in children)
     if condition == "no-dated-event":  # "celebrated the Thursday opening": the opening is the event told
         return not any(_is_event_noun(c, table) and _own_day(c) for c in children if c.dep_ == "dobj")
     raise ValueError(f"event_verbs.tsv: unknown condition {condition!r} in the rule of {verb.lemma_!r}")
@@ -417,10 +449,18 @@ def _family_place(token: Token, family: str, table: EntityTable) -> str | None:
 
 
 def _party_place(verb: Token, table: EntityTable) -> str | None:
-    """ "fought with peace-keepers and the army in Mogadishu": where the other party of the verb is."""
-    return next((p for prep in verb.children if prep.dep_ == "prep" and prep.lower_ in PARTY_PREPOSITIONS
+    """ "fought with peace-keepers and the army in Mogadishu", "lost to Benin in Yaounde": where the other party
+    of the verb is."""
+    return next((p for prep in verb.children if prep.dep_ == "prep" and prep.lower_ in PARTY_PREPOSITIONS | {"to"}
                  for o in prep.children if o.dep_ == "pobj" for each in (o, *o.conjuncts)
                  for p in [place_within(each, table)] if p), None)
+
+
+def _object_place_within(objects: list[Token], table: EntityTable) -> str | None:
+    """ "signed a memorandum of understanding in Tegucigalpa": the place written with what the verb acts on."""
+    nouns = objects + [p for o in objects for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
+                       for p in c.children if p.dep_ == "pobj"]
+    return next((p for n in nouns for p in [place_within(n, table)] if p), None)
 
 
 def _subject_place(subjects: list[Token], table: EntityTable, family: str) -> str | None:
@@ -430,6 +470,11 @@ def _subject_place(subjects: list[Token], table: EntityTable, family: str) -> st
     if place is None and family in INSTITUTION_FAMILIES:
         place = next((k for s in subjects for c in s.children if c.dep_ in ("amod", "compound")
                       for k in [table.country_of_word(c)] if k), None)
+    if place is None and family in INSTITUTION_FAMILIES:  # "Kenya's Supreme Court", "the Supreme Court of Kenya"
+        owners = [c for s in subjects for c in s.children if c.dep_ == "poss"]
+        owners += [o for s in subjects for p in s.children if p.dep_ == "prep" and p.lower_ == "of"
+                   for o in p.children if o.dep_ == "pobj"]
+        place = next((k for o in owners for k in [table.key_at(o)] if k and table.kind(k) in (COUNTRY, PLACE)), None)
     return place
 
 

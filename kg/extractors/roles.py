@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extractors.circumstances import countries_named, country_of_place, stop_of
+from kg.extractors.circumstances import REPORTING_VERBS, countries_named, country_of_place, stop_of
 from kg.extractors.context import HomeContext
 from kg.extractors.entities import HONORIFIC_TITLES, QUALIFIERS, EntityTable, title_ending
 from kg.extractors.evidence import make_evidence
@@ -31,6 +31,10 @@ BODY_NAME_WORDS = 8  # "United States Trade and Development Agency"
 TOLD_TAGS = {"VBD", "MD"}  # a past tense or a modal: a sentence that tells something, not a list line
 LOCAL_HEADS = word_list("local_heads")
 LOCAL_RANKS = word_list("local_ranks")
+COURT_HEADS = word_list("court_heads")
+COURT_WORDS = word_list("court_words")
+REGION_NOUNS = word_list("region_nouns")
+COMPANY_POSTS = word_list("company_posts")
 LOCAL_BODY_WORDS = ("municipality", "city", "town", "council", "commune", "county", "borough")
 COUNTRY_NOUNS = word_list("country_nouns")
 COUNTRY_LOOKBACK = 80  # tokens searched back for the country "the country" means
@@ -41,6 +45,8 @@ CONTEXT_SENTENCES = 2  # sentences before a title that may name its country
 DOMINANT_MENTIONS = 3  # mentions that make a country the one an article is about
 LEADER_TITLES = (("prime", "minister"), ("president",), ("chancellor",), ("premier",))
 PERSONAL_POSTS = word_list("personal_posts")
+ENVOY_HEADS = word_list("envoy_heads")
+MODIFIED_HEADS = word_list("modified_heads")
 SPOKES_HEADS = word_list("spokes_heads")
 BODY_WORDS = word_list("body_words")
 STATE_NOUNS = word_list("state_nouns")
@@ -187,10 +193,17 @@ def _noun_antecedent(noun: Token, table: EntityTable) -> str | None:
         named = _countries_in(doc[start : noun.sent.end], table)
         return table.ensure(next(iter(named)), COUNTRY) if len(named) == 1 else None
     kind = table.lexicon.org_word(word)
+    if word in REGION_NOUNS:  # "the province's chief minister": the region named last, here or just before
+        for i in range(noun.i - 1, _previous_sentence_start(noun.doc, noun.i) - 1, -1):
+            key = table.key_at(i)
+            if key and table.kind(key) == PLACE:
+                return key
+        return None
     for i in range(noun.i - 1, _previous_sentence_start(noun.doc, noun.i) - 1, -1):
         key = table.key_at(i)
         if key and table.kind(key) not in (PERSON, COUNTRY, PLACE) and (
-                word in table.label(key).lower().split() or kind is not None and table.kind(key) == kind):
+                word in table.label(key).lower().split() or kind is not None and table.kind(key) == kind
+                or kind == COMPANY and table.kind(key) == ORGANIZATION):  # a firm the model did not tell as one
             return key
     return None
 
@@ -300,6 +313,7 @@ def _prefer_specific(facts: list[RoleFact], table: EntityTable) -> list[RoleFact
 
 TITLE_BEFORE_NAME = "roles.title_before_name"
 NAMED_TO_POST = "roles.named_to_post"
+APPOSITION = "roles.apposition"
 TOLD_POST_RULES = frozenset(pattern.rule for pattern in load_patterns("role"))
 
 
@@ -339,16 +353,20 @@ def _iter_roles(doc: Doc, table: EntityTable, document: Document, sentences: lis
                     met = _listed_as_object(doc, start, title_start, table, _met_or_listed)
                     window = sentences[max(number - CONTEXT_SENTENCES, 0) if met else number : number + 1]
                     each = _with_context_country(each, window, table, home, document)
+                if each.org is None and each.evidence[0].extractor == TITLE_BEFORE_NAME:
+                    each = _with_body_told_before(each, doc, title_start, sentences[max(number - 1, 0)].start, table)
+                if each.org is None and _title_head(each.role) in COURT_HEADS:
+                    each = _with_court(each, title_start, sentences[max(number - 1, 0)].start, table)
                 if each.org is None and _local_post(each.role):
                     each = _with_local_body(each, doc, title_start, sentences[max(number - 1, 0)].start, table)
                 rule = each.evidence[0].extractor
                 if (each.org is None and home.country is None
                         and (each.role[:1].isupper() and rule in (TITLE_BEFORE_NAME, NAMED_TO_POST)
-                             or rule in TOLD_POST_RULES)):
+                             or rule in TOLD_POST_RULES or rule == APPOSITION and not _names_its_body(each))):
                     window = sentences[max(number - 1, 0) : number + 1]
                     root = _name_root(doc, start, table)
                     met = _met_or_listed(root) and _stop_country(sent, table, home, document) is not None
-                    each = (_with_group_country(each, root, table)
+                    each = (_with_group_country(each, root, table) or _with_reported_country(each, root, table)
                             or _with_nearby_country(each, window, table, dominant, met)
                             or _with_article_country(each, window, table, dominant))
                 each = _without_lone_body_word(each, table)
@@ -419,6 +437,36 @@ def _with_local_body(fact: RoleFact, doc: Doc, title_start: int, lower: int, tab
     return fact
 
 
+def _with_body_told_before(fact: RoleFact, doc: Doc, title_start: int, lower: int, table: EntityTable) -> RoleFact:
+    """A title before a name whose body is told just before: by a body's word ("The Foreign Ministry rejected
+    it. Ministry spokesperson X"), or, for a post of a company's board or management, the one company or
+    organization named in the sentence or the one before ("X Holdings fired its chief. Chairman Y said")."""
+    word = doc[title_start - 1] if title_start - 1 >= lower else None
+    key = None
+    if word is not None and word.is_alpha and table.key_at(word) is None and table.lexicon.org_word(word.text):
+        key = _noun_antecedent(word, table)
+    elif _title_head(fact.role) in COMPANY_POSTS or fact.role.lower() in COMPANY_POSTS:
+        bodies = {k for _, _, k in table.mentions_in(lower, title_start) if table.kind(k) in (COMPANY, ORGANIZATION)}
+        key = bodies.pop() if len(bodies) == 1 else None
+    if key is None:
+        return fact
+    evidence = replace(fact.evidence[0], extractor="roles.body_told_before", confidence=0.6)
+    return RoleFact(fact.person, fact.role, key, (evidence,), fact.qualifier)
+
+
+def _with_court(fact: RoleFact, title_start: int, lower: int, table: EntityTable) -> RoleFact:
+    """A judge without a stated court: the court named last, in the sentence or the one before, when no other
+    body is named closer ("The Constitutional Court struck down the law. The ruling, written by Justice X")."""
+    for i in range(title_start - 1, lower - 1, -1):
+        key = table.key_at(i)
+        if key and table.kind(key) not in (PERSON, PLACE, COUNTRY):
+            if table.label(key).lower().split()[-1] not in COURT_WORDS:
+                return fact  # another body named closer: no guess
+            evidence = replace(fact.evidence[0], extractor="roles.court", confidence=0.6)
+            return RoleFact(fact.person, fact.role, key, (evidence,), fact.qualifier)
+    return fact
+
+
 def _dominant_country(table: EntityTable) -> str | None:
     """The country an article is about: named (or its people: "French") at least three times, and twice as
     often as any other."""
@@ -474,6 +522,30 @@ def _with_nearby_country(fact: RoleFact, window: list[Span], table: EntityTable,
         return None
     evidence = replace(fact.evidence[0], extractor="roles.nearby_country", confidence=0.6)
     return RoleFact(fact.person, fact.role, table.ensure(next(iter(named)), COUNTRY), (evidence,), fact.qualifier)
+
+
+def _names_its_body(fact: RoleFact) -> bool:
+    """Whether an apposition's title goes on to name its body, resolved or not: "the president of the Lombardy
+    region" is no post of the country the sentence names."""
+    sentence, title = fact.evidence[0].sentence.lower(), fact.role.lower()
+    return any(f"{title} {word} " in sentence for word in ORG_PREPOSITIONS_AFTER_TITLE)
+
+
+def _with_reported_country(fact: RoleFact, root: Token, table: EntityTable) -> RoleFact | None:
+    """A national title without a country, given the country that acts in what its holder says: "Australia
+    imposed sanctions on firms supplying Myanmar's army, Foreign Minister X announced"; "Foreign Minister X
+    said Ghana would reopen its embassy"."""
+    head = _title_head(fact.role)
+    if head not in NATIONAL_HEADS or fact.role.lower() in NOT_NATIONAL or root.dep_ != "nsubj" \
+            or root.head.lemma_.lower() not in REPORTING_VERBS:
+        return None
+    said = [c for c in root.head.children if c.dep_ == "ccomp"]
+    actors = [table.key_at(s) for clause in said for s in clause.children if s.dep_ in ("nsubj", "nsubjpass")]
+    countries = {k for k in actors if k and table.kind(k) == COUNTRY}
+    if len(countries) != 1:
+        return None
+    evidence = replace(fact.evidence[0], extractor="roles.reported_country", confidence=0.6)
+    return RoleFact(fact.person, fact.role, countries.pop(), (evidence,), fact.qualifier)
 
 
 def _countries_in(sent: Span, table: EntityTable) -> set[str]:
@@ -967,7 +1039,8 @@ def _title_before_name(doc: Doc, start: int, end: int, person: str, table: Entit
         return _title_of_org_before_name(doc, start, person, table, document, sent)
     title = doc[title_start:start].text
     qualifier, i = _qualifier_before(doc, title_start, lower)
-    org, i = _org_before(doc, i, table, lower, personal=title.lower() in PERSONAL_POSTS)
+    org, i = _org_before(doc, _modifiers_start(doc, i, lower, start), table, lower,  # "Cusco regional governor"
+                         personal=title.lower() in PERSONAL_POSTS)
     if qualifier is None:
         qualifier, _ = _qualifier_before(doc, i, lower)
     if org is None:
@@ -983,7 +1056,8 @@ def _title_before_name(doc: Doc, start: int, end: int, person: str, table: Entit
 
 def _title_of_org_before_name(doc: Doc, start: int, person: str, table: EntityTable, document: Document,
                               sent: Span) -> RoleFact | None:
-    """ "Governor of Washington Chris Gregoire": a title, "of [the] Y", then the name."""
+    """ "Governor of Washington Chris Gregoire": a title, "of [the] Y", then the name; "U.S. Ambassador to Ghana
+    X": an envoy's title, "to Y", then the name, held for the country that sends the envoy when it is written."""
     span = table.span_at(start - 1) if start - 1 >= sent.start else None
     org = table.key_at(start - 1) if span else None
     if span is None or org is None or table.kind(org) == PERSON:
@@ -991,11 +1065,18 @@ def _title_of_org_before_name(doc: Doc, start: int, person: str, table: EntityTa
     i = span[0] - 1
     if i >= sent.start and doc[i].lower_ == "the":
         i -= 1
-    if i < sent.start or doc[i].lower_ != "of":
+    if i < sent.start or doc[i].lower_ not in ("of", "to"):
         return None
     title_start = match_title(doc, i, table)
     if title_start is None or title_start < sent.start or not doc[title_start].text[:1].isupper():
         return None
+    if doc[i].lower_ == "to":
+        if _title_head(doc[title_start:i].text) not in ENVOY_HEADS:
+            return None
+        qualifier, before = _qualifier_before(doc, title_start, sent.start)
+        sender, _ = _org_before(doc, before, table, sent.start)
+        evidence = make_evidence(sent, document, "roles.title_of_org_before_name", 0.8)
+        return RoleFact(person, doc[title_start:start].text, sender or org, (evidence,), qualifier)
     if any(match_title(doc, word, table) == title_start for word in range(span[0] + 1, min(span[0] + 3, span[1]))):
         # "Secretary of State for Global Affairs X": the name the model cut holds the rest of the title
         qualifier, before = _qualifier_before(doc, title_start, sent.start)
@@ -1076,8 +1157,10 @@ def _described(doc: Doc, start: int, end: int, person: str, table: EntityTable,
             continue
         title_start, title_end = span
         lower = noun.left_edge.i
+        if title_end - title_start == 1 and doc[title_start].lower_ in MODIFIED_HEADS:
+            title_start = _modifiers_start(doc, title_start, lower)  # "the chief district officer"
         qualifier, i = _qualifier_before(doc, title_start, lower)
-        org, i = _org_before(doc, i, table, lower)
+        org, i = _org_before(doc, _modifiers_start(doc, i, lower, title_end), table, lower)  # "Bannu's district"
         if qualifier is None:
             qualifier, _ = _qualifier_before(doc, i, lower)
         after = _org_after(doc, title_end, table, ORG_PREPOSITIONS_AFTER_TITLE, noun.right_edge.i + 1)
@@ -1098,6 +1181,18 @@ def _described(doc: Doc, start: int, end: int, person: str, table: EntityTable,
         evidence = make_evidence(sent, document, extractor, confidence)
         return RoleFact(person, doc[title_start:title_end].text, org, (evidence,), qualifier)
     return _title_of_name_before(doc, start, person, table, document, sent)
+
+
+def _modifiers_start(doc: Doc, head: int, lower: int, end: int | None = None) -> int:
+    """The first of the lower-case words that modify a title right before token `head`: "chief district" of
+    "the chief district officer" (the head itself); "district" of "Bannu's district police chief" (a title
+    ending before `end`); `head` when there are none."""
+    start = head
+    heads = range(head, end) if end is not None else range(head, head + 1)
+    while start - 1 >= lower and doc[start - 1].dep_ in ("compound", "amod") and doc[start - 1].head.i in heads \
+            and doc[start - 1].is_alpha and doc[start - 1].text.islower() and doc[start - 1].lower_ not in QUALIFIERS:
+        start -= 1
+    return start
 
 
 def _title_of_name_before(doc: Doc, start: int, person: str, table: EntityTable, document: Document,

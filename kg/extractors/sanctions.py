@@ -40,6 +40,7 @@ from kg.model import (
 BACKGROUND_ADVERBS = word_list("background_adverbs")
 ASSET_NOUNS = word_list("asset_nouns")
 LIST_NOUNS = word_list("list_nouns")
+SANCTIONS_LIST_WORDS = word_list("sanctions_list_words")
 STATE_NOUNS = word_list("state_nouns")
 # "designated X to serve as Director": an appointment, not a sanction.
 APPOINTMENT_PREPOSITIONS = {"as"}
@@ -55,8 +56,7 @@ HEADING_WORDS = 3
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 GROUP_PRONOUNS = {"it", "they"}
 PROGRAM_WORDS = ("Executive Order", "E.O.")
-# More specific authorities win when several name the same action: a ministry over its country.
-SPECIFICITY = {GOVERNMENT_BODY: 3, ORGANIZATION: 3, PERSON: 2, COUNTRY: 1}  # a bloc is no part of a country
+GOVERNMENT_ACTORS = {GOVERNMENT_BODY, PERSON}  # who acts for a country: their claims stand for the country's
 
 
 @dataclass
@@ -107,8 +107,8 @@ def extract_sanctions(
             listing = next((a for m in matches for a in [_read_action(*m, sent, table, document, home, True)]
                             if a is not None and a.authority), None)
             if listing is None and any(t.lemma_.lower() in LISTING_WORDS for t in tokens):
-                listing = _announced_before(sentences[max(number - FOLLOW_SENTENCES, 0) : number], matched,
-                                            table, document, home)  # "... are now listed:"
+                # "... are now listed:", "Those sanctioned today include:" after a quote of the minister
+                listing = _announced_before(sentences[:number], matched, table, document, home)
             if listing is not None:
                 listing.sentence = number
         for match in matches:
@@ -230,6 +230,22 @@ def _measures_targets(token: Token, slots: dict[str, Token], table: EntityTable)
     return subject, [c for c in token.children if c.dep_ == "dobj"], None
 
 
+def _applied_targets(token: Token, slots: dict[str, Token], table: EntityTable) -> _Read:
+    """ "The sanctions also apply to A and B": told without its authority."""
+    return None, [p for c in token.children if c.dep_ == "prep" and c.lower_ == "to"
+                  for p in c.children if p.dep_ == "pobj"], None
+
+
+def _hit_targets(token: Token, slots: dict[str, Token], table: EntityTable) -> _Read:
+    """ "X and Y were also hit with asset freezes" (by the authority told before), "X was hit with sanctions by
+    Japan"; not a target recalled without either ("Iran, which was hit with sanctions in 2012")."""
+    agents = [o for c in (*token.children, *slots["noun"].children) if c.dep_ == "agent" or c.lower_ == "by"
+              for o in c.children if o.dep_ == "pobj"]
+    if not agents and not any(c.dep_ == "advmod" and c.lower_ == "also" for c in token.children):
+        return None
+    return (agents[0] if agents else None), [c for c in token.children if c.dep_ == "nsubjpass"], None
+
+
 def _frozen_targets(token: Token, slots: dict[str, Token], table: EntityTable) -> _Read:
     """ "froze the assets of X", "froze X's assets"."""
     assets = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in ASSET_NOUNS]
@@ -277,9 +293,12 @@ TARGET_READERS: dict[str, Callable[[Token, dict[str, Token], EntityTable], _Read
     "sanctioned": _sanctioned_targets,
     "measures_target": _measures_targets,
     "measures_targeting": _measures_targets,
+    "measures_apply": _applied_targets,
+    "hit_with_sanctions": _hit_targets,
     "froze_assets": _frozen_targets,
     "imposed_sanctions": _imposed_targets,
     "imposed_package": _imposed_targets,
+    "restrictive_measures": _imposed_targets,
     "added_to_list": _listed_targets,
     "were_listed": _passive_listed_targets,
     "sanctions_on": _noun_targets,
@@ -287,7 +306,7 @@ TARGET_READERS: dict[str, Callable[[Token, dict[str, Token], EntityTable], _Read
 }
 NOUN_PATTERNS = {"sanctions_on", "sanctions_on_adopted"}  # the noun alone tells an action only with targets
 # Actions told with an authority and no target yet, kept so that "The measures target X" after them has one
-ANNOUNCING_PATTERNS = {"imposed_sanctions", "imposed_package"}
+ANNOUNCING_PATTERNS = {"imposed_sanctions", "imposed_package", "restrictive_measures"}
 if set(TARGET_READERS) != {p.name for p in load_patterns("sanction")}:
     raise ValueError("kg/data/sanction_patterns.json and sanctions.TARGET_READERS name different patterns")
 
@@ -391,8 +410,8 @@ def _appointment(verb: Token) -> bool:
 def _is_sanctions_list(token: Token) -> bool:
     if token.lemma_.lower() == "blacklist":
         return True
-    return token.lemma_.lower() in LIST_NOUNS and any(c.lemma_.lower() in ("sanction", "sanctions")
-                                                      for c in token.children)
+    return token.lemma_.lower() in LIST_NOUNS and any(c.lemma_.lower() in SANCTIONS_LIST_WORDS
+                                                      for c in token.children if c.dep_ in ("compound", "amod", "nmod"))
 
 
 def _subject(verb: Token) -> Token | None:
@@ -430,9 +449,10 @@ def _authority(subject: Token, sent: Span, table: EntityTable, home: HomeContext
         if owner is not None:
             return table.key_at(owner) or table.country_of_word(owner)
     for prep in subject.children:  # "the Secretary of the Treasury": the office named by the title
-        if prep.dep_ == "prep" and prep.lower_ == "of":
+        if prep.dep_ == "prep" and prep.lower_ == "of":  # "the Council of the European Union": the bloc
             owner = next((table.key_at(c) for c in prep.children if c.dep_ == "pobj" and table.key_at(c)), None)
-            if owner and table.kind(owner) in (GOVERNMENT_BODY, COUNTRY):
+            if owner and (table.kind(owner) in (GOVERNMENT_BODY, COUNTRY) or table.kind(owner) == ORGANIZATION
+                          and table.lexicon.org_word(subject.text) == GOVERNMENT_BODY):
                 return owner
     if subject.pos_ in ("NOUN", "PROPN") and table.lexicon.org_word(subject.text) == GOVERNMENT_BODY:
         if home.body and subject.lower_ in table.label(home.body).lower():
@@ -533,10 +553,14 @@ def _to_facts(actions: list[_Action], table: EntityTable) -> list[SanctionFact]:
                 by_target.setdefault(target, []).append((authority, action))
     facts = []
     for target, claims in by_target.items():
-        best = max(SPECIFICITY.get(table.kind(a), 2) for a, _ in claims)
-        authorities = {a for a, _ in claims if SPECIFICITY.get(table.kind(a), 2) == best}
+        # a government's body or officer over its country ("Treasury" and "the United States" for one action); a
+        # bloc and a country are two authorities ("the EU listed X; the United States blacklisted X in June")
+        by_body = any(table.kind(a) in GOVERNMENT_ACTORS for a, _ in claims)
+        authorities = {a for a, _ in claims if not (by_body and table.kind(a) == COUNTRY)}
         for authority in sorted(authorities, key=lambda a: [a for a, _ in claims].index(a)):
-            related = [act for _, act in claims]
+            # the date and programme of one government's action, told by any of its bodies or officers
+            related = [act for a, act in claims if a == authority or by_body and table.kind(a) == COUNTRY
+                       or table.kind(a) in GOVERNMENT_ACTORS and table.kind(authority) in GOVERNMENT_ACTORS]
             date = next((act.date for act in related if act.date and act.date.value), None)
             date = date or next((act.date for act in related if act.date), None)
             program = next((act.program for act in related if act.program), None)

@@ -8,6 +8,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from kg.extractors.entities import COMPANY_NOUNS, EntityTable
+from kg.extractors.lexicon import word_list
 from kg.model import COMPANY, COUNTRY, GOVERNMENT_BODY, ORGANIZATION, PERSON, PLACE
 
 NAME_NUMBER = re.compile(r"[A-Z][A-Za-z]+-\d+")  # "Russia-1": a channel or a product, not the place
@@ -20,6 +21,7 @@ TARGET_PREPOSITIONS = {"on", "against"}
 DESCRIBING_POS = {"ADJ", "NOUN", "PROPN", "NUM", "DET"}
 RELATIVE_WORDS = {"who", "whom", "whose", "which", "that"}
 INCLUDING = {"including"}
+MEMBER_OPENERS = sorted(word_list("member_openers"), key=len, reverse=True)
 LIST_DEPS = {"appos", "conj"}  # how a parse links the members of a list
 LIST_SEPARATORS = {",", ";", "and"}
 LIST_ITEM_WORDS = 5  # words before a listed name: "Brigadier General (Retired)"
@@ -141,9 +143,24 @@ def group_members(noun: Token, table: EntityTable | None = None) -> list[Token]:
                         found += [m for m in apposition.conjuncts if m.pos_ == "PROPN"]
     doc = noun.doc
     after = noun.right_edge.i + 1
+    opener = _member_opener(doc, after, noun.sent.end) if table is not None and not found else None
+    if opener is not None:  # "11 officials, among them X and Y", read along the words
+        found += names_listed_from(doc, opener, table)  # type: ignore[arg-type]
     if not found and after < noun.sent.end and doc[after].text == ":":
         found += [t for t in doc[after + 1 : noun.sent.end] if t.pos_ == "PROPN" and t.dep_ != "compound"]
     return found
+
+
+def _member_opener(doc: Doc, comma: int, end: int) -> int | None:
+    """The token after ", among them" (or another opener of member_openers) at token `comma`, or None."""
+    if comma >= end or doc[comma].text != ",":
+        return None
+    for opener in MEMBER_OPENERS:
+        words = opener.split()
+        if [t.lower_ for t in doc[comma + 1 : min(comma + 1 + len(words), end)]] == words:
+            start = comma + 1 + len(words)
+            return start + (doc[start].lower_ == "the") if start < end else None
+    return None
 
 
 def listed_names(prep: Token, table: EntityTable) -> list[Token]:

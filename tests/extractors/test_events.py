@@ -722,3 +722,101 @@ def test_events_storming_fires_and_collapses(run, text, event_type, place) -> No
 def test_events_no_collapse_of_talks_no_raid_without_a_place(run, text) -> None:
     found = [f for f in events(run(text, published="2026-04-14")) if f.event_type in ("collapse", "raid")]
     assert not found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "date", "place"),
+    [
+        ("Three guards were killed on Thursday when their truck was ambushed near the town of Kita.", "attack",
+         "2026-04-09", "Kita"),
+        ("Police held 80 people on Saturday as they broke up a rally in central Almaty.", "protest", "2026-04-11",
+         "Almaty"),
+    ],
+)
+def test_events_a_when_or_as_clause_is_dated_by_the_clause_it_hangs_on(run, text, event_type, date, place) -> None:
+    extraction = run(text, published="2026-04-14")
+    names = {e.key: e.label for e in extraction.entities}
+    found = [(f.event_type, f.date.value if f.date else None, names.get(f.place)) for f in events(extraction)]
+    assert (event_type, date, place) in found, found
+
+
+def test_events_an_as_clause_told_in_the_past_perfect_is_not_dated_by_its_head(run) -> None:
+    text = "Shares in Nordvik slid on Monday, as traders had expected a merger with a rival."
+    assert not events(run(text, published="2026-04-14"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The Supreme Court of Ghana on Tuesday struck down a new tax law.",
+     "Ghana's Supreme Court on Tuesday struck down a new tax law."],
+)
+def test_events_a_ruling_is_in_the_country_whose_court_rules(run, text) -> None:
+    extraction = run(text, published="2026-04-14")
+    names = {e.key: e.label for e in extraction.entities}
+    assert ("ruling", "Ghana") in [(f.event_type, names.get(f.place)) for f in events(extraction)]
+
+
+def test_events_a_year_after_since_dates_no_event(run) -> None:
+    text = "Voters in Mongolia chose a new parliament in the closest election since 1992 on Sunday."
+    dates = [f.date.value if f.date else None for f in events(run(text, published="2026-04-14"))]
+    assert "1992" not in dates, dates
+
+
+def test_events_a_past_month_and_day_after_publication_is_last_year(run) -> None:
+    text = "The prime minister resigned on August 19 after weeks of protests."
+    found = [(f.event_type, f.date.value if f.date else None) for f in events(run(text, published="2027-01-12"))]
+    assert ("resignation", "2026-08-19") in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The coffin will lie in state at the Kafue International Conference Centre on June 6.",
+     "Two members of the National Congress were designated on Monday."],
+)
+def test_events_no_event_from_a_building_or_a_legislature_named_with_an_event_word(run, text) -> None:
+    assert not [f for f in events(run(text, published="2026-06-01")) if f.event_type == "conference"]
+
+
+def test_events_a_place_written_after_a_named_event_comes_first(run) -> None:
+    extraction = run("Leaders met at the Coral Islands Forum in Apia on Tuesday.", published="2026-06-04")
+    names = {e.key: e.label for e in extraction.entities}
+    assert all(names.get(f.place) in ("Apia", None) for f in events(extraction)), events(extraction)
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "date", "place"),
+    [
+        ("In Accra last night, Ghana came from behind to beat Togo 2-1.", "match", "2026-11-16", "Accra"),
+        ("Gabon lost 1-0 to Benin in Libreville on Sunday evening.", "match", "2026-11-15", "Libreville"),
+        ("Former president Samuel Banda died on May 28 at a hospital in Pretoria.", "death", "2026-05-28", "Pretoria"),
+        ("The two leaders spoke by telephone on July 30.", "phone call", "2026-07-30", None),
+        ("Last month the ministers signed a memorandum of understanding in Asuncion.", "signing", "2026-10",
+         "Asuncion"),
+    ],
+)
+def test_events_told_by_verbs_of_sport_death_calls_and_signing(run, text, event_type, date, place) -> None:
+    """The side that "came from behind to beat" X; "lost to X"; a named person's death; "spoke by telephone" (a
+    call, where "spoke with X" is talks); the place written with what was signed."""
+    extraction = run(text, published="2026-11-17")
+    names = {e.key: e.label for e in extraction.entities}
+    found = [(f.event_type, f.date.value if f.date else None, names.get(f.place)) for f in events(extraction)]
+    assert (event_type, date, place) in found, found
+
+
+def test_events_losing_a_vote_is_no_match(run) -> None:
+    assert not events(run("The governor lost Ohio in 2024 by a wide margin.", published="2026-11-17"))
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Hundreds of people attended funerals for the victims in Quetta later Monday.", "Quetta"),
+        ("The union led a two-day strike at the company's Limpopo operations last week.", "Limpopo"),
+        ("Hale met today with Chancellor Klaus Ober on the sidelines of the climate summit in Nairobi.", "Nairobi"),
+    ],
+)
+def test_events_places_written_further_down_the_phrase(run, text, place) -> None:
+    """Those a funeral is held for; a place naming where a strike is; the gathering on whose sidelines."""
+    extraction = run(text, published="2025-10-27")
+    names = {e.key: e.label for e in extraction.entities}
+    assert place in [names.get(f.place) for f in events(extraction)], events(extraction)

@@ -347,3 +347,42 @@ def test_sanctions_every_authority_of_a_joint_action(run) -> None:
     names = {e.key: e.label for e in extraction.entities}
     found = {(names[f.authority], names[f.target]) for f in extraction.facts if isinstance(f, SanctionFact)}
     assert {("United Kingdom", "Ivan Petrov"), ("Canada", "Ivan Petrov")} <= found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Norway froze the assets of nine Belarusian officials, among them the prosecutor Anton Lisin.",
+         ("Norway", "Anton Lisin", None)),
+        ("The Council of the European Union adopted restrictive measures against 12 people and 4 entities, "
+         "including the Minsk Tractor Holding.", ("European Union", "Minsk Tractor Holding", None)),
+    ],
+)
+def test_sanctions_members_named_after_a_group(run, text, expected) -> None:
+    """A group's members named after ", among them" or ", including", read along the words."""
+    assert expected in sanctions(run(text)), sanctions(run(text))
+
+
+def test_sanctions_a_list_opened_after_a_quote_takes_the_action_told_at_the_top(run) -> None:
+    text = ("The UK has today frozen the assets of a smuggling network.\n\n"
+            "The network, run from Tirana by Albanian national Gezim Hoxha, charged migrants thousands of pounds.\n\n"
+            "The Foreign Secretary said:\n\nCriminal gangs treat people as cargo.\n\n"
+            "Those sanctioned today include:\n\n"
+            "- Gezim Hoxha, the network's leader\n"
+            "- Vlora Freight Sh.p.k., a haulage firm\n"
+            "- Burgas Boat Trading EOOD, a boat importer")
+    found = {(a, t) for a, t, _ in sanctions(run(text, published="2026-10-14"))}
+    assert {("United Kingdom", "Gezim Hoxha"), ("United Kingdom", "Burgas Boat Trading EOOD")} <= found, found
+
+
+def test_sanctions_a_bloc_and_a_country_that_list_one_target_are_two_authorities(run) -> None:
+    text = ("The EU sanctioned Levan Otiashvili on Wednesday. The United States blacklisted Otiashvili in June, "
+            "accusing him of abuses.")
+    found = sanctions(run(text, published="2026-09-02"))
+    assert {("European Union", "Levan Otiashvili", "2026-09-02"), ("United States", "Levan Otiashvili", "2026-06")} \
+        <= found, found
+
+
+def test_sanctions_a_target_recalled_as_hit_with_sanctions_is_no_action(run) -> None:
+    text = "Talks stalled in Vienna. Iran, which was hit with sanctions in 2012, walked out on Friday."
+    assert not sanctions(run(text, published="2026-09-02"))
