@@ -27,7 +27,14 @@ from kg.web.context import AppContext, kg_context
 from kg.web.security import CSP
 from kg.web.views.article import gather_article
 from kg.web.views.cache import VersionCache
-from kg.web.views.dated import Entry, TimelineFilter, date_bound, entry_claims, timeline_entries
+from kg.web.views.dated import (
+    TimelineFilter,
+    by_year_known,
+    date_bound,
+    entry_claims,
+    timeline_entries,
+    timeline_places,
+)
 from kg.web.views.described import describe_entity, describe_fact
 from kg.web.views.entity import ARTICLES_SECTION, SECTIONS, event_title, gather, mark_sources
 from kg.web.views.facts import Claim, fact_claims
@@ -334,16 +341,16 @@ def timeline() -> Response:
                                  ("to", end)) if v}
     if filters:
         entries = [e for e in entries if chosen.matches(e)]
-        dated, apart = _by_year_known(entries)
+        dated, apart = by_year_known(entries)
     else:
-        dated, apart = cached("timeline-split", lambda: _by_year_known(every))
+        dated, apart = cached("timeline-split", lambda: by_year_known(every))
     page = _page()
     shown, pages = _paginate(dated, page)
     known = tables().article_terms
     claims = entry_claims(store, shown, known)
     apart_claims = entry_claims(store, apart, known) if page == pages else []
     index = label_index()
-    offered = cached("timeline-places", lambda: timeline_places(every, index))
+    offered = cached("timeline-places", lambda: timeline_places(every, index, kg_context().namer, TIMELINE_PLACES))
     if place_key and place_key not in {key for key, _, _ in offered} and (chosen_place := index.get(place or "")):
         offered = [(place_key, chosen_place.label, len(entries)), *offered]
     body = render_template("timeline.html", claims=claims, apart=apart_claims, page=page, pages=pages,
@@ -353,24 +360,6 @@ def timeline() -> Response:
                            places=offered,
                            start=start, end=end)
     return _html(body)
-
-
-def _by_year_known(entries: list[Entry]) -> tuple[list[Entry], list[Entry]]:
-    """The entries whose year is known, and those listed apart."""
-    return [e for e in entries if e.year_known], [e for e in entries if not e.year_known]
-
-
-def timeline_places(entries: list[Entry], index: LabelIndex) -> list[tuple[str, str, int]]:
-    """(key, label, entries) of the places with the most entries on the timeline (TIMELINE_PLACES), by label."""
-    counts: dict[str, int] = {}
-    for entry in entries:
-        for iri in entry.places:
-            counts[iri] = counts.get(iri, 0) + 1
-    namer = kg_context().namer
-    found = [(key, known.label, n) for iri, n in counts.items()
-             if (known := index.get(iri)) and (key := namer.key_of(iri))]
-    found = sorted(found, key=lambda t: -t[2])[:TIMELINE_PLACES]
-    return sorted(found, key=lambda t: t[1].casefold())
 
 
 def _entity_filter(name: str) -> tuple[str | None, str]:

@@ -88,7 +88,6 @@ def test_seeds_entity_page_says_what_peskov_is_where_he_is_named_and_with_whom(b
     assert co[0].startswith("Kremlin") and "5 shared articles" in co[0]
     assert any(c.startswith("Vladimir Putin") for c in co)
     assert "Posts held" in browser.find_element(By.ID, "roles").text
-    assert not browser.find_elements(By.ID, "post-holders")  # no "people holding posts here" on a person
     sources = browser.find_elements(By.CSS_SELECTOR, "#roles li.source")
     assert len(sources) == 5  # the post with every report
     _picture_fits(browser, minimum_neighbours=5)
@@ -112,8 +111,12 @@ def _picture_fits(driver: Any, minimum_neighbours: int) -> None:
     driver.set_window_size(1280, 1600)
 
 
-def test_seeds_putin_picture_labels_are_whole(browser: Any, seeds_server: str) -> None:
+def test_seeds_putin_page_names_his_envoy_and_its_picture_labels_are_whole(browser: Any, seeds_server: str) -> None:
     _open(browser, seeds_server + "/entity/person/vladimir-putin")
+    envoys = browser.find_element(By.ID, "post-holders")  # his envoy's post is his, not held "here"
+    assert envoys.find_element(By.TAG_NAME, "h2").text.startswith("People in posts for Vladimir Putin")
+    assert "Kirill Dmitriev, special envoy" in envoys.text
+    assert "People holding posts here" not in browser.find_element(By.TAG_NAME, "main").text
     labels = " ".join(_texts(browser, "svg.graph a.node tspan"))
     assert "Phone call between Vladimir Putin and" in labels  # wrapped on two lines, not cut at 26 characters
     _picture_fits(browser, minimum_neighbours=8)

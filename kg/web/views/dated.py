@@ -9,12 +9,14 @@ size of the graph, and the ordering is worked out once per store version (kg.web
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from kg import ontology as o
 from kg.errors import InvalidInput
+from kg.search import LabelIndex
 from kg.store import NamedNode, Store
 from kg.timeline import UNKNOWN_YEAR, parse_date, sort_key, year_of
 from kg.web.views.facts import Claim, claims_of_facts
@@ -163,3 +165,16 @@ class TimelineFilter:
         if self.by_date and not entry.year_known:
             return False
         return not ((self.start and entry.key < self.start) or (self.end and entry.key > self.end))
+
+
+def by_year_known(entries: list[Entry]) -> tuple[list[Entry], list[Entry]]:
+    """The entries whose year is known, and those listed apart."""
+    return [e for e in entries if e.year_known], [e for e in entries if not e.year_known]
+
+
+def timeline_places(entries: list[Entry], index: LabelIndex, namer: o.Namer, limit: int) -> list[tuple[str, str, int]]:
+    """(key, label, entries) of the `limit` places with the most entries on the timeline, by label."""
+    counts: Counter[str] = Counter(iri for entry in entries for iri in entry.places)
+    found = [(key, known.label, n) for iri, n in counts.most_common()
+             if (known := index.get(iri)) and (key := namer.key_of(iri))][:limit]
+    return sorted(found, key=lambda t: t[1].casefold())

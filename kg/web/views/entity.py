@@ -38,15 +38,17 @@ FACT_SECTIONS = {
     "sanctions-imposed": ("Sanction", "authority", "Sanctions imposed"),
     "sanctions-received": ("Sanction", "target", "Sanctions received"),
 }
-# The fact sections that make sense for each general type (others are left out, e.g. posts held *at* a person).
+# The fact sections that make sense for each general type (others are left out: no event is "here" at a person).
 SECTIONS_OF = {
-    "Person": ("roles", "events", "sanctions-imposed", "sanctions-received"),
+    "Person": ("roles", "post-holders", "events", "sanctions-imposed", "sanctions-received"),
     "Organization": ("post-holders", "roles", "events", "sanctions-imposed", "sanctions-received"),
     "Place": ("post-holders", "events-here", "events", "sanctions-imposed", "sanctions-received"),
     "Event": ("reports",),
 }
 ARTICLES_SECTION = "articles"
 SECTIONS = (*FACT_SECTIONS, ARTICLES_SECTION)  # every ?section= an entity page answers
+# Headings that read differently on some types' pages: a person's envoy holds a post *for* them, not "here".
+HEADINGS_OF = {("post-holders", "Person"): "People in posts for {label}"}
 SCHEMA_TYPES = {"Person": "Person", "Organization": "Organization", "Place": "Place", "Event": "Event"}
 MAX_NEIGHBOURS = 12
 MAX_CO_MENTIONS = 15
@@ -116,6 +118,7 @@ def gather(store: Store, namer: Namer, index: LabelIndex, tables: GraphTables, d
     sections = []
     for section_id in SECTIONS_OF.get(entity.general, tuple(FACT_SECTIONS)):
         kind, via, heading = FACT_SECTIONS[section_id]
+        heading = HEADINGS_OF.get((section_id, entity.general), heading).format(label=entity.label)
         chosen = [c for c in claims if c.kind == kind and c.via == via]
         chosen.sort(key=lambda c: (-len(c.articles), c.title.casefold()))
         if chosen:
