@@ -128,3 +128,13 @@ def test_reader_picture_is_as_tall_as_its_neighbours_and_wraps_labels() -> None:
     assert lay_out("Nobody", []) is None
     assert wrap("phone call between Vladimir Putin and Donald Trump about a summit", 27) == (
         "phone call between Vladimir", "Putin and Donald Trump abo…")
+
+
+def test_reader_a_sanction_fact_page_is_titled_by_who_sanctioned_whom(client: FlaskClient) -> None:
+    store = client.application.extensions["kg"].store
+    target = "<http://127.0.0.1:5000/entity/organization/nordlicht-energy>"
+    (row,) = store.select(f"SELECT ?f WHERE {{ ?f kg:target {target} }}")
+    path = "/fact/" + row["f"].value.split("/fact/", 1)[1]
+    doc = _doc(client, path)
+    assert doc.findtext(".//h1") == "Sanction by Treasury Department on Nordlicht Energy"
+    assert doc.findtext(".//title") == "Sanction by Treasury Department on Nordlicht Energy · kg"

@@ -134,7 +134,8 @@ def gather(store: Store, namer: Namer, index: LabelIndex, tables: GraphTables, d
     view.first_seen, view.last_seen = (dates[0], dates[-1]) if dates else ("", "")
     shared = tables.co_mentioned(entity.iri, MAX_SHARED)
     view.co_mentions = co_mentions(namer, index, shared)
-    view.picture = lay_out(entity.label, neighbours(namer, index, dict(shared), entity, claims))
+    centre = event_title(claims[0], index) if is_event and claims else entity.label
+    view.picture = lay_out(centre, neighbours(namer, index, dict(shared), entity, claims))
     view.jsonld = script_json(entity_jsonld(index, entity, claims))
     return view
 
