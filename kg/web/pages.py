@@ -26,7 +26,7 @@ from kg.store import Term, rdf_format
 from kg.web.context import AppContext, kg_context
 from kg.web.security import CSP
 from kg.web.views.article import gather_article
-from kg.web.views.cache import VersionCache
+from kg.web.views.cache import Rebuilt, VersionCache
 from kg.web.views.dated import (
     TimelineFilter,
     by_year_known,
@@ -67,6 +67,7 @@ def _make_caches(state: BlueprintSetupState) -> None:
         check_tiles(context.settings.map_tiles)
     state.app.extensions["kg_search"] = IndexCache(context.store, context.namer)
     state.app.extensions["kg_pages"] = VersionCache()
+    state.app.extensions["kg_tables"] = Rebuilt(lambda: build_tables(context.store), "tables")
 
 
 def label_index() -> LabelIndex:
@@ -84,10 +85,10 @@ def cached(name: str, compute: Callable[[], T]) -> T:
 
 
 def tables() -> GraphTables:
-    """The whole-graph tables (article titles, mentions, fact counts) of the current store version."""
+    """The whole-graph tables (article titles, mentions, fact counts): of the current store version, or of the
+    one before while the current one is built in the background (kg.web.views.cache.Rebuilt)."""
     if "kg_tables" not in g:
-        store = kg_context().store
-        g.kg_tables = cached("tables", lambda: build_tables(store))
+        g.kg_tables = current_app.extensions["kg_tables"].get(label_index())
     known: GraphTables = g.kg_tables
     return known
 
@@ -182,7 +183,7 @@ def home() -> Response:
     known = tables()
     for item in articles:
         item["doc_id"] = item["a"].rsplit("/", 1)[-1]
-        item["title"] = known.article(item["a"]).title
+        item["title"] = item.get("headline") or known.article(item["a"]).title
     return _html(render_template("index.html", stats=stats, articles=articles))
 
 
