@@ -37,6 +37,7 @@ CANCEL_VERBS = word_list("cancel_verbs")
 POSTPONE_VERBS = word_list("postpone_verbs")
 HAPPENED_VERBS = word_list("happened_verbs")
 MOTION_VERBS = word_list("motion_verbs")
+ARRIVAL_VERBS = {"arrive"}  # verbs of going whose "in X" is where they go
 LIGHT_VERBS = word_list("light_verbs")
 OPENING_VERBS = word_list("opening_verbs")
 RELATIVE_DAY_WORDS = {"prior", "before"}  # heads of "the day prior", "the day before"
@@ -178,6 +179,7 @@ def stop_of(sent: Span, table: EntityTable, document: Document) -> tuple[str | N
             place = place_of(token, table, with_people=False)
         if place is not None:
             date = date_of(token, document) or (clause_date(token, document) if token.pos_ == "VERB" else None)
+            date = date or where_date(token, document)  # "travel to Hanoi, where on February 18 he will ..."
             if date is None and token.pos_ == "NOUN" and token.dep_ in ("dobj", "nsubj") and token.head.pos_ == "VERB":
                 date = date_of(token.head, document)  # "will conclude her travel in Kigali from March 15 to 16"
             return place, date
@@ -193,6 +195,20 @@ def stop_of(sent: Span, table: EntityTable, document: Document) -> tuple[str | N
 def refers_to_place_before(sent: Span) -> bool:
     """Whether a sentence says "there" of the place told before: "There, he will meet with X"."""
     return any(t.lower_ in THERE and t.dep_ == "advmod" for t in sent)
+
+
+def where_date(verb: Token, document: Document) -> DateValue | None:
+    """The date of a "where" clause on the place a verb of going goes to: "will travel to Hanoi, where on
+    February 18 he will co-chair the Dialogue"."""
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "in")):
+        for place in (c for c in prep.children if c.dep_ == "pobj"):
+            for clause in (c for c in place.children
+                           if c.dep_ == "relcl" and any(w.lower_ == "where" for w in c.children)):
+                for ent in ents_within(clause.doc[clause.left_edge.i : clause.right_edge.i + 1]):
+                    found = resolve_date(ent.text, document.published) if ent.label_ in DATE_LABELS else None
+                    if found is not None and found.value:
+                        return found  # (read along the words: the parse may hang the date on an auxiliary)
+    return None
 
 
 def where_place(token: Token, table: EntityTable) -> str | None:
@@ -358,6 +374,8 @@ def to_place(token: Token, table: EntityTable, preposition: str = "to") -> str |
                 key = table.key_at(obj) if obj.dep_ == "pobj" else None
                 if key and table.kind(key) in (PLACE, COUNTRY):
                     return key
+                if key is None and obj.dep_ == "pobj" and (inner := place_within(obj, table, depth=0)):
+                    return inner  # "a visit to the Coast Guard's headquarters in Manila"
     return None
 
 
@@ -369,6 +387,8 @@ def motion_place(verb: Token, table: EntityTable) -> str | None:
     if place is None and verb.lemma_.lower() == "visit":  # "will visit Warsaw for talks"
         objects = [table.key_at(c) for c in verb.children if c.dep_ == "dobj"]
         place = next((k for k in objects if k and table.kind(k) in (PLACE, COUNTRY)), None)
+    if place is None and verb.lemma_.lower() in ARRIVAL_VERBS:  # "will arrive in Manila on February 19"
+        place = to_place(verb, table, "in")
     if place is None:  # "travel on to X": the particle sits between
         for child in verb.children:
             if child.dep_ in ("prt", "advmod") and child.lower_ == "on":

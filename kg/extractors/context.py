@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from urllib.parse import urlparse
 
 from kg.extractors.entities import EntityTable
-from kg.model import COUNTRY, Document
+from kg.model import COUNTRY, GOVERNMENT_BODY, Document
 
 # "WARSAW —", "LONDON, July 8 —", "NAIROBI (Reuters) -": an upper-case place, then a dash.
 DATELINE = re.compile(r"^\s*([A-Z][A-Z.'\- ]{2,30}?)(?:,[^\n—–-]{0,30})?(?:\s*\([^)\n]{0,30}\))?\s*[—–-]{1,2}\s")
@@ -25,20 +25,23 @@ class HomeContext:
 
     body: str | None = None
     country: str | None = None
+    release: bool = False  # a government's own release (its publisher is listed), whether or not it names a body
 
 
 def read_home(document: Document, table: EntityTable) -> HomeContext:
     """The publisher body (from the URL host) and home country (publisher, else dateline)."""
     body = country = None
+    release = False
     host = urlparse(document.url or "").hostname or ""
     for domain, name, kind, country_name in table.lexicon.publishers:
         if host == domain or host.endswith("." + domain):
             body = table.ensure(name, kind) if name else None
             country = table.ensure(country_name, COUNTRY) if country_name else None
+            release = kind == GOVERNMENT_BODY
             break
     if country is None:
         country = _dateline_country(document.text, table)
-    return HomeContext(body, country)
+    return HomeContext(body, country, release)
 
 
 def _dateline_country(text: str, table: EntityTable) -> str | None:

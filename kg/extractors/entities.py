@@ -234,7 +234,10 @@ class EntityTable:
                 words = doc[i + 1 : i + 1]  # "President Obama Foundation": the name of an organization
             capital_title = tokens[i].text[:1].isupper()
             person_ner = any(t.ent_type_ == "PERSON" for t in words)
-            if words and (len(words) >= 2 and (capital_title or person_ner)
+            # "deputy Wilmer Paz" read as an organization: a name of proper nouns, none a word of a body's name
+            name_shaped = len(words) >= 2 and all(t.pos_ == "PROPN" and t.ent_type_ in ("", "PERSON", "ORG")
+                                                  for t in words) and not self.lexicon.organization(words.text)
+            if words and (len(words) >= 2 and (capital_title or person_ner or name_shaped)
                           or len(words) == 1 and capital_title and words[0].pos_ == "PROPN"
                           and words[0].ent_type_ in ("", "PERSON", "ORG", "NORP")
                           and not INITIAL.fullmatch(words[0].text)):

@@ -32,6 +32,7 @@ from kg.extractors.circumstances import (
     to_infinitive,
     to_place,
     upcoming,
+    where_date,
 )
 from kg.extractors.entities import EntityTable, doc_ents
 from kg.extractors.evidence import make_evidence
@@ -65,6 +66,7 @@ RECALL_NOUNS = word_list("recall_nouns")
 ENCOUNTER_VERBS = word_list("encounter_verbs")
 NOT_HAPPENING_MODIFIERS = word_list("not_happening_modifiers")
 NOT_EVENT_ENTITIES = {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY"}
+ARRIVAL_WORD = "arrival"  # the word of event_verbs.tsv's arrivals: the meeting held on arrival names it better
 NAMED_EVENT_TYPE = "named event"  # the type of an event known only by its name ("the Paris Air Show")
 EVENT_POS = {"NOUN", "PROPN", "VERB", "AUX"}  # the parts of speech an event word can have ("is in Kyiv")
 
@@ -114,7 +116,7 @@ def extract_events(doc: Doc, table: EntityTable, document: Document, sentences: 
             event.date = event.date or series_dates.get(event.family)  # "Yesterday ... matches": each one's day
             if event.place is None and event.family in STOP_FAMILIES and stop[0] is not None and (
                     event.participants or event.partners or token.pos_ == "VERB"
-                    or event.label and (stop[1] or len(stops) > 1)):
+                    or (event.label or event.date) and (stop[1] or len(stops) > 1)):
                 # someone met, told by a verb, or named at a stop of a trip: "lead the delegation to the
                 # U.S.-X Strategic Dialogue"
                 event.place = stop[0]  # "will travel to Riga, Latvia, to meet with X": the meeting is in Riga
@@ -346,6 +348,8 @@ def _verb_event(token: Token, table: EntityTable, document: Document) -> _Event 
                        or _subject_place(subjects, table, family) or off_place(token, table)
                        or _party_place(token, table) or _object_place_within(objects, table))
     event.date = date_of(token, document) or clause_date(token, document)
+    if event.date is None and family == "visit":  # "will travel to Hanoi, where on February 18 he will ..."
+        event.date = where_date(token, document)
     if event.date is None and ("now", ()) in rule.conditions:
         event.date = resolve_date("today", document.published)  # "The Secretary is in Kyiv"
     if (told_with := simultaneous_head(token)) is not None:  # "were killed on Sunday when gunmen attacked"
@@ -583,7 +587,9 @@ def _merge(events: list[_Event], table: EntityTable) -> Iterator[_Event]:
         if same.place is None or event.place and _inside(event.place, same.place, table):
             same.place = event.place or same.place
         same.label = same.label or event.label
-        if event.word and len(event.word) > len(same.word or ""):
+        if same.word == ARRIVAL_WORD and event.family == "meeting":  # "arrived in X on Sunday and met with Y"
+            same.word = event.word
+        elif event.word and len(event.word) > len(same.word or ""):
             same.word = event.word  # the fuller name: "match Sweden v South Korea" over "match"
         if same.date is None or (same.date.value is None and event.date and event.date.value):
             same.date = event.date or same.date

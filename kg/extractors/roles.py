@@ -1142,6 +1142,8 @@ def _described(doc: Doc, start: int, end: int, person: str, table: EntityTable,
     candidates: list[tuple[Token, str, float]] = []
     candidates += [(c, "roles.apposition", 0.8) for c in root.children if c.dep_ == "appos"
                    or c.dep_ == "conj" and end < len(doc) and doc[end].text == "," and c.left_edge.i == end + 1]
+    # "X, a Greek national and the director of Y": the title coordinated with the describing noun
+    candidates += [(c, "roles.apposition", 0.8) for a in root.children if a.dep_ == "appos" for c in a.conjuncts]
     if root.dep_ == "appos" and not (start <= root.head.i < end):
         candidates.append((_title_holding(root.head, table), "roles.apposition", 0.8))
     if root.dep_ == "nsubj" and root.head.lemma_ == "be":

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from kg.dates import resolve_date
+from kg.extractors.circumstances import clause_date, future
 from kg.extractors.context import HomeContext
 from kg.extractors.entities import EntityTable, ents_within
 from kg.extractors.evidence import make_evidence
@@ -42,6 +43,8 @@ ASSET_NOUNS = word_list("asset_nouns")
 LIST_NOUNS = word_list("list_nouns")
 SANCTIONS_LIST_WORDS = word_list("sanctions_list_words")
 STATE_NOUNS = word_list("state_nouns")
+ENVOY_NOUNS = word_list("envoy_nouns")
+SEQUENCE_WORDS = {"after", "before", "until"}  # clauses of another time: "adopted it after X met last week"
 # "designated X to serve as Director": an appointment, not a sanction.
 APPOINTMENT_PREPOSITIONS = {"as"}
 APPOINTED_GROUPS = word_list("appointed_groups")
@@ -73,6 +76,8 @@ class _Action:
     sentence: int = 0
     anaphoric: bool = False  # told without its authority ("X was designated", "the measures target X")
     co_authorities: tuple[str, ...] = ()  # "The United Kingdom and Canada sanctioned X": Canada
+    done: bool = False  # told as done by a verb ("froze"): not by a noun ("US sanctions on X"), not as to come
+    dated_by_context: bool = False  # its date was not written with it but carried from the text around it
 
 
 def extract_sanctions(
@@ -95,8 +100,10 @@ def extract_sanctions(
             continue
         if listing is not None and _heading(sent):
             continue  # "Individuals", "Entities": a sub-heading between the list's bullet lines
-        if listing is None or not bullet_line(sent):
-            listing = None  # a bullet naming no one ("- 17 board members of X") keeps the list open
+        # a bullet naming no one ("- 17 board members of X") keeps the list open, and so does the rest of a
+        # bullet line the parse split off ("(a.k.a. X; DOB 11 Mar. 1982; ...), the leader")
+        if listing is None or not (bullet_line(sent) or number and _same_line(sentences[number - 1], sent)):
+            listing = None
         members = _members_of_group(sent, number, actions, table, document)
         if members is not None:
             actions.append(members)
@@ -122,7 +129,7 @@ def extract_sanctions(
                 skipped += 1
                 continue
             actions.append(action)
-    _carry_dates(actions)
+    _carry_dates(actions, document)
     authorities = {a.authority for a in actions} | {home.body}
     for action in actions:  # who imposes sanctions in this article is not their target, nor a first name
         action.targets = [t for t in action.targets if t not in authorities and not named_only_as_kin(t, table)]
@@ -139,6 +146,11 @@ def _announced_before(before: list[Span], matched: dict[int, tuple[DependencyPat
             if action is not None and action.authority:
                 return action
     return None
+
+
+def _same_line(before: Span, sent: Span) -> bool:
+    """Whether a sentence goes on the line of the one before it."""
+    return "\n" not in sent.doc.text[before.end_char : sent.start_char] and "\n" not in before.text.strip()
 
 
 def _heading(sent: Span) -> bool:
@@ -171,16 +183,22 @@ def _members_of_group(sent: Span, number: int, actions: list[_Action], table: En
     return _Action(recent[-1].authority, keys, evidence, recent[-1].date, recent[-1].program, sentence=number)
 
 
-def _carry_dates(actions: list[_Action]) -> None:
-    """An undated action of an authority takes the date of its dated action just before."""
+def _carry_dates(actions: list[_Action], document: Document) -> None:
+    """An undated action takes the date of the dated action of its authority just before; one told by a verb
+    of doing, else of any authority's just before ("The EU froze X's assets on Monday. Britain also
+    sanctioned Y"), else the day of publication, as news tells the day's actions undated after the lead
+    (not a mention by a noun: "the latest US sanctions on X")."""
+    written = [a.date is not None and bool(a.date.value) for a in actions]  # (not a day carried or filled in)
     for number, action in enumerate(actions):
-        if action.date is not None and action.date.value:
-            continue
-        for earlier in reversed(actions[:number]):
-            if (earlier.authority == action.authority and earlier.date is not None and earlier.date.value
-                    and action.sentence - earlier.sentence <= FOLLOW_SENTENCES):
-                action.date = earlier.date
-                break
+        if action.date is not None:
+            continue  # (a day written but not resolved, without a publication date, stays as written)
+        near = [e for e, dated in zip(reversed(actions[:number]), reversed(written[:number]), strict=True)
+                if dated and action.sentence - e.sentence <= FOLLOW_SENTENCES]
+        carried = next((e.date for e in near if e.authority == action.authority), None)
+        today = resolve_date("today", document.published) if action.done else None
+        found = carried or (near[0].date if near and action.done else None) or today
+        if found is not None and found.value:
+            action.date, action.dated_by_context = found, True
 
 
 def _background(token: Token) -> bool:
@@ -252,6 +270,9 @@ def _frozen_targets(token: Token, slots: dict[str, Token], table: EntityTable) -
     targets = [c for a in assets for c in a.children if c.dep_ == "poss"]
     targets += [p for a in assets for c in a.children if c.dep_ == "prep" and c.lower_ == "of"
                 for p in c.children if p.dep_ == "pobj"]
+    # "... the assets of judge X, and of Y and Z": the second "of" hung on the verb
+    targets += [p for c in token.children if c.dep_ == "conj" and c.lower_ == "of" for p in c.children
+                if p.dep_ == "pobj"]
     return _subject(token), targets, None
 
 
@@ -356,7 +377,8 @@ def _read_action(pattern: DependencyPattern, slots: dict[str, Token], sent: Span
     if not keys and not refers_back and not (group and authority) and not (listing and authority) and not announced:
         return None
     evidence = make_evidence(sent, document, pattern.rule, pattern.confidence if keys else 0.6)
-    date = _sentence_date(sent, document)
+    own = clause_date(token, document) if token.pos_ == "VERB" else None  # "and Britain froze X's assets last month"
+    date = own or _sentence_date(sent, document, token)
     if (date is not None and _told_as_now(token) and _before_publication_year(date, document)
             and not date.text.lower().startswith("since")):  # "has blacklisted X since 2021" is dated
         date = None  # "has designated X for ... a disappearance in 1999": the year of the deeds, not the action
@@ -369,23 +391,26 @@ def _read_action(pattern: DependencyPattern, slots: dict[str, Token], sent: Span
         for key in [_authority(c, sent, table, home)] if key and key != authority and table.kind(key) != PERSON))
     return _Action(authority, keys, evidence, date, _program(sent), refers_back,
                    group=None if keys else group, anaphoric=anaphoric,
-                   extra_groups=() if keys else extra_groups, co_authorities=co_authorities)
+                   extra_groups=() if keys else extra_groups, co_authorities=co_authorities,
+                   done=token.pos_ == "VERB" and pattern.name not in NOUN_PATTERNS and not future(token))
 
 
 def _date_by_tense(token: Token, document: Document, home: HomeContext) -> DateValue | None:
     """An action told in the present ("is designating", "are imposing") happens on the day of publication;
-    in a government's own release, so does one told in the future ("will impose")."""
+    in a government's own release, so does one told in the future ("will impose") or the present perfect
+    ("has frozen")."""
     if document.published is None:
         return None
-    if token.pos_ == "NOUN" and home.body is not None and _verbless(token.sent):
+    if token.pos_ == "NOUN" and home.release and _verbless(token.sent):
         return resolve_date("today", document.published)  # a release's own list: "Full blocking sanctions on X"
     verb = token if token.pos_ in ("VERB", "AUX") else token.head
     if verb.pos_ not in ("VERB", "AUX"):
         return None
     aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     present = verb.tag_ in ("VBZ", "VBP") or ((verb.tag_ == "VBG" or "being" in aux) and aux & {"is", "are", "am"})
-    future = "will" in aux and home.body is not None
-    if not (present or future):
+    future = "will" in aux and home.release
+    perfect = bool(aux & {"has", "have"}) and home.release  # "The UK has frozen the assets of X"
+    if not (present or future or perfect):
         return None
     return resolve_date("today", document.published)
 
@@ -442,10 +467,10 @@ def _authority(subject: Token, sent: Span, table: EntityTable, home: HomeContext
     country = table.country_of_word(subject)
     if country:
         return country
-    if subject.lemma_.lower() in STATE_NOUNS:  # "the Canadian government", "Japan's authorities"
+    if subject.lemma_.lower() in STATE_NOUNS | ENVOY_NOUNS:  # "the Canadian government", "EU ambassadors"
         owner = next((c for c in subject.children if c.dep_ in ("amod", "compound", "poss")
-                      and (table.country_of_word(c) or table.key_at(c) and table.kind(table.key_at(c)) == COUNTRY)),
-                     None)
+                      and (table.country_of_word(c)
+                           or table.key_at(c) and table.kind(table.key_at(c)) in (COUNTRY, ORGANIZATION))), None)
         if owner is not None:
             return table.key_at(owner) or table.country_of_word(owner)
     for prep in subject.children:  # "the Secretary of the Treasury": the office named by the title
@@ -515,9 +540,11 @@ def _before_publication_year(date: DateValue, document: Document) -> bool:
     return bool(date.value and document.published and date.value[:4] < document.published[:4])
 
 
-def _sentence_date(sent: Span, document: Document) -> DateValue | None:
+def _sentence_date(sent: Span, document: Document, action: Token | None = None) -> DateValue | None:
+    """The date a sentence gives an action: the first date written in it, not one inside a clause that tells
+    of something else ("froze the assets of a group that attacked hospitals in June")."""
     for ent in ents_within(sent):
-        if ent.label_ != "DATE":
+        if ent.label_ != "DATE" or action is not None and _in_other_clause(ent.root, action):
             continue
         if ent.start - sent.start <= 3 and any(t.text in ("\u2014", "\u2013", "--")
                                                for t in sent.doc[ent.end:min(ent.end + 6, sent.end)]):
@@ -529,6 +556,17 @@ def _sentence_date(sent: Span, document: Document) -> DateValue | None:
         if value is not None:
             return value
     return None
+
+
+def _in_other_clause(token: Token, action: Token) -> bool:
+    """Whether a word lies in a relative or adjectival clause, or a clause of what came before or after,
+    that does not hold the action: "adopted the measures after a meeting of ambassadors last week"."""
+    holders = {a.i for a in action.ancestors} | {action.i}
+    return any(a.i not in holders and (a.dep_ in ("relcl", "acl") or a.dep_ in ("advcl", "prep")
+                                       and a.lower_ in SEQUENCE_WORDS
+                                       or a.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in SEQUENCE_WORDS
+                                                                    for m in a.children))
+               for a in (token, *token.ancestors))
 
 
 def _program(sent: Span) -> str | None:
@@ -561,6 +599,7 @@ def _to_facts(actions: list[_Action], table: EntityTable) -> list[SanctionFact]:
             # the date and programme of one government's action, told by any of its bodies or officers
             related = [act for a, act in claims if a == authority or by_body and table.kind(a) == COUNTRY
                        or table.kind(a) in GOVERNMENT_ACTORS and table.kind(authority) in GOVERNMENT_ACTORS]
+            related.sort(key=lambda act: act.dated_by_context)  # a date written with the action first
             date = next((act.date for act in related if act.date and act.date.value), None)
             date = date or next((act.date for act in related if act.date), None)
             program = next((act.program for act in related if act.program), None)

@@ -21,6 +21,7 @@ TARGET_PREPOSITIONS = {"on", "against"}
 DESCRIBING_POS = {"ADJ", "NOUN", "PROPN", "NUM", "DET"}
 RELATIVE_WORDS = {"who", "whom", "whose", "which", "that"}
 INCLUDING = {"including"}
+ARTICLES = {"the", "a", "an"}  # "- The fishing vessel X": describing words before the name
 MEMBER_OPENERS = sorted(word_list("member_openers"), key=len, reverse=True)
 LIST_DEPS = {"appos", "conj"}  # how a parse links the members of a list
 LIST_SEPARATORS = {",", ";", "and"}
@@ -51,7 +52,8 @@ def bullet_targets(sent: Span, table: EntityTable) -> list[str]:
         return []
     first = 1
     while first < min(len(tokens) - 1, 1 + LIST_ITEM_WORDS) and (
-            table.key_at(tokens[first]) is None and tokens[first].text[:1].islower()
+            table.key_at(tokens[first]) is None
+            and (tokens[first].text[:1].islower() or tokens[first].lower_ in ARTICLES)
             or tokens[first].ent_type_ == "NORP" or table.lexicon.demonym(tokens[first].text)):
         first += 1  # "- Russian elite X": describing words before the name
     opening = _opening_name(tokens if first == 1 else [tokens[0], *tokens[first:]], table)
@@ -258,10 +260,10 @@ def targets_of_noun(noun: Token) -> list[Token]:
         elif child.dep_ == "acl" and child.lemma_ in ("target", "hit"):
             found += [c for c in child.children if c.dep_ == "dobj"]
     head = noun.head
-    if noun.dep_ == "dobj" and not found:
+    if noun.dep_ == "dobj":  # "imposed sanctions on X" hung on the verb, and "..., and on Y" after a first one
         for child in head.children:
-            if child.dep_ == "prep" and child.lower_ in TARGET_PREPOSITIONS:
-                found += [c for c in child.children if c.dep_ == "pobj"]
+            if child.dep_ in ("prep", "conj") and child.lower_ in TARGET_PREPOSITIONS:
+                found += [c for c in child.children if c.dep_ == "pobj" and c not in found]
     return found
 
 

@@ -820,3 +820,14 @@ def test_events_places_written_further_down_the_phrase(run, text, place) -> None
     extraction = run(text, published="2025-10-27")
     names = {e.key: e.label for e in extraction.entities}
     assert place in [names.get(f.place) for f in events(extraction)], events(extraction)
+
+
+def test_events_stops_of_a_trip_dated_by_their_where_clause_and_an_arrival(run) -> None:
+    text = ("The Secretary will travel to Lima, Peru; Quito, Ecuador; and Bogota, Colombia, March 2-8, 2027.\n\n"
+            "The Secretary will then travel to Quito, where on March 5 he will open the Andean Energy Dialogue.\n\n"
+            "On March 7, the Secretary will arrive in Bogota. He will join Foreign Minister Ana Ruiz for the second "
+            "Security Dialogue on March 8.")
+    extraction = run(text, published="2027-02-20")
+    names = {e.key: e.label for e in extraction.entities}
+    found = {(names.get(f.place), f.date.value if f.date else None) for f in events(extraction)}
+    assert {("Quito", "2027-03-05"), ("Bogota", "2027-03-07"), ("Bogota", "2027-03-08")} <= found, found

@@ -874,3 +874,8 @@ def test_roles_an_apposition_that_names_its_body_takes_no_country_of_the_sentenc
     text = ("Italy's schools reopened on Monday. The president of the Umbria region, Marco Rossi, proposed "
             "regional measures.")
     assert not [r for r in roles(run(text)) if r[0] == "Marco Rossi" and r[2] == "Italy"], roles(run(text))
+
+
+def test_roles_a_title_coordinated_with_a_describing_noun(run) -> None:
+    text = "Also designated was Nikos Vallas, a Greek national and the director of Silverline Shipping Ltd."
+    assert ("Nikos Vallas", "director", "Silverline Shipping Ltd.", None) in roles(run(text)), roles(run(text))

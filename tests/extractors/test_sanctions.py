@@ -308,9 +308,10 @@ def test_sanctions_names_the_model_missed(run, text, target) -> None:
         # a name joined to a number, the model tagged nothing
         ("The Treasury Department is designating Ural-24 and Channel One.",
          ("U.S. Department of the Treasury", "Ural-24", "2022-05-08")),
-        # a year of the deeds in a sentence told in the present perfect does not date the designation
+        # a year of the deeds in a sentence told in the present perfect does not date the designation; in the
+        # department's own release the present perfect tells the day of publication
         ("The State Department has designated Anton Kirov for his role in abuses committed in 1999.",
-         ("US State Department", "Anton Kirov", None)),
+         ("US State Department", "Anton Kirov", "2022-05-08")),
     ],
 )
 def test_sanctions_long_release_sentences(run, text, expected) -> None:
@@ -386,3 +387,51 @@ def test_sanctions_a_bloc_and_a_country_that_list_one_target_are_two_authorities
 def test_sanctions_a_target_recalled_as_hit_with_sanctions_is_no_action(run) -> None:
     text = "Talks stalled in Vienna. Iran, which was hit with sanctions in 2012, walked out on Friday."
     assert not sanctions(run(text, published="2026-09-02"))
+
+
+def test_sanctions_bullet_lines_the_parse_splits_stay_in_the_list(run) -> None:
+    text = ("Today, the Department of the Treasury's Office of Foreign Assets Control (OFAC) is designating the "
+            "following:\n\n"
+            "- Marco Antonio Ruiz Vera (a.k.a. \"El Gordo\"; DOB 11 Mar. 1982; POB Manta, Ecuador), the group's "
+            "leader.\n"
+            "- Rosa Elena Loor Cedeno (DOB 19 Jul. 1990), who manages the group's money.\n"
+            "- The fishing vessel SANTA LUCIA III (Ecuador-flagged).")
+    found = {t for _, t, _ in sanctions(run(text, published="2025-08-07"))}
+    assert {"Marco Antonio Ruiz Vera", "Rosa Elena Loor Cedeno", "SANTA LUCIA III"} <= found, found
+
+
+def test_sanctions_a_date_in_a_clause_on_the_target_does_not_date_the_action(run) -> None:
+    """In a government's own release the present perfect ("has frozen") is the day of publication."""
+    text = ("The UK has frozen the assets of the Kestrel ransomware group, which attacked two hospital suppliers in "
+            "June.\n\nThe following individuals have been designated:\n\n- Pavel Igorevich Orlov, the group's leader")
+    found = sanctions(run(text, published="2025-12-03", url="https://www.gov.uk/government/news/uk-sanctions-kestrel"))
+    assert ("United Kingdom", "Pavel Igorevich Orlov", "2025-12-03") in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The U.S. Treasury slapped sanctions on Gloria Perez, the vice president of the council, and on two "
+         "election chiefs, Hector Villa and Oriana Chavez.", ("U.S. Department of the Treasury", "Oriana Chavez")),
+        ("EU ambassadors agreed on Tuesday to freeze the assets of judge Anton Kruk, and of Ivan Savich and "
+         "Dmitry Koval, who run penal colonies.", ("European Union", "Dmitry Koval")),
+    ],
+)
+def test_sanctions_targets_after_a_second_preposition_and_envoys_acting_for_a_bloc(run, text, expected) -> None:
+    found = {(a, t) for a, t, _ in sanctions(run(text, published="2026-06-30"))}
+    assert expected in found, found
+
+
+def test_sanctions_news_dates_an_undated_action_by_the_one_before_or_the_day_of_publication(run) -> None:
+    text = ("The European Union on Monday froze the assets of the Minsk judge Anton Kruk. Britain also sanctioned "
+            "the Borisov Tractor Works. The United States blacklisted Kruk in June, and Britain froze the assets of "
+            "Ivan Savich last month.")
+    found = sanctions(run(text, published="2026-06-30"))
+    assert {("European Union", "Anton Kruk", "2026-06-29"), ("United Kingdom", "Borisov Tractor Works", "2026-06-29"),
+            ("United States", "Anton Kruk", "2026-06"), ("United Kingdom", "Ivan Savich", "2026-05")} <= found, found
+
+
+def test_sanctions_a_date_of_what_came_before_does_not_date_the_action(run) -> None:
+    text = ("The EU imposed sanctions on Anton Kruk on Wednesday. The Council adopted the measures after Hungary "
+            "dropped its objections at a meeting last week.")
+    assert ("European Union", "Anton Kruk", "2026-06-24") in sanctions(run(text, published="2026-06-25"))
