@@ -19,6 +19,7 @@ from kg.extractors.circumstances import (
     future,
     governing_verbs,
     motion_place,
+    named_by_of,
     object_place,
     off_place,
     passed,
@@ -41,6 +42,7 @@ from kg.model import COUNTRY, GOVERNMENT_BODY, PERSON, PLACE, DateValue, Documen
 
 PHONE_WORDS = word_list("phone_words")
 ROUNDS = {"round", "rounds"}
+DEMANDING_MODALS = {"must", "could", "may", "might"}  # told as owed or possible ("should" also plans)
 NOT_EVENT_PARTICLES = {"out", "up", "down"}  # "ruled out", "called up", "shut down": no event told
 # Prepositions that give the place of some kinds of event: "the pullout from Georgia" (the place left),
 # "attacks against Erbil" (the place struck).
@@ -57,6 +59,11 @@ INSTITUTION_FAMILIES = {"court", "election"}  # acted by a country's institution
 COUNTRYWIDE = {("attack", "attack"), ("attack", "shelling"), ("attack", "bombing"), ("court", "arrest")}
 NATIONAL_FAMILIES = {"election"}  # dated, held in the one country their sentence names when they name no place
 STOP_FAMILIES = {"meeting", "visit", "conference", "ceremony"}  # events held at the stop of a trip
+# happenings that are held somewhere: dated without a place, they take the one place told around them
+PLACED_FAMILIES = {"protest", "attack", "meeting", "ceremony", "disaster", "conference"}
+# a place named as one who acts or is acted on, or as a modifier ("anti-Pyongyang propaganda"), is no site
+NOT_SITE_DEPS = {"nsubj", "nsubjpass", "dobj", "agent", "amod", "compound", "npadvmod"}
+SITE_PREPOSITIONS = {"in", "at", "near", "outside", "off"}  # "in Bannu": where something is
 HEAD_HOPS = 3  # governing words searched for an event's date and place: "a stampede killed 345 in Mecca"
 RECALL_VERBS = word_list("recall_verbs")
 CARRIED_OUT_VERBS = word_list("carried_out_verbs")
@@ -122,6 +129,12 @@ def extract_events(doc: Doc, table: EntityTable, document: Document, sentences: 
                 event.place = stop[0]  # "will travel to Riga, Latvia, to meet with X": the meeting is in Riga
                 event.date = event.date or stop[1]
                 event.at_stop = True
+            if event.place is None and event.date is not None and event.family in PLACED_FAMILIES:
+                # "Hundreds attended funerals later Monday" after "a bomb hit a market in Bannu": the one place
+                # its sentence names, else the one the sentence before names in its paragraph
+                event.place = _one_place(sent, table) or (
+                    _one_place(sentences[number - 1], table, strict=True)
+                    if number and _same_paragraph(table.text, sentences[number - 1], sent) else None)
             if event.place is None and event.date is not None and event.family in NATIONAL_FAMILIES:
                 countries = countries_named(sent, table)  # "Lithuania's opposition won Sunday's election"
                 event.place = countries.pop() if len(countries) == 1 else None
@@ -165,6 +178,25 @@ def _told_in_past(token: Token) -> bool:
     if verb.pos_ not in ("VERB", "AUX"):
         return False
     return verb.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children)
+
+
+def _one_place(sent: Span, table: EntityTable, strict: bool = False) -> str | None:
+    """The one town or site a sentence names where something is, if it names just one: not a capital that
+    speaks ("Pyongyang said") nor a side named by its place ("beat Korea"); with `strict`, only one written
+    after "in", "at", "near" and the like ("in Bannu", "near the town of Kita")."""
+    places = {key for start, end, key in table.mentions_in(sent.start, sent.end) if table.kind(key) == PLACE
+              and _where_something_is(table.doc[start:end].root, strict)}
+    return places.pop() if len(places) == 1 else None
+
+
+def _where_something_is(name: Token, strict: bool) -> bool:
+    """Whether a name tells where something is, not who acts or is acted on."""
+    if not strict:
+        return name.dep_ not in NOT_SITE_DEPS and not (name.dep_ == "conj" and name.head.dep_ in NOT_SITE_DEPS)
+    head = name.head
+    if name.dep_ == "pobj" and head.lower_ == "of" and head.head.dep_ == "pobj":
+        name, head = head.head, head.head.head  # "near the town of Kita"
+    return name.dep_ == "pobj" and head.lower_ in SITE_PREPOSITIONS
 
 
 def _same_paragraph(text: str, before: Span, sent: Span) -> bool:
@@ -461,10 +493,12 @@ def _party_place(verb: Token, table: EntityTable) -> str | None:
 
 
 def _object_place_within(objects: list[Token], table: EntityTable) -> str | None:
-    """ "signed a memorandum of understanding in Tegucigalpa": the place written with what the verb acts on."""
+    """ "signed a memorandum of understanding in Tegucigalpa", "crossed the islands of Efate": the place written
+    with what the verb acts on, or that it names."""
     nouns = objects + [p for o in objects for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
                        for p in c.children if p.dep_ == "pobj"]
-    return next((p for n in nouns for p in [place_within(n, table)] if p), None)
+    return next((p for n in nouns for p in [place_within(n, table) or named_by_of(n, table)]
+                 if p and table.kind(p) in (PLACE, COUNTRY)), None)
 
 
 def _subject_place(subjects: list[Token], table: EntityTable, family: str) -> str | None:
@@ -564,9 +598,11 @@ def _written_name(token: Token) -> str | None:
 
 
 def _negated(token: Token) -> bool:
-    """ "did not meet", "no talks", "barred from travelling to X": told as not happening."""
+    """ "did not meet", "no talks", "barred from travelling to X", "must release": told as not happening."""
     if any(c.dep_ == "neg" or c.lower_ == "no" for c in token.children):
         return True
+    if token.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ in DEMANDING_MODALS for c in token.children):
+        return True  # "Hamas must release the hostages by Saturday": a demand, no happening
     if token.dep_ == "pcomp" and token.head.lower_ == "from" and token.head.head.lemma_.lower() in BARRING_VERBS:
         return True
     return token.dep_ in ("dobj", "xcomp") and any(c.dep_ == "neg" for c in token.head.children)

@@ -831,3 +831,41 @@ def test_events_stops_of_a_trip_dated_by_their_where_clause_and_an_arrival(run) 
     names = {e.key: e.label for e in extraction.entities}
     found = {(names.get(f.place), f.date.value if f.date else None) for f in events(extraction)}
     assert {("Quito", "2027-03-05"), ("Bogota", "2027-03-07"), ("Bogota", "2027-03-08")} <= found, found
+
+
+def test_events_a_dated_happening_takes_the_one_site_told_around_it(run) -> None:
+    text = ("A bomb tore through a crowded market in Bannu on Monday, killing 11 people. "
+            "Hundreds of mourners attended funerals for the victims later Monday.")
+    extraction = run(text, published="2025-10-27")
+    names = {e.key: e.label for e in extraction.entities}
+    assert ("funeral", "Bannu") in [(f.event_type, names.get(f.place)) for f in events(extraction)], events(extraction)
+
+
+def test_events_a_place_that_speaks_or_modifies_is_no_site(run) -> None:
+    text = "Pyongyang said the two armies exchanged artillery fire near an anti-Seoul loudspeaker yesterday."
+    extraction = run(text, published="2015-08-21")
+    names = {e.key: e.label for e in extraction.entities}
+    assert all(names.get(f.place) not in ("Pyongyang", "Seoul") for f in events(extraction)), events(extraction)
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "place"),
+    [
+        ("Naval commandos seized a Panama-flagged tanker in the Gulf of Oman early Wednesday.", "seizure",
+         "Gulf of Oman"),
+        ("The government declared a state of emergency in the Biobio region on Sunday.", "state of emergency",
+         "Biobio"),
+        ("Cyclone Pam crossed the island of Efate on Saturday night.", "storm", "Efate"),
+        ("One protester was shot dead in Kisumu on Wednesday.", "shooting", "Kisumu"),
+    ],
+)
+def test_events_seizures_emergencies_storms_and_shootings(run, text, event_type, place) -> None:
+    extraction = run(text, published="2026-09-09")
+    names = {e.key: e.label for e in extraction.entities}
+    assert (event_type, place) in [(f.event_type, names.get(f.place)) for f in events(extraction)]
+
+
+def test_events_freed_captives_are_a_release_and_a_demand_is_none(run) -> None:
+    found = [f.event_type for f in events(run("The two aid workers were freed on Sunday.", published="2026-09-09"))]
+    assert found == ["release"], found
+    assert not events(run("The rebels must release all hostages by Saturday.", published="2026-09-09"))

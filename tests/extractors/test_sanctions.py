@@ -203,9 +203,11 @@ def test_sanctions_dateline_date_is_not_the_action_date(run) -> None:
         # items split by semicolons, each a relative and a name
         ("We are also designating Halvik's wife, Marta Halvik; and Sorova's sons, Michael Sorov and David Sorov.",
          {("US State Department", n, "2024-03-04") for n in ("Marta Halvik", "Michael Sorov", "David Sorov")}),
-        # the list read along the words, with a description before the last name
+        # the list read along the words, with a description before the last name; undated, the action told as
+        # done takes the day of publication
         ("The Department of the Treasury also designated Tomas Halvik, Irina Sorova and Latvian banker Janis Ozols.",
-         {("U.S. Department of the Treasury", n, None) for n in ("Tomas Halvik", "Irina Sorova", "Janis Ozols")}),
+         {("U.S. Department of the Treasury", n, "2024-03-04") for n in ("Tomas Halvik", "Irina Sorova",
+                                                                         "Janis Ozols")}),
         # a passive with its list after "including:", items described between semicolons
         ("The Department is designating Tomas Halvik. Three of his firms are also being designated, including: "
          "Halvik Steel, a steel maker; Nordvik Trading, which ships ore; and Baltic Ore Holding.",
@@ -264,11 +266,11 @@ def test_sanctions_one_word_company_named_by_its_description(run) -> None:
         # a name after a company noun is an organization, even when the model read it as a place
         ("The European Union on Friday imposed sanctions on Belarusian airline Avialesa.",
          ("European Union", "Avialesa", "2024-05-10")),
-        # bans and restrictions on a named target
+        # bans and restrictions on a named target; undated, told as done: the day of publication
         ("The State Department announced visa restrictions on Guatemalan judge Rosa Mendez.",
-         ("US State Department", "Rosa Mendez", None)),
+         ("US State Department", "Rosa Mendez", "2024-05-13")),
         ("The UN Security Council slapped sanctions on Korea Ryonbong General Corporation.",
-         ("United Nations Security Council", "Korea Ryonbong General Corporation", None)),
+         ("United Nations Security Council", "Korea Ryonbong General Corporation", "2024-05-13")),
     ],
 )
 def test_sanctions_capitals_bans_and_company_nouns(run, text, expected) -> None:
