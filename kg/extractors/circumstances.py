@@ -467,6 +467,9 @@ def clause_date(verb: Token, document: Document) -> DateValue | None:
             node = node.head
         if node.i == verb.i:
             value = resolve_date(ent.text, document.published)
+            if value is not None and ent.start > 0 and verb.doc[ent.start - 1].lower_ == "for" \
+                    and BARE_WEEKDAY.match(ent.text):  # "called a strike for Thursday": the coming one
+                value = upcoming(value, document)
             if value is not None and value.value:
                 found.append(value)
     return min(found, key=lambda d: PRECISION.index(d.datatype or "gYear")) if found else None

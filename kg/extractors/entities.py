@@ -32,7 +32,8 @@ NER_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC"}
 # read as organizations only when the name ends in an organization word of kg/data/org_words.tsv.
 MISLABELS = {"WORK_OF_ART", "PRODUCT", "LAW", "EVENT", "NORP", "PERSON", "GPE", "LOC", "FAC"}
 INITIAL = re.compile(r"[A-Z]\.?")
-NAME_BREAKERS = {"the", "of", "and", "for", "on", "in", "at", "said", "says", "told"}
+NAME_BREAKERS = {"the", "of", "and", "for", "on", "in", "at", "said", "says", "told",
+                 "journal", "gazette", "bulletin", "register"}  # "the Official Journal": a publication
 MAX_NAME_WORDS = 5
 APOSTROPHES = {"'", "\u2019", "\u2018"}
 HONORIFIC_TITLES = word_list("honorific_titles")

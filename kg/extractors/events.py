@@ -42,6 +42,7 @@ from kg.model import COUNTRY, GOVERNMENT_BODY, PERSON, PLACE, DateValue, Documen
 
 PHONE_WORDS = word_list("phone_words")
 ROUNDS = {"round", "rounds"}
+INVITING_VERBS = word_list("inviting_verbs")
 DEMANDING_MODALS = {"must", "could", "may", "might"}  # told as owed or possible ("should" also plans)
 NOT_EVENT_PARTICLES = {"out", "up", "down"}  # "ruled out", "called up", "shut down": no event told
 # Prepositions that give the place of some kinds of event: "the pullout from Georgia" (the place left),
@@ -174,6 +175,8 @@ def _told_in_present(token: Token) -> bool:
 
 def _told_in_past(token: Token) -> bool:
     """ "resigned on August 19", "the meeting was held on May 3": a happening told in a past tense."""
+    if token.pos_ not in ("VERB", "AUX") and token.dep_ not in ("nsubj", "nsubjpass"):
+        return False  # "called a strike for Thursday": a happening named as an object may still be to come
     verb = token if token.pos_ in ("VERB", "AUX") else token.head
     if verb.pos_ not in ("VERB", "AUX"):
         return False
@@ -603,6 +606,8 @@ def _negated(token: Token) -> bool:
         return True
     if token.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ in DEMANDING_MODALS for c in token.children):
         return True  # "Hamas must release the hostages by Saturday": a demand, no happening
+    if token.pos_ == "VERB" and token.dep_ == "xcomp" and token.head.lemma_.lower() in INVITING_VERBS:
+        return True  # "invited the President to visit Fiji": an invitation, no visit yet
     if token.dep_ == "pcomp" and token.head.lower_ == "from" and token.head.head.lemma_.lower() in BARRING_VERBS:
         return True
     return token.dep_ in ("dobj", "xcomp") and any(c.dep_ == "neg" for c in token.head.children)

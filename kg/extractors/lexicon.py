@@ -178,7 +178,8 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
                 "governor", "mayor", "chairman", "chair", "commander", "ambassador", "envoy", "representative",
                 "adviser", "advisor", "counsel", "officer", "coordinator", "administrator", "president", "state")
     title_set |= {(rank, *words) for words in list(title_set) for rank in _lines("title_ranks.txt", data_dir)
-                  if words[-1] in deputies and rank not in words and len(words) <= 4}
+                  if (words[-1] in deputies or "of" in words[1:2] and words[0] in deputies)  # "Secretary of Commerce"
+                  and rank not in words and len(words) <= 4}
     titles = sorted(title_set, key=lambda words: -len(words))
     events = {row[0].lower(): (row[1], row[2]) for row in _rows("event_types.tsv", data_dir)}
     event_verbs: dict[str, tuple[VerbRule, ...]] = {}

@@ -78,6 +78,9 @@ def _portfolio_title_start(doc: Doc, end: int, table: EntityTable) -> int | None
     while i > 0 and words < PORTFOLIO_WORDS and (doc[i].text[:1].isupper() or doc[i].lower_ in ("and", "&")) \
             and doc[i].lower_ not in ("of", "for"):
         i, words = i - 1, words + 1
+    if doc[i].lower_ == "for" and (body := table.span_at(i - 1)) and body[0] >= 2 and doc[body[0] - 1].lower_ == "of" \
+            and doc[body[0] - 2].lower_ in PORTFOLIO_HEADS:
+        i = body[0] - 1  # "Under Secretary of Commerce for Industry and Security": the body, then the portfolio
     if doc[i].lower_ not in ("of", "for") or doc[i - 1].lower_ not in PORTFOLIO_HEADS or doc[i + 1].lower_ == "and":
         return None
     if table.key_at(i + 1) and table.kind(table.key_at(i + 1)) in (COUNTRY, PLACE, PERSON):
@@ -109,6 +112,10 @@ def _org_before(doc: Doc, end: int, table: EntityTable, lower: int,
             return None, end
     if doc[i].lower_ == "its":  # "X and its chief executive Y": the organization just named
         return _its_antecedent(doc, i, table), i
+    if doc[i].lower_ == "whose":  # "the Vatican, whose secretary of state, X,": what the clause is on
+        clause = next((a for a in doc[i].ancestors if a.dep_ == "relcl"), None)
+        owner = table.key_at(clause.head) if clause is not None else None
+        return (owner if owner and table.kind(owner) != PERSON else None), i
     if doc[i].text in POSSESSIVE and i - 1 >= lower:
         key = table.key_at(i - 1)
         if key:
@@ -1083,6 +1090,12 @@ def _title_of_org_before_name(doc: Doc, start: int, person: str, table: EntityTa
         owner, _ = _org_before(doc, before, table, sent.start)
         evidence = make_evidence(sent, document, "roles.title_before_name", 0.8)
         return RoleFact(person, doc[title_start:start].text, owner, (evidence,), qualifier)
+    words = doc[span[0] : span[1]]
+    cut = next((t.i for t in words if t.lower_ == "for"), None)
+    if cut is not None and cut > span[0]:  # "Under Secretary of Commerce for Industry and Security X": a portfolio
+        body = table.lexicon.organization(doc[span[0] : cut].text)
+        evidence = make_evidence(sent, document, "roles.title_of_org_before_name", 0.8)
+        return RoleFact(person, doc[title_start:start].text, table.ensure(*body) if body else None, (evidence,))
     evidence = make_evidence(sent, document, "roles.title_of_org_before_name", 0.8)
     return RoleFact(person, doc[title_start:i].text, org, (evidence,))
 

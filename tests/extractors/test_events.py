@@ -869,3 +869,14 @@ def test_events_freed_captives_are_a_release_and_a_demand_is_none(run) -> None:
     found = [f.event_type for f in events(run("The two aid workers were freed on Sunday.", published="2026-09-09"))]
     assert found == ["release"], found
     assert not events(run("The rebels must release all hostages by Saturday.", published="2026-09-09"))
+
+
+def test_events_a_strike_called_for_a_weekday_is_the_coming_one(run) -> None:
+    text = "The miners' union called a 24-hour strike for Thursday in the coal mines of Boyaca."
+    found = [(f.event_type, f.date.value if f.date else None) for f in events(run(text, published="2025-11-04"))]
+    assert ("strike", "2025-11-06") in found, found
+
+
+def test_events_an_invitation_to_visit_is_no_visit(run) -> None:
+    assert not events(run("Prime Minister Rabuka invited the President to visit Fiji next year.",
+                          published="2025-10-08"))

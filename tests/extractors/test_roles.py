@@ -415,7 +415,7 @@ def test_roles_lines_of_a_delegation_list(run) -> None:
             "The Honorable Susan Grey, Deputy Assistant to the President and Director of the Domestic Policy "
             "Council, The White House\n")
     found = {f[:3] for f in roles(run(text, url="https://www.whitehouse.gov/briefing-room/x"))}
-    assert {("Harriet Lowe", "Secretary of Commerce", "United States"),
+    assert {("Harriet Lowe", "Secretary of Commerce", "US Department of Commerce"),
             ("Daniel Ortiz", "United States Representative", "United States"),
             ("Peter Gale", "Charge d'Affaires ad interim", "U.S. Embassy Nairobi"),
             ("Susan Grey", "Deputy Assistant to the President", "White House"),
@@ -879,3 +879,34 @@ def test_roles_an_apposition_that_names_its_body_takes_no_country_of_the_sentenc
 def test_roles_a_title_coordinated_with_a_describing_noun(run) -> None:
     text = "Also designated was Nikos Vallas, a Greek national and the director of Silverline Shipping Ltd."
     assert ("Nikos Vallas", "director", "Silverline Shipping Ltd.", None) in roles(run(text)), roles(run(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Under Secretary of Commerce for Industry and Security Laura Brennan announced the rule.",
+         ("Laura Brennan", "Under Secretary of Commerce for Industry and Security", "US Department of Commerce", None)),
+        ("Deputy Secretary of the Treasury Dan Whitford said the action was overdue.",
+         ("Dan Whitford", "Deputy Secretary of the Treasury", "U.S. Department of the Treasury", None)),
+    ],
+)
+def test_roles_titles_that_hold_their_department(run, text, expected) -> None:
+    assert expected in roles(run(text)), roles(run(text))
+
+
+def test_roles_whose_title_is_of_the_one_the_clause_is_on_and_ranks_are_no_names(run) -> None:
+    text = "The plan was backed by the Vatican, whose secretary of state, Cardinal Piero Rossi, spoke on Monday."
+    assert ("Piero Rossi", "secretary of state", "Vatican", None) in roles(run(text)), roles(run(text))
+    found = {f[0] for f in roles(run("The operation was led by Vice Adm. Carl Eskridge on Monday."))}
+    assert found == {"Carl Eskridge"}, found
+
+
+def test_roles_a_rank_before_a_secretary_of_a_department_and_no_person_from_a_journal(run) -> None:
+    found = roles(run("Deputy Secretary of Commerce Ricardo Salas said the rule takes effect today."))
+    assert ("Ricardo Salas", "Deputy Secretary of Commerce", "US Department of Commerce", None) in found, found
+    assert not roles(run("The listings were published in the Official Journal of the European Union on Monday."))
+
+
+def test_roles_a_lord_mayor_is_no_lord(run) -> None:
+    found = roles(run("Port Vila's Lord Mayor, Ernest Kalo Tabi, said roads were blocked."))
+    assert [r[1:3] for r in found] == [("Lord Mayor", "Port Vila")], found
