@@ -41,6 +41,7 @@ class Settings:
     graph_store: str | None = None  # KG_GRAPH_STORE: its Graph Store Protocol URL (default: none; updates are used)
     sparql_user: str | None = None  # KG_SPARQL_USER: user name for that server (HTTP Basic or Digest)
     sparql_password: str | None = None  # KG_SPARQL_PASSWORD: that user's password
+    map_tiles: str | None = None  # KG_MAP_TILES: tile URL template (https://…/{z}/{x}/{y}.png) under /map
 
 
 def settings_from_env(environ: Mapping[str, str] = os.environ, **overrides: object) -> Settings:

@@ -118,8 +118,7 @@ CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
 
 
-@pytest.fixture
-def browser() -> Iterator[Any]:
+def _chromium(javascript: bool) -> Any:
     """Headless Chromium (Debian's chromium + chromium-driver), offline apart from 127.0.0.1.
 
     Skipped when Chromium is not installed, unless KG_REQUIRE_BROWSER=1 (as in CI), where that fails.
@@ -137,7 +136,24 @@ def browser() -> Iterator[Any]:
     for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--window-size=1100,1400"):
         options.add_argument(flag)
+    if not javascript:
+        options.add_experimental_option("prefs", {"profile.managed_default_content_settings.javascript": 2})
     driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
     driver.set_page_load_timeout(30)
+    return driver
+
+
+@pytest.fixture
+def browser() -> Iterator[Any]:
+    """Headless Chromium with JavaScript on (see _chromium)."""
+    driver = _chromium(javascript=True)
+    yield driver
+    driver.quit()
+
+
+@pytest.fixture
+def browser_without_javascript() -> Iterator[Any]:
+    """Headless Chromium with JavaScript turned off, as some readers browse."""
+    driver = _chromium(javascript=False)
     yield driver
     driver.quit()

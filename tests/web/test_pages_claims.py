@@ -80,7 +80,7 @@ def test_pages_claims_event_page_lists_reports_from_each_article(contested: Flas
 def test_pages_claims_timeline_shows_a_contested_event_once(contested: FlaskClient) -> None:
     doc = _doc(contested, "/timeline")
     items = [" ".join(li.text_content().split()) for li in doc.xpath("//ol[@class='timeline']/li")]
-    assert len([i for i in items if "meeting in Vienna" in i]) == 1
+    assert len([i for i in items if "Meeting in Vienna" in i]) == 1
     assert any("(2 articles)" in i for i in items)
 
 

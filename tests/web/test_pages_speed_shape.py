@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import threading
+import time
+
 import lxml.html
 from flask import Flask
 from flask.testing import FlaskClient
@@ -11,7 +14,7 @@ from kg.model import DateValue, Document, Entity, EventFact, Evidence, Extractio
 from kg.search import IndexCache
 from kg.store import Store
 from kg.web.context import kg_context
-from kg.web.views.cache import VersionCache
+from kg.web.views.cache import Rebuilt, VersionCache
 from kg.web.views.reads import FactReader
 
 TEXT = "Finance Minister Jonas Berg opened the harbour conference in Vienna in May 2025."
@@ -44,6 +47,27 @@ def test_pages_speed_shape_version_cache_computes_once_per_version() -> None:
     assert calls == [1, 3]
 
 
+def test_pages_speed_shape_tables_are_rebuilt_in_the_background_serving_the_version_before() -> None:
+    release, builds = threading.Event(), []
+
+    def build() -> int:
+        builds.append(1)
+        if len(builds) > 1:
+            assert release.wait(10)
+        return len(builds)
+
+    rebuilt = Rebuilt(build, "test")
+    first, second = object(), object()
+    assert rebuilt.get(first) == 1  # the first value is built in the asking request
+    assert rebuilt.get(second) == 1  # a new version: the value before, at once, while one thread builds
+    assert rebuilt.get(second) == 1 and len(builds) == 2  # asked again: no second build started
+    release.set()
+    deadline = time.monotonic() + 10
+    while rebuilt.get(second) != 2 and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert rebuilt.get(second) == 2 and rebuilt.builds == 2
+
+
 def test_pages_speed_shape_reader_follows_links_from_the_entity(app: Flask) -> None:
     with app.app_context():
         context = kg_context()
@@ -64,11 +88,21 @@ def test_pages_speed_shape_home_and_timeline_see_a_new_article(app: Flask, clien
     with app.app_context():
         context = kg_context()
         app.extensions["kg_search"] = IndexCache(context.store, context.namer, recheck_seconds=0)
-    assert "harbour conference" not in client.get("/timeline").get_data(as_text=True)
+    assert "Harbour conference" not in client.get("/timeline").get_data(as_text=True)
     assert _articles(client) == "2"
+    assert "Berg opens harbour conference" not in client.get("/entity/person/jonas-berg").get_data(as_text=True)
     store: Store = context.store
     extraction = _extra_article()
     store.replace_graph(context.namer.article("berg-harbour"), ontology.to_quads(extraction, context.namer))
-    assert "harbour conference" in client.get("/timeline").get_data(as_text=True)
+    assert "Harbour conference" in client.get("/timeline").get_data(as_text=True)
     assert _articles(client) == "3"
-    assert "/article/berg-harbour" in client.get("/").get_data(as_text=True)
+    assert "Berg opens harbour conference" in client.get("/").get_data(as_text=True)
+
+    def berg_mentioned_in() -> list[str]:
+        doc = lxml.html.fromstring(client.get("/entity/person/jonas-berg").get_data(as_text=True))
+        return doc.xpath("//section[@id='articles']//li/a/text()")
+
+    deadline = time.monotonic() + 10  # the tables of the new version are built in the background
+    while "Berg opens harbour conference" not in berg_mentioned_in() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert berg_mentioned_in() == ["Berg opens harbour conference", "Keller meets Berg in Vienna"]

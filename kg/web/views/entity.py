@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import math
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import partial
@@ -14,12 +13,23 @@ from markupsafe import Markup
 from kg.ontology import Namer
 from kg.search import IndexedEntity, LabelIndex
 from kg.store import Store, Term
-from kg.web.views.facts import Claim, Source, article_mentions, entity_claims, event_reports, timeline
+from kg.web.views.facts import (
+    Claim,
+    Source,
+    article_mentions,
+    entity_claims,
+    event_reports,
+    readable_title,
+    timeline,
+)
 from kg.web.views.highlight import Span, find_names, highlight
+from kg.web.views.oneline import Describer
+from kg.web.views.picture import Neighbour, Picture, lay_out
 from kg.web.views.reads import FactReader
+from kg.web.views.tables import ArticleInfo, GraphTables
 
 # Section id -> (kind, how the entity takes part, heading); the order of the page.
-SECTIONS = {
+FACT_SECTIONS = {
     "roles": ("Role", "member", "Posts held"),
     "post-holders": ("Role", "organization", "People holding posts here"),
     "reports": ("Event", "self", "Reports of this event"),
@@ -28,8 +38,31 @@ SECTIONS = {
     "sanctions-imposed": ("Sanction", "authority", "Sanctions imposed"),
     "sanctions-received": ("Sanction", "target", "Sanctions received"),
 }
+# The fact sections that make sense for each general type (others are left out: no event is "here" at a person).
+SECTIONS_OF = {
+    "Person": ("roles", "post-holders", "events", "sanctions-imposed", "sanctions-received"),
+    "Organization": ("post-holders", "roles", "events", "sanctions-imposed", "sanctions-received"),
+    "Place": ("post-holders", "events-here", "events", "sanctions-imposed", "sanctions-received"),
+    "Event": ("reports",),
+}
+ARTICLES_SECTION = "articles"
+SECTIONS = (*FACT_SECTIONS, ARTICLES_SECTION)  # every ?section= an entity page answers
+# Headings that read differently on some types' pages: a person's envoy holds a post *for* them, not "here".
+HEADINGS_OF = {("post-holders", "Person"): "People in posts for {label}"}
 SCHEMA_TYPES = {"Person": "Person", "Organization": "Organization", "Place": "Place", "Event": "Event"}
 MAX_NEIGHBOURS = 12
+MAX_CO_MENTIONS = 15
+MAX_SHARED = 48  # co-mentioned entities read for the list and the picture (some may lack a page)
+
+
+@dataclass(frozen=True)
+class CoMention:
+    """An entity named in the same articles as the page's entity."""
+
+    label: str
+    href: str
+    general: str
+    shared: int  # articles naming both
 
 
 @dataclass
@@ -41,19 +74,6 @@ class Section:
     claims: list[Claim]
 
 
-@dataclass(frozen=True)
-class Node:
-    """A neighbour in the picture: where it sits and where it links."""
-
-    label: str
-    href: str
-    general: str
-    x: float
-    y: float
-    anchor: str  # SVG text-anchor of its label
-    weight: int
-
-
 @dataclass
 class EntityView:
     """The data of one entity page."""
@@ -61,8 +81,19 @@ class EntityView:
     entity: IndexedEntity
     sections: list[Section]
     timeline: list[Claim]
-    neighbours: list[Node] = field(default_factory=list)
+    description: str = ""
+    articles: list[ArticleInfo] = field(default_factory=list)  # naming it (for an event: reporting it)
+    article_count: int = 0
+    first_seen: str = ""
+    last_seen: str = ""
+    co_mentions: list[CoMention] = field(default_factory=list)
+    picture: Picture | None = None
     jsonld: Markup = Markup("")
+
+    @property
+    def event(self) -> Claim | None:
+        """For an event's page: the event as all its reports tell it."""
+        return self.sections[0].claims[0] if self.entity.general == "Event" and self.sections else None
 
 
 def script_json(data: Any) -> Markup:
@@ -77,21 +108,42 @@ def entity_href(namer: Namer, iri: str) -> str | None:
     return f"/entity/{key}" if key else None
 
 
-def gather(store: Store, namer: Namer, index: LabelIndex, entity: IndexedEntity, node: Term) -> EntityView:
-    """Read the facts about `entity` and arrange them for its page."""
-    reader = FactReader(store)
-    claims = event_reports(store, node, reader) if entity.general == "Event" else entity_claims(store, node, reader)
+def gather(store: Store, namer: Namer, index: LabelIndex, tables: GraphTables, describer: Describer,
+           entity: IndexedEntity, node: Term) -> EntityView:
+    """Read the facts about `entity` and what names it, and arrange them for its page."""
+    reader = FactReader(store, tables.article_terms)
+    is_event = entity.general == "Event"
+    claims = event_reports(store, node, reader) if is_event else entity_claims(store, node, reader)
     mark_sources(store, namer, claims, entity)
     sections = []
-    for section_id, (kind, via, heading) in SECTIONS.items():
+    for section_id in SECTIONS_OF.get(entity.general, tuple(FACT_SECTIONS)):
+        kind, via, heading = FACT_SECTIONS[section_id]
+        heading = HEADINGS_OF.get((section_id, entity.general), heading).format(label=entity.label)
         chosen = [c for c in claims if c.kind == kind and c.via == via]
         chosen.sort(key=lambda c: (-len(c.articles), c.title.casefold()))
         if chosen:
             sections.append(Section(section_id, heading, chosen))
-    view = EntityView(entity, sections, timeline(claims))
-    view.neighbours = neighbours(namer, index, entity, claims)
+    view = EntityView(entity, sections, timeline(claims), describer.line(entity))
+    if is_event:
+        view.articles = [tables.article(a) for a in dict.fromkeys(a for c in claims for a in c.articles)]
+        dates = sorted(a.published for a in view.articles if a.published)
+    else:
+        view.articles = tables.articles_of(entity.iri)
+        dates = [d for d in tables.seen(entity.iri) if d]
+    view.article_count = len(view.articles)
+    view.first_seen, view.last_seen = (dates[0], dates[-1]) if dates else ("", "")
+    shared = tables.co_mentioned(entity.iri, MAX_SHARED)
+    view.co_mentions = co_mentions(namer, index, shared)
+    centre = event_title(claims[0], index) if is_event and claims else entity.label
+    view.picture = lay_out(centre, neighbours(namer, index, dict(shared), entity, claims))
     view.jsonld = script_json(entity_jsonld(index, entity, claims))
     return view
+
+
+def event_title(claim: Claim, index: LabelIndex) -> str:
+    """An event claim's label as a heading (kg.web.views.facts.readable_title)."""
+    place = index.get(claim.place) if claim.place else None
+    return readable_title(claim.title, claim.date_text, place.label if place else "")
 
 
 def mark_sources(store: Store, namer: Namer, claims: list[Claim], entity: IndexedEntity | None) -> None:
@@ -127,31 +179,41 @@ def _marked(store: Store, namer: Namer, involved: set[str], entity: IndexedEntit
     return highlight(source.sentence, spans)
 
 
-def neighbours(namer: Namer, index: LabelIndex, entity: IndexedEntity, claims: list[Claim]) -> list[Node]:
-    """The nearest neighbours by number of shared facts, laid out on a circle around the entity."""
-    weight: Counter[str] = Counter()
+def neighbours(namer: Namer, index: LabelIndex, shared: dict[str, int], entity: IndexedEntity,
+               claims: list[Claim]) -> list[Neighbour]:
+    """The nearest neighbours: those sharing the most facts, then those named in the most articles with it
+    (`shared`: entity IRI -> articles naming both)."""
+    facts: Counter[str] = Counter()
     labels: dict[str, tuple[str, str]] = {}
     for claim in claims:
         linked = {claim.person, claim.org, claim.place, claim.authority, claim.target, *claim.participants}
         if claim.kind == "Event" and claim.via != "self":
             linked.add(claim.node)
-            labels[claim.node] = (claim.title, "Event")
+            labels[claim.node] = (event_title(claim, index), "Event")
         for iri in linked - {"", entity.iri}:
             known = index.get(iri)
             if known:
                 labels.setdefault(iri, (known.label, known.general))
             if iri in labels and entity_href(namer, iri):
-                weight[iri] += 1
-    chosen = sorted(weight, key=lambda iri: (-weight[iri], labels[iri][0]))[:MAX_NEIGHBOURS]
-    nodes = []
-    for i, iri in enumerate(chosen):
-        angle = -math.pi / 2 + 2 * math.pi * i / max(len(chosen), 1)
-        x, y = 320 + 150 * math.cos(angle), 170 + 120 * math.sin(angle)
-        anchor = "middle" if abs(x - 320) < 20 else ("start" if x > 320 else "end")
-        label, general = labels[iri]
-        short = label if len(label) <= 26 else label[:25] + "…"
-        nodes.append(Node(short, entity_href(namer, iri) or "", general, round(x, 1), round(y, 1), anchor, weight[iri]))
-    return nodes
+                facts[iri] += 1
+    for iri in shared:
+        known = index.get(iri)
+        if known and iri not in labels:
+            labels[iri] = (known.label, known.general)
+    candidates = [iri for iri in {*facts, *shared} if iri in labels and entity_href(namer, iri)]
+    candidates.sort(key=lambda iri: (-facts[iri], -shared.get(iri, 0), labels[iri][0].casefold()))
+    return [Neighbour(labels[iri][0], entity_href(namer, iri) or "", labels[iri][1], facts[iri], shared.get(iri, 0))
+            for iri in candidates[:MAX_NEIGHBOURS]]
+
+
+def co_mentions(namer: Namer, index: LabelIndex, shared_articles: list[tuple[str, int]]) -> list[CoMention]:
+    """The entities named in the most articles together with the page's entity (`shared_articles`, most first)."""
+    found = []
+    for iri, shared in shared_articles:
+        known, href = index.get(iri), entity_href(namer, iri)
+        if known and href:
+            found.append(CoMention(known.label, href, known.general, shared))
+    return found[:MAX_CO_MENTIONS]
 
 
 def entity_jsonld(index: LabelIndex, entity: IndexedEntity, claims: list[Claim]) -> dict[str, Any]:

@@ -8,6 +8,7 @@ each status listed with the articles that state it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -17,6 +18,9 @@ from markupsafe import Markup
 from kg.store import Store, Term
 from kg.timeline import When, format_when, parse_date, sort_key, year_of
 from kg.web.views.reads import FactReader, Row
+
+SHOUTED = re.compile(r"\b[A-Z][A-Z'-]{3,}\b")  # a dateline's capitals: "talks in NAIROBI"
+DATE_PREPOSITION = re.compile(r"\s+(?:on|in|at|of|from)$", re.IGNORECASE)
 
 REQUIRED = {
     "Role": ("claim", "sentence", "person", "title"),
@@ -42,8 +46,16 @@ class Source:
     boilerplate: bool = False
     told: str = ""  # what this article calls the fact: the event's label or the title, as written
     date_text: str = ""  # the date as this article writes it
+    date: str = ""  # the date this article's report resolves to (typed literal's value)
+    datatype: str = ""
     marker: Callable[[Source], Markup] | None = field(default=None, repr=False, compare=False)
     _highlighted: Markup | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def date_label(self) -> str:
+        """This report's date at its precision, else as written."""
+        when = parse_date(self.date, self.datatype) if self.date else None
+        return format_when(when) if when else self.date_text
 
     @property
     def highlighted(self) -> Markup:
@@ -105,6 +117,11 @@ class Claim:
         return len([s for s in self.statuses if s]) > 1
 
     @property
+    def dates_disagree(self) -> bool:
+        """Whether the reporting articles resolve the date to different days (or months, or years)."""
+        return len({s.date for s in self.sources if s.date}) > 1
+
+    @property
     def node(self) -> str:
         """The first fact node (for events: an entity IRI to link to)."""
         return self.sources[0].fact if self.sources else ""
@@ -115,6 +132,20 @@ class Claim:
         assert when is not None
         published = next((s.published for s in self.sources if s.published), None)
         return sort_key(when, year_of(published))
+
+
+def readable_title(title: str, date_text: str, place_label: str) -> str:
+    """An event's label as a heading: the date phrase left to the date column ("phone call on Tuesday" ->
+    "Phone call"), a place in dateline capitals spelled as the place is ("talks in NAIROBI" -> "Talks in
+    Nairobi"), and a capital first letter."""
+    text = title
+    if date_text and date_text.casefold() in text.casefold() and len(date_text) < len(text):
+        at = text.casefold().index(date_text.casefold())
+        text = DATE_PREPOSITION.sub("", text[:at].rstrip()) + text[at + len(date_text):]
+        text = " ".join(text.split()) or title
+    spelled = {word.casefold(): word for word in place_label.split()}
+    text = SHOUTED.sub(lambda m: spelled.get(m.group(0).casefold(), m.group(0)), text)
+    return text[:1].upper() + text[1:]
 
 
 def _text(row: dict[str, Any], name: str) -> str:
@@ -133,7 +164,8 @@ def _source(row: dict[str, Any]) -> Source:
         published=_text(row, "published"), sentence=_text(row, "sentence"), start=int(_text(row, "start") or 0),
         end=int(_text(row, "end") or 0), fact=_text(row, "fact"), status=_local(_text(row, "status")),
         boilerplate=_text(row, "boiler") == "true", told=_text(row, "label") or _text(row, "title"),
-        date_text=_text(row, "dateText"),
+        date_text=_text(row, "dateText"), date=_text(row, "date"),
+        datatype=row["date"].datatype.value if "date" in row else "",
     )
 
 

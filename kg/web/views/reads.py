@@ -11,7 +11,7 @@ give one row per combination, as OPTIONAL does.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from kg import ontology as o
@@ -49,14 +49,21 @@ def _product(values: dict[str, list[Any]]) -> list[Row]:
 
 
 class FactReader:
-    """Reads fact rows by index lookups, remembering article metadata for the life of one request."""
+    """Reads fact rows by index lookups, remembering article metadata for the life of one request.
 
-    def __init__(self, store: Store) -> None:
+    `articles` (article IRI -> {"headline", "published", "publisher": term}), when given, is the metadata
+    already read for the store's version (kg.web.views.tables); an article missing from it is read.
+    """
+
+    def __init__(self, store: Store, articles: Mapping[str, Row] | None = None) -> None:
         self.store = store
         self._articles: dict[str, list[Row]] = {}
+        self._known = articles or {}
 
     def _article_rows(self, article: NamedNode) -> list[Row]:
         rows = self._articles.get(article.value)
+        if rows is None and article.value in self._known:
+            rows = self._articles[article.value] = [self._known[article.value]]
         if rows is None:
             values = {name: [q.object for q in self.store.quads_about(article, predicate, article)]
                       for name, predicate in ARTICLE_VARS.items()}
@@ -127,17 +134,22 @@ class FactReader:
         return next((row["published"].value for row in self._article_rows(article) if "published" in row), None)
 
     def mentions(self, article: NamedNode) -> list[tuple[int, int, str]]:
-        """(start, end, entity IRI) of every entity mention in the article's text, by start."""
+        """(start, end, entity IRI) of every entity mention in the article's text, by start.
+
+        Three reads of the article's graph, one per predicate (kg:mentionOf, kg:start, kg:end), rather than
+        one per mention node; starts and ends of nodes that mention nothing (evidence) are left out.
+        """
+        values: dict[str, dict[str, list[Any]]] = {}
+        for name, predicate in (("who", o.MENTION_OF), ("start", o.START), ("end", o.END)):
+            for quad in self.store.quads_of_predicate(predicate, article):
+                node = values.get(quad.subject.value)
+                if node is None and name != "who":
+                    continue
+                if node is None:
+                    node = values[quad.subject.value] = {"who": [], "start": [], "end": []}
+                node[name].append(quad.object)
         found = []
-        for link in self.store.quads_about(article, o.MENTION, article):
-            values: dict[str, list[Any]] = {"start": [], "end": [], "who": []}
-            for quad in self.store.quads_about(link.object, None, article):
-                if quad.predicate == o.START:
-                    values["start"].append(quad.object)
-                elif quad.predicate == o.END:
-                    values["end"].append(quad.object)
-                elif quad.predicate == o.MENTION_OF:
-                    values["who"].append(quad.object)
-            if all(values.values()):
-                found += [(int(r["start"].value), int(r["end"].value), r["who"].value) for r in _product(values)]
+        for node in values.values():
+            if all(node.values()):
+                found += [(int(r["start"].value), int(r["end"].value), r["who"].value) for r in _product(node)]
         return sorted(found, key=lambda m: m[0])
