@@ -67,6 +67,7 @@ NOT_SITE_DEPS = {"nsubj", "nsubjpass", "dobj", "agent", "amod", "compound", "npa
 SITE_PREPOSITIONS = {"in", "at", "near", "outside", "off"}  # "in Bannu": where something is
 HEAD_HOPS = 3  # governing words searched for an event's date and place: "a stampede killed 345 in Mecca"
 RECALL_VERBS = word_list("recall_verbs")
+REPORTING_VERBS = word_list("reporting_verbs")
 CARRIED_OUT_VERBS = word_list("carried_out_verbs")
 BARRING_VERBS = word_list("barring_verbs")
 LABEL_PREPOSITIONS = {"in", "on", "at", "since", "from", "during", "until", "by"}
@@ -191,8 +192,15 @@ def _one_date(sent: Span, word: Token, document: Document) -> DateValue | None:
     holders = {a.i for a in word.ancestors} | {word.i}
     found = [value for ent in ents_within(sent) if ent.label_ == "DATE"
              and not any(a.i not in holders and a.dep_ in ("relcl", "acl", "advcl") for a in ent.root.ancestors)
+             and not _reporting_date(ent.root)  # "has canceled the summit, his office said on Monday"
              for value in [resolve_date(ent.text, document.published)] if value is not None and value.value]
     return found[0] if len({d.value for d in found}) == 1 else None
+
+
+def _reporting_date(date: Token) -> bool:
+    """Whether a date tells when something was said: it hangs on a verb of saying."""
+    verb = next((a for a in date.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    return verb is not None and verb.lemma_.lower() in REPORTING_VERBS
 
 
 def _one_place(sent: Span, table: EntityTable, strict: bool = False) -> str | None:

@@ -898,3 +898,9 @@ def test_events_a_stop_opened_by_its_place_takes_the_date_of_the_opening_phrase(
     names = {e.key: e.label for e in extraction.entities}
     found = {(f.event_type, names.get(f.place), f.date.value if f.date else None) for f in events(extraction)}
     assert ("meeting", "Astana", "2026-10-08") in found, found
+
+
+def test_events_the_day_something_was_said_does_not_date_the_happening(run) -> None:
+    text = "The president has canceled a planned summit with the chancellor in Lisbon, his office said on Monday."
+    found = [f.date for f in events(run(text, published="2026-10-20")) if f.event_type == "summit"]
+    assert found == [None], found
