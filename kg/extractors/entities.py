@@ -373,9 +373,10 @@ class EntityTable:
         taken = {i for s in spans if s.label_ != "ORG" for i in range(s.start, s.end)}
         orgs = {i: (s.start, s.end) for s in spans if s.label_ == "ORG" for i in range(s.start, s.end)}
         tokens, found = self.tokens, []
-        for title in tokens:
+        for i in (i for i, lower in enumerate(self.lowers) if lower in self.lexicon.titles_by_last):
+            title = tokens[i]
             name = title.head
-            if title.dep_ != "appos" or title.lower_ not in self.lexicon.titles_by_last or name.i > title.i \
+            if title.dep_ != "appos" or name.i > title.i \
                     or name.i + 1 >= len(tokens) or tokens[name.i + 1].text != ",":
                 continue
             start = name.i
