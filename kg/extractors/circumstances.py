@@ -195,9 +195,13 @@ def stop_of(sent: Span, table: EntityTable, document: Document) -> tuple[str | N
 def _opening_date(sent: Span, document: Document) -> DateValue | None:
     """The date written in a sentence's opening phrase, before its first comma."""
     comma = next((t.i for t in sent if t.text == ","), None)
-    if comma is None:
-        return None
-    for ent in ents_within(sent.doc[sent.start : comma]):
+    return _first_date(sent.doc[sent.start : comma], document) if comma is not None else None
+
+
+def _first_date(words: Span, document: Document) -> DateValue | None:
+    """The first date written in some words that resolves to a day, month or year, read along the words (the
+    parse may hang it on an auxiliary)."""
+    for ent in ents_within(words):
         value = resolve_date(ent.text, document.published) if ent.label_ in DATE_LABELS else None
         if value is not None and value.value:
             return value
@@ -216,10 +220,9 @@ def where_date(verb: Token, document: Document) -> DateValue | None:
         for place in (c for c in prep.children if c.dep_ == "pobj"):
             for clause in (c for c in place.children
                            if c.dep_ == "relcl" and any(w.lower_ == "where" for w in c.children)):
-                for ent in ents_within(clause.doc[clause.left_edge.i : clause.right_edge.i + 1]):
-                    found = resolve_date(ent.text, document.published) if ent.label_ in DATE_LABELS else None
-                    if found is not None and found.value:
-                        return found  # (read along the words: the parse may hang the date on an auxiliary)
+                found = _first_date(clause.doc[clause.left_edge.i : clause.right_edge.i + 1], document)
+                if found is not None:
+                    return found
     return None
 
 
