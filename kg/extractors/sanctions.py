@@ -264,6 +264,11 @@ def _hit_targets(token: Token, slots: dict[str, Token], table: EntityTable) -> _
     return (agents[0] if agents else None), [c for c in token.children if c.dep_ == "nsubjpass"], None
 
 
+def _also_listed_targets(token: Token, slots: dict[str, Token], table: EntityTable) -> _Read:
+    """ "The Council also listed X and Y": an authority that goes on listing targets."""
+    return _subject(token), [c for c in token.children if c.dep_ == "dobj"], None
+
+
 def _frozen_targets(token: Token, slots: dict[str, Token], table: EntityTable) -> _Read:
     """ "froze the assets of X", "froze X's assets"."""
     assets = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in ASSET_NOUNS]
@@ -316,6 +321,7 @@ TARGET_READERS: dict[str, Callable[[Token, dict[str, Token], EntityTable], _Read
     "measures_targeting": _measures_targets,
     "measures_apply": _applied_targets,
     "hit_with_sanctions": _hit_targets,
+    "also_listed": _also_listed_targets,
     "froze_assets": _frozen_targets,
     "imposed_sanctions": _imposed_targets,
     "imposed_package": _imposed_targets,

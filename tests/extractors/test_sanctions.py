@@ -437,3 +437,13 @@ def test_sanctions_a_date_of_what_came_before_does_not_date_the_action(run) -> N
     text = ("The EU imposed sanctions on Anton Kruk on Wednesday. The Council adopted the measures after Hungary "
             "dropped its objections at a meeting last week.")
     assert ("European Union", "Anton Kruk", "2026-06-24") in sanctions(run(text, published="2026-06-25"))
+
+
+def test_sanctions_a_council_release_lists_members_of_its_groups(run) -> None:
+    text = ("The Council today adopted restrictive measures against four individuals and two entities responsible for "
+            "attacks on civilians.\n\nThose listed include General Omar Jalab, a brigade commander, and Colonel Idris "
+            "Harun. The Council also listed Ahmed Tigani, a militia leader.\n\nThe entities listed are the Darfur Star "
+            "Mining Company, whose revenues fund the militia, and Wadi Logistics Ltd.")
+    url = "https://www.consilium.europa.eu/en/press/press-releases/2026/06/22/sudan-council-sanctions/"
+    found = {t for _, t, _ in sanctions(run(text, published="2026-06-22", url=url))}
+    assert {"Omar Jalab", "Idris Harun", "Ahmed Tigani", "Darfur Star Mining Company"} <= found, found
