@@ -20,6 +20,7 @@ from kg.extractors.target_lists import (
     bullet_line,
     bullet_targets,
     ends_with_colon,
+    expand,
     named_only_as_kin,
     names_listed_from,
     semicolon_items,
@@ -162,7 +163,8 @@ def _heading(sent: Span) -> bool:
 
 def _members_of_group(sent: Span, number: int, actions: list[_Action], table: EntityTable,
                       document: Document) -> _Action | None:
-    """ "The companies named were A, B and C": the members of a group sanctioned just before."""
+    """ "The companies named were A, B and C", "The judges, A and B, were ...": the members of a group sanctioned
+    just before."""
     recent = [a for a in actions if a.group and a.authority and number - a.sentence <= FOLLOW_SENTENCES]
     if not recent:
         return None
@@ -177,6 +179,11 @@ def _members_of_group(sent: Span, number: int, actions: list[_Action], table: En
             continue
         listed = [c for c in root.children if c.dep_ in ("attr", "dobj")]
         keys += [k for k in target_keys(listed, table, recent[-1].authority) if k not in keys]
+    for subject in sent:  # "The judges, X and Y, were accused of ...": the group's members in apposition
+        if subject.dep_ in ("nsubj", "nsubjpass", "ROOT") and subject.tag_ == "NNS" and any(
+                g.endswith(w) for w in (subject.lemma_.lower(), subject.lower_) if len(w) > 2 for g in groups):
+            named = [c for c in subject.children if c.dep_ == "appos"]
+            keys += [k for k in target_keys(named, table, recent[-1].authority) if k not in keys]
     if not keys:
         return None
     evidence = make_evidence(sent, document, "sanctions.group_members", 0.7)
@@ -269,6 +276,14 @@ def _also_listed_targets(token: Token, slots: dict[str, Token], table: EntityTab
     return _subject(token), [c for c in token.children if c.dep_ == "dobj"], None
 
 
+def _freezes_on_targets(token: Token, slots: dict[str, Token], table: EntityTable) -> _Read:
+    """ "announced asset freezes on X", parsed as the verb "freezes" under "announced": the one who announces."""
+    holder = token.head if token.dep_ in ("ccomp", "xcomp", "dobj") and token.head.pos_ == "VERB" else None
+    return (_subject(holder) if holder is not None else None), [
+        p for c in token.children if c.dep_ == "prep" and c.lower_ in ("on", "against")
+        for p in c.children if p.dep_ == "pobj"], None
+
+
 def _frozen_targets(token: Token, slots: dict[str, Token], table: EntityTable) -> _Read:
     """ "froze the assets of X", "froze X's assets"."""
     assets = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in ASSET_NOUNS]
@@ -322,6 +337,7 @@ TARGET_READERS: dict[str, Callable[[Token, dict[str, Token], EntityTable], _Read
     "measures_apply": _applied_targets,
     "hit_with_sanctions": _hit_targets,
     "also_listed": _also_listed_targets,
+    "asset_freezes_on": _freezes_on_targets,
     "froze_assets": _frozen_targets,
     "imposed_sanctions": _imposed_targets,
     "imposed_package": _imposed_targets,
@@ -377,7 +393,9 @@ def _read_action(pattern: DependencyPattern, slots: dict[str, Token], sent: Span
         authority = home.country  # a government's own release: "Full blocking sanctions on X"
     targets = [t for t in targets if t.lemma_.lower() not in APPOINTED_GROUPS]  # "the designation of a delegation"
     keys = target_keys(targets, table, authority)
-    group = next((t.lemma_.lower() for t in targets if t.pos_ == "NOUN" and t.tag_ == "NNS"), None)
+    # the group whose members may be named later, also when it follows another target ("on the police chief and
+    # two judges")
+    group = next((t.lemma_.lower() for t in expand(targets) if t.pos_ == "NOUN" and t.tag_ == "NNS"), None)
     refers_back = refers_back and not keys
     announced = authority is not None and pattern.name in ANNOUNCING_PATTERNS  # "Japan imposed new sanctions."
     if not keys and not refers_back and not (group and authority) and not (listing and authority) and not announced:

@@ -447,3 +447,10 @@ def test_sanctions_a_council_release_lists_members_of_its_groups(run) -> None:
     url = "https://www.consilium.europa.eu/en/press/press-releases/2026/06/22/sudan-council-sanctions/"
     found = {t for _, t, _ in sanctions(run(text, published="2026-06-22", url=url))}
     assert {"Omar Jalab", "Idris Harun", "Ahmed Tigani", "Darfur Star Mining Company"} <= found, found
+
+
+def test_sanctions_asset_freezes_on_a_group_named_in_the_next_sentence(run) -> None:
+    text = ("London announced asset freezes on the national police chief and two judges on Wednesday. The judges, "
+            "Marisela Arroyo and Ana Ruiz Lopez, jailed dozens of protesters.")
+    found = sanctions(run(text, published="2025-09-17"))
+    assert ("United Kingdom", "Marisela Arroyo", "2025-09-17") in found, found
