@@ -368,17 +368,23 @@ class EntityTable:
 
     def _with_described_people(self, spans: list[Span]) -> list[Span]:
         """A person's name the model missed or read as an organization, told by the title in apposition to it:
-        "Ramesh Karki, the chief district officer of Humla,"; two to four capitalised proper nouns that no other
-        entity holds and no word of an organization's name ends."""
+        "Ramesh Karki, the chief district officer of Humla,", "Fiji's Minister for Foreign Affairs, Litia
+        Qaranivalu,"; two to four capitalised proper nouns that no other entity holds and no word of an
+        organization's name ends."""
         taken = {i for s in spans if s.label_ != "ORG" for i in range(s.start, s.end)}
         orgs = {i: (s.start, s.end) for s in spans if s.label_ == "ORG" for i in range(s.start, s.end)}
         tokens, found = self.tokens, []
         for i in (i for i, lower in enumerate(self.lowers) if lower in self.lexicon.titles_by_last):
             title = tokens[i]
-            name = title.head
-            if title.dep_ != "appos" or name.i > title.i \
-                    or name.i + 1 >= len(tokens) or tokens[name.i + 1].text != ",":
-                continue
+            if title.dep_ == "appos" and title.head.i < title.i:  # "X, the chief district officer of Y,"
+                name = title.head
+                if name.i + 1 >= len(tokens) or tokens[name.i + 1].text != ",":
+                    continue
+            else:  # "Fiji's Minister for Foreign Affairs, X,": the name in apposition after the title
+                name = next((c for c in title.children if c.dep_ == "appos" and c.i > title.i
+                             and tokens[c.left_edge.i - 1].text == ","), None)
+                if name is None:
+                    continue
             start = name.i
             while start - 1 >= 0 and tokens[start - 1].dep_ == "compound" and tokens[start - 1].head.i == name.i:
                 start -= 1

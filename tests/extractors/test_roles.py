@@ -910,3 +910,8 @@ def test_roles_a_rank_before_a_secretary_of_a_department_and_no_person_from_a_jo
 def test_roles_a_lord_mayor_is_no_lord(run) -> None:
     found = roles(run("Port Vila's Lord Mayor, Ernest Kalo Tabi, said roads were blocked."))
     assert [r[1:3] for r in found] == [("Lord Mayor", "Port Vila")], found
+
+
+def test_roles_a_name_the_model_read_as_a_body_in_apposition_after_its_title(run) -> None:
+    text = "The President met Fiji's Minister for Foreign Affairs, Litia Qaranivalu, at the White House."
+    assert ("Litia Qaranivalu", "Minister for Foreign Affairs", "Fiji", None) in roles(run(text)), roles(run(text))
