@@ -1093,11 +1093,23 @@ def _title_of_org_before_name(doc: Doc, start: int, person: str, table: EntityTa
     words = doc[span[0] : span[1]]
     cut = next((t.i for t in words if t.lower_ == "for"), None)
     if cut is not None and cut > span[0]:  # "Under Secretary of Commerce for Industry and Security X": a portfolio
-        body = table.lexicon.organization(doc[span[0] : cut].text)
         evidence = make_evidence(sent, document, "roles.title_of_org_before_name", 0.8)
-        return RoleFact(person, doc[title_start:start].text, table.ensure(*body) if body else None, (evidence,))
+        body = _department_of(f"of {doc[span[0] : cut].text}", table)
+        return RoleFact(person, doc[title_start:start].text, body, (evidence,))
     evidence = make_evidence(sent, document, "roles.title_of_org_before_name", 0.8)
     return RoleFact(person, doc[title_start:i].text, org, (evidence,))
+
+
+def _department_of(title: str, table: EntityTable) -> str | None:
+    """The department a title with a portfolio names after "of" by its short name: "Under Secretary of Commerce
+    for Industry and Security" (the Department of Commerce); None when no known body has that name."""
+    words = title.split(" of ", 1)
+    if len(words) < 2:
+        return None
+    name = words[1].removeprefix("the ").split(" for ", 1)[0]  # ("of Commerce for Industry and Security")
+    found = next((b for b in (table.lexicon.organization(name), table.lexicon.organization(f"Department of {name}"),
+                              table.lexicon.organization(f"Ministry of {name}")) if b), None)
+    return table.ensure(*found) if found else None
 
 
 def _counterpart(doc: Doc, start: int, person: str, table: EntityTable, document: Document,
