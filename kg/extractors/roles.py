@@ -14,7 +14,17 @@ from kg.extractors.entities import HONORIFIC_TITLES, QUALIFIERS, EntityTable, ti
 from kg.extractors.evidence import make_evidence
 from kg.extractors.lexicon import word_list
 from kg.extractors.patterns import iter_matches, load_patterns
-from kg.model import COMPANY, COUNTRY, GOVERNMENT_BODY, ORGANIZATION, PERSON, PLACE, Document, RoleFact
+from kg.model import (
+    COMPANY,
+    COUNTRY,
+    GOVERNMENT_BODY,
+    MEDIA_ORGANIZATION,
+    ORGANIZATION,
+    PERSON,
+    PLACE,
+    Document,
+    RoleFact,
+)
 
 NOT_NAME_ENTITIES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "NORP"}
 POSSESSIVE = {"'s", "\u2019s", "'"}
@@ -430,18 +440,34 @@ def _local_post(role: str) -> bool:
     return words[-1] in LOCAL_HEADS and all(w in LOCAL_RANKS for w in words[:-1])
 
 
+def _given_org(fact: RoleFact, org: str | None, extractor: str, confidence: float) -> RoleFact:
+    """`fact` with the organization another rule found for it, its evidence credited to that rule."""
+    evidence = replace(fact.evidence[0], extractor=extractor, confidence=confidence)
+    return RoleFact(fact.person, fact.role, org, (evidence,), fact.qualifier)
+
+
 def _with_local_body(fact: RoleFact, doc: Doc, title_start: int, lower: int, table: EntityTable) -> RoleFact:
     """A mayor or councillor without a stated place: the town or municipality named last, in the sentence or
     the one before ("Requests came from the Municipality of X. ... the mayor Y")."""
+    def local(key: str) -> bool:
+        return table.kind(key) == PLACE or table.kind(key) in (ORGANIZATION, GOVERNMENT_BODY) and any(
+            w in table.label(key).lower() for w in LOCAL_BODY_WORDS)
+
+    key = _body_named_last(title_start, lower, table, local, (COUNTRY, ORGANIZATION, GOVERNMENT_BODY, COMPANY))
+    return _given_org(fact, key, "roles.local_body", 0.5) if key else fact
+
+
+def _body_named_last(title_start: int, lower: int, table: EntityTable, fits: Callable[[str], bool],
+                     bodies: tuple[str, ...]) -> str | None:
+    """The entity named last before a title, back to token `lower`, when it `fits`; None when another of the
+    kinds `bodies` is named closer (no guess)."""
     for i in range(title_start - 1, lower - 1, -1):
         key = table.key_at(i)
-        if key and (table.kind(key) == PLACE or table.kind(key) in (ORGANIZATION, GOVERNMENT_BODY)
-                    and any(w in table.label(key).lower() for w in LOCAL_BODY_WORDS)):
-            evidence = replace(fact.evidence[0], extractor="roles.local_body", confidence=0.5)
-            return RoleFact(fact.person, fact.role, key, (evidence,), fact.qualifier)
-        if key and table.kind(key) in (COUNTRY, ORGANIZATION, GOVERNMENT_BODY, COMPANY):
-            return fact  # another body named closer: no guess
-    return fact
+        if key and fits(key):
+            return key
+        if key and table.kind(key) in bodies:
+            return None
+    return None
 
 
 def _with_body_told_before(fact: RoleFact, doc: Doc, title_start: int, lower: int, table: EntityTable) -> RoleFact:
@@ -457,21 +483,18 @@ def _with_body_told_before(fact: RoleFact, doc: Doc, title_start: int, lower: in
         key = bodies.pop() if len(bodies) == 1 else None
     if key is None:
         return fact
-    evidence = replace(fact.evidence[0], extractor="roles.body_told_before", confidence=0.6)
-    return RoleFact(fact.person, fact.role, key, (evidence,), fact.qualifier)
+    return _given_org(fact, key, "roles.body_told_before", 0.6)
 
 
 def _with_court(fact: RoleFact, title_start: int, lower: int, table: EntityTable) -> RoleFact:
     """A judge without a stated court: the court named last, in the sentence or the one before, when no other
     body is named closer ("The Constitutional Court struck down the law. The ruling, written by Justice X")."""
-    for i in range(title_start - 1, lower - 1, -1):
-        key = table.key_at(i)
-        if key and table.kind(key) not in (PERSON, PLACE, COUNTRY):
-            if table.label(key).lower().split()[-1] not in COURT_WORDS:
-                return fact  # another body named closer: no guess
-            evidence = replace(fact.evidence[0], extractor="roles.court", confidence=0.6)
-            return RoleFact(fact.person, fact.role, key, (evidence,), fact.qualifier)
-    return fact
+    def court(key: str) -> bool:
+        return table.kind(key) not in (PERSON, PLACE, COUNTRY) and table.label(key).lower().split()[-1] in COURT_WORDS
+
+    key = _body_named_last(title_start, lower, table, court,
+                           (ORGANIZATION, GOVERNMENT_BODY, COMPANY, MEDIA_ORGANIZATION))
+    return _given_org(fact, key, "roles.court", 0.6) if key else fact
 
 
 def _dominant_country(table: EntityTable) -> str | None:
@@ -499,8 +522,7 @@ def _with_group_country(fact: RoleFact, root: Token, table: EntityTable) -> Role
              for country in [table.lexicon.demonym(c.text) or table.lexicon.country(c.text)] if country}
     if len(named) != 1:
         return None
-    evidence = replace(fact.evidence[0], extractor="roles.group_country", confidence=0.6)
-    return RoleFact(fact.person, fact.role, table.ensure(named.pop(), COUNTRY), (evidence,), fact.qualifier)
+    return _given_org(fact, table.ensure(named.pop(), COUNTRY), "roles.group_country", 0.6)
 
 
 def _with_nearby_country(fact: RoleFact, window: list[Span], table: EntityTable,
@@ -527,8 +549,7 @@ def _with_nearby_country(fact: RoleFact, window: list[Span], table: EntityTable,
             return None
     if len(named) != 1 or dominant not in (None, *named):
         return None
-    evidence = replace(fact.evidence[0], extractor="roles.nearby_country", confidence=0.6)
-    return RoleFact(fact.person, fact.role, table.ensure(next(iter(named)), COUNTRY), (evidence,), fact.qualifier)
+    return _given_org(fact, table.ensure(next(iter(named)), COUNTRY), "roles.nearby_country", 0.6)
 
 
 def _names_its_body(fact: RoleFact) -> bool:
@@ -551,8 +572,7 @@ def _with_reported_country(fact: RoleFact, root: Token, table: EntityTable) -> R
     countries = {k for k in actors if k and table.kind(k) == COUNTRY}
     if len(countries) != 1:
         return None
-    evidence = replace(fact.evidence[0], extractor="roles.reported_country", confidence=0.6)
-    return RoleFact(fact.person, fact.role, countries.pop(), (evidence,), fact.qualifier)
+    return _given_org(fact, countries.pop(), "roles.reported_country", 0.6)
 
 
 def _countries_in(sent: Span, table: EntityTable) -> set[str]:
@@ -605,8 +625,7 @@ def _with_article_country(fact: RoleFact, window: list[Span], table: EntityTable
     if _names_another_country(window[-1], table, dominant) or len(window) > 1 and (
             _setting_countries(window[0], table) - {table.label(dominant)}):
         return fact
-    evidence = replace(fact.evidence[0], extractor="roles.article_country", confidence=0.5)
-    return RoleFact(fact.person, fact.role, dominant, (evidence,), fact.qualifier)
+    return _given_org(fact, dominant, "roles.article_country", 0.5)
 
 
 def _object_position(token: Token) -> bool:
@@ -652,8 +671,7 @@ def _with_context_country(fact: RoleFact, window: list[Span], table: EntityTable
         country = countries.pop() if countries else None
     if country is None:
         return fact
-    evidence = replace(fact.evidence[0], extractor="roles.context_country", confidence=0.5)
-    return RoleFact(fact.person, fact.role, country, (evidence,), fact.qualifier)
+    return _given_org(fact, country, "roles.context_country", 0.5)
 
 
 def _stop_country(sent: Span, table: EntityTable, home: HomeContext, document: Document) -> str | None:
@@ -726,8 +744,7 @@ def _with_place_of_sentence(fact: RoleFact, doc: Doc, start: int, sent: Span,
             country = table.ensure(table.lexicon.city_country(table.label(key)) or "", COUNTRY)
     if country is None:
         return None
-    evidence = replace(fact.evidence[0], extractor="roles.place_of_sentence", confidence=0.6)
-    return RoleFact(fact.person, fact.role, country, (evidence,), fact.qualifier)
+    return _given_org(fact, country, "roles.place_of_sentence", 0.6)
 
 
 def _with_home(fact: RoleFact, doc: Doc, start: int, sent: Span, table: EntityTable,
@@ -757,8 +774,7 @@ def _with_home(fact: RoleFact, doc: Doc, start: int, sent: Span, table: EntityTa
     root = _name_root(doc, start, table)
     if root.dep_ not in ("nsubj", "nsubjpass") or _other_party(root):
         return fact  # only the one who acts: "Foreign Minister X told reporters", not "X's war"
-    evidence = replace(fact.evidence[0], extractor="roles.home", confidence=0.6)
-    return RoleFact(fact.person, fact.role, home.country, (evidence,), fact.qualifier)
+    return _given_org(fact, home.country, "roles.home", 0.6)
 
 
 def _names_another_country(sent: Span, table: EntityTable, country: str,
