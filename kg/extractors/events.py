@@ -11,6 +11,7 @@ from kg.dates import resolve_date
 from kg.extractors.circumstances import (
     PARTICIPANT_PREPOSITIONS,
     RELATIVE_DAY_WORDS,
+    REPORTING_VERBS,
     carriers,
     clause_date,
     countries_named,
@@ -67,7 +68,6 @@ NOT_SITE_DEPS = {"nsubj", "nsubjpass", "dobj", "agent", "amod", "compound", "npa
 SITE_PREPOSITIONS = {"in", "at", "near", "outside", "off"}  # "in Bannu": where something is
 HEAD_HOPS = 3  # governing words searched for an event's date and place: "a stampede killed 345 in Mecca"
 RECALL_VERBS = word_list("recall_verbs")
-REPORTING_VERBS = word_list("reporting_verbs")
 CARRIED_OUT_VERBS = word_list("carried_out_verbs")
 BARRING_VERBS = word_list("barring_verbs")
 LABEL_PREPOSITIONS = {"in", "on", "at", "since", "from", "during", "until", "by"}
