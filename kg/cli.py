@@ -91,6 +91,16 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--host", help="address to listen on (default: $KG_HOST or 127.0.0.1)")
     p.add_argument("--port", type=int, help="port (default: $KG_PORT or 5000)")
     p.add_argument("--threads", type=int, help="request threads (default: $KG_THREADS or 32)")
+    p.add_argument("--sparql", metavar="QUERY_URL", help="serve the graph held by a SPARQL 1.1 server (Oxigraph "
+                   "server, Virtuoso, Fuseki) instead of the store: pages read through SPARQL, /sparql passes queries "
+                   "on (default: $KG_SPARQL)")
+    p.add_argument("--update", dest="sparql_update", metavar="URL",
+                   help="that server's update URL (default: $KG_SPARQL_UPDATE, else the query URL)")
+    p.add_argument("--user", dest="sparql_user", help="user name for that server, HTTP Basic or Digest "
+                   "(default: $KG_SPARQL_USER)")
+    p.add_argument("--password", dest="sparql_password", help="that user's password (default: $KG_SPARQL_PASSWORD)")
+    p.add_argument("--token", dest="update_token", metavar="TOKEN", help="the token clients must send to update "
+                   "through /sparql (default: $KG_UPDATE_TOKEN; without one, updates are refused)")
     return parser
 
 
@@ -268,13 +278,15 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def serve(settings: Settings) -> int:
-    """Serve the store with the production WSGI server until SIGTERM or SIGINT; prints the URLs."""
+    """Serve the store (or the graph of the SPARQL server settings.sparql names) with the production WSGI server
+    until SIGTERM or SIGINT; prints the URLs."""
     from kg.serving import run_server
     from kg.web.app import create_app
 
     app = create_app(settings)  # fails here, with a clear message, if the store is busy or broken
     url = f"http://{settings.host}:{settings.port}"
-    print(f"kg: serving {settings.store}\n  entity pages:    {url}/\n  SPARQL endpoint: {url}/sparql", flush=True)
+    print(f"kg: serving {settings.sparql or settings.store}\n  entity pages:    {url}/\n"
+          f"  SPARQL endpoint: {url}/sparql", flush=True)
     run_server(app, settings.host, settings.port, settings.threads, settings.max_request_bytes, settings.access_log)
     return 0
 

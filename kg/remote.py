@@ -11,11 +11,12 @@ per batch of articles, which a SPARQL 1.1 server runs as one operation.
 from __future__ import annotations
 
 import json
+import re
 import urllib.error
 import urllib.parse
 import urllib.request
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from email.message import Message
 from typing import IO, Any
@@ -36,10 +37,20 @@ from pyoxigraph import (
 )
 
 from kg import ontology
-from kg.errors import DiskFull, Forbidden, InvalidInput, KGError, PayloadTooLarge, Unauthorized
+from kg.errors import (
+    DiskFull,
+    Forbidden,
+    InvalidInput,
+    KGError,
+    PayloadTooLarge,
+    QueryTimeout,
+    Unauthorized,
+    UnknownEntity,
+)
 from kg.event_identity import EventReport
 from kg.model import PERSON, Entity
-from kg.store import DATASET_FORMATS
+from kg.sparql_syntax import split_prologue, with_values
+from kg.store import DATASET_FORMATS, Term
 
 SPARQL_JSON = "application/sparql-results+json"
 N_TRIPLES = "application/n-triples"
@@ -70,6 +81,9 @@ EVENT_REPORTS = ("?e ?g ?type ?date ?datatype ?place ?participant ?status ?publi
     OPTIONAL { ?e kg:status ?status } OPTIONAL { ?g schema:datePublished ?published } }""")
 HASHES = ("?a ?hash ?source", """GRAPH ?a { ?a a kg:Article ; kg:contentHash ?hash .
     OPTIONAL { ?a kg:sourceFile ?source } }""")
+
+
+_OWN_LIMIT = re.compile(r"\bLIMIT\s+(\d+)\s*(?:OFFSET\s+\d+\s*)?$", re.IGNORECASE)
 
 
 def paged_query(variables: str, pattern: str, offset: int, limit: int | None = None) -> str:
@@ -145,6 +159,9 @@ class _Server:
             raise _http_error(method, url, err, self.endpoints) from err
         except (urllib.error.URLError, OSError) as err:
             reason = getattr(err, "reason", err)
+            if isinstance(reason, TimeoutError):
+                raise QueryTimeout(f"{self.endpoints.name} did not answer {method} {url} within "
+                                   f"{self.timeout:g} s.") from err
             if self.endpoints.is_kg_server:
                 raise KGError(f"Cannot reach {self.endpoints.name} ({reason}). {self.endpoints.hint}") from err
             raise KGError(f"Cannot reach {self.endpoints.name} at {url} ({reason}). {self.endpoints.hint}") from err
@@ -158,6 +175,16 @@ class _Server:
         """POST a query, form-encoded as every SPARQL 1.1 server takes it."""
         body = urllib.parse.urlencode({"query": sparql}).encode("ascii")
         return self._send("POST", self.endpoints.query, body, {"Content-Type": FORM, "Accept": accept})
+
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL update on the server (form-encoded, as every SPARQL 1.1 server takes it).
+
+        Raises:
+            Unauthorized, Forbidden: the server refused the credentials.
+            KGError: the server cannot be reached or failed.
+        """
+        body = urllib.parse.urlencode({"update": sparql}).encode("ascii")
+        self._send("POST", self.endpoints.update, body, {"Content-Type": FORM})
 
     def _graph_url(self, graph: NamedNode | None) -> str:
         """The Graph Store Protocol URL of a named graph, or of the default graph when None."""
@@ -273,16 +300,6 @@ class RemoteSink(_Server):
             if ontology.CONTENT_HASH in values:
                 self._versions[graph.value] = (values[ontology.CONTENT_HASH], values.get(ontology.SOURCE_FILE, ""))
 
-    def update(self, sparql: str) -> None:
-        """Run a SPARQL update on the server (form-encoded, as every SPARQL 1.1 server takes it).
-
-        Raises:
-            Unauthorized, Forbidden: the server refused the credentials.
-            KGError: the server cannot be reached or failed.
-        """
-        body = urllib.parse.urlencode({"update": sparql}).encode("ascii")
-        self._send("POST", self.endpoints.update, body, {"Content-Type": FORM})
-
     def flush(self) -> None:
         """Nothing to do: the server commits each request before answering."""
 
@@ -336,6 +353,13 @@ class RemoteSink(_Server):
         return rows
 
 
+def _canonical(term: Term) -> Term:
+    """A boolean literal in its canonical form: Virtuoso gives "true"^^xsd:boolean back as "1", the same value."""
+    if isinstance(term, Literal) and term.datatype == ontology.XSD_BOOLEAN and term.value in ("1", "0"):
+        return Literal("true" if term.value == "1" else "false", datatype=ontology.XSD_BOOLEAN)
+    return term
+
+
 def _replace_graph(graph: NamedNode, quads: list[Quad]) -> str:
     """The update operations that replace `graph` with the triples of `quads`."""
     triples = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
@@ -379,24 +403,40 @@ def _http_error(method: str, url: str, err: urllib.error.HTTPError, endpoints: E
 
 class RemoteStore(_Server):
     """Reads the store that a running `kg serve` holds open, through its SPARQL endpoint and Graph Store Protocol, or
-    the graph on another SPARQL server: what `kg query`, `stats`, `eval` and `export` use then.
+    the graph on another SPARQL server: what `kg query`, `stats`, `eval` and `export` use then, and what `kg serve
+    --sparql` serves its pages and endpoint from.
+
+    The page reads (`select`, `quads_about`, ...) are the ones kg.store.Store answers from its indexes, here made
+    SELECT queries over the server's named graphs, read in pages (as RemoteSink reads) so that a server's row limit
+    cannot cut them. The default graph is not read by them: on the servers kg works with it is the union of the
+    named graphs (Virtuoso; `oxigraph serve --union-default-graph`), so its quads would be read twice.
 
     `truncated` tells whether the server cut the last query result at its KG_ROW_LIMIT.
     """
 
     truncated = False
 
-    def query(self, sparql: str) -> QuerySolutions | QueryBoolean | list[Triple]:
+    def query(self, sparql: str, *, bindings: Mapping[str, Term] | None = None, base_iri: str | None = None,
+              default_graphs: list[NamedNode] | None = None, named_graphs: list[NamedNode] | None = None,
+              ) -> QuerySolutions | QueryBoolean | list[Triple]:
         """The result of a query run by the server: solutions, a boolean, or triples. The prefixes a kg server
-        predeclares (kg:, org:, schema:, ...) are declared for other servers too.
+        predeclares (kg:, org:, schema:, ...) are declared for other servers too, and `base_iri` as the BASE;
+        `bindings` are bound in a VALUES block (kg.sparql_syntax.with_values); `default_graphs` and `named_graphs`
+        are sent as the protocol's default-graph-uri and named-graph-uri.
 
         Raises:
             InvalidInput: the server rejected the query (a syntax error, with the parser's position).
+            QueryTimeout: the server did not answer within the timeout.
             KGError: the server cannot be reached or failed.
         """
+        sparql = with_values(sparql, bindings or {})
         if not self.endpoints.is_kg_server:
-            sparql = PROLOGUE + sparql  # a query's own declarations come after, and win
-        data, headers = self._post_query(sparql, f"{SPARQL_JSON}, {N_TRIPLES}")
+            sparql = (f"BASE <{base_iri}>\n" if base_iri else "") + PROLOGUE + sparql  # the query's own win
+        fields = [("query", sparql), *(("default-graph-uri", g.value) for g in default_graphs or ()),
+                  *(("named-graph-uri", g.value) for g in named_graphs or ())]
+        body = urllib.parse.urlencode(fields).encode("ascii")
+        data, headers = self._send("POST", self.endpoints.query, body,
+                                   {"Content-Type": FORM, "Accept": f"{SPARQL_JSON}, {N_TRIPLES}"})
         self.truncated = headers.get("KG-Truncated") == "true"
         try:
             if headers.get_content_type() == N_TRIPLES:
@@ -406,8 +446,21 @@ class RemoteStore(_Server):
             raise KGError(f"The server at {self.url} answered a query with a result that does not parse "
                           f"({err}); is it a SPARQL endpoint?") from err
 
-    def select(self, sparql: str) -> list[dict[str, Any]]:
-        """Rows of a SELECT query as dicts of pyoxigraph terms (unbound variables omitted), like Store.select.
+    def update(self, sparql: str, base_iri: str | None = None) -> None:
+        """Run a SPARQL update on the server, with the prefixes kg predeclares and `base_iri` as the BASE.
+
+        Raises:
+            Unauthorized, Forbidden: the server refused the credentials.
+            InvalidInput: the server rejected the update.
+            QueryTimeout: the server did not answer within the timeout.
+            KGError: the server cannot be reached or failed.
+        """
+        if not self.endpoints.is_kg_server:
+            sparql = (f"BASE <{base_iri}>\n" if base_iri else "") + PROLOGUE + sparql
+        super().update(sparql)
+
+    def _rows(self, sparql: str) -> list[dict[str, Any]]:
+        """Rows of one SELECT query as dicts of pyoxigraph terms (unbound variables omitted).
 
         Raises:
             KGError: the server cannot be reached, refused the query, or cut its result at KG_ROW_LIMIT.
@@ -422,6 +475,68 @@ class RemoteStore(_Server):
                           "or stop the server and read the store directly.")
         return rows
 
+    def select(self, sparql: str, **bindings: Term) -> list[dict[str, Any]]:
+        """Every row of a SELECT query as dicts of pyoxigraph terms (unbound variables omitted), like Store.select.
+
+        A query that ends in a LIMIT of at most PAGE_ROWS is asked as it is; any other is read in pages of PAGE_ROWS
+        rows, in the order of all its variables (not its own ORDER BY), so that a server's row limit cannot cut it.
+
+        Raises:
+            KGError: the server cannot be reached, refused the query, or cut its result at KG_ROW_LIMIT.
+        """
+        prologue, body = split_prologue(sparql)
+        bound = with_values(body, bindings)
+        limit = _OWN_LIMIT.search(bound)
+        if limit and int(limit.group(1)) <= PAGE_ROWS:  # one page holds it, in its own order
+            return self._rows(prologue + bound)
+        probe = self.query(f"{prologue}SELECT * WHERE {{ {{ {bound} }} }} LIMIT 0")
+        if not isinstance(probe, QuerySolutions):
+            raise InvalidInput("Expected a SELECT query.")
+        variables = " ".join(str(v) for v in probe.variables)
+        rows: list[dict[str, Any]] = []
+        ordered = f"SELECT {variables} WHERE {{ {{ {bound} }} }} ORDER BY {variables}"
+        while page := self._rows(f"{prologue}SELECT {variables} WHERE {{ {{ {ordered} }} }} "
+                                 f"LIMIT {PAGE_ROWS} OFFSET {len(rows)}"):
+            rows += page  # until an empty page: a server may cut a page short without a word (Virtuoso)
+        return rows
+
+    def _quads(self, subject: Term | None, predicate: NamedNode | None, obj: Term | None,
+               graph: NamedNode | None) -> list[Quad]:
+        """The quads of the named graphs that match a pattern (None: any), read in pages."""
+        fixed = {name: term for name, term in (("s", subject), ("p", predicate), ("o", obj), ("g", graph))
+                 if term is not None}
+        rows = self.select("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }", **fixed)
+        return [Quad(row["s"], row["p"], _canonical(row["o"]), row["g"]) for row in rows]
+
+    def quads_about(self, subject: NamedNode, predicate: NamedNode | None = None,
+                    graph: NamedNode | None = None) -> list[Quad]:
+        """Quads with `subject` as subject, optionally of one predicate and one graph."""
+        return self._quads(subject, predicate, None, graph)
+
+    def quads_pointing_to(self, obj: Term, predicate: NamedNode | None = None,
+                          graph: NamedNode | None = None) -> list[Quad]:
+        """Quads with `obj` as object, optionally of one predicate and one graph."""
+        return self._quads(None, predicate, obj, graph)
+
+    def quads_of_predicate(self, predicate: NamedNode, graph: NamedNode | None = None) -> Iterator[Quad]:
+        """Quads of one predicate (optionally in one graph)."""
+        return iter(self._quads(None, predicate, None, graph))
+
+    def has_graph(self, graph: NamedNode) -> bool:
+        """Whether the server holds a named graph (with at least one triple)."""
+        return bool(self._rows(f"SELECT ?s WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} }} LIMIT 1"))
+
+    def describe(self, node: NamedNode) -> list[Quad]:
+        """Every quad with `node` as subject or object, across the named graphs.
+
+        Raises:
+            UnknownEntity: nothing is said about `node`.
+        """
+        quads = self.quads_about(node) + self.quads_pointing_to(node)
+        if not quads:
+            raise UnknownEntity(f"Nothing is known about {node.value}.")
+        return quads
+
     def _graph(self, graph: NamedNode | None) -> list[Triple]:
         if not self.endpoints.graph_store:
             raise InvalidInput(f"Reading whole graphs from {self.url} needs its Graph Store Protocol URL: give "
@@ -432,7 +547,7 @@ class RemoteStore(_Server):
     def count_quads(self) -> int:
         """The number of quads in the server's store: its named graphs, and its default graph where a graph store
         URL is known (a default graph that is the union of the others, as Virtuoso's, is not counted again)."""
-        named = self.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+        named = self._rows("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
         default = len(self._graph(None)) if self.endpoints.graph_store else 0
         return int(named[0]["n"].value) + default
 

@@ -25,7 +25,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from kg.ontology import Namer
-from kg.store import Store
+from kg.store import GraphReader
 
 GENERAL_TYPES = ("Person", "Organization", "Place", "Event")
 
@@ -145,7 +145,7 @@ class LabelIndex:
             yield name
 
 
-def build_index(store: Store, namer: Namer) -> LabelIndex:
+def build_index(store: GraphReader, namer: Namer) -> LabelIndex:
     """Read every person, organization, place and event with its labels from the store."""
     general: dict[str, str] = {}
     kinds: dict[str, str] = {}
@@ -166,7 +166,7 @@ def build_index(store: Store, namer: Namer) -> LabelIndex:
     return LabelIndex.from_entities(entities.values())
 
 
-def store_version(store: Store) -> tuple[int, str]:
+def store_version(store: GraphReader) -> tuple[int, str]:
     """(articles, latest ingest time): changes whenever an article is added, replaced or removed."""
     rows = store.select(VERSION)
     row = rows[0] if rows else {}
@@ -176,7 +176,7 @@ def store_version(store: Store) -> tuple[int, str]:
 class IndexCache:
     """One LabelIndex per store, rebuilt when `store_version` changes; safe across threads."""
 
-    def __init__(self, store: Store, namer: Namer, recheck_seconds: float = 1.0) -> None:
+    def __init__(self, store: GraphReader, namer: Namer, recheck_seconds: float = 1.0) -> None:
         self.store = store
         self.namer = namer
         self.recheck_seconds = recheck_seconds

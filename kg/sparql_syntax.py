@@ -13,7 +13,7 @@ appear in it, escapes decoded and case folded.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from functools import lru_cache
 
 from pyoxigraph import NamedNode
@@ -130,3 +130,38 @@ def query_form(sparql: str) -> str | None:
     """SELECT, ASK, CONSTRUCT or DESCRIBE: the form of a query; None when it does not parse as one."""
     tree = _parse(sparql)
     return next((QUERY_FORMS[node.name] for node in tree or () if node.name in QUERY_FORMS), None)
+
+
+def with_values(query: str, bindings: Mapping[str, object]) -> str:
+    """The query with `bindings` (variable name -> pyoxigraph term) given as a VALUES block that opens its WHERE
+    clause, so that every pattern of the clause sees the variables bound: how a query is bound on a server that has
+    no substitution API. The terms are written in their own syntax (str(term)), never as raw request text. A query
+    without a WHERE clause (DESCRIBE <iri>) gets the VALUES block at its end.
+    """
+    if not bindings:
+        return query
+    names = sorted(bindings)
+    block = f" VALUES ({' '.join('?' + n for n in names)}) {{ ({' '.join(str(bindings[n]) for n in names)}) }} "
+    depth, after_where, braces = 0, False, []
+    for token in _UPDATE_TOKENS.finditer(query):
+        if token.lastgroup == "brace":
+            if token.group() == "{" and depth == 0:
+                braces.append(token.end())
+                if after_where:
+                    return query[: token.end()] + block + query[token.end():]
+            depth += 1 if token.group() == "{" else -1
+        elif token.lastgroup == "word" and depth == 0 and token.group().upper() == "WHERE":
+            after_where = True
+    if braces and query_form(query) in ("SELECT", "ASK"):  # SELECT * { ... }: the first group is the WHERE clause
+        return query[: braces[0]] + block + query[braces[0]:]
+    return f"{query}\n{block.strip()}"
+
+
+_PROLOGUE = re.compile(r"(?:\s|#[^\n\r]*|BASE\s*<[^<>\s]*>|PREFIX\s+[\w.-]*:\s*<[^<>\s]*>)*", re.IGNORECASE)
+
+
+def split_prologue(query: str) -> tuple[str, str]:
+    """(the BASE and PREFIX declarations and comments that open a query, the rest): the rest can go in a subquery."""
+    cut = _PROLOGUE.match(query)
+    end = cut.end() if cut else 0
+    return query[:end], query[end:]

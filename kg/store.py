@@ -132,6 +132,37 @@ class ReadableStore(Protocol):
         ...
 
 
+class GraphReader(Protocol):
+    """What the pages read of a graph: a Store on disk, or kg.remote.RemoteStore over a SPARQL server (`kg serve
+    --sparql`). The web layer reads only through these methods, so that it works the same on both."""
+
+    def select(self, sparql: str, **bindings: Term) -> list[dict[str, Any]]:
+        """Rows of a SELECT query as dicts of pyoxigraph terms, `bindings` bound to variables."""
+        ...
+
+    def quads_about(self, subject: NamedNode, predicate: NamedNode | None = None,
+                    graph: NamedNode | None = None) -> list[Quad]:
+        """Quads with `subject` as subject."""
+        ...
+
+    def quads_pointing_to(self, obj: Term, predicate: NamedNode | None = None,
+                          graph: NamedNode | None = None) -> list[Quad]:
+        """Quads with `obj` as object."""
+        ...
+
+    def quads_of_predicate(self, predicate: NamedNode, graph: NamedNode | None = None) -> Iterator[Quad]:
+        """Quads of one predicate."""
+        ...
+
+    def describe(self, node: NamedNode) -> list[Quad]:
+        """Every quad with `node` as subject or object."""
+        ...
+
+    def count_quads(self) -> int:
+        """The number of quads."""
+        ...
+
+
 class Store:
     """A kg knowledge graph in a pyoxigraph store on disk (or in memory when path is None).
 
@@ -619,7 +650,7 @@ class _RowCutter:
         self.pending = b""
 
 
-def write_result(result: QueryResult, output: IO[bytes], fmt: str, row_limit: int | None = None) -> bool:
+def write_result(result: QueryResult | list[Triple], output: IO[bytes], fmt: str, row_limit: int | None = None) -> bool:
     """Serialize a query result natively to `output` as `fmt` (a RESULTS_FORMATS or RDF_FORMATS name).
 
     Returns True when the result was cut after `row_limit` rows (or triples); the output stays a
@@ -628,10 +659,10 @@ def write_result(result: QueryResult, output: IO[bytes], fmt: str, row_limit: in
     Raises:
         InvalidInput: `fmt` does not suit the kind of result.
     """
-    if isinstance(result, QueryTriples):
+    if isinstance(result, QueryTriples | list):  # a list: the triples a SPARQL server answered (kg.remote)
         rdf = rdf_format(fmt)
         if row_limit is None:
-            result.serialize(output, rdf)
+            serialize(result, output, rdf, prefixes=ontology.PREFIXES)
             return False
         counter = _TripleCounter(result, row_limit)
         serialize(counter, output, rdf, prefixes=ontology.PREFIXES)
@@ -653,7 +684,7 @@ def write_result(result: QueryResult, output: IO[bytes], fmt: str, row_limit: in
 class _TripleCounter:
     """Iterates triples of a CONSTRUCT/DESCRIBE result up to a limit, noting whether it cut."""
 
-    def __init__(self, triples: QueryTriples, limit: int) -> None:
+    def __init__(self, triples: QueryTriples | list[Triple], limit: int) -> None:
         self.triples, self.limit, self.count, self.cut = triples, limit, 0, False
 
     def __iter__(self) -> Iterator[Triple]:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from flask import current_app
 
 from kg.ontology import Namer
+from kg.remote import RemoteStore
 from kg.settings import Settings
 from kg.store import Store
 
@@ -15,7 +16,7 @@ from kg.store import Store
 class AppContext:
     """The long-lived objects of one app, kept in `app.extensions["kg"]`."""
 
-    store: Store
+    store: Store | RemoteStore  # RemoteStore: `kg serve --sparql`, the graph on a SPARQL server
     namer: Namer
     settings: Settings
 

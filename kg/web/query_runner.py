@@ -87,7 +87,7 @@ class QueryRunner:
             QueryTimeout: no answer within KG_QUERY_TIMEOUT.
             QueryTooLarge: the query needed more memory than KG_QUERY_MEMORY.
         """
-        version = self.store.generation
+        version = self.version()
         headers = {"KG-Row-Limit": str(self.settings.row_limit), "Vary": "Accept"}
         if is_volatile(sparql):
             answer, finished = self._compute(sparql, requested, accept, options)
@@ -107,6 +107,10 @@ class QueryRunner:
         answer, cached = self.cache.answer(version, key, compute)
         headers["KG-Cache"] = "hit" if cached else "miss"
         return _response(answer, streamed[0] if streamed else None, headers)
+
+    def version(self) -> int:
+        """The store's version, which the answer cache and the ETags are kept for: its count of writes."""
+        return self.store.generation
 
     def _compute(self, sparql: str, requested: Sequence[str], accept: str | None,
                   options: dict[str, object]) -> tuple[Answer | None, Finished[tuple[str, bool]] | None]:

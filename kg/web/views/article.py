@@ -9,7 +9,7 @@ from markupsafe import Markup
 
 from kg.ontology import Namer
 from kg.search import LabelIndex
-from kg.store import Store, Term
+from kg.store import GraphReader, Term
 from kg.web.views.entity import entity_href, mark_source, script_json
 from kg.web.views.facts import Claim, article_claims, article_mentions
 from kg.web.views.highlight import Span, highlight, paragraphs
@@ -44,7 +44,7 @@ class ArticleView:
         return self.url.lower().startswith(("http://", "https://"))
 
 
-def gather_article(store: Store, namer: Namer, index: LabelIndex, doc_id: str, node: Term) -> ArticleView | None:
+def gather_article(store: GraphReader, namer: Namer, index: LabelIndex, doc_id: str, node: Term) -> ArticleView | None:
     """Read one article and arrange it for its page; None when there is no such article."""
     rows = store.select(ARTICLE, a=node)
     if not rows:

@@ -17,7 +17,7 @@ from typing import Any
 from kg import ontology as o
 from kg.errors import InvalidInput
 from kg.search import LabelIndex
-from kg.store import NamedNode, Store
+from kg.store import GraphReader, NamedNode
 from kg.timeline import UNKNOWN_YEAR, parse_date, sort_key, year_of
 from kg.web.views.facts import Claim, claims_of_facts
 from kg.web.views.reads import FactReader, Row
@@ -53,7 +53,7 @@ class Entry:
         return sort_key(when, year_of(published)), self.kind, self.title
 
 
-def timeline_entries(store: Store) -> list[Entry]:
+def timeline_entries(store: GraphReader) -> list[Entry]:
     """Every dated event and sanction claim, oldest first (one index read per dated fact)."""
     reader = FactReader(store)
     entries: dict[tuple[str, str], Entry] = {}
@@ -97,7 +97,7 @@ def _add(entries: dict[tuple[str, str], Entry], fact: Any, graph: NamedNode, qua
                 entry.places.add(quad.object.value)
 
 
-def entry_claims(store: Store, entries: list[Entry], articles: Mapping[str, Row] | None = None) -> list[Claim]:
+def entry_claims(store: GraphReader, entries: list[Entry], articles: Mapping[str, Row] | None = None) -> list[Claim]:
     """The claims of `entries`, read in full, in the same order (`articles`: metadata known, as FactReader takes)."""
     reader = FactReader(store, articles)
     claims = []

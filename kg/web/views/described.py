@@ -9,7 +9,7 @@ from collections.abc import Iterable
 
 from kg import ontology as o
 from kg.errors import UnknownEntity
-from kg.store import NamedNode, Quad, Store, Triple
+from kg.store import GraphReader, NamedNode, Quad, Triple
 
 FACT_CLASSES = {o.kg("Role"), o.kg("Event"), o.kg("Sanction")}
 # How a fact links to the entities taking part in it (mentions and articles link to entities too).
@@ -17,7 +17,7 @@ FACT_LINKS = {o.MEMBER, o.ORGANIZATION_P, o.LOCATION, o.PARTICIPANT, o.AUTHORITY
 NAMES = (o.LABEL, o.HEADLINE)  # how a linked entity or article is called
 
 
-def _facts_of(store: Store, incoming: Iterable[Quad]) -> list[tuple[NamedNode, NamedNode]]:
+def _facts_of(store: GraphReader, incoming: Iterable[Quad]) -> list[tuple[NamedNode, NamedNode]]:
     """(fact node, article graph) of every role, event or sanction among the subjects of `incoming`."""
     found = []
     for quad in incoming:
@@ -28,13 +28,13 @@ def _facts_of(store: Store, incoming: Iterable[Quad]) -> list[tuple[NamedNode, N
     return list(dict.fromkeys(found))
 
 
-def _names(store: Store, triples: Iterable[Triple], namer: o.Namer) -> list[Triple]:
+def _names(store: GraphReader, triples: Iterable[Triple], namer: o.Namer) -> list[Triple]:
     """The labels of the entities and the headlines of the articles of this graph that `triples` link to."""
     linked = {t.object for t in triples if isinstance(t.object, NamedNode) and t.object.value.startswith(namer.base)}
     return [q.triple for node in linked for name in NAMES for q in store.quads_about(node, name)]
 
 
-def _fact_triples(store: Store, fact: NamedNode, graph: NamedNode, *, evidence: bool) -> list[Triple]:
+def _fact_triples(store: GraphReader, fact: NamedNode, graph: NamedNode, *, evidence: bool) -> list[Triple]:
     """The fact's statements in its article; with `evidence`, its evidence sentences too."""
     triples = [q.triple for q in store.quads_about(fact, None, graph)]
     if evidence:
@@ -43,7 +43,7 @@ def _fact_triples(store: Store, fact: NamedNode, graph: NamedNode, *, evidence: 
     return triples
 
 
-def describe_entity(store: Store, node: NamedNode, namer: o.Namer) -> list[Triple]:
+def describe_entity(store: GraphReader, node: NamedNode, namer: o.Namer) -> list[Triple]:
     """The entity's own statements, its incoming links, and every fact it takes part in with what that fact
     says (title, organisation, dates, places) and the names of what it links to.
 
@@ -60,7 +60,7 @@ def describe_entity(store: Store, node: NamedNode, namer: o.Namer) -> list[Tripl
     return list(dict.fromkeys(triples))
 
 
-def describe_fact(store: Store, fact: NamedNode, article: NamedNode, namer: o.Namer) -> list[Triple]:
+def describe_fact(store: GraphReader, fact: NamedNode, article: NamedNode, namer: o.Namer) -> list[Triple]:
     """A fact as its article states it: its statements, its evidence, and the names of what it links to.
 
     Raises:

@@ -12,7 +12,7 @@ from markupsafe import Markup
 
 from kg.ontology import Namer
 from kg.search import IndexedEntity, LabelIndex
-from kg.store import Store, Term
+from kg.store import GraphReader, Term
 from kg.web.views.facts import (
     Claim,
     Source,
@@ -108,7 +108,7 @@ def entity_href(namer: Namer, iri: str) -> str | None:
     return f"/entity/{key}" if key else None
 
 
-def gather(store: Store, namer: Namer, index: LabelIndex, tables: GraphTables, describer: Describer,
+def gather(store: GraphReader, namer: Namer, index: LabelIndex, tables: GraphTables, describer: Describer,
            entity: IndexedEntity, node: Term) -> EntityView:
     """Read the facts about `entity` and what names it, and arrange them for its page."""
     reader = FactReader(store, tables.article_terms)
@@ -146,7 +146,7 @@ def event_title(claim: Claim, index: LabelIndex) -> str:
     return readable_title(claim.title, claim.date_text, place.label if place else "")
 
 
-def mark_sources(store: Store, namer: Namer, claims: list[Claim], entity: IndexedEntity | None) -> None:
+def mark_sources(store: GraphReader, namer: Namer, claims: list[Claim], entity: IndexedEntity | None) -> None:
     """Give every source its sentence as escaped HTML, the claim's entities marked."""
     mentions: dict[str, list[tuple[int, int, str]]] = {}
     for claim in claims:
@@ -155,7 +155,7 @@ def mark_sources(store: Store, namer: Namer, claims: list[Claim], entity: Indexe
             mark_source(store, namer, source, involved, entity, mentions)
 
 
-def mark_source(store: Store, namer: Namer, source: Source, involved: set[str], entity: IndexedEntity | None,
+def mark_source(store: GraphReader, namer: Namer, source: Source, involved: set[str], entity: IndexedEntity | None,
                 cache: dict[str, list[tuple[int, int, str]]]) -> None:
     """Highlight the mentions of `involved` entities (and `entity` itself) in the source sentence.
 
@@ -165,7 +165,7 @@ def mark_source(store: Store, namer: Namer, source: Source, involved: set[str], 
     source.marker = partial(_marked, store, namer, involved, entity, cache)
 
 
-def _marked(store: Store, namer: Namer, involved: set[str], entity: IndexedEntity | None,
+def _marked(store: GraphReader, namer: Namer, involved: set[str], entity: IndexedEntity | None,
             cache: dict[str, list[tuple[int, int, str]]], source: Source) -> Markup:
     if source.article not in cache:
         cache[source.article] = article_mentions(store, namer.article(source.doc_id))

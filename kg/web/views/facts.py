@@ -15,7 +15,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from kg.store import Store, Term
+from kg.store import GraphReader, Term
 from kg.timeline import When, format_when, parse_date, sort_key, year_of
 from kg.web.views.reads import FactReader, Row
 
@@ -242,20 +242,20 @@ def _by_kind(rows: list[Row]) -> Callable[[str], list[Row]]:
     return lambda kind: [r for r in rows if r["class"].value.endswith(f"#{kind}")]
 
 
-def entity_claims(store: Store, entity: Term, reader: FactReader | None = None) -> list[Claim]:
+def entity_claims(store: GraphReader, entity: Term, reader: FactReader | None = None) -> list[Claim]:
     """Every role, event and sanction the entity takes part in, merged across articles."""
     reader = reader or FactReader(store)
     return _claims(lambda kind: reader.entity_rows(entity, kind))  # type: ignore[arg-type]
 
 
-def event_reports(store: Store, event: Term, reader: FactReader | None = None) -> list[Claim]:
+def event_reports(store: GraphReader, event: Term, reader: FactReader | None = None) -> list[Claim]:
     """The event node's claim as reported by every article that states it (same kg:claimKey)."""
     reader = reader or FactReader(store)
     rows = _complete(reader.claim_rows(event), "Event")  # type: ignore[arg-type]
     return _merge(rows, "Event", _claim_key, _fill_event, via="self")
 
 
-def article_claims(store: Store, article: Term, reader: FactReader | None = None) -> list[Claim]:
+def article_claims(store: GraphReader, article: Term, reader: FactReader | None = None) -> list[Claim]:
     """Every fact drawn from one article."""
     reader = reader or FactReader(store)
     return _claims(_by_kind(reader.article_rows(article)))  # type: ignore[arg-type]
@@ -274,12 +274,12 @@ def timeline(claims: Iterable[Claim]) -> list[Claim]:
     return sorted(dated, key=lambda c: (c.timeline_key(), c.kind, c.title))
 
 
-def article_mentions(store: Store, article: Term, reader: FactReader | None = None) -> list[tuple[int, int, str]]:
+def article_mentions(store: GraphReader, article: Term, reader: FactReader | None = None) -> list[tuple[int, int, str]]:
     """(start, end, entity IRI) of every entity mention in the article's text."""
     return (reader or FactReader(store)).mentions(article)  # type: ignore[arg-type]
 
 
-def fact_claims(store: Store, fact: Term, article: Term, reader: FactReader | None = None) -> list[Claim]:
+def fact_claims(store: GraphReader, fact: Term, article: Term, reader: FactReader | None = None) -> list[Claim]:
     """The claim one fact node states in its article (empty when the article states no such fact)."""
     reader = reader or FactReader(store)
     return _claims(_by_kind(reader.rows(fact, article)))

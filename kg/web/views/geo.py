@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 from kg import ontology as o
 from kg.errors import InvalidInput
 from kg.search import LabelIndex
-from kg.store import NamedNode, Store
+from kg.store import GraphReader, NamedNode
 from kg.web.views.tables import GraphTables
 
 WIDTH = 720  # viewBox width; the height follows the box of the places
@@ -89,7 +89,7 @@ def _latitude(y: float) -> float:
     return math.degrees(math.atan(math.sinh(math.pi * (1 - 2 * y))))
 
 
-def map_places(store: Store, index: LabelIndex, tables: GraphTables, namer: o.Namer) -> list[MapPlace]:
+def map_places(store: GraphReader, index: LabelIndex, tables: GraphTables, namer: o.Namer) -> list[MapPlace]:
     """Every place with coordinates, with the events located there and the articles naming it."""
     places: dict[str, MapPlace] = {}
     for quad in store.quads_of_predicate(o.LATITUDE):

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from kg import ontology as o
 from kg.errors import InvalidInput
 from kg.search import IndexedEntity, LabelIndex, normalise
-from kg.store import NamedNode, Store
+from kg.store import GraphReader, NamedNode
 from kg.web.views.tables import GraphTables
 
 SORTS = {"name": "by name", "facts": "most facts", "articles": "most articles"}
@@ -70,7 +70,7 @@ def _sorted(items: list[Item], sort: str) -> list[Item]:
     return items
 
 
-def role_rows(store: Store) -> list[RoleRow]:
+def role_rows(store: GraphReader) -> list[RoleRow]:
     """Every post held, merged across articles on (person, post or title, organization)."""
     rows: dict[tuple[str, str, str], RoleRow] = {}
     for link in store.quads_of_predicate(o.MEMBER):

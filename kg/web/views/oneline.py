@@ -12,7 +12,7 @@ from collections import Counter
 
 from kg import ontology as o
 from kg.search import IndexedEntity, LabelIndex
-from kg.store import NamedNode, Store
+from kg.store import GraphReader, NamedNode
 from kg.timeline import format_when, parse_date
 from kg.web.views.tables import GraphTables
 
@@ -46,7 +46,7 @@ def articles_phrase(count: int) -> str:
 class Describer:
     """One-line descriptions of the entities of one store version, each worked out once."""
 
-    def __init__(self, store: Store, index: LabelIndex, tables: GraphTables) -> None:
+    def __init__(self, store: GraphReader, index: LabelIndex, tables: GraphTables) -> None:
         self.store = store
         self.index = index
         self.tables = tables

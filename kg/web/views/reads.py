@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from kg import ontology as o
-from kg.store import NamedNode, Store, Term
+from kg.store import GraphReader, NamedNode, Term
 
 Row = dict[str, Any]
 
@@ -55,7 +55,7 @@ class FactReader:
     already read for the store's version (kg.web.views.tables); an article missing from it is read.
     """
 
-    def __init__(self, store: Store, articles: Mapping[str, Row] | None = None) -> None:
+    def __init__(self, store: GraphReader, articles: Mapping[str, Row] | None = None) -> None:
         self.store = store
         self._articles: dict[str, list[Row]] = {}
         self._known = articles or {}

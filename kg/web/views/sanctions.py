@@ -15,7 +15,7 @@ from typing import Any
 from kg import ontology as o
 from kg.errors import InvalidInput
 from kg.search import LabelIndex
-from kg.store import NamedNode, Store
+from kg.store import GraphReader, NamedNode
 from kg.timeline import UNKNOWN_YEAR, format_when, parse_date, sort_key, year_of
 from kg.web.views.tables import ArticleInfo, GraphTables
 
@@ -70,7 +70,7 @@ def target_type(index: LabelIndex, iri: str) -> str:
     return "company" if known.kind == "Company" else "other"
 
 
-def sanction_rows(store: Store, index: LabelIndex, tables: GraphTables) -> list[SanctionRow]:
+def sanction_rows(store: GraphReader, index: LabelIndex, tables: GraphTables) -> list[SanctionRow]:
     """Every sanction claim in the graph, newest first."""
     rows: dict[str, SanctionRow] = {}
     seen: set[tuple[str, str]] = set()

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kg import ontology as o
-from kg.store import NamedNode, Store
+from kg.store import GraphReader, NamedNode
 
 ARTICLES = """SELECT ?a ?headline ?published ?publisher WHERE { ?a a kg:Article .
   OPTIONAL { ?a schema:headline ?headline } OPTIONAL { ?a schema:datePublished ?published }
@@ -99,7 +99,7 @@ class GraphTables:
         return (dates[0], dates[-1]) if dates else ("", "")
 
 
-def build_tables(store: Store) -> GraphTables:
+def build_tables(store: GraphReader) -> GraphTables:
     """Read the tables from the store: one query over the article nodes, one index stream per predicate."""
     tables = GraphTables()
     for row in store.select(ARTICLES):
