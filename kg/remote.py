@@ -17,6 +17,7 @@ import urllib.parse
 import urllib.request
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from email.message import Message
 from typing import IO, Any
@@ -49,7 +50,7 @@ from kg.errors import (
 )
 from kg.event_identity import EventReport
 from kg.model import PERSON, Entity
-from kg.sparql_syntax import split_prologue, with_values
+from kg.sparql_syntax import query_form, split_prologue, with_values
 from kg.store import DATASET_FORMATS, Term
 
 SPARQL_JSON = "application/sparql-results+json"
@@ -57,6 +58,7 @@ N_TRIPLES = "application/n-triples"
 FORM = "application/x-www-form-urlencoded"
 DEFAULT_TIMEOUT = 60.0  # seconds to wait for one HTTP answer
 PAGE_ROWS = 10_000  # rows read per SELECT request; below the row limits servers ship with (Virtuoso: 10,000)
+VIRTUOSO_ASK = "__ASK_RETVAL"  # Virtuoso answers an ASK as a table of this variable: a row when true, none when false
 UPDATE_CHARS = 1_000_000  # most characters of one update request; a larger article graph goes alone
 
 PROLOGUE = "".join(f"PREFIX {name}: <{iri}>\n" for name, iri in ontology.PREFIXES.items())
@@ -158,13 +160,31 @@ class _Server:
                 return None
             raise _http_error(method, url, err, self.endpoints) from err
         except (urllib.error.URLError, OSError) as err:
-            reason = getattr(err, "reason", err)
-            if isinstance(reason, TimeoutError):
-                raise QueryTimeout(f"{self.endpoints.name} did not answer {method} {url} within "
-                                   f"{self.timeout:g} s.") from err
-            if self.endpoints.is_kg_server:
-                raise KGError(f"Cannot reach {self.endpoints.name} ({reason}). {self.endpoints.hint}") from err
-            raise KGError(f"Cannot reach {self.endpoints.name} at {url} ({reason}). {self.endpoints.hint}") from err
+            raise self._unreachable(method, url, err) from err
+
+    @contextmanager
+    def _streamed(self, method: str, url: str, body: bytes | None, headers: dict[str, str]) -> Iterator[IO[bytes]]:
+        """The answer to one request, open to be read as it arrives, and closed after; errors as `_request`, also
+        those of reading it."""
+        if self.token:
+            headers = {**headers, "Authorization": f"Bearer {self.token}"}
+        request = urllib.request.Request(url, data=body, method=method, headers=headers)
+        try:
+            with self._opener.open(request, timeout=self.timeout) as response:
+                yield response
+        except urllib.error.HTTPError as err:
+            raise _http_error(method, url, err, self.endpoints) from err
+        except (urllib.error.URLError, OSError) as err:
+            raise self._unreachable(method, url, err) from err
+
+    def _unreachable(self, method: str, url: str, err: OSError) -> KGError:
+        """The error for a request that got no (whole) answer: QueryTimeout when it waited past the timeout."""
+        reason = getattr(err, "reason", err)
+        if isinstance(reason, TimeoutError):
+            return QueryTimeout(f"{self.endpoints.name} did not answer {method} {url} within {self.timeout:g} s.")
+        if self.endpoints.is_kg_server:
+            return KGError(f"Cannot reach {self.endpoints.name} ({reason}). {self.endpoints.hint}")
+        return KGError(f"Cannot reach {self.endpoints.name} at {url} ({reason}). {self.endpoints.hint}")
 
     def _send(self, method: str, url: str, body: bytes | None, headers: dict[str, str]) -> tuple[bytes, Message]:
         answer = self._request(method, url, body, headers)
@@ -353,6 +373,25 @@ class RemoteSink(_Server):
         return rows
 
 
+def _query_headers(form: str | None) -> dict[str, str]:
+    """The headers of a query of `form` (None: not known): SPARQL JSON results for SELECT and ASK, N-Triples for
+    CONSTRUCT and DESCRIBE (Virtuoso gives a graph as a table of ?s ?p ?o if it may)."""
+    accept = {"SELECT": SPARQL_JSON, "ASK": SPARQL_JSON, "CONSTRUCT": N_TRIPLES, "DESCRIBE": N_TRIPLES}
+    return {"Content-Type": FORM, "Accept": accept.get(form or "", f"{SPARQL_JSON}, {N_TRIPLES}")}
+
+
+def _answer_of(form: str | None, result: QuerySolutions | QueryBoolean) -> QuerySolutions | QueryBoolean:
+    """The result of a query of `form`: Virtuoso's table answering an ASK made the boolean it stands for."""
+    if form != "ASK" or not isinstance(result, QuerySolutions) or [v.value for v in result.variables] != [
+            VIRTUOSO_ASK]:
+        return result
+    true = any(row[VIRTUOSO_ASK] is not None and row[VIRTUOSO_ASK].value in ("1", "true") for row in result)
+    answer = parse_query_results(f'{{"head": {{}}, "boolean": {"true" if true else "false"}}}',
+                                 QueryResultsFormat.JSON)
+    assert isinstance(answer, QueryBoolean)
+    return answer
+
+
 def _canonical(term: Term) -> Term:
     """A boolean literal in its canonical form: Virtuoso gives "true"^^xsd:boolean back as "1", the same value."""
     if isinstance(term, Literal) and term.datatype == ontology.XSD_BOOLEAN and term.value in ("1", "0"):
@@ -419,32 +458,64 @@ class RemoteStore(_Server):
     def query(self, sparql: str, *, bindings: Mapping[str, Term] | None = None, base_iri: str | None = None,
               default_graphs: list[NamedNode] | None = None, named_graphs: list[NamedNode] | None = None,
               ) -> QuerySolutions | QueryBoolean | list[Triple]:
-        """The result of a query run by the server: solutions, a boolean, or triples. The prefixes a kg server
-        predeclares (kg:, org:, schema:, ...) are declared for other servers too, and `base_iri` as the BASE;
-        `bindings` are bound in a VALUES block (kg.sparql_syntax.with_values); `default_graphs` and `named_graphs`
-        are sent as the protocol's default-graph-uri and named-graph-uri.
+        """The result of a query run by the server, read whole: solutions, a boolean, or triples (see `streamed`).
 
         Raises:
             InvalidInput: the server rejected the query (a syntax error, with the parser's position).
             QueryTimeout: the server did not answer within the timeout.
             KGError: the server cannot be reached or failed.
         """
+        body = self._query_body(sparql, bindings, base_iri, default_graphs, named_graphs)
+        form = query_form(sparql)
+        data, headers = self._send("POST", self.endpoints.query, body, _query_headers(form))
+        self.truncated = headers.get("KG-Truncated") == "true"
+        try:
+            if headers.get_content_type() == N_TRIPLES:
+                return [quad.triple for quad in parse(data, RdfFormat.N_TRIPLES)]
+            return _answer_of(form, parse_query_results(data, QueryResultsFormat.JSON))
+        except SyntaxError as err:
+            raise self._unparsable(err) from err
+
+    @contextmanager
+    def streamed(self, sparql: str, *, bindings: Mapping[str, Term] | None = None, base_iri: str | None = None,
+                 default_graphs: list[NamedNode] | None = None, named_graphs: list[NamedNode] | None = None,
+                 ) -> Iterator[QuerySolutions | QueryBoolean | Iterator[Triple]]:
+        """The result of a query run by the server, parsed while it arrives: whoever stops reading early (at a row
+        limit) reads no more of it. The prefixes a kg server predeclares (kg:, org:, schema:, ...) are declared for
+        other servers too, and `base_iri` as the BASE; `bindings` are bound in a VALUES block
+        (kg.sparql_syntax.with_values); `default_graphs` and `named_graphs` are sent as the protocol's
+        default-graph-uri and named-graph-uri.
+
+        Raises:
+            InvalidInput: the server rejected the query (a syntax error, with the parser's position).
+            QueryTimeout: the server did not answer, or send the next part of its answer, within the timeout.
+            KGError: the server cannot be reached or failed.
+        """
+        body = self._query_body(sparql, bindings, base_iri, default_graphs, named_graphs)
+        form = query_form(sparql)
+        with self._streamed("POST", self.endpoints.query, body, _query_headers(form)) as response:
+            headers: Message = response.headers  # type: ignore[attr-defined]
+            try:
+                if headers.get_content_type() == N_TRIPLES:
+                    yield (quad.triple for quad in parse(response, RdfFormat.N_TRIPLES))
+                else:
+                    yield _answer_of(form, parse_query_results(response, QueryResultsFormat.JSON))
+            except SyntaxError as err:
+                raise self._unparsable(err) from err
+
+    def _query_body(self, sparql: str, bindings: Mapping[str, Term] | None, base_iri: str | None,
+                    default_graphs: list[NamedNode] | None, named_graphs: list[NamedNode] | None) -> bytes:
+        """The form that asks the server a query (see `streamed`)."""
         sparql = with_values(sparql, bindings or {})
         if not self.endpoints.is_kg_server:
             sparql = (f"BASE <{base_iri}>\n" if base_iri else "") + PROLOGUE + sparql  # the query's own win
         fields = [("query", sparql), *(("default-graph-uri", g.value) for g in default_graphs or ()),
                   *(("named-graph-uri", g.value) for g in named_graphs or ())]
-        body = urllib.parse.urlencode(fields).encode("ascii")
-        data, headers = self._send("POST", self.endpoints.query, body,
-                                   {"Content-Type": FORM, "Accept": f"{SPARQL_JSON}, {N_TRIPLES}"})
-        self.truncated = headers.get("KG-Truncated") == "true"
-        try:
-            if headers.get_content_type() == N_TRIPLES:
-                return [quad.triple for quad in parse(data, RdfFormat.N_TRIPLES)]
-            return parse_query_results(data, QueryResultsFormat.JSON)
-        except SyntaxError as err:
-            raise KGError(f"The server at {self.url} answered a query with a result that does not parse "
-                          f"({err}); is it a SPARQL endpoint?") from err
+        return urllib.parse.urlencode(fields).encode("ascii")
+
+    def _unparsable(self, err: SyntaxError) -> KGError:
+        return KGError(f"The server at {self.url} answered a query with a result that does not parse ({err}); "
+                       "is it a SPARQL endpoint?")
 
     def update(self, sparql: str, base_iri: str | None = None) -> None:
         """Run a SPARQL update on the server, with the prefixes kg predeclares and `base_iri` as the BASE.
@@ -465,7 +536,17 @@ class RemoteStore(_Server):
         Raises:
             KGError: the server cannot be reached, refused the query, or cut its result at KG_ROW_LIMIT.
         """
-        result = self.query(sparql)
+        return self._solutions(sparql)[1]
+
+    def _solutions(self, sparql: str) -> tuple[list[str], list[dict[str, Any]]]:
+        """The variables and the rows of one SELECT query; errors as `_rows`."""
+        body = self._query_body(sparql, None, None, None, None)
+        data, headers = self._send("POST", self.endpoints.query, body, _query_headers("SELECT"))
+        self.truncated = headers.get("KG-Truncated") == "true"
+        try:
+            result = parse_query_results(data, QueryResultsFormat.JSON)
+        except SyntaxError as err:
+            raise self._unparsable(err) from err
         if not isinstance(result, QuerySolutions):
             raise InvalidInput("Expected a SELECT query.")
         names = [v.value for v in result.variables]
@@ -473,7 +554,7 @@ class RemoteStore(_Server):
         if self.truncated:
             raise KGError(f"The server at {self.url} cut a result at its KG_ROW_LIMIT; raise it on the server, "
                           "or stop the server and read the store directly.")
-        return rows
+        return names, rows
 
     def select(self, sparql: str, **bindings: Term) -> list[dict[str, Any]]:
         """Every row of a SELECT query as dicts of pyoxigraph terms (unbound variables omitted), like Store.select.
@@ -489,12 +570,13 @@ class RemoteStore(_Server):
         limit = _OWN_LIMIT.search(bound)
         if limit and int(limit.group(1)) <= PAGE_ROWS:  # one page holds it, in its own order
             return self._rows(prologue + bound)
-        probe = self.query(f"{prologue}SELECT * WHERE {{ {{ {bound} }} }} LIMIT 0")
-        if not isinstance(probe, QuerySolutions):
-            raise InvalidInput("Expected a SELECT query.")
-        variables = " ".join(str(v) for v in probe.variables)
+        names, _ = self._solutions(f"{prologue}SELECT * WHERE {{ {{ {bound} }} }} LIMIT 0")
+        return self._all_rows(prologue, " ".join(f"?{name}" for name in names), bound)
+
+    def _all_rows(self, prologue: str, variables: str, query: str) -> list[dict[str, Any]]:
+        """Every row of a SELECT query of `variables`, in pages of PAGE_ROWS rows ordered by them."""
+        ordered = f"SELECT {variables} WHERE {{ {{ {query} }} }} ORDER BY {variables}"
         rows: list[dict[str, Any]] = []
-        ordered = f"SELECT {variables} WHERE {{ {{ {bound} }} }} ORDER BY {variables}"
         while page := self._rows(f"{prologue}SELECT {variables} WHERE {{ {{ {ordered} }} }} "
                                  f"LIMIT {PAGE_ROWS} OFFSET {len(rows)}"):
             rows += page  # until an empty page: a server may cut a page short without a word (Virtuoso)
@@ -505,7 +587,8 @@ class RemoteStore(_Server):
         """The quads of the named graphs that match a pattern (None: any), read in pages."""
         fixed = {name: term for name, term in (("s", subject), ("p", predicate), ("o", obj), ("g", graph))
                  if term is not None}
-        rows = self.select("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }", **fixed)
+        query = with_values("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }", fixed)
+        rows = self._all_rows("", "?s ?p ?o ?g", query)
         return [Quad(row["s"], row["p"], _canonical(row["o"]), row["g"]) for row in rows]
 
     def quads_about(self, subject: NamedNode, predicate: NamedNode | None = None,

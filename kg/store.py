@@ -16,7 +16,7 @@ import shutil
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any, ParamSpec, Protocol, TypeVar, cast
@@ -650,7 +650,8 @@ class _RowCutter:
         self.pending = b""
 
 
-def write_result(result: QueryResult | list[Triple], output: IO[bytes], fmt: str, row_limit: int | None = None) -> bool:
+def write_result(result: QueryResult | Iterable[Triple], output: IO[bytes], fmt: str,
+                 row_limit: int | None = None) -> bool:
     """Serialize a query result natively to `output` as `fmt` (a RESULTS_FORMATS or RDF_FORMATS name).
 
     Returns True when the result was cut after `row_limit` rows (or triples); the output stays a
@@ -659,7 +660,7 @@ def write_result(result: QueryResult | list[Triple], output: IO[bytes], fmt: str
     Raises:
         InvalidInput: `fmt` does not suit the kind of result.
     """
-    if isinstance(result, QueryTriples | list):  # a list: the triples a SPARQL server answered (kg.remote)
+    if not isinstance(result, QuerySolutions | QueryBoolean):  # triples: of the store, or of a SPARQL server
         rdf = rdf_format(fmt)
         if row_limit is None:
             serialize(result, output, rdf, prefixes=ontology.PREFIXES)
@@ -684,7 +685,7 @@ def write_result(result: QueryResult | list[Triple], output: IO[bytes], fmt: str
 class _TripleCounter:
     """Iterates triples of a CONSTRUCT/DESCRIBE result up to a limit, noting whether it cut."""
 
-    def __init__(self, triples: QueryTriples | list[Triple], limit: int) -> None:
+    def __init__(self, triples: Iterable[Triple], limit: int) -> None:
         self.triples, self.limit, self.count, self.cut = triples, limit, 0, False
 
     def __iter__(self) -> Iterator[Triple]:

@@ -1,9 +1,10 @@
 """Answers SPARQL queries and updates over a graph that a SPARQL 1.1 server holds (`kg serve --sparql`), within the
 same limits and in the same formats as kg/web/query_runner.py does over the embedded store.
 
-The server evaluates; this side waits for its answer at most KG_QUERY_TIMEOUT (the HTTP timeout of the request to
-it), then negotiates the format, serializes the result and cuts it at KG_ROW_LIMIT rows as a query process does, so
-that KG-Truncated, KG-Row-Limit, ETags and errors read the same. KG_QUERY_MEMORY does not apply: the memory is the
+The server evaluates; this side waits for each part of its answer at most KG_QUERY_TIMEOUT (the HTTP timeout of the
+request to it), negotiates the format, and serializes the result while it arrives, stopping at KG_ROW_LIMIT rows as a
+query process does (the rest of the answer is never read), so that KG-Truncated, KG-Row-Limit, ETags and errors
+read the same. KG_QUERY_MEMORY does not apply: the memory is the
 server's. SERVICE and LOAD are refused from the parsed text before (kg.web.security), and updates need the update
 token, as on the embedded store.
 
@@ -63,14 +64,14 @@ class RemoteQueryRunner(QueryRunner):
         """Have the server answer the query; its Answer, in the format negotiated, cut at KG_ROW_LIMIT."""
         settings = self.settings
         store: RemoteStore = self.store  # type: ignore[assignment]
+        output = io.BytesIO()
         try:
-            result = store.query(sparql, base_iri=settings.base_iri, **options)  # type: ignore[arg-type]
+            with store.streamed(sparql, base_iri=settings.base_iri, **options) as result:  # type: ignore[arg-type]
+                fmt = choose_format(RESULTS if isinstance(result, QuerySolutions | QueryBoolean) else RDF, requested,
+                                    accept)
+                truncated = write_result(result, output, fmt.name, settings.row_limit)  # reads no row past the limit
         except QueryTimeout:
             raise QueryTimeout(_stopped("query", "time", settings)) from None
-        kind = RESULTS if isinstance(result, QuerySolutions | QueryBoolean) else RDF
-        fmt = choose_format(kind, requested, accept)
-        output = io.BytesIO()
-        truncated = write_result(result, output, fmt.name, settings.row_limit)
         return Answer(output.getvalue(), fmt.media_type, truncated), None
 
     def update(self, sparql: str) -> None:

@@ -22,6 +22,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from rdflib import Graph
 from SPARQLWrapper import JSON, SPARQLWrapper
 
 from tests.conftest import ROOT, free_port, start_server, stop_server
@@ -186,11 +187,19 @@ def test_serve_sparql_answers_as_the_embedded_store(seeded: tuple[SparqlServer, 
         scores = [kg("eval", "--gold", SEEDS_GOLD, "--server", url) for url in (remote, embedded)]
         assert scores[0].returncode == 0, scores[0].stderr
         assert scores[0].stdout == scores[1].stdout and "all " in scores[0].stdout
-        for url in (remote, embedded):  # a real SPARQL client, bound variables of a stored query in the page
+        for url in (remote, embedded):  # a real SPARQL client
             client = SPARQLWrapper(f"{url}/sparql")
             client.setQuery("SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a a kg:Article }")
             client.setReturnFormat(JSON)
             assert client.queryAndConvert()["results"]["bindings"][0]["n"]["value"] == "5"
+        for ask, expected in (("ASK { ?a a kg:Article }", True), ("ASK { ?a a kg:Nothing }", False)):
+            answers = [json.loads(fetch(f"{url}/sparql?query={urllib.parse.quote(ask)}&format=json")[2])
+                       for url in (remote, embedded)]
+            assert answers[0] == answers[1] == {"head": {}, "boolean": expected}
+        construct = urllib.parse.quote("CONSTRUCT { ?p rdfs:label ?l } WHERE { ?p a kg:Person ; rdfs:label ?l }")
+        graphs = [Graph().parse(data=fetch(f"{url}/sparql?query={construct}&format=turtle")[2], format="turtle")
+                  for url in (remote, embedded)]
+        assert set(graphs[0]) == set(graphs[1]) and len(graphs[0]) >= 5
     finally:
         stop_server(remote_proc)
         stop_server(embedded_proc)
