@@ -650,6 +650,11 @@ class _RowCutter:
         self.pending = b""
 
 
+def is_table(result: QueryResult | Iterable[Triple]) -> bool:
+    """Whether a query result is a table (SELECT solutions, an ASK boolean) rather than triples."""
+    return isinstance(result, QuerySolutions | QueryBoolean)
+
+
 def write_result(result: QueryResult | Iterable[Triple], output: IO[bytes], fmt: str,
                  row_limit: int | None = None) -> bool:
     """Serialize a query result natively to `output` as `fmt` (a RESULTS_FORMATS or RDF_FORMATS name).
@@ -660,7 +665,7 @@ def write_result(result: QueryResult | Iterable[Triple], output: IO[bytes], fmt:
     Raises:
         InvalidInput: `fmt` does not suit the kind of result.
     """
-    if not isinstance(result, QuerySolutions | QueryBoolean):  # triples: of the store, or of a SPARQL server
+    if not is_table(result):  # triples: of the store, or of a SPARQL server (kg.remote)
         rdf = rdf_format(fmt)
         if row_limit is None:
             serialize(result, output, rdf, prefixes=ontology.PREFIXES)

@@ -4,9 +4,8 @@ same limits and in the same formats as kg/web/query_runner.py does over the embe
 The server evaluates; this side waits for each part of its answer at most KG_QUERY_TIMEOUT (the HTTP timeout of the
 request to it), negotiates the format, and serializes the result while it arrives, stopping at KG_ROW_LIMIT rows as a
 query process does (the rest of the answer is never read), so that KG-Truncated, KG-Row-Limit, ETags and errors
-read the same. KG_QUERY_MEMORY does not apply: the memory is the
-server's. SERVICE and LOAD are refused from the parsed text before (kg.web.security), and updates need the update
-token, as on the embedded store.
+read the same. KG_QUERY_MEMORY does not apply: the memory is the server's. SERVICE and LOAD are refused from the
+parsed text before (kg.web.security), and updates need the update token, as on the embedded store.
 
 The answer cache (KG_CACHE_BYTES) and the ETags are kept for a version of the remote graph: it changes when an
 article is added, replaced or removed by any client (the label index's version, kg.search.store_version, read at
@@ -21,15 +20,13 @@ import threading
 import time
 from collections.abc import Sequence
 
-from pyoxigraph import QueryBoolean, QuerySolutions
-
 from kg.errors import QueryTimeout
 from kg.formats import RDF, RESULTS, choose_format
 from kg.remote import RemoteStore
 from kg.sandbox import Finished
 from kg.search import store_version
 from kg.settings import Settings
-from kg.store import write_result
+from kg.store import is_table, write_result
 from kg.web.answer_cache import Answer, AnswerCache
 from kg.web.query_runner import QueryRunner, _stopped
 
@@ -67,8 +64,7 @@ class RemoteQueryRunner(QueryRunner):
         output = io.BytesIO()
         try:
             with store.streamed(sparql, base_iri=settings.base_iri, **options) as result:  # type: ignore[arg-type]
-                fmt = choose_format(RESULTS if isinstance(result, QuerySolutions | QueryBoolean) else RDF, requested,
-                                    accept)
+                fmt = choose_format(RESULTS if is_table(result) else RDF, requested, accept)
                 truncated = write_result(result, output, fmt.name, settings.row_limit)  # reads no row past the limit
         except QueryTimeout:
             raise QueryTimeout(_stopped("query", "time", settings)) from None
