@@ -13,6 +13,8 @@ Oxigraph by Graph Store PUTs.
 from __future__ import annotations
 
 import argparse
+import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -88,12 +90,25 @@ def time_writes(sink: GraphSink, graphs: list[tuple[NamedNode, list[Quad]]]) -> 
     return time.perf_counter() - started
 
 
+def pair_ratios(runs: list[dict[str, Any]]) -> dict[str, Any]:
+    """`--cluster local:2` seconds over `--workers 2` seconds: of each pair of runs, their median and spread (lowest,
+    highest), and of all runs together."""
+    seconds: dict[str, list[float]] = defaultdict(list)
+    for run in runs:
+        seconds[run["run"]].append(run["seconds"])
+    ratios = [round(c / w, 3) for w, c in zip(seconds["workers 2"], seconds["cluster local:2"], strict=True)]
+    return {"pairs": ratios, "median": round(statistics.median(ratios), 3), "spread": [min(ratios), max(ratios)],
+            "total": round(sum(seconds["cluster local:2"]) / sum(seconds["workers 2"]), 3)}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=700)
     parser.add_argument("--port", type=int, default=17979)
     parser.add_argument("--pairs", type=int, help="only the Dask overhead: this many alternated pairs of "
-                        "--workers 2 and --cluster local:2 (saved as results/scale-pairs.json)")
+                        "--workers 2 and --cluster local:2 (saved as results/<--save>.json)")
+    parser.add_argument("--save", default="scale-pairs", help="name of the results file of --pairs "
+                        "(default: scale-pairs)")
     args = parser.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="kg-bench-scale-"))
     corpus = tmp / "corpus"
@@ -104,10 +119,14 @@ def main() -> None:
     runs = out["runs"]
     if args.pairs:
         pair = [("workers 2", {"workers": 2}), ("cluster local:2", {"cluster": "local:2"})]
+        out["load_average_before"] = os.getloadavg()
         for number in range(args.pairs):
             for name, how in pair if number % 2 == 0 else pair[::-1]:
                 runs.append(run_ingest(name, corpus, Store(tmp / f"store-{len(runs)}"), **how))
-        save("scale-pairs", out)
+        out["ratios"] = pair_ratios(runs)
+        print(f"local:2 / --workers 2 by pair: {out['ratios']['pairs']}; median {out['ratios']['median']}, "
+              f"spread {out['ratios']['spread']}, all runs {out['ratios']['total']}", flush=True)
+        save(args.save, out)
         return
     plan = [("workers 2", {"workers": 2}), ("cluster local:2", {"cluster": "local:2"}),
             ("cluster local:1", {"cluster": "local:1"}), ("cluster local:2", {"cluster": "local:2"}),
