@@ -32,6 +32,7 @@ from tests.reliability.test_sparql_servers import SEEDS, SEEDS_GOLD
 
 TOKEN = "serve-sparql-token"
 PAGES = 400  # most pages a crawl reads
+INGESTED = "http://www.w3.org/ns/prov#generatedAtTime"
 
 
 def serve_remote(server: SparqlServer, env: dict[str, str] | None = None) -> tuple[subprocess.Popen[bytes], str]:
@@ -177,6 +178,11 @@ def test_serve_sparql_answers_as_the_embedded_store(seeded: tuple[SparqlServer, 
         assert pages == expected
         assert any(path.startswith("/entity/") and facts for path, (_, facts) in pages.items())
         assert any(path.startswith("/article/") and facts for path, (_, facts) in pages.items())
+        linked = sorted(p for p in pages if p.startswith(("/entity/", "/article/", "/fact/")))
+        for path in linked[:: max(1, len(linked) // 12)]:  # their RDF (linked data) too, a dozen of them
+            graphs = [{t for t in Graph().parse(data=fetch(f"{url}{path}?format=ntriples")[2], format="nt")
+                       if str(t[1]) != INGESTED} for url in (remote, embedded)]  # the two ingests ran apart
+            assert graphs[0] == graphs[1] != set(), path
         status, _, catalogue = fetch(f"{remote}/queries?format=json")
         names = [q["name"] for q in json.loads(catalogue) if not q["params"]]
         assert len(names) >= 5
