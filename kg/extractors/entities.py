@@ -48,6 +48,7 @@ COMPANY_WORDS = word_list("company_words")
 COMPANY_NOUNS = word_list("company_nouns")
 LEADING_WORDS = {"the", "a", "an"}
 PLACE_NOUNS = word_list("place_nouns")
+SEAT_HOLDERS = word_list("seat_holders")
 LOCATIVE_PREPOSITIONS = {"in", "near", "outside", "around"}  # before a place: "ambushed outside Garissa"
 LIST_MARKS = word_list("list_marks")
 HYPHENS = re.compile(r"[-\u2010-\u2015]")
@@ -370,9 +371,13 @@ class EntityTable:
         """A person's name the model missed or read as an organization, told by the title in apposition to it:
         "Ramesh Karki, the chief district officer of Humla,", "Fiji's Minister for Foreign Affairs, Litia
         Qaranivalu,"; two to four capitalised proper nouns that no other entity holds and no word of an
-        organization's name ends."""
-        taken = {i for s in spans if s.label_ != "ORG" for i in range(s.start, s.end)}
-        orgs = {i: (s.start, s.end) for s in spans if s.label_ == "ORG" for i in range(s.start, s.end)}
+        organization's name ends; the model's place that names no known place ("the minister of economy, Ines
+        Salgado,") may be such a name too."""
+        def misread(s: Span) -> bool:
+            return s.label_ == "ORG" or s.label_ in ("GPE", "LOC") and not (
+                self.lexicon.country(s.text) or self.lexicon.city_country(s.text))
+        taken = {i for s in spans if not misread(s) for i in range(s.start, s.end)}
+        orgs = {i: (s.start, s.end) for s in spans if misread(s) for i in range(s.start, s.end)}
         tokens, found = self.tokens, []
         for i in (i for i, lower in enumerate(self.lowers) if lower in self.lexicon.titles_by_last):
             title = tokens[i]
@@ -391,7 +396,7 @@ class EntityTable:
             words = tokens[start : name.i + 1]
             if 2 <= len(words) <= 4 and all(
                     w.i not in taken and w.pos_ == "PROPN" and w.is_alpha and w.text[:1].isupper()
-                    and w.ent_type_ in ("", "ORG") and w.lower_ not in self.lexicon.title_words
+                    and w.ent_type_ in ("", "ORG", "GPE", "LOC") and w.lower_ not in self.lexicon.title_words
                     and not self.lexicon.org_word(w.text) and not self.lexicon.country(w.text) for w in words) \
                     and not self.lexicon.organization(self.doc[start : name.i + 1].text) \
                     and all(orgs.get(w.i, (start, name.i + 1)) == (start, name.i + 1) for w in words):
@@ -538,12 +543,15 @@ class EntityTable:
         return out
 
     def _named_place(self, span: Span) -> bool:
-        """ "the town of Izium", "the province of Halden": a name after a place noun and "of" is a place;
-        so is a name written between "in" and a country."""
+        """ "the town of Izium", "the province of Halden": a name after a place noun and "of" is a place, and
+        so is one after the post of a town or see with no organization's word ("the mayor of Quilpue"); so is a
+        name written between "in" and a country."""
         i = span.start
         if span.label_ not in ("ORG", "PERSON") or self.lexicon.organization(span.text):
             return False
         if i >= 2 and self.lowers[i - 1] == "of" and self.lowers[i - 2] in PLACE_NOUNS:
+            return True
+        if i >= 2 and self.lowers[i - 1] == "of" and self.lowers[i - 2] in SEAT_HOLDERS and not self._shape_kind(span):
             return True
         # "met in Sal, Cabo Verde": a name between "in" and a country is a place of that country
         if not (i >= 1 and self.lowers[i - 1] in ("in", "at") and span.end < len(self.doc)

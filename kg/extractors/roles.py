@@ -79,13 +79,15 @@ def match_title(doc: Doc, end: int, table: EntityTable) -> int | None:
 
 
 def _portfolio_title_start(doc: Doc, end: int, table: EntityTable) -> int | None:
-    """ "Minister of Humanitarian Action", "Secretary for Trade and Industry": a head of the portfolio_heads
-    list, "of"/"for", then capitalised words (and "and") up to token `end`; the start of the head's title."""
+    """ "Minister of Humanitarian Action", "Secretary for Trade and Industry", "Special Envoy for the Great Lakes
+    Region": a head of the portfolio_heads list, "of"/"for", then capitalised words (and "and"; "the" after "for") up
+    to token `end`; the start of the head's title."""
     i = end - 1
     if i < 1 or not doc[i].text[:1].isupper():
         return None
     words = 0
-    while i > 0 and words < PORTFOLIO_WORDS and (doc[i].text[:1].isupper() or doc[i].lower_ in ("and", "&")) \
+    while i > 0 and words < PORTFOLIO_WORDS and (doc[i].text[:1].isupper() or doc[i].lower_ in ("and", "&")
+                                                 or doc[i].lower_ == "the" and doc[i + 1].text[:1].isupper()) \
             and doc[i].lower_ not in ("of", "for"):
         i, words = i - 1, words + 1
     if doc[i].lower_ == "for" and (body := table.span_at(i - 1)) and body[0] >= 2 and doc[body[0] - 1].lower_ == "of" \
@@ -93,6 +95,8 @@ def _portfolio_title_start(doc: Doc, end: int, table: EntityTable) -> int | None
         i = body[0] - 1  # "Under Secretary of Commerce for Industry and Security": the body, then the portfolio
     if doc[i].lower_ not in ("of", "for") or doc[i - 1].lower_ not in PORTFOLIO_HEADS or doc[i + 1].lower_ == "and":
         return None
+    if doc[i].lower_ == "of" and "the" in table.lowers[i + 1 : end]:
+        return None  # "Chief Secretary of the Tax Office": a body after "of the", not a portfolio
     if table.key_at(i + 1) and table.kind(table.key_at(i + 1)) in (COUNTRY, PLACE, PERSON):
         return None  # "President of Ghana": a country, not a portfolio
     return title_ending(table.lowers, i, table.lexicon)
@@ -864,8 +868,12 @@ def _told_posts(doc: Doc, table: EntityTable, document: Document,
 
 
 def _org_named_by(token: Token, table: EntityTable) -> str | None:
-    """The organization a noun phrase names: "the Y", "the Finnish grid operator Y", "the Oslo office of Y"."""
+    """The organization a noun phrase names: "the Y", "the Finnish grid operator Y", "the Oslo office of Y";
+    the country for its government ("Niger's military government")."""
     key = table.key_at(token)
+    if key is None and token.lemma_.lower() in STATE_NOUNS:  # "Niger's military government": the country
+        key = next((table.key_at(c) for c in token.children if c.dep_ == "poss" and table.key_at(c)
+                    and table.kind(table.key_at(c)) == COUNTRY), None)
     if key is None:  # "the Finnish grid operator Y": the name after the noun
         key = next((table.key_at(c) for c in token.children if c.dep_ in ("appos", "compound")
                     and c.i > token.i and table.key_at(c)), None)

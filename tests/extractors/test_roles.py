@@ -36,6 +36,11 @@ def roles(extraction) -> set[tuple[str, str, str | None, str | None]]:
          ("Li Wenbo", "President", "China", None)),
         ("Lindqvist's special envoy Marta Olsen flew to Cairo.",
          ("Marta Olsen", "special envoy", None, None)),
+        # a portfolio after an envoy's title, with "the" inside it
+        ("U.S. Special Envoy for the Lake Chad Basin Mark Olsen attended the talks.",
+         ("Mark Olsen", "Special Envoy for the Lake Chad Basin", "United States", None)),
+        ("The talks were chaired by U.S. Special Representative for Water Affairs Rafael Ortega.",
+         ("Rafael Ortega", "Special Representative for Water Affairs", "United States", None)),
     ],
 )
 def test_roles_title_before_name(run, text, expected) -> None:
@@ -50,6 +55,12 @@ def test_roles_title_before_name(run, text, expected) -> None:
     [
         ("Tomas Berg, the Kremlin's spokesman, declined to comment.", ("Tomas Berg", "spokesman", "Kremlin")),
         ("Erin Walsh is a reporter at Reuters.", ("Erin Walsh", "reporter", "Reuters")),
+        # a town the model took for a person, after a mayor's title
+        ("The mayor of Quilpué, Francisca Loyola, asked the army for tents.",
+         ("Francisca Loyola", "mayor", "Quilpué")),
+        # a name the model read as a place, in apposition after a title
+        ("Spain's foreign minister, Rosa Vidal, and the minister of economy, Ines Salgado, met the delegation.",
+         ("Ines Salgado", "minister of economy", "Spain")),
         ("Sofia Lind, chief executive of shipping firm Baltic Crane, said trade was slow.",
          ("Sofia Lind", "chief executive", "Baltic Crane")),
     ],
