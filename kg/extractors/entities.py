@@ -285,8 +285,11 @@ class EntityTable:
         persons = [s for s in spans if s.label_ == "PERSON" and not self._media_cue(s)]
         full_names = self._full_names(persons)
         spans = self._named_of_region(spans, full_names)
+        # a name told once as a place is one throughout, unless it is also a person's ("Abraham Lincoln")
+        placed = {s.text for s in spans if self._told_as_place(s) and s.text not in full_names}
         spans = [Span(self.doc, s.start, s.end, label="ORG") if self._brand_shaped(s)
-                 else Span(self.doc, s.start, s.end, label="GPE") if self._named_place(s) else s for s in spans]
+                 else Span(self.doc, s.start, s.end, label="GPE") if self._named_place(s, placed) else s
+                 for s in spans]
         spans, bare_heads, no_people = clean_spans(self.doc, spans, self.lexicon, full_names)
         full_names = {part: name for part, name in full_names.items() if name not in no_people}
         self.short_names = {**self._org_short_names(spans, full_names), **bare_heads}
@@ -542,13 +545,17 @@ class EntityTable:
                 out.append(span)
         return out
 
-    def _named_place(self, span: Span) -> bool:
+    def _named_place(self, span: Span, placed: set[str]) -> bool:
+        """A name the model took for a person or an organization that is a place: told as one here, or
+        elsewhere in the article (`placed`: "near the town of Sutatausa" ... "held in Sutatausa")."""
+        return (span.label_ in ("ORG", "PERSON") and not self.lexicon.organization(span.text)
+                and (span.text in placed or self._told_as_place(span)))
+
+    def _told_as_place(self, span: Span) -> bool:
         """ "the town of Izium", "the province of Halden": a name after a place noun and "of" is a place, and
         so is one after the post of a town or see with no organization's word ("the mayor of Quilpue"); so is a
         name written between "in" and a country."""
         i = span.start
-        if span.label_ not in ("ORG", "PERSON") or self.lexicon.organization(span.text):
-            return False
         if i >= 2 and self.lowers[i - 1] == "of" and self.lowers[i - 2] in PLACE_NOUNS:
             return True
         if i >= 2 and self.lowers[i - 1] == "of" and self.lowers[i - 2] in SEAT_HOLDERS and not self._shape_kind(span):
