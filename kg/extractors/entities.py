@@ -49,6 +49,7 @@ COMPANY_NOUNS = word_list("company_nouns")
 LEADING_WORDS = {"the", "a", "an"}
 PLACE_NOUNS = word_list("place_nouns")
 SEAT_HOLDERS = word_list("seat_holders")
+BODY_APPOSITIVES = word_list("body_appositives")
 LOCATIVE_PREPOSITIONS = {"in", "near", "outside", "around"}  # before a place: "ambushed outside Garissa"
 LIST_MARKS = word_list("list_marks")
 HYPHENS = re.compile(r"[-\u2010-\u2015]")
@@ -287,7 +288,7 @@ class EntityTable:
         spans = self._named_of_region(spans, full_names)
         # a name told once as a place is one throughout, unless it is also a person's ("Abraham Lincoln")
         placed = {s.text for s in spans if self._told_as_place(s) and s.text not in full_names}
-        spans = [Span(self.doc, s.start, s.end, label="ORG") if self._brand_shaped(s)
+        spans = [Span(self.doc, s.start, s.end, label="ORG") if self._brand_shaped(s) or self._described_as_body(s)
                  else Span(self.doc, s.start, s.end, label="GPE") if self._named_place(s, placed) else s
                  for s in spans]
         spans, bare_heads, no_people = clean_spans(self.doc, spans, self.lexicon, full_names)
@@ -544,6 +545,17 @@ class EntityTable:
             else:
                 out.append(span)
         return out
+
+    def _described_as_body(self, span: Span) -> bool:
+        """A name the model read as a place or a person that an apposition calls an organization: "the assets
+        of Los Lobos, a criminal gang", "Rio Verde, a shrimp exporter"; not a known place."""
+        if span.label_ not in ("GPE", "LOC", "PERSON") or self.lexicon.country(span.text) \
+                or self.lexicon.city_country(span.text):
+            return False
+        if span.start > 0 and self.tokens[span.start - 1].pos_ == "PROPN":
+            return False  # a name the model cut ("Los Choneros" + "del Pacifico"): not relabelled in part
+        return any(c.dep_ == "appos" and c.i >= span.end and c.lemma_.lower() in BODY_APPOSITIVES
+                   and any(d.lower_ in ("a", "an") for d in c.children) for c in span.root.children)
 
     def _named_place(self, span: Span, placed: set[str]) -> bool:
         """A name the model took for a person or an organization that is a place: told as one here, or
