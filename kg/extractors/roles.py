@@ -1151,10 +1151,14 @@ def _counterpart(doc: Doc, start: int, person: str, table: EntityTable, document
 
 def _title_holding(noun: Token, table: EntityTable) -> Token:
     """The title an apposition belongs to when the parse hangs it on the title's organization:
-    "The mayor of Lyon, X" (X attached to Lyon)."""
+    "The mayor of Lyon, X" (X attached to Lyon), "Ghana's Ambassador to Japan, X" (X attached to Japan)."""
     if table.key_at(noun) and table.kind(table.key_at(noun) or "") != PERSON and noun.dep_ == "pobj" \
-            and noun.head.lower_ in ORG_PREPOSITIONS_AFTER_TITLE and noun.head.head.pos_ in ("NOUN", "PROPN"):
-        return noun.head.head
+            and noun.head.lower_ in ORG_PREPOSITIONS_AFTER_TITLE | {"to"}:
+        if noun.head.head.pos_ in ("NOUN", "PROPN"):
+            return noun.head.head
+        before = noun.doc[noun.head.i - 1] if noun.head.i else None  # the preposition hung on a verb
+        if before is not None and before.lower_ in table.lexicon.titles_by_last:
+            return before
     return noun
 
 
@@ -1215,6 +1219,9 @@ def _described(doc: Doc, start: int, end: int, person: str, table: EntityTable,
         if qualifier is None:
             qualifier, _ = _qualifier_before(doc, i, lower)
         after = _org_after(doc, title_end, table, ORG_PREPOSITIONS_AFTER_TITLE, noun.right_edge.i + 1)
+        portfolio = _portfolio_named(doc, title_end, table) if org is not None else None
+        if portfolio is not None:  # "Zambia's Minister of Mines and Minerals Development, X": a portfolio
+            title_end, after = portfolio, None
         if org is None or after is not None and table.kind(org) in (COUNTRY, PLACE):
             org = after or org  # "Gabon commander of French forces": the body of the title over where it is
         if org is None:  # "curator of the exhibit at the University of X", "officer and treasurer at X"
@@ -1232,6 +1239,21 @@ def _described(doc: Doc, start: int, end: int, person: str, table: EntityTable,
         evidence = make_evidence(sent, document, extractor, confidence)
         return RoleFact(person, doc[title_start:title_end].text, org, (evidence,), qualifier)
     return _title_of_name_before(doc, start, person, table, document, sent)
+
+
+def _portfolio_named(doc: Doc, title_end: int, table: EntityTable) -> int | None:
+    """The end of a portfolio the model tagged as an organization after a minister's or secretary's title:
+    "Minister of [Mines and Minerals Development]"; None for a body's name ("Secretary of the Treasury")."""
+    if title_end + 1 >= len(doc) or doc[title_end].lower_ not in ("of", "for") \
+            or doc[title_end - 1].lower_ not in PORTFOLIO_HEADS:
+        return None
+    span, key = table.span_at(title_end + 1), table.key_at(title_end + 1)
+    if span is None or key is None or span[0] != title_end + 1 or table.kind(key) != ORGANIZATION:
+        return None
+    words = doc[span[0] : span[1]]
+    if table.lexicon.organization(words.text) or any(table.lexicon.org_word(w.text) for w in words):
+        return None
+    return span[1]
 
 
 def _modifiers_start(doc: Doc, head: int, lower: int, end: int | None = None) -> int:

@@ -58,6 +58,12 @@ def test_roles_title_before_name(run, text, expected) -> None:
         # a town the model took for a person, after a mayor's title
         ("The mayor of Quilpué, Francisca Loyola, asked the army for tents.",
          ("Francisca Loyola", "mayor", "Quilpué")),
+        # an envoy's title whose "to" the parse hung on the verb; the possessor is the envoy's country
+        ("The Secretary met Peru's Ambassador to the United Kingdom, Rosa Quispe, in London on Monday.",
+         ("Rosa Quispe", "Ambassador", "Peru")),
+        # a portfolio the model read as an organization stays in the title; the possessor is the country
+        ("Malawi's Minister of Forestry and Natural Resources Development, Grace Phiri, said the ban would stay.",
+         ("Grace Phiri", "Minister of Forestry and Natural Resources Development", "Malawi")),
         # a name the model read as a place, in apposition after a title
         ("Spain's foreign minister, Rosa Vidal, and the minister of economy, Ines Salgado, met the delegation.",
          ("Ines Salgado", "minister of economy", "Spain")),
