@@ -322,13 +322,15 @@ def _prefer_specific(facts: list[RoleFact], table: EntityTable) -> list[RoleFact
         return a.person == b.person and words_a < words_b and same_body(a.org, b.org)
 
     guesses = ("roles.home", "roles.context_country", "roles.article_country")
-    explicit = {f.person for f in facts if f.org and f.evidence[0].extractor not in guesses}
+    # a post whose organization was guessed gives way to the same post told with its organization, not to
+    # another post ("Prime Minister X, who also chairs the Y party")
+    explicit = {(f.person, _title_head(f.role)) for f in facts if f.org and f.evidence[0].extractor not in guesses}
     at_home = {f.person for f in facts if f.evidence[0].extractor == "roles.home"}
     by_person: dict[str, list[RoleFact]] = {}
     for fact in facts:  # compared within one person's facts only: linear in long articles
         by_person.setdefault(fact.person, []).append(fact)
     return [a for a in facts if not any(vaguer(a, b) for b in by_person[a.person])
-            and not (a.evidence[0].extractor in guesses and a.person in explicit)
+            and not (a.evidence[0].extractor in guesses and (a.person, _title_head(a.role)) in explicit)
             and not (a.evidence[0].extractor == "roles.context_country" and a.person in at_home)]
 
 
@@ -363,7 +365,7 @@ def _iter_roles(doc: Doc, table: EntityTable, document: Document, sentences: lis
             named = None if told_here else _named_to_post(doc, start, end, key, table, document, sent)
             facts += told_here + ([named] if named else [])
             if fact and fact.evidence[0].extractor == "roles.title_before_name":
-                facts += _coordinated_titles(doc, start, fact, table)
+                facts += _coordinated_titles(doc, start, fact, table, home)
             title_start = start - len(fact.role.split()) if fact else start
             for each in facts:
                 if each.org is None and each.evidence[0].extractor == "roles.title_before_name":
@@ -714,13 +716,17 @@ def match_title_at(doc: Doc, end: int, titles: tuple[tuple[str, ...], ...]) -> i
     return None
 
 
-def _coordinated_titles(doc: Doc, start: int, fact: RoleFact, table: EntityTable) -> list[RoleFact]:
-    """ "State Councilor and Foreign Minister X": the first title too, with the organization before it."""
+def _coordinated_titles(doc: Doc, start: int, fact: RoleFact, table: EntityTable,
+                        home: HomeContext) -> list[RoleFact]:
+    """ "State Councilor and Foreign Minister X": the first title too, with the organization before it; not
+    a release's own principal named by a bare title ("The Secretary and Foreign Minister X will sign")."""
     title_start = start - len(fact.role.split())
     if title_start - 2 < 0 or doc[title_start - 1].lower_ != "and":
         return []
     first_start = match_title(doc, title_start - 1, table)
     if first_start is None or not doc[first_start].text[:1].isupper():
+        return []
+    if home.release and title_start - 1 - first_start == 1 and first_start and doc[first_start - 1].lower_ == "the":
         return []
     org, _ = _org_before(doc, first_start, table, doc[start].sent.start)
     org = org or fact.org

@@ -941,3 +941,16 @@ def test_roles_its_title_is_of_the_chamber_of_commerce_named_before(run) -> None
             "exports had stalled.")
     found = roles(run(text))
     assert ("Funmi Okoya", "director-general", "Lagos Chamber of Commerce and Industry", None) in found, found
+
+
+def test_roles_a_guessed_country_stays_beside_another_post_told_with_its_body(run) -> None:
+    text = ("Estonia held an election on Sunday. Estonian voters backed the opposition, and Estonia's turnout rose. "
+            "Prime Minister Kaja Tamm, who also chairs the Reform Union party, conceded on Monday.")
+    found = {f[:3] for f in roles(run(text, published="2026-03-02"))}
+    assert {("Kaja Tamm", "Prime Minister", "Estonia"), ("Kaja Tamm", "chair", "Reform Union party")} <= found, found
+
+
+def test_roles_a_releases_principal_named_by_a_bare_title_is_not_coordinated(run) -> None:
+    text = "The Secretary and Foreign Minister Dana Omarova will sign an agreement in Astana."
+    found = roles(run(text, published="2026-03-02", url=GOV_URL))
+    assert not any(f[0] == "Dana Omarova" and f[1] == "Secretary" for f in found), found
