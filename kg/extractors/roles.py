@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import replace
@@ -53,6 +54,7 @@ PORTFOLIO_WORDS = 6  # "Senior Director for European Affairs, ...": words betwee
 DESCRIPTOR_WORDS = 4  # "state-owned grid operator": lower-case words between "of" and a company name
 CONTEXT_SENTENCES = 2  # sentences before a title that may name its country
 DOMINANT_MENTIONS = 3  # mentions that make a country the one an article is about
+HEADLINE_WEIGHT = 2  # mentions a country named in the headline counts for
 LEADER_TITLES = (("prime", "minister"), ("president",), ("chancellor",), ("premier",))
 PERSONAL_POSTS = word_list("personal_posts")
 ENVOY_HEADS = word_list("envoy_heads")
@@ -342,7 +344,7 @@ TOLD_POST_RULES = frozenset(pattern.rule for pattern in load_patterns("role"))
 
 def _iter_roles(doc: Doc, table: EntityTable, document: Document, sentences: list[Span],
                 home: HomeContext) -> Iterator[RoleFact]:
-    dominant = _dominant_country(table) if home.country is None else None
+    dominant = _dominant_country(table, document.title) if home.country is None else None
     told = _told_posts(doc, table, document, sentences)
     for number, sent in enumerate(sentences):
         found: dict[str, RoleFact] = {}
@@ -503,18 +505,32 @@ def _with_court(fact: RoleFact, title_start: int, lower: int, table: EntityTable
     return _given_org(fact, key, "roles.court", 0.6) if key else fact
 
 
-def _dominant_country(table: EntityTable) -> str | None:
+def _dominant_country(table: EntityTable, title: str | None = None) -> str | None:
     """The country an article is about: named (or its people: "French") at least three times, and twice as
-    often as any other."""
+    often as any other; a country its headline names counts twice more."""
     named = Counter({key: len(r.mentions) for key, r in table.records.items() if r.kind == COUNTRY})
     named.update(key for token in table.tokens if token.ent_type_ == "NORP" and table.key_at(token) is None
                  for key in [table.country_of_word(token)] if key)
+    for country in _countries_of_headline(title or "", table):
+        named[country] += HEADLINE_WEIGHT
     counts = sorted(((n, key) for key, n in named.items()), reverse=True)
     if not counts or counts[0][0] < DOMINANT_MENTIONS:
         return None
     if len(counts) > 1 and counts[0][0] < 2 * counts[1][0]:
         return None
     return counts[0][1]
+
+
+def _countries_of_headline(title: str, table: EntityTable) -> set[str]:
+    """The countries a headline names, by name or by their people's word ("Kenyan")."""
+    words = re.findall(r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*", title)  # ("Fiji" of "Fiji's")
+    found = set()
+    for phrase in words:  # each run of capitalised words, and each of its words
+        for text in (phrase, *phrase.split()):
+            name = table.lexicon.country(text) or table.lexicon.demonym(text)
+            if name:
+                found.add(table.ensure(name, COUNTRY))
+    return found
 
 
 def _with_group_country(fact: RoleFact, root: Token, table: EntityTable) -> RoleFact | None:
@@ -1074,6 +1090,9 @@ def _title_before_name(doc: Doc, start: int, end: int, person: str, table: Entit
     title_start = match_title(doc, start, table)
     if title_start is None or title_start < lower:
         return _title_of_org_before_name(doc, start, person, table, document, sent)
+    portfolio = _portfolio_before(doc, title_start, table, lower)
+    if portfolio is not None:  # "Home Affairs Minister X": a portfolio the model read as an organization
+        title_start = portfolio
     title = doc[title_start:start].text
     qualifier, i = _qualifier_before(doc, title_start, lower)
     org, i = _org_before(doc, _modifiers_start(doc, i, lower, start), table, lower,  # "Cusco regional governor"
@@ -1245,6 +1264,27 @@ def _described(doc: Doc, start: int, end: int, person: str, table: EntityTable,
         evidence = make_evidence(sent, document, extractor, confidence)
         return RoleFact(person, doc[title_start:title_end].text, org, (evidence,), qualifier)
     return _title_of_name_before(doc, start, person, table, document, sent)
+
+
+def _portfolio_before(doc: Doc, title_start: int, table: EntityTable, lower: int) -> int | None:
+    """The start of a portfolio written as capitalised words right before a minister's or secretary's title,
+    untagged or tagged as an organization with no organization's word: "[Home Affairs] Minister X",
+    "[Disaster Management and Relief] Minister X"; None for a body's or a country's name ("Treasury
+    Secretary", "Interior Ministry spokesman", "Kenyan Foreign Minister")."""
+    if doc[title_start].lower_ not in PORTFOLIO_HEADS:
+        return None
+    i = title_start
+    while i - 1 >= lower and title_start - i < PORTFOLIO_WORDS and doc[i - 1].dep_ in ("compound", "cc", "conj") \
+            and (doc[i - 1].text[:1].isupper() or doc[i - 1].lower_ in ("and", "&")):
+        key = table.key_at(i - 1)
+        if key is not None and table.kind(key) != ORGANIZATION or table.country_of_word(doc[i - 1]) \
+                or table.lexicon.org_word(doc[i - 1].text) or doc[i - 1].lower_ in QUALIFIERS | HONORIFIC_TITLES \
+                or doc[i - 1].text.isupper():  # an acronym names a body: "CARICOM Secretary-General"
+            break
+        i -= 1
+    if i == title_start or doc[i].lower_ in ("and", "&") or table.lexicon.organization(doc[i:title_start].text):
+        return None
+    return i
 
 
 def _portfolio_named(doc: Doc, title_end: int, table: EntityTable) -> int | None:
