@@ -36,7 +36,7 @@ def extract_parsed(document: Document, parsed: Doc) -> Extraction:
     facts: list[Fact] = []
     home = read_home(document, table)
     facts += extract_roles(parsed, table, document, sentences, home)
-    facts += extract_events(parsed, table, document, sentences)
+    facts += extract_events(parsed, table, document, sentences, home)
     sanctions, skipped = extract_sanctions(parsed, table, document, sentences, home)
     facts += sanctions
     merged = merge_facts(facts)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from urllib.parse import urlparse
 
 from kg.extractors.entities import EntityTable
-from kg.model import COUNTRY, GOVERNMENT_BODY, Document
+from kg.model import COUNTRY, GOVERNMENT_BODY, PLACE, Document
 
 # "WARSAW —", "LONDON, July 8 —", "NAIROBI (Reuters) -": an upper-case place, then a dash.
 DATELINE = re.compile(r"^\s*([A-Z][A-Z.'\- ]{2,30}?)(?:,[^\n—–-]{0,30})?(?:\s*\([^)\n]{0,30}\))?\s*[—–-]{1,2}\s")
@@ -26,6 +26,7 @@ class HomeContext:
     body: str | None = None
     country: str | None = None
     release: bool = False  # a government's own release (its publisher is listed), whether or not it names a body
+    dateline: str | None = None  # the place its dateline names ("BANNU, Pakistan (AP) —": Bannu)
 
 
 def read_home(document: Document, table: EntityTable) -> HomeContext:
@@ -41,7 +42,7 @@ def read_home(document: Document, table: EntityTable) -> HomeContext:
             break
     if country is None:
         country = _dateline_country(document.text, table)
-    return HomeContext(body, country, release)
+    return HomeContext(body, country, release, _dateline_place(document.text, table))
 
 
 def _dateline_country(text: str, table: EntityTable) -> str | None:
@@ -51,3 +52,16 @@ def _dateline_country(text: str, table: EntityTable) -> str | None:
     place = match.group(1).strip().title()
     name = table.lexicon.city_country(place) or table.lexicon.country(place)
     return table.ensure(name, COUNTRY) if name else None
+
+
+def _dateline_place(text: str, table: EntityTable) -> str | None:
+    """The town or country a dateline names: the entity its first word belongs to, else a town of that name
+    ("KISUMU, Kenya (AP) —": Kisumu, which the model may not tag in capitals)."""
+    match = DATELINE.match(text[:80])
+    if not match:
+        return None
+    first = next((t for t in table.tokens if t.idx >= match.start(1)), None)
+    key = table.key_at(first) if first is not None and first.idx < match.end(1) else None
+    if key is None:
+        return table.ensure(match.group(1).strip().title(), PLACE)
+    return key if table.kind(key) in (PLACE, COUNTRY) else None

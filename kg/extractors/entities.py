@@ -48,6 +48,8 @@ COMPANY_WORDS = word_list("company_words")
 COMPANY_NOUNS = word_list("company_nouns")
 LEADING_WORDS = {"the", "a", "an"}
 PLACE_NOUNS = word_list("place_nouns")
+SEAT_HOLDERS = word_list("seat_holders")
+BODY_APPOSITIVES = word_list("body_appositives")
 LOCATIVE_PREPOSITIONS = {"in", "near", "outside", "around"}  # before a place: "ambushed outside Garissa"
 LIST_MARKS = word_list("list_marks")
 HYPHENS = re.compile(r"[-\u2010-\u2015]")
@@ -284,8 +286,11 @@ class EntityTable:
         persons = [s for s in spans if s.label_ == "PERSON" and not self._media_cue(s)]
         full_names = self._full_names(persons)
         spans = self._named_of_region(spans, full_names)
-        spans = [Span(self.doc, s.start, s.end, label="ORG") if self._brand_shaped(s)
-                 else Span(self.doc, s.start, s.end, label="GPE") if self._named_place(s) else s for s in spans]
+        # a name told once as a place is one throughout, unless it is also a person's ("Abraham Lincoln")
+        placed = {s.text for s in spans if self._told_as_place(s) and s.text not in full_names}
+        spans = [Span(self.doc, s.start, s.end, label="ORG") if self._brand_shaped(s) or self._described_as_body(s)
+                 else Span(self.doc, s.start, s.end, label="GPE") if self._named_place(s, placed) else s
+                 for s in spans]
         spans, bare_heads, no_people = clean_spans(self.doc, spans, self.lexicon, full_names)
         full_names = {part: name for part, name in full_names.items() if name not in no_people}
         self.short_names = {**self._org_short_names(spans, full_names), **bare_heads}
@@ -370,9 +375,13 @@ class EntityTable:
         """A person's name the model missed or read as an organization, told by the title in apposition to it:
         "Ramesh Karki, the chief district officer of Humla,", "Fiji's Minister for Foreign Affairs, Litia
         Qaranivalu,"; two to four capitalised proper nouns that no other entity holds and no word of an
-        organization's name ends."""
-        taken = {i for s in spans if s.label_ != "ORG" for i in range(s.start, s.end)}
-        orgs = {i: (s.start, s.end) for s in spans if s.label_ == "ORG" for i in range(s.start, s.end)}
+        organization's name ends; the model's place that names no known place ("the minister of economy, Ines
+        Salgado,") may be such a name too."""
+        def misread(s: Span) -> bool:
+            return s.label_ == "ORG" or s.label_ in ("GPE", "LOC") and not (
+                self.lexicon.country(s.text) or self.lexicon.city_country(s.text))
+        taken = {i for s in spans if not misread(s) for i in range(s.start, s.end)}
+        orgs = {i: (s.start, s.end) for s in spans if misread(s) for i in range(s.start, s.end)}
         tokens, found = self.tokens, []
         for i in (i for i, lower in enumerate(self.lowers) if lower in self.lexicon.titles_by_last):
             title = tokens[i]
@@ -391,7 +400,7 @@ class EntityTable:
             words = tokens[start : name.i + 1]
             if 2 <= len(words) <= 4 and all(
                     w.i not in taken and w.pos_ == "PROPN" and w.is_alpha and w.text[:1].isupper()
-                    and w.ent_type_ in ("", "ORG") and w.lower_ not in self.lexicon.title_words
+                    and w.ent_type_ in ("", "ORG", "GPE", "LOC") and w.lower_ not in self.lexicon.title_words
                     and not self.lexicon.org_word(w.text) and not self.lexicon.country(w.text) for w in words) \
                     and not self.lexicon.organization(self.doc[start : name.i + 1].text) \
                     and all(orgs.get(w.i, (start, name.i + 1)) == (start, name.i + 1) for w in words):
@@ -537,13 +546,31 @@ class EntityTable:
                 out.append(span)
         return out
 
-    def _named_place(self, span: Span) -> bool:
-        """ "the town of Izium", "the province of Halden": a name after a place noun and "of" is a place;
-        so is a name written between "in" and a country."""
-        i = span.start
-        if span.label_ not in ("ORG", "PERSON") or self.lexicon.organization(span.text):
+    def _described_as_body(self, span: Span) -> bool:
+        """A name the model read as a place or a person that an apposition calls an organization: "the assets
+        of Los Lobos, a criminal gang", "Rio Verde, a shrimp exporter"; not a known place."""
+        if span.label_ not in ("GPE", "LOC", "PERSON") or self.lexicon.country(span.text) \
+                or self.lexicon.city_country(span.text):
             return False
+        if span.start > 0 and self.tokens[span.start - 1].pos_ == "PROPN":
+            return False  # a name the model cut ("Los Choneros" + "del Pacifico"): not relabelled in part
+        return any(c.dep_ == "appos" and c.i >= span.end and c.lemma_.lower() in BODY_APPOSITIVES
+                   and any(d.lower_ in ("a", "an") for d in c.children) for c in span.root.children)
+
+    def _named_place(self, span: Span, placed: set[str]) -> bool:
+        """A name the model took for a person or an organization that is a place: told as one here, or
+        elsewhere in the article (`placed`: "near the town of Sutatausa" ... "held in Sutatausa")."""
+        return (span.label_ in ("ORG", "PERSON") and not self.lexicon.organization(span.text)
+                and (span.text in placed or self._told_as_place(span)))
+
+    def _told_as_place(self, span: Span) -> bool:
+        """ "the town of Izium", "the province of Halden": a name after a place noun and "of" is a place, and
+        so is one after the post of a town or see with no organization's word ("the mayor of Quilpue"); so is a
+        name written between "in" and a country."""
+        i = span.start
         if i >= 2 and self.lowers[i - 1] == "of" and self.lowers[i - 2] in PLACE_NOUNS:
+            return True
+        if i >= 2 and self.lowers[i - 1] == "of" and self.lowers[i - 2] in SEAT_HOLDERS and not self._shape_kind(span):
             return True
         # "met in Sal, Cabo Verde": a name between "in" and a country is a place of that country
         if not (i >= 1 and self.lowers[i - 1] in ("in", "at") and span.end < len(self.doc)

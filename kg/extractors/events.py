@@ -36,6 +36,7 @@ from kg.extractors.circumstances import (
     upcoming,
     where_date,
 )
+from kg.extractors.context import HomeContext
 from kg.extractors.entities import EntityTable, doc_ents, ents_within
 from kg.extractors.evidence import make_evidence
 from kg.extractors.lexicon import VerbRule, word_list
@@ -97,8 +98,10 @@ class _Event:
     series: bool = False  # a series ("yesterday's matches"): no event, but it dates the ones told after it
 
 
-def extract_events(doc: Doc, table: EntityTable, document: Document, sentences: list[Span]) -> list[EventFact]:
+def extract_events(doc: Doc, table: EntityTable, document: Document, sentences: list[Span],
+                   home: HomeContext | None = None) -> list[EventFact]:
     """Event facts of a document, mentions of one event merged into one fact."""
+    home = home or HomeContext()
     found: list[_Event] = []
     tokens = table.tokens  # the tokens of `doc`, read once
     rounds = any(lower in ROUNDS and _is_event_noun(tokens[i], table) for i, lower in enumerate(table.lowers))
@@ -142,6 +145,8 @@ def extract_events(doc: Doc, table: EntityTable, document: Document, sentences: 
             if event.place is None and event.date is not None and event.family in NATIONAL_FAMILIES:
                 countries = countries_named(sent, table)  # "Lithuania's opposition won Sunday's election"
                 event.place = countries.pop() if len(countries) == 1 else None
+            if event.place is None and event.date is not None and home.dateline is not None and not home.release:
+                event.place = _dateline_site(event, home, table)  # "BANNU, Pakistan (AP) — ... on Monday"
             if event.place is None and event.date is None and not _told_encounter(token, event):
                 continue
             if (event.date is None and (event.family, event.event_type) in COUNTRYWIDE and event.place is not None
@@ -163,6 +168,16 @@ def extract_events(doc: Doc, table: EntityTable, document: Document, sentences: 
         event.at_stop = event.at_stop or (event.family in STOP_FAMILIES and event.place in stops)
     _date_by_trip(found)
     return [_to_fact(e, table) for e in _merge(found, table)]
+
+
+def _dateline_site(event: _Event, home: HomeContext, table: EntityTable) -> str | None:
+    """Where a dated happening that names no place was, in a news report with a dateline: the dateline's
+    town for a happening held at a site on a given day (not "talks in 2028"), its country for an election."""
+    if event.family in NATIONAL_FAMILIES:
+        return home.country
+    if event.family in PLACED_FAMILIES and event.date is not None and len(event.date.value or "") == len("2026-01-01"):
+        return home.dateline
+    return None
 
 
 def _told_in_present(token: Token) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import replace
@@ -53,6 +54,7 @@ PORTFOLIO_WORDS = 6  # "Senior Director for European Affairs, ...": words betwee
 DESCRIPTOR_WORDS = 4  # "state-owned grid operator": lower-case words between "of" and a company name
 CONTEXT_SENTENCES = 2  # sentences before a title that may name its country
 DOMINANT_MENTIONS = 3  # mentions that make a country the one an article is about
+HEADLINE_WEIGHT = 2  # mentions a country named in the headline counts for
 LEADER_TITLES = (("prime", "minister"), ("president",), ("chancellor",), ("premier",))
 PERSONAL_POSTS = word_list("personal_posts")
 ENVOY_HEADS = word_list("envoy_heads")
@@ -79,13 +81,15 @@ def match_title(doc: Doc, end: int, table: EntityTable) -> int | None:
 
 
 def _portfolio_title_start(doc: Doc, end: int, table: EntityTable) -> int | None:
-    """ "Minister of Humanitarian Action", "Secretary for Trade and Industry": a head of the portfolio_heads
-    list, "of"/"for", then capitalised words (and "and") up to token `end`; the start of the head's title."""
+    """ "Minister of Humanitarian Action", "Secretary for Trade and Industry", "Special Envoy for the Great Lakes
+    Region": a head of the portfolio_heads list, "of"/"for", then capitalised words (and "and"; "the" after "for") up
+    to token `end`; the start of the head's title."""
     i = end - 1
     if i < 1 or not doc[i].text[:1].isupper():
         return None
     words = 0
-    while i > 0 and words < PORTFOLIO_WORDS and (doc[i].text[:1].isupper() or doc[i].lower_ in ("and", "&")) \
+    while i > 0 and words < PORTFOLIO_WORDS and (doc[i].text[:1].isupper() or doc[i].lower_ in ("and", "&")
+                                                 or doc[i].lower_ == "the" and doc[i + 1].text[:1].isupper()) \
             and doc[i].lower_ not in ("of", "for"):
         i, words = i - 1, words + 1
     if doc[i].lower_ == "for" and (body := table.span_at(i - 1)) and body[0] >= 2 and doc[body[0] - 1].lower_ == "of" \
@@ -93,6 +97,8 @@ def _portfolio_title_start(doc: Doc, end: int, table: EntityTable) -> int | None
         i = body[0] - 1  # "Under Secretary of Commerce for Industry and Security": the body, then the portfolio
     if doc[i].lower_ not in ("of", "for") or doc[i - 1].lower_ not in PORTFOLIO_HEADS or doc[i + 1].lower_ == "and":
         return None
+    if doc[i].lower_ == "of" and "the" in table.lowers[i + 1 : end]:
+        return None  # "Chief Secretary of the Tax Office": a body after "of the", not a portfolio
     if table.key_at(i + 1) and table.kind(table.key_at(i + 1)) in (COUNTRY, PLACE, PERSON):
         return None  # "President of Ghana": a country, not a portfolio
     return title_ending(table.lowers, i, table.lexicon)
@@ -318,13 +324,15 @@ def _prefer_specific(facts: list[RoleFact], table: EntityTable) -> list[RoleFact
         return a.person == b.person and words_a < words_b and same_body(a.org, b.org)
 
     guesses = ("roles.home", "roles.context_country", "roles.article_country")
-    explicit = {f.person for f in facts if f.org and f.evidence[0].extractor not in guesses}
+    # a post whose organization was guessed gives way to the same post told with its organization, not to
+    # another post ("Prime Minister X, who also chairs the Y party")
+    explicit = {(f.person, _title_head(f.role)) for f in facts if f.org and f.evidence[0].extractor not in guesses}
     at_home = {f.person for f in facts if f.evidence[0].extractor == "roles.home"}
     by_person: dict[str, list[RoleFact]] = {}
     for fact in facts:  # compared within one person's facts only: linear in long articles
         by_person.setdefault(fact.person, []).append(fact)
     return [a for a in facts if not any(vaguer(a, b) for b in by_person[a.person])
-            and not (a.evidence[0].extractor in guesses and a.person in explicit)
+            and not (a.evidence[0].extractor in guesses and (a.person, _title_head(a.role)) in explicit)
             and not (a.evidence[0].extractor == "roles.context_country" and a.person in at_home)]
 
 
@@ -336,7 +344,7 @@ TOLD_POST_RULES = frozenset(pattern.rule for pattern in load_patterns("role"))
 
 def _iter_roles(doc: Doc, table: EntityTable, document: Document, sentences: list[Span],
                 home: HomeContext) -> Iterator[RoleFact]:
-    dominant = _dominant_country(table) if home.country is None else None
+    dominant = _dominant_country(table, document.title) if home.country is None else None
     told = _told_posts(doc, table, document, sentences)
     for number, sent in enumerate(sentences):
         found: dict[str, RoleFact] = {}
@@ -359,7 +367,7 @@ def _iter_roles(doc: Doc, table: EntityTable, document: Document, sentences: lis
             named = None if told_here else _named_to_post(doc, start, end, key, table, document, sent)
             facts += told_here + ([named] if named else [])
             if fact and fact.evidence[0].extractor == "roles.title_before_name":
-                facts += _coordinated_titles(doc, start, fact, table)
+                facts += _coordinated_titles(doc, start, fact, table, home)
             title_start = start - len(fact.role.split()) if fact else start
             for each in facts:
                 if each.org is None and each.evidence[0].extractor == "roles.title_before_name":
@@ -497,18 +505,32 @@ def _with_court(fact: RoleFact, title_start: int, lower: int, table: EntityTable
     return _given_org(fact, key, "roles.court", 0.6) if key else fact
 
 
-def _dominant_country(table: EntityTable) -> str | None:
+def _dominant_country(table: EntityTable, title: str | None = None) -> str | None:
     """The country an article is about: named (or its people: "French") at least three times, and twice as
-    often as any other."""
+    often as any other; a country its headline names counts twice more."""
     named = Counter({key: len(r.mentions) for key, r in table.records.items() if r.kind == COUNTRY})
     named.update(key for token in table.tokens if token.ent_type_ == "NORP" and table.key_at(token) is None
                  for key in [table.country_of_word(token)] if key)
+    for country in _countries_of_headline(title or "", table):
+        named[country] += HEADLINE_WEIGHT
     counts = sorted(((n, key) for key, n in named.items()), reverse=True)
     if not counts or counts[0][0] < DOMINANT_MENTIONS:
         return None
     if len(counts) > 1 and counts[0][0] < 2 * counts[1][0]:
         return None
     return counts[0][1]
+
+
+def _countries_of_headline(title: str, table: EntityTable) -> set[str]:
+    """The countries a headline names, by name or by their people's word ("Kenyan")."""
+    words = re.findall(r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*", title)  # ("Fiji" of "Fiji's")
+    found = set()
+    for phrase in words:  # each run of capitalised words, and each of its words
+        for text in (phrase, *phrase.split()):
+            name = table.lexicon.country(text) or table.lexicon.demonym(text)
+            if name:
+                found.add(table.ensure(name, COUNTRY))
+    return found
 
 
 def _with_group_country(fact: RoleFact, root: Token, table: EntityTable) -> RoleFact | None:
@@ -710,13 +732,17 @@ def match_title_at(doc: Doc, end: int, titles: tuple[tuple[str, ...], ...]) -> i
     return None
 
 
-def _coordinated_titles(doc: Doc, start: int, fact: RoleFact, table: EntityTable) -> list[RoleFact]:
-    """ "State Councilor and Foreign Minister X": the first title too, with the organization before it."""
+def _coordinated_titles(doc: Doc, start: int, fact: RoleFact, table: EntityTable,
+                        home: HomeContext) -> list[RoleFact]:
+    """ "State Councilor and Foreign Minister X": the first title too, with the organization before it; not
+    a release's own principal named by a bare title ("The Secretary and Foreign Minister X will sign")."""
     title_start = start - len(fact.role.split())
     if title_start - 2 < 0 or doc[title_start - 1].lower_ != "and":
         return []
     first_start = match_title(doc, title_start - 1, table)
     if first_start is None or not doc[first_start].text[:1].isupper():
+        return []
+    if home.release and title_start - 1 - first_start == 1 and first_start and doc[first_start - 1].lower_ == "the":
         return []
     org, _ = _org_before(doc, first_start, table, doc[start].sent.start)
     org = org or fact.org
@@ -864,8 +890,12 @@ def _told_posts(doc: Doc, table: EntityTable, document: Document,
 
 
 def _org_named_by(token: Token, table: EntityTable) -> str | None:
-    """The organization a noun phrase names: "the Y", "the Finnish grid operator Y", "the Oslo office of Y"."""
+    """The organization a noun phrase names: "the Y", "the Finnish grid operator Y", "the Oslo office of Y";
+    the country for its government ("Niger's military government")."""
     key = table.key_at(token)
+    if key is None and token.lemma_.lower() in STATE_NOUNS:  # "Niger's military government": the country
+        key = next((table.key_at(c) for c in token.children if c.dep_ == "poss" and table.key_at(c)
+                    and table.kind(table.key_at(c)) == COUNTRY), None)
     if key is None:  # "the Finnish grid operator Y": the name after the noun
         key = next((table.key_at(c) for c in token.children if c.dep_ in ("appos", "compound")
                     and c.i > token.i and table.key_at(c)), None)
@@ -1060,6 +1090,9 @@ def _title_before_name(doc: Doc, start: int, end: int, person: str, table: Entit
     title_start = match_title(doc, start, table)
     if title_start is None or title_start < lower:
         return _title_of_org_before_name(doc, start, person, table, document, sent)
+    portfolio = _portfolio_before(doc, title_start, table, lower)
+    if portfolio is not None:  # "Home Affairs Minister X": a portfolio the model read as an organization
+        title_start = portfolio
     title = doc[title_start:start].text
     qualifier, i = _qualifier_before(doc, title_start, lower)
     org, i = _org_before(doc, _modifiers_start(doc, i, lower, start), table, lower,  # "Cusco regional governor"
@@ -1143,10 +1176,14 @@ def _counterpart(doc: Doc, start: int, person: str, table: EntityTable, document
 
 def _title_holding(noun: Token, table: EntityTable) -> Token:
     """The title an apposition belongs to when the parse hangs it on the title's organization:
-    "The mayor of Lyon, X" (X attached to Lyon)."""
+    "The mayor of Lyon, X" (X attached to Lyon), "Ghana's Ambassador to Japan, X" (X attached to Japan)."""
     if table.key_at(noun) and table.kind(table.key_at(noun) or "") != PERSON and noun.dep_ == "pobj" \
-            and noun.head.lower_ in ORG_PREPOSITIONS_AFTER_TITLE and noun.head.head.pos_ in ("NOUN", "PROPN"):
-        return noun.head.head
+            and noun.head.lower_ in ORG_PREPOSITIONS_AFTER_TITLE | {"to"}:
+        if noun.head.head.pos_ in ("NOUN", "PROPN"):
+            return noun.head.head
+        before = noun.doc[noun.head.i - 1] if noun.head.i else None  # the preposition hung on a verb
+        if before is not None and before.lower_ in table.lexicon.titles_by_last:
+            return before
     return noun
 
 
@@ -1207,6 +1244,9 @@ def _described(doc: Doc, start: int, end: int, person: str, table: EntityTable,
         if qualifier is None:
             qualifier, _ = _qualifier_before(doc, i, lower)
         after = _org_after(doc, title_end, table, ORG_PREPOSITIONS_AFTER_TITLE, noun.right_edge.i + 1)
+        portfolio = _portfolio_named(doc, title_end, table) if org is not None else None
+        if portfolio is not None:  # "Zambia's Minister of Mines and Minerals Development, X": a portfolio
+            title_end, after = portfolio, None
         if org is None or after is not None and table.kind(org) in (COUNTRY, PLACE):
             org = after or org  # "Gabon commander of French forces": the body of the title over where it is
         if org is None:  # "curator of the exhibit at the University of X", "officer and treasurer at X"
@@ -1224,6 +1264,42 @@ def _described(doc: Doc, start: int, end: int, person: str, table: EntityTable,
         evidence = make_evidence(sent, document, extractor, confidence)
         return RoleFact(person, doc[title_start:title_end].text, org, (evidence,), qualifier)
     return _title_of_name_before(doc, start, person, table, document, sent)
+
+
+def _portfolio_before(doc: Doc, title_start: int, table: EntityTable, lower: int) -> int | None:
+    """The start of a portfolio written as capitalised words right before a minister's or secretary's title,
+    untagged or tagged as an organization with no organization's word: "[Home Affairs] Minister X",
+    "[Disaster Management and Relief] Minister X"; None for a body's or a country's name ("Treasury
+    Secretary", "Interior Ministry spokesman", "Kenyan Foreign Minister")."""
+    if doc[title_start].lower_ not in PORTFOLIO_HEADS:
+        return None
+    i = title_start
+    while i - 1 >= lower and title_start - i < PORTFOLIO_WORDS and doc[i - 1].dep_ in ("compound", "cc", "conj") \
+            and (doc[i - 1].text[:1].isupper() or doc[i - 1].lower_ in ("and", "&")):
+        key = table.key_at(i - 1)
+        if key is not None and table.kind(key) != ORGANIZATION or table.country_of_word(doc[i - 1]) \
+                or table.lexicon.org_word(doc[i - 1].text) or doc[i - 1].lower_ in QUALIFIERS | HONORIFIC_TITLES \
+                or doc[i - 1].text.isupper():  # an acronym names a body: "CARICOM Secretary-General"
+            break
+        i -= 1
+    if i == title_start or doc[i].lower_ in ("and", "&") or table.lexicon.organization(doc[i:title_start].text):
+        return None
+    return i
+
+
+def _portfolio_named(doc: Doc, title_end: int, table: EntityTable) -> int | None:
+    """The end of a portfolio the model tagged as an organization after a minister's or secretary's title:
+    "Minister of [Mines and Minerals Development]"; None for a body's name ("Secretary of the Treasury")."""
+    if title_end + 1 >= len(doc) or doc[title_end].lower_ not in ("of", "for") \
+            or doc[title_end - 1].lower_ not in PORTFOLIO_HEADS:
+        return None
+    span, key = table.span_at(title_end + 1), table.key_at(title_end + 1)
+    if span is None or key is None or span[0] != title_end + 1 or table.kind(key) != ORGANIZATION:
+        return None
+    words = doc[span[0] : span[1]]
+    if table.lexicon.organization(words.text) or any(table.lexicon.org_word(w.text) for w in words):
+        return None
+    return span[1]
 
 
 def _modifiers_start(doc: Doc, head: int, lower: int, end: int | None = None) -> int:

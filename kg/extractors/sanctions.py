@@ -112,11 +112,16 @@ def extract_sanctions(
         tokens = table.tokens[sent.start : sent.end]
         matches = [matched[t.i] for t in tokens if t.i in matched]
         if ends_with_colon(sent):
-            listing = next((a for m in matches for a in [_read_action(*m, sent, table, document, home, True)]
-                            if a is not None and a.authority), None)
+            read = [a for m in matches for a in [_read_action(*m, sent, table, document, home, True)] if a is not None]
+            listing = next((a for a in read if a.authority), None)
             if listing is None and any(t.lemma_.lower() in LISTING_WORDS for t in tokens):
                 # "... are now listed:", "Those sanctioned today include:" after a quote of the minister
                 listing = _announced_before(sentences[:number], matched, table, document, home)
+            before = next((a for a in reversed(actions) if a.authority), None)
+            if listing is None and before is not None:  # "Travel bans were also imposed on 3 associates:"
+                listing = next((a for a in read if a.anaphoric), None)
+                if listing is not None:
+                    listing.authority, listing.date = before.authority, listing.date or before.date
             if listing is not None:
                 listing.sentence = number
         for match in matches:
@@ -263,9 +268,12 @@ def _applied_targets(token: Token, slots: dict[str, Token], table: EntityTable) 
 
 def _hit_targets(token: Token, slots: dict[str, Token], table: EntityTable) -> _Read:
     """ "X and Y were also hit with asset freezes" (by the authority told before), "X was hit with sanctions by
-    Japan"; not a target recalled without either ("Iran, which was hit with sanctions in 2012")."""
+    Japan", "X was hit with U.S. sanctions"; not a target recalled without either ("Iran, which was hit with
+    sanctions in 2012")."""
     agents = [o for c in (*token.children, *slots["noun"].children) if c.dep_ == "agent" or c.lower_ == "by"
               for o in c.children if o.dep_ == "pobj"]
+    agents += [m for m in slots["noun"].children if m.dep_ in ("compound", "amod", "nmod", "poss")
+               and (table.key_at(m) or table.country_of_word(m))]
     if not agents and not any(c.dep_ == "advmod" and c.lower_ == "also" for c in token.children):
         return None
     return (agents[0] if agents else None), [c for c in token.children if c.dep_ == "nsubjpass"], None
@@ -290,8 +298,8 @@ def _frozen_targets(token: Token, slots: dict[str, Token], table: EntityTable) -
     targets = [c for a in assets for c in a.children if c.dep_ == "poss"]
     targets += [p for a in assets for c in a.children if c.dep_ == "prep" and c.lower_ == "of"
                 for p in c.children if p.dep_ == "pobj"]
-    # "... the assets of judge X, and of Y and Z": the second "of" hung on the verb
-    targets += [p for c in token.children if c.dep_ == "conj" and c.lower_ == "of" for p in c.children
+    # "... the assets of judge X, and of Y and Z": the second "of" hung on the verb (as a conjunct or a preposition)
+    targets += [p for c in token.children if c.dep_ in ("conj", "prep") and c.lower_ == "of" for p in c.children
                 if p.dep_ == "pobj"]
     return _subject(token), targets, None
 
@@ -398,7 +406,9 @@ def _read_action(pattern: DependencyPattern, slots: dict[str, Token], sent: Span
     group = next((t.lemma_.lower() for t in expand(targets) if t.pos_ == "NOUN" and t.tag_ == "NNS"), None)
     refers_back = refers_back and not keys
     announced = authority is not None and pattern.name in ANNOUNCING_PATTERNS  # "Japan imposed new sanctions."
-    if not keys and not refers_back and not (group and authority) and not (listing and authority) and not announced:
+    anaphoric = authority is None and subject is None and token.pos_ == "VERB"
+    if not keys and not refers_back and not (group and authority) and not (listing and (authority or anaphoric)) \
+            and not announced:
         return None
     evidence = make_evidence(sent, document, pattern.rule, pattern.confidence if keys else 0.6)
     own = clause_date(token, document) if token.pos_ == "VERB" else None  # "and Britain froze X's assets last month"
@@ -407,7 +417,6 @@ def _read_action(pattern: DependencyPattern, slots: dict[str, Token], sent: Span
             and not date.text.lower().startswith("since")):  # "has blacklisted X since 2021" is dated
         date = None  # "has designated X for ... a disappearance in 1999": the year of the deeds, not the action
     date = date or _date_by_tense(token, document, home)
-    anaphoric = authority is None and subject is None and token.pos_ == "VERB"
     extra_groups = tuple(w for t in targets for c in t.conjuncts if c.pos_ == "NOUN" and c.tag_ == "NNS"
                          for w in (c.lemma_.lower(), c.lower_))
     co_authorities = tuple(dict.fromkeys(

@@ -86,7 +86,7 @@ def _opening_name(tokens: list[Token], table: EntityTable) -> str | None:
 def target_keys(targets: list[Token], table: EntityTable, authority: str | None) -> list[str]:
     """The entities named by target tokens: names, members of "including" phrases and colon lists."""
     keys: list[str] = []
-    for target in expand(targets):
+    for target in expand([_antecedent(t) for t in targets]):
         key = table.key_at(target) or name_by_shape(target, table) or described_company(target, table)
         if key is None and target.pos_ == "NOUN":
             found = [table.key_at(t) or name_by_shape(t, table) for t in group_members(target, table)]
@@ -98,6 +98,13 @@ def target_keys(targets: list[Token], table: EntityTable, authority: str | None)
                 and not (table.kind(key) == COUNTRY and _where_located(target)):
             keys.append(key)  # (not "entities located in Iran and the UAE")
     return keys
+
+
+def _antecedent(token: Token) -> Token:
+    """ "X, who was placed on the sanctions list": the name a relative pronoun stands for."""
+    if token.lower_ in RELATIVE_WORDS and token.head.dep_ == "relcl":
+        return token.head.head
+    return token
 
 
 def named_only_as_kin(key: str, table: EntityTable) -> bool:
@@ -260,7 +267,8 @@ def targets_of_noun(noun: Token) -> list[Token]:
         elif child.dep_ == "acl" and child.lemma_ in ("target", "hit"):
             found += [c for c in child.children if c.dep_ == "dobj"]
     head = noun.head
-    if noun.dep_ == "dobj":  # "imposed sanctions on X" hung on the verb, and "..., and on Y" after a first one
+    if noun.dep_ in ("dobj", "nsubjpass"):  # "imposed sanctions on X", "bans were imposed on X" hung on the
+        # verb, and "..., and on Y" after a first one
         for child in head.children:
             if child.dep_ in ("prep", "conj") and child.lower_ in TARGET_PREPOSITIONS:
                 found += [c for c in child.children if c.dep_ == "pobj" and c not in found]

@@ -904,3 +904,15 @@ def test_events_the_day_something_was_said_does_not_date_the_happening(run) -> N
     text = "The president has canceled a planned summit with the chancellor in Lisbon, his office said on Monday."
     found = [f.date for f in events(run(text, published="2026-10-20")) if f.event_type == "summit"]
     assert found == [None], found
+
+
+def test_events_a_dated_happening_without_a_place_is_at_the_datelines_town(run) -> None:
+    text = ("KISUMU, Kenya (AP) — Fishermen blocked the main road for a second day.\n"
+            "Hundreds of traders held a protest on Tuesday to demand cheaper fuel, and talks are set for 2028.")
+    extraction = run(text, published="2026-05-14", url="https://apnews.com/article/kenya-fuel-protest-1")
+    names = {e.key: e.label for e in extraction.entities}
+    found = {(f.event_type, names.get(f.place), f.date.value if f.date else None) for f in events(extraction)}
+    assert ("protest", "Kisumu", "2026-05-12") in found, found
+    assert not any(f[1] == "Kisumu" and f[2] == "2028" for f in found), found  # a year is no day at the site
+    text = "Hundreds of traders held a protest on Tuesday to demand cheaper fuel."  # no dateline: no place
+    assert all(f.place is None for f in events(run(text, published="2026-05-14")))

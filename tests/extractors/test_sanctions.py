@@ -454,3 +454,30 @@ def test_sanctions_asset_freezes_on_a_group_named_in_the_next_sentence(run) -> N
             "Marisela Arroyo and Ana Ruiz Lopez, jailed dozens of protesters.")
     found = sanctions(run(text, published="2025-09-17"))
     assert ("United Kingdom", "Marisela Arroyo", "2025-09-17") in found, found
+
+
+def test_sanctions_a_list_after_an_agentless_passive_takes_the_earlier_authority(run) -> None:
+    text = ("Norway has today sanctioned four people who shipped fuel to the junta.\n"
+            "Travel bans have also been imposed on three of their associates:\n"
+            "- Eirik Solberg Dahl, the network's accountant\n"
+            "- Kari Lund Hauge, a lawyer who set up its companies\n")
+    found = sanctions(run(text, published="2026-03-09"))
+    assert {("Norway", "Eirik Solberg Dahl", "2026-03-09"), ("Norway", "Kari Lund Hauge", "2026-03-09")} <= found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the authority as a modifier of the sanctions the targets were hit with
+        ("Two port officials, Ana Brito and Luis Mota, were hit with Canadian sanctions on Monday.",
+         {("Canada", "Ana Brito", "2026-03-09"), ("Canada", "Luis Mota", "2026-03-09")}),
+        # a second "of" hung on the verb, after a group the model read as a place
+        ("Australia froze the assets of Los Halcones del Sur, a smuggling gang, and of its leader, Rui Vaz, on "
+         "Monday.", {("Australia", "Los Halcones del Sur", "2026-03-09"), ("Australia", "Rui Vaz", "2026-03-09")}),
+        # added to a blacklist in the passive, after an action with its authority
+        ("Japan sanctioned the Kite Trading Company on Monday. Its broker, Omar Saleh, was added to the blacklist "
+         "for moving the cash.", {("Japan", "Omar Saleh", "2026-03-09")}),
+    ],
+)
+def test_sanctions_news_shapes_of_targets(run, text, expected) -> None:
+    assert expected <= sanctions(run(text, published="2026-03-10")), sanctions(run(text, published="2026-03-10"))
