@@ -585,9 +585,16 @@ class RemoteStore(_Server):
     def _quads(self, subject: Term | None, predicate: NamedNode | None, obj: Term | None,
                graph: NamedNode | None) -> list[Quad]:
         """The quads of the named graphs that match a pattern (None: any), read in pages."""
-        fixed = {name: term for name, term in (("s", subject), ("p", predicate), ("o", obj), ("g", graph))
-                 if term is not None}
-        query = with_values("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }", fixed)
+        fixed = {name: term for name, term in (("s", subject), ("p", predicate), ("g", graph)) if term is not None}
+        pattern = "GRAPH ?g { ?s ?p ?o }"
+        if isinstance(obj, NamedNode):  # Virtuoso matches an IRI to an integer literal whose value is the IRI's
+            # internal number ("472"^^xsd:integer of a kg:start to the entity numbered 472): the stored object is
+            # read again, by subject, predicate and graph, and kept only where it is that IRI
+            pattern = (f"GRAPH ?g {{ ?s ?p {obj} }} GRAPH ?g {{ ?s ?p ?stored }} "
+                       f"FILTER(isIRI(?stored) && STR(?stored) = {Literal(obj.value)}) BIND({obj} AS ?o)")
+        elif obj is not None:
+            pattern = f"GRAPH ?g {{ ?s ?p {obj} }} BIND({obj} AS ?o)"
+        query = with_values(f"SELECT ?s ?p ?o ?g WHERE {{ {pattern} }}", fixed)
         rows = self._all_rows("", "?s ?p ?o ?g", query)
         return [Quad(row["s"], row["p"], _canonical(row["o"]), row["g"]) for row in rows]
 
@@ -604,10 +611,6 @@ class RemoteStore(_Server):
     def quads_of_predicate(self, predicate: NamedNode, graph: NamedNode | None = None) -> Iterator[Quad]:
         """Quads of one predicate (optionally in one graph)."""
         return iter(self._quads(None, predicate, None, graph))
-
-    def has_graph(self, graph: NamedNode) -> bool:
-        """Whether the server holds a named graph (with at least one triple)."""
-        return bool(self._rows(f"SELECT ?s WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} }} LIMIT 1"))
 
     def describe(self, node: NamedNode) -> list[Quad]:
         """Every quad with `node` as subject or object, across the named graphs.
