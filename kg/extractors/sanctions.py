@@ -516,7 +516,7 @@ def _authority(subject: Token, sent: Span, table: EntityTable, home: HomeContext
         if home.body and subject.lower_ in table.label(home.body).lower():
             return home.body  # "the Department" in the Department's own release
         return _body_antecedent(subject, table) or home.body  # "the department", "the ministry"
-    if subject.lower_ == "we" and home.body:
+    if subject.lower_ in ("we", "i") and home.body:  # a release's own voice: "Today, I am publicly designating X"
         return home.body
     pronoun = subject.lower_
     if pronoun in PERSON_PRONOUNS | GROUP_PRONOUNS:

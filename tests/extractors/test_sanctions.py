@@ -481,3 +481,14 @@ def test_sanctions_a_list_after_an_agentless_passive_takes_the_earlier_authority
 )
 def test_sanctions_news_shapes_of_targets(run, text, expected) -> None:
     assert expected <= sanctions(run(text, published="2026-03-10")), sanctions(run(text, published="2026-03-10"))
+
+
+def test_sanctions_a_releases_first_person_designates_people_after_a_body_and_their_kin(run) -> None:
+    text = ("Today, I am publicly designating former Ruritanian Border Guard (RBG) Deputy Commander Tomas Vilk "
+            "Arnault and former port governor Ilse Marten Kaur for their involvement in gross violations of human "
+            "rights.\n\nUnder this authority, Vilk and Kaur are ineligible for entry into the United States. I am "
+            "also publicly designating Vilk's spouse, Maria Elena Sook de Vilk, and Kaur's adult son, Peeter Kaur "
+            "Lind, who are likewise ineligible for entry.")
+    found = {t for _, t, _ in sanctions(run(text, published="2026-05-20", url=GOV_URL))}
+    assert {"Tomas Vilk Arnault", "Maria Elena Sook de Vilk", "Peeter Kaur Lind"} <= found, found
+    assert "Ruritanian Border Guard" not in found, found
