@@ -50,6 +50,7 @@ LEADING_WORDS = {"the", "a", "an"}
 PLACE_NOUNS = word_list("place_nouns")
 SEAT_HOLDERS = word_list("seat_holders")
 BODY_APPOSITIVES = word_list("body_appositives")
+VESSEL_NOUNS = word_list("vessel")
 LOCATIVE_PREPOSITIONS = {"in", "near", "outside", "around"}  # before a place: "ambushed outside Garissa"
 LIST_MARKS = word_list("list_marks")
 HYPHENS = re.compile(r"[-\u2010-\u2015]")
@@ -273,6 +274,7 @@ class EntityTable:
         spans = self._with_company_names(spans)
         spans = self._with_described_companies(spans)
         spans = self._with_described_people(spans)
+        spans = self._with_vessel_names(spans)
         spans = [self._with_untagged_head(s) if s.label_ in ("GPE", "LOC") else s for s in spans]
         spans = [self._with_group_noun(s) if s.label_ in NER_LABELS else s for s in spans]
         spans = self._with_title_names(spans)
@@ -370,6 +372,22 @@ class EntityTable:
                 end += 1
             found.append(Span(self.doc, i, end, label="ORG"))
         return sorted([*spans, *found], key=lambda s: s.start) if found else spans
+
+    def _with_vessel_names(self, spans: list[Span]) -> list[Span]:
+        """The name of a ship or aircraft after its noun, whole, as a body (it can be blocked property), whatever
+        the model made of it: "the vessel NOUR AL HOUDA (IMO ...)", "the cargo ship Blue Heron"."""
+        tokens, found = self.tokens, []
+        for i, lower in enumerate(self.lowers):
+            if lower not in VESSEL_NOUNS or i + 1 >= len(tokens) or tokens[i].text[:1].isupper():
+                continue
+            end = i + 1
+            while end < len(tokens) and end - i <= MAX_NAME_WORDS and tokens[end].text[:1].isupper() \
+                    and tokens[end].pos_ in ("PROPN", "NOUN", "ADJ", "NUM") \
+                    and not self.lexicon.country(tokens[end].text):
+                end += 1
+            if end > i + 1:
+                found.append(Span(self.doc, i + 1, end, label="ORG"))
+        return _overriding(spans, found)
 
     def _with_described_people(self, spans: list[Span]) -> list[Span]:
         """A person's name the model missed or read as an organization, told by the title in apposition to it:

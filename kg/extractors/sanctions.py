@@ -284,6 +284,15 @@ def _also_listed_targets(token: Token, slots: dict[str, Token], table: EntityTab
     return _subject(token), [c for c in token.children if c.dep_ == "dobj"], None
 
 
+def _identified_targets(token: Token, slots: dict[str, Token], table: EntityTable) -> _Read:
+    """ "identified the vessel X as blocked property": the authority that identifies it, and the vessel; only
+    where "as" comes just before the property ("as property", "as blocked property")."""
+    noun = slots["property"]
+    if "as" not in (t.lower_ for t in noun.doc[max(noun.i - 2, 0) : noun.i]):
+        return None
+    return _subject(token), [c for c in token.children if c.dep_ == "dobj" and c.i != noun.i], None
+
+
 def _freezes_on_targets(token: Token, slots: dict[str, Token], table: EntityTable) -> _Read:
     """ "announced asset freezes on X", parsed as the verb "freezes" under "announced": the one who announces."""
     holder = token.head if token.dep_ in ("ccomp", "xcomp", "dobj") and token.head.pos_ == "VERB" else None
@@ -347,6 +356,7 @@ TARGET_READERS: dict[str, Callable[[Token, dict[str, Token], EntityTable], _Read
     "also_listed": _also_listed_targets,
     "asset_freezes_on": _freezes_on_targets,
     "froze_assets": _frozen_targets,
+    "identified_as_property": _identified_targets,
     "imposed_sanctions": _imposed_targets,
     "imposed_package": _imposed_targets,
     "restrictive_measures": _imposed_targets,

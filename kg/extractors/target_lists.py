@@ -27,6 +27,7 @@ LIST_DEPS = {"appos", "conj"}  # how a parse links the members of a list
 LIST_SEPARATORS = {",", ";", "and"}
 LIST_ITEM_WORDS = 5  # words before a listed name: "Brigadier General (Retired)"
 MAX_ITEM_NAME = 5  # words of a capitalised list item read as a name
+VESSEL_NOUNS = word_list("vessel")  # "the tanker X": a named ship or aircraft that can be blocked property
 
 
 def ends_with_colon(sent: Span) -> bool:
@@ -281,6 +282,8 @@ def name_by_shape(token: Token, table: EntityTable) -> str | None:
             and token.doc[start - 1].head.i in range(start, token.i + 1) and token.doc[start - 1].text[:1].isupper() \
             and table.key_at(start - 1) is None:
         start -= 1
+    if start >= 1 and token.doc[start - 1].lower_ in VESSEL_NOUNS:
+        return table.add_name(start, token.i + 1, ORGANIZATION)  # "the tanker OCEAN PEARL": a vessel, held as a body
     if start == token.i:  # one word: a name joined to a number, "Russia-1", read as an organization
         return table.add_name(token.i, token.i + 1, ORGANIZATION) if NAME_NUMBER.fullmatch(token.text) else None
     kind = table.shape_kind(start, token.i + 1)
