@@ -45,10 +45,12 @@ LIST_NOUNS = word_list("list_nouns")
 SANCTIONS_LIST_WORDS = word_list("sanctions_list_words")
 STATE_NOUNS = word_list("state_nouns")
 ENVOY_NOUNS = word_list("envoy_nouns")
+BLOC = "bloc"  # "the bloc": the union of states named before
 SEQUENCE_WORDS = {"after", "before", "until"}  # clauses of another time: "adopted it after X met last week"
 # "designated X to serve as Director": an appointment, not a sanction.
 APPOINTMENT_PREPOSITIONS = {"as"}
 APPOINTED_GROUPS = word_list("appointed_groups")
+SANCTION_CATEGORIES = word_list("sanction_categories")
 # A later sentence that names the members of a group just sanctioned: "The companies named were A, B and C."
 LIST_ROOTS = {"be", "include"}
 MODAL_DOUBT = {"could", "may", "might", "would", "should", "can"}
@@ -470,13 +472,15 @@ def _appointment(verb: Token) -> bool:
     for child in verb.children:
         if child.dep_ in ("xcomp", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
             return True
-        if child.dep_ == "prep" and child.lower_ in APPOINTMENT_PREPOSITIONS:
+        if child.dep_ == "prep" and child.lower_ in APPOINTMENT_PREPOSITIONS and not any(
+                t.lower_ in SANCTION_CATEGORIES for t in child.subtree):  # not "as a Global Terrorist"
             return True
     return False
 
 
 def _is_sanctions_list(token: Token) -> bool:
-    if token.lemma_.lower() == "blacklist":
+    """ "its sanctions list", "the Entity List", "a blacklist", "under sanctions" (placed under them)."""
+    if token.lemma_.lower() == "blacklist" or token.lemma_.lower() == "sanction" and token.head.lower_ == "under":
         return True
     return token.lemma_.lower() in LIST_NOUNS and any(c.lemma_.lower() in SANCTIONS_LIST_WORDS
                                                       for c in token.children if c.dep_ in ("compound", "amod", "nmod"))
@@ -511,7 +515,7 @@ def _authority(subject: Token, sent: Span, table: EntityTable, home: HomeContext
     if country:
         return country
     if subject.lemma_.lower() in STATE_NOUNS | ENVOY_NOUNS:  # "the Canadian government", "EU ambassadors"
-        owner = next((c for c in subject.children if c.dep_ in ("amod", "compound", "poss")
+        owner = next((c for c in subject.children if c.dep_ in ("amod", "compound", "poss", "nmod")
                       and (table.country_of_word(c)
                            or table.key_at(c) and table.kind(table.key_at(c)) in (COUNTRY, ORGANIZATION))), None)
         if owner is not None:
@@ -526,6 +530,8 @@ def _authority(subject: Token, sent: Span, table: EntityTable, home: HomeContext
         if home.body and subject.lower_ in table.label(home.body).lower():
             return home.body  # "the Department" in the Department's own release
         return _body_antecedent(subject, table) or home.body  # "the department", "the ministry"
+    if subject.lemma_.lower() == BLOC and key is None:  # "the bloc also placed X under sanctions"
+        return _bloc_antecedent(subject, table)
     if subject.lower_ in ("we", "i") and home.body:  # a release's own voice: "Today, I am publicly designating X"
         return home.body
     pronoun = subject.lower_
@@ -538,6 +544,17 @@ def _authority(subject: Token, sent: Span, table: EntityTable, home: HomeContext
 def _dateline(token: Token) -> bool:
     following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
     return token.text.isupper() and following is not None and following.text in ("—", "–", "-", "--")
+
+
+def _bloc_antecedent(noun: Token, table: EntityTable) -> str | None:
+    """The union of states "the bloc" refers back to: the nearest organization (not a government body or a
+    company) named before it that is known or named by an acronym: the European Union, ASEAN, ECOWAS."""
+    for i in range(noun.i - 1, -1, -1):
+        key = table.key_at(i)
+        if key and table.kind(key) == ORGANIZATION and (
+                table.lexicon.organization(table.label(key)) or table.label(key).isupper()):
+            return key
+    return None
 
 
 def _body_antecedent(noun: Token, table: EntityTable) -> str | None:

@@ -474,6 +474,14 @@ def test_sanctions_a_list_after_an_agentless_passive_takes_the_earlier_authority
         # a second "of" hung on the verb, after a group the model read as a place
         ("Australia froze the assets of Los Halcones del Sur, a smuggling gang, and of its leader, Rui Vaz, on "
          "Monday.", {("Australia", "Los Halcones del Sur", "2026-03-09"), ("Australia", "Rui Vaz", "2026-03-09")}),
+        # a bloc's ministers act for it; "the bloc" is the union of states named before
+        ("EU foreign ministers added Kamal Idris and Sami Farah to the bloc's sanctions list on Monday.",
+         {("European Union", "Kamal Idris", "2026-03-09"), ("European Union", "Sami Farah", "2026-03-09")}),
+        ("ASEAN leaders met in Jakarta. On Monday the bloc placed Golden Reef Holdings Ltd under sanctions.",
+         {("ASEAN", "Golden Reef Holdings Ltd", "2026-03-09")}),
+        # designated as a terrorist: a sanction, not an appointment
+        ("The State Department said it had designated Abu Khalid al-Rami as a Specially Designated Global "
+         "Terrorist on Monday.", {("US State Department", "Abu Khalid al-Rami", "2026-03-09")}),
         # added to a blacklist in the passive, after an action with its authority
         ("Japan sanctioned the Kite Trading Company on Monday. Its broker, Omar Saleh, was added to the blacklist "
          "for moving the cash.", {("Japan", "Omar Saleh", "2026-03-09")}),
