@@ -128,7 +128,9 @@ def extract_events(doc: Doc, table: EntityTable, document: Document, sentences: 
             event.date = event.date or series_dates.get(event.family)  # "Yesterday ... matches": each one's day
             if event.place is None and event.family in STOP_FAMILIES and stop[0] is not None and (
                     event.participants or event.partners or token.pos_ == "VERB"
-                    or (event.label or event.date) and (stop[1] or len(stops) > 1)):
+                    or (event.label or event.date) and (stop[1] or len(stops) > 1)) and not (
+                    event.date and stop[1] and len(event.date.value or "") < len(stop[1].value or "")):
+                # (not one told for a vaguer time than the stop's day: "a summit later this year")
                 # someone met, told by a verb, or named at a stop of a trip: "lead the delegation to the
                 # U.S.-X Strategic Dialogue"
                 event.place = stop[0]  # "will travel to Riga, Latvia, to meet with X": the meeting is in Riga
@@ -695,7 +697,8 @@ def _same(a: _Event, b: _Event, table: EntityTable) -> bool:
         return a.date.value == b.date.value
     # "has crashed off the coast of X" ... "crashed Saturday night": one told with its place, then with
     # its day; neither says it is another one
-    return a.event_type == b.event_type and (a.place is None) != (b.place is None) and not (a.date and b.date)
+    return (a.event_type == b.event_type and (a.place is None) != (b.place is None) and not (a.date and b.date)
+            and bool(a.place or a.date) and bool(b.place or b.date))  # (not one told with neither)
 
 
 def _inside(place: str, country: str, table: EntityTable) -> bool:
