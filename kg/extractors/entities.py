@@ -400,6 +400,7 @@ class EntityTable:
                 self.lexicon.country(s.text) or self.lexicon.city_country(s.text))
         taken = {i for s in spans if not misread(s) for i in range(s.start, s.end)}
         orgs = {i: (s.start, s.end) for s in spans if misread(s) for i in range(s.start, s.end)}
+        places = {i: s.start for s in spans if s.label_ in ("GPE", "LOC") for i in range(s.start, s.end)}
         tokens, found = self.tokens, []
         for i in (i for i, lower in enumerate(self.lowers) if lower in self.lexicon.titles_by_last):
             title = tokens[i]
@@ -408,7 +409,10 @@ class EntityTable:
                 if name.i + 1 >= len(tokens) or tokens[name.i + 1].text != ",":
                     continue
             else:  # "Fiji's Minister for Foreign Affairs, X,": the name in apposition after the title
-                name = next((c for c in title.children if c.dep_ == "appos" and c.i > title.i
+                # (or hung on the place or body after it: "the resident coordinator in Peru, X,")
+                heads = [title, *(o for p in title.children if p.dep_ == "prep"
+                                  for o in p.children if o.dep_ == "pobj")]
+                name = next((c for h in heads for c in h.children if c.dep_ == "appos" and c.i > title.i
                              and tokens[c.left_edge.i - 1].text == ","), None)
                 if name is None:
                     continue
@@ -417,7 +421,8 @@ class EntityTable:
                 start -= 1
             words = tokens[start : name.i + 1]
             if 2 <= len(words) <= 4 and all(
-                    w.i not in taken and w.pos_ == "PROPN" and w.is_alpha and w.text[:1].isupper()
+                    (w.i not in taken or places.get(w.i, start) > start)  # (a town as a surname: "Ana Soria")
+                    and w.pos_ == "PROPN" and w.is_alpha and w.text[:1].isupper()
                     and w.ent_type_ in ("", "ORG", "GPE", "LOC") and w.lower_ not in self.lexicon.title_words
                     and not self.lexicon.org_word(w.text) and not self.lexicon.country(w.text) for w in words) \
                     and not self.lexicon.organization(self.doc[start : name.i + 1].text) \

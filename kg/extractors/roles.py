@@ -1176,9 +1176,10 @@ def _counterpart(doc: Doc, start: int, person: str, table: EntityTable, document
 
 def _title_holding(noun: Token, table: EntityTable) -> Token:
     """The title an apposition belongs to when the parse hangs it on the title's organization:
-    "The mayor of Lyon, X" (X attached to Lyon), "Ghana's Ambassador to Japan, X" (X attached to Japan)."""
+    "The mayor of Lyon, X" (X attached to Lyon), "Ghana's Ambassador to Japan, X", "the UN coordinator in
+    Peru, X"."""
     if table.key_at(noun) and table.kind(table.key_at(noun) or "") != PERSON and noun.dep_ == "pobj" \
-            and noun.head.lower_ in ORG_PREPOSITIONS_AFTER_TITLE | {"to"}:
+            and noun.head.lower_ in ORG_PREPOSITIONS_AFTER_TITLE | {"to", "in"}:
         if noun.head.head.pos_ in ("NOUN", "PROPN"):
             return noun.head.head
         before = noun.doc[noun.head.i - 1] if noun.head.i else None  # the preposition hung on a verb

@@ -69,6 +69,9 @@ def test_roles_title_before_name(run, text, expected) -> None:
         # a portfolio the model read as an organization stays in the title; the possessor is the country
         ("Malawi's Minister of Forestry and Natural Resources Development, Grace Phiri, said the ban would stay.",
          ("Grace Phiri", "Minister of Forestry and Natural Resources Development", "Malawi")),
+        # a name holding a town's name, in apposition hung on the place after the title
+        ("The United Nations resident coordinator in Chile, Ana Soria, said aid was coming.",
+         ("Ana Soria", "resident coordinator", "United Nations")),
         # a name the model read as a place, in apposition after a title
         ("Spain's foreign minister, Rosa Vidal, and the minister of economy, Ines Salgado, met the delegation.",
          ("Ines Salgado", "minister of economy", "Spain")),
