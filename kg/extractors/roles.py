@@ -1032,7 +1032,10 @@ def _titles_of_line(doc: Doc, start: int, end: int, person: str, table: EntityTa
                     match_title_around(doc, t.i, table) for t in title):
                 continue
             inner = next((k for _, _, k in table.mentions_in(a, b) if table.kind(k) not in (PERSON, PLACE)
-                          and (" " in table.label(k) or table.lexicon.organization(table.label(k)))), None)
+                          and (table.kind(k) in (COUNTRY, GOVERNMENT_BODY) or table.lexicon.organization(table.label(k))
+                               or " " in table.label(k) and any(table.lexicon.org_word(w)
+                                                                for w in table.label(k).split()))), None)
+            # (a body's name, not a portfolio the model tagged: "Assistant Secretary of State for African Affairs")
             head = title.text.lower().split(" of ")[0].split(" to ")[0].split()[-1]
             country = home.country if home.body and head in NATIONAL_HEADS else None
             facts.append(RoleFact(person, title.text, org or inner or country, (evidence,)))

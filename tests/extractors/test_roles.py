@@ -360,6 +360,11 @@ def test_roles_no_country_guessed(run, text) -> None:
          "Security Council\n",
          {("Maria Chen", "Assistant Secretary of State for African Affairs", "US State Department"),
           ("Kevin Brooks", "Senior Director for Asian Affairs", "National Security Council")}),
+        # a line with no body after the title: a portfolio the model tagged is no organization
+        ("Members of the delegation:\n\nThe Honorable Maria Chen, Assistant Secretary of State for African "
+         "Affairs\n\nThe Honorable Tom Reyes, Administrator of the Federal Emergency Management Agency\n",
+         {("Tom Reyes", "Administrator of the Federal Emergency Management Agency",
+           "Federal Emergency Management Agency")}),
         # a shape of our own: a sentence that ends with the organization
         ("The opening speech was given by Lena Ward, Deputy Director, World Health Organization.",
          {("Lena Ward", "Deputy Director", "World Health Organization")}),
@@ -368,6 +373,7 @@ def test_roles_no_country_guessed(run, text) -> None:
 def test_roles_title_then_body_after_the_name(run, text, expected) -> None:
     found = {f[:3] for f in roles(run(text))}
     assert expected <= found, found
+    assert not any(org and org.startswith("State for") for _, _, org in found), found
 
 
 @pytest.mark.parametrize(
