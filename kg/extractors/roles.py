@@ -373,6 +373,13 @@ def _iter_roles(doc: Doc, table: EntityTable, document: Document, sentences: lis
                 if each.org is None and each.evidence[0].extractor == "roles.title_before_name":
                     each = _with_place_of_sentence(each, doc, start, sent, table) or _with_home(
                         each, doc, start, sent, table, home)
+                if each.org is None and each.role[:1].isupper() and "secretary of state" not in each.role.lower() \
+                        and (body := _department_of(each.role, table)) is not None \
+                        and not _names_another_country(sent, table, _home_country_of(body, table)):
+                    # "Deputy Secretary of Commerce X": the department the title names, in a sentence set at
+                    # home (not "Secretary of State", whose department is known to the reader only, nor a
+                    # British "Secretary of State for Foreign Affairs")
+                    each = _given_org(each, body, "roles.department_in_title", 0.7)
                 if (each.org is None and each.evidence[0].extractor == "roles.title_before_name"
                         and _listed_as_object(doc, start, title_start, table)):
                     met = _listed_as_object(doc, start, title_start, table, _met_or_listed)
@@ -1162,6 +1169,11 @@ def _department_of(title: str, table: EntityTable) -> str | None:
     found = next((b for b in (table.lexicon.organization(name), table.lexicon.organization(f"Department of {name}"),
                               table.lexicon.organization(f"Ministry of {name}")) if b), None)
     return table.ensure(*found) if found else None
+
+
+def _home_country_of(body: str, table: EntityTable) -> str:
+    """The country a known department belongs to (the departments named by short names are the U.S. ones)."""
+    return table.ensure("United States", COUNTRY)
 
 
 def _counterpart(doc: Doc, start: int, person: str, table: EntityTable, document: Document,

@@ -36,6 +36,10 @@ def roles(extraction) -> set[tuple[str, str, str | None, str | None]]:
          ("Li Wenbo", "President", "China", None)),
         ("Lindqvist's special envoy Marta Olsen flew to Cairo.",
          ("Marta Olsen", "special envoy", None, None)),
+        # a department the title names by its short name, in a sentence that names no other country
+        ("\"Every chip in a drone striking Ukrainian homes came from somewhere,\" said Under Secretary of Commerce "
+         "for Industry and Security Dana Wells.",
+         ("Dana Wells", "Under Secretary of Commerce for Industry and Security", "US Department of Commerce", None)),
         # a portfolio written before a minister's title, which the model does not tag; an acronym is a body
         ("Home Affairs Minister Bima Hartono said the governor would be sworn in.",
          ("Bima Hartono", "Home Affairs Minister", None, None)),
@@ -916,14 +920,14 @@ def test_roles_a_title_coordinated_with_a_describing_noun(run) -> None:
     ("text", "expected"),
     [
         ("Under Secretary of Commerce for Industry and Security Laura Brennan announced the rule.",
-         ("Laura Brennan", "Under Secretary of Commerce for Industry and Security", None, None)),
+         ("Laura Brennan", "Under Secretary of Commerce for Industry and Security", "US Department of Commerce", None)),
         ("Deputy Secretary of the Treasury Dan Whitford said the action was overdue.",
          ("Dan Whitford", "Deputy Secretary of the Treasury", "U.S. Department of the Treasury", None)),
     ],
 )
 def test_roles_titles_that_hold_their_department(run, text, expected) -> None:
-    """The whole title; its department when it is named by a known name ("Commerce" alone names none: "the Lagos
-    Chamber of Commerce" is no department)."""
+    """The whole title, and the department it names by its short name ("Secretary of Commerce": the Department of
+    Commerce), though "Commerce" alone names none ("the Lagos Chamber of Commerce" is no department)."""
     assert expected in roles(run(text)), roles(run(text))
 
 
