@@ -161,6 +161,10 @@ def _org_before(doc: Doc, end: int, table: EntityTable, lower: int,
     country = table.country_of_word(doc[i])
     if country:
         return country, i
+    if doc[i].pos_ == "NOUN" and doc[i].text.islower() and table.lexicon.org_word(doc[i].text) \
+            and i - 1 >= lower and doc[i - 1].lower_ in ("a", "an", "the"):
+        body = _noun_antecedent(doc[i], table)  # "the Interior Ministry said. A ministry spokesman, X"
+        return (body, i) if body else (None, end)
     return _untagged_name_before(doc, i, table, lower)
 
 
@@ -363,6 +367,9 @@ def _iter_roles(doc: Doc, table: EntityTable, document: Document, sentences: lis
                 described = _described(doc, start, end, key, table, document, sent, home)
                 if described is not None and described.org and described.role.lower() != fact.role.lower():
                     facts.append(described)
+                elif described is not None and described.org and fact.org is None:
+                    facts = [described]  # "Ambassador X, the U.S. Ambassador to Honduras": the apposition's body
+                    fact = None
             told_here = told.pop((sent.start, key), [])
             named = None if told_here else _named_to_post(doc, start, end, key, table, document, sent)
             facts += told_here + ([named] if named else [])
@@ -1325,7 +1332,8 @@ def _modifiers_start(doc: Doc, head: int, lower: int, end: int | None = None) ->
     start = head
     heads = range(head, end) if end is not None else range(head, head + 1)
     while start - 1 >= lower and doc[start - 1].dep_ in ("compound", "amod") and doc[start - 1].head.i in heads \
-            and doc[start - 1].is_alpha and doc[start - 1].text.islower() and doc[start - 1].lower_ not in QUALIFIERS:
+            and doc[start - 1].is_alpha and doc[start - 1].text.islower() \
+            and doc[start - 1].lower_ not in QUALIFIERS | BODY_WORDS:  # ("a ministry spokesman": the body's)
         start -= 1
     return start
 

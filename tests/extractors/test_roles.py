@@ -73,6 +73,12 @@ def test_roles_title_before_name(run, text, expected) -> None:
         # a portfolio the model read as an organization stays in the title; the possessor is the country
         ("Malawi's Minister of Forestry and Natural Resources Development, Grace Phiri, said the ban would stay.",
          ("Grace Phiri", "Minister of Forestry and Natural Resources Development", "Malawi")),
+        # the body a word of the title refers back to: "a ministry spokesman" after the ministry is named
+        ("Forty people were held, the Defence Ministry said. A ministry spokesman, Erik Dahl, gave no names.",
+         ("Erik Dahl", "spokesman", "Defence Ministry")),
+        # a title before the name without its body, and the same title in apposition with it
+        ("Ambassador Nora Lind, the U.S. Ambassador to Chile, attended the ceremony.",
+         ("Nora Lind", "Ambassador", "United States")),
         # a name holding a town's name, in apposition hung on the place after the title
         ("The United Nations resident coordinator in Chile, Ana Soria, said aid was coming.",
          ("Ana Soria", "resident coordinator", "United Nations")),
