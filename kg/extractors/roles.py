@@ -53,6 +53,7 @@ PORTFOLIO_HEADS = word_list("portfolio_heads")
 PORTFOLIO_WORDS = 6  # "Senior Director for European Affairs, ...": words between a title and its comma
 DESCRIPTOR_WORDS = 4  # "state-owned grid operator": lower-case words between "of" and a company name
 CONTEXT_SENTENCES = 2  # sentences before a title that may name its country
+NAMED_BODY_SENTENCES = 12  # sentences back where "the agency" may find the body whose name holds the word
 DOMINANT_MENTIONS = 3  # mentions that make a country the one an article is about
 HEADLINE_WEIGHT = 2  # mentions a country named in the headline counts for
 LEADER_TITLES = (("prime", "minister"), ("president",), ("chancellor",), ("premier",))
@@ -212,8 +213,8 @@ def _its_antecedent(doc: Doc, its: int, table: EntityTable) -> str | None:
 
 def _noun_antecedent(noun: Token, table: EntityTable) -> str | None:
     """What "the company", "the agency" or "the junta" in "the agency's president" stands for: the nearest
-    organization named in this sentence or the one before whose name holds the word, or whose kind the
-    word names ("company"); for a word of state ("the junta", "the government"), the country."""
+    organization whose name holds the word (named up to twelve sentences before), or whose kind the word names
+    ("company", in this sentence or the one before); for a word of state ("the junta"), the country."""
     word = noun.lemma_.lower()
     if word in STATE_NOUNS:  # the one country named in this sentence or the one before
         doc, start = noun.doc, _previous_sentence_start(noun.doc, noun.i)
@@ -226,13 +227,25 @@ def _noun_antecedent(noun: Token, table: EntityTable) -> str | None:
             if key and table.kind(key) == PLACE:
                 return key
         return None
-    for i in range(noun.i - 1, _previous_sentence_start(noun.doc, noun.i) - 1, -1):
+    near = _previous_sentence_start(noun.doc, noun.i)
+    for i in range(noun.i - 1, _sentence_start_back(noun.doc, noun.i, NAMED_BODY_SENTENCES) - 1, -1):
         key = table.key_at(i)
         if key and table.kind(key) not in (PERSON, COUNTRY, PLACE) and (
-                word in table.label(key).lower().split() or kind is not None and table.kind(key) == kind
-                or kind == COMPANY and table.kind(key) == ORGANIZATION):  # a firm the model did not tell as one
+                word in table.label(key).lower().split()  # "the agency" for the X Agency, a few sentences back
+                or i >= near and (kind is not None and table.kind(key) == kind
+                                  or kind == COMPANY and table.kind(key) == ORGANIZATION)):  # a firm not told as one
             return key
     return None
+
+
+def _sentence_start_back(doc: Doc, i: int, sentences: int) -> int:
+    """The start of the sentence `sentences` before the one holding token `i`."""
+    start = doc[i].sent.start
+    for _ in range(sentences):
+        if start == 0:
+            break
+        start = doc[start - 1].sent.start
+    return start
 
 
 def _previous_sentence_start(doc: Doc, i: int) -> int:

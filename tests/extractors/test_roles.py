@@ -73,6 +73,10 @@ def test_roles_title_before_name(run, text, expected) -> None:
         # a portfolio the model read as an organization stays in the title; the possessor is the country
         ("Malawi's Minister of Forestry and Natural Resources Development, Grace Phiri, said the ban would stay.",
          ("Grace Phiri", "Minister of Forestry and Natural Resources Development", "Malawi")),
+        # "the agency's" refers back to the agency named paragraphs before
+        ("The Lake Basin Water Agency closed the dam in May. Farmers protested. Prices rose. The minister "
+         "blamed the rain. Traders wanted compensation. The agency's director, Ruth Okello, did not comment.",
+         ("Ruth Okello", "director", "Lake Basin Water Agency")),
         # the body a word of the title refers back to: "a ministry spokesman" after the ministry is named
         ("Forty people were held, the Defence Ministry said. A ministry spokesman, Erik Dahl, gave no names.",
          ("Erik Dahl", "spokesman", "Defence Ministry")),
