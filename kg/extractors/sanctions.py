@@ -504,6 +504,10 @@ def _authority(subject: Token, sent: Span, table: EntityTable, home: HomeContext
     key = table.key_at(subject)
     if key and " " not in table.label(key) and table.lexicon.org_word(table.label(key)) == GOVERNMENT_BODY:
         key = None  # "the Department" alone: the body it refers back to, below
+    possessor = next((table.key_at(c) for c in subject.children if c.dep_ == "poss" and table.key_at(c)), None)
+    if key and table.kind(key) == GOVERNMENT_BODY and possessor and table.kind(possessor) == COUNTRY \
+            and not table.lexicon.organization(table.label(key)):
+        return possessor  # "Australia's Department of Foreign Affairs and Trade sanctioned X": Australia acts
     if key and table.kind(key) == GOVERNMENT_BODY:  # "the Department of the Treasury's Office of X": the office
         inner = [table.key_at(p) for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"
                  for p in c.children if p.dep_ == "pobj"]

@@ -482,6 +482,9 @@ def test_sanctions_a_list_after_an_agentless_passive_takes_the_earlier_authority
         # designated as a terrorist: a sanction, not an appointment
         ("The State Department said it had designated Abu Khalid al-Rami as a Specially Designated Global "
          "Terrorist on Monday.", {("US State Department", "Abu Khalid al-Rami", "2026-03-09")}),
+        # a country's department that no list knows acts for its country
+        ("Norway's Ministry of Trade and Fisheries sanctioned Nordic Krill Holdings Ltd on Monday.",
+         {("Norway", "Nordic Krill Holdings Ltd", "2026-03-09")}),
         # added to a blacklist in the passive, after an action with its authority
         ("Japan sanctioned the Kite Trading Company on Monday. Its broker, Omar Saleh, was added to the blacklist "
          "for moving the cash.", {("Japan", "Omar Saleh", "2026-03-09")}),
