@@ -148,7 +148,7 @@ def extract_events(doc: Doc, table: EntityTable, document: Document, sentences: 
                 countries = countries_named(sent, table)  # "Lithuania's opposition won Sunday's election"
                 event.place = countries.pop() if len(countries) == 1 else None
             if event.place is None and event.date is not None and home.dateline is not None and not home.release:
-                event.place = _dateline_site(event, home, table)  # "BANNU, Pakistan (AP) — ... on Monday"
+                event.place = _dateline_site(event, home)  # "BANNU, Pakistan (AP) — ... on Monday"
             if event.place is None and event.date is None and not _told_encounter(token, event):
                 continue
             if (event.date is None and (event.family, event.event_type) in COUNTRYWIDE and event.place is not None
@@ -172,7 +172,7 @@ def extract_events(doc: Doc, table: EntityTable, document: Document, sentences: 
     return [_to_fact(e, table) for e in _merge(found, table)]
 
 
-def _dateline_site(event: _Event, home: HomeContext, table: EntityTable) -> str | None:
+def _dateline_site(event: _Event, home: HomeContext) -> str | None:
     """Where a dated happening that names no place was, in a news report with a dateline: the dateline's
     town for a happening held at a site on a given day (not "talks in 2028"), its country for an election."""
     if event.family in NATIONAL_FAMILIES:

@@ -56,6 +56,7 @@ CONTEXT_SENTENCES = 2  # sentences before a title that may name its country
 NAMED_BODY_SENTENCES = 12  # sentences back where "the agency" may find the body whose name holds the word
 DOMINANT_MENTIONS = 3  # mentions that make a country the one an article is about
 HEADLINE_WEIGHT = 2  # mentions a country named in the headline counts for
+DEPARTMENTS_COUNTRY = "United States"  # whose departments kg/data/organizations.tsv knows by short names
 LEADER_TITLES = (("prime", "minister"), ("president",), ("chancellor",), ("premier",))
 PERSONAL_POSTS = word_list("personal_posts")
 ENVOY_HEADS = word_list("envoy_heads")
@@ -395,7 +396,7 @@ def _iter_roles(doc: Doc, table: EntityTable, document: Document, sentences: lis
                         each, doc, start, sent, table, home)
                 if each.org is None and each.role[:1].isupper() and "secretary of state" not in each.role.lower() \
                         and (body := _department_of(each.role, table)) is not None \
-                        and not _names_another_country(sent, table, _home_country_of(body, table)):
+                        and not _names_another_country(sent, table, table.ensure(DEPARTMENTS_COUNTRY, COUNTRY)):
                     # "Deputy Secretary of Commerce X": the department the title names, in a sentence set at
                     # home (not "Secretary of State", whose department is known to the reader only, nor a
                     # British "Secretary of State for Foreign Affairs")
@@ -770,7 +771,7 @@ def _coordinated_titles(doc: Doc, start: int, fact: RoleFact, table: EntityTable
     if first_start is None or not doc[first_start].text[:1].isupper():
         return []
     if home.release and title_start - 1 - first_start == 1 and first_start and doc[first_start - 1].lower_ == "the":
-        return []
+        return []  # a one-word title after "the": the release's principal
     org, _ = _org_before(doc, first_start, table, doc[start].sent.start)
     org = org or fact.org
     first = RoleFact(fact.person, doc[first_start : title_start - 1].text, org, fact.evidence, fact.qualifier)
@@ -1189,11 +1190,6 @@ def _department_of(title: str, table: EntityTable) -> str | None:
     found = next((b for b in (table.lexicon.organization(name), table.lexicon.organization(f"Department of {name}"),
                               table.lexicon.organization(f"Ministry of {name}")) if b), None)
     return table.ensure(*found) if found else None
-
-
-def _home_country_of(body: str, table: EntityTable) -> str:
-    """The country a known department belongs to (the departments named by short names are the U.S. ones)."""
-    return table.ensure("United States", COUNTRY)
 
 
 def _counterpart(doc: Doc, start: int, person: str, table: EntityTable, document: Document,
