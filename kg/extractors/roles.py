@@ -325,7 +325,24 @@ def extract_roles(doc: Doc, table: EntityTable, document: Document, sentences: l
                   home: HomeContext | None = None) -> list[RoleFact]:
     """Role facts from every sentence in `sentences`, before any merging."""
     home = home or HomeContext()
-    return _prefer_specific(list(_iter_roles(doc, table, document, sentences, home)), table)
+    facts = [part for fact in _iter_roles(doc, table, document, sentences, home)
+             for part in _joined_titles(fact, table)]
+    return _prefer_specific(facts, table)
+
+
+def _joined_titles(fact: RoleFact, table: EntityTable) -> list[RoleFact]:
+    """ "president and chief executive", "Deputy Prime Minister and Foreign Minister": two posts held together,
+    one fact each, when both halves are titles of their own (not "Minister of Trade and Industry")."""
+    first, sep, second = fact.role.partition(" and ")
+    if not sep or not _is_title(first, table) or not _is_title(second, table):
+        return [fact]
+    return [replace(fact, role=first), replace(fact, role=second)]
+
+
+def _is_title(text: str, table: EntityTable) -> bool:
+    """Whether `text` is a known title (kg/data/titles.txt), whatever its capitals."""
+    words = tuple(text.lower().split())
+    return bool(words) and words in table.lexicon.titles_by_last.get(words[-1], ())
 
 
 def _prefer_specific(facts: list[RoleFact], table: EntityTable) -> list[RoleFact]:

@@ -996,3 +996,12 @@ def test_roles_a_country_the_headline_names_counts_towards_the_articles_country(
         found[title] = roles(extraction)
     assert ("Jone Waqa", "Prime Minister", "Fiji", None) in found["Fiji's deputy leader resigns"], found
     assert ("Jone Waqa", "Prime Minister", None, None) in found["Deputy leader resigns"], found  # two mentions only
+
+
+def test_roles_two_titles_joined_by_and_are_two_posts(run) -> None:
+    text = "Marta Silva, president and chief executive of the Lisbon Port Authority, said the strike would cost."
+    found = {f[:3] for f in roles(run(text))}
+    assert {("Marta Silva", "president", "Lisbon Port Authority"),
+            ("Marta Silva", "chief executive", "Lisbon Port Authority")} <= found, found
+    text = "Minister of Trade and Industry John Doe spoke."  # one portfolio, not two titles
+    assert ("John Doe", "Minister of Trade and Industry") in {f[:2] for f in roles(run(text))}
