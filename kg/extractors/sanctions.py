@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.dates import resolve_date
 from kg.extractors.circumstances import clause_date, future
 from kg.extractors.context import HomeContext
-from kg.extractors.entities import EntityTable, ents_within
+from kg.extractors.entities import COMPANY_NOUNS, EntityTable, ents_within
 from kg.extractors.evidence import make_evidence
 from kg.extractors.lexicon import word_list
 from kg.extractors.patterns import DependencyPattern, iter_matches, load_patterns
@@ -73,6 +73,7 @@ class _Action:
     date: DateValue | None
     program: str | None = None
     refers_back: bool = False  # "imposed the sanctions": the action told about before
+    people_told_before: bool | None = None  # "the same two officers": the people among the targets told before
     extra: list[str] = field(default_factory=list)
     group: str | None = None  # "companies" in "sanctions on four companies": members may be named later
     extra_groups: tuple[str, ...] = ()  # "and two businessmen": the other groups named with it
@@ -396,6 +397,9 @@ def _read_action(pattern: DependencyPattern, slots: dict[str, Token], sent: Span
     if pattern.name in NOUN_PATTERNS and not targets and not listing:
         return None
     refers_back = noun is not None and any(c.lower_ in ("the", "these", "those") for c in noun.children)
+    # "Britain sanctioned the same three judges": the people (or bodies) told before, by another authority
+    same = next((t for t in targets if any(c.lower_ == "same" for c in t.children)), None)
+    refers_back = refers_back or same is not None
     if _negated(token) or (noun is not None and _negated(noun)) or _background(token):
         return None
     authority = _authority(subject, sent, table, home) if subject is not None else None
@@ -434,7 +438,8 @@ def _read_action(pattern: DependencyPattern, slots: dict[str, Token], sent: Span
     co_authorities = tuple(dict.fromkeys(
         key for c in (subject.conjuncts if subject is not None and authority else ())
         for key in [_authority(c, sent, table, home)] if key and key != authority and table.kind(key) != PERSON))
-    return _Action(authority, keys, evidence, date, _program(sent), refers_back,
+    people_told_before = None if same is None else same.lemma_.lower() not in COMPANY_NOUNS | {"entity"}
+    return _Action(authority, keys, evidence, date, _program(sent), refers_back, people_told_before=people_told_before,
                    group=None if keys else group, anaphoric=anaphoric,
                    extra_groups=() if keys else extra_groups, co_authorities=co_authorities,
                    done=token.pos_ == "VERB" and pattern.name not in NOUN_PATTERNS and not future(token))
@@ -649,7 +654,8 @@ def _to_facts(actions: list[_Action], table: EntityTable) -> list[SanctionFact]:
     for number, action in enumerate(actions):
         targets = action.targets
         if action.refers_back:  # the sanctions told about before, now with their authority or date
-            targets = [t for earlier in actions[:number] for t in earlier.targets]
+            targets = [t for earlier in actions[:number] for t in earlier.targets
+                       if action.people_told_before is None or (table.kind(t) == PERSON) == action.people_told_before]
         for target in targets:
             for authority in (action.authority, *action.co_authorities) if action.authority else ():
                 by_target.setdefault(target, []).append((authority, action))

@@ -503,3 +503,11 @@ def test_sanctions_a_releases_first_person_designates_people_after_a_body_and_th
     found = {t for _, t, _ in sanctions(run(text, published="2026-05-20", url=GOV_URL))}
     assert {"Tomas Vilk Arnault", "Maria Elena Sook de Vilk", "Peeter Kaur Lind"} <= found, found
     assert "Ruritanian Border Guard" not in found, found
+
+
+def test_sanctions_the_same_people_told_before_by_another_authority(run) -> None:
+    text = ("The European Union on Monday imposed restrictive measures on two judges, Ernesto Rodriguez and Octavio "
+            "Bermudez, and on Blue Reef Trading Ltd. Canada sanctioned the same two judges on Tuesday.")
+    found = sanctions(run(text, published="2026-03-11"))
+    assert {("Canada", "Ernesto Rodriguez", "2026-03-10"), ("Canada", "Octavio Bermudez", "2026-03-10")} <= found, found
+    assert not any(a == "Canada" and t == "Blue Reef Trading Ltd" for a, t, _ in found), found  # not a judge
