@@ -281,6 +281,8 @@ def _noun_event(token: Token, table: EntityTable, document: Document) -> _Event 
         return None  # "the Mulungushi International Conference Centre": a building named after a word of events
     event_type, family = entry
     participants = _participants(token, table)
+    if participants and (party := _other_party(token, table)) and party not in participants:
+        participants.insert(0, party)  # "Trump said he canceled a planned summit with Putin": Trump too
     lefts = {c.lower_ for c in token.children if c.dep_ in ("compound", "amod", "nmod")}
     possessed = any(c.dep_ == "poss" for c in token.children)
     if family == "call" and not (lefts & PHONE_WORDS or participants or possessed):
@@ -606,6 +608,20 @@ def _participants(token: Token, table: EntityTable) -> list[str]:
             found.append(child)
     keys = [table.key_at(t) for t in found]
     return [k for k in keys if k and table.kind(k) == PERSON]
+
+
+def _other_party(noun: Token, table: EntityTable) -> str | None:
+    """The person who plans, holds, cancels or attends a meeting "with X" told as the object of their verb: its
+    subject, or for "he"/"she" the one who says so ("Trump said he canceled a planned summit with Putin")."""
+    if noun.dep_ != "dobj":
+        return None
+    verb = noun.head
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.lower_ in ("he", "she") and verb.dep_ == "ccomp" \
+            and verb.head.lemma_.lower() in REPORTING_VERBS:
+        subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    key = table.key_at(subject) if subject is not None else None
+    return key if key is not None and table.kind(key) == PERSON else None
 
 
 def _remembered(token: Token) -> bool:

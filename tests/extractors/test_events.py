@@ -928,3 +928,14 @@ def test_events_a_trip_stops_where_clause_dates_it_however_the_parse_hangs_where
     found = {(f.event_type, names.get(f.place), f.date.value if f.date else None) for f in events(extraction)}
     assert any(place == "Quito" and date == "2026-05-07" for _, place, date in found), found
     assert not any(t == "summit" and place == "Quito" for t, place, _ in found), found  # later this year
+
+
+def test_events_who_plans_or_cancels_a_meeting_with_someone_takes_part_in_it(run) -> None:
+    for text in ("Maria Lopez said she canceled a planned summit with Ivan Petrov in Vienna.",
+                 "Maria Lopez will hold talks with Ivan Petrov in Vienna on Friday."):
+        extraction = run(text, published="2025-10-22")
+        names = {e.key: e.label for e in extraction.entities}
+        found = [sorted(names[p] for p in f.participants) for f in events(extraction)]
+        assert ["Ivan Petrov", "Maria Lopez"] in found, (text, found)
+    extraction = run("Reporters asked about the summit with Ivan Petrov in Vienna.", published="2025-10-22")
+    assert all(len(f.participants) == 1 for f in events(extraction))  # reporters are no party to it
