@@ -11,14 +11,17 @@ from kg.store import RESULTS_FORMATS
 
 
 def write_results(result: QuerySolutions | QueryBoolean | Iterable[Triple], fmt: str, out: TextIO) -> None:
-    """Write SELECT/ASK results in `fmt`; CONSTRUCT/DESCRIBE results (triples) are written as Turtle.
+    """Write SELECT/ASK results in `fmt` (an ASK answer as "true"/"false" in a table, else in that results
+    format); CONSTRUCT/DESCRIBE results (triples) are written as Turtle.
 
     Every output ends with a newline.
     """
-    if isinstance(result, QueryBoolean):
+    if isinstance(result, QueryBoolean) and fmt == "table":
         out.write(("true" if bool(result) else "false") + "\n")
         return
-    if not isinstance(result, QuerySolutions):
+    if isinstance(result, QueryBoolean):
+        text = result.serialize(format=RESULTS_FORMATS[fmt]).decode()
+    elif not isinstance(result, QuerySolutions):
         text = serialize(result, format=RdfFormat.TURTLE).decode()
     elif fmt != "table":
         text = result.serialize(format=RESULTS_FORMATS[fmt]).decode()

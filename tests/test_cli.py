@@ -53,6 +53,11 @@ def test_cli_query_formats(built_store: Path) -> None:
     assert as_json["results"]["bindings"], "the examples state at least one role"
     csv = kg("query", "SELECT (COUNT(*) AS ?n) WHERE { ?a a kg:Article }", "--store", built_store, "--format", "csv")
     assert csv.stdout.splitlines()[0] == "n" and int(csv.stdout.splitlines()[1]) >= 5
+    ask = "ASK { ?a a kg:Article }"
+    assert kg("query", ask, "--store", built_store).stdout == "true\n"
+    assert json.loads(kg("query", ask, "--store", built_store, "--format", "json").stdout) == {"head": {},
+                                                                                              "boolean": True}
+    assert "<boolean>true</boolean>" in kg("query", ask, "--store", built_store, "--format", "xml").stdout
 
 
 @pytest.mark.model

@@ -216,11 +216,17 @@ def refers_to_place_before(sent: Span) -> bool:
 def where_date(verb: Token, document: Document) -> DateValue | None:
     """The date of a "where" clause on the place a verb of going goes to: "will travel to Hanoi, where on
     February 18 he will co-chair the Dialogue"."""
+    doc = verb.doc
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "in")):
         for place in (c for c in prep.children if c.dep_ == "pobj"):
             for clause in (c for c in place.children
                            if c.dep_ == "relcl" and any(w.lower_ == "where" for w in c.children)):
-                found = _first_date(clause.doc[clause.left_edge.i : clause.right_edge.i + 1], document)
+                found = _first_date(doc[clause.left_edge.i : clause.right_edge.i + 1], document)
+                if found is not None:
+                    return found
+            after = place.i + 1 + (place.i + 1 < len(doc) and doc[place.i + 1].text == ",")
+            if after < place.sent.end and doc[after].lower_ == "where":  # read along the words when the parse
+                found = _first_date(doc[after : place.sent.end], document)  # hangs "where" elsewhere
                 if found is not None:
                     return found
     return None

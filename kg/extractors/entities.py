@@ -50,6 +50,7 @@ LEADING_WORDS = {"the", "a", "an"}
 PLACE_NOUNS = word_list("place_nouns")
 SEAT_HOLDERS = word_list("seat_holders")
 BODY_APPOSITIVES = word_list("body_appositives")
+VESSEL_NOUNS = word_list("vessel")
 LOCATIVE_PREPOSITIONS = {"in", "near", "outside", "around"}  # before a place: "ambushed outside Garissa"
 LIST_MARKS = word_list("list_marks")
 HYPHENS = re.compile(r"[-\u2010-\u2015]")
@@ -273,6 +274,7 @@ class EntityTable:
         spans = self._with_company_names(spans)
         spans = self._with_described_companies(spans)
         spans = self._with_described_people(spans)
+        spans = self._with_vessel_names(spans)
         spans = [self._with_untagged_head(s) if s.label_ in ("GPE", "LOC") else s for s in spans]
         spans = [self._with_group_noun(s) if s.label_ in NER_LABELS else s for s in spans]
         spans = self._with_title_names(spans)
@@ -371,6 +373,22 @@ class EntityTable:
             found.append(Span(self.doc, i, end, label="ORG"))
         return sorted([*spans, *found], key=lambda s: s.start) if found else spans
 
+    def _with_vessel_names(self, spans: list[Span]) -> list[Span]:
+        """The name of a ship or aircraft after its noun, whole, as a body (it can be blocked property), whatever
+        the model made of it: "the vessel NOUR AL HOUDA (IMO ...)", "the cargo ship Blue Heron"."""
+        tokens, found = self.tokens, []
+        for i, lower in enumerate(self.lowers):
+            if lower not in VESSEL_NOUNS or i + 1 >= len(tokens) or tokens[i].text[:1].isupper():
+                continue
+            end = i + 1
+            while end < len(tokens) and end - i <= MAX_NAME_WORDS and tokens[end].text[:1].isupper() \
+                    and tokens[end].pos_ in ("PROPN", "NOUN", "ADJ", "NUM") \
+                    and not self.lexicon.country(tokens[end].text):
+                end += 1
+            if end > i + 1:
+                found.append(Span(self.doc, i + 1, end, label="ORG"))
+        return _overriding(spans, found)
+
     def _with_described_people(self, spans: list[Span]) -> list[Span]:
         """A person's name the model missed or read as an organization, told by the title in apposition to it:
         "Ramesh Karki, the chief district officer of Humla,", "Fiji's Minister for Foreign Affairs, Litia
@@ -382,6 +400,7 @@ class EntityTable:
                 self.lexicon.country(s.text) or self.lexicon.city_country(s.text))
         taken = {i for s in spans if not misread(s) for i in range(s.start, s.end)}
         orgs = {i: (s.start, s.end) for s in spans if misread(s) for i in range(s.start, s.end)}
+        places = {i: s.start for s in spans if s.label_ in ("GPE", "LOC") for i in range(s.start, s.end)}
         tokens, found = self.tokens, []
         for i in (i for i, lower in enumerate(self.lowers) if lower in self.lexicon.titles_by_last):
             title = tokens[i]
@@ -390,7 +409,10 @@ class EntityTable:
                 if name.i + 1 >= len(tokens) or tokens[name.i + 1].text != ",":
                     continue
             else:  # "Fiji's Minister for Foreign Affairs, X,": the name in apposition after the title
-                name = next((c for c in title.children if c.dep_ == "appos" and c.i > title.i
+                # (or hung on the place or body after it: "the resident coordinator in Peru, X,")
+                heads = [title, *(o for p in title.children if p.dep_ == "prep"
+                                  for o in p.children if o.dep_ == "pobj")]
+                name = next((c for h in heads for c in h.children if c.dep_ == "appos" and c.i > title.i
                              and tokens[c.left_edge.i - 1].text == ","), None)
                 if name is None:
                     continue
@@ -399,7 +421,8 @@ class EntityTable:
                 start -= 1
             words = tokens[start : name.i + 1]
             if 2 <= len(words) <= 4 and all(
-                    w.i not in taken and w.pos_ == "PROPN" and w.is_alpha and w.text[:1].isupper()
+                    (w.i not in taken or places.get(w.i, start) > start)  # (a town as a surname: "Ana Soria")
+                    and w.pos_ == "PROPN" and w.is_alpha and w.text[:1].isupper()
                     and w.ent_type_ in ("", "ORG", "GPE", "LOC") and w.lower_ not in self.lexicon.title_words
                     and not self.lexicon.org_word(w.text) and not self.lexicon.country(w.text) for w in words) \
                     and not self.lexicon.organization(self.doc[start : name.i + 1].text) \

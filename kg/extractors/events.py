@@ -128,7 +128,9 @@ def extract_events(doc: Doc, table: EntityTable, document: Document, sentences: 
             event.date = event.date or series_dates.get(event.family)  # "Yesterday ... matches": each one's day
             if event.place is None and event.family in STOP_FAMILIES and stop[0] is not None and (
                     event.participants or event.partners or token.pos_ == "VERB"
-                    or (event.label or event.date) and (stop[1] or len(stops) > 1)):
+                    or (event.label or event.date) and (stop[1] or len(stops) > 1)) and not (
+                    event.date and stop[1] and len(event.date.value or "") < len(stop[1].value or "")):
+                # (not one told for a vaguer time than the stop's day: "a summit later this year")
                 # someone met, told by a verb, or named at a stop of a trip: "lead the delegation to the
                 # U.S.-X Strategic Dialogue"
                 event.place = stop[0]  # "will travel to Riga, Latvia, to meet with X": the meeting is in Riga
@@ -146,7 +148,7 @@ def extract_events(doc: Doc, table: EntityTable, document: Document, sentences: 
                 countries = countries_named(sent, table)  # "Lithuania's opposition won Sunday's election"
                 event.place = countries.pop() if len(countries) == 1 else None
             if event.place is None and event.date is not None and home.dateline is not None and not home.release:
-                event.place = _dateline_site(event, home, table)  # "BANNU, Pakistan (AP) — ... on Monday"
+                event.place = _dateline_site(event, home)  # "BANNU, Pakistan (AP) — ... on Monday"
             if event.place is None and event.date is None and not _told_encounter(token, event):
                 continue
             if (event.date is None and (event.family, event.event_type) in COUNTRYWIDE and event.place is not None
@@ -170,7 +172,7 @@ def extract_events(doc: Doc, table: EntityTable, document: Document, sentences: 
     return [_to_fact(e, table) for e in _merge(found, table)]
 
 
-def _dateline_site(event: _Event, home: HomeContext, table: EntityTable) -> str | None:
+def _dateline_site(event: _Event, home: HomeContext) -> str | None:
     """Where a dated happening that names no place was, in a news report with a dateline: the dateline's
     town for a happening held at a site on a given day (not "talks in 2028"), its country for an election."""
     if event.family in NATIONAL_FAMILIES:
@@ -279,6 +281,8 @@ def _noun_event(token: Token, table: EntityTable, document: Document) -> _Event 
         return None  # "the Mulungushi International Conference Centre": a building named after a word of events
     event_type, family = entry
     participants = _participants(token, table)
+    if participants and (party := _other_party(token, table)) and party not in participants:
+        participants.insert(0, party)  # "Trump said he canceled a planned summit with Putin": Trump too
     lefts = {c.lower_ for c in token.children if c.dep_ in ("compound", "amod", "nmod")}
     possessed = any(c.dep_ == "poss" for c in token.children)
     if family == "call" and not (lefts & PHONE_WORDS or participants or possessed):
@@ -606,6 +610,20 @@ def _participants(token: Token, table: EntityTable) -> list[str]:
     return [k for k in keys if k and table.kind(k) == PERSON]
 
 
+def _other_party(noun: Token, table: EntityTable) -> str | None:
+    """The person who plans, holds, cancels or attends a meeting "with X" told as the object of their verb: its
+    subject, or for "he"/"she" the one who says so ("Trump said he canceled a planned summit with Putin")."""
+    if noun.dep_ != "dobj":
+        return None
+    verb = noun.head
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.lower_ in ("he", "she") and verb.dep_ == "ccomp" \
+            and verb.head.lemma_.lower() in REPORTING_VERBS:
+        subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    key = table.key_at(subject) if subject is not None else None
+    return key if key is not None and table.kind(key) == PERSON else None
+
+
 def _remembered(token: Token) -> bool:
     """ "celebrated the launch", "the anniversary of the summit": a past event recalled, dated elsewhere
     (not "celebrated the Thursday opening": an event with its own day is the one told)."""
@@ -695,7 +713,8 @@ def _same(a: _Event, b: _Event, table: EntityTable) -> bool:
         return a.date.value == b.date.value
     # "has crashed off the coast of X" ... "crashed Saturday night": one told with its place, then with
     # its day; neither says it is another one
-    return a.event_type == b.event_type and (a.place is None) != (b.place is None) and not (a.date and b.date)
+    return (a.event_type == b.event_type and (a.place is None) != (b.place is None) and not (a.date and b.date)
+            and bool(a.place or a.date) and bool(b.place or b.date))  # (not one told with neither)
 
 
 def _inside(place: str, country: str, table: EntityTable) -> bool:

@@ -53,8 +53,10 @@ PORTFOLIO_HEADS = word_list("portfolio_heads")
 PORTFOLIO_WORDS = 6  # "Senior Director for European Affairs, ...": words between a title and its comma
 DESCRIPTOR_WORDS = 4  # "state-owned grid operator": lower-case words between "of" and a company name
 CONTEXT_SENTENCES = 2  # sentences before a title that may name its country
+NAMED_BODY_SENTENCES = 12  # sentences back where "the agency" may find the body whose name holds the word
 DOMINANT_MENTIONS = 3  # mentions that make a country the one an article is about
 HEADLINE_WEIGHT = 2  # mentions a country named in the headline counts for
+DEPARTMENTS_COUNTRY = "United States"  # whose departments kg/data/organizations.tsv knows by short names
 LEADER_TITLES = (("prime", "minister"), ("president",), ("chancellor",), ("premier",))
 PERSONAL_POSTS = word_list("personal_posts")
 ENVOY_HEADS = word_list("envoy_heads")
@@ -161,6 +163,10 @@ def _org_before(doc: Doc, end: int, table: EntityTable, lower: int,
     country = table.country_of_word(doc[i])
     if country:
         return country, i
+    if doc[i].pos_ == "NOUN" and doc[i].text.islower() and table.lexicon.org_word(doc[i].text) \
+            and i - 1 >= lower and doc[i - 1].lower_ in ("a", "an", "the"):
+        body = _noun_antecedent(doc[i], table)  # "the Interior Ministry said. A ministry spokesman, X"
+        return (body, i) if body else (None, end)
     return _untagged_name_before(doc, i, table, lower)
 
 
@@ -208,8 +214,8 @@ def _its_antecedent(doc: Doc, its: int, table: EntityTable) -> str | None:
 
 def _noun_antecedent(noun: Token, table: EntityTable) -> str | None:
     """What "the company", "the agency" or "the junta" in "the agency's president" stands for: the nearest
-    organization named in this sentence or the one before whose name holds the word, or whose kind the
-    word names ("company"); for a word of state ("the junta", "the government"), the country."""
+    organization whose name holds the word (named up to twelve sentences before), or whose kind the word names
+    ("company", in this sentence or the one before); for a word of state ("the junta"), the country."""
     word = noun.lemma_.lower()
     if word in STATE_NOUNS:  # the one country named in this sentence or the one before
         doc, start = noun.doc, _previous_sentence_start(noun.doc, noun.i)
@@ -222,13 +228,25 @@ def _noun_antecedent(noun: Token, table: EntityTable) -> str | None:
             if key and table.kind(key) == PLACE:
                 return key
         return None
-    for i in range(noun.i - 1, _previous_sentence_start(noun.doc, noun.i) - 1, -1):
+    near = _previous_sentence_start(noun.doc, noun.i)
+    for i in range(noun.i - 1, _sentence_start_back(noun.doc, noun.i, NAMED_BODY_SENTENCES) - 1, -1):
         key = table.key_at(i)
         if key and table.kind(key) not in (PERSON, COUNTRY, PLACE) and (
-                word in table.label(key).lower().split() or kind is not None and table.kind(key) == kind
-                or kind == COMPANY and table.kind(key) == ORGANIZATION):  # a firm the model did not tell as one
+                word in table.label(key).lower().split()  # "the agency" for the X Agency, a few sentences back
+                or i >= near and (kind is not None and table.kind(key) == kind
+                                  or kind == COMPANY and table.kind(key) == ORGANIZATION)):  # a firm not told as one
             return key
     return None
+
+
+def _sentence_start_back(doc: Doc, i: int, sentences: int) -> int:
+    """The start of the sentence `sentences` before the one holding token `i`."""
+    start = doc[i].sent.start
+    for _ in range(sentences):
+        if start == 0:
+            break
+        start = doc[start - 1].sent.start
+    return start
 
 
 def _previous_sentence_start(doc: Doc, i: int) -> int:
@@ -307,7 +325,24 @@ def extract_roles(doc: Doc, table: EntityTable, document: Document, sentences: l
                   home: HomeContext | None = None) -> list[RoleFact]:
     """Role facts from every sentence in `sentences`, before any merging."""
     home = home or HomeContext()
-    return _prefer_specific(list(_iter_roles(doc, table, document, sentences, home)), table)
+    facts = [part for fact in _iter_roles(doc, table, document, sentences, home)
+             for part in _joined_titles(fact, table)]
+    return _prefer_specific(facts, table)
+
+
+def _joined_titles(fact: RoleFact, table: EntityTable) -> list[RoleFact]:
+    """ "president and chief executive", "Deputy Prime Minister and Foreign Minister": two posts held together,
+    one fact each, when both halves are titles of their own (not "Minister of Trade and Industry")."""
+    first, sep, second = fact.role.partition(" and ")
+    if not sep or not _is_title(first, table) or not _is_title(second, table):
+        return [fact]
+    return [replace(fact, role=first), replace(fact, role=second)]
+
+
+def _is_title(text: str, table: EntityTable) -> bool:
+    """Whether `text` is a known title (kg/data/titles.txt), whatever its capitals."""
+    words = tuple(text.lower().split())
+    return bool(words) and words in table.lexicon.titles_by_last.get(words[-1], ())
 
 
 def _prefer_specific(facts: list[RoleFact], table: EntityTable) -> list[RoleFact]:
@@ -363,6 +398,9 @@ def _iter_roles(doc: Doc, table: EntityTable, document: Document, sentences: lis
                 described = _described(doc, start, end, key, table, document, sent, home)
                 if described is not None and described.org and described.role.lower() != fact.role.lower():
                     facts.append(described)
+                elif described is not None and described.org and fact.org is None:
+                    facts = [described]  # "Ambassador X, the U.S. Ambassador to Honduras": the apposition's body
+                    fact = None
             told_here = told.pop((sent.start, key), [])
             named = None if told_here else _named_to_post(doc, start, end, key, table, document, sent)
             facts += told_here + ([named] if named else [])
@@ -373,6 +411,13 @@ def _iter_roles(doc: Doc, table: EntityTable, document: Document, sentences: lis
                 if each.org is None and each.evidence[0].extractor == "roles.title_before_name":
                     each = _with_place_of_sentence(each, doc, start, sent, table) or _with_home(
                         each, doc, start, sent, table, home)
+                if each.org is None and each.role[:1].isupper() and "secretary of state" not in each.role.lower() \
+                        and (body := _department_of(each.role, table)) is not None \
+                        and not _names_another_country(sent, table, table.ensure(DEPARTMENTS_COUNTRY, COUNTRY)):
+                    # "Deputy Secretary of Commerce X": the department the title names, in a sentence set at
+                    # home (not "Secretary of State", whose department is known to the reader only, nor a
+                    # British "Secretary of State for Foreign Affairs")
+                    each = _given_org(each, body, "roles.department_in_title", 0.7)
                 if (each.org is None and each.evidence[0].extractor == "roles.title_before_name"
                         and _listed_as_object(doc, start, title_start, table)):
                     met = _listed_as_object(doc, start, title_start, table, _met_or_listed)
@@ -743,7 +788,7 @@ def _coordinated_titles(doc: Doc, start: int, fact: RoleFact, table: EntityTable
     if first_start is None or not doc[first_start].text[:1].isupper():
         return []
     if home.release and title_start - 1 - first_start == 1 and first_start and doc[first_start - 1].lower_ == "the":
-        return []
+        return []  # a one-word title after "the": the release's principal
     org, _ = _org_before(doc, first_start, table, doc[start].sent.start)
     org = org or fact.org
     first = RoleFact(fact.person, doc[first_start : title_start - 1].text, org, fact.evidence, fact.qualifier)
@@ -1032,7 +1077,10 @@ def _titles_of_line(doc: Doc, start: int, end: int, person: str, table: EntityTa
                     match_title_around(doc, t.i, table) for t in title):
                 continue
             inner = next((k for _, _, k in table.mentions_in(a, b) if table.kind(k) not in (PERSON, PLACE)
-                          and (" " in table.label(k) or table.lexicon.organization(table.label(k)))), None)
+                          and (table.kind(k) in (COUNTRY, GOVERNMENT_BODY) or table.lexicon.organization(table.label(k))
+                               or " " in table.label(k) and any(table.lexicon.org_word(w)
+                                                                for w in table.label(k).split()))), None)
+            # (a body's name, not a portfolio the model tagged: "Assistant Secretary of State for African Affairs")
             head = title.text.lower().split(" of ")[0].split(" to ")[0].split()[-1]
             country = home.country if home.body and head in NATIONAL_HEADS else None
             facts.append(RoleFact(person, title.text, org or inner or country, (evidence,)))
@@ -1176,9 +1224,10 @@ def _counterpart(doc: Doc, start: int, person: str, table: EntityTable, document
 
 def _title_holding(noun: Token, table: EntityTable) -> Token:
     """The title an apposition belongs to when the parse hangs it on the title's organization:
-    "The mayor of Lyon, X" (X attached to Lyon), "Ghana's Ambassador to Japan, X" (X attached to Japan)."""
+    "The mayor of Lyon, X" (X attached to Lyon), "Ghana's Ambassador to Japan, X", "the UN coordinator in
+    Peru, X"."""
     if table.key_at(noun) and table.kind(table.key_at(noun) or "") != PERSON and noun.dep_ == "pobj" \
-            and noun.head.lower_ in ORG_PREPOSITIONS_AFTER_TITLE | {"to"}:
+            and noun.head.lower_ in ORG_PREPOSITIONS_AFTER_TITLE | {"to", "in"}:
         if noun.head.head.pos_ in ("NOUN", "PROPN"):
             return noun.head.head
         before = noun.doc[noun.head.i - 1] if noun.head.i else None  # the preposition hung on a verb
@@ -1309,7 +1358,8 @@ def _modifiers_start(doc: Doc, head: int, lower: int, end: int | None = None) ->
     start = head
     heads = range(head, end) if end is not None else range(head, head + 1)
     while start - 1 >= lower and doc[start - 1].dep_ in ("compound", "amod") and doc[start - 1].head.i in heads \
-            and doc[start - 1].is_alpha and doc[start - 1].text.islower() and doc[start - 1].lower_ not in QUALIFIERS:
+            and doc[start - 1].is_alpha and doc[start - 1].text.islower() \
+            and doc[start - 1].lower_ not in QUALIFIERS | BODY_WORDS:  # ("a ministry spokesman": the body's)
         start -= 1
     return start
 

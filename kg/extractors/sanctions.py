@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.dates import resolve_date
 from kg.extractors.circumstances import clause_date, future
 from kg.extractors.context import HomeContext
-from kg.extractors.entities import EntityTable, ents_within
+from kg.extractors.entities import COMPANY_NOUNS, EntityTable, ents_within
 from kg.extractors.evidence import make_evidence
 from kg.extractors.lexicon import word_list
 from kg.extractors.patterns import DependencyPattern, iter_matches, load_patterns
@@ -45,10 +45,12 @@ LIST_NOUNS = word_list("list_nouns")
 SANCTIONS_LIST_WORDS = word_list("sanctions_list_words")
 STATE_NOUNS = word_list("state_nouns")
 ENVOY_NOUNS = word_list("envoy_nouns")
+BLOC = "bloc"  # "the bloc": the union of states named before
 SEQUENCE_WORDS = {"after", "before", "until"}  # clauses of another time: "adopted it after X met last week"
 # "designated X to serve as Director": an appointment, not a sanction.
 APPOINTMENT_PREPOSITIONS = {"as"}
 APPOINTED_GROUPS = word_list("appointed_groups")
+SANCTION_CATEGORIES = word_list("sanction_categories")
 # A later sentence that names the members of a group just sanctioned: "The companies named were A, B and C."
 LIST_ROOTS = {"be", "include"}
 MODAL_DOUBT = {"could", "may", "might", "would", "should", "can"}
@@ -71,6 +73,7 @@ class _Action:
     date: DateValue | None
     program: str | None = None
     refers_back: bool = False  # "imposed the sanctions": the action told about before
+    people_told_before: bool | None = None  # "the same two officers": the people among the targets told before
     extra: list[str] = field(default_factory=list)
     group: str | None = None  # "companies" in "sanctions on four companies": members may be named later
     extra_groups: tuple[str, ...] = ()  # "and two businessmen": the other groups named with it
@@ -284,6 +287,15 @@ def _also_listed_targets(token: Token, slots: dict[str, Token], table: EntityTab
     return _subject(token), [c for c in token.children if c.dep_ == "dobj"], None
 
 
+def _identified_targets(token: Token, slots: dict[str, Token], table: EntityTable) -> _Read:
+    """ "identified the vessel X as blocked property": the authority that identifies it, and the vessel; only
+    where "as" comes just before the property ("as property", "as blocked property")."""
+    noun = slots["property"]
+    if "as" not in (t.lower_ for t in noun.doc[max(noun.i - 2, 0) : noun.i]):
+        return None
+    return _subject(token), [c for c in token.children if c.dep_ == "dobj" and c.i != noun.i], None
+
+
 def _freezes_on_targets(token: Token, slots: dict[str, Token], table: EntityTable) -> _Read:
     """ "announced asset freezes on X", parsed as the verb "freezes" under "announced": the one who announces."""
     holder = token.head if token.dep_ in ("ccomp", "xcomp", "dobj") and token.head.pos_ == "VERB" else None
@@ -347,6 +359,7 @@ TARGET_READERS: dict[str, Callable[[Token, dict[str, Token], EntityTable], _Read
     "also_listed": _also_listed_targets,
     "asset_freezes_on": _freezes_on_targets,
     "froze_assets": _frozen_targets,
+    "identified_as_property": _identified_targets,
     "imposed_sanctions": _imposed_targets,
     "imposed_package": _imposed_targets,
     "restrictive_measures": _imposed_targets,
@@ -384,6 +397,9 @@ def _read_action(pattern: DependencyPattern, slots: dict[str, Token], sent: Span
     if pattern.name in NOUN_PATTERNS and not targets and not listing:
         return None
     refers_back = noun is not None and any(c.lower_ in ("the", "these", "those") for c in noun.children)
+    # "Britain sanctioned the same three judges": the people (or bodies) told before, by another authority
+    same = next((t for t in targets if any(c.lower_ == "same" for c in t.children)), None)
+    refers_back = refers_back or same is not None
     if _negated(token) or (noun is not None and _negated(noun)) or _background(token):
         return None
     authority = _authority(subject, sent, table, home) if subject is not None else None
@@ -422,7 +438,8 @@ def _read_action(pattern: DependencyPattern, slots: dict[str, Token], sent: Span
     co_authorities = tuple(dict.fromkeys(
         key for c in (subject.conjuncts if subject is not None and authority else ())
         for key in [_authority(c, sent, table, home)] if key and key != authority and table.kind(key) != PERSON))
-    return _Action(authority, keys, evidence, date, _program(sent), refers_back,
+    people_told_before = None if same is None else same.lemma_.lower() not in COMPANY_NOUNS | {"entity"}
+    return _Action(authority, keys, evidence, date, _program(sent), refers_back, people_told_before=people_told_before,
                    group=None if keys else group, anaphoric=anaphoric,
                    extra_groups=() if keys else extra_groups, co_authorities=co_authorities,
                    done=token.pos_ == "VERB" and pattern.name not in NOUN_PATTERNS and not future(token))
@@ -460,13 +477,15 @@ def _appointment(verb: Token) -> bool:
     for child in verb.children:
         if child.dep_ in ("xcomp", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
             return True
-        if child.dep_ == "prep" and child.lower_ in APPOINTMENT_PREPOSITIONS:
+        if child.dep_ == "prep" and child.lower_ in APPOINTMENT_PREPOSITIONS and not any(
+                t.lower_ in SANCTION_CATEGORIES for t in child.subtree):  # not "as a Global Terrorist"
             return True
     return False
 
 
 def _is_sanctions_list(token: Token) -> bool:
-    if token.lemma_.lower() == "blacklist":
+    """ "its sanctions list", "the Entity List", "a blacklist", "under sanctions" (placed under them)."""
+    if token.lemma_.lower() == "blacklist" or token.lemma_.lower() == "sanction" and token.head.lower_ == "under":
         return True
     return token.lemma_.lower() in LIST_NOUNS and any(c.lemma_.lower() in SANCTIONS_LIST_WORDS
                                                       for c in token.children if c.dep_ in ("compound", "amod", "nmod"))
@@ -490,6 +509,10 @@ def _authority(subject: Token, sent: Span, table: EntityTable, home: HomeContext
     key = table.key_at(subject)
     if key and " " not in table.label(key) and table.lexicon.org_word(table.label(key)) == GOVERNMENT_BODY:
         key = None  # "the Department" alone: the body it refers back to, below
+    possessor = next((table.key_at(c) for c in subject.children if c.dep_ == "poss" and table.key_at(c)), None)
+    if key and table.kind(key) == GOVERNMENT_BODY and possessor and table.kind(possessor) == COUNTRY \
+            and not table.lexicon.organization(table.label(key)):
+        return possessor  # "Australia's Department of Foreign Affairs and Trade sanctioned X": Australia acts
     if key and table.kind(key) == GOVERNMENT_BODY:  # "the Department of the Treasury's Office of X": the office
         inner = [table.key_at(p) for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"
                  for p in c.children if p.dep_ == "pobj"]
@@ -501,7 +524,7 @@ def _authority(subject: Token, sent: Span, table: EntityTable, home: HomeContext
     if country:
         return country
     if subject.lemma_.lower() in STATE_NOUNS | ENVOY_NOUNS:  # "the Canadian government", "EU ambassadors"
-        owner = next((c for c in subject.children if c.dep_ in ("amod", "compound", "poss")
+        owner = next((c for c in subject.children if c.dep_ in ("amod", "compound", "poss", "nmod")
                       and (table.country_of_word(c)
                            or table.key_at(c) and table.kind(table.key_at(c)) in (COUNTRY, ORGANIZATION))), None)
         if owner is not None:
@@ -516,7 +539,9 @@ def _authority(subject: Token, sent: Span, table: EntityTable, home: HomeContext
         if home.body and subject.lower_ in table.label(home.body).lower():
             return home.body  # "the Department" in the Department's own release
         return _body_antecedent(subject, table) or home.body  # "the department", "the ministry"
-    if subject.lower_ == "we" and home.body:
+    if subject.lemma_.lower() == BLOC and key is None:  # "the bloc also placed X under sanctions"
+        return _bloc_antecedent(subject, table)
+    if subject.lower_ in ("we", "i") and home.body:  # a release's own voice: "Today, I am publicly designating X"
         return home.body
     pronoun = subject.lower_
     if pronoun in PERSON_PRONOUNS | GROUP_PRONOUNS:
@@ -528,6 +553,17 @@ def _authority(subject: Token, sent: Span, table: EntityTable, home: HomeContext
 def _dateline(token: Token) -> bool:
     following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
     return token.text.isupper() and following is not None and following.text in ("—", "–", "-", "--")
+
+
+def _bloc_antecedent(noun: Token, table: EntityTable) -> str | None:
+    """The union of states "the bloc" refers back to: the nearest organization (not a government body or a
+    company) named before it that is known or named by an acronym: the European Union, ASEAN, ECOWAS."""
+    for i in range(noun.i - 1, -1, -1):
+        key = table.key_at(i)
+        if key and table.kind(key) == ORGANIZATION and (
+                table.lexicon.organization(table.label(key)) or table.label(key).isupper()):
+            return key
+    return None
 
 
 def _body_antecedent(noun: Token, table: EntityTable) -> str | None:
@@ -618,7 +654,8 @@ def _to_facts(actions: list[_Action], table: EntityTable) -> list[SanctionFact]:
     for number, action in enumerate(actions):
         targets = action.targets
         if action.refers_back:  # the sanctions told about before, now with their authority or date
-            targets = [t for earlier in actions[:number] for t in earlier.targets]
+            targets = [t for earlier in actions[:number] for t in earlier.targets
+                       if action.people_told_before is None or (table.kind(t) == PERSON) == action.people_told_before]
         for target in targets:
             for authority in (action.authority, *action.co_authorities) if action.authority else ():
                 by_target.setdefault(target, []).append((authority, action))

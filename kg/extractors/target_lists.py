@@ -27,6 +27,7 @@ LIST_DEPS = {"appos", "conj"}  # how a parse links the members of a list
 LIST_SEPARATORS = {",", ";", "and"}
 LIST_ITEM_WORDS = 5  # words before a listed name: "Brigadier General (Retired)"
 MAX_ITEM_NAME = 5  # words of a capitalised list item read as a name
+VESSEL_NOUNS = word_list("vessel")  # "the tanker X": a named ship or aircraft that can be blocked property
 
 
 def ends_with_colon(sent: Span) -> bool:
@@ -94,10 +95,37 @@ def target_keys(targets: list[Token], table: EntityTable, authority: str | None)
                 if member and member != authority and member not in keys and table.kind(member) in TARGET_KINDS:
                     keys.append(member)
             continue
+        titled = _titled_people_after(target, table) if key and table.kind(key) in (GOVERNMENT_BODY, ORGANIZATION) \
+            else []
+        if titled:  # "designating the X Police Deputy Director Y and Z": Y and Z, not the police
+            keys += [k for k in titled if k != authority and k not in keys]
+            continue
         if key and key != authority and key not in keys and table.kind(key) not in (PLACE,) \
                 and not (table.kind(key) == COUNTRY and _where_located(target)):
             keys.append(key)  # (not "entities located in Iran and the UAE")
     return keys
+
+
+def _titled_people_after(token: Token, table: EntityTable) -> list[str]:
+    """The person named right after a body and a title of that body, which the parse may take for the
+    target, and the people listed with that person: "the National Civil Police (PNC) Deputy Director Hugo
+    Ruiz and former governor Ana Paz"."""
+    span = table.span_at(token)
+    if span is None:
+        return []
+    i, doc = span[1], token.doc
+    if i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")":
+        i += 3  # the body's acronym
+    start = i
+    while i < len(doc) and i - start < LIST_ITEM_WORDS and table.key_at(i) is None \
+            and doc[i].text[:1].isupper() and doc[i].lower_ in table.lexicon.title_words:
+        i += 1
+    key = table.key_at(i) if i > start and i < len(doc) else None
+    if key is None or table.kind(key) != PERSON:
+        return []
+    name = doc[table.span_at(i)[1] - 1]  # type: ignore[index]
+    listed = [table.key_at(c) for c in name.conjuncts]
+    return [key, *(k for k in listed if k is not None and table.kind(k) == PERSON)]
 
 
 def _antecedent(token: Token) -> Token:
@@ -157,6 +185,22 @@ def group_members(noun: Token, table: EntityTable | None = None) -> list[Token]:
         found += names_listed_from(doc, opener, table)  # type: ignore[arg-type]
     if not found and after < noun.sent.end and doc[after].text == ":":
         found += [t for t in doc[after + 1 : noun.sent.end] if t.pos_ == "PROPN" and t.dep_ != "compound"]
+    if not found and table is not None and (noun.lemma_.lower() in KIN_NOUNS or noun.lower_ in KIN_NOUNS):
+        found += _kin_named_along(noun, table)
+    return found
+
+
+def _kin_named_along(noun: Token, table: EntityTable) -> list[Token]:
+    """ "X's spouse, A, and Y's adult son, B", read along the words when the parse loses the appositions:
+    each word of kin followed by a comma and a person's name."""
+    doc, found = noun.doc, []
+    for i in range(noun.i, noun.sent.end - 2):
+        word = doc[i]
+        if (word.lemma_.lower() in KIN_NOUNS or word.lower_ in KIN_NOUNS) and doc[i + 1].text == ",":
+            key = table.key_at(i + 2)
+            if key is not None and table.kind(key) == PERSON:
+                span = table.span_at(i + 2)
+                found.append(doc[span[1] - 1])  # type: ignore[index]
     return found
 
 
@@ -238,6 +282,8 @@ def name_by_shape(token: Token, table: EntityTable) -> str | None:
             and token.doc[start - 1].head.i in range(start, token.i + 1) and token.doc[start - 1].text[:1].isupper() \
             and table.key_at(start - 1) is None:
         start -= 1
+    if start >= 1 and token.doc[start - 1].lower_ in VESSEL_NOUNS:
+        return table.add_name(start, token.i + 1, ORGANIZATION)  # "the tanker OCEAN PEARL": a vessel, held as a body
     if start == token.i:  # one word: a name joined to a number, "Russia-1", read as an organization
         return table.add_name(token.i, token.i + 1, ORGANIZATION) if NAME_NUMBER.fullmatch(token.text) else None
     kind = table.shape_kind(start, token.i + 1)

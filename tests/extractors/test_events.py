@@ -916,3 +916,26 @@ def test_events_a_dated_happening_without_a_place_is_at_the_datelines_town(run) 
     assert not any(f[1] == "Kisumu" and f[2] == "2028" for f in found), found  # a year is no day at the site
     text = "Hundreds of traders held a protest on Tuesday to demand cheaper fuel."  # no dateline: no place
     assert all(f.place is None for f in events(run(text, published="2026-05-14")))
+
+
+def test_events_a_trip_stops_where_clause_dates_it_however_the_parse_hangs_where(run) -> None:
+    text = ("The Deputy Secretary will travel to Lima, Peru, and Quito, Ecuador, May 4-9.\n\n"
+            "The Deputy Secretary will then travel to Quito, where on May 7 she will co-chair the fourth "
+            "U.S.-Ecuador Security Dialogue with Ecuador's Deputy Minister of Defense, Ana Cevallos.\n\n"
+            "The trip precedes the Americas Summit that the President will host later this year.")
+    extraction = run(text, published="2026-05-01", url="https://www.state.gov/deputy-secretary-travel/")
+    names = {e.key: e.label for e in extraction.entities}
+    found = {(f.event_type, names.get(f.place), f.date.value if f.date else None) for f in events(extraction)}
+    assert any(place == "Quito" and date == "2026-05-07" for _, place, date in found), found
+    assert not any(t == "summit" and place == "Quito" for t, place, _ in found), found  # later this year
+
+
+def test_events_who_plans_or_cancels_a_meeting_with_someone_takes_part_in_it(run) -> None:
+    for text in ("Maria Lopez said she canceled a planned summit with Ivan Petrov in Vienna.",
+                 "Maria Lopez will hold talks with Ivan Petrov in Vienna on Friday."):
+        extraction = run(text, published="2025-10-22")
+        names = {e.key: e.label for e in extraction.entities}
+        found = [sorted(names[p] for p in f.participants) for f in events(extraction)]
+        assert ["Ivan Petrov", "Maria Lopez"] in found, (text, found)
+    extraction = run("Reporters asked about the summit with Ivan Petrov in Vienna.", published="2025-10-22")
+    assert all(len(f.participants) == 1 for f in events(extraction))  # reporters are no party to it

@@ -474,6 +474,17 @@ def test_sanctions_a_list_after_an_agentless_passive_takes_the_earlier_authority
         # a second "of" hung on the verb, after a group the model read as a place
         ("Australia froze the assets of Los Halcones del Sur, a smuggling gang, and of its leader, Rui Vaz, on "
          "Monday.", {("Australia", "Los Halcones del Sur", "2026-03-09"), ("Australia", "Rui Vaz", "2026-03-09")}),
+        # a bloc's ministers act for it; "the bloc" is the union of states named before
+        ("EU foreign ministers added Kamal Idris and Sami Farah to the bloc's sanctions list on Monday.",
+         {("European Union", "Kamal Idris", "2026-03-09"), ("European Union", "Sami Farah", "2026-03-09")}),
+        ("ASEAN leaders met in Jakarta. On Monday the bloc placed Golden Reef Holdings Ltd under sanctions.",
+         {("ASEAN", "Golden Reef Holdings Ltd", "2026-03-09")}),
+        # designated as a terrorist: a sanction, not an appointment
+        ("The State Department said it had designated Abu Khalid al-Rami as a Specially Designated Global "
+         "Terrorist on Monday.", {("US State Department", "Abu Khalid al-Rami", "2026-03-09")}),
+        # a country's department that no list knows acts for its country
+        ("Norway's Ministry of Trade and Fisheries sanctioned Nordic Krill Holdings Ltd on Monday.",
+         {("Norway", "Nordic Krill Holdings Ltd", "2026-03-09")}),
         # added to a blacklist in the passive, after an action with its authority
         ("Japan sanctioned the Kite Trading Company on Monday. Its broker, Omar Saleh, was added to the blacklist "
          "for moving the cash.", {("Japan", "Omar Saleh", "2026-03-09")}),
@@ -481,3 +492,22 @@ def test_sanctions_a_list_after_an_agentless_passive_takes_the_earlier_authority
 )
 def test_sanctions_news_shapes_of_targets(run, text, expected) -> None:
     assert expected <= sanctions(run(text, published="2026-03-10")), sanctions(run(text, published="2026-03-10"))
+
+
+def test_sanctions_a_releases_first_person_designates_people_after_a_body_and_their_kin(run) -> None:
+    text = ("Today, I am publicly designating former Ruritanian Border Guard (RBG) Deputy Commander Tomas Vilk "
+            "Arnault and former port governor Ilse Marten Kaur for their involvement in gross violations of human "
+            "rights.\n\nUnder this authority, Vilk and Kaur are ineligible for entry into the United States. I am "
+            "also publicly designating Vilk's spouse, Maria Elena Sook de Vilk, and Kaur's adult son, Peeter Kaur "
+            "Lind, who are likewise ineligible for entry.")
+    found = {t for _, t, _ in sanctions(run(text, published="2026-05-20", url=GOV_URL))}
+    assert {"Tomas Vilk Arnault", "Maria Elena Sook de Vilk", "Peeter Kaur Lind"} <= found, found
+    assert "Ruritanian Border Guard" not in found, found
+
+
+def test_sanctions_the_same_people_told_before_by_another_authority(run) -> None:
+    text = ("The European Union on Monday imposed restrictive measures on two judges, Ernesto Rodriguez and Octavio "
+            "Bermudez, and on Blue Reef Trading Ltd. Canada sanctioned the same two judges on Tuesday.")
+    found = sanctions(run(text, published="2026-03-11"))
+    assert {("Canada", "Ernesto Rodriguez", "2026-03-10"), ("Canada", "Octavio Bermudez", "2026-03-10")} <= found, found
+    assert not any(a == "Canada" and t == "Blue Reef Trading Ltd" for a, t, _ in found), found  # not a judge
