@@ -29,8 +29,27 @@ REQUIRED = {
 }
 
 
+class Dated:
+    """A report, claim or row with a typed date (`date`, `datatype`) and that date as written (`date_text`)."""
+
+    date: str
+    datatype: str
+    date_text: str
+
+    @property
+    def when(self) -> When | None:
+        """The parsed date, or None when there is no resolved date."""
+        return parse_date(self.date, self.datatype) if self.date else None
+
+    @property
+    def date_label(self) -> str:
+        """The date at its precision ("Aug 2025"), else the phrase as written."""
+        when = self.when
+        return format_when(when) if when else self.date_text
+
+
 @dataclass
-class Source:
+class Source(Dated):
     """One article's report of a claim: where, and the sentence that says it."""
 
     article: str  # IRI
@@ -52,12 +71,6 @@ class Source:
     _highlighted: Markup | None = field(default=None, repr=False, compare=False)
 
     @property
-    def date_label(self) -> str:
-        """This report's date at its precision, else as written."""
-        when = parse_date(self.date, self.datatype) if self.date else None
-        return format_when(when) if when else self.date_text
-
-    @property
     def highlighted(self) -> Markup:
         """The sentence as escaped HTML with its entities marked, worked out when first shown."""
         if self._highlighted is None:
@@ -66,7 +79,7 @@ class Source:
 
 
 @dataclass
-class Claim:
+class Claim(Dated):
     """A fact as reported by one or more articles."""
 
     kind: str  # Role, Event or Sanction
@@ -86,17 +99,6 @@ class Claim:
     datatype: str = ""
     date_text: str = ""
     sources: list[Source] = field(default_factory=list)
-
-    @property
-    def when(self) -> When | None:
-        """The parsed date, or None when the claim has no resolved date."""
-        return parse_date(self.date, self.datatype) if self.date else None
-
-    @property
-    def date_label(self) -> str:
-        """The date at its precision ("Aug 2025"), else the phrase as written."""
-        when = self.when
-        return format_when(when) if when else self.date_text
 
     @property
     def articles(self) -> list[str]:

@@ -16,7 +16,8 @@ from kg import ontology as o
 from kg.errors import InvalidInput
 from kg.search import LabelIndex
 from kg.store import GraphReader, NamedNode
-from kg.timeline import UNKNOWN_YEAR, format_when, parse_date, sort_key, year_of
+from kg.timeline import UNKNOWN_YEAR, sort_key, year_of
+from kg.web.views.facts import Dated
 from kg.web.views.tables import ArticleInfo, GraphTables
 
 TARGET_TYPES = ("person", "company", "other")
@@ -27,7 +28,7 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # a spreadsheet would run a c
 
 
 @dataclass
-class SanctionRow:
+class SanctionRow(Dated):
     """A sanction as every article that reports it tells it."""
 
     claim: str
@@ -43,16 +44,10 @@ class SanctionRow:
     reasons: set[str] = field(default_factory=set)
     articles: list[ArticleInfo] = field(default_factory=list)
 
-    @property
-    def date_label(self) -> str:
-        """The date at its precision, else as written."""
-        when = parse_date(self.date, self.datatype) if self.date else None
-        return format_when(when) if when else self.date_text
-
     def order(self) -> tuple[int, int, int]:
         """Its place by date; a month-day borrows its first dated article's year; one with no year to borrow
         sorts before every dated one (so last, newest first), as an undated one does."""
-        when = parse_date(self.date, self.datatype) if self.date else None
+        when = self.when
         if when is None:
             return (0, 0, 0)
         published = next((a.published for a in self.articles if a.published), None)
