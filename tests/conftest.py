@@ -69,16 +69,23 @@ def free_port() -> int:
 
 def start_server(store: Path, env: dict[str, str] | None = None,
                  log_path: Path | None = None) -> tuple[subprocess.Popen[bytes], str]:
-    """Start `kg serve` in a real process on a free port; returns it and its base URL once it answers.
+    """Start `kg serve` over `store` in a real process on a free port; returns it and its base URL once it answers.
 
     Its standard error (the server's log) goes to `log_path`, or to a temporary file.
     """
+    return start_serving(["--store", str(store)], env, log_path)
+
+
+def start_serving(options: list[str], env: dict[str, str] | None = None, log_path: Path | None = None,
+                  ready: str = "/sparql?query=ASK%7B%7D") -> tuple[subprocess.Popen[bytes], str]:
+    """Start `kg serve OPTIONS` in a real process on a free port; returns it and its base URL once the path
+    `ready` answers (within 30 s). Its standard error goes to `log_path`, or to a temporary file."""
     port = free_port()
     log = open(log_path, "wb") if log_path else tempfile.NamedTemporaryFile(  # noqa: SIM115
         prefix="kg-serve-", suffix=".log", delete=False)
     with log:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "kg", "serve", "--store", str(store), "--port", str(port)],
+            [sys.executable, "-m", "kg", "serve", *options, "--port", str(port)],
             cwd=ROOT,
             env={**os.environ, **(env or {})},
             stdout=subprocess.DEVNULL,
@@ -90,7 +97,7 @@ def start_server(store: Path, env: dict[str, str] | None = None,
         if proc.poll() is not None:
             raise RuntimeError(f"kg serve exited: {Path(log.name).read_text()}")
         try:
-            with urllib.request.urlopen(url + "/sparql?query=ASK%7B%7D", timeout=1) as answer:
+            with urllib.request.urlopen(url + ready, timeout=1) as answer:
                 answer.read()
             return proc, url
         except OSError:

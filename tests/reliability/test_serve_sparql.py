@@ -7,12 +7,8 @@ the SPARQL server)."""
 from __future__ import annotations
 
 import json
-import os
 import re
 import subprocess
-import sys
-import tempfile
-import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -25,7 +21,7 @@ import pytest
 from rdflib import Graph
 from SPARQLWrapper import JSON, SPARQLWrapper
 
-from tests.conftest import ROOT, free_port, start_server, stop_server
+from tests.conftest import ROOT, free_port, start_server, start_serving, stop_server
 from tests.reliability.corpus import kg
 from tests.reliability.sparql_servers import SERVERS, SparqlServer
 from tests.reliability.test_sparql_servers import SEEDS, SEEDS_GOLD
@@ -37,28 +33,9 @@ INGESTED = "http://www.w3.org/ns/prov#generatedAtTime"
 
 def serve_remote(server: SparqlServer, env: dict[str, str] | None = None) -> tuple[subprocess.Popen[bytes], str]:
     """Start `kg serve --sparql` on `server` in a real process; returns it and its base URL once it answers."""
-    port = free_port()
-    login = ("--user", server.user, "--password", server.password) if server.user and server.password else ()
-    log = tempfile.NamedTemporaryFile(prefix="kg-serve-sparql-", suffix=".log", delete=False)  # noqa: SIM115
-    with log:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "kg", "serve", "--sparql", server.query_url, "--update", server.update_url,
-             *login, "--token", TOKEN, "--port", str(port)],
-            cwd=ROOT, env={**os.environ, **(env or {})}, stdout=subprocess.DEVNULL, stderr=log)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"kg serve --sparql exited: {Path(log.name).read_text()}")
-        try:
-            with urllib.request.urlopen(f"{url}/queries?format=json", timeout=1) as answer:  # no query to the server
-                answer.read()
-            return proc, url
-        except OSError:
-            time.sleep(0.2)
-    proc.kill()
-    proc.wait()
-    raise RuntimeError(f"kg serve --sparql did not answer within 30 s: {Path(log.name).read_text()}")
+    login = ["--user", server.user, "--password", server.password] if server.user and server.password else []
+    return start_serving(["--sparql", server.query_url, "--update", server.update_url, *login, "--token", TOKEN],
+                         env, ready="/queries?format=json")  # a page that sends no query to the server
 
 
 def fetch(url: str, data: bytes | None = None, headers: dict[str, str] | None = None) -> tuple[int, Message, bytes]:
