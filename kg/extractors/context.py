@@ -40,28 +40,23 @@ def read_home(document: Document, table: EntityTable) -> HomeContext:
             country = table.ensure(country_name, COUNTRY) if country_name else None
             release = kind == GOVERNMENT_BODY
             break
-    if country is None:
-        country = _dateline_country(document.text, table)
-    return HomeContext(body, country, release, _dateline_place(document.text, table))
+    dateline = DATELINE.match(document.text[:80])
+    if country is None and dateline:
+        country = _dateline_country(dateline, table)
+    return HomeContext(body, country, release, _dateline_place(dateline, table) if dateline else None)
 
 
-def _dateline_country(text: str, table: EntityTable) -> str | None:
-    match = DATELINE.match(text[:80])
-    if not match:
-        return None
-    place = match.group(1).strip().title()
+def _dateline_country(dateline: re.Match[str], table: EntityTable) -> str | None:
+    place = dateline.group(1).strip().title()
     name = table.lexicon.city_country(place) or table.lexicon.country(place)
     return table.ensure(name, COUNTRY) if name else None
 
 
-def _dateline_place(text: str, table: EntityTable) -> str | None:
+def _dateline_place(dateline: re.Match[str], table: EntityTable) -> str | None:
     """The town or country a dateline names: the entity its first word belongs to, else a town of that name
     ("KISUMU, Kenya (AP) —": Kisumu, which the model may not tag in capitals)."""
-    match = DATELINE.match(text[:80])
-    if not match:
-        return None
-    first = next((t for t in table.tokens if t.idx >= match.start(1)), None)
-    key = table.key_at(first) if first is not None and first.idx < match.end(1) else None
+    first = next((t for t in table.tokens if t.idx >= dateline.start(1)), None)
+    key = table.key_at(first) if first is not None and first.idx < dateline.end(1) else None
     if key is None:
-        return table.ensure(match.group(1).strip().title(), PLACE)
+        return table.ensure(dateline.group(1).strip().title(), PLACE)
     return key if table.kind(key) in (PLACE, COUNTRY) else None
