@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+import fcntl
 import gc
 import os
+import pty
+import re
+import select
+import signal
+import struct
 import subprocess
 import sys
+import termios
+import time
 from collections import defaultdict
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from kg import ontology
@@ -29,6 +38,7 @@ The two discussed {topic} and agreed to meet again later in the year, according 
 
 {other} said {company} would publish a report on the talks next month.
 """
+PROGRESS = re.compile(rb"\r(\d+) articles \[")
 TOPICS = ["port fees", "rail freight", "fishing quotas", "grid links", "water rights", "grain exports"]
 
 
@@ -61,6 +71,46 @@ def kg(*args: str | Path, env: dict[str, str] | None = None, timeout: float = 30
         [sys.executable, "-m", "kg", *map(str, args)],
         cwd=ROOT, env={**os.environ, **(env or {})}, capture_output=True, text=True, timeout=timeout,
     )
+
+
+def ingest_until_killed(folder: Path, store: Path, after: int, delay: float,
+                        options: Sequence[str] = ("--workers", "1"),
+                        watch: Callable[[int], None] | None = None) -> int:
+    """Run `kg ingest FOLDER --store STORE OPTIONS` with its progress bar on a terminal; SIGKILL it once `after`
+    articles are done, which means written: an article is counted once its batch is in the store.
+
+    Kills it after `delay` seconds at the latest, should the bar not show. `watch` is called with the
+    process id about every half second until the kill. Returns the last article count the bar showed.
+    The bar redraws now and then, and the ingest writes articles in batches, so more articles than
+    `after` may be stored by the time of the kill.
+    """
+    leader, follower = pty.openpty()
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 160, 0, 0))  # tqdm needs a width
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "kg", "ingest", str(folder), "--store", str(store), *options],
+        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=follower, stdin=subprocess.DEVNULL,
+    )
+    os.close(follower)
+    shown, seen = 0, b""
+    deadline = time.monotonic() + delay
+    try:
+        while shown < after and time.monotonic() < deadline and proc.poll() is None:
+            if watch is not None:
+                watch(proc.pid)
+            ready, _, _ = select.select([leader], [], [], 0.5)
+            if not ready:
+                continue
+            try:
+                seen = (seen + os.read(leader, 4096))[-4096:]
+            except OSError:  # the terminal closed: the process exited
+                break
+            counts = PROGRESS.findall(seen)
+            shown = int(counts[-1]) if counts else 0
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=10)
+    finally:
+        os.close(leader)
+    return shown
 
 
 Graphs = dict[str, set[str]]

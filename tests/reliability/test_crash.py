@@ -2,59 +2,14 @@
 
 from __future__ import annotations
 
-import fcntl
-import os
-import pty
-import re
-import select
-import signal
-import struct
-import subprocess
-import sys
-import termios
 import time
 from pathlib import Path
 
 import pytest
 
-from tests.reliability.corpus import ROOT, kg, store_graphs, write_articles
+from tests.reliability.corpus import ingest_until_killed, kg, store_graphs, write_articles
 
 ARTICLES = 100
-PROGRESS = re.compile(rb"\r(\d+) articles \[")
-
-
-def ingest_until_killed(folder: Path, store: Path, after: int, delay: float) -> int:
-    """Run `kg ingest` with its progress bar on a terminal; SIGKILL it once `after` articles are done.
-
-    Kills it after `delay` seconds at the latest, should the bar not show. Returns the last article
-    count the bar showed. The bar redraws now and then, and the ingest writes articles in batches,
-    so more articles than `after` may be stored by the time of the kill.
-    """
-    leader, follower = pty.openpty()
-    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 160, 0, 0))  # tqdm needs a width
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "kg", "ingest", str(folder), "--store", str(store), "--workers", "1"],
-        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=follower, stdin=subprocess.DEVNULL,
-    )
-    os.close(follower)
-    shown, seen = 0, b""
-    deadline = time.monotonic() + delay
-    try:
-        while shown < after and time.monotonic() < deadline and proc.poll() is None:
-            ready, _, _ = select.select([leader], [], [], 0.5)
-            if not ready:
-                continue
-            try:
-                seen = (seen + os.read(leader, 4096))[-4096:]
-            except OSError:  # the terminal closed: the process exited
-                break
-            counts = PROGRESS.findall(seen)
-            shown = int(counts[-1]) if counts else 0
-        proc.send_signal(signal.SIGKILL)
-        proc.wait(timeout=10)
-    finally:
-        os.close(leader)
-    return shown
 
 
 @pytest.mark.model
