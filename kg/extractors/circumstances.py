@@ -41,6 +41,7 @@ ARRIVAL_VERBS = {"arrive"}  # verbs of going whose "in X" is where they go
 LIGHT_VERBS = word_list("light_verbs")
 OPENING_VERBS = word_list("opening_verbs")
 RELATIVE_DAY_WORDS = {"prior", "before"}  # heads of "the day prior", "the day before"
+DAY_PART_WORDS = {"night", "morning", "afternoon", "evening"}  # heads of "last night", "this morning" (often no DATE)
 FUTURE_AUXILIARIES = {"will", "would", "'ll", "shall", "to"}
 PRECISION = ("date", "gMonthDay", "gYearMonth", "gYear")  # datatypes of dates, most precise first
 LATE_DAYS = 30  # a future event dated up to this many days before publication keeps the publication year
@@ -458,7 +459,8 @@ def date_of(token: Token, document: Document) -> DateValue | None:
         elif child.dep_ in ("compound", "nmod", "npadvmod", "nummod", "tmod") or child.i < token.i:
             ent = date_ent(child)
             phrase = ent.text if ent else None
-        if phrase is None and child.dep_ in ("advmod", "npadvmod") and child.lower_ in RELATIVE_DAY_WORDS:
+        if phrase is None and child.dep_ in ("advmod", "npadvmod") and (
+                child.lower_ in RELATIVE_DAY_WORDS or child.lower_ in DAY_PART_WORDS):
             phrase = child.doc[child.left_edge.i : child.right_edge.i + 1].text  # "the day prior": no DATE
         if phrase:
             value = resolve_date(phrase, document.published)

@@ -15,8 +15,10 @@ from urllib.parse import urlparse
 from kg.extractors.entities import EntityTable
 from kg.model import COUNTRY, GOVERNMENT_BODY, PLACE, Document
 
-# "WARSAW —", "LONDON, July 8 —", "NAIROBI (Reuters) -": an upper-case place, then a dash.
-DATELINE = re.compile(r"^\s*([A-Z][A-Z.'\- ]{2,30}?)(?:,[^\n—–-]{0,30})?(?:\s*\([^)\n]{0,30}\))?\s*[—–-]{1,2}\s")
+# "WARSAW —", "LONDON, July 8 —", "NAIROBI (Reuters) -": an upper-case place, then a dash, starting a line.
+DATELINE = re.compile(r"^\s*([A-Z][A-Z.'\- ]{2,30}?)(?:,[^\n—–-]{0,30})?(?:\s*\([^)\n]{0,30}\))?\s*[—–-]{1,2}\s",
+                      re.MULTILINE)
+DATELINE_WITHIN = 300  # characters from the start of the text: a byline or a kicker may come before the dateline
 
 
 @dataclass(frozen=True)
@@ -40,7 +42,7 @@ def read_home(document: Document, table: EntityTable) -> HomeContext:
             country = table.ensure(country_name, COUNTRY) if country_name else None
             release = kind == GOVERNMENT_BODY
             break
-    dateline = DATELINE.match(document.text[:80])
+    dateline = DATELINE.search(document.text[:DATELINE_WITHIN])
     if country is None and dateline:
         country = _dateline_country(dateline, table)
     return HomeContext(body, country, release, _dateline_place(dateline, table) if dateline else None)

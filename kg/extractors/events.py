@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
@@ -78,6 +79,7 @@ NOT_HAPPENING_MODIFIERS = word_list("not_happening_modifiers")
 NOT_EVENT_ENTITIES = {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY"}
 ARRIVAL_WORD = "arrival"  # the word of event_verbs.tsv's arrivals: the meeting held on arrival names it better
 NAMED_EVENT_TYPE = "named event"  # the type of an event known only by its name ("the Paris Air Show")
+SCORE = re.compile(r"\d+\s*[-\u2013\u2014]\s*\d+")  # "2-1", "3–0": a match's result
 EVENT_POS = {"NOUN", "PROPN", "VERB", "AUX"}  # the parts of speech an event word can have ("is in Kyiv")
 
 
@@ -95,6 +97,7 @@ class _Event:
     partners: int = 0  # people named as met: objects of the verb or of "with"/"between"
     word: str | None = None  # the event noun as written, which names the event better than its type
     at_stop: bool = False  # placed by the stop of a trip the sentence is part of
+    guessed: bool = False  # placed by the article's dateline, not by its own words
     series: bool = False  # a series ("yesterday's matches"): no event, but it dates the ones told after it
 
 
@@ -149,6 +152,7 @@ def extract_events(doc: Doc, table: EntityTable, document: Document, sentences: 
                 event.place = countries.pop() if len(countries) == 1 else None
             if event.place is None and event.date is not None and home.dateline is not None and not home.release:
                 event.place = _dateline_site(event, home)  # "BANNU, Pakistan (AP) — ... on Monday"
+                event.guessed = event.place is not None
             if event.place is None and event.date is None and not _told_encounter(token, event):
                 continue
             if (event.date is None and (event.family, event.event_type) in COUNTRYWIDE and event.place is not None
@@ -258,13 +262,28 @@ def _is_event_noun(token: Token, table: EntityTable) -> bool:
     token = round_of(token) if token.lower_ != "round" else token
     words = [token, *(c for c in token.children if c.dep_ == "prep" and c.lower_ == "of")]
     words += [g for c in words[1:] for g in c.children]
-    return any(table.lexicon.events.get(t.lemma_.lower()) or table.lexicon.events.get(t.lower_) for t in words)
+    return any(_event_entry(t, table) for t in words)
+
+
+def _event_entry(token: Token, table: EntityTable) -> tuple[str, str] | None:
+    """The (event type, family) of an event word as written, by its lemma, or as the end of the hyphenated
+    word it closes ("the presidential run-off", "a by-election")."""
+    events = table.lexicon.events
+    return events.get(token.lower_) or events.get(token.lemma_.lower()) or events.get(_hyphenated(token))
+
+
+def _hyphenated(token: Token) -> str:
+    """The hyphenated word `token` ends ("run-off" at "off"), or "" when it ends none."""
+    doc, i = token.doc, token.i
+    if i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_:
+        return f"{doc[i - 2].lower_}-{token.lower_}"
+    return ""
 
 
 def _noun_event(token: Token, table: EntityTable, document: Document) -> _Event | None:
     if token.pos_ not in ("NOUN", "PROPN"):
         return None
-    entry = table.lexicon.events.get(token.lower_) or table.lexicon.events.get(token.lemma_.lower())
+    entry = _event_entry(token, table)
     named = _named_event(token) if entry is None else None
     if named is not None:  # "the Paris Air Show", "Hurricane Katrina": an event the model names
         entry = (NAMED_EVENT_TYPE, f"{NAMED_EVENT_TYPE}:{named}")
@@ -294,7 +313,7 @@ def _noun_event(token: Token, table: EntityTable, document: Document) -> _Event 
         label = table.label(key)  # a named event: "47th ASEAN Summit"
         anchor = token.doc[start:end].root
     anchor = round_of(anchor)
-    event = _Event(event_type, family, label, [f"events.noun.{event_type}"], word=token.lower_)
+    event = _Event(event_type, family, label, [f"events.noun.{event_type}"], word=_hyphenated(token) or token.lower_)
     event.place = (place_of(anchor, table, owner=family not in ACTOR_FAMILIES)
                    or (to_place(anchor, table) if family == "visit" else None)
                    or _family_place(anchor, family, table))
@@ -379,7 +398,7 @@ def _verb_event(token: Token, table: EntityTable, document: Document) -> _Event 
     told_by_head = token.dep_ in ("xcomp", "advcl") and to_infinitive(token) and token.head.pos_ == "VERB"
     if not subjects and told_by_head:  # "In Kumasi, Ghana came from behind to beat Sudan": the subject of "came"
         subjects = [c for c in token.head.children if c.dep_ == "nsubj"]
-    objects = [c for c in token.children if c.dep_ == "dobj" or (c.dep_ == "oprd" and table.key_at(c))]
+    objects = [_side_of_score(c) for c in token.children if c.dep_ == "dobj" or (c.dep_ == "oprd" and table.key_at(c))]
     people = [table.key_at(t) for t in subjects + objects]
     people += [table.key_at(m) for prep in token.children if prep.lower_ in PARTICIPANT_PREPOSITIONS
                for p in prep.children if p.dep_ == "pobj" for m in (p, *p.conjuncts)]
@@ -446,6 +465,13 @@ def _verb_event(token: Token, table: EntityTable, document: Document) -> _Event 
     elif told.tag_ == "VBD" or aux & {"was", "were"}:
         event.status = "Happened"
     return event
+
+
+def _side_of_score(word: Token) -> Token:
+    """The side a score is written after, when the parse makes the score the object ("beat Togo 2-1": Togo)."""
+    if SCORE.fullmatch(word.text):
+        return next((c for c in word.children if c.dep_ == "compound"), word)
+    return word
 
 
 def _verb_rules(verb: Token, table: EntityTable) -> list[VerbRule]:
@@ -678,8 +704,10 @@ def _merge(events: list[_Event], table: EntityTable) -> Iterator[_Event]:
             merged.append(event)
             continue
         same.evidence += event.evidence
-        if same.place is None or event.place and _inside(event.place, same.place, table):
-            same.place = event.place or same.place
+        if same.place is None or event.place and (_inside(event.place, same.place, table)
+                                                  or same.guessed and not event.guessed):
+            if event.place:
+                same.place, same.guessed = event.place, event.guessed
         same.label = same.label or event.label
         if same.word == ARRIVAL_WORD and event.family == "meeting":  # "arrived in X on Sunday and met with Y"
             same.word = event.word
@@ -702,8 +730,10 @@ def _one_stop(a: _Event, b: _Event) -> bool:
 
 def _same(a: _Event, b: _Event, table: EntityTable) -> bool:
     if a.place and b.place:
-        if a.place == b.place:
-            return True
+        if a.place == b.place:  # (two days in one place are two happenings: a meeting on Monday, another on Wednesday)
+            return not (_day(a.date) and _day(b.date) and _day(a.date) != _day(b.date))
+        if a.guessed != b.guessed and a.date and b.date and a.date.value:
+            return a.date.value == b.date.value  # the dateline's town yields to the place the article names
         # "flooding in northern Peru" ... "the floods struck Piura on Sunday": a place and a city of it (not
         # for a trip, whose country is the whole trip and whose cities are its stops)
         within = _inside(a.place, b.place, table) or _inside(b.place, a.place, table)
@@ -715,6 +745,11 @@ def _same(a: _Event, b: _Event, table: EntityTable) -> bool:
     # its day; neither says it is another one
     return (a.event_type == b.event_type and (a.place is None) != (b.place is None) and not (a.date and b.date)
             and bool(a.place or a.date) and bool(b.place or b.date))  # (not one told with neither)
+
+
+def _day(date: DateValue | None) -> str | None:
+    """The day a date names, None for a month, a year or no date."""
+    return date.value if date is not None and date.value and len(date.value) == len("2026-01-01") else None
 
 
 def _inside(place: str, country: str, table: EntityTable) -> bool:

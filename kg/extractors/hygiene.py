@@ -15,7 +15,8 @@ Word lists are data: kg/data/non_entities.tsv (patterns of names) and kg/data/hy
   Commission") when it names exactly one such; without one, it names nothing in particular and is dropped;
 - a name ending with a word of a region ("Zaporizhzhia Oblast") is a place, and one ending in "bank"
   ("Gazprombank") an organization, whatever the model said;
-- a place written in capitals in a dateline ("MOSCOW —") keeps its ordinary spelling ("Moscow").
+- a place written in capitals in a dateline ("MOSCOW —") keeps its ordinary spelling ("Moscow");
+- a body's name that runs on to a known town or country ("Presidential Delegation to Accra") is that place.
 """
 
 from __future__ import annotations
@@ -100,6 +101,19 @@ def _label_by_evidence(span: Span, lexicon: Lexicon, people: dict[str, str]) -> 
     return label
 
 
+def _destination_within(span: Span, lexicon: Lexicon) -> Span | None:
+    """The known town or country an organization's name runs on to after "to" ("Presidential Delegation to
+    Accra"), as a place of its own; None when there is none."""
+    if span.label_ != "ORG":
+        return None
+    to = next((t.i for t in span[1:-1] if t.lower_ == "to"), None)
+    if to is None:
+        return None
+    place = span.doc[to + 1 : span.end]
+    known = lexicon.country(place.text) or lexicon.city_country(place.text)
+    return Span(span.doc, place.start, place.end, label="GPE") if known else None
+
+
 def clean_spans(doc: Doc, spans: list[Span], lexicon: Lexicon,
                 people: dict[str, str]) -> tuple[list[Span], dict[str, Span], set[str]]:
     """The spans that name things, retyped by evidence; the bare head nouns -> the full name they stand for;
@@ -140,6 +154,11 @@ def clean_spans(doc: Doc, spans: list[Span], lexicon: Lexicon,
         if span.label_ == "ORG" and "," in text:
             dropped.add(text)
             continue  # "Development, Global Health": pieces of a list or of a longer name
+        destination = _destination_within(span, lexicon)
+        if destination is not None:
+            dropped.add(text)
+            kept.append(destination)  # "Presidential Delegation to Accra": the town, not a body
+            continue
         retyped = Span(doc, span.start, span.end, label=_label_by_evidence(span, lexicon, people))
         if span.label_ == "PERSON" != retyped.label_:
             not_people.add(text)

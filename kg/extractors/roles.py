@@ -430,7 +430,7 @@ def _iter_roles(doc: Doc, table: EntityTable, document: Document, sentences: lis
                 if each.org is None and _local_post(each.role):
                     each = _with_local_body(each, doc, title_start, sentences[max(number - 1, 0)].start, table)
                 rule = each.evidence[0].extractor
-                if (each.org is None and home.country is None
+                if (each.org is None and (home.country is None or not home.release)
                         and (each.role[:1].isupper() and rule in (TITLE_BEFORE_NAME, NAMED_TO_POST)
                              or rule in TOLD_POST_RULES or rule == APPOSITION and not _names_its_body(each))):
                     window = sentences[max(number - 1, 0) : number + 1]
@@ -1285,6 +1285,7 @@ def _described(doc: Doc, start: int, end: int, person: str, table: EntityTable,
         if span is None:
             continue
         title_start, title_end = span
+        title_end = _portfolio_title_end(doc, title_start, title_end, sent.end, table)
         lower = noun.left_edge.i
         if title_end - title_start == 1 and doc[title_start].lower_ in MODIFIED_HEADS:
             title_start = _modifiers_start(doc, title_start, lower)  # "the chief district officer"
@@ -1313,6 +1314,21 @@ def _described(doc: Doc, start: int, end: int, person: str, table: EntityTable,
         evidence = make_evidence(sent, document, extractor, confidence)
         return RoleFact(person, doc[title_start:title_end].text, org, (evidence,), qualifier)
     return _title_of_name_before(doc, start, person, table, document, sent)
+
+
+def _portfolio_title_end(doc: Doc, title_start: int, title_end: int, limit: int, table: EntityTable) -> int:
+    """The end of a portfolio title whose known part stops before or inside its portfolio: "Minister [of
+    International Development]", "Minister of Energy [and Mines]", up to the comma, a name or `limit`;
+    `title_end` when the words after it are no portfolio."""
+    end = title_end + (title_end < limit and doc[title_end].lower_ in ("of", "for"))  # "Minister [of Mines]"
+    while end < limit and end - title_end < PORTFOLIO_WORDS and (
+            doc[end].text[:1].isupper() or doc[end].lower_ in ("and", "&")) and not (
+            (key := table.key_at(end)) and table.kind(key) == PERSON):
+        end += 1
+    if end < limit and not (doc[end].is_punct or doc[end].pos_ == "ADP") and not (
+            (key := table.key_at(end)) and table.kind(key) == PERSON):
+        return title_end  # "minister of Indigenous peoples": the portfolio goes on in words of its own
+    return end if end > title_end and _portfolio_title_start(doc, end, table) == title_start else title_end
 
 
 def _portfolio_before(doc: Doc, title_start: int, table: EntityTable, lower: int) -> int | None:

@@ -939,3 +939,50 @@ def test_events_who_plans_or_cancels_a_meeting_with_someone_takes_part_in_it(run
         assert ["Ivan Petrov", "Maria Lopez"] in found, (text, found)
     extraction = run("Reporters asked about the summit with Ivan Petrov in Vienna.", published="2025-10-22")
     assert all(len(f.participants) == 1 for f in events(extraction))  # reporters are no party to it
+
+
+def found_events(extraction) -> set[tuple[str, str | None, str | None]]:
+    """(type, place label, date value) of each event of an extraction."""
+    names = {e.key: e.label for e in extraction.entities}
+    return {(f.event_type, names.get(f.place), f.date.value if f.date else None) for f in events(extraction)}
+
+
+def test_events_a_hyphenated_event_word_is_read_whole(run) -> None:
+    text = "Mendoza, a former judge, won the presidential run-off on June 7 with 51 percent of the vote."
+    found = [(f.event_type, f.date.value if f.date else None, f.label) for f in events(run(text, "2026-06-20"))]
+    assert [(t, d) for t, d, _ in found] == [("election", "2026-06-07")] and "run-off" in found[0][2], found
+
+
+def test_events_a_delegation_attends_a_ceremony_of_someone_named_with_an_honorific(run) -> None:
+    text = ("President Ana Ruiz today announced the designation of a Presidential Delegation to Accra, Ghana, to "
+            "attend the Inauguration of His Excellency Kofi Mensah on January 7, 2027.")
+    extraction = run(text, "2026-12-20", url="https://www.whitehouse.gov/briefings-statements/2026/12/delegation/")
+    assert ("inauguration", "Accra", "2027-01-07") in found_events(extraction)
+    assert not {"Inauguration of His Excellency", "Presidential Delegation to"} & {e.label for e in extraction.entities}
+
+
+def test_events_a_dateline_after_a_byline_places_the_days_happenings(run) -> None:
+    text = ("By Ama Owusu\n\nTEMA, March 3 (Reuters) - Dockers began a strike on Tuesday that halted cargo "
+            "handling, after talks with the ministry broke down on Monday.\n\n"
+            "Union leaders met the labour minister in Accra on Monday for four hours without a deal.\n\n"
+            "The leaders will hold another meeting in Accra on Thursday.")
+    found = found_events(run(text, "2026-03-03", url="https://www.reuters.com/world/africa/ghana-dock-strike/"))
+    assert ("strike", "Tema", "2026-03-03") in found, found  # the dateline's town, after the byline
+    assert ("talks", "Tema", "2026-03-02") not in found, found  # the dateline yields to the town the article names
+    assert {("meeting", "Accra", "2026-03-02"), ("meeting", "Accra", "2026-03-05")} <= {
+        ("meeting", p, d) for t, p, d in found if t in ("meeting", "talks")}, found  # two days, two meetings
+
+
+def test_events_a_score_written_after_the_losing_side_leaves_it_a_side(run) -> None:
+    text = "In Tamale last night, Ghana came from behind to beat Togo 2–1 at the Aliu Mahama Stadium."
+    extraction = run(text, "2026-11-17")
+    found = [(f.label, f.date.value if f.date else None) for f in events(extraction)]
+    assert any("Ghana v Togo" in (label or "") and date == "2026-11-16" for label, date in found), found
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Police said the blast hit a market in Kano last night.", ("explosion", "Kano", "2026-11-16")),
+    ("Farmers held a rally in Mendoza this morning to protest the tax.", ("protest", "Mendoza", "2026-11-17")),
+])
+def test_events_a_part_of_a_day_dates_the_happening(run, text, expected) -> None:
+    assert expected in found_events(run(text, "2026-11-17"))

@@ -13,6 +13,8 @@ from kg.extractors.lexicon import load_lexicon
     ("Oval Office", "room"), ("47th ASEAN Summit", "event"), ("U.S.-Spain Cybersecurity Dialogue", "event"),
     ("Abraham Accords", "document"), ("Trump Announces Presidential Delegation", "headline"),
     ("European Commission", None), ("Ministry of Defence", None),
+    ("Inauguration of His Excellency", "event"), ("State Funeral", "event"), ("Presidential Delegation to", "fragment"),
+    ("Minister of Trade and Industry", "title"), ("Bank of Ghana", None),
 ])
 def test_hygiene_listed_non_entities(name: str, what: str | None) -> None:
     assert what_it_is(name) == what

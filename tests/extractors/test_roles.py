@@ -1005,3 +1005,28 @@ def test_roles_two_titles_joined_by_and_are_two_posts(run) -> None:
             ("Marta Silva", "chief executive", "Lisbon Port Authority")} <= found, found
     text = "Minister of Trade and Industry John Doe spoke."  # one portfolio, not two titles
     assert ("John Doe", "Minister of Trade and Industry") in {f[:2] for f in roles(run(text))}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The talks were opened by Peru's Minister of Energy and Mines, Rosa Quispe, on Monday.",
+     ("Rosa Quispe", "Minister of Energy and Mines", "Peru")),
+    ("Norway's Minister of Trade and Industry, Lars Berg, said the deal was done.",
+     ("Lars Berg", "Minister of Trade and Industry", "Norway")),
+    ("Canada's Minister of International Development, Sophie Tremblay, announced the fund.",
+     ("Sophie Tremblay", "Minister of International Development", "Canada")),
+    # the portfolio goes on in lower-case words: no title cut short in it
+    ("Brazil's minister of Indigenous peoples, Joana Silva, visited the camp.", None),
+])
+def test_roles_a_portfolio_after_a_title_is_read_to_its_end(run, text, expected) -> None:
+    found = {f[:3] for f in roles(run(text))}
+    if expected is None:
+        assert not any(f[1] == "minister of Indigenous" for f in found), found
+    else:
+        assert expected in found, found
+
+
+def test_roles_a_datelined_report_gives_a_leader_the_country_its_sentence_names(run) -> None:
+    text = ("By Amina Yusuf\n\nACCRA, May 4 (Reuters) - Ghana's Supreme Court on Monday struck down a tax law, "
+            "handing a setback to President Kwame Boateng's government.")
+    found = {f[:3] for f in roles(run(text, "2026-05-04", url="https://www.reuters.com/world/africa/ghana-tax/"))}
+    assert ("Kwame Boateng", "President", "Ghana") in found, found
