@@ -347,6 +347,10 @@ def _noun_targets(token: Token, slots: dict[str, Token], table: EntityTable) -> 
     subject = next((m for m in modifiers if table.key_at(m) or table.country_of_word(m)), None)
     if subject is None and "verb" in slots:
         subject = _subject(slots["verb"])
+    if subject is not None and token.dep_ == "compound" and token.head.lemma_.lower() in REGIME_NOUNS:
+        named = table.key_at(subject)  # "under the Global Human Rights sanctions regime": the regime's name
+        if not (table.country_of_word(subject) or named and table.kind(named) in (COUNTRY, GOVERNMENT_BODY)):
+            subject = None
     return subject, targets_of_noun(token), None
 
 
@@ -368,6 +372,7 @@ TARGET_READERS: dict[str, Callable[[Token, dict[str, Token], EntityTable], _Read
     "sanctions_on": _noun_targets,
     "sanctions_on_adopted": _noun_targets,
 }
+REGIME_NOUNS = {"regime", "programme", "program"}  # "the X sanctions regime": X names the regime, not who imposes it
 NOUN_PATTERNS = {"sanctions_on", "sanctions_on_adopted"}  # the noun alone tells an action only with targets
 # Actions told with an authority and no target yet, kept so that "The measures target X" after them has one
 ANNOUNCING_PATTERNS = {"imposed_sanctions", "imposed_package", "restrictive_measures"}
@@ -446,9 +451,9 @@ def _read_action(pattern: DependencyPattern, slots: dict[str, Token], sent: Span
 
 
 def _date_by_tense(token: Token, document: Document, home: HomeContext) -> DateValue | None:
-    """An action told in the present ("is designating", "are imposing") happens on the day of publication;
-    in a government's own release, so does one told in the future ("will impose") or the present perfect
-    ("has frozen")."""
+    """An action told in the present ("is designating", "are imposing", "are designated") happens on the day
+    of publication; in a government's own release, so does one told in the future ("will impose") or the
+    present perfect ("has frozen")."""
     if document.published is None:
         return None
     if token.pos_ == "NOUN" and home.release and _verbless(token.sent):
@@ -457,7 +462,8 @@ def _date_by_tense(token: Token, document: Document, home: HomeContext) -> DateV
     if verb.pos_ not in ("VERB", "AUX"):
         return None
     aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-    present = verb.tag_ in ("VBZ", "VBP") or ((verb.tag_ == "VBG" or "being" in aux) and aux & {"is", "are", "am"})
+    present = verb.tag_ in ("VBZ", "VBP") or (verb.tag_ in ("VBG", "VBN") or "being" in aux) and bool(
+        aux & {"is", "are", "am"})  # "is designating", "are designated", "are being designated"
     future = "will" in aux and home.release
     perfect = bool(aux & {"has", "have"}) and home.release  # "The UK has frozen the assets of X"
     if not (present or future or perfect):

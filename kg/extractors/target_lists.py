@@ -67,12 +67,23 @@ def bullet_targets(sent: Span, table: EntityTable) -> list[str]:
 
 
 def _opening_name(tokens: list[Token], table: EntityTable) -> str | None:
-    """The name a bullet line opens with: "- Jane Roe, a businesswoman who ..."."""
+    """The name a bullet line opens with: "- Jane Roe, a businesswoman who ..."; a person's rank or title
+    before it is no part of it ("- Major General Jane Roe (also known as ...)")."""
+    titled = 1
+    while titled + 1 < len(tokens) and tokens[titled].lower_ in table.lexicon.title_words \
+            and tokens[titled].text[:1].isupper():
+        titled += 1
+    person = table.key_at(tokens[titled]) if titled > 1 else None
+    span = table.span_at(tokens[titled])
+    if person is not None and table.kind(person) == PERSON and span is not None and span[0] == tokens[titled].i:
+        return person
     key = table.key_at(tokens[1])
-    end = 1  # the capitalised words up to the first comma or parenthesis
-    while end < len(tokens) and tokens[end].pos_ == "PROPN" and tokens[end].text[:1].isupper():
+    end = hyphens = 1  # the capitalised words up to the first comma or parenthesis ("Al-Waha Gold Company")
+    while end < len(tokens) and (tokens[end].pos_ == "PROPN" and tokens[end].text[:1].isupper()
+                                 or _joining_hyphen(tokens, end)):
+        hyphens += _joining_hyphen(tokens, end)
         end += 1
-    whole = 2 < end <= 6 and (end == len(tokens) or tokens[end].text in (",", "(", ":", ";"))
+    whole = 2 < end - hyphens + 1 <= 6 and (end == len(tokens) or tokens[end].text in (",", "(", ":", ";"))
     span = table.span_at(tokens[1])
     partial = key is not None and span is not None and (table.kind(key) not in TARGET_KINDS
                                                         or span[1] < tokens[end - 1].i + 1)
@@ -82,6 +93,12 @@ def _opening_name(tokens: list[Token], table: EntityTable) -> str | None:
         start_i, end_i = tokens[1].i, tokens[end - 1].i + 1
         key = table.add_name(start_i, end_i, table.shape_kind(start_i, end_i) or PERSON)
     return key if table.kind(key) in TARGET_KINDS else None
+
+
+def _joining_hyphen(tokens: list[Token], i: int) -> bool:
+    """Whether token `i` is a hyphen written between two words without spaces ("Al-Waha")."""
+    return (tokens[i].text == "-" and 0 < i < len(tokens) - 1 and not tokens[i - 1].whitespace_
+            and not tokens[i].whitespace_)
 
 
 def target_keys(targets: list[Token], table: EntityTable, authority: str | None) -> list[str]:

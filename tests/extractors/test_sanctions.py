@@ -511,3 +511,31 @@ def test_sanctions_the_same_people_told_before_by_another_authority(run) -> None
     found = sanctions(run(text, published="2026-03-11"))
     assert {("Canada", "Ernesto Rodriguez", "2026-03-10"), ("Canada", "Octavio Bermudez", "2026-03-10")} <= found, found
     assert not any(a == "Canada" and t == "Blue Reef Trading Ltd" for a, t, _ in found), found  # not a judge
+
+
+GOV_UK = "https://www.gov.uk/government/news/uk-sanctions-test"
+
+
+def test_sanctions_a_release_list_under_a_named_regime_is_the_governments_today(run) -> None:
+    text = ("The UK has today sanctioned three officers of the Coastal Guard and two firms.\n\n"
+            "The individuals sanctioned under the Global Anti-Corruption and Belarus sanctions regimes today are:\n\n"
+            "- Major General Pavel Ostrov (also known as \"The Rook\"), commander of the Northern District\n"
+            "- Colonel Irina Lask, head of procurement at the Coastal Guard\n\n"
+            "The UK has also imposed an asset freeze on two companies:\n\n"
+            "- Al-Noor Timber Trading Company, based in Minsk\n"
+            "- Grodno Freight Partners Ltd (also known as GFP)")
+    found = sanctions(run(text, published="2026-04-09", url=GOV_UK))
+    assert {t for a, t, d in found if a == "United Kingdom" and d == "2026-04-09"} >= {
+        "Pavel Ostrov", "Irina Lask", "Al-Noor Timber Trading Company", "Grodno Freight Partners Ltd"}, found
+    assert not any("Major" in t or "Colonel" in t or "Anti-Corruption" in a for a, t, _ in found), found
+
+
+def test_sanctions_a_list_told_in_the_passive_present_is_dated_the_day_of_the_release(run) -> None:
+    text = ("Today, the Department of the Treasury's Office of Foreign Assets Control (OFAC) is sanctioning two "
+            "people who finance the group.\n\n"
+            "The following individuals are designated for having materially assisted the group:\n\n"
+            "- Omar Haji Dualeh, a trader based in Berbera;\n"
+            "- Sahra Ali Jama, who handles the network's transfers.")
+    found = sanctions(run(text, published="2026-02-11", url="https://home.treasury.gov/news/press-releases/sb9999"))
+    expected = {("Omar Haji Dualeh", "2026-02-11"), ("Sahra Ali Jama", "2026-02-11")}
+    assert {(t, d) for _, t, d in found} >= expected, found
