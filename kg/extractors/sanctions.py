@@ -109,9 +109,8 @@ def extract_sanctions(
         if listing is None or not (bullet_line(sent) or number and _same_line(sentences[number - 1], sent)):
             listing = None
         members = _members_of_group(sent, number, actions, table, document)
-        if members is not None:
+        if members is not None:  # (the sentence may tell more: "X and Y were also hit, as were the vessels A, B")
             actions.append(members)
-            continue
         tokens = table.tokens[sent.start : sent.end]
         matches = [matched[t.i] for t in tokens if t.i in matched]
         if ends_with_colon(sent):

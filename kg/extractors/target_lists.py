@@ -79,8 +79,8 @@ def _opening_name(tokens: list[Token], table: EntityTable) -> str | None:
         return person
     key = table.key_at(tokens[1])
     end = hyphens = 1  # the capitalised words up to the first comma or parenthesis ("Al-Waha Gold Company")
-    while end < len(tokens) and (tokens[end].pos_ == "PROPN" and tokens[end].text[:1].isupper()
-                                 or _joining_hyphen(tokens, end)):
+    while end < len(tokens) and (_name_word(tokens[end]) or _joining_hyphen(tokens, end)
+                                 or end > 1 and tokens[end].like_num):  # "SEA HAWK 7"
         hyphens += _joining_hyphen(tokens, end)
         end += 1
     whole = 2 < end - hyphens + 1 <= 6 and (end == len(tokens) or tokens[end].text in (",", "(", ":", ";"))
@@ -93,6 +93,11 @@ def _opening_name(tokens: list[Token], table: EntityTable) -> str | None:
         start_i, end_i = tokens[1].i, tokens[end - 1].i + 1
         key = table.add_name(start_i, end_i, table.shape_kind(start_i, end_i) or PERSON)
     return key if table.kind(key) in TARGET_KINDS else None
+
+
+def _name_word(token: Token) -> bool:
+    """A capitalised word of a name: a proper noun, or any word in capitals ("SILVER TIDE", a vessel)."""
+    return token.text[:1].isupper() and (token.pos_ == "PROPN" or token.is_alpha and token.text.isupper())
 
 
 def _joining_hyphen(tokens: list[Token], i: int) -> bool:

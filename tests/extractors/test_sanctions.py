@@ -539,3 +539,22 @@ def test_sanctions_a_list_told_in_the_passive_present_is_dated_the_day_of_the_re
     found = sanctions(run(text, published="2026-02-11", url="https://home.treasury.gov/news/press-releases/sb9999"))
     expected = {("Omar Haji Dualeh", "2026-02-11"), ("Sahra Ali Jama", "2026-02-11")}
     assert {(t, d) for _, t, d in found} >= expected, found
+
+
+def test_sanctions_vessels_listed_in_capitals_with_numbers_are_read_whole(run) -> None:
+    text = ("Today, OFAC is sanctioning two companies that run a fishing fleet.\n\n"
+            "In addition, OFAC is identifying the following vessels, owned by Cove Line Holdings Limited, as "
+            "property in which Cove Line has an interest:\n\n"
+            "- SEA FALCON 7 (IMO 9400001), Panama-flagged longliner;\n"
+            "- SILVER TIDE (IMO 9400002), reefer vessel.")
+    found = sanctions(run(text, published="2025-11-06", url="https://home.treasury.gov/news/press-releases/sb9998"))
+    assert {t for _, t, _ in found} >= {"SEA FALCON 7", "SILVER TIDE"}, found
+
+
+def test_sanctions_a_sentence_naming_a_groups_members_may_name_more_targets(run) -> None:
+    text = ("The United States on Thursday blacklisted two shipping companies and two vessels, the Treasury "
+            "Department said.\n\n"
+            "Halvard's director, Ole Brun, and Nordkapp's owner, Siv Aas, were also hit with sanctions, as were "
+            "the vessels Polar Star and Sea Lynx.")
+    found = sanctions(run(text, published="2026-07-09", url="https://www.reuters.com/world/test-blacklist/"))
+    assert {t for _, t, _ in found} >= {"Ole Brun", "Siv Aas", "Polar Star"}, found
