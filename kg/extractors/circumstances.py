@@ -132,8 +132,8 @@ def place_of(token: Token, table: EntityTable, with_people: bool = True, owner: 
                 seat = child.lower_ == "at" and key is not None and table.kind(key) in BUILDINGS
                 if key and (table.kind(key) in (PLACE, COUNTRY) or seat):
                     return key  # "in Budapest", "at the White House"
-                if key is None and obj.dep_ == "pobj" and (inner := place_within(obj, table)):
-                    return inner  # "at a mine in Bolivia"
+                if obj.dep_ == "pobj" and (inner := place_within(obj, table)):
+                    return inner  # "at a mine in Bolivia", "at the Cathedral of St Mary in Lima"
                 if key is None and obj.dep_ == "pobj" and (named := _place_named_in(obj, table)):
                     return named  # "a strike at the company's Limpopo operations"
         if child.dep_ == "prep" and child.lower_ == "on":  # "met X on the sidelines of the Assembly in New York"

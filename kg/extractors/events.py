@@ -76,6 +76,7 @@ LABEL_PREPOSITIONS = {"in", "on", "at", "since", "from", "during", "until", "by"
 RECALL_NOUNS = word_list("recall_nouns")
 ENCOUNTER_VERBS = word_list("encounter_verbs")
 NOT_HAPPENING_MODIFIERS = word_list("not_happening_modifiers")
+SERVICE_NOUNS = word_list("service_nouns")
 NOT_EVENT_ENTITIES = {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY"}
 ARRIVAL_WORD = "arrival"  # the word of event_verbs.tsv's arrivals: the meeting held on arrival names it better
 NAMED_EVENT_TYPE = "named event"  # the type of an event known only by its name ("the Paris Air Show")
@@ -119,7 +120,7 @@ def extract_events(doc: Doc, table: EntityTable, document: Document, sentences: 
         elif not (refers_to_place_before(sent) or number and _same_paragraph(table.text, sentences[number - 1], sent)):
             stop = (None, None)  # a stop holds for its paragraph: "He will then meet with X" is still there
         for token in tokens[sent.start : sent.end]:
-            if token.pos_ not in EVENT_POS or token.ent_type_ in NOT_EVENT_ENTITIES:
+            if token.pos_ not in EVENT_POS and not _before_service(token) or token.ent_type_ in NOT_EVENT_ENTITIES:
                 continue  # "March 3" is a date, not a march
             event = (_noun_event(token, table, document) or _verb_event(token, table, document)
                      or (_round_event(token, table, document) if rounds else None))
@@ -191,6 +192,8 @@ def _told_in_present(token: Token) -> bool:
     present that reacts to it ("condemns Saturday's bombing")."""
     if token.pos_ != "VERB" and token.dep_ == "dobj":
         return False
+    if token.pos_ != "VERB" and any(c.dep_ in ("acl", "relcl") and c.tag_ == "VBD" for c in token.children):
+        return False  # "remain missing after a landslide buried the town on Saturday": told in the past
     verb = token if token.pos_ == "VERB" else token.head
     if verb.dep_ == "prep":  # "go to the polls on Friday in a general election"
         verb = verb.head
@@ -280,8 +283,14 @@ def _hyphenated(token: Token) -> str:
     return ""
 
 
+def _before_service(token: Token) -> bool:
+    """Whether a word is written before a noun of a service ("a funeral mass", "a memorial service"), which
+    the parse may read as an adjective."""
+    return token.dep_ in ("amod", "compound") and token.head.lemma_.lower() in SERVICE_NOUNS
+
+
 def _noun_event(token: Token, table: EntityTable, document: Document) -> _Event | None:
-    if token.pos_ not in ("NOUN", "PROPN"):
+    if token.pos_ not in ("NOUN", "PROPN") and not _before_service(token):
         return None
     entry = _event_entry(token, table)
     named = _named_event(token) if entry is None else None
@@ -313,6 +322,8 @@ def _noun_event(token: Token, table: EntityTable, document: Document) -> _Event 
         label = table.label(key)  # a named event: "47th ASEAN Summit"
         anchor = token.doc[start:end].root
     anchor = round_of(anchor)
+    if _before_service(anchor):
+        anchor = anchor.head  # "a funeral mass will be held on Friday": the mass is told, with the date
     event = _Event(event_type, family, label, [f"events.noun.{event_type}"], word=_hyphenated(token) or token.lower_)
     event.place = (place_of(anchor, table, owner=family not in ACTOR_FAMILIES)
                    or (to_place(anchor, table) if family == "visit" else None)

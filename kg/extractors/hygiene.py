@@ -14,7 +14,7 @@ Word lists are data: kg/data/non_entities.tsv (patterns of names) and kg/data/hy
 - a bare head noun ("Commission", "Court") is the organization the article names in full ("European
   Commission") when it names exactly one such; without one, it names nothing in particular and is dropped;
 - a name ending with a word of a region ("Zaporizhzhia Oblast") is a place, and one ending in "bank"
-  ("Gazprombank") an organization, whatever the model said;
+  ("Gazprombank") an organization, whatever the model said; an "organization" told of by "who" is a person;
 - a place written in capitals in a dateline ("MOSCOW —") keeps its ordinary spelling ("Moscow");
 - a body's name that runs on to a known town or country ("Presidential Delegation to Accra") is that place.
 """
@@ -98,7 +98,15 @@ def _label_by_evidence(span: Span, lexicon: Lexicon, people: dict[str, str]) -> 
         return "ORG"  # "Gazprombank", "SADC"
     if label in ("ORG", "GPE", "LOC") and text in people:
         return "PERSON"  # "Haralampiev" beside "Pavel Haralampiev"
+    if label == "ORG" and len(span) > 1 and _told_as_someone(span):
+        return "PERSON"  # "Teodoro Mendizabal Arce, who served as foreign minister, died"
     return label
+
+
+def _told_as_someone(span: Span) -> bool:
+    """Whether a name is told of by a clause on a person: "X, who served as ...", "X, whom ..."."""
+    return any(c.dep_ == "relcl" and any(w.lower_ in ("who", "whom") and w.dep_ in ("nsubj", "nsubjpass", "dobj")
+                                         for w in c.children) for c in span.root.children)
 
 
 def _destination_within(span: Span, lexicon: Lexicon) -> Span | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from kg.extractors.events import _told_in_present
 from kg.model import EventFact
 
 pytestmark = pytest.mark.model
@@ -978,3 +979,21 @@ def test_events_a_score_after_the_losing_side_leaves_it_a_side_and_a_part_of_a_d
     extraction = run(text, "2026-11-17")
     found = [(f.label, f.date.value if f.date else None) for f in events(extraction)]
     assert any("Ghana v Togo" in (label or "") and date == "2026-11-16" for label, date in found), found
+
+
+def test_events_an_obituarys_death_funeral_and_burial(run) -> None:
+    text = ("Ramiro Quispe Vargas, who served as the country's trade minister in the 1990s, died yesterday in Cusco "
+            "at the age of 88, his family said.\n\n"
+            "A funeral mass will be held on Friday at the Basilica of Saint Ann in Cusco. He will be buried in "
+            "Arequipa on Saturday.")
+    found = found_events(run(text, "2027-03-10"))
+    assert {("death", "Cusco", "2027-03-09"), ("funeral", "Arequipa", "2027-03-13")} <= found, found
+    assert {p for t, p, d in found if t == "funeral" and d == "2027-03-12"} & {"Cusco", "Basilica of Saint Ann"}
+
+
+def test_events_a_happening_told_in_the_past_by_its_own_clause_is_not_to_come(nlp) -> None:
+    doc = nlp("Dozens remain missing after a landslide buried part of the village late on Saturday.")
+    landslide = next(t for t in doc if t.lower_ == "landslide")
+    assert not _told_in_present(landslide)  # "remain" is present, but the landslide "buried" in the past
+    doc = nlp("Dozens remain missing after a landslide on Saturday.")  # no clause of its own: the verb's tense
+    assert _told_in_present(next(t for t in doc if t.lower_ == "landslide"))

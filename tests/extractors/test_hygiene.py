@@ -56,3 +56,12 @@ def test_hygiene_bare_head_joins_the_full_name_the_article_gives(run) -> None:
 def test_hygiene_region_is_a_place(run) -> None:
     kinds = {e.label: e.kind for e in run("Olena, a retiree from Zaporizhzhia Oblast, crossed the border.").entities}
     assert kinds.get("Zaporizhzhia Oblast") == "Place"
+
+
+@pytest.mark.model
+def test_hygiene_a_name_told_of_by_who_is_a_persons(run) -> None:
+    text = "Ramiro Quispe Vargas, who served as trade minister, died in Cusco on Monday."
+    kinds = {e.label: e.kind for e in run(text, "2027-03-10").entities}
+    assert kinds.get("Ramiro Quispe Vargas") == "Person", kinds
+    text = "Andes Copper Holdings, which employs 900 people, closed the mine on Monday."
+    assert {e.label: e.kind for e in run(text, "2027-03-10").entities}.get("Andes Copper Holdings") != "Person"
