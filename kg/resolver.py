@@ -3,7 +3,8 @@
 An article that only says "Putin" maps to the known "Vladimir Putin" when exactly
 one known person has that surname (or that later name part: "Sonko" for "Mike Sonko
 Kioko"); "Sergei Lavrov" maps to a known "Sergey Lavrov" when exactly one known person
-shares the surname and a first name spelt alike ("Ali Musa" and "Abdullahi Garba Musa" are two people). Country
+shares the surname and a first name spelt alike, and the names of the shorter are all in the longer ("Ali Musa"
+and "Abdullahi Garba Musa" are two people, and so are "Rolando Aguilar Mejia" and "Rolando Funes Aguilar"). Country
 and organization aliases ("U.S.", "Treasury") are unified earlier, by the alias
 tables of kg/data, so their keys already agree.
 """
@@ -53,9 +54,9 @@ class EntityIndex:
         if not words:
             return None
         candidates = self.by_surname.get(words[-1], set())
-        if len(words) > 1:  # a full name: same surname and a first name spelt alike
-            candidates = {k for k in candidates
-                          if _alike_given_names(normalize(self.by_key[k].label).split()[0], words[0])}
+        if len(words) > 1:  # a full name: same surname, a first name spelt alike, and no other name apart
+            candidates = {k for k in candidates for known in [normalize(self.by_key[k].label).split()]
+                          if _alike_given_names(known[0], words[0]) and _other_names_agree(known[1:], words[1:])}
         return next(iter(candidates)) if len(candidates) == 1 else None
 
     def reconcile(self, extraction: Extraction) -> Extraction:
@@ -90,6 +91,14 @@ def _alike_given_names(known: str, new: str) -> bool:
     if known[:1] != new[:1]:
         return False
     return len(known) == 1 or len(new) == 1 or SequenceMatcher(None, known, new).ratio() >= ALIKE_GIVEN_NAMES
+
+
+def _other_names_agree(known: list[str], new: list[str]) -> bool:
+    """Whether the names after the first of two full names may be one person's: those of the shorter all in the
+    longer ("Mike Sonko Kioko" in "Mike Sonko Gidion Mbuvi Kioko"), not two people who share a surname
+    ("Rolando Aguilar Mejia" and "Rolando Enrique Funes Aguilar")."""
+    shorter, longer = sorted((known, new), key=len)
+    return set(shorter) <= set(longer)
 
 
 def _dedupe(facts: tuple[Fact, ...]) -> tuple[Fact, ...]:

@@ -58,3 +58,11 @@ def test_resolver_merges_a_known_initial_with_the_full_first_name() -> None:
     index = EntityIndex([Entity("person/j-bako", "J. Bako", PERSON)])
     new = index.reconcile(_extraction(Entity("person/jane-bako", "Jane Bako", PERSON)))
     assert new.entities[0].key == "person/j-bako"
+
+
+def test_resolver_keeps_two_people_who_share_a_first_name_and_one_surname_apart() -> None:
+    index = EntityIndex([Entity("person/tomas-ruiz-pardo", "Tomás Ruiz Pardo", PERSON)])
+    new = index.reconcile(_extraction(Entity("person/tomas-luis-vega-ruiz", "Tomás Luis Vega Ruiz", PERSON)))
+    assert new.entities[0].key == "person/tomas-luis-vega-ruiz"  # "Pardo" is not his, "Luis Vega" not the other's
+    new = index.reconcile(_extraction(Entity("person/tomas-ruiz", "Tomás Ruiz", PERSON)))
+    assert new.entities[0].key == "person/tomas-ruiz-pardo"  # a shorter form of the known name

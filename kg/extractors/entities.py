@@ -51,6 +51,8 @@ PLACE_NOUNS = word_list("place_nouns")
 SEAT_HOLDERS = word_list("seat_holders")
 BODY_APPOSITIVES = word_list("body_appositives")
 VESSEL_NOUNS = word_list("vessel")
+PORTFOLIO_WORDS = word_list("portfolio_words")
+PORTFOLIO_HEADS = word_list("portfolio_heads")
 LOCATIVE_PREPOSITIONS = {"in", "near", "outside", "around"}  # before a place: "ambushed outside Garissa"
 LIST_MARKS = word_list("list_marks")
 HYPHENS = re.compile(r"[-\u2010-\u2015]")
@@ -278,6 +280,7 @@ class EntityTable:
         spans = [self._with_untagged_head(s) if s.label_ in ("GPE", "LOC") else s for s in spans]
         spans = [self._with_group_noun(s) if s.label_ in NER_LABELS else s for s in spans]
         spans = self._with_title_names(spans)
+        spans = [self._after_portfolio(s) for s in spans]
         spans = [Span(self.doc, s.start, s.end, label="PERSON") if self._after_title(s)
                  and not self.lexicon.country(s.text) and not self.lexicon.organization(s.text)
                  and not self._shape_kind(s) else s
@@ -496,7 +499,7 @@ class EntityTable:
                 word = self.tokens[span.start - 1]  # "God Nisanov" with only "Nisanov" tagged
                 if (word.pos_ == "PROPN" and word.dep_ == "compound" and word.text.istitle() and not word.ent_type_
                         and word.lower_ not in self.lexicon.title_words and word.lower_ not in HONORIFIC_TITLES
-                        and word.lower_ not in QUALIFIERS
+                        and word.lower_ not in QUALIFIERS and word.lower_ not in PORTFOLIO_WORDS
                         and not word.is_sent_start and not self.lexicon.org_word(word.text)):
                     span = Span(self.doc, span.start - 1, span.end, label="PERSON")
             if (before is not None and span.label_ == "PERSON" and before.end == span.start and len(before) == 1
@@ -623,6 +626,25 @@ class EntityTable:
             if len(names) == 1:
                 table[part] = next(iter(names))
         return table
+
+    def _after_portfolio(self, span: Span) -> Span:
+        """A name the model ran together with the end of a portfolio written before it, "Assistant Secretary
+        for Export [Enforcement Jane Roe]", "Minister of [Health and Social Welfare Jan Berg]": the words after
+        the portfolio's, when at least two are left, are a person's name."""
+        if span.label_ not in ("PERSON", "ORG") or len(span) < 3:
+            return span
+        i = span.start - 1  # back over the portfolio's words before the span to "for"/"of" after a title's head
+        while i > 0 and self.tokens[i].text[:1].isupper() and self.lowers[i] in PORTFOLIO_WORDS | {"and"}:
+            i -= 1
+        if i < 1 or self.lowers[i] not in ("for", "of") or self.lowers[i - 1] not in PORTFOLIO_HEADS:
+            return span
+        start = span.start
+        while start < span.end and (self.lowers[start] in PORTFOLIO_WORDS or self.lowers[start] in ("and", "&")):
+            start += 1
+        name = self.doc[start : span.end]
+        if start == span.start or len(name) < 2 or not all(t.text[:1].isupper() for t in name):
+            return span
+        return Span(self.doc, start, span.end, label="PERSON")
 
     def _after_title(self, span: Span) -> bool:
         """A multi-word name right after a role title ("President Alain Dumont"), or set off by commas after

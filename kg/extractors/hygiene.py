@@ -98,7 +98,8 @@ def _label_by_evidence(span: Span, lexicon: Lexicon, people: dict[str, str]) -> 
         return "ORG"  # "Gazprombank", "SADC"
     if label in ("ORG", "GPE", "LOC") and text in people:
         return "PERSON"  # "Haralampiev" beside "Pavel Haralampiev"
-    if label == "ORG" and len(span) > 1 and _told_as_someone(span):
+    if label == "ORG" and len(span) > 1 and _told_as_someone(span) and span.root.dep_ != "pobj" \
+            and not any(lexicon.org_word(t.text) for t in span):  # ("the judge of the X Court, who jailed")
         return "PERSON"  # "Teodoro Mendizabal Arce, who served as foreign minister, died"
     return label
 

@@ -45,6 +45,7 @@ LOCAL_RANKS = word_list("local_ranks")
 COURT_HEADS = word_list("court_heads")
 COURT_WORDS = word_list("court_words")
 REGION_NOUNS = word_list("region_nouns")
+GENERIC_BODY_NOUNS = word_list("generic_body_nouns")
 COMPANY_POSTS = word_list("company_posts")
 LOCAL_BODY_WORDS = ("municipality", "city", "town", "council", "commune", "county", "borough")
 COUNTRY_NOUNS = word_list("country_nouns")
@@ -215,7 +216,8 @@ def _its_antecedent(doc: Doc, its: int, table: EntityTable) -> str | None:
 def _noun_antecedent(noun: Token, table: EntityTable) -> str | None:
     """What "the company", "the agency" or "the junta" in "the agency's president" stands for: the nearest
     organization whose name holds the word (named up to twelve sentences before), or whose kind the word names
-    ("company", in this sentence or the one before); for a word of state ("the junta"), the country."""
+    ("company", in this sentence or the one before; "organization" or "group" names any non-government
+    body); for a word of state ("the junta"), the country."""
     word = noun.lemma_.lower()
     if word in STATE_NOUNS:  # the one country named in this sentence or the one before
         doc, start = noun.doc, _previous_sentence_start(noun.doc, noun.i)
@@ -234,7 +236,8 @@ def _noun_antecedent(noun: Token, table: EntityTable) -> str | None:
         if key and table.kind(key) not in (PERSON, COUNTRY, PLACE) and (
                 word in table.label(key).lower().split()  # "the agency" for the X Agency, a few sentences back
                 or i >= near and (kind is not None and table.kind(key) == kind
-                                  or kind == COMPANY and table.kind(key) == ORGANIZATION)):  # a firm not told as one
+                                  or kind == COMPANY and table.kind(key) == ORGANIZATION  # a firm not told as one
+                                  or word in GENERIC_BODY_NOUNS and table.kind(key) in (ORGANIZATION, COMPANY))):
             return key
     return None
 

@@ -1030,3 +1030,16 @@ def test_roles_a_datelined_report_gives_a_leader_the_country_its_sentence_names(
             "handing a setback to President Kwame Boateng's government.")
     found = {f[:3] for f in roles(run(text, "2026-05-04", url="https://www.reuters.com/world/africa/ghana-tax/"))}
     assert ("Kwame Boateng", "President", "Ghana") in found, found
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Volunteers from the Andean Relief Foundation reached the town on Sunday. The organization's president, "
+     "Luis Pardo, said more help was needed.", ("Luis Pardo", "president", "Andean Relief Foundation")),
+    ("Assistant Secretary for Export Enforcement Tom Oka added that the agents had worked for months.",
+     ("Tom Oka", "Assistant Secretary for Export Enforcement", None)),
+    ("Minister of Health and Social Welfare Jan Berg opened the clinic.",
+     ("Jan Berg", "Minister of Health and Social Welfare", None)),
+])
+def test_roles_a_body_named_by_a_generic_word_and_a_name_after_a_portfolio(run, text, expected) -> None:
+    found = {f[:3] for f in roles(run(text))}
+    assert expected in found, found
