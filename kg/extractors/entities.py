@@ -287,6 +287,8 @@ class EntityTable:
                  for s in spans]
         spans = self._joined_at_apostrophes(spans)
         spans = self._with_given_names(spans)
+        spans = self._with_last_surnames(spans)
+        spans = self._without_body_aliases(spans)
         spans = [self._with_name_particles(s) if s.label_ == "PERSON" else s for s in spans]
         persons = [s for s in spans if s.label_ == "PERSON" and not self._media_cue(s)]
         full_names = self._full_names(persons)
@@ -500,6 +502,7 @@ class EntityTable:
                 if (word.pos_ == "PROPN" and word.dep_ == "compound" and word.text.istitle() and not word.ent_type_
                         and word.lower_ not in self.lexicon.title_words and word.lower_ not in HONORIFIC_TITLES
                         and word.lower_ not in QUALIFIERS and word.lower_ not in PORTFOLIO_WORDS
+                        and not self._coordinated_capital(word.i)  # "Minister of Ports and Waterways X"
                         and not word.is_sent_start and not self.lexicon.org_word(word.text)):
                     span = Span(self.doc, span.start - 1, span.end, label="PERSON")
             if (before is not None and span.label_ == "PERSON" and before.end == span.start and len(before) == 1
@@ -509,6 +512,57 @@ class EntityTable:
                     and not self.lexicon.known_city(before.text) and not self.lexicon.organization(before.text)
                     and not self.lexicon.demonym(before.text) and before[0].lower_ not in self.lexicon.title_words):
                 out[-1] = Span(self.doc, before.start, span.end, label="PERSON")
+                continue
+            out.append(span)
+        return out
+
+    def _coordinated_capital(self, i: int) -> bool:
+        """Whether token `i` ends a pair of capitalised words joined by "and" ("Ports and Waterways")."""
+        return (i >= 2 and self.lowers[i - 1] in ("and", "&") and self.tokens[i - 2].text[:1].isupper()
+                and not self.tokens[i - 2].is_sent_start)
+
+    def _with_last_surnames(self, spans: list[Span]) -> list[Span]:
+        """ "Rolando Aguilar Mejia" with "Mejia" read as a place, or not tagged: one capitalised word the model
+        gave a place's or a body's label (or none, when the parse joins the name to it), written right after a
+        person's name, is the person's last surname (not a known town or country: "told Maria Lopez Lima" keeps
+        Lima)."""
+        out: list[Span] = []
+        for span in [self._with_untagged_surname(s) if s.label_ == "PERSON" else s for s in spans]:
+            before = out[-1] if out else None
+            if (before is not None and before.label_ == "PERSON" and before.end == span.start and len(span) == 1
+                    and span.label_ in ("GPE", "LOC", "ORG", "NORP") and span[0].text.istitle()
+                    and span[0].dep_ in ("compound", "pobj", "appos", "dobj", "nsubj", "conj")
+                    and not self.lexicon.country(span.text) and not self.lexicon.known_city(span.text)
+                    and not self.lexicon.organization(span.text) and not self.lexicon.demonym(span.text)
+                    and not self.lexicon.org_word(span.text)):
+                out[-1] = Span(self.doc, before.start, span.end, label="PERSON")
+                continue
+            out.append(span)
+        return out
+
+    def _with_untagged_surname(self, span: Span) -> Span:
+        """A person's name cut short of the capitalised word its last word is joined to ("Rolando Aguilar" of
+        "Rolando Aguilar Mejia", where the parse makes "Mejia" the name's head and the model tags nothing)."""
+        end = span.end
+        if end >= len(self.tokens):
+            return span
+        word = self.tokens[end]
+        if (len(span) > 1 and span[-1].dep_ == "compound" and span[-1].head.i == end and word.tag_ == "NNP"
+                and word.text.istitle()
+                and not word.ent_type_ and not self.lexicon.org_word(word.text)
+                and not self.lexicon.known_city(word.text) and word.lower_ not in self.lexicon.title_words):
+            return Span(self.doc, span.start, end + 1, label="PERSON")
+        return span
+
+    def _without_body_aliases(self, spans: list[Span]) -> list[Span]:
+        """ "the Customs Administration (Aduanas Honduras)": a name in brackets right after a body's name is the
+        body's other name, not a person the model took it for."""
+        out: list[Span] = []
+        for span in spans:
+            before = out[-1] if out else None
+            if (before is not None and span.label_ == "PERSON" and before.label_ == "ORG"
+                    and span.start == before.end + 1 and self.tokens[before.end].text == "("
+                    and span.end < len(self.tokens) and self.tokens[span.end].text == ")"):
                 continue
             out.append(span)
         return out
@@ -634,11 +688,12 @@ class EntityTable:
         if span.label_ not in ("PERSON", "ORG") or len(span) < 3:
             return span
         i = span.start - 1  # back over the portfolio's words before the span to "for"/"of" after a title's head
-        while i > 0 and self.tokens[i].text[:1].isupper() and self.lowers[i] in PORTFOLIO_WORDS | {"and"}:
+        while i > 0 and (self.tokens[i].text[:1].isupper() and self.lowers[i] in PORTFOLIO_WORDS
+                         or self.lowers[i] in ("and", "&")):
             i -= 1
         if i < 1 or self.lowers[i] not in ("for", "of") or self.lowers[i - 1] not in PORTFOLIO_HEADS:
             return span
-        start = span.start
+        start = span.start + (self.lowers[span.start - 1] in ("and", "&"))  # "of Ports and [Waterways X Y]"
         while start < span.end and (self.lowers[start] in PORTFOLIO_WORDS or self.lowers[start] in ("and", "&")):
             start += 1
         name = self.doc[start : span.end]

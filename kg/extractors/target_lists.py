@@ -7,7 +7,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extractors.entities import COMPANY_NOUNS, EntityTable
+from kg.extractors.entities import COMPANY_NOUNS, PORTFOLIO_WORDS, EntityTable
 from kg.extractors.lexicon import word_list
 from kg.model import COMPANY, COUNTRY, GOVERNMENT_BODY, ORGANIZATION, PERSON, PLACE
 
@@ -95,6 +95,17 @@ def _opening_name(tokens: list[Token], table: EntityTable) -> str | None:
     return key if table.kind(key) in TARGET_KINDS else None
 
 
+def _after_a_title(token: Token, table: EntityTable) -> bool:
+    """Whether the name holding `token` is written right after a title, its portfolio, or a comma that sets it
+    off as the title's apposition ("Vice Minister of Finance Jane Roe", "the Director General, Jane Roe")."""
+    span = table.span_at(token)
+    if span is None or span[0] != token.i or token.i == 0:
+        return False
+    before = token.doc[token.i - 1]
+    return (before.lower_ in table.lexicon.title_words or before.lower_ in PORTFOLIO_WORDS
+            or before.text == "," and token.head.dep_ == "appos")
+
+
 def _name_word(token: Token) -> bool:
     """A capitalised word of a name: a proper noun, or any word in capitals ("SILVER TIDE", a vessel)."""
     return token.text[:1].isupper() and (token.pos_ == "PROPN" or token.is_alpha and token.text.isupper())
@@ -111,6 +122,11 @@ def target_keys(targets: list[Token], table: EntityTable, authority: str | None)
     keys: list[str] = []
     for target in expand([_antecedent(t) for t in targets]):
         key = table.key_at(target) or name_by_shape(target, table) or described_company(target, table)
+        if key is None and target.text[:1].isupper() and target.lower_ in table.lexicon.titles_by_last:
+            # "designating former Minister of X Jane Roe, former Vice Minister Y": the people its titles name
+            keys += [k for t in target.subtree for k in [table.key_at(t)]
+                     if k and table.kind(k) == PERSON and k != authority and k not in keys and _after_a_title(t, table)]
+            continue
         if key is None and target.pos_ == "NOUN":
             found = [table.key_at(t) or name_by_shape(t, table) for t in group_members(target, table)]
             for member in found:

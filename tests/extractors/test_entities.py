@@ -221,3 +221,11 @@ def test_entities_name_finished_by_untagged_words(nlp, text, tagged, expected) -
     doc.ents = [Span(doc, *tagged, label="GPE")]
     names = {e.label for e in EntityTable(doc, load_lexicon()).entities()}
     assert expected in names, names
+
+
+@pytest.mark.model
+def test_entities_a_last_surname_the_model_read_as_a_place_stays_with_the_name(run) -> None:
+    text = ("Today, I am publicly designating former Minister of Roads and Bridges Ramiro Aguilar Mejía, who later "
+            "met Ana Sosa in Lima.")
+    names = set(labels(run(text)).values())
+    assert "Ramiro Aguilar Mejía" in names and "Lima" in names, names  # not "Bridges Ramiro Aguilar", nor "Mejía"

@@ -558,3 +558,15 @@ def test_sanctions_a_sentence_naming_a_groups_members_may_name_more_targets(run)
             "the vessels Polar Star and Sea Lynx.")
     found = sanctions(run(text, published="2026-07-09", url="https://www.reuters.com/world/test-blacklist/"))
     assert {t for _, t, _ in found} >= {"Ole Brun", "Siv Aas", "Polar Star"}, found
+
+
+def test_sanctions_a_release_designating_officials_by_their_titles(run) -> None:
+    text = ("Today, I am publicly designating former Paraguayan Minister of Ports and Waterways Ramiro Gutiérrez "
+            "Benítez, former Vice Minister of Finance Luisa Ortega Paz, and the current Director General of the "
+            "National Customs Directorate (Aduanas Paraguay), Julio César Brítez Mora, due to their involvement "
+            "in significant corruption.")
+    extraction = run(text, published="2025-09-18", url="https://www.state.gov/designation-of-officials-test/")
+    found = sanctions(extraction)
+    assert {t for _, t, _ in found} >= {"Ramiro Gutiérrez Benítez", "Luisa Ortega Paz"}, found
+    people = {e.label for e in extraction.entities if e.kind == "Person"}
+    assert "Aduanas Paraguay" not in people, people  # the body's other name, in brackets
