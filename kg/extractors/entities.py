@@ -327,7 +327,8 @@ class EntityTable:
             start = end = i + 1
             while end < len(tokens) and end - start < MAX_NAME_WORDS and (
                     tokens[end].text[:1].isupper() and tokens[end].is_alpha or INITIAL.fullmatch(tokens[end].text)
-                    or tokens[end].lower_ in NAME_PARTICLES and end > start):
+                    or tokens[end].lower_ in NAME_PARTICLES and end > start
+                    or end > start and _glued_hyphen(tokens, end)):  # "Kwame Asante-Boateng"
                 end += 1
             if end - start >= 2 and (end == len(tokens) or not tokens[end].text[:1].isupper()):
                 found.append(Span(self.doc, start, end, label="PERSON"))
@@ -891,6 +892,12 @@ class EntityTable:
         if any(t.lower_ in MEDIA_CUES for t in self.doc[max(span.start - 2, 0) : span.start]):
             return MEDIA_ORGANIZATION
         return ORGANIZATION
+
+
+def _glued_hyphen(tokens: Doc, i: int) -> bool:
+    """Whether token `i` is a hyphen joining two capitalised words without spaces ("Asante-Boateng")."""
+    return (tokens[i].text == "-" and i + 1 < len(tokens) and not tokens[i - 1].whitespace_
+            and not tokens[i].whitespace_ and tokens[i + 1].text[:1].isupper())
 
 
 def _overriding(spans: list[Span], found: list[Span]) -> list[Span]:

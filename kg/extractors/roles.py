@@ -913,12 +913,15 @@ def _told_posts(doc: Doc, table: EntityTable, document: Document,
     "X served as Director of Y", "X was named chief executive of Y", "X, who became president of Y"."""
     by_start = {sent.start: sent for sent in sentences}
     sentence_of = {i: sent for sent in sentences for i in range(sent.start, sent.end)}
-    roots = {_climbed_root(doc, start, end).i: key for sent in sentences
-             for start, end, key in table.mentions_in(sent.start, sent.end) if table.kind(key) == PERSON}
+    mentions = [(start, end, key) for sent in sentences for start, end, key in table.mentions_in(sent.start, sent.end)
+                if table.kind(key) == PERSON]
+    roots = {_climbed_root(doc, start, end).i: key for start, end, key in mentions}
+    honoured = {start - 1: key for start, _, key in mentions if start and doc[start - 1].lower_ in HONORIFIC_TITLES}
     told: dict[tuple[int, str], list[RoleFact]] = {}
     for pattern, slots in iter_matches(sentences, "role"):
         post, person_token = slots.get("post", slots.get("org")), _antecedent_of_relative(slots["person"])
-        person, sent = roots.get(person_token.i), sentence_of.get(post.i)
+        # ("the Inauguration of His Excellency X as President": the honorific stands in the parse for X)
+        person, sent = roots.get(person_token.i) or honoured.get(person_token.i), sentence_of.get(post.i)
         if person is None or sent is None or sent.start not in by_start or _appointer(slots["person"]):
             continue
         found = told.setdefault((sent.start, person), [])

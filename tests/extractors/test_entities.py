@@ -229,3 +229,12 @@ def test_entities_a_last_surname_the_model_read_as_a_place_stays_with_the_name(r
             "met Ana Sosa in Lima.")
     names = set(labels(run(text)).values())
     assert "Ramiro Aguilar Mejía" in names and "Lima" in names, names  # not "Bridges Ramiro Aguilar", nor "Mejía"
+
+
+@pytest.mark.model
+def test_entities_a_hyphenated_surname_after_an_honorific_is_read_whole(run) -> None:
+    text = ("President Ana Ruiz today announced a Presidential Delegation to attend the Inauguration of His "
+            "Excellency Kwame Osei-Mensah as President of the Republic of Ghana on Saturday, March 7, 2026.")
+    extraction = run(text, "2026-03-01")
+    names = set(labels(extraction).values())
+    assert "Kwame Osei-Mensah" in names and "Kwame Osei" not in names, names
