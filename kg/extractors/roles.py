@@ -46,6 +46,7 @@ COURT_HEADS = word_list("court_heads")
 COURT_WORDS = word_list("court_words")
 REGION_NOUNS = word_list("region_nouns")
 GENERIC_BODY_NOUNS = word_list("generic_body_nouns")
+PROFESSION_HEADS = word_list("profession_heads")
 COMPANY_POSTS = word_list("company_posts")
 LOCAL_BODY_WORDS = ("municipality", "city", "town", "council", "commune", "county", "borough")
 COUNTRY_NOUNS = word_list("country_nouns")
@@ -442,7 +443,7 @@ def _iter_roles(doc: Doc, table: EntityTable, document: Document, sentences: lis
                     each = (_with_group_country(each, root, table) or _with_reported_country(each, root, table)
                             or _with_nearby_country(each, window, table, dominant, met)
                             or _with_article_country(each, window, table, dominant))
-                each = _without_lone_body_word(each, table)
+                each = _without_lone_body_word(_without_nationality(each, sent, table), table)
                 found.setdefault(key, each)
                 yield each
 
@@ -478,6 +479,20 @@ def _respectively(doc: Doc, sent: Span, table: EntityTable, document: Document) 
         return []
     evidence = make_evidence(sent, document, "roles.respectively", 0.8)
     return [RoleFact(person, title, org, (evidence,)) for person, (title, org) in zip(people, titles, strict=True)]
+
+
+def _without_nationality(fact: RoleFact, sent: Span, table: EntityTable) -> RoleFact:
+    """A trade's title whose country is only the nationality written before it ("Senegalese coach X", "a
+    Belarusian journalist, X") has no organization: the nationality is where the person is from."""
+    if fact.org is None or _title_head(fact.role) not in PROFESSION_HEADS:
+        return fact
+    first = fact.role.split()[0].lower()
+    for token in sent:
+        if token.lower_ == first and token.i > sent.start:
+            before = token.doc[token.i - 1]
+            if table.lexicon.demonym(before.text) == table.label(fact.org):
+                return RoleFact(fact.person, fact.role, None, fact.evidence, fact.qualifier)
+    return fact
 
 
 def _without_lone_body_word(fact: RoleFact, table: EntityTable) -> RoleFact:

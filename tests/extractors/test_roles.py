@@ -1043,3 +1043,10 @@ def test_roles_a_datelined_report_gives_a_leader_the_country_its_sentence_names(
 def test_roles_a_body_named_by_a_generic_word_and_a_name_after_a_portfolio(run, text, expected) -> None:
     found = {f[:3] for f in roles(run(text))}
     assert expected in found, found
+
+
+def test_roles_a_nationality_before_a_trade_is_no_body_but_a_countrys_office_is(run) -> None:
+    found = {f[:3] for f in roles(run("Belarusian journalist Hanna Lasko was freed on Tuesday."))}
+    assert not any(f[0] == "Hanna Lasko" and f[2] == "Belarus" for f in found), found
+    found = {f[:3] for f in roles(run("Kenyan President William Otieno and the Zambian coach, Peter Banda, spoke."))}
+    assert {("William Otieno", "President", "Kenya"), ("Peter Banda", "coach", "Zambia")} <= found, found
