@@ -328,7 +328,7 @@ class EntityTable:
             while end < len(tokens) and end - start < MAX_NAME_WORDS and (
                     tokens[end].text[:1].isupper() and tokens[end].is_alpha or INITIAL.fullmatch(tokens[end].text)
                     or tokens[end].lower_ in NAME_PARTICLES and end > start
-                    or end > start and _glued_hyphen(tokens, end)):  # "Kwame Asante-Boateng"
+                    or end > start and glued_hyphen(tokens[end]) and tokens[end + 1].text[:1].isupper()):  # "A-B"
                 end += 1
             if end - start >= 2 and (end == len(tokens) or not tokens[end].text[:1].isupper()):
                 found.append(Span(self.doc, start, end, label="PERSON"))
@@ -894,10 +894,10 @@ class EntityTable:
         return ORGANIZATION
 
 
-def _glued_hyphen(tokens: Doc, i: int) -> bool:
-    """Whether token `i` is a hyphen joining two capitalised words without spaces ("Asante-Boateng")."""
-    return (tokens[i].text == "-" and i + 1 < len(tokens) and not tokens[i - 1].whitespace_
-            and not tokens[i].whitespace_ and tokens[i + 1].text[:1].isupper())
+def glued_hyphen(token: Token) -> bool:
+    """Whether a token is a hyphen written between two words without spaces ("Asante-Boateng", "Indo-Pacific")."""
+    return (token.text == "-" and 0 < token.i < len(token.doc) - 1 and not token.nbor(-1).whitespace_
+            and not token.whitespace_)
 
 
 def _overriding(spans: list[Span], found: list[Span]) -> list[Span]:

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extractors.circumstances import REPORTING_VERBS, countries_named, country_of_place, stop_of
 from kg.extractors.context import HomeContext
-from kg.extractors.entities import HONORIFIC_TITLES, QUALIFIERS, EntityTable, title_ending
+from kg.extractors.entities import HONORIFIC_TITLES, QUALIFIERS, EntityTable, glued_hyphen, title_ending
 from kg.extractors.evidence import make_evidence
 from kg.extractors.lexicon import word_list
 from kg.extractors.patterns import iter_matches, load_patterns
@@ -93,7 +93,8 @@ def _portfolio_title_start(doc: Doc, end: int, table: EntityTable) -> int | None
         return None
     words = 0
     while i > 0 and words < PORTFOLIO_WORDS and (doc[i].text[:1].isupper() or doc[i].lower_ in ("and", "&")
-                                                 or doc[i].lower_ == "the" and doc[i + 1].text[:1].isupper()) \
+                                                 or doc[i].lower_ == "the" and doc[i + 1].text[:1].isupper()
+                                                 or glued_hyphen(doc[i])) \
             and doc[i].lower_ not in ("of", "for"):
         i, words = i - 1, words + 1
     if doc[i].lower_ == "for" and (body := table.span_at(i - 1)) and body[0] >= 2 and doc[body[0] - 1].lower_ == "of" \
@@ -180,13 +181,11 @@ def _untagged_name_before(doc: Doc, i: int, table: EntityTable, lower: int) -> t
         return (token.pos_ == "PROPN" and token.dep_ == "compound" and token.text[:1].isupper()
                 and table.key_at(j) is None and token.lower_ not in table.lexicon.title_words
                 and token.lower_ not in QUALIFIERS and token.ent_type_ not in NOT_NAME_ENTITIES)
-    def joining_hyphen(j: int) -> bool:  # "IRGC-QF"
-        return doc[j].text == "-" and not doc[j].whitespace_ and not doc[j - 1].whitespace_
 
     if i < lower or not name_word(i):
         return None, i + 1
     start = i
-    while start - 1 >= lower and (name_word(start - 1) or start - 2 >= lower and joining_hyphen(start - 1)
+    while start - 1 >= lower and (name_word(start - 1) or start - 2 >= lower and glued_hyphen(doc[start - 1])
                                                 and name_word(start - 2)):
         start -= 1
     if start == i and table.lexicon.org_word(doc[i].text):
@@ -284,6 +283,10 @@ def _org_after(doc: Doc, start: int, table: EntityTable, preps: set[str], limit:
         if (doc[start].lower_ == "for" and doc[span[1] - 1].lower_ in PORTFOLIO_ENDS
                 and table.lexicon.org_word(doc[span[0]].text) != GOVERNMENT_BODY):
             return None  # "Assistant Secretary for European Affairs": a portfolio (not "for the Ministry of ...")
+        if (doc[start].lower_ == "for" and doc[start - 1].lower_ in PORTFOLIO_HEADS and table.kind(key) == ORGANIZATION
+                and not table.lexicon.organization(table.label(key))
+                and not any(table.lexicon.org_word(t.text) for t in doc[span[0] : span[1]])):
+            return None  # "minister for the Indo-Pacific": a region the post is for, which the model took for a body
         return key
     country = table.country_of_word(doc[i])  # "for the Turkish presidency": a body of that country
     if country and i + 1 < limit and table.lexicon.org_word(doc[i + 1].text) == GOVERNMENT_BODY:
@@ -1342,8 +1345,9 @@ def _portfolio_title_end(doc: Doc, title_start: int, title_end: int, limit: int,
     International Development]", "Minister of Energy [and Mines]", up to the comma, a name or `limit`;
     `title_end` when the words after it are no portfolio."""
     end = title_end + (title_end < limit and doc[title_end].lower_ in ("of", "for"))  # "Minister [of Mines]"
+    end += end < limit and doc[end - 1].lower_ == "for" and doc[end].lower_ == "the"  # "minister [for the Pacific]"
     while end < limit and end - title_end < PORTFOLIO_WORDS and (
-            doc[end].text[:1].isupper() or doc[end].lower_ in ("and", "&")) and not (
+            doc[end].text[:1].isupper() or doc[end].lower_ in ("and", "&") or glued_hyphen(doc[end])) and not (
             (key := table.key_at(end)) and table.kind(key) == PERSON):
         end += 1
     if end < limit and not (doc[end].is_punct or doc[end].pos_ == "ADP") and not (

@@ -7,7 +7,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extractors.entities import COMPANY_NOUNS, PORTFOLIO_WORDS, EntityTable
+from kg.extractors.entities import COMPANY_NOUNS, PORTFOLIO_WORDS, EntityTable, glued_hyphen
 from kg.extractors.lexicon import word_list
 from kg.model import COMPANY, COUNTRY, GOVERNMENT_BODY, ORGANIZATION, PERSON, PLACE
 
@@ -79,9 +79,9 @@ def _opening_name(tokens: list[Token], table: EntityTable) -> str | None:
         return person
     key = table.key_at(tokens[1])
     end = hyphens = 1  # the capitalised words up to the first comma or parenthesis ("Al-Waha Gold Company")
-    while end < len(tokens) and (_name_word(tokens[end]) or _joining_hyphen(tokens, end)
+    while end < len(tokens) and (_name_word(tokens[end]) or _inner_hyphen(tokens, end)
                                  or end > 1 and tokens[end].like_num):  # "SEA HAWK 7"
-        hyphens += _joining_hyphen(tokens, end)
+        hyphens += _inner_hyphen(tokens, end)
         end += 1
     whole = 2 < end - hyphens + 1 <= 6 and (end == len(tokens) or tokens[end].text in (",", "(", ":", ";"))
     span = table.span_at(tokens[1])
@@ -106,15 +106,14 @@ def _after_a_title(token: Token, table: EntityTable) -> bool:
             or before.text == "," and token.head.dep_ == "appos")
 
 
+def _inner_hyphen(tokens: list[Token], i: int) -> bool:
+    """Whether token `i` of a line is a hyphen joining two of its words ("Al-Waha"), not its last token."""
+    return i < len(tokens) - 1 and glued_hyphen(tokens[i])
+
+
 def _name_word(token: Token) -> bool:
     """A capitalised word of a name: a proper noun, or any word in capitals ("SILVER TIDE", a vessel)."""
     return token.text[:1].isupper() and (token.pos_ == "PROPN" or token.is_alpha and token.text.isupper())
-
-
-def _joining_hyphen(tokens: list[Token], i: int) -> bool:
-    """Whether token `i` is a hyphen written between two words without spaces ("Al-Waha")."""
-    return (tokens[i].text == "-" and 0 < i < len(tokens) - 1 and not tokens[i - 1].whitespace_
-            and not tokens[i].whitespace_)
 
 
 def target_keys(targets: list[Token], table: EntityTable, authority: str | None) -> list[str]:

@@ -1016,6 +1016,9 @@ def test_roles_two_titles_joined_by_and_are_two_posts(run) -> None:
      ("Sophie Tremblay", "Minister of International Development", "Canada")),
     # the portfolio goes on in lower-case words: no title cut short in it
     ("Brazil's minister of Indigenous peoples, Joana Silva, visited the camp.", None),
+    # a region the post is for is no body, and "the" and a hyphen are part of the portfolio
+    ("The UK's minister for the Indo-Pacific, Catherine Ash, said the ban was overdue.",
+     ("Catherine Ash", "minister for the Indo-Pacific", "United Kingdom")),
 ])
 def test_roles_a_portfolio_after_a_title_is_read_to_its_end(run, text, expected) -> None:
     found = {f[:3] for f in roles(run(text))}
