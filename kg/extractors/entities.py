@@ -53,6 +53,7 @@ BODY_APPOSITIVES = word_list("body_appositives")
 VESSEL_NOUNS = word_list("vessel")
 PORTFOLIO_WORDS = word_list("portfolio_words")
 PORTFOLIO_HEADS = word_list("portfolio_heads")
+PEERAGE_TITLES = word_list("peerage_titles")
 LOCATIVE_PREPOSITIONS = {"in", "near", "outside", "around"}  # before a place: "ambushed outside Garissa"
 LIST_MARKS = word_list("list_marks")
 HYPHENS = re.compile(r"[-\u2010-\u2015]")
@@ -273,6 +274,7 @@ class EntityTable:
                  for relabeled in [self._relabel(trimmed)] if relabeled is not None]
         spans = [self._with_place_words(s) if s.label_ in ("GPE", "LOC") else s for s in spans]
         spans = self._with_honoured_names(spans)
+        spans = self._with_peers(spans)
         spans = self._with_company_names(spans)
         spans = self._with_described_companies(spans)
         spans = self._with_described_people(spans)
@@ -332,6 +334,25 @@ class EntityTable:
                 end += 1
             if end - start >= 2 and (end == len(tokens) or not tokens[end].text[:1].isupper()):
                 found.append(Span(self.doc, start, end, label="PERSON"))
+        return _overriding(spans, found)
+
+    def _with_peers(self, spans: list[Span]) -> list[Span]:
+        """A peer's name, "Lord Hartwell of Stowe", "Baroness Chapman of Darlington", is one person's name, the
+        place of the title with it (the model reads "Hartwell" as a person and "Stowe" as a place)."""
+        tokens, found = self.tokens, []
+        for i, token in enumerate(tokens):
+            if token.lower_ not in PEERAGE_TITLES or not token.text[:1].isupper():
+                continue
+            name = i + 1
+            while name < len(tokens) and tokens[name].text[:1].isupper() and tokens[name].is_alpha:
+                name += 1
+            if name == i + 1 or name + 1 >= len(tokens) or self.lowers[name] != "of":
+                continue
+            end = name + 1
+            while end < len(tokens) and tokens[end].text[:1].isupper() and tokens[end].is_alpha:
+                end += 1
+            if end > name + 1:
+                found.append(Span(self.doc, i, end, label="PERSON"))
         return _overriding(spans, found)
 
     def _with_company_names(self, spans: list[Span]) -> list[Span]:

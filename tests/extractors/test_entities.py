@@ -238,3 +238,11 @@ def test_entities_a_hyphenated_surname_after_an_honorific_is_read_whole(run) -> 
     extraction = run(text, "2026-03-01")
     names = set(labels(extraction).values())
     assert "Kwame Osei-Mensah" in names and "Kwame Osei" not in names, names
+
+
+@pytest.mark.model
+def test_entities_a_peers_name_holds_the_place_of_the_title(run) -> None:
+    text = "Baroness Chapman of Darlington, the Minister for Development, visited Nairobi on Monday."
+    extraction = run(text, "2026-04-22")
+    kinds = {e.label: e.kind for e in extraction.entities}
+    assert kinds.get("Baroness Chapman of Darlington") == "Person" and "Darlington" not in kinds, kinds
