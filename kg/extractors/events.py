@@ -38,7 +38,7 @@ from kg.extractors.circumstances import (
     where_date,
 )
 from kg.extractors.context import HomeContext
-from kg.extractors.entities import EntityTable, doc_ents, ents_within
+from kg.extractors.entities import EntityTable, doc_ents, ents_within, glued_hyphen
 from kg.extractors.evidence import make_evidence
 from kg.extractors.lexicon import VerbRule, word_list
 from kg.model import COUNTRY, GOVERNMENT_BODY, PERSON, PLACE, DateValue, Document, EventFact
@@ -680,12 +680,12 @@ def _written_name(token: Token) -> str | None:
     """The capitalised name an event is written with, or None when it has no capitalised modifier."""
     start = token.left_edge.i
     doc = token.doc
-    while start < token.i and doc[start].dep_ == "det":
-        start += 1
+    while start < token.i and (doc[start].dep_ == "det" or doc[start].ent_type_ == "ORDINAL"):
+        start += 1  # ("the third U.S.-Senegal Strategic Dialogue")
     words = doc[start : token.i + 1]
     if len(words) < 2 or not all(t.text[:1].isupper() or t.text[:1].isdigit() or t.text in ("'", "'s", "\u2019s",
                                                                                           "\u2019")
-                                 for t in words):
+                                 or glued_hyphen(t) for t in words):
         return None
     return words.text
 

@@ -997,3 +997,13 @@ def test_events_a_happening_told_in_the_past_by_its_own_clause_is_not_to_come(nl
     assert not _told_in_present(landslide)  # "remain" is present, but the landslide "buried" in the past
     doc = nlp("Dozens remain missing after a landslide on Saturday.")  # no clause of its own: the verb's tense
     assert _told_in_present(next(t for t in doc if t.lower_ == "landslide"))
+
+
+def test_events_a_named_dialogue_at_a_stop_keeps_its_name_and_is_no_part_of_the_trip(run) -> None:
+    text = ("The Deputy Secretary will travel to Accra, Ghana, and Lome, Togo, May 4-9.\n\n"
+            "The Deputy Secretary will then travel to Lome, where on May 7 she will co-chair, with Togo's Minister "
+            "of Planning, Ama Kodjo, the second U.S.-Togo Strategic Dialogue.")
+    extraction = run(text, "2026-05-01", url="https://www.state.gov/deputy-secretary-travel-to-ghana-and-togo/")
+    found = {(f.label, found_place) for f in events(extraction)
+             for found_place in [{e.key: e.label for e in extraction.entities}.get(f.place)]}
+    assert ("U.S.-Togo Strategic Dialogue", "Lome") in found, found
