@@ -97,12 +97,15 @@ def _portfolio_title_start(doc: Doc, end: int, table: EntityTable) -> int | None
                                                  or glued_hyphen(doc[i])) \
             and doc[i].lower_ not in ("of", "for"):
         i, words = i - 1, words + 1
-    if doc[i].lower_ == "for" and (body := table.span_at(i - 1)) and body[0] >= 2 and doc[body[0] - 1].lower_ == "of" \
-            and doc[body[0] - 2].lower_ in PORTFOLIO_HEADS:
-        i = body[0] - 1  # "Under Secretary of Commerce for Industry and Security": the body, then the portfolio
+    body_first = False
+    if doc[i].lower_ == "for" and (body := table.span_at(i - 1)):
+        of = body[0] - 1 - (body[0] >= 3 and doc[body[0] - 1].lower_ == "the")  # "of [the] Treasury for ..."
+        if of >= 1 and doc[of].lower_ == "of" and doc[of - 1].lower_ in PORTFOLIO_HEADS:
+            i, body_first = of, True  # "Under Secretary of Commerce for Industry and Security": the body, then
+            # the portfolio
     if doc[i].lower_ not in ("of", "for") or doc[i - 1].lower_ not in PORTFOLIO_HEADS or doc[i + 1].lower_ == "and":
         return None
-    if doc[i].lower_ == "of" and "the" in table.lowers[i + 1 : end]:
+    if doc[i].lower_ == "of" and "the" in table.lowers[i + 1 : end] and not body_first:
         return None  # "Chief Secretary of the Tax Office": a body after "of the", not a portfolio
     if table.key_at(i + 1) and table.kind(table.key_at(i + 1)) in (COUNTRY, PLACE, PERSON):
         return None  # "President of Ghana": a country, not a portfolio

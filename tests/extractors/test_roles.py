@@ -1042,6 +1042,10 @@ def test_roles_a_datelined_report_gives_a_leader_the_country_its_sentence_names(
      ("Tom Oka", "Assistant Secretary for Export Enforcement", None)),
     ("Minister of Health and Social Welfare Jan Berg opened the clinic.",
      ("Jan Berg", "Minister of Health and Social Welfare", None)),
+    # a department, then the portfolio: "of the Treasury for ..."
+    ("\"We act today,\" said Under Secretary of the Treasury for Terrorism and Financial Intelligence Raymond Hale.",
+     ("Raymond Hale", "Under Secretary of the Treasury for Terrorism and Financial Intelligence",
+      "U.S. Department of the Treasury")),
 ])
 def test_roles_a_body_named_by_a_generic_word_and_a_name_after_a_portfolio(run, text, expected) -> None:
     found = {f[:3] for f in roles(run(text))}
