@@ -170,8 +170,8 @@ def _heading(sent: Span) -> bool:
 
 def _members_of_group(sent: Span, number: int, actions: list[_Action], table: EntityTable,
                       document: Document) -> _Action | None:
-    """ "The companies named were A, B and C", "The judges, A and B, were ...": the members of a group sanctioned
-    just before."""
+    """ "The companies named were A, B and C", "The judges, A and B, were ...", "The trader, X, ...": the members
+    of a group (or the one person) sanctioned just before."""
     recent = [a for a in actions if a.group and a.authority and number - a.sentence <= FOLLOW_SENTENCES]
     if not recent:
         return None
@@ -187,7 +187,7 @@ def _members_of_group(sent: Span, number: int, actions: list[_Action], table: En
         listed = [c for c in root.children if c.dep_ in ("attr", "dobj")]
         keys += [k for k in target_keys(listed, table, recent[-1].authority) if k not in keys]
     for subject in sent:  # "The judges, X and Y, were accused of ...": the group's members in apposition
-        if subject.dep_ in ("nsubj", "nsubjpass", "ROOT") and subject.tag_ == "NNS" and any(
+        if subject.dep_ in ("nsubj", "nsubjpass", "ROOT") and subject.tag_ in ("NNS", "NN") and any(
                 g.endswith(w) for w in (subject.lemma_.lower(), subject.lower_) if len(w) > 2 for g in groups):
             named = [c for c in subject.children if c.dep_ == "appos"]
             keys += [k for k in target_keys(named, table, recent[-1].authority) if k not in keys]
@@ -195,6 +195,13 @@ def _members_of_group(sent: Span, number: int, actions: list[_Action], table: En
         return None
     evidence = make_evidence(sent, document, "sanctions.group_members", 0.7)
     return _Action(recent[-1].authority, keys, evidence, recent[-1].date, recent[-1].program, sentence=number)
+
+
+def _group_noun(target: Token) -> bool:
+    """Whether a target is a group or one person told by a common noun, whose names may come later: "two
+    judges", "a Lubumbashi-based trader" (then "The trader, X, ...")."""
+    return target.pos_ == "NOUN" and (target.tag_ == "NNS" or target.tag_ == "NN" and any(
+        c.dep_ == "det" and c.lower_ in ("a", "an") for c in target.children))
 
 
 def _carry_dates(actions: list[_Action], document: Document) -> None:
@@ -423,7 +430,7 @@ def _read_action(pattern: DependencyPattern, slots: dict[str, Token], sent: Span
     keys = target_keys(targets, table, authority)
     # the group whose members may be named later, also when it follows another target ("on the police chief and
     # two judges")
-    group = next((t.lemma_.lower() for t in expand(targets) if t.pos_ == "NOUN" and t.tag_ == "NNS"), None)
+    group = next((t.lemma_.lower() for t in expand(targets) if _group_noun(t)), None)
     refers_back = refers_back and not keys
     announced = authority is not None and pattern.name in ANNOUNCING_PATTERNS  # "Japan imposed new sanctions."
     anaphoric = authority is None and subject is None and token.pos_ == "VERB"
@@ -437,7 +444,7 @@ def _read_action(pattern: DependencyPattern, slots: dict[str, Token], sent: Span
             and not date.text.lower().startswith("since")):  # "has blacklisted X since 2021" is dated
         date = None  # "has designated X for ... a disappearance in 1999": the year of the deeds, not the action
     date = date or _date_by_tense(token, document, home)
-    extra_groups = tuple(w for t in targets for c in t.conjuncts if c.pos_ == "NOUN" and c.tag_ == "NNS"
+    extra_groups = tuple(w for t in targets for c in t.conjuncts if _group_noun(c)
                          for w in (c.lemma_.lower(), c.lower_))
     co_authorities = tuple(dict.fromkeys(
         key for c in (subject.conjuncts if subject is not None and authority else ())

@@ -570,3 +570,11 @@ def test_sanctions_a_release_designating_officials_by_their_titles(run) -> None:
     assert {t for _, t, _ in found} >= {"Ramiro Gutiérrez Benítez", "Luisa Ortega Paz"}, found
     people = {e.label for e in extraction.entities if e.kind == "Person"}
     assert "Aduanas Paraguay" not in people, people  # the body's other name, in brackets
+
+
+def test_sanctions_one_person_told_by_a_common_noun_then_named(run) -> None:
+    text = ("Washington blacklisted a senior army general and a Kampala-based gold trader on Wednesday, "
+            "the Treasury Department said.\n\n"
+            "The trader, Yusuf Kato Mirembe, bought the gold through his company, the statement said.")
+    found = sanctions(run(text, published="2026-11-05", url="https://www.reuters.com/world/africa/test-gold/"))
+    assert "Yusuf Kato Mirembe" in {t for _, t, _ in found}, found
