@@ -345,8 +345,9 @@ def targets_of_noun(noun: Token) -> list[Token]:
     found = []
     prepositions = TARGET_PREPOSITIONS | ({"of"} if noun.lemma_.lower().startswith("designation") else set())
     for child in noun.children:
-        if child.dep_ == "prep" and child.lower_ in prepositions:
-            found += [c for c in child.children if c.dep_ == "pobj"]
+        if child.dep_ == "prep" and child.lower_ in prepositions:  # "on X and on Y": the second "on" too
+            found += [c for p in (child, *child.conjuncts) if p.lower_ in prepositions
+                      for c in p.children if c.dep_ == "pobj"]
         elif child.dep_ == "acl" and child.lemma_ in ("target", "hit"):
             found += [c for c in child.children if c.dep_ == "dobj"]
     head = noun.head
@@ -354,7 +355,8 @@ def targets_of_noun(noun: Token) -> list[Token]:
         # verb, and "..., and on Y" after a first one
         for child in head.children:
             if child.dep_ in ("prep", "conj") and child.lower_ in TARGET_PREPOSITIONS:
-                found += [c for c in child.children if c.dep_ == "pobj" and c not in found]
+                found += [c for p in (child, *child.conjuncts) if p.lower_ in TARGET_PREPOSITIONS
+                          for c in p.children if c.dep_ == "pobj" and c not in found]
     return found
 
 

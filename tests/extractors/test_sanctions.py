@@ -578,3 +578,10 @@ def test_sanctions_one_person_told_by_a_common_noun_then_named(run) -> None:
             "The trader, Yusuf Kato Mirembe, bought the gold through his company, the statement said.")
     found = sanctions(run(text, published="2026-11-05", url="https://www.reuters.com/world/africa/test-gold/"))
     assert "Yusuf Kato Mirembe" in {t for _, t, _ in found}, found
+
+
+def test_sanctions_a_second_on_names_a_second_target(run) -> None:
+    text = ("Ottawa imposed travel bans on Gladys Quiroga and on Salta's newly declared governor, Tomas Ibarra, "
+            "on Friday.")
+    found = sanctions(run(text, published="2026-02-25", url="https://www.reuters.com/world/americas/test-bans/"))
+    assert {(a, t) for a, t, _ in found} >= {("Canada", "Gladys Quiroga"), ("Canada", "Tomas Ibarra")}, found
