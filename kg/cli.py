@@ -280,14 +280,17 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
 def serve(settings: Settings) -> int:
     """Serve the store (or the graph of the SPARQL server settings.sparql names) with the production WSGI server
     until SIGTERM or SIGINT; prints the URLs."""
+    from kg.memory import limit_arenas
     from kg.serving import run_server
-    from kg.web.app import create_app
+    from kg.web.app import create_app, give_back_memory
 
+    limit_arenas(max(2, os.cpu_count() or 1))  # before the store and the request threads start (kg/memory.py)
     app = create_app(settings)  # fails here, with a clear message, if the store is busy or broken
     url = f"http://{settings.host}:{settings.port}"
     print(f"kg: serving {settings.sparql or settings.store}\n  entity pages:    {url}/\n"
           f"  SPARQL endpoint: {url}/sparql", flush=True)
-    run_server(app, settings.host, settings.port, settings.threads, settings.max_request_bytes, settings.access_log)
+    run_server(app, settings.host, settings.port, settings.threads, settings.max_request_bytes, settings.access_log,
+               housekeeping=lambda: give_back_memory(app))
     return 0
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 import signal
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from types import FrameType
@@ -27,18 +28,21 @@ IDLE_SECONDS = 30  # a connection with no request in progress and no bytes sent 
 GRACEFUL_SECONDS = 1  # on SIGTERM or SIGINT, requests in flight get this long to finish
 LOOP_SECONDS = 0.2  # how often the loop looks up from its sockets (to notice a stop)
 BODY_FACTOR = 4  # bodies up to this many times the limit reach the app, which refuses them with its message
+HOUSEKEEPING_SECONDS = 5  # how often `housekeeping` runs (in a thread of its own, beside the requests)
 
 WSGIApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
 access = logging.getLogger("kg.access")
 log = logging.getLogger("kg.server")
 
 
-def run_server(app: WSGIApp, host: str, port: int, threads: int, max_body: int, access_log: bool) -> None:
+def run_server(app: WSGIApp, host: str, port: int, threads: int, max_body: int, access_log: bool,
+               housekeeping: Callable[[], object] | None = None) -> None:
     """Serve `app` on host:port until SIGTERM or SIGINT.
 
     Log messages go to standard error; with `access_log`, one line per request goes to standard output.
     Bodies over `max_body` are refused by the app (413 naming the setting), and those over BODY_FACTOR
-    times that by the server itself.
+    times that by the server itself. `housekeeping` (giving memory back, say) runs every HOUSEKEEPING_SECONDS
+    in a thread of its own while the server runs; an error in it is logged and it runs again next time.
     """
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     if access_log:
@@ -59,11 +63,24 @@ def run_server(app: WSGIApp, host: str, port: int, threads: int, max_body: int, 
 
     for name in ("SIGTERM", "SIGINT"):
         signal.signal(getattr(signal, name), stop)
+    stopped = threading.Event()
+    if housekeeping is not None:
+        threading.Thread(target=_keep_house, args=(housekeeping, stopped), name="housekeeping", daemon=True).start()
     while not stopping:
         wasyncore.loop(timeout=LOOP_SECONDS, map=server._map, use_poll=True, count=1)
+    stopped.set()
     log.info("Stopping on %s", signal.Signals(stopping[0]).name)
     _finish(server)
     log.info("Server stopped")
+
+
+def _keep_house(housekeeping: Callable[[], object], stopped: threading.Event) -> None:
+    """Call `housekeeping` every HOUSEKEEPING_SECONDS until `stopped` is set."""
+    while not stopped.wait(HOUSEKEEPING_SECONDS):
+        try:
+            housekeeping()
+        except Exception:
+            log.exception("Housekeeping failed; it runs again in %d s", HOUSEKEEPING_SECONDS)
 
 
 def _finish(server: Any) -> None:

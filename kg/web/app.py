@@ -8,6 +8,7 @@ from typing import Any
 
 from flask import Flask
 
+from kg.memory import release_free_memory
 from kg.ontology import Namer
 from kg.queries import load_queries
 from kg.remote import Endpoints, RemoteStore
@@ -55,3 +56,12 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None, 
     register_security(app)
     register_errors(app)
     return app
+
+
+def give_back_memory(app: Flask) -> None:
+    """Between requests (kg.serving calls it every few seconds): flush the store once writes stop coming, which frees
+    the memory RocksDB held them in, and hand the allocator's free pages back to the system."""
+    store = app.extensions["kg"].store
+    if isinstance(store, Store):
+        store.flush_when_idle()
+    release_free_memory()
