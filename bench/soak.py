@@ -5,18 +5,21 @@ and runs CONCURRENCY clients for DURATION seconds: HEAVY of them send queries fa
 run into KG_QUERY_TIMEOUT one after another; one runs `kg ingest --server` over and over, each time on new
 versions of the same 20 articles (so every round replaces 20 article graphs); the others send the mix of
 bench/load.py (entity lookups, label searches, roles, counts and entity pages). Records statuses, p50/p99 by
-kind, and the resident memory of the server process (and of its query processes) every 10 s. Passes when
+kind, and the resident memory of the server process (and of its query processes) every 10 s; with `--probe`, also
+figures from inside the server (malloc's bytes in use and free, its arenas, the answer cache; see
+bench/memory_probe/sitecustomize.py). Passes when
 no request failed (no 5xx but the 503 of heavy queries at their limit, no refused connection), every
 ingest succeeded, and the server's memory at the end is within 10 % of its memory after the first tenth of
 the run (the warm-up). Prints the figures and saves them as bench/results/NAME.json.
 
-    .venv/bin/python -m bench.soak [--duration 600] [--concurrency 32] [--heavy 4] [--store PATH]
+    .venv/bin/python -m bench.soak [--duration 600] [--concurrency 32] [--heavy 4] [--store PATH] [--probe]
 """
 
 from __future__ import annotations
 
 import argparse
 import http.client
+import json
 import os
 import random
 import shutil
@@ -48,6 +51,7 @@ from bench.machine import save
 TOKEN = "soak-token"
 INGEST_ARTICLES = 20
 SAMPLE_SECONDS = 10
+PROBE = Path(__file__).resolve().parent / "memory_probe"  # a sitecustomize.py that samples the server from inside
 
 
 def vm_rss_mib(pid: int) -> float:
@@ -120,12 +124,17 @@ def ingest_loop(url: str, folder: Path, until: float) -> list[dict[str, Any]]:
     return rounds
 
 
-def run(store: Path, work: Path, concurrency: int, heavy: int, duration: float, timeout: float) -> dict[str, Any]:
+def run(store: Path, work: Path, concurrency: int, heavy: int, duration: float, timeout: float,
+        probe: bool = False) -> dict[str, Any]:
     """Run the soak against a server over `store`; the figures."""
     targets = read_targets(store, "http://127.0.0.1:5000/")
     port = free_port()
-    server = start_server(store, port, max(32, concurrency), {"KG_UPDATE_TOKEN": TOKEN, "KG_ACCESS_LOG": "0",
-                                                               "KG_QUERY_TIMEOUT": str(timeout)})
+    probed = work / "probe.jsonl"
+    env = {"KG_UPDATE_TOKEN": TOKEN, "KG_ACCESS_LOG": "0", "KG_QUERY_TIMEOUT": str(timeout)}
+    if probe:
+        env.update({"PYTHONPATH": str(PROBE), "KG_MEMORY_PROBE": str(probed),
+                    "KG_MEMORY_PROBE_SECONDS": str(SAMPLE_SECONDS)})
+    server = start_server(store, port, max(32, concurrency), env)
     mix = make_mix(targets)
     weights = [w for w, _, _ in mix]
 
@@ -184,6 +193,7 @@ def run(store: Path, work: Path, concurrency: int, heavy: int, duration: float, 
         "rss_server_growth_after_warm_up": round(growth, 3),
         "rss_with_queries_mib_max": max(s["with_queries_mib"] for s in samples),
         "rss_samples": samples,
+        "probe_samples": [json.loads(line) for line in probed.read_text().splitlines()] if probe else None,
         "passed": not failures and not failed_rounds and abs(growth) <= 0.10,
     }
 
@@ -198,6 +208,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--store", type=Path, help="a store to copy (default: build one from generated articles)")
     parser.add_argument("--articles", type=int, default=300, help="articles to generate when building a store")
     parser.add_argument("--name", default="soak", help="results file: bench/results/NAME.json")
+    parser.add_argument("--probe", action="store_true", help="also sample memory figures inside the server (malloc, "
+                        "its arenas, the answer cache) every 10 s")
     args = parser.parse_args(argv)
 
     with tempfile.TemporaryDirectory(prefix="kg-soak-") as tmp:
@@ -207,7 +219,7 @@ def main(argv: list[str] | None = None) -> int:
             shutil.copytree(args.store, store)
         else:
             store = build_store(work, args.articles)
-        figures = run(store, work, args.concurrency, args.heavy, args.duration, args.timeout)
+        figures = run(store, work, args.concurrency, args.heavy, args.duration, args.timeout, args.probe)
     result = {"command": "python -m bench.soak " + " ".join(argv if argv is not None else sys.argv[1:]),
               "store": str(args.store) if args.store else f"generated: {args.articles} articles", **figures}
     save(args.name, result)  # prints them too

@@ -3,7 +3,7 @@
 glibc gives each thread that finds the others' arenas busy an arena of its own, up to eight per core, and
 keeps what is freed in an arena for that arena's next allocations. A server with dozens of request threads and
 RocksDB's own threads then holds tens of MiB that are free but never returned: a soak of `kg serve`
-(bench/soak.py) ended with 61 MiB free inside 16 arenas. Fewer arenas hold less, and `malloc_trim` hands the
+(bench/soak.py) ended with 58 MiB free inside 16 arenas. Fewer arenas hold less, and `malloc_trim` hands the
 free pages of every arena back to the system.
 
 Both are glibc functions; elsewhere (musl, macOS) these do nothing and say so by returning False.
