@@ -193,7 +193,7 @@ def run(store: Path, work: Path, concurrency: int, heavy: int, duration: float, 
         "rss_server_growth_after_warm_up": round(growth, 3),
         "rss_with_queries_mib_max": max(s["with_queries_mib"] for s in samples),
         "rss_samples": samples,
-        "probe_samples": [json.loads(line) for line in probed.read_text().splitlines()] if probe else None,
+        "probe_samples": [json.loads(line) for line in probed.read_text().splitlines()] if probed.exists() else None,
         "passed": not failures and not failed_rounds and abs(growth) <= 0.10,
     }
 
