@@ -488,8 +488,8 @@ def _respectively(doc: Doc, sent: Span, table: EntityTable, document: Document) 
 
 
 def _without_nationality(fact: RoleFact, sent: Span, table: EntityTable) -> RoleFact:
-    """A trade's title whose country is only the nationality written before it ("Senegalese coach X", "a
-    Belarusian journalist, X") has no organization: the nationality is where the person is from."""
+    """A trade's title whose country is only the nationality written before it ("Belarusian journalist X", "a
+    Chilean economist, X") has no organization: the nationality is where the person is from."""
     if fact.org is None or _title_head(fact.role) not in PROFESSION_HEADS:
         return fact
     first = fact.role.split()[0].lower()
