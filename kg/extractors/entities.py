@@ -527,16 +527,21 @@ class EntityTable:
                         and not self._coordinated_capital(word.i)  # "Minister of Ports and Waterways X"
                         and not word.is_sent_start and not self.lexicon.org_word(word.text)):
                     span = Span(self.doc, span.start - 1, span.end, label="PERSON")
-            if (before is not None and span.label_ == "PERSON" and before.end == span.start and len(before) == 1
-                    and before.label_ in ("GPE", "LOC", "ORG", "NORP") and before[0].dep_ == "compound"
-                    and before[0].text.istitle() and not self.lexicon.country(before.text)
+            if (before is not None and span.label_ == "PERSON" and before.end == span.start
+                    and self._unknown_name_part(before) and before[0].dep_ == "compound"
                     and not (before.start > 0 and self.tokens[before.start - 1].pos_ == "ADP")  # "Governor of X Y"
-                    and not self.lexicon.known_city(before.text) and not self.lexicon.organization(before.text)
-                    and not self.lexicon.demonym(before.text) and before[0].lower_ not in self.lexicon.title_words):
+                    and before[0].lower_ not in self.lexicon.title_words):
                 out[-1] = Span(self.doc, before.start, span.end, label="PERSON")
                 continue
             out.append(span)
         return out
+
+    def _unknown_name_part(self, span: Span) -> bool:
+        """Whether a one-word span the model gave a place's, a body's or a people's label names nothing known
+        (no country, town, organization or nationality), so it may be part of a person's name beside it."""
+        return (len(span) == 1 and span.label_ in ("GPE", "LOC", "ORG", "NORP") and span[0].text.istitle()
+                and not self.lexicon.country(span.text) and not self.lexicon.known_city(span.text)
+                and not self.lexicon.organization(span.text) and not self.lexicon.demonym(span.text))
 
     def _coordinated_capital(self, i: int) -> bool:
         """Whether token `i` ends a pair of capitalised words joined by "and" ("Ports and Waterways")."""
@@ -551,11 +556,9 @@ class EntityTable:
         out: list[Span] = []
         for span in [self._with_untagged_surname(s) if s.label_ == "PERSON" else s for s in spans]:
             before = out[-1] if out else None
-            if (before is not None and before.label_ == "PERSON" and before.end == span.start and len(span) == 1
-                    and span.label_ in ("GPE", "LOC", "ORG", "NORP") and span[0].text.istitle()
+            if (before is not None and before.label_ == "PERSON" and before.end == span.start
+                    and self._unknown_name_part(span)
                     and span[0].dep_ in ("compound", "pobj", "appos", "dobj", "nsubj", "conj")
-                    and not self.lexicon.country(span.text) and not self.lexicon.known_city(span.text)
-                    and not self.lexicon.organization(span.text) and not self.lexicon.demonym(span.text)
                     and not self.lexicon.org_word(span.text)):
                 out[-1] = Span(self.doc, before.start, span.end, label="PERSON")
                 continue

@@ -277,9 +277,8 @@ def _event_entry(token: Token, table: EntityTable) -> tuple[str, str] | None:
 
 def _hyphenated(token: Token) -> str:
     """The hyphenated word `token` ends ("run-off" at "off"), or "" when it ends none."""
-    doc, i = token.doc, token.i
-    if i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_:
-        return f"{doc[i - 2].lower_}-{token.lower_}"
+    if token.i >= 2 and glued_hyphen(token.nbor(-1)):
+        return f"{token.nbor(-2).lower_}-{token.lower_}"
     return ""
 
 

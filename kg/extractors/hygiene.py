@@ -4,9 +4,10 @@ Types are given by evidence, not by the model's label alone:
 
 Word lists are data: kg/data/non_entities.tsv (patterns of names) and kg/data/hygiene_words.tsv.
 
-- a name listed in kg/data/non_entities.tsv (vehicles, rooms, weapons, beliefs, common words, and
-  names of happenings or documents: "47th ASEAN Summit", "Abraham Accords") is dropped (a person's name
-  ending like a happening, "Oleg Summit", is kept);
+- a name listed in kg/data/non_entities.tsv (vehicles, rooms, weapons, beliefs, common words, names of
+  happenings or documents: "47th ASEAN Summit", "Abraham Accords", "State Funeral", names cut short before
+  their object: "Presidential Delegation to", and titles: "Minister of Trade and Industry") is dropped (a
+  person's name ending like a happening, "Oleg Summit", is kept);
 - a headline join is dropped: two countries or people run together ("Trump-Putin", "U.S.-Turkey"),
   a country before a preposition ("Iceland on Arctic"), a headline with its verb ("Trump Announces
   Presidential Delegation");
