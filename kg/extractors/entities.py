@@ -239,6 +239,12 @@ class EntityTable:
             words = doc[i + 1 : end]
             if end < size and tokens[end].text[:1].isupper() and self.lexicon.org_word(tokens[end].text):
                 words = doc[i + 1 : i + 1]  # "President Obama Foundation": the name of an organization
+            if not words and end < size and lowers[end] in ("of", "to"):
+                body_name = self._name_after_body(end + 1)  # "Director of OFAC Jane Roe"
+                if body_name is not None:
+                    found.append((body_name[0], *body_name))
+                    i = body_name[1]
+                    continue
             capital_title = tokens[i].text[:1].isupper()
             person_ner = any(t.ent_type_ == "PERSON" for t in words)
             # "deputy Wilmer Paz" read as an organization: a name of proper nouns, none a word of a body's name
@@ -253,6 +259,26 @@ class EntityTable:
             else:
                 i += 1
         return found
+
+    def _name_after_body(self, i: int) -> tuple[int, int] | None:
+        """The (start, end) of a name written right after a tagged body or place that starts at token `i`, after
+        a capitalised title and "of" or "to": "Acting Director of OFAC Jane Roe", "Ambassador to Kenya Ann
+        Mwangi-Roth". Two name words at least, none the model tagged as anything but a person."""
+        doc, tokens, size = self.doc, self.tokens, len(self.tokens)
+        if i < size and self.lowers[i] == "the":
+            i += 1
+        body = next((e for e in doc_ents(doc) if e.start == i and e.label_ in ("ORG", "GPE", "LOC")), None)
+        if body is None or not tokens[i - 2].text[:1].isupper():
+            return None
+        start = end = body.end
+        while end < size and end - start < MAX_NAME_WORDS and "\n" not in tokens[end - 1].whitespace_:
+            if self._name_word(tokens[end]) and tokens[end].ent_type_ in ("", "PERSON"):
+                end += 1
+            elif end > start and _hyphen_part(doc, end):
+                end += 2
+            else:
+                break
+        return (start, end) if end - start >= 2 and (end == size or not tokens[end].text[:1].isupper()) else None
 
     def _name_word(self, token: Token) -> bool:
         text = token.text
@@ -281,6 +307,7 @@ class EntityTable:
         spans = self._with_vessel_names(spans)
         spans = [self._with_untagged_head(s) if s.label_ in ("GPE", "LOC") else s for s in spans]
         spans = [self._with_group_noun(s) if s.label_ in NER_LABELS else s for s in spans]
+        spans = self._with_untagged_group_names(spans)
         spans = self._with_title_names(spans)
         spans = [self._after_portfolio(s) for s in spans]
         spans = [Span(self.doc, s.start, s.end, label="PERSON") if self._after_title(s)
@@ -444,9 +471,10 @@ class EntityTable:
                 if name is None:
                     continue
             start = name.i
-            while start - 1 >= 0 and tokens[start - 1].dep_ == "compound" and tokens[start - 1].head.i == name.i:
+            while start - 1 >= 0 and (tokens[start - 1].dep_ == "compound" and tokens[start - 1].head.i == name.i
+                                      or start - 2 >= 0 and glued_hyphen(tokens[start - 1])):  # "Maleno-Ruiz"
                 start -= 1
-            words = tokens[start : name.i + 1]
+            words = [w for w in tokens[start : name.i + 1] if not glued_hyphen(w)]
             if 2 <= len(words) <= 4 and all(
                     (w.i not in taken or places.get(w.i, start) > start)  # (a town as a surname: "Ana Soria")
                     and w.pos_ == "PROPN" and w.is_alpha and w.text[:1].isupper()
@@ -511,6 +539,24 @@ class EntityTable:
         if word.lower_ not in GROUP_NOUNS or not word.text.islower() or self.lexicon.country(span.text):
             return span  # ("the Russia bloc" is a country's)
         return Span(self.doc, span.start, head + 1, label="ORG")
+
+    def _with_untagged_group_names(self, spans: list[Span]) -> list[Span]:
+        """ "the Caminando Fronteras charity", "the Red Delta gang": capitalised words the model tagged as
+        nothing, written between "the" and a lower-case group noun, are the group's name (without the noun)."""
+        tokens, taken, found = self.tokens, {i for s in spans for i in range(s.start, s.end)}, []
+        for noun in tokens:
+            if noun.lower_ not in GROUP_NOUNS or not noun.text.islower() or noun.i in taken:
+                continue
+            start = noun.i
+            while start - 1 >= 0 and start - 1 not in taken and tokens[start - 1].pos_ == "PROPN" \
+                    and tokens[start - 1].text[:1].isupper() and not tokens[start - 1].ent_type_ \
+                    and tokens[start - 1].lower_ not in self.lexicon.title_words and not tokens[start - 1].is_sent_start:
+                start -= 1
+            name = self.doc[start : noun.i]
+            if (start < noun.i and start > 0 and self.lowers[start - 1] == "the" and not self.lexicon.country(name.text)
+                    and not any(self.lexicon.demonym(t.text) for t in name)):
+                found.append(Span(self.doc, start, noun.i, label="ORG"))
+        return sorted(spans + found, key=lambda s: s.start)
 
     def _with_given_names(self, spans: list[Span]) -> list[Span]:
         """ "Vania Ilkova Zhelyazkova" with "Vania" read as a place, "God Nisanov" with "God" read as nothing:
@@ -593,16 +639,19 @@ class EntityTable:
         return out
 
     def _with_name_particles(self, span: Span) -> Span:
-        """A person's name that goes on past a particle: "Ulisses Correia e Silva", "Mohammed bin Zayed"."""
-        end, size = span.end, len(self.tokens)
+        """A person's name that goes on past a particle: "Ulisses Correia e Silva", "Mohammed bin Zayed",
+        "Turki bin Salman Al-Faisal" (a hyphenated word after it is whole)."""
+        end, size, tokens = span.end, len(self.tokens), self.tokens
         while True:
             i = end
-            while i < size and self.lowers[i] in NAME_PARTICLES and self.tokens[i].text.islower():
+            while i < size and self.lowers[i] in NAME_PARTICLES and tokens[i].text.islower():
                 i += 1
-            if i == end or i >= size or not (self.tokens[i].text[:1].isupper() and self.tokens[i].pos_ == "PROPN"):
+            if i == end or i >= size or not (tokens[i].text[:1].isupper() and tokens[i].pos_ == "PROPN"):
                 break
             end = i + 1
-            while end < size and self.tokens[end].text[:1].isupper() and self.tokens[end].pos_ == "PROPN":
+            while end < size and (tokens[end].text[:1].isupper() and tokens[end].pos_ == "PROPN"
+                                  or glued_hyphen(tokens[end]) and end + 1 < size
+                                  and tokens[end + 1].text[:1].isupper()):
                 end += 1
         return span if end == span.end else Span(self.doc, span.start, end, label="PERSON")
 

@@ -164,8 +164,8 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
     portfolios = _lines("portfolios.txt", data_dir)
     title_set |= {(portfolio.lower(), head.lower()) for portfolio in portfolios for head in heads}
     # "Secretary of Commerce", "Minister for Trade": the same posts written after the head
-    title_set |= {(head.lower(), joint, portfolio.lower()) for portfolio in portfolios for head in heads
-                  for joint in ("of", "for")}
+    title_set |= {(head.lower(), *joint, portfolio.lower()) for portfolio in portfolios for head in heads
+                  for joint in (("of",), ("for",), ("of", "the"))}  # "Minister of the Interior"
     # the tokens spaCy reads a hyphenated title as: "Secretary-General" is "secretary", "-", "general";
     # a title of two words may be written with a hyphen too: "Director-General"
     title_set |= {tuple(part for word in words for part in re.split(r"(-)", word) if part)
@@ -177,9 +177,10 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
     deputies = ("minister", "secretary", "director", "spokesperson", "spokesman", "spokeswoman", "chief", "head",
                 "governor", "mayor", "chairman", "chair", "commander", "ambassador", "envoy", "representative",
                 "adviser", "advisor", "counsel", "officer", "coordinator", "administrator", "president", "state")
-    title_set |= {(rank, *words) for words in list(title_set) for rank in _lines("title_ranks.txt", data_dir)
+    ranks = [(row[0], row[1] if len(row) > 1 else None) for row in _rows("title_ranks.txt", data_dir)]
+    title_set |= {(rank, *words) for words in list(title_set) for rank, first in ranks
                   if (words[-1] in deputies or "of" in words[1:2] and words[0] in deputies)  # "Secretary of Commerce"
-                  and rank not in words and len(words) <= 4}
+                  and rank not in words and len(words) <= 4 and first in (None, words[0])}
     titles = sorted(title_set, key=lambda words: -len(words))
     events = {row[0].lower(): (row[1], row[2]) for row in _rows("event_types.tsv", data_dir)}
     event_verbs: dict[str, tuple[VerbRule, ...]] = {}

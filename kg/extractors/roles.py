@@ -138,8 +138,11 @@ def _org_before(doc: Doc, end: int, table: EntityTable, lower: int,
         return _its_antecedent(doc, i, table), i
     if doc[i].lower_ == "whose":  # "the Vatican, whose secretary of state, X,": what the clause is on
         clause = next((a for a in doc[i].ancestors if a.dep_ == "relcl"), None)
-        owner = table.key_at(clause.head) if clause is not None else None
-        return (owner if owner and table.kind(owner) != PERSON else None), i
+        owner = _org_named_by(clause.head, table) if clause is not None else None
+        if owner is None and i >= 2 and doc[i - 1].text == "," and not doc[i - 1].is_sent_start:
+            owner = table.key_at(i - 2)  # the parse lost the clause: the body right before ", whose" (not
+            owner = owner if owner and table.kind(owner) not in (PERSON, COUNTRY, PLACE) else None  # "X in Peru")
+        return owner, i
     if doc[i].text in POSSESSIVE and i - 1 >= lower:
         key = table.key_at(i - 1)
         if key:
@@ -290,6 +293,9 @@ def _org_after(doc: Doc, start: int, table: EntityTable, preps: set[str], limit:
                 and not table.lexicon.organization(table.label(key))
                 and not any(table.lexicon.org_word(t.text) for t in doc[span[0] : span[1]])):
             return None  # "minister for the Indo-Pacific": a region the post is for, which the model took for a body
+        if (doc[start].lower_ == "for" and _title_head(doc[start - 1].text) in ENVOY_HEADS
+                and table.kind(key) in (COUNTRY, PLACE)):
+            return None  # "Personal Envoy for Sudan": the country the envoy deals with, not the one sending
         return key
     country = table.country_of_word(doc[i])  # "for the Turkish presidency": a body of that country
     if country and i + 1 < limit and table.lexicon.org_word(doc[i + 1].text) == GOVERNMENT_BODY:
@@ -971,6 +977,9 @@ def _org_named_by(token: Token, table: EntityTable) -> str | None:
     if key is None:  # "the Finnish grid operator Y": the name after the noun
         key = next((table.key_at(c) for c in token.children if c.dep_ in ("appos", "compound")
                     and c.i > token.i and table.key_at(c)), None)
+    if key is None and token.pos_ == "NOUN":  # "the Caminando Fronteras charity": the name before the noun
+        key = next((k for c in token.children if c.dep_ == "compound" and c.i < token.i
+                    for k in [table.key_at(c)] if k and table.kind(k) not in (COUNTRY, PERSON, PLACE)), None)
     if key is None:
         first = token.left_edge.i + (token.left_edge.lower_ in ("the", "a", "an"))
         at = _past_descriptors(token.doc, first, table, token.right_edge.i + 1)
@@ -1249,6 +1258,14 @@ def _counterpart(doc: Doc, start: int, person: str, table: EntityTable, document
     return RoleFact(person, antecedents[-1].role, org, (evidence,))
 
 
+def _conjoined_after_title(doc: Doc, start: int, root: Token) -> bool:
+    """A name set off by a comma after a title that the parse reads as a second item: "with Senegal's Minister of
+    Trade, Awa Diallo, the ..." (the name a conjunct of "Minister", with no "and" between them)."""
+    return (root.dep_ == "conj" and start > 0 and doc[start - 1].text == "," and root.head.i < start
+            and root.head.pos_ in ("NOUN", "PROPN") and not any(c.dep_ == "cc" for c in root.head.children
+                                                                if c.i < start))
+
+
 def _title_holding(noun: Token, table: EntityTable) -> Token:
     """The title an apposition belongs to when the parse hangs it on the title's organization:
     "The mayor of Lyon, X" (X attached to Lyon), "Ghana's Ambassador to Japan, X", "the UN coordinator in
@@ -1298,7 +1315,7 @@ def _described(doc: Doc, start: int, end: int, person: str, table: EntityTable,
                    or c.dep_ == "conj" and end < len(doc) and doc[end].text == "," and c.left_edge.i == end + 1]
     # "X, a Greek national and the director of Y": the title coordinated with the describing noun
     candidates += [(c, "roles.apposition", 0.8) for a in root.children if a.dep_ == "appos" for c in a.conjuncts]
-    if root.dep_ == "appos" and not (start <= root.head.i < end):
+    if (root.dep_ == "appos" or _conjoined_after_title(doc, start, root)) and not (start <= root.head.i < end):
         candidates.append((_title_holding(root.head, table), "roles.apposition", 0.8))
     if root.dep_ == "nsubj" and root.head.lemma_ == "be":
         candidates += [(c, "roles.copula", 0.75) for c in root.head.children if c.dep_ == "attr"]
@@ -1348,7 +1365,7 @@ def _portfolio_title_end(doc: Doc, title_start: int, title_end: int, limit: int,
     International Development]", "Minister of Energy [and Mines]", up to the comma, a name or `limit`;
     `title_end` when the words after it are no portfolio."""
     end = title_end + (title_end < limit and doc[title_end].lower_ in ("of", "for"))  # "Minister [of Mines]"
-    end += end < limit and doc[end - 1].lower_ == "for" and doc[end].lower_ == "the"  # "minister [for the Pacific]"
+    end += end < limit and doc[end - 1].lower_ in ("of", "for") and doc[end].lower_ == "the"  # "minister [for the Pacific]"
     while end < limit and end - title_end < PORTFOLIO_WORDS and (
             doc[end].text[:1].isupper() or doc[end].lower_ in ("and", "&") or glued_hyphen(doc[end])) and not (
             (key := table.key_at(end)) and table.kind(key) == PERSON):
