@@ -304,6 +304,7 @@ class EntityTable:
         spans = self._with_company_names(spans)
         spans = self._with_described_companies(spans)
         spans = self._with_described_people(spans)
+        spans = self._with_bracketed_short_names(spans)
         spans = self._with_vessel_names(spans)
         spans = [self._with_untagged_head(s) if s.label_ in ("GPE", "LOC") else s for s in spans]
         spans = [self._with_group_noun(s) if s.label_ in NER_LABELS else s for s in spans]
@@ -392,15 +393,18 @@ class EntityTable:
                 and tokens[j].text[:1].isupper()
 
         def name_word(j: int) -> bool:  # a capitalised word of the name ("Trading" too, whatever its part of
-            # speech), the dot of "Pte. Ltd.", the hyphen of "A-B"
+            # speech), the dot of "Pte. Ltd.", the comma of "Co., Ltd.", the hyphen of "A-B"
             return (tokens[j].text[:1].isupper() and tokens[j].pos_ in NAME_WORD_POS
                     or tokens[j].text == "." and legal(j - 1)
+                    or tokens[j].text == "," and legal(j + 1) and (legal(j - 1) or tokens[j - 1].text == "."
+                                                                   and legal(j - 2))
                     or tokens[j].text == "-" and j > 0 and not tokens[j - 1].whitespace_ and not tokens[j].whitespace_
                     and tokens[j - 1].text[:1].isupper())
 
         for i in range(len(tokens)):
-            if not legal(i) or legal(i + 1) or i + 2 < len(tokens) and tokens[i + 1].text == "." and legal(i + 2):
-                continue  # the last legal form of "Pte. Ltd." ends the name
+            if not legal(i) or legal(i + 1) or i + 2 < len(tokens) and tokens[i + 1].text in (".", ",") \
+                    and legal(i + 2):
+                continue  # the last legal form of "Pte. Ltd." (or "Co., Ltd.") ends the name
             start = i
             while start > 0 and i - start < MAX_NAME_WORDS + 2 and name_word(start - 1) \
                     and not tokens[start - 1].is_sent_start:
@@ -441,7 +445,26 @@ class EntityTable:
                 end += 1
             if end > i + 1:
                 found.append(Span(self.doc, i + 1, end, label="ORG"))
+        if any(span.text.isupper() for span in found):  # "the NORDIC AURORA": a vessel's name written as the
+            found += self._capitalised_names(found)    # article writes its vessels' names
         return _overriding(spans, found)
+
+    def _capitalised_names(self, taken: list[Span]) -> list[Span]:
+        """Runs of words in capitals after "the", in an article that writes its vessels' names so: "the others
+        are the NORDIC AURORA and the SILVER LINDEN" (not a known body or country: "the UN", "the EU")."""
+        tokens, covered, found = self.tokens, {i for s in taken for i in range(s.start, s.end)}, []
+        for i, lower in enumerate(self.lowers):
+            if lower != "the":
+                continue
+            end = i + 1
+            while end < len(tokens) and end - i <= MAX_NAME_WORDS and end not in covered \
+                    and tokens[end].is_alpha and len(tokens[end].text) > 1 and tokens[end].text.isupper():
+                end += 1
+            name = self.doc[i + 1 : end]
+            if end > i + 1 and not self.lexicon.organization(name.text) and not self.lexicon.country(name.text) \
+                    and not (end < len(tokens) and tokens[end].text[:1].isupper()):
+                found.append(Span(self.doc, i + 1, end, label="ORG"))
+        return found
 
     def _with_described_people(self, spans: list[Span]) -> list[Span]:
         """A person's name the model missed or read as an organization, told by the title in apposition to it:
@@ -483,6 +506,37 @@ class EntityTable:
                     and not self.lexicon.organization(self.doc[start : name.i + 1].text) \
                     and all(orgs.get(w.i, (start, name.i + 1)) == (start, name.i + 1) for w in words):
                 found.append(Span(self.doc, start, name.i + 1, label="PERSON"))
+        return _overriding(spans, found)
+
+    def _with_bracketed_short_names(self, spans: list[Span]) -> list[Span]:
+        """ "Levan Gelashvili (Gelashvili), a Georgian national, ...", "Nino Kapanadze (Kapanadze)": capitalised
+        words followed by a short name of their own words in brackets, as designation notices introduce each
+        person, are one person's name, whatever the model made of them (a body's name with a legal form or a
+        body's word is left to the rules for bodies; a title before the name is no part of it)."""
+        tokens, found = self.tokens, []
+        for p, token in enumerate(tokens):
+            if token.text != "(" or p == 0:
+                continue
+            close = next((i for i in range(p + 2, min(p + 5, len(tokens))) if tokens[i].text == ")"), None)
+            if close is None:
+                continue
+            start = p
+            while start - 1 >= 0 and p - start < MAX_NAME_WORDS + 2 and (
+                    tokens[start - 1].is_alpha and tokens[start - 1].text[:1].isupper()
+                    and tokens[start - 1].pos_ == "PROPN" or start - 2 >= 0 and glued_hyphen(tokens[start - 1])):
+                start -= 1
+                if tokens[start].is_sent_start:
+                    break
+            while start < p and (self.lowers[start] in self.lexicon.title_words or self.lowers[start] in
+                                 HONORIFIC_TITLES or tokens[start].lower_ in QUALIFIERS):
+                start += 1
+            words = [t for t in tokens[start:p] if not glued_hyphen(t)]
+            alias = {t.lower_ for t in tokens[p + 1 : close]}
+            if not (alias < {t.lower_ for t in words} and len(words) >= 2) or any(
+                    self.lexicon.org_word(t.text) or t.text.rstrip(".").lower() in LEGAL_FORMS
+                    or self.lexicon.country(t.text) for t in words):
+                continue
+            found.append(Span(self.doc, start, p, label="PERSON"))
         return _overriding(spans, found)
 
     def _joined_at_apostrophes(self, spans: list[Span]) -> list[Span]:

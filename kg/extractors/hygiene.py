@@ -43,6 +43,7 @@ _WORDS = _hygiene_words()
 BARE_HEADS = word_list("government_words") | _WORDS["bare_heads"]
 REGION_WORDS = _WORDS["region_words"]
 JOINING_WORDS = _WORDS["joining_words"]
+LEGAL_FORMS = word_list("legal_forms")
 BANK_ENDINGS = tuple(_WORDS["bank_endings"])
 HEADLINE_VERB_TAGS = {"VBZ", "VBD"}
 ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,5}")  # "SADC", "G8": an organization's letters, not a person's name
@@ -161,7 +162,7 @@ def clean_spans(doc: Doc, spans: list[Span], lexicon: Lexicon,
             else:
                 dropped.add(text)  # "Commission" alone, with no full name in the article: no thing in particular
             continue
-        if span.label_ == "ORG" and "," in text:
+        if span.label_ == "ORG" and "," in text and not _legal_form_comma(text):
             dropped.add(text)
             continue  # "Development, Global Health": pieces of a list or of a longer name
         destination = _destination_within(span, lexicon)
@@ -176,3 +177,8 @@ def clean_spans(doc: Doc, spans: list[Span], lexicon: Lexicon,
     last_words = {text.split()[-1] for text in dropped if " " in text}  # "Foudre" later for "La Foudre"
     dropped |= {span.text for span in kept if len(span) == 1 and span.text in last_words}
     return [span for span in kept if span.text not in dropped], heads, dropped | not_people
+
+
+def _legal_form_comma(text: str) -> bool:
+    """Whether the only commas of a name come before a legal form: "Diamond Bay Resort Co., Ltd."."""
+    return all(part.strip().split(" ")[0].rstrip(".").lower() in LEGAL_FORMS for part in text.split(",")[1:])

@@ -21,6 +21,7 @@ from kg.extractors.target_lists import (
     bullet_targets,
     ends_with_colon,
     expand,
+    introduced_names,
     named_only_as_kin,
     names_listed_from,
     semicolon_items,
@@ -55,9 +56,10 @@ SANCTION_CATEGORIES = word_list("sanction_categories")
 LIST_ROOTS = {"be", "include"}
 MODAL_DOUBT = {"could", "may", "might", "would", "should", "can"}
 NOT_DONE_VERBS = word_list("not_done_verbs")
-LIST_SUBJECTS = {"they", "target", "those", "list"}  # "The targets include A, B and C."
+LIST_SUBJECTS = {"they", "target", "those", "list", "other"}  # "The targets include A, B and C."
 FOLLOW_SENTENCES = 3
 LISTING_WORDS = word_list("listing_words")
+SANCTION_VERBS = word_list("sanction_verbs")
 HEADING_WORDS = 3
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 GROUP_PRONOUNS = {"it", "they"}
@@ -111,6 +113,9 @@ def extract_sanctions(
         members = _members_of_group(sent, number, actions, table, document)
         if members is not None:  # (the sentence may tell more: "X and Y were also hit, as were the vessels A, B")
             actions.append(members)
+        introduced = _introduced_members(sent, number, actions, table, document)
+        if introduced is not None:
+            actions.append(introduced)
         tokens = table.tokens[sent.start : sent.end]
         matches = [matched[t.i] for t in tokens if t.i in matched]
         if ends_with_colon(sent):
@@ -173,9 +178,12 @@ def _members_of_group(sent: Span, number: int, actions: list[_Action], table: En
     """ "The companies named were A, B and C", "The judges, A and B, were ...", "The trader, X, ...": the members
     of a group (or the one person) sanctioned just before."""
     recent = [a for a in actions if a.group and a.authority and number - a.sentence <= FOLLOW_SENTENCES]
+    told = _told_as_sanctioned(sent)
+    if not recent and told:  # "The companies designated are A, B and C": the group says it was sanctioned, by
+        recent = [a for a in actions if a.authority][-1:]  # whoever the article last told of sanctioning
     if not recent:
         return None
-    groups = {recent[-1].group or "", *recent[-1].extra_groups} | LIST_SUBJECTS
+    groups = {recent[-1].group or "", *recent[-1].extra_groups, *told} | LIST_SUBJECTS
     keys: list[str] = []
     for root in sent:  # "The companies are A and B; the men are C and D": each clause names members
         if root.lemma_.lower() not in LIST_ROOTS or root.pos_ not in ("AUX", "VERB"):
@@ -186,6 +194,12 @@ def _members_of_group(sent: Span, number: int, actions: list[_Action], table: En
             continue
         listed = [c for c in root.children if c.dep_ in ("attr", "dobj")]
         keys += [k for k in target_keys(listed, table, recent[-1].authority) if k not in keys]
+    for root in sent:  # "The tanker X is among the four vessels designated today"
+        among = [o.lemma_.lower() for p in root.children if p.dep_ == "prep" and p.lower_ == "among"
+                 for o in p.children if o.dep_ == "pobj"]
+        if root.lemma_.lower() == "be" and set(among) & told:
+            named = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+            keys += [k for k in target_keys(named, table, recent[-1].authority) if k not in keys]
     for subject in sent:  # "The judges, X and Y, were accused of ...": the group's members in apposition
         if subject.dep_ in ("nsubj", "nsubjpass", "ROOT") and subject.tag_ in ("NNS", "NN") and any(
                 g.endswith(w) for w in (subject.lemma_.lower(), subject.lower_) if len(w) > 2 for g in groups):
@@ -194,7 +208,28 @@ def _members_of_group(sent: Span, number: int, actions: list[_Action], table: En
     if not keys:
         return None
     evidence = make_evidence(sent, document, "sanctions.group_members", 0.7)
-    return _Action(recent[-1].authority, keys, evidence, recent[-1].date, recent[-1].program, sentence=number)
+    return _Action(recent[-1].authority, keys, evidence, recent[-1].date, recent[-1].program, sentence=number,
+                   group=next(iter(sorted(told)), None))  # ("The others are ...": more of the group told)
+
+
+def _introduced_members(sent: Span, number: int, actions: list[_Action], table: EntityTable,
+                        document: Document) -> _Action | None:
+    """After "OFAC sanctioned three individuals and four entities" names none of them, the parties a later
+    sentence introduces with a bracketed short name ("Jane Roe Diaz (Roe), a ...") are those designated."""
+    group = next((a for a in reversed(actions) if a.group and a.authority and a.done and not a.targets), None)
+    named = [k for k in introduced_names(sent, table) if k != group.authority] if group is not None else []
+    if group is None or not named:
+        return None
+    evidence = make_evidence(sent, document, "sanctions.introduced_member", 0.6)
+    return _Action(group.authority, named, evidence, group.date, group.program, sentence=number)
+
+
+def _told_as_sanctioned(sent: Span) -> set[str]:
+    """The plural nouns of a sentence that a sanctioning participle describes: "The companies designated are
+    ...", "The individuals sanctioned today include ...", "X is among the vessels designated" ({"company",
+    "individual", "vessel"})."""
+    return {noun.lemma_.lower() for noun in sent if noun.tag_ == "NNS"
+            and any(c.dep_ == "acl" and c.lemma_.lower() in SANCTION_VERBS for c in noun.children)}
 
 
 def _group_noun(target: Token) -> bool:

@@ -401,3 +401,19 @@ def expand(tokens: list[Token]) -> list[Token]:
             out.append(token)
         todo += listed
     return sorted(out, key=lambda t: t.i)
+
+
+def introduced_names(sent: Span, table: EntityTable) -> list[str]:
+    """The parties a designation notice introduces one by one, each with a short name of its own words in
+    brackets: "Golden Reed Trading Co., Ltd. (Golden Reed), a holding company ...", "Ana Ruiz Paz (Ruiz), ...";
+    not a body with an acronym ("the Federal Bureau of Investigation (FBI)")."""
+    doc, found = sent.doc, []
+    for start, end, key in table.mentions_in(sent.start, sent.end):
+        if table.kind(key) not in (PERSON, COMPANY, ORGANIZATION) or end + 2 >= sent.end or doc[end].text != "(":
+            continue
+        close = next((i for i in range(end + 1, min(end + 6, sent.end)) if doc[i].text == ")"), None)
+        alias = {t.lower_ for t in doc[end + 1 : close or end + 1]}
+        words = {t.lower_ for t in doc[start:end]}
+        if alias and alias < words and key not in found:
+            found.append(key)
+    return found

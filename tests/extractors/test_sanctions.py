@@ -585,3 +585,32 @@ def test_sanctions_a_second_on_names_a_second_target(run) -> None:
             "on Friday.")
     found = sanctions(run(text, published="2026-02-25", url="https://www.reuters.com/world/americas/test-bans/"))
     assert {(a, t) for a, t, _ in found} >= {("Canada", "Gladys Quiroga"), ("Canada", "Tomas Ibarra")}, found
+
+
+def test_sanctions_a_group_that_says_it_was_designated_names_its_members(run) -> None:
+    text = ("Britain has today sanctioned people and firms behind a smuggling ring, the Foreign Office said.\n\n"
+            "The smuggling ring moved cigarettes through three Adriatic ports for several years, investigators "
+            "found, and paid officials in each of them.\n\n"
+            "Customs officers seized two of its trucks in May.\n\n"
+            "The companies designated are Orla Freight Ltd, Dunmore Trading FZE and Kestrel Haulage LLC.\n\n"
+            "The tanker MARLIN BAY, which police boarded in March, is among the three vessels designated today. "
+            "The others are the CORAL DAWN and the GREY HERON.")
+    found = sanctions(run(text, published="2026-05-14", url="https://www.gov.uk/government/news/test-ring"))
+    assert {t for _, t, _ in found} >= {"Orla Freight Ltd", "Dunmore Trading FZE", "Kestrel Haulage LLC",
+                                        "MARLIN BAY", "CORAL DAWN", "GREY HERON"}, found
+    assert {a for a, _, _ in found} == {"United Kingdom"}, found
+
+
+def test_sanctions_parties_introduced_with_a_short_name_after_a_count(run) -> None:
+    text = ("WASHINGTON — Today, the Department of the Treasury's Office of Foreign Assets Control (OFAC) "
+            "sanctioned two individuals and two entities that smuggle fuel.\n\n"
+            "Procurement Network\n\n"
+            "Tamaz Kvirikashvili (Kvirikashvili), a Georgian national, runs Mtkvari Fuel Co., Ltd. (Mtkvari Fuel), "
+            "a trading house in Poti. His cousin, Eka Dolidze (Dolidze), keeps its books.\n\n"
+            "Americans lost money to such schemes, according to the Federal Bureau of Investigation (FBI).")
+    extraction = run(text, published="2026-06-02", url="https://home.treasury.gov/news/press-releases/test1")
+    found = {t for _, t, _ in sanctions(extraction)}
+    assert found >= {"Tamaz Kvirikashvili", "Mtkvari Fuel Co., Ltd.", "Eka Dolidze"}, found
+    assert "Federal Bureau of Investigation" not in found, found
+    kinds = {e.label: e.kind for e in extraction.entities}
+    assert kinds["Eka Dolidze"] == "Person" and kinds["Tamaz Kvirikashvili"] == "Person", kinds
