@@ -15,11 +15,14 @@ from collections.abc import Iterable
 from dataclasses import replace
 from difflib import SequenceMatcher
 
-from kg.extractors.lexicon import normalize
+from kg.extractors.lexicon import normalize, word_list
 from kg.fact_kinds import kind_of, merge_facts
 from kg.model import PERSON, Entity, Extraction, Fact
 
-ALIKE_GIVEN_NAMES = 0.6  # similarity of two spellings of one first name: "Sergei"/"Sergey", "Aleksey"/"Alexei"
+# similarity of two spellings of one first name, once the letters that transliterations write in several ways
+# are written one way: "Sergei"/"Sergey", "Aleksey"/"Alexei" (not "Kwame"/"Kwabena", two names)
+ALIKE_GIVEN_NAMES = 0.7
+SPELLINGS = tuple(tuple(pair.split(">")) for pair in sorted(word_list("transliteration_spellings")))
 
 
 class EntityIndex:
@@ -36,7 +39,7 @@ class EntityIndex:
         for entity in entities:
             self.by_key.setdefault(entity.key, entity)
             self.by_label.setdefault((entity.kind, normalize(entity.label)), set()).add(entity.key)
-            words = normalize(entity.label).split()
+            words = _name_parts(entity.label)
             if entity.kind == PERSON and len(words) > 1:
                 for word in words[1:]:  # "Mike Sonko Gidion Mbuvi Kioko" is found by "Sonko" as by "Kioko"
                     self.by_surname.setdefault(word, set()).add(entity.key)
@@ -50,12 +53,12 @@ class EntityIndex:
             return next(iter(same_label))
         if entity.kind != PERSON:
             return None
-        words = normalize(entity.label).split()
+        words = _name_parts(entity.label)
         if not words:
             return None
         candidates = self.by_surname.get(words[-1], set())
         if len(words) > 1:  # a full name: same surname, a first name spelt alike, and no other name apart
-            candidates = {k for k in candidates for known in [normalize(self.by_key[k].label).split()]
+            candidates = {k for k in candidates for known in [_name_parts(self.by_key[k].label)]
                           if _alike_given_names(known[0], words[0]) and _other_names_agree(known[1:], words[1:])}
         return next(iter(candidates)) if len(candidates) == 1 else None
 
@@ -85,12 +88,22 @@ class EntityIndex:
         return replace(extraction, entities=tuple(merged.values()), facts=_dedupe(facts))
 
 
+def _name_parts(label: str) -> list[str]:
+    """The parts of a person's name in comparison form, a hyphenated surname as one part: "Kofi Asante-Boateng"
+    is not found by "Boateng", another family's name."""
+    return [part for word in label.split() for part in [normalize(word).replace(" ", "-")] if part]
+
+
 def _alike_given_names(known: str, new: str) -> bool:
     """Whether two first names may be one person's: the same, an initial of the other, or two spellings of one
     name ("Sergei"/"Sergey"), not two names with one initial ("Ali"/"Abdullahi")."""
     if known[:1] != new[:1]:
         return False
-    return len(known) == 1 or len(new) == 1 or SequenceMatcher(None, known, new).ratio() >= ALIKE_GIVEN_NAMES
+    if len(known) == 1 or len(new) == 1:
+        return True
+    for written, one_way in SPELLINGS:
+        known, new = known.replace(written, one_way), new.replace(written, one_way)
+    return SequenceMatcher(None, known, new).ratio() >= ALIKE_GIVEN_NAMES
 
 
 def _other_names_agree(known: list[str], new: list[str]) -> bool:

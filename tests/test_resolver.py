@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from kg.model import PERSON, Document, Entity, Evidence, Extraction, RoleFact
 from kg.resolver import EntityIndex
 
@@ -66,3 +68,26 @@ def test_resolver_keeps_two_people_who_share_a_first_name_and_one_surname_apart(
     assert new.entities[0].key == "person/tomas-luis-vega-ruiz"  # "Pardo" is not his, "Luis Vega" not the other's
     new = index.reconcile(_extraction(Entity("person/tomas-ruiz", "Tomás Ruiz", PERSON)))
     assert new.entities[0].key == "person/tomas-ruiz-pardo"  # a shorter form of the known name
+
+
+@pytest.mark.parametrize(("known", "new", "same"), [
+    ("Kwame Mensah-Darko", "Kwabena Mensah-Darko", False),  # two names that share letters are two people
+    ("Aleksandr Volkov", "Alexander Volkov", True),  # one name written in two transliterations
+    ("Yuriy Belov", "Yuri Belov", True),
+])
+def test_resolver_first_names_alike_only_as_spellings_of_one_name(known, new, same) -> None:
+    def key(name: str) -> str:
+        return "person/" + name.lower().replace(" ", "-")
+
+    index = EntityIndex([Entity(key(known), known, PERSON)])
+    found = index.reconcile(_extraction(Entity(key(new), new, PERSON))).entities[0].key
+    assert (found == key(known)) is same, found
+
+
+def test_resolver_a_hyphenated_surname_is_one_name() -> None:
+    index = EntityIndex([Entity("person/ama-boateng", "Ama Boateng", PERSON)])
+    new = index.reconcile(_extraction(Entity("person/ama-owusu-boateng", "Ama Owusu-Boateng", PERSON)))
+    assert new.entities[0].key == "person/ama-owusu-boateng"
+    index = EntityIndex([Entity("person/ama-owusu-boateng", "Ama Owusu-Boateng", PERSON)])
+    new = index.reconcile(_extraction(Entity("person/owusu-boateng", "Owusu-Boateng", PERSON)))
+    assert new.entities[0].key == "person/ama-owusu-boateng"

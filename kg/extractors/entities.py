@@ -42,6 +42,8 @@ NAME_PARTICLES = word_list("name_particles")
 QUALIFIERS = word_list("qualifiers")
 MEDIA_CUES = word_list("media_cues")
 GROUP_NOUNS = word_list("group_nouns")
+GROUP_ARTICLES = word_list("group_articles")
+GIVEN_NAMES = 2  # untagged first names joined to a tagged name: "Ana Lucía" of "Ana Lucía Ferrada Soto"
 NAME_WORD_POS = {"PROPN", "NOUN", "VERB", "ADJ"}  # the parts of speech the model gives the words of a firm's name
 GOVERNMENT_WORDS = word_list("government_words")
 COMPANY_WORDS = word_list("company_words")
@@ -195,6 +197,9 @@ class EntityTable:
                 and self.lowers[span.start - 1] in COMPANY_NOUNS | MEDIA_CUES
                 and not self.lexicon.known_city(span.text)):
             return Span(self.doc, span.start, span.end, label="ORG")  # "airline Belavia", "broadcaster X"
+        if (span.label_ in ("PERSON", "GPE", "LOC") and len(span) > 1 and self.lowers[span.start] in GROUP_ARTICLES
+                and not self.lexicon.known_city(span.text)):
+            return Span(self.doc, span.start, span.end, label="ORG")  # "Los Tiburones": a group (not "Los Angeles")
         kind = self._shape_kind(span) if len(span) > 1 and span.label_ in MISLABELS else None
         if kind in (COMPANY, GOVERNMENT_BODY, ORGANIZATION):
             return Span(self.doc, span.start, span.end, label="ORG")
@@ -338,13 +343,22 @@ class EntityTable:
         self._register_places_of_countries()
 
     def _with_place_words(self, span: Span) -> Span:
-        """A place name the model cut short: "Nizhny" of "Nizhny Novgorod", when the whole is a known place."""
+        """A place name the model cut short: "Nizhny" of "Nizhny Novgorod", "Salaam" of "Dar es Salaam", when
+        the whole is a known place."""
         for extra in (2, 1):
             end = span.end + extra
             if end <= len(self.tokens) and all(t.text[:1].isupper() for t in self.tokens[span.end : end]):
                 text = self.doc[span.start : end].text
                 if self.lexicon.city_country(text) or self.lexicon.country(text):
                     return Span(self.doc, span.start, end, label=span.label_)
+        for extra in (2, 1):
+            start = span.start - extra
+            first = self.tokens[start] if start >= 0 else None
+            if first is not None and (first.pos_ == "PROPN" and first.text[:1].isupper()  # "Dar es [Salaam]"
+                                      or first.text == "The" and not first.is_sent_start):  # "The [Hague]"
+                text = self.doc[start : span.end].text
+                if self.lexicon.city_country(text) or self.lexicon.country(text):
+                    return Span(self.doc, start, span.end, label=span.label_)
         return span
 
     def _with_honoured_names(self, spans: list[Span]) -> list[Span]:
@@ -466,6 +480,25 @@ class EntityTable:
                 found.append(Span(self.doc, i + 1, end, label="ORG"))
         return found
 
+    def _name_set_off_after(self, title: int) -> Token | None:
+        """The last word of a name set off by commas right after a capitalised title and its portfolio, read
+        along the words when the parse hangs the name elsewhere: "with Peru's Minister of Foreign Affairs,
+        Ana Ruiz Paz, to ..."."""
+        tokens, size = self.tokens, len(self.tokens)
+        if not tokens[title].text[:1].isupper():
+            return None
+        i = title + 1
+        if i < size and self.lowers[i] in ("of", "for"):
+            i += 1 + (i + 1 < size and self.lowers[i + 1] == "the")
+            while i < size and (tokens[i].text[:1].isupper() or self.lowers[i] == "and"):
+                i += 1
+        if i >= size or tokens[i].text != ",":
+            return None
+        end = i + 1
+        while end < size and end - i <= 4 and tokens[end].pos_ == "PROPN" and tokens[end].text[:1].isupper():
+            end += 1
+        return tokens[end - 1] if end - i >= 3 and end < size and tokens[end].text in (",", ".") else None
+
     def _with_described_people(self, spans: list[Span]) -> list[Span]:
         """A person's name the model missed or read as an organization, told by the title in apposition to it:
         "Ramesh Karki, the chief district officer of Humla,", "Fiji's Minister for Foreign Affairs, Litia
@@ -490,7 +523,7 @@ class EntityTable:
                 heads = [title, *(o for p in title.children if p.dep_ == "prep"
                                   for o in p.children if o.dep_ == "pobj")]
                 name = next((c for h in heads for c in h.children if c.dep_ == "appos" and c.i > title.i
-                             and tokens[c.left_edge.i - 1].text == ","), None)
+                             and tokens[c.left_edge.i - 1].text == ","), None) or self._name_set_off_after(i)
                 if name is None:
                     continue
             start = name.i
@@ -498,7 +531,7 @@ class EntityTable:
                                       or start - 2 >= 0 and glued_hyphen(tokens[start - 1])):  # "Maleno-Ruiz"
                 start -= 1
             words = [w for w in tokens[start : name.i + 1] if not glued_hyphen(w)]
-            if 2 <= len(words) <= 4 and all(
+            if 2 <= len(words) <= 4 and words[0].lower_ not in GROUP_ARTICLES and all(
                     (w.i not in taken or places.get(w.i, start) > start)  # (a town as a surname: "Ana Soria")
                     and w.pos_ == "PROPN" and w.is_alpha and w.text[:1].isupper()
                     and w.ent_type_ in ("", "ORG", "GPE", "LOC") and w.lower_ not in self.lexicon.title_words
@@ -602,9 +635,7 @@ class EntityTable:
             if noun.lower_ not in GROUP_NOUNS or not noun.text.islower() or noun.i in taken:
                 continue
             start = noun.i
-            while start - 1 >= 0 and start - 1 not in taken and tokens[start - 1].pos_ == "PROPN" \
-                    and tokens[start - 1].text[:1].isupper() and not tokens[start - 1].ent_type_ \
-                    and tokens[start - 1].lower_ not in self.lexicon.title_words and not tokens[start - 1].is_sent_start:
+            while start - 1 >= 0 and start - 1 not in taken and self._untagged_name_word(tokens[start - 1]):
                 start -= 1
             name = self.doc[start : noun.i]
             if (start < noun.i and start > 0 and self.lowers[start - 1] == "the" and not self.lexicon.country(name.text)
@@ -612,21 +643,30 @@ class EntityTable:
                 found.append(Span(self.doc, start, noun.i, label="ORG"))
         return sorted(spans + found, key=lambda s: s.start)
 
+    def _untagged_name_word(self, token: Token) -> bool:
+        """A capitalised proper noun the model tagged as nothing, no title's word, not opening its sentence."""
+        return (token.pos_ == "PROPN" and token.text[:1].isupper() and not token.ent_type_
+                and token.lower_ not in self.lexicon.title_words and not token.is_sent_start)
+
     def _with_given_names(self, spans: list[Span]) -> list[Span]:
-        """ "Vania Ilkova Zhelyazkova" with "Vania" read as a place, "God Nisanov" with "God" read as nothing:
-        one unknown word the model gave another label or none, written right before a person's name and
-        joined to it, is the person's first name."""
+        """ "Vania Ilkova Zhelyazkova" with "Vania" read as a place, "God Nisanov" with "God" read as nothing,
+        "Ana Lucía Ferrada Soto" with two first names untagged: up to two unknown words the model gave another
+        label or none, written right before a person's name and joined to it, are the person's first names."""
         out: list[Span] = []
         for span in spans:
             before = out[-1] if out else None
-            if span.label_ == "PERSON" and span.start > 0 and (before is None or before.end < span.start):
+            for _ in range(GIVEN_NAMES):
+                if not (span.label_ == "PERSON" and span.start > 0 and (before is None or before.end < span.start)):
+                    break
                 word = self.tokens[span.start - 1]  # "God Nisanov" with only "Nisanov" tagged
-                if (word.pos_ == "PROPN" and word.dep_ == "compound" and word.text.istitle() and not word.ent_type_
+                if not (word.pos_ == "PROPN" and word.dep_ == "compound" and word.text.istitle()
+                        and not word.ent_type_
                         and word.lower_ not in self.lexicon.title_words and word.lower_ not in HONORIFIC_TITLES
                         and word.lower_ not in QUALIFIERS and word.lower_ not in PORTFOLIO_WORDS
                         and not self._coordinated_capital(word.i)  # "Minister of Ports and Waterways X"
                         and not word.is_sent_start and not self.lexicon.org_word(word.text)):
-                    span = Span(self.doc, span.start - 1, span.end, label="PERSON")
+                    break
+                span = Span(self.doc, span.start - 1, span.end, label="PERSON")
             if (before is not None and span.label_ == "PERSON" and before.end == span.start
                     and self._unknown_name_part(before) and before[0].dep_ == "compound"
                     and not (before.start > 0 and self.tokens[before.start - 1].pos_ == "ADP")  # "Governor of X Y"

@@ -61,6 +61,7 @@ class Lexicon:
     title_words: frozenset[str] = frozenset()  # every word of a title, and "mr", "mrs", "ms", "dr"
     titles_by_word: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)  # word -> titles with it
     capitals: dict[str, str] = field(default_factory=dict)  # normalized capital -> the body it stands for
+    body_countries: dict[str, str] = field(default_factory=dict)  # a government body's name -> its country
 
     def country(self, text: str) -> str | None:
         """The canonical country named by `text` (alias or name), or None."""
@@ -154,11 +155,14 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
         for alias in (name, *others):
             countries.setdefault(normalize(alias), canonical[name])
     organizations: dict[str, tuple[str, str]] = {}
+    body_countries: dict[str, str] = {}
     for row in _rows("organizations.tsv", data_dir):
-        row += [""] * (3 - len(row))
-        name, kind, aliases = row[:3]
+        row += [""] * (4 - len(row))
+        name, kind, aliases, country = row[:4]
         for alias in [name, *_alternatives(aliases)]:
             organizations[normalize(alias)] = (name, kind)
+        if country:
+            body_countries[name] = country
     title_set = {tuple(line.lower().split()) for line in _lines("titles.txt", data_dir)}
     heads = _lines("title_heads.txt", data_dir)
     portfolios = _lines("portfolios.txt", data_dir)
@@ -212,7 +216,8 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
                    frozenset({w for words in titles for w in words} | {"mr", "mrs", "ms", "dr"}),
                    {word: tuple(found) for word, found in by_word.items()},
                    {**{normalize(city): canonical[country] for city, country in world.capitals.items()},
-                    **{normalize(row[0]): row[1] for row in _rows("seats.tsv", data_dir)}})
+                    **{normalize(row[0]): row[1] for row in _rows("seats.tsv", data_dir)}},
+                   body_countries)
 
 
 def _verb_rule(row: list[str]) -> VerbRule:

@@ -35,6 +35,7 @@ ORG_PREPOSITIONS_AFTER_TITLE = {"of", "for", "at", "from", "with"}  # "a lawmake
 PORTFOLIO_ENDS = word_list("portfolio_ends")
 COUNTERPART = "counterpart"
 NATIONAL_HEADS = word_list("national_heads")
+SEATED_WORDS = word_list("seated_words")
 NOT_NATIONAL = word_list("not_national")
 # Words a line of a list of people may open with before the name: "The Honorable", "His Excellency", "- ".
 LINE_OPENERS = HONORIFIC_TITLES | {"the", "his", "her", "lord", "lady", "-", "*", "\u2022"}
@@ -162,6 +163,9 @@ def _org_before(doc: Doc, end: int, table: EntityTable, lower: int,
                 and before.lower_ not in QUALIFIERS | HONORIFIC_TITLES):
             # "Environment Canada spokesperson", "Air France pilot": a body named with its country's name
             return table.ensure(doc[start - 1 : i + 1].text, ORGANIZATION), start - 1
+        owner = table.key_at(start - 2) if start - 2 >= lower and doc[start - 1].text in POSSESSIVE else None
+        if table.kind(key) in (COUNTRY, PLACE) and owner and table.kind(owner) not in (PERSON, COUNTRY, PLACE):
+            return owner, table.span_at(start - 2)[0]  # type: ignore[index]  # "the BBC's East Africa editor"
         return key, start
     for start in (i - 2, i - 1):  # "Bissau-Guinean", "Cape Verdean", "Sierra Leonean": read whole
         words = doc[start : i + 1] if start >= lower else None
@@ -211,7 +215,14 @@ def _country_before(i: int, table: EntityTable) -> str | None:
 
 def _its_antecedent(doc: Doc, its: int, table: EntityTable) -> str | None:
     """The nearest organization (no person, country or place) named before "its", in its sentence or the
-    one before: "The Y brought the case. Its chairperson, X, said ..."."""
+    one before: "The Y brought the case. Its chairperson, X, said ..."; in a sentence that has just given
+    another post of a possessor, that possessor, whatever it is: "the Z State's finance minister, A, and its
+    health minister, B"."""
+    for i in range(its - 1, doc[its].sent.start, -1):
+        key = table.key_at(i - 1)
+        if doc[i].text in POSSESSIVE and key and table.kind(key) != PERSON and any(
+                match_title(doc, j, table) == i + 1 for j in range(i + 2, min(i + 6, its))):
+            return key
     for i in range(its - 1, _previous_sentence_start(doc, its) - 1, -1):
         key = table.key_at(i)
         if key and table.kind(key) not in (PERSON, COUNTRY, PLACE):
@@ -327,10 +338,14 @@ def _past_descriptors(doc: Doc, i: int, table: EntityTable, limit: int) -> int:
             and doc[span[1]].text in POSSESSIVE:
         j = span[1] + 1  # "Germany's": the country that has the organization named next
     described = j
-    while j < limit and j - described < DESCRIPTOR_WORDS and table.key_at(j) is None and (
-            doc[j].pos_ in ("NOUN", "ADJ") and doc[j].text.isalpha() and doc[j].text.islower()
-            or table.country_of_word(doc[j]) is not None):
-        j += 1
+    while j < limit and j - described < DESCRIPTOR_WORDS:
+        if j + 2 < limit and glued_hyphen(doc[j + 1]) and doc[j + 2].lower_ in SEATED_WORDS:
+            j += 3  # "Tashkent-based brokerage Y": where it sits describes it too
+        elif table.key_at(j) is None and (doc[j].pos_ in ("NOUN", "ADJ") and doc[j].text.isalpha()
+                                          and doc[j].text.islower() or table.country_of_word(doc[j]) is not None):
+            j += 1
+        else:
+            break
     if j == i or j >= limit or not doc[j - 1].text.islower():
         return i
     key = table.key_at(j)
@@ -1322,6 +1337,11 @@ def _described(doc: Doc, start: int, end: int, person: str, table: EntityTable,
     for clause in (c for c in root.children if c.dep_ == "relcl"):
         if clause.lemma_ == "be":
             candidates += [(c, "roles.relative_clause", 0.7) for c in clause.children if c.dep_ == "attr"]
+    if not candidates and start - 1 > sent.start and doc[start - 1].text == "," and end < sent.end \
+            and doc[end].text in (",", "."):  # "with Peru's Minister of Foreign Affairs, X, to ...": read along
+        title_start = _portfolio_title_start(doc, start - 1, table) or match_title(doc, start - 1, table)  # the
+        if title_start is not None and doc[title_start].text[:1].isupper():  # words when the parse lost it
+            candidates.append((doc[title_start], "roles.apposition", 0.8))
     for noun, extractor, confidence in candidates:
         if not (sent.start <= noun.i < sent.end) or table.key_at(noun):
             continue
@@ -1365,7 +1385,7 @@ def _portfolio_title_end(doc: Doc, title_start: int, title_end: int, limit: int,
     International Development]", "Minister of Energy [and Mines]", up to the comma, a name or `limit`;
     `title_end` when the words after it are no portfolio."""
     end = title_end + (title_end < limit and doc[title_end].lower_ in ("of", "for"))  # "Minister [of Mines]"
-    end += end < limit and doc[end - 1].lower_ in ("of", "for") and doc[end].lower_ == "the"  # "minister [for the Pacific]"
+    end += end < limit and doc[end - 1].lower_ == "for" and doc[end].lower_ == "the"  # "minister [for the Pacific]"
     while end < limit and end - title_end < PORTFOLIO_WORDS and (
             doc[end].text[:1].isupper() or doc[end].lower_ in ("and", "&") or glued_hyphen(doc[end])) and not (
             (key := table.key_at(end)) and table.kind(key) == PERSON):

@@ -710,8 +710,12 @@ def _to_facts(actions: list[_Action], table: EntityTable) -> list[SanctionFact]:
     for target, claims in by_target.items():
         # a government's body or officer over its country ("Treasury" and "the United States" for one action); a
         # bloc and a country are two authorities ("the EU listed X; the United States blacklisted X in June")
-        by_body = any(table.kind(a) in GOVERNMENT_ACTORS for a, _ in claims)
-        authorities = {a for a, _ in claims if not (by_body and table.kind(a) == COUNTRY)}
+        # (a country stays beside another country's body: "the UK listed X; the US Treasury designated X too")
+        bodies_of = {table.lexicon.body_countries.get(table.label(a)) for a, _ in claims
+                     if table.kind(a) in GOVERNMENT_ACTORS}
+        by_body = bool(bodies_of)
+        authorities = {a for a, _ in claims if not (table.kind(a) == COUNTRY and bodies_of
+                                                    and (None in bodies_of or table.label(a) in bodies_of))}
         for authority in sorted(authorities, key=lambda a: [a for a, _ in claims].index(a)):
             # the date and programme of one government's action, told by any of its bodies or officers
             related = [act for a, act in claims if a == authority or by_body and table.kind(a) == COUNTRY

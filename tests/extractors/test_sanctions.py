@@ -614,3 +614,15 @@ def test_sanctions_parties_introduced_with_a_short_name_after_a_count(run) -> No
     assert "Federal Bureau of Investigation" not in found, found
     kinds = {e.label: e.kind for e in extraction.entities}
     assert kinds["Eka Dolidze"] == "Person" and kinds["Tamaz Kvirikashvili"] == "Person", kinds
+
+
+def test_sanctions_a_country_stays_beside_another_countrys_body(run) -> None:
+    text = ("The UK has today sanctioned two members of a hacking group.\n\n"
+            "The following individuals have been designated:\n\n"
+            "- Pavel Igorevich Sokolov, the group's leader\n"
+            "- Olga Nikolayevna Zueva, who handled its payments\n\n"
+            "The US Department of the Treasury today announced parallel designations of Sokolov and Zueva.")
+    found = {(a, t) for a, t, _ in sanctions(run(text, published="2026-02-03",
+                                                  url="https://www.gov.uk/government/news/test-hackers"))}
+    assert {("United Kingdom", "Pavel Igorevich Sokolov"), ("United Kingdom", "Olga Nikolayevna Zueva"),
+            ("U.S. Department of the Treasury", "Pavel Igorevich Sokolov")} <= found, found
