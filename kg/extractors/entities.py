@@ -304,6 +304,7 @@ class EntityTable:
         spans = [relabeled for ent in doc_ents(self.doc) for trimmed in [self._trim(ent)] if trimmed is not None
                  for relabeled in [self._relabel(trimmed)] if relabeled is not None]
         spans = [self._with_place_words(s) if s.label_ in ("GPE", "LOC") else s for s in spans]
+        spans = self._with_formal_country_names(spans)
         spans = self._with_honoured_names(spans)
         spans = self._with_peers(spans)
         spans = self._with_company_names(spans)
@@ -360,6 +361,20 @@ class EntityTable:
                 if self.lexicon.city_country(text) or self.lexicon.country(text):
                     return Span(self.doc, start, span.end, label=span.label_)
         return span
+
+    def _with_formal_country_names(self, spans: list[Span]) -> list[Span]:
+        """ "the Democratic Socialist Republic of Sri Lanka", "the Plurinational State of Bolivia": a state's
+        formal name that the model cut before "of" and the country, whole, when the whole is a known name."""
+        out: list[Span] = []
+        for span in spans:
+            before = out[-1] if out else None
+            if (before is not None and span.label_ == "GPE" and before.end + 1 == span.start
+                    and self.lowers[before.end] == "of" and before.label_ in ("ORG", "GPE", "NORP", "LOC")
+                    and self.lexicon.country(self.doc[before.start : span.end].text)):
+                out[-1] = Span(self.doc, before.start, span.end, label="GPE")
+                continue
+            out.append(span)
+        return out
 
     def _with_honoured_names(self, spans: list[Span]) -> list[Span]:
         """A name after an honorific ("The Honorable Jane Roe, ...", "Mr. John Doe") is a person's, whatever

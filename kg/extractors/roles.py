@@ -36,6 +36,7 @@ PORTFOLIO_ENDS = word_list("portfolio_ends")
 COUNTERPART = "counterpart"
 NATIONAL_HEADS = word_list("national_heads")
 SEATED_WORDS = word_list("seated_words")
+COMPANION_VERBS = word_list("companion_verbs")
 NOT_NATIONAL = word_list("not_national")
 # Words a line of a list of people may open with before the name: "The Honorable", "His Excellency", "- ".
 LINE_OPENERS = HONORIFIC_TITLES | {"the", "his", "her", "lord", "lady", "-", "*", "\u2022"}
@@ -140,8 +141,11 @@ def _org_before(doc: Doc, end: int, table: EntityTable, lower: int,
     if doc[i].lower_ == "whose":  # "the Vatican, whose secretary of state, X,": what the clause is on
         clause = next((a for a in doc[i].ancestors if a.dep_ == "relcl"), None)
         owner = _org_named_by(clause.head, table) if clause is not None else None
+        named = i - 2
+        if named > 0 and doc[named].text == ")":  # "Araks Logistics CJSC (Araks Logistics), whose ..."
+            named = next((j - 1 for j in range(named - 1, max(named - 6, 0), -1) if doc[j].text == "("), named)
         if owner is None and i >= 2 and doc[i - 1].text == "," and not doc[i - 1].is_sent_start:
-            owner = table.key_at(i - 2)  # the parse lost the clause: the body right before ", whose" (not
+            owner = table.key_at(named)  # the parse lost the clause: the body right before ", whose" (not
             owner = owner if owner and table.kind(owner) not in (PERSON, COUNTRY, PLACE) else None  # "X in Peru")
         return owner, i
     if doc[i].text in POSSESSIVE and i - 1 >= lower:
@@ -223,6 +227,12 @@ def _its_antecedent(doc: Doc, its: int, table: EntityTable) -> str | None:
         if doc[i].text in POSSESSIVE and key and table.kind(key) != PERSON and any(
                 match_title(doc, j, table) == i + 1 for j in range(i + 2, min(i + 6, its))):
             return key
+    if doc[its].is_sent_start and its > 0:  # "Its chairman, X, ..." opening a sentence: what the one before was about
+        before = doc[its - 1].sent
+        subjects = [table.key_at(t) for t in before if t.dep_ in ("nsubj", "nsubjpass") and table.key_at(t)]
+        found = [k for k in subjects if k and table.kind(k) not in (PERSON, COUNTRY, PLACE)]
+        if found:
+            return found[0]
     for i in range(its - 1, _previous_sentence_start(doc, its) - 1, -1):
         key = table.key_at(i)
         if key and table.kind(key) not in (PERSON, COUNTRY, PLACE):
@@ -378,7 +388,9 @@ def _is_title(text: str, table: EntityTable) -> bool:
 
 def _prefer_specific(facts: list[RoleFact], table: EntityTable) -> list[RoleFact]:
     """Drop a title that a longer title of the same person and organization contains ("Secretary"); an
-    organization named with more words is the same one ("Washington" and "Washington State")."""
+    organization named with more words is the same one ("Washington" and "Washington State"). A title a verb
+    gives ("Y, led by chief executive X": "leader") gives its body to a lower-case title told with the name,
+    and gives way to any other title of that person with that body."""
     def same_body(a: str | None, b: str | None) -> bool:
         if a is None or a == b:
             return True
@@ -389,6 +401,12 @@ def _prefer_specific(facts: list[RoleFact], table: EntityTable) -> list[RoleFact
         words_a, words_b = set(a.role.lower().split()), set(b.role.lower().split())
         return a.person == b.person and words_a < words_b and same_body(a.org, b.org)
 
+    verb_titles = ("roles.led_by", "roles.leads_org")  # "Y, led by chief executive X": the title said, not "leader"
+    led = {(f.person, f.evidence[0].sentence): f.org for f in facts if f.evidence[0].extractor in verb_titles}
+    facts = [replace(f, org=led[(f.person, f.evidence[0].sentence)]) if f.org is None and f.role.islower()
+             and f.qualifier is None and (f.person, f.evidence[0].sentence) in led
+             and f.evidence[0].extractor not in verb_titles else f
+             for f in facts]  # (not a capitalised title or a past post: "led by former Foreign Minister X")
     guesses = ("roles.home", "roles.context_country", "roles.article_country")
     # a post whose organization was guessed gives way to the same post told with its organization, not to
     # another post ("Prime Minister X, who also chairs the Y party")
@@ -398,6 +416,9 @@ def _prefer_specific(facts: list[RoleFact], table: EntityTable) -> list[RoleFact
     for fact in facts:  # compared within one person's facts only: linear in long articles
         by_person.setdefault(fact.person, []).append(fact)
     return [a for a in facts if not any(vaguer(a, b) for b in by_person[a.person])
+            and not (a.evidence[0].extractor in verb_titles and any(
+                b.org == a.org and b.role != a.role and b.evidence[0].extractor not in verb_titles
+                for b in by_person[a.person]))
             and not (a.evidence[0].extractor in guesses and (a.person, _title_head(a.role)) in explicit)
             and not (a.evidence[0].extractor == "roles.context_country" and a.person in at_home)]
 
@@ -412,6 +433,7 @@ def _iter_roles(doc: Doc, table: EntityTable, document: Document, sentences: lis
                 home: HomeContext) -> Iterator[RoleFact]:
     dominant = _dominant_country(table, document.title) if home.country is None else None
     told = _told_posts(doc, table, document, sentences)
+    countries: dict[str, str] = {}  # person -> the country of a post told of them so far
     for number, sent in enumerate(sentences):
         found: dict[str, RoleFact] = {}
         paired = _respectively(doc, sent, table, document)
@@ -460,6 +482,10 @@ def _iter_roles(doc: Doc, table: EntityTable, document: Document, sentences: lis
                     each = _with_court(each, title_start, sentences[max(number - 1, 0)].start, table)
                 if each.org is None and _local_post(each.role):
                     each = _with_local_body(each, doc, title_start, sentences[max(number - 1, 0)].start, table)
+                if each.org is None and _title_head(each.role) in NATIONAL_HEADS \
+                        and each.role.lower() not in NOT_NATIONAL:
+                    side = _side_country(sent, table) or _companions_country(sent, start, table, countries)
+                    each = _given_org(each, side, "roles.party_country", 0.7) if side else each
                 rule = each.evidence[0].extractor
                 if (each.org is None and (home.country is None or not home.release)
                         and (each.role[:1].isupper() and rule in (TITLE_BEFORE_NAME, NAMED_TO_POST)
@@ -471,8 +497,38 @@ def _iter_roles(doc: Doc, table: EntityTable, document: Document, sentences: lis
                             or _with_nearby_country(each, window, table, dominant, met)
                             or _with_article_country(each, window, table, dominant))
                 each = _without_lone_body_word(_without_nationality(each, sent, table), table)
+                if each.org and table.kind(each.org) == COUNTRY:
+                    countries.setdefault(key, each.org)
                 found.setdefault(key, each)
                 yield each
+
+
+def _side_country(sent: Span, table: EntityTable) -> str | None:
+    """The country whose side a sentence tells of: "On the U.S. side, the meeting was attended by ...",
+    "On the Estonian side, ..."."""
+    for noun in sent:
+        if noun.lemma_.lower() == "side" and noun.dep_ == "pobj":
+            for word in noun.children:
+                key = table.key_at(word)
+                if word.dep_ in ("compound", "amod", "poss") and key and table.kind(key) == COUNTRY:
+                    return key
+                if word.dep_ in ("compound", "amod") and (people := table.country_of_word(word)):
+                    return people
+    return None
+
+
+def _companions_country(sent: Span, start: int, table: EntityTable, countries: dict[str, str]) -> str | None:
+    """The country of a person told of before, whom the people named after "by" accompany: "Prime Minister X
+    was accompanied by Foreign Minister A and Defence Minister B"."""
+    for verb in sent:
+        agent = next((c for c in verb.children if c.dep_ == "agent" and c.i < start), None)
+        if agent is None or verb.lemma_.lower() not in COMPANION_VERBS:
+            continue
+        for subject in (c for c in verb.children if c.dep_ == "nsubjpass"):
+            key = table.key_at(subject)
+            if key and key in countries:
+                return countries[key]
+    return None
 
 
 def _respectively(doc: Doc, sent: Span, table: EntityTable, document: Document) -> list[RoleFact]:
@@ -798,9 +854,13 @@ def _stop_country(sent: Span, table: EntityTable, home: HomeContext, document: D
 
 def _partner_or_destination(token: Token) -> bool:
     """A place or country one meets with or travels to ("coordinated with Canada", "travel to Bali,
-    Indonesia"): it says nothing of the subject's own country."""
+    Indonesia"), or the country of the one met ("met with Prime Minister X of Estonia"): it says nothing of
+    the subject's own country."""
     while token.dep_ in ("appos", "conj", "compound") and token.head.i != token.i:
         token = token.head
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ == "PROPN" \
+            and token.head.head.i != token.i:
+        return _partner_or_destination(token.head.head)
     return token.dep_ == "pobj" and token.head.lower_ in ("with", "to")
 
 
@@ -1358,6 +1418,11 @@ def _described(doc: Doc, start: int, end: int, person: str, table: EntityTable,
         if qualifier is None:
             qualifier, _ = _qualifier_before(doc, i, lower)
         after = _org_after(doc, title_end, table, ORG_PREPOSITIONS_AFTER_TITLE, noun.right_edge.i + 1)
+        for other in (c for c in noun.conjuncts if c.i == title_end + 1 and doc[title_end].lower_ == "and"
+                      and after is None and _title_head(doc[title_start:title_end].text) not in NATIONAL_HEADS
+                      and match_title_around(doc, c.i, table)):  # "the director and owner of Y"
+            after = _org_after(doc, other.i + 1, table, ORG_PREPOSITIONS_AFTER_TITLE,
+                               max(other.right_edge.i, noun.right_edge.i) + 1)
         portfolio = _portfolio_named(doc, title_end, table) if org is not None else None
         if portfolio is not None:  # "Zambia's Minister of Mines and Minerals Development, X": a portfolio
             title_end, after = portfolio, None

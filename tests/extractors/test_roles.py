@@ -1156,3 +1156,43 @@ def test_roles_a_place_named_beside_a_post_is_not_its_body(run, text, person, wr
 def test_roles_bodies_read_past_descriptions_and_possessors(run, text, expected) -> None:
     found = {f[:3] for f in roles(run(text, "2026-06-03", url="https://www.whitehouse.gov/briefings-statements/x/"))}
     assert expected in found, found
+
+
+def test_roles_each_side_of_a_meeting_keeps_its_country(run) -> None:
+    text = ("President Ana Torres met today with Prime Minister Jonas Berg of Norway at the White House.\n\n"
+            "Prime Minister Berg was accompanied by Foreign Minister Ingrid Dahl and Defence Minister Ola Strand. "
+            "On the U.S. side, the meeting was attended by Vice President Mark Ellis and Secretary of State "
+            "Grace Holt.")
+    found = {f[:3] for f in roles(run(text, "2026-06-09", url="https://www.whitehouse.gov/briefings-statements/t/"))}
+    assert {("Ana Torres", "President", "United States"), ("Ingrid Dahl", "Foreign Minister", "Norway"),
+            ("Ola Strand", "Defence Minister", "Norway"), ("Mark Ellis", "Vice President", "United States")} <= found, \
+        found
+
+
+def test_roles_a_states_formal_name_is_its_country(run) -> None:
+    text = ("The delegation will attend the Inauguration of His Excellency Ravi Perera Gunawardena as President of "
+            "the Democratic Socialist Republic of Sri Lanka.")
+    found = {f[:3] for f in roles(run(text, "2027-01-15", url="https://www.whitehouse.gov/briefings-statements/t/"))}
+    assert ("Ravi Perera Gunawardena", "President", "Sri Lanka") in found, found
+
+
+@pytest.mark.parametrize(("text", "expected", "absent"), [
+    # "Its" opening a sentence: what the sentence before was about
+    ("Blue Lotus Holdings Ltd. (Blue Lotus), a firm registered in Macau, owns the Harbour View casino in Taipa. "
+     "Its chairman, Lam Wai-keung, is a Hong Kong-born businessman.",
+     ("Lam Wai-keung", "chairman", "Blue Lotus Holdings Ltd."), None),
+    # two titles of one body: "the director and owner of Y" (not "a minister and leader of a party")
+    ("Giorgi Tsereteli (Tsereteli), a Georgian national, is the director and owner of Mtkvari Freight LLC "
+     "(Mtkvari Freight), a Poti-based company.", ("Giorgi Tsereteli", "director", "Mtkvari Freight LLC"), None),
+    # "whose" past the body's short name in brackets
+    ("The goods went through Gyumri-based Shirak Transit CJSC (Shirak Transit), whose general manager, Aram "
+     "Petrosyan (Petrosyan), arranged the transit.", ("Aram Petrosyan", "general manager", "Shirak Transit CJSC"),
+     None),
+    # a body "led by" a title and a name: the title told, not "leader"
+    ("Odessa-based Black Gulf Shipping LLC (Black Gulf), led by chief executive Oleh Marchuk (Marchuk), "
+     "operates six tankers.", ("Oleh Marchuk", "chief executive", "Black Gulf Shipping LLC"), "leader"),
+])
+def test_roles_bodies_of_designation_notices(run, text, expected, absent) -> None:
+    found = {f[:3] for f in roles(run(text, "2026-08-27", url="https://home.treasury.gov/news/press-releases/t"))}
+    assert expected in found, found
+    assert not any(f[0] == expected[0] and f[1] == absent for f in found), found
