@@ -419,11 +419,14 @@ class EntityTable:
 
         def legal(j: int) -> bool:
             return 0 <= j < len(tokens) and tokens[j].text.rstrip(".").lower() in LEGAL_FORMS \
-                and tokens[j].text[:1].isupper()
+                and (tokens[j].text[:1].isupper() or "." in tokens[j].text.rstrip("."))  # "d.o.o." too
 
         def name_word(j: int) -> bool:  # a capitalised word of the name ("Trading" too, whatever its part of
-            # speech), the dot of "Pte. Ltd.", the comma of "Co., Ltd.", the hyphen of "A-B"
+            # speech), a particle between two ("del"), the dot of "Pte. Ltd.", the comma of "Co., Ltd.", the
+            # hyphen of "A-B"
             return (tokens[j].text[:1].isupper() and tokens[j].pos_ in NAME_WORD_POS
+                    or tokens[j].lower_ in NAME_PARTICLES and tokens[j].text.islower() and j > 0
+                    and tokens[j - 1].text[:1].isupper() and tokens[j + 1].text[:1].isupper()  # "Combustibles del X"
                     or tokens[j].text == "." and legal(j - 1)
                     or tokens[j].text == "," and legal(j + 1) and (legal(j - 1) or tokens[j - 1].text == "."
                                                                    and legal(j - 2))
@@ -474,6 +477,14 @@ class EntityTable:
                 end += 1
             if end > i + 1:
                 found.append(Span(self.doc, i + 1, end, label="ORG"))
+        for i, token in enumerate(tokens):  # "the SEA PEARL (IMO 8812003)": a ship's name before its IMO number
+            if token.text == "(" and i + 1 < len(tokens) and tokens[i + 1].text.upper() == "IMO":
+                start = i
+                while start - 1 >= 0 and i - start < MAX_NAME_WORDS and (tokens[start - 1].text[:1].isupper()
+                                                                        or tokens[start - 1].like_num):
+                    start -= 1
+                if start < i and not tokens[start].like_num and not any(s.start <= start < s.end for s in found):
+                    found.append(Span(self.doc, start, i, label="ORG"))
         if any(span.text.isupper() for span in found):  # "the NORDIC AURORA": a vessel's name written as the
             found += self._capitalised_names(found)    # article writes its vessels' names
         return _overriding(spans, found)

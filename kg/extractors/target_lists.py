@@ -83,7 +83,9 @@ def _opening_name(tokens: list[Token], table: EntityTable) -> str | None:
                                  or end > 1 and tokens[end].like_num):  # "SEA HAWK 7"
         hyphens += _inner_hyphen(tokens, end)
         end += 1
-    whole = 2 < end - hyphens + 1 <= 6 and (end == len(tokens) or tokens[end].text in (",", "(", ":", ";"))
+    closed = end == len(tokens) or tokens[end].text in (",", "(", ":", ";")
+    capitals = end == 2 and tokens[1].text.isupper() and len(tokens[1].text) > 2  # "- NURANA (IMO ...)"
+    whole = (2 < end - hyphens + 1 <= 6 or capitals) and closed
     span = table.span_at(tokens[1])
     partial = key is not None and span is not None and (table.kind(key) not in TARGET_KINDS
                                                         or span[1] < tokens[end - 1].i + 1)
@@ -119,7 +121,9 @@ def _name_word(token: Token) -> bool:
 def target_keys(targets: list[Token], table: EntityTable, authority: str | None) -> list[str]:
     """The entities named by target tokens: names, members of "including" phrases and colon lists."""
     keys: list[str] = []
-    for target in expand([_antecedent(t) for t in targets]):
+    kin = [t for t in targets if t.lemma_.lower() in KIN_NOUNS or t.lower_ in KIN_NOUNS]
+    targets = [*targets, *(n for k in kin for n in _kin_named_along(k, table) if n not in targets)]  # "X's wife, A,
+    for target in expand([_antecedent(t) for t in targets]):  # and his son, B": the parse may keep A alone
         key = table.key_at(target) or name_by_shape(target, table) or described_company(target, table)
         if key is None and target.text[:1].isupper() and target.lower_ in table.lexicon.titles_by_last:
             # "designating former Minister of X Jane Roe, former Vice Minister Y": the people its titles name

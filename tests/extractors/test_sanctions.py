@@ -626,3 +626,25 @@ def test_sanctions_a_country_stays_beside_another_countrys_body(run) -> None:
                                                   url="https://www.gov.uk/government/news/test-hackers"))}
     assert {("United Kingdom", "Pavel Igorevich Sokolov"), ("United Kingdom", "Olga Nikolayevna Zueva"),
             ("U.S. Department of the Treasury", "Pavel Igorevich Sokolov")} <= found, found
+
+
+def test_sanctions_vessels_by_imo_number_and_one_word_bullets(run) -> None:
+    text = ("WASHINGTON — Today, OFAC sanctioned two persons who ship fuel for a militia. OFAC is identifying the "
+            "following vessels as blocked property: the RED CORAL 3 (IMO 9345678), the NORTH WIND (IMO 9012345), "
+            "and the trawler MV FALCON.\n\n"
+            "OFAC is also identifying the following tankers as blocked property:\n\n"
+            "- ZARAFSHAN (IMO 9274999), a Palau-flagged tanker\n"
+            "- KESTREL BAY (IMO 9318000), a Togo-flagged tanker\n")
+    found = {t for _, t, _ in sanctions(run(text, published="2026-02-11",
+                                           url="https://home.treasury.gov/news/press-releases/test2"))}
+    assert found >= {"RED CORAL 3", "NORTH WIND", "MV FALCON", "ZARAFSHAN", "KESTREL BAY"}, found
+
+
+def test_sanctions_relatives_listed_after_a_first_one_and_names_with_particles(run) -> None:
+    text = ("Today, the Department of State is publicly designating Milan Petrović, a former mayor. The Department "
+            "is also publicly designating Petrović's wife, Vesna Petrović, and his adult daughter, Ana Petrović, "
+            "as well as his brother's wife, Jelena Petrović. Concurrently, OFAC is designating Drina Gradnja "
+            "d.o.o., a road building firm. OFAC is also designating Transportes del Norte S.A., a haulier.")
+    found = {t for _, t, _ in sanctions(run(text, published="2025-11-20", url="https://www.state.gov/test-kin/"))}
+    assert found >= {"Vesna Petrović", "Ana Petrović", "Jelena Petrović", "Drina Gradnja d.o.o",
+                     "Transportes del Norte S.A."}, found
