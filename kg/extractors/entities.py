@@ -43,6 +43,8 @@ QUALIFIERS = word_list("qualifiers")
 MEDIA_CUES = word_list("media_cues")
 GROUP_NOUNS = word_list("group_nouns")
 GROUP_ARTICLES = word_list("group_articles")
+OPENING_QUOTES = {"\u201c", '"', "'", "\u2018"}
+CLOSING_QUOTES = {"\u201d", '"', "'", "\u2019"}
 GIVEN_NAMES = 2  # untagged first names joined to a tagged name: "Ana Lucía" of "Ana Lucía Ferrada Soto"
 NAME_WORD_POS = {"PROPN", "NOUN", "VERB", "ADJ"}  # the parts of speech the model gives the words of a firm's name
 GOVERNMENT_WORDS = word_list("government_words")
@@ -233,15 +235,23 @@ class EntityTable:
             if title_start is None:
                 i += 1
                 continue
+            if lowers[i] in PORTFOLIO_WORDS:  # "Minister of Energy [and Water Resources] X": the portfolio goes on
+                while i + 2 < size and (lowers[i + 1] in ("and", "&") and lowers[i + 2] in PORTFOLIO_WORDS
+                                        or lowers[i + 1] in PORTFOLIO_WORDS and tokens[i + 1].text[:1].isupper()):
+                    i += 1
             end = i + 1
             while end < size and end - i <= MAX_NAME_WORDS and "\n" not in tokens[end - 1].whitespace_:
                 if self._name_word(tokens[end]):
                     end += 1
                 elif end > i + 1 and _hyphen_part(doc, end):
                     end += 2  # "Chan-o-cha" split by the tokenizer
+                elif end > i + 1 and (close := self._nickname_end(end)) is not None:
+                    end = close  # "Corazon “Cora” Villanueva": a nickname in quotes inside the name
                 else:
                     break
             words = doc[i + 1 : end]
+            if words and all(t.lower_ in PORTFOLIO_WORDS for t in words):
+                words = doc[i + 1 : i + 1]  # "Minister of Climate [Change Adaptation]": the portfolio goes on
             if end < size and tokens[end].text[:1].isupper() and self.lexicon.org_word(tokens[end].text):
                 words = doc[i + 1 : i + 1]  # "President Obama Foundation": the name of an organization
             if not words and end < size and lowers[end] in ("of", "to"):
@@ -264,6 +274,17 @@ class EntityTable:
             else:
                 i += 1
         return found
+
+    def _nickname_end(self, i: int) -> int | None:
+        """The token after a nickname in quotes that opens at token `i` and is followed by a name word
+        (" “Cora” Villanueva"), or None."""
+        tokens = self.tokens
+        if tokens[i].text not in OPENING_QUOTES:
+            return None
+        close = next((j for j in range(i + 2, min(i + 4, len(tokens))) if tokens[j].text in CLOSING_QUOTES), None)
+        if close is None or close + 1 >= len(tokens) or not self._name_word(tokens[close + 1]):
+            return None
+        return close + 1
 
     def _name_after_body(self, i: int) -> tuple[int, int] | None:
         """The (start, end) of a name written right after a tagged body or place that starts at token `i`, after
@@ -881,6 +902,9 @@ class EntityTable:
         the portfolio's, when at least two are left, are a person's name."""
         if span.label_ not in ("PERSON", "ORG") or len(span) < 3:
             return span
+        if span.end - span.start > 4 and self.lowers[span.start] in PORTFOLIO_HEADS \
+                and self.lowers[span.start + 1] in ("for", "of"):  # "[Minister of Industry and Construction X Y]"
+            return self._after_portfolio(Span(self.doc, span.start + 2, span.end, label=span.label_))
         i = span.start - 1  # back over the portfolio's words before the span to "for"/"of" after a title's head
         while i > 0 and (self.tokens[i].text[:1].isupper() and self.lowers[i] in PORTFOLIO_WORDS
                          or self.lowers[i] in ("and", "&")):

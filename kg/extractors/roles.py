@@ -484,7 +484,9 @@ def _iter_roles(doc: Doc, table: EntityTable, document: Document, sentences: lis
                     each = _with_local_body(each, doc, title_start, sentences[max(number - 1, 0)].start, table)
                 if each.org is None and _title_head(each.role) in NATIONAL_HEADS \
                         and each.role.lower() not in NOT_NATIONAL:
-                    side = _side_country(sent, table) or _companions_country(sent, start, table, countries)
+                    side = (_side_country(sent, table) or _companions_country(sent, start, table, countries)
+                            or _department_of(each.role, table) is None  # (not "Secretary of Commerce")
+                            and _country_of_the_one_before(doc, title_start, sent, table, found))
                     each = _given_org(each, side, "roles.party_country", 0.7) if side else each
                 rule = each.evidence[0].extractor
                 if (each.org is None and (home.country is None or not home.release)
@@ -501,6 +503,23 @@ def _iter_roles(doc: Doc, table: EntityTable, document: Document, sentences: lis
                     countries.setdefault(key, each.org)
                 found.setdefault(key, each)
                 yield each
+
+
+def _country_of_the_one_before(doc: Doc, title_start: int, sent: Span, table: EntityTable,
+                               found: dict[str, RoleFact]) -> str | None:
+    """ "Fiji's Prime Minister, A, and Minister for Foreign Affairs B": a national title joined by "and" to the
+    person just named with a country's post is of that country."""
+    i = title_start - 1
+    if i <= sent.start or doc[i].lower_ != "and":
+        return None
+    i -= doc[i - 1].text == ","
+    span = table.span_at(i - 1)
+    key = table.key_at(i - 1) if span else None
+    before = found.get(key) if key else None
+    if before is None or before.org is None or table.kind(before.org) != COUNTRY \
+            or _title_head(before.role) not in NATIONAL_HEADS:
+        return None
+    return before.org
 
 
 def _side_country(sent: Span, table: EntityTable) -> str | None:
@@ -973,9 +992,11 @@ def _people_country(token: Token, table: EntityTable) -> str | None:
 
 
 def _title_head(role: str) -> str:
-    """The head word of a title, lowercase: "minister" of "Foreign Minister", "secretary" of "Secretary of State"."""
+    """The head word of a title, lowercase: "minister" of "Foreign Minister", "secretary" of "Secretary of State",
+    "minister" of "Minister for Foreign Affairs"."""
     words = role.lower().split()
-    return words[words.index("of") - 1] if "of" in words[1:] else words[-1]
+    joint = next((w for w in words[1:] if w in ("of", "for")), None)
+    return words[words.index(joint) - 1] if joint else words[-1]
 
 
 def _name_root(doc: Doc, start: int, table: EntityTable) -> Token:
@@ -1397,7 +1418,7 @@ def _described(doc: Doc, start: int, end: int, person: str, table: EntityTable,
     for clause in (c for c in root.children if c.dep_ == "relcl"):
         if clause.lemma_ == "be":
             candidates += [(c, "roles.relative_clause", 0.7) for c in clause.children if c.dep_ == "attr"]
-    if not candidates and start - 1 > sent.start and doc[start - 1].text == "," and end < sent.end \
+    if start - 1 > sent.start and doc[start - 1].text == "," and end < sent.end \
             and doc[end].text in (",", "."):  # "with Peru's Minister of Foreign Affairs, X, to ...": read along
         title_start = _portfolio_title_start(doc, start - 1, table) or match_title(doc, start - 1, table)  # the
         if title_start is not None and doc[title_start].text[:1].isupper():  # words when the parse lost it

@@ -1196,3 +1196,29 @@ def test_roles_bodies_of_designation_notices(run, text, expected, absent) -> Non
     found = {f[:3] for f in roles(run(text, "2026-08-27", url="https://home.treasury.gov/news/press-releases/t"))}
     assert expected in found, found
     assert not any(f[0] == expected[0] and f[1] == absent for f in found), found
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a national title joined by "and" to a country's post just told is of that country
+    ("The envoy will meet with Samoa's Prime Minister, Tuila Fonoti, and Minister for Foreign Affairs Lagi Toleafoa "
+     "on May 2.", ("Lagi Toleafoa", "Minister for Foreign Affairs", "Samoa")),
+    ("She will meet Uzbekistan's Deputy Foreign Minister Bakhtiyor Saidov and Minister of Energy and Water "
+     "Resources Nodira Rashidova to discuss trade.",
+     ("Nodira Rashidova", "Minister of Energy and Water Resources", "Uzbekistan")),
+    # a portfolio that goes on past the words of a known title is no name
+    ("Tonga's Minister of Climate Change Adaptation, Sione Vea Tapueluelu, asked donors for help.",
+     ("Sione Vea Tapueluelu", "Minister of Climate Change Adaptation", "Tonga")),
+])
+def test_roles_portfolio_titles_in_lists(run, text, expected) -> None:
+    extraction = run(text, "2026-04-14", url="https://www.state.gov/test-travel/")
+    found = {f[:3] for f in roles(extraction)}
+    assert expected in found, found
+    assert "Change Adaptation" not in labels(extraction).values()
+
+
+def test_roles_a_nickname_in_quotes_stays_inside_the_name(run) -> None:
+    text = "He will join Chilean Minister of Energy Josefina “Pepa” Larraín and Finance Minister Tomás Vial for talks."
+    extraction = run(text, "2026-02-10", url="https://www.state.gov/test-travel/")
+    found = {f[:3] for f in roles(extraction)}
+    assert ("Josefina “Pepa” Larraín", "Minister of Energy", "Chile") in found, found
+    assert "Josefina" not in labels(extraction).values()
