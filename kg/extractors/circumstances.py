@@ -11,7 +11,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from kg.dates import parse_published, resolve_date
+from kg.dates import WEEKDAYS, parse_published, resolve_date
 from kg.extractors.entities import PLACE_NOUNS, EntityTable, doc_ents, ents_within
 from kg.extractors.lexicon import word_list
 from kg.model import COUNTRY, GOVERNMENT_BODY, PERSON, PLACE, DateValue, Document
@@ -78,9 +78,10 @@ def _reported(verb: Token) -> bool:
 
 
 def upcoming(date: DateValue | None, document: Document) -> DateValue | None:
-    """A bare weekday of a future event is the coming one: "will meet on Saturday"; a month and day
-    without a year well past at publication is next year's (a few days past, it is this year's: a
-    release on a trip under way, published late)."""
+    """A bare weekday of a future event is the coming one: "will meet on Saturday", or the day of
+    publication when it is that weekday ("is due to meet on Thursday" in a Thursday article is today); a
+    month and day without a year well past at publication is next year's (a few days past, it is this
+    year's: a release on a trip under way, published late)."""
     if date is None:
         return None
     published = parse_published(document.published)
@@ -92,10 +93,10 @@ def upcoming(date: DateValue | None, document: Document) -> DateValue | None:
         if year <= int(document.published[:4]) + 1 and valid_day(value):
             return DateValue(date.text, value, date.datatype)
     weekday = BARE_WEEKDAY.match(date.text)
-    if weekday is None:
+    if weekday is None or published is None:
         return date
-    coming = resolve_date(f"coming {weekday.group(1)}", document.published)
-    return DateValue(date.text, coming.value, coming.datatype) if coming and coming.value else date
+    coming = published + dt.timedelta(days=(WEEKDAYS[weekday.group(1).lower()] - published.weekday()) % 7)
+    return DateValue(date.text, coming.isoformat(), "date")
 
 
 def passed(date: DateValue | None, document: Document) -> DateValue | None:

@@ -1007,3 +1007,20 @@ def test_events_a_named_dialogue_at_a_stop_keeps_its_name_and_is_no_part_of_the_
     found = {(f.label, found_place) for f in events(extraction)
              for found_place in [{e.key: e.label for e in extraction.entities}.get(f.place)]}
     assert ("U.S.-Togo Strategic Dialogue", "Lome") in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # a future meeting on the weekday of publication is held that day, not a week later
+        ("The foreign ministers will meet in Oslo on Thursday to discuss fishing quotas.", "2026-10-01",
+         ("meeting", "2026-10-01")),
+        # the same told in a present tense of what is to come
+        ("The harvest festival opens in Galway on Saturday.", "2026-10-03", ("festival", "2026-10-03")),
+        # another weekday is still the coming one
+        ("The harvest festival opens in Galway on Saturday.", "2026-10-01", ("festival", "2026-10-03")),
+    ],
+)
+def test_events_a_coming_weekday_of_the_day_of_publication_is_that_day(run, text, published, expected) -> None:
+    found = [(f.event_type, f.date.value if f.date else None) for f in events(run(text, published=published))]
+    assert expected in found, found
