@@ -1024,3 +1024,19 @@ def test_events_a_named_dialogue_at_a_stop_keeps_its_name_and_is_no_part_of_the_
 def test_events_a_coming_weekday_of_the_day_of_publication_is_that_day(run, text, published, expected) -> None:
     found = [(f.event_type, f.date.value if f.date else None) for f in events(run(text, published=published))]
     assert expected in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "date"),
+    [
+        ("Mudflows swept through three hill villages on Sunday.", "landslide", "2026-05-10"),
+        ("The governor declared a day of mourning for the miners on Monday.", "mourning", "2026-05-11"),
+        ("A day of national mourning will be held on Friday.", "mourning", "2026-05-15"),
+        ("In a speech to students in Leeds on Tuesday, she promised new funding.", "speech", "2026-05-12"),
+        ("An auction of fishing licences is scheduled for June 14.", "auction", "2026-06-14"),
+        ("The embassy will host a reception at the Grand Hotel in Vilnius on June 2.", "reception", "2026-06-02"),
+    ],
+)
+def test_events_nouns_of_disasters_mourning_speeches_auctions_and_receptions(run, text, event_type, date) -> None:
+    found = [(f.event_type, f.date.value if f.date else None) for f in events(run(text, published="2026-05-12"))]
+    assert (event_type, date) in found, found
