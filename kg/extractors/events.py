@@ -130,6 +130,8 @@ def extract_events(doc: Doc, table: EntityTable, document: Document, sentences: 
                 series_dates[event.family] = event.date or series_dates.get(event.family)
                 continue
             event.date = event.date or series_dates.get(event.family)  # "Yesterday ... matches": each one's day
+            if event.date is not None and event.date.value is None:
+                event.date = None  # "this week", "in spring": a time that names no day, month or year dates nothing
             if event.place is None and event.family in STOP_FAMILIES and stop[0] is not None and (
                     event.participants or event.partners or token.pos_ == "VERB"
                     or (event.label or event.date) and (stop[1] or len(stops) > 1)) and not (

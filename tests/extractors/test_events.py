@@ -1040,3 +1040,19 @@ def test_events_a_coming_weekday_of_the_day_of_publication_is_that_day(run, text
 def test_events_nouns_of_disasters_mourning_speeches_auctions_and_receptions(run, text, event_type, date) -> None:
     found = [(f.event_type, f.date.value if f.date else None) for f in events(run(text, published="2026-05-12"))]
     assert (event_type, date) in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Floods are frequent along the lower valley in spring.",  # a habit, no happening
+        "Teachers will hold a strike later this week.",  # a week names no day or month
+    ],
+)
+def test_events_a_time_that_names_no_day_month_or_year_dates_nothing(run, text) -> None:
+    assert events(run(text, published="2026-05-12")) == []
+
+
+def test_events_a_placed_happening_keeps_its_place_without_a_day(run) -> None:
+    found = [f.event_type for f in events(run("Farmers staged a protest in Lyon this week.", published="2026-05-12"))]
+    assert found == ["protest"], found
