@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.dates import resolve_date
+from kg.dates import counted_from, resolve_date
 from kg.extractors.circumstances import (
     PARTICIPANT_PREPOSITIONS,
     RELATIVE_DAY_WORDS,
@@ -82,6 +82,8 @@ ARRIVAL_WORD = "arrival"  # the word of event_verbs.tsv's arrivals: the meeting 
 NAMED_EVENT_TYPE = "named event"  # the type of an event known only by its name ("the Paris Air Show")
 SCORE = re.compile(r"\d+\s*[-\u2013\u2014]\s*\d+")  # "2-1", "3–0": a match's result
 EVENT_POS = {"NOUN", "PROPN", "VERB", "AUX"}  # the parts of speech an event word can have ("is in Kyiv")
+COUNTING_WORDS = {"after", "before"}  # "two days after the fire", "a day before the vote"
+DAY_UNITS = {"day", "week"}  # what a count of days is written in
 
 
 @dataclass
@@ -329,7 +331,7 @@ def _noun_event(token: Token, table: EntityTable, document: Document) -> _Event 
     event.place = (place_of(anchor, table, owner=family not in ACTOR_FAMILIES)
                    or (to_place(anchor, table) if family == "visit" else None)
                    or _family_place(anchor, family, table))
-    event.date = date_of(anchor, document) or _day_after_phrase(anchor, document)
+    event.date = date_of(anchor, document) or _counted_day(anchor, document) or _day_after_phrase(anchor, document)
     for carrier in carriers(anchor) + (carriers(token) if anchor.i != token.i else []):
         event.place = event.place or place_of(carrier, table, with_people=False) or motion_place(carrier, table)
         if event.place is None and carrier.dep_ in ("xcomp", "advcl"):  # "travel to X to attend the forum"
@@ -366,6 +368,39 @@ def _day_after_phrase(noun: Token, document: Document) -> DateValue | None:
     if words[1] == "day" and words[2] in RELATIVE_DAY_WORDS:
         return resolve_date(" ".join(words), document.published)
     return None
+
+
+def _counted_day(word: Token, document: Document) -> DateValue | None:
+    """A happening dated by a count of days from a dated one in its sentence: "resigned on Wednesday, a day
+    after the riot" and "was dismissed on Saturday, two days after his team lost" (the riot and the match,
+    counted back from the day of the clause they hang on); "visited the mine the day after the April 28
+    fire" (the visit, counted on from the fire's own day)."""
+    told = word.head if word.dep_ in ("nsubj", "nsubjpass") and word.head.dep_ == "advcl" else word
+    if told.pos_ in ("VERB", "AUX"):  # "two days after his team lost", "a day after a defeat ended their hopes"
+        mark = next((c for c in told.children if c.dep_ == "mark" and c.lower_ in COUNTING_WORDS), None)
+        main = told.head if told.dep_ == "advcl" else None
+    else:  # "a day after the riot"
+        mark = told.head if told.dep_ == "pobj" and told.head.lower_ in COUNTING_WORDS else None
+        main = mark.head if mark is not None else None
+    unit = None
+    if mark is not None and main is not None:  # the count hangs on the clause, its mark or the word before it
+        unit = main if main.lemma_.lower() in DAY_UNITS else next(
+            (c for n in (told, mark) for c in n.children if c.dep_ == "npadvmod" and c.lemma_.lower() in DAY_UNITS), None)
+        main = main.head if main is unit else main
+    if unit is not None and main is not None:
+        day = date_of(main, document) or clause_date(main, document)
+        return counted_from(f"{_words_before(unit)} {mark.lower_}", day, reverse=True) if day else None
+    for unit in (c for c in word.children if c.dep_ == "npadvmod" and c.lemma_.lower() in DAY_UNITS):
+        for mark in (c for c in unit.children if c.dep_ == "prep" and c.lower_ in COUNTING_WORDS):
+            day = next((d for o in mark.children if o.dep_ == "pobj" for d in [date_of(o, document)] if d), None)
+            if day is not None:  # "the day after the April 28 fire"
+                return counted_from(f"{_words_before(unit)} {mark.lower_}", day)
+    return None
+
+
+def _words_before(unit: Token) -> str:
+    """ "two days", "the day": a unit of days with the words that count it."""
+    return unit.doc[unit.left_edge.i : unit.i + 1].text
 
 
 def _named_event(token: Token) -> str | None:
@@ -452,7 +487,7 @@ def _verb_event(token: Token, table: EntityTable, document: Document) -> _Event 
         event.place = (place_of(token, table) or (_launch_site(token, table) if family == "launch" else None)
                        or _subject_place(subjects, table, family) or off_place(token, table)
                        or _party_place(token, table) or _object_place_within(objects, table))
-    event.date = date_of(token, document) or clause_date(token, document)
+    event.date = _counted_day(token, document) or date_of(token, document) or clause_date(token, document)
     if event.date is None and family == "visit":  # "will travel to Hanoi, where on February 18 he will ..."
         event.date = where_date(token, document)
     if event.date is None and ("now", ()) in rule.conditions:

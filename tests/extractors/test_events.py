@@ -1056,3 +1056,21 @@ def test_events_a_time_that_names_no_day_month_or_year_dates_nothing(run, text) 
 def test_events_a_placed_happening_keeps_its_place_without_a_day(run) -> None:
     found = [f.event_type for f in events(run("Farmers staged a protest in Lyon this week.", published="2026-05-12"))]
     assert found == ["protest"], found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a happening after "a day after" is counted back from the day of the clause it hangs on
+        ("The minister resigned on Wednesday, a day after a riot in Durban.", ("protest", "2026-05-05")),
+        ("Police arrested the organisers on Friday, three days before a rally in Lyon.", ("protest", "2026-05-11")),
+        # ... also when it is told by its own clause
+        ("The union called off the strike on May 2, two days after talks in Turin collapsed.",
+         ("talks", "2026-04-30")),
+        # a happening "the day after" a dated one is counted on from that one's day
+        ("The mayor visited the port in Gdansk the day after the May 3 fire.", ("visit", "2026-05-04")),
+    ],
+)
+def test_events_a_day_counted_from_another(run, text, expected) -> None:
+    found = [(f.event_type, f.date.value if f.date else None) for f in events(run(text, published="2026-05-12"))]
+    assert expected in found, found
