@@ -330,7 +330,7 @@ def _noun_event(token: Token, table: EntityTable, document: Document) -> _Event 
     event = _Event(event_type, family, label, [f"events.noun.{event_type}"], word=_hyphenated(token) or token.lower_)
     event.place = (place_of(anchor, table, owner=family not in ACTOR_FAMILIES)
                    or (to_place(anchor, table) if family == "visit" else None)
-                   or _family_place(anchor, family, table))
+                   or _family_place(anchor, family, table) or _subject_place(_agents(anchor), table, family))
     event.date = date_of(anchor, document) or _counted_day(anchor, document) or _day_after_phrase(anchor, document)
     for carrier in carriers(anchor) + (carriers(token) if anchor.i != token.i else []):
         event.place = event.place or place_of(carrier, table, with_people=False) or motion_place(carrier, table)
@@ -629,6 +629,12 @@ def _subject_place(subjects: list[Token], table: EntityTable, family: str) -> st
                    for o in p.children if o.dep_ == "pobj"]
         place = next((k for o in owners for k in [table.key_at(o)] if k and table.kind(k) in (COUNTRY, PLACE)), None)
     return place
+
+
+def _agents(noun: Token) -> list[Token]:
+    """Who acts in a happening told by its noun: "the sentencing by a court in Managua" (the court)."""
+    return [o for p in noun.children if p.dep_ in ("prep", "agent") and p.lower_ == "by"
+            for o in p.children if o.dep_ == "pobj"]
 
 
 def _launch_site(verb: Token, table: EntityTable) -> str | None:

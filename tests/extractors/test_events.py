@@ -1074,3 +1074,17 @@ def test_events_a_placed_happening_keeps_its_place_without_a_day(run) -> None:
 def test_events_a_day_counted_from_another(run, text, expected) -> None:
     found = [(f.event_type, f.date.value if f.date else None) for f in events(run(text, published="2026-05-12"))]
     assert expected in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The ruling by a federal judge in Seattle on Friday halted the order.", ("ruling", "Seattle")),
+        ("The arrest by police in Oslo of two activists on Monday was criticised.", ("arrest", "Oslo")),
+    ],
+)
+def test_events_a_happening_told_by_its_noun_is_where_its_agent_is(run, text, expected) -> None:
+    extraction = run(text, published="2026-05-12")
+    names = {e.key: e.label for e in extraction.entities}
+    found = [(f.event_type, names.get(f.place)) for f in events(extraction)]
+    assert expected in found, found
