@@ -28,6 +28,8 @@ TRIP_NOUNS = word_list("trip_nouns")
 THERE = {"there"}  # "There, he will meet with X": the place the sentence before travelled to
 DATE_LABELS = {"DATE", "TIME"}  # a TIME is read only when it resolves to a day: "10 p.m." does not
 DATE_PREPOSITIONS = {"on", "in", "during", "from"}  # ("the first election since 1990" was not held in 1990)
+# Words before a date that make it no time of a happening: "since 2021" (a start), "by 2028" (a deadline).
+NOT_WHEN_WORDS = {"since", "by"}
 GOVERNED_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "prep", "attr"}
 PARTICIPANT_PREPOSITIONS = {"with", "between"}
 HYPHENS = {"-", "\u2013", "\u2014"}
@@ -484,7 +486,7 @@ def clause_date(verb: Token, document: Document) -> DateValue | None:
     precise one when there are several ("Yesterday, day five of the 2018 World Cup, A defeated B")."""
     found: list[DateValue] = []
     for ent in ents_within(verb.sent):
-        if ent.label_ not in DATE_LABELS or ent.start > 0 and verb.doc[ent.start - 1].lower_ == "since":
+        if ent.label_ not in DATE_LABELS or not_when(ent):
             continue
         node = ent.root
         while node.head.i != node.i and node.pos_ not in ("VERB", "AUX"):
@@ -497,6 +499,12 @@ def clause_date(verb: Token, document: Document) -> DateValue | None:
             if value is not None and value.value:
                 found.append(value)
     return min(found, key=lambda d: PRECISION.index(d.datatype or "gYear")) if found else None
+
+
+def not_when(date: Span) -> bool:
+    """Whether a date is written as a start or a deadline, not as the time of a happening: "since 2021",
+    "conclude the talks by 2028"."""
+    return date.start > 0 and date.doc[date.start - 1].lower_ in NOT_WHEN_WORDS
 
 
 def status_of(token: Token) -> str | None:

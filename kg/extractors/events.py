@@ -22,6 +22,7 @@ from kg.extractors.circumstances import (
     governing_verbs,
     motion_place,
     named_by_of,
+    not_when,
     object_place,
     off_place,
     passed,
@@ -218,7 +219,7 @@ def _one_date(sent: Span, word: Token, document: Document) -> DateValue | None:
     """The one day, month or year a sentence gives, when it gives just one and not inside a clause of its own
     that does not hold the event's word ("X, who was elected in 2019, visited Maputo")."""
     holders = {a.i for a in word.ancestors} | {word.i}
-    found = [value for ent in ents_within(sent) if ent.label_ == "DATE"
+    found = [value for ent in ents_within(sent) if ent.label_ == "DATE" and not not_when(ent)
              and not any(a.i not in holders and a.dep_ in ("relcl", "acl", "advcl") for a in ent.root.ancestors)
              and not _reporting_date(ent.root)  # "has canceled the summit, his office said on Monday"
              for value in [resolve_date(ent.text, document.published)] if value is not None and value.value]

@@ -1088,3 +1088,16 @@ def test_events_a_happening_told_by_its_noun_is_where_its_agent_is(run, text, ex
     names = {e.key: e.label for e in extraction.entities}
     found = [(f.event_type, names.get(f.place)) for f in events(extraction)]
     assert expected in found, found
+
+
+def test_events_a_deadline_is_no_date(run) -> None:
+    assert events(run("The government has promised a referendum by 2030.", published="2026-05-12")) == []
+    text = "The minister told a conference in Riga that the bridge would reopen by 2029."
+    found = [(f.event_type, f.date.value if f.date else None) for f in events(run(text, published="2026-05-12"))]
+    assert found == [("conference", None)], found
+
+
+def test_events_a_start_is_no_date(run) -> None:
+    text = "Leaders will hold their first summit in Hanoi since 2019."
+    found = [(f.event_type, f.date.value if f.date else None) for f in events(run(text, published="2026-05-12"))]
+    assert found == [("summit", None)], found
