@@ -181,6 +181,10 @@ def stop_of(sent: Span, table: EntityTable, document: Document) -> tuple[str | N
         place = motion_place(token, table)
         if place is None and token.lemma_.lower() in TRIP_NOUNS:  # "will start his trip in Israel"
             place = place_of(token, table, with_people=False)
+        if place is None and token.lemma_.lower() in TRIP_NOUNS:  # "her final stop will be Dushanbe"
+            named = _stop_named(token, table, document)
+            if named[0] is not None:
+                return named
         if place is not None:
             date = date_of(token, document) or (clause_date(token, document) if token.pos_ == "VERB" else None)
             date = date or where_date(token, document)  # "travel to Hanoi, where on February 18 he will ..."
@@ -220,20 +224,37 @@ def refers_to_place_before(sent: Span) -> bool:
 def where_date(verb: Token, document: Document) -> DateValue | None:
     """The date of a "where" clause on the place a verb of going goes to: "will travel to Hanoi, where on
     February 18 he will co-chair the Dialogue"."""
-    doc = verb.doc
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "in")):
         for place in (c for c in prep.children if c.dep_ == "pobj"):
-            for clause in (c for c in place.children
-                           if c.dep_ == "relcl" and any(w.lower_ == "where" for w in c.children)):
-                found = _first_date(doc[clause.left_edge.i : clause.right_edge.i + 1], document)
-                if found is not None:
-                    return found
-            after = place.i + 1 + (place.i + 1 < len(doc) and doc[place.i + 1].text == ",")
-            if after < place.sent.end and doc[after].lower_ == "where":  # read along the words when the parse
-                found = _first_date(doc[after : place.sent.end], document)  # hangs "where" elsewhere
-                if found is not None:
-                    return found
+            found = _date_where(place, document)
+            if found is not None:
+                return found
     return None
+
+
+def _date_where(place: Token, document: Document) -> DateValue | None:
+    """The date of a "where" clause on a place: "Hanoi, where on February 18 he will ..."."""
+    doc = place.doc
+    for clause in (c for c in place.children if c.dep_ == "relcl" and any(w.lower_ == "where" for w in c.children)):
+        found = _first_date(doc[clause.left_edge.i : clause.right_edge.i + 1], document)
+        if found is not None:
+            return found
+    after = place.i + 1 + (place.i + 1 < len(doc) and doc[place.i + 1].text == ",")
+    if after < place.sent.end and doc[after].lower_ == "where":  # read along the words when the parse
+        return _first_date(doc[after : place.sent.end], document)  # hangs "where" elsewhere
+    return None
+
+
+def _stop_named(noun: Token, table: EntityTable, document: Document) -> tuple[str | None, DateValue | None]:
+    """The place a trip noun is said to be, and its date: "Her final stop will be Dushanbe, where on April
+    26 she will ...", "The first stop is Lima on May 3"."""
+    if noun.dep_ != "nsubj" or noun.head.lemma_ != "be":
+        return None, None
+    for attr in (c for c in noun.head.children if c.dep_ == "attr"):
+        key = table.key_at(attr)
+        if key and table.kind(key) in (PLACE, COUNTRY):
+            return key, date_of(noun.head, document) or _date_where(attr, document)
+    return None, None
 
 
 def where_place(token: Token, table: EntityTable) -> str | None:

@@ -1101,3 +1101,13 @@ def test_events_a_start_is_no_date(run) -> None:
     text = "Leaders will hold their first summit in Hanoi since 2019."
     found = [(f.event_type, f.date.value if f.date else None) for f in events(run(text, published="2026-05-12"))]
     assert found == [("summit", None)], found
+
+
+def test_events_a_stop_said_to_be_a_place_is_where_its_meetings_are(run) -> None:
+    text = ("The Secretary will travel to Riga on June 3 to meet with Prime Minister Karins. The Secretary's final "
+            "stop will be Vilnius, where on June 5 she will meet with President Nauseda.")
+    extraction = run(text, published="2026-05-12")
+    names = {e.key: e.label for e in extraction.entities}
+    found = [(names.get(f.place), f.date.value if f.date else None) for f in events(extraction)]
+    assert ("Vilnius", "2026-06-05") in found, found
+    assert ("Riga", "2026-06-05") not in found, found
