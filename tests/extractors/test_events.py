@@ -1035,6 +1035,7 @@ def test_events_a_coming_weekday_of_the_day_of_publication_is_that_day(run, text
         ("In a speech to students in Leeds on Tuesday, she promised new funding.", "speech", "2026-05-12"),
         ("An auction of fishing licences is scheduled for June 14.", "auction", "2026-06-14"),
         ("The embassy will host a reception at the Grand Hotel in Vilnius on June 2.", "reception", "2026-06-02"),
+        ("The navy held the commissioning of its newest frigate in Gdynia on Friday.", "commissioning", "2026-05-08"),
     ],
 )
 def test_events_nouns_of_disasters_mourning_speeches_auctions_and_receptions(run, text, event_type, date) -> None:
