@@ -399,6 +399,22 @@ def _counted_day(word: Token, document: Document) -> DateValue | None:
     return None
 
 
+def _partner_date(verb: Token, document: Document) -> DateValue | None:
+    """ "In Suva, April 18-20, she will meet with the Prime Minister and the Foreign Minister on April 19": a
+    day written after the one met, where the parse hangs it on that person, is the meeting's (over a stop's
+    days written before)."""
+    met = [o for p in verb.children if p.dep_ == "prep" and p.lower_ in PARTICIPANT_PREPOSITIONS
+           for o in p.children if o.dep_ == "pobj"]
+    met += [c for o in met for c in o.subtree if c.dep_ in ("conj", "appos") and c.pos_ in ("NOUN", "PROPN")]
+    for person in met:
+        for prep in (c for c in person.children if c.dep_ == "prep" and c.lower_ == "on"):
+            day = next((resolve_date(e.text, document.published) for o in prep.children if o.dep_ == "pobj"
+                        for e in [date_ent(o)] if e is not None), None)
+            if day is not None and day.value:
+                return day
+    return None
+
+
 def _words_before(unit: Token) -> str:
     """ "two days", "the day": a unit of days with the words that count it."""
     return unit.doc[unit.left_edge.i : unit.i + 1].text
@@ -488,7 +504,8 @@ def _verb_event(token: Token, table: EntityTable, document: Document) -> _Event 
         event.place = (place_of(token, table) or (_launch_site(token, table) if family == "launch" else None)
                        or _subject_place(subjects, table, family) or off_place(token, table)
                        or _party_place(token, table) or _object_place_within(objects, table))
-    event.date = _counted_day(token, document) or date_of(token, document) or clause_date(token, document)
+    event.date = (_counted_day(token, document) or _partner_date(token, document) or date_of(token, document)
+                  or clause_date(token, document))
     if event.date is None and family == "visit":  # "will travel to Hanoi, where on February 18 he will ..."
         event.date = where_date(token, document)
     if event.date is None and ("now", ()) in rule.conditions:

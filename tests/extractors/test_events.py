@@ -1112,3 +1112,17 @@ def test_events_a_stop_said_to_be_a_place_is_where_its_meetings_are(run) -> None
     found = [(names.get(f.place), f.date.value if f.date else None) for f in events(extraction)]
     assert ("Vilnius", "2026-06-05") in found, found
     assert ("Riga", "2026-06-05") not in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        # the day hangs, in the parse, on the last one met: still the meeting's, over the stop's days
+        ("In Accra, June 2-4, the minister will meet with Ghana's President, Kofi Mensah, and Minister for Finance "
+         "Ama Owusu on June 3 to discuss debt relief.", "2026-06-03"),
+        ("In Lima, June 2-4, the minister will meet with President Rosa Quispe on June 3.", "2026-06-03"),
+    ],
+)
+def test_events_a_meeting_is_on_the_day_written_after_the_one_met(run, text, date) -> None:
+    found = [(f.event_type, f.date.value if f.date else None) for f in events(run(text, published="2026-05-12"))]
+    assert ("meeting", date) in found, found
