@@ -503,7 +503,8 @@ def _verb_event(token: Token, table: EntityTable, document: Document) -> _Event 
     else:
         event.place = (place_of(token, table) or (_launch_site(token, table) if family == "launch" else None)
                        or _subject_place(subjects, table, family) or off_place(token, table)
-                       or _party_place(token, table) or _object_place_within(objects, table))
+                       or _party_place(token, table) or _object_place_within(objects, table)
+                       or _site_of_person(token, table))
     event.date = (_counted_day(token, document) or _partner_date(token, document) or date_of(token, document)
                   or clause_date(token, document))
     if event.date is None and family == "visit":  # "will travel to Hanoi, where on February 18 he will ..."
@@ -653,6 +654,16 @@ def _agents(noun: Token) -> list[Token]:
     """Who acts in a happening told by its noun: "the sentencing by a court in Managua" (the court)."""
     return [o for p in noun.children if p.dep_ in ("prep", "agent") and p.lower_ == "by"
             for o in p.children if o.dep_ == "pobj"]
+
+
+def _site_of_person(verb: Token, table: EntityTable) -> str | None:
+    """ "were sworn in by Governor-General X at Government House", "met Y at the Palace": a site written
+    after "at" that the parse hangs on the person who acts or is met, not on the verb."""
+    people = [o for c in verb.children if c.dep_ in ("agent", "prep") for o in c.children if o.dep_ == "pobj"]
+    people += [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    return next((k for person in people if _person(person, table) for prep in person.children
+                 if prep.dep_ == "prep" and prep.lower_ == "at" for o in prep.children if o.dep_ == "pobj"
+                 for k in [table.key_at(o)] if k and table.kind(k) in (PLACE, COUNTRY, GOVERNMENT_BODY)), None)
 
 
 def _launch_site(verb: Token, table: EntityTable) -> str | None:

@@ -1126,3 +1126,11 @@ def test_events_a_stop_said_to_be_a_place_is_where_its_meetings_are(run) -> None
 def test_events_a_meeting_is_on_the_day_written_after_the_one_met(run, text, date) -> None:
     found = [(f.event_type, f.date.value if f.date else None) for f in events(run(text, published="2026-05-12"))]
     assert ("meeting", date) in found, found
+
+
+def test_events_a_site_hung_on_the_person_who_acts_is_the_happening_s(run) -> None:
+    extraction = run("The accord was signed by President Ana Ruiz at the Presidential Palace on Monday.",
+                     published="2026-06-09")
+    names = {e.key: e.label for e in extraction.entities}
+    found = [(f.event_type, names.get(f.place)) for f in events(extraction)]
+    assert ("signing", "Presidential Palace") in found, found
