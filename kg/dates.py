@@ -122,8 +122,9 @@ def resolve_date(phrase: str, published: str | None) -> DateValue | None:
     return None
 
 
-_COUNTED = re.compile(r"^(\d+|a|an|the|one|two|three|four|five|six|seven)\s+(day|week)s?\s+(after|before|later|earlier)$",
-                      re.I)
+_COUNTED = re.compile(
+    r"^(\d+|a|an|the|one|two|three|four|five|six|seven)\s+(day|week)s?\s+(after|before|later|earlier)$", re.I
+)
 
 
 def counted_from(phrase: str, day: DateValue, reverse: bool = False) -> DateValue | None:

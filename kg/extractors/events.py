@@ -385,8 +385,8 @@ def _counted_day(word: Token, document: Document) -> DateValue | None:
         main = mark.head if mark is not None else None
     unit = None
     if mark is not None and main is not None:  # the count hangs on the clause, its mark or the word before it
-        unit = main if main.lemma_.lower() in DAY_UNITS else next(
-            (c for n in (told, mark) for c in n.children if c.dep_ == "npadvmod" and c.lemma_.lower() in DAY_UNITS), None)
+        counts = [c for n in (told, mark) for c in n.children if c.dep_ == "npadvmod" and c.lemma_.lower() in DAY_UNITS]
+        unit = main if main.lemma_.lower() in DAY_UNITS else (counts[0] if counts else None)
         main = main.head if main is unit else main
     if unit is not None and main is not None:
         day = date_of(main, document) or clause_date(main, document)
@@ -397,6 +397,11 @@ def _counted_day(word: Token, document: Document) -> DateValue | None:
             if day is not None:  # "the day after the April 28 fire"
                 return counted_from(f"{_words_before(unit)} {mark.lower_}", day)
     return None
+
+
+def _words_before(unit: Token) -> str:
+    """ "two days", "the day": a unit of days with the words that count it."""
+    return unit.doc[unit.left_edge.i : unit.i + 1].text
 
 
 def _partner_date(verb: Token, document: Document) -> DateValue | None:
@@ -413,11 +418,6 @@ def _partner_date(verb: Token, document: Document) -> DateValue | None:
             if day is not None and day.value:
                 return day
     return None
-
-
-def _words_before(unit: Token) -> str:
-    """ "two days", "the day": a unit of days with the words that count it."""
-    return unit.doc[unit.left_edge.i : unit.i + 1].text
 
 
 def _named_event(token: Token) -> str | None:
