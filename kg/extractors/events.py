@@ -84,6 +84,10 @@ NAMED_EVENT_TYPE = "named event"  # the type of an event known only by its name 
 SCORE = re.compile(r"\d+\s*[-\u2013\u2014]\s*\d+")  # "2-1", "3–0": a match's result
 EVENT_POS = {"NOUN", "PROPN", "VERB", "AUX"}  # the parts of speech an event word can have ("is in Kyiv")
 COUNTING_WORDS = {"after", "before"}  # "two days after the fire", "a day before the vote"
+# a count of days from the happening told last: "the next day", "the following day", "two days later"
+DAYS_LATER = re.compile(
+    r"^(?:the\s+(?:next|following)\s+day|(?:\d+|a|one|two|three|four|five|six|seven)\s+days?\s+later)$", re.I
+)
 DAY_UNITS = {"day", "week"}  # what a count of days is written in
 
 
@@ -135,6 +139,8 @@ def extract_events(doc: Doc, table: EntityTable, document: Document, sentences: 
             event.date = event.date or series_dates.get(event.family)  # "Yesterday ... matches": each one's day
             if event.date is not None and event.date.value is None:
                 event.date = None  # "this week", "in spring": a time that names no day, month or year dates nothing
+            if event.date is None and (later := _days_later(token)) is not None:
+                event.date = _counted_on(found, later)  # "The next day, she will tour a plant near Navoi"
             if event.place is None and event.family in STOP_FAMILIES and stop[0] is not None and (
                     event.participants or event.partners or token.pos_ == "VERB"
                     or (event.label or event.date) and (stop[1] or len(stops) > 1)) and not (
@@ -397,6 +403,30 @@ def _counted_day(word: Token, document: Document) -> DateValue | None:
             if day is not None:  # "the day after the April 28 fire"
                 return counted_from(f"{_words_before(unit)} {mark.lower_}", day)
     return None
+
+
+def _days_later(word: Token) -> str | None:
+    """ "the next day", "two days later": a count of days, written in the clause of an event word, from the
+    happening told before it."""
+    verbs = [word] if word.pos_ in ("VERB", "AUX") else [a for a in word.ancestors if a.pos_ in ("VERB", "AUX")]
+    verb = verbs[0] if verbs else None
+    for ent in ents_within(word.sent):
+        node = ent.root
+        while node.head.i != node.i and node.pos_ not in ("VERB", "AUX"):
+            node = node.head
+        if ent.label_ == "DATE" and verb is not None and node.i == verb.i and DAYS_LATER.match(ent.text):
+            return ent.text
+    return None
+
+
+def _counted_on(told: list[_Event], later: str) -> DateValue | None:
+    """The day `later` ("the next day", "two days later") names, counted from the last happening told with a
+    day of its own."""
+    before = next((e.date for e in reversed(told) if e.date is not None and e.date.datatype == "date"), None)
+    if before is None:
+        return None
+    phrase = later.lower().replace("the next day", "a day later").replace("the following day", "a day later")
+    return counted_from(phrase, before)
 
 
 def _words_before(unit: Token) -> str:

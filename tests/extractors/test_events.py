@@ -1134,3 +1134,17 @@ def test_events_a_site_hung_on_the_person_who_acts_is_the_happening_s(run) -> No
     names = {e.key: e.label for e in extraction.entities}
     found = [(f.event_type, names.get(f.place)) for f in events(extraction)]
     assert ("signing", "Presidential Palace") in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Thousands of protesters marched in Lima on May 2. The next day, the President will visit the port of "
+         "Callao.", ("visit", "2026-05-03")),
+        ("An earthquake struck Kathmandu on May 3. Rebels attacked the airport in Goma two days later.",
+         ("attack", "2026-05-05")),
+    ],
+)
+def test_events_the_next_day_counts_from_the_happening_told_before(run, text, expected) -> None:
+    found = [(f.event_type, f.date.value if f.date else None) for f in events(run(text, published="2026-05-12"))]
+    assert expected in found, found
