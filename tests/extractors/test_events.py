@@ -1148,3 +1148,11 @@ def test_events_a_site_hung_on_the_person_who_acts_is_the_happening_s(run) -> No
 def test_events_the_next_day_counts_from_the_happening_told_before(run, text, expected) -> None:
     found = [(f.event_type, f.date.value if f.date else None) for f in events(run(text, published="2026-05-12"))]
     assert expected in found, found
+
+
+def test_events_touring_a_place_is_a_visit(run) -> None:
+    extraction = run("The President toured flooded villages in Sindh on Sunday.", published="2026-05-12")
+    names = {e.key: e.label for e in extraction.entities}
+    found = [(f.event_type, names.get(f.place), f.date.value if f.date else None) for f in events(extraction)]
+    assert ("visit", "Sindh", "2026-05-10") in found, found
+    assert not events(run("The band will tour again next year.", published="2026-05-12"))  # no place: no visit
