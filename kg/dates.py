@@ -122,6 +122,27 @@ def resolve_date(phrase: str, published: str | None) -> DateValue | None:
     return None
 
 
+_COUNTED = re.compile(
+    r"^(\d+|a|an|the|one|two|three|four|five|six|seven)\s+(day|week)s?\s+(after|before|later|earlier)$", re.I
+)
+
+
+def counted_from(phrase: str, day: DateValue, reverse: bool = False) -> DateValue | None:
+    """The day a phrase counts from another day: "two days after" Saturday 2026-01-17 is Monday
+    2026-01-19, "a day before" it is Friday 2026-01-16, "a week later" is 2026-01-24. With `reverse`, the
+    day counted from: in "dismissed on Saturday, two days after the defeat" the defeat is two days before
+    Saturday, 2026-01-15. None when the phrase counts no whole days or `day` is no single day."""
+    match = _COUNTED.match(" ".join(phrase.split()))
+    if match is None or day.datatype != "date" or not day.value:
+        return None
+    count = int(match[1]) if match[1].isdigit() else _NUMBERS.get(match[1].lower(), 1)
+    days = count * (7 if match[2].lower() == "week" else 1)
+    backwards = (match[3].lower() in ("before", "earlier")) != reverse
+    counted = dt.date.fromisoformat(day.value) + dt.timedelta(days=-days if backwards else days)
+    written = f"{match[1]} {match[2]}{'s' if count > 1 else ''}"
+    return DateValue(f"{written} {'before' if backwards else 'after'} {_strip(day.text)}", counted.isoformat(), "date")
+
+
 def parse_published(published: str | None) -> dt.date | None:
     """Parse a "YYYY-MM-DD" (or ISO datetime) publication date; None when absent or malformed."""
     if not published:

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kg.dates import LEXICAL, WEEKDAYS, resolve_date
+from kg.dates import LEXICAL, WEEKDAYS, counted_from, resolve_date
 from kg.model import DATE_DATATYPES, DateValue
 
 SUNDAY = "2025-10-26"  # a Sunday
@@ -131,3 +131,26 @@ def test_resolve_date_weekday_is_recent_past(day: str, published: str, prefix: s
 
 def test_a_century_is_no_date() -> None:
     assert resolve_date("17th-century", "2026-04-08") is None
+
+
+SATURDAY = DateValue("on Saturday", "2026-01-17", "date")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "reverse", "value"),
+    [
+        ("two days after", False, "2026-01-19"),  # "the visit, two days after Saturday"
+        ("a day before", False, "2026-01-16"),
+        ("a week later", False, "2026-01-24"),
+        ("two days after", True, "2026-01-15"),  # "on Saturday, two days after the defeat": the defeat
+        ("three days before", True, "2026-01-20"),  # "on Saturday, three days before the vote": the vote
+    ],
+)
+def test_counted_from_counts_whole_days(phrase: str, reverse: bool, value: str) -> None:
+    counted = counted_from(phrase, SATURDAY, reverse=reverse)
+    assert counted is not None and counted.value == value and counted.datatype == "date"
+
+
+def test_counted_from_needs_whole_days_from_one_day() -> None:
+    assert counted_from("two hours after", SATURDAY) is None
+    assert counted_from("a day after", DateValue("in May", "2026-05", "gYearMonth")) is None

@@ -11,7 +11,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from kg.dates import parse_published, resolve_date
+from kg.dates import WEEKDAYS, parse_published, resolve_date
 from kg.extractors.entities import PLACE_NOUNS, EntityTable, doc_ents, ents_within
 from kg.extractors.lexicon import word_list
 from kg.model import COUNTRY, GOVERNMENT_BODY, PERSON, PLACE, DateValue, Document
@@ -28,6 +28,8 @@ TRIP_NOUNS = word_list("trip_nouns")
 THERE = {"there"}  # "There, he will meet with X": the place the sentence before travelled to
 DATE_LABELS = {"DATE", "TIME"}  # a TIME is read only when it resolves to a day: "10 p.m." does not
 DATE_PREPOSITIONS = {"on", "in", "during", "from"}  # ("the first election since 1990" was not held in 1990)
+# Words before a date that make it no time of a happening: "since 2021" (a start), "by 2028" (a deadline).
+NOT_WHEN_WORDS = {"since", "by"}
 GOVERNED_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "prep", "attr"}
 PARTICIPANT_PREPOSITIONS = {"with", "between"}
 HYPHENS = {"-", "\u2013", "\u2014"}
@@ -78,9 +80,10 @@ def _reported(verb: Token) -> bool:
 
 
 def upcoming(date: DateValue | None, document: Document) -> DateValue | None:
-    """A bare weekday of a future event is the coming one: "will meet on Saturday"; a month and day
-    without a year well past at publication is next year's (a few days past, it is this year's: a
-    release on a trip under way, published late)."""
+    """A bare weekday of a future event is the coming one: "will meet on Saturday", or the day of
+    publication when it is that weekday ("is due to meet on Thursday" in a Thursday article is today); a
+    month and day without a year well past at publication is next year's (a few days past, it is this
+    year's: a release on a trip under way, published late)."""
     if date is None:
         return None
     published = parse_published(document.published)
@@ -92,10 +95,10 @@ def upcoming(date: DateValue | None, document: Document) -> DateValue | None:
         if year <= int(document.published[:4]) + 1 and valid_day(value):
             return DateValue(date.text, value, date.datatype)
     weekday = BARE_WEEKDAY.match(date.text)
-    if weekday is None:
+    if weekday is None or published is None:
         return date
-    coming = resolve_date(f"coming {weekday.group(1)}", document.published)
-    return DateValue(date.text, coming.value, coming.datatype) if coming and coming.value else date
+    coming = published + dt.timedelta(days=(WEEKDAYS[weekday.group(1).lower()] - published.weekday()) % 7)
+    return DateValue(date.text, coming.isoformat(), "date")
 
 
 def passed(date: DateValue | None, document: Document) -> DateValue | None:
@@ -178,6 +181,10 @@ def stop_of(sent: Span, table: EntityTable, document: Document) -> tuple[str | N
         place = motion_place(token, table)
         if place is None and token.lemma_.lower() in TRIP_NOUNS:  # "will start his trip in Israel"
             place = place_of(token, table, with_people=False)
+        if place is None and token.lemma_.lower() in TRIP_NOUNS:  # "her final stop will be Dushanbe"
+            named = _stop_named(token, table, document)
+            if named[0] is not None:
+                return named
         if place is not None:
             date = date_of(token, document) or (clause_date(token, document) if token.pos_ == "VERB" else None)
             date = date or where_date(token, document)  # "travel to Hanoi, where on February 18 he will ..."
@@ -217,20 +224,37 @@ def refers_to_place_before(sent: Span) -> bool:
 def where_date(verb: Token, document: Document) -> DateValue | None:
     """The date of a "where" clause on the place a verb of going goes to: "will travel to Hanoi, where on
     February 18 he will co-chair the Dialogue"."""
-    doc = verb.doc
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "in")):
         for place in (c for c in prep.children if c.dep_ == "pobj"):
-            for clause in (c for c in place.children
-                           if c.dep_ == "relcl" and any(w.lower_ == "where" for w in c.children)):
-                found = _first_date(doc[clause.left_edge.i : clause.right_edge.i + 1], document)
-                if found is not None:
-                    return found
-            after = place.i + 1 + (place.i + 1 < len(doc) and doc[place.i + 1].text == ",")
-            if after < place.sent.end and doc[after].lower_ == "where":  # read along the words when the parse
-                found = _first_date(doc[after : place.sent.end], document)  # hangs "where" elsewhere
-                if found is not None:
-                    return found
+            found = _date_where(place, document)
+            if found is not None:
+                return found
     return None
+
+
+def _date_where(place: Token, document: Document) -> DateValue | None:
+    """The date of a "where" clause on a place: "Hanoi, where on February 18 he will ..."."""
+    doc = place.doc
+    for clause in (c for c in place.children if c.dep_ == "relcl" and any(w.lower_ == "where" for w in c.children)):
+        found = _first_date(doc[clause.left_edge.i : clause.right_edge.i + 1], document)
+        if found is not None:
+            return found
+    after = place.i + 1 + (place.i + 1 < len(doc) and doc[place.i + 1].text == ",")
+    if after < place.sent.end and doc[after].lower_ == "where":  # read along the words when the parse
+        return _first_date(doc[after : place.sent.end], document)  # hangs "where" elsewhere
+    return None
+
+
+def _stop_named(noun: Token, table: EntityTable, document: Document) -> tuple[str | None, DateValue | None]:
+    """The place a trip noun is said to be, and its date: "Her final stop will be Dushanbe, where on April
+    26 she will ...", "The first stop is Lima on May 3"."""
+    if noun.dep_ != "nsubj" or noun.head.lemma_ != "be":
+        return None, None
+    for attr in (c for c in noun.head.children if c.dep_ == "attr"):
+        key = table.key_at(attr)
+        if key and table.kind(key) in (PLACE, COUNTRY):
+            return key, date_of(noun.head, document) or _date_where(attr, document)
+    return None, None
 
 
 def where_place(token: Token, table: EntityTable) -> str | None:
@@ -483,7 +507,7 @@ def clause_date(verb: Token, document: Document) -> DateValue | None:
     precise one when there are several ("Yesterday, day five of the 2018 World Cup, A defeated B")."""
     found: list[DateValue] = []
     for ent in ents_within(verb.sent):
-        if ent.label_ not in DATE_LABELS or ent.start > 0 and verb.doc[ent.start - 1].lower_ == "since":
+        if ent.label_ not in DATE_LABELS or not_when(ent):
             continue
         node = ent.root
         while node.head.i != node.i and node.pos_ not in ("VERB", "AUX"):
@@ -496,6 +520,12 @@ def clause_date(verb: Token, document: Document) -> DateValue | None:
             if value is not None and value.value:
                 found.append(value)
     return min(found, key=lambda d: PRECISION.index(d.datatype or "gYear")) if found else None
+
+
+def not_when(date: Span) -> bool:
+    """Whether a date is written as a start or a deadline, not as the time of a happening: "since 2021",
+    "conclude the talks by 2028"."""
+    return date.start > 0 and date.doc[date.start - 1].lower_ in NOT_WHEN_WORDS
 
 
 def status_of(token: Token) -> str | None:

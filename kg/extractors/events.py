@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.dates import resolve_date
+from kg.dates import counted_from, resolve_date
 from kg.extractors.circumstances import (
     PARTICIPANT_PREPOSITIONS,
     RELATIVE_DAY_WORDS,
@@ -22,6 +22,7 @@ from kg.extractors.circumstances import (
     governing_verbs,
     motion_place,
     named_by_of,
+    not_when,
     object_place,
     off_place,
     passed,
@@ -82,6 +83,12 @@ ARRIVAL_WORD = "arrival"  # the word of event_verbs.tsv's arrivals: the meeting 
 NAMED_EVENT_TYPE = "named event"  # the type of an event known only by its name ("the Paris Air Show")
 SCORE = re.compile(r"\d+\s*[-\u2013\u2014]\s*\d+")  # "2-1", "3–0": a match's result
 EVENT_POS = {"NOUN", "PROPN", "VERB", "AUX"}  # the parts of speech an event word can have ("is in Kyiv")
+COUNTING_WORDS = {"after", "before"}  # "two days after the fire", "a day before the vote"
+# a count of days from the happening told last: "the next day", "the following day", "two days later"
+DAYS_LATER = re.compile(
+    r"^(?:the\s+(?:next|following)\s+day|(?:\d+|a|one|two|three|four|five|six|seven)\s+days?\s+later)$", re.I
+)
+DAY_UNITS = {"day", "week"}  # what a count of days is written in
 
 
 @dataclass
@@ -130,6 +137,10 @@ def extract_events(doc: Doc, table: EntityTable, document: Document, sentences: 
                 series_dates[event.family] = event.date or series_dates.get(event.family)
                 continue
             event.date = event.date or series_dates.get(event.family)  # "Yesterday ... matches": each one's day
+            if event.date is not None and event.date.value is None:
+                event.date = None  # "this week", "in spring": a time that names no day, month or year dates nothing
+            if event.date is None and (later := _days_later(token)) is not None:
+                event.date = _counted_on(found, later)  # "The next day, she will tour a plant near Navoi"
             if event.place is None and event.family in STOP_FAMILIES and stop[0] is not None and (
                     event.participants or event.partners or token.pos_ == "VERB"
                     or (event.label or event.date) and (stop[1] or len(stops) > 1)) and not (
@@ -214,7 +225,7 @@ def _one_date(sent: Span, word: Token, document: Document) -> DateValue | None:
     """The one day, month or year a sentence gives, when it gives just one and not inside a clause of its own
     that does not hold the event's word ("X, who was elected in 2019, visited Maputo")."""
     holders = {a.i for a in word.ancestors} | {word.i}
-    found = [value for ent in ents_within(sent) if ent.label_ == "DATE"
+    found = [value for ent in ents_within(sent) if ent.label_ == "DATE" and not not_when(ent)
              and not any(a.i not in holders and a.dep_ in ("relcl", "acl", "advcl") for a in ent.root.ancestors)
              and not _reporting_date(ent.root)  # "has canceled the summit, his office said on Monday"
              for value in [resolve_date(ent.text, document.published)] if value is not None and value.value]
@@ -326,8 +337,8 @@ def _noun_event(token: Token, table: EntityTable, document: Document) -> _Event 
     event = _Event(event_type, family, label, [f"events.noun.{event_type}"], word=_hyphenated(token) or token.lower_)
     event.place = (place_of(anchor, table, owner=family not in ACTOR_FAMILIES)
                    or (to_place(anchor, table) if family == "visit" else None)
-                   or _family_place(anchor, family, table))
-    event.date = date_of(anchor, document) or _day_after_phrase(anchor, document)
+                   or _family_place(anchor, family, table) or _subject_place(_agents(anchor), table, family))
+    event.date = date_of(anchor, document) or _counted_day(anchor, document) or _day_after_phrase(anchor, document)
     for carrier in carriers(anchor) + (carriers(token) if anchor.i != token.i else []):
         event.place = event.place or place_of(carrier, table, with_people=False) or motion_place(carrier, table)
         if event.place is None and carrier.dep_ in ("xcomp", "advcl"):  # "travel to X to attend the forum"
@@ -363,6 +374,79 @@ def _day_after_phrase(noun: Token, document: Document) -> DateValue | None:
     words = [t.lower_ for t in doc[after : after + 3]]
     if words[1] == "day" and words[2] in RELATIVE_DAY_WORDS:
         return resolve_date(" ".join(words), document.published)
+    return None
+
+
+def _counted_day(word: Token, document: Document) -> DateValue | None:
+    """A happening dated by a count of days from a dated one in its sentence: "resigned on Wednesday, a day
+    after the riot" and "was dismissed on Saturday, two days after his team lost" (the riot and the match,
+    counted back from the day of the clause they hang on); "visited the mine the day after the April 28
+    fire" (the visit, counted on from the fire's own day)."""
+    told = word.head if word.dep_ in ("nsubj", "nsubjpass") and word.head.dep_ == "advcl" else word
+    if told.pos_ in ("VERB", "AUX"):  # "two days after his team lost", "a day after a defeat ended their hopes"
+        mark = next((c for c in told.children if c.dep_ == "mark" and c.lower_ in COUNTING_WORDS), None)
+        main = told.head if told.dep_ == "advcl" else None
+    else:  # "a day after the riot"
+        mark = told.head if told.dep_ == "pobj" and told.head.lower_ in COUNTING_WORDS else None
+        main = mark.head if mark is not None else None
+    unit = None
+    if mark is not None and main is not None:  # the count hangs on the clause, its mark or the word before it
+        counts = [c for n in (told, mark) for c in n.children if c.dep_ == "npadvmod" and c.lemma_.lower() in DAY_UNITS]
+        unit = main if main.lemma_.lower() in DAY_UNITS else (counts[0] if counts else None)
+        main = main.head if main is unit else main
+    if unit is not None and main is not None:
+        day = date_of(main, document) or clause_date(main, document)
+        return counted_from(f"{_words_before(unit)} {mark.lower_}", day, reverse=True) if day else None
+    for unit in (c for c in word.children if c.dep_ == "npadvmod" and c.lemma_.lower() in DAY_UNITS):
+        for mark in (c for c in unit.children if c.dep_ == "prep" and c.lower_ in COUNTING_WORDS):
+            day = next((d for o in mark.children if o.dep_ == "pobj" for d in [date_of(o, document)] if d), None)
+            if day is not None:  # "the day after the April 28 fire"
+                return counted_from(f"{_words_before(unit)} {mark.lower_}", day)
+    return None
+
+
+def _days_later(word: Token) -> str | None:
+    """ "the next day", "two days later": a count of days, written in the clause of an event word, from the
+    happening told before it."""
+    verbs = [word] if word.pos_ in ("VERB", "AUX") else [a for a in word.ancestors if a.pos_ in ("VERB", "AUX")]
+    verb = verbs[0] if verbs else None
+    for ent in ents_within(word.sent):
+        node = ent.root
+        while node.head.i != node.i and node.pos_ not in ("VERB", "AUX"):
+            node = node.head
+        if ent.label_ == "DATE" and verb is not None and node.i == verb.i and DAYS_LATER.match(ent.text):
+            return ent.text
+    return None
+
+
+def _counted_on(told: list[_Event], later: str) -> DateValue | None:
+    """The day `later` ("the next day", "two days later") names, counted from the last happening told with a
+    day of its own."""
+    before = next((e.date for e in reversed(told) if e.date is not None and e.date.datatype == "date"), None)
+    if before is None:
+        return None
+    phrase = later.lower().replace("the next day", "a day later").replace("the following day", "a day later")
+    return counted_from(phrase, before)
+
+
+def _words_before(unit: Token) -> str:
+    """ "two days", "the day": a unit of days with the words that count it."""
+    return unit.doc[unit.left_edge.i : unit.i + 1].text
+
+
+def _partner_date(verb: Token, document: Document) -> DateValue | None:
+    """ "In Suva, April 18-20, she will meet with the Prime Minister and the Foreign Minister on April 19": a
+    day written after the one met, where the parse hangs it on that person, is the meeting's (over a stop's
+    days written before)."""
+    met = [o for p in verb.children if p.dep_ == "prep" and p.lower_ in PARTICIPANT_PREPOSITIONS
+           for o in p.children if o.dep_ == "pobj"]
+    met += [c for o in met for c in o.subtree if c.dep_ in ("conj", "appos") and c.pos_ in ("NOUN", "PROPN")]
+    for person in met:
+        for prep in (c for c in person.children if c.dep_ == "prep" and c.lower_ == "on"):
+            day = next((resolve_date(e.text, document.published) for o in prep.children if o.dep_ == "pobj"
+                        for e in [date_ent(o)] if e is not None), None)
+            if day is not None and day.value:
+                return day
     return None
 
 
@@ -449,8 +533,10 @@ def _verb_event(token: Token, table: EntityTable, document: Document) -> _Event 
     else:
         event.place = (place_of(token, table) or (_launch_site(token, table) if family == "launch" else None)
                        or _subject_place(subjects, table, family) or off_place(token, table)
-                       or _party_place(token, table) or _object_place_within(objects, table))
-    event.date = date_of(token, document) or clause_date(token, document)
+                       or _party_place(token, table) or _object_place_within(objects, table)
+                       or _site_of_person(token, table))
+    event.date = (_counted_day(token, document) or _partner_date(token, document) or date_of(token, document)
+                  or clause_date(token, document))
     if event.date is None and family == "visit":  # "will travel to Hanoi, where on February 18 he will ..."
         event.date = where_date(token, document)
     if event.date is None and ("now", ()) in rule.conditions:
@@ -592,6 +678,22 @@ def _subject_place(subjects: list[Token], table: EntityTable, family: str) -> st
                    for o in p.children if o.dep_ == "pobj"]
         place = next((k for o in owners for k in [table.key_at(o)] if k and table.kind(k) in (COUNTRY, PLACE)), None)
     return place
+
+
+def _agents(noun: Token) -> list[Token]:
+    """Who acts in a happening told by its noun: "the sentencing by a court in Managua" (the court)."""
+    return [o for p in noun.children if p.dep_ in ("prep", "agent") and p.lower_ == "by"
+            for o in p.children if o.dep_ == "pobj"]
+
+
+def _site_of_person(verb: Token, table: EntityTable) -> str | None:
+    """ "were sworn in by Governor-General X at Government House", "met Y at the Palace": a site written
+    after "at" that the parse hangs on the person who acts or is met, not on the verb."""
+    people = [o for c in verb.children if c.dep_ in ("agent", "prep") for o in c.children if o.dep_ == "pobj"]
+    people += [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    return next((k for person in people if _person(person, table) for prep in person.children
+                 if prep.dep_ == "prep" and prep.lower_ == "at" for o in prep.children if o.dep_ == "pobj"
+                 for k in [table.key_at(o)] if k and table.kind(k) in (PLACE, COUNTRY, GOVERNMENT_BODY)), None)
 
 
 def _launch_site(verb: Token, table: EntityTable) -> str | None:

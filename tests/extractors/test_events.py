@@ -1007,3 +1007,152 @@ def test_events_a_named_dialogue_at_a_stop_keeps_its_name_and_is_no_part_of_the_
     found = {(f.label, found_place) for f in events(extraction)
              for found_place in [{e.key: e.label for e in extraction.entities}.get(f.place)]}
     assert ("U.S.-Togo Strategic Dialogue", "Lome") in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # a future meeting on the weekday of publication is held that day, not a week later
+        ("The foreign ministers will meet in Oslo on Thursday to discuss fishing quotas.", "2026-10-01",
+         ("meeting", "2026-10-01")),
+        # the same told in a present tense of what is to come
+        ("The harvest festival opens in Galway on Saturday.", "2026-10-03", ("festival", "2026-10-03")),
+        # another weekday is still the coming one
+        ("The harvest festival opens in Galway on Saturday.", "2026-10-01", ("festival", "2026-10-03")),
+    ],
+)
+def test_events_a_coming_weekday_of_the_day_of_publication_is_that_day(run, text, published, expected) -> None:
+    found = [(f.event_type, f.date.value if f.date else None) for f in events(run(text, published=published))]
+    assert expected in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "date"),
+    [
+        ("Mudflows swept through three hill villages on Sunday.", "landslide", "2026-05-10"),
+        ("The governor declared a day of mourning for the miners on Monday.", "mourning", "2026-05-11"),
+        ("A day of national mourning will be held on Friday.", "mourning", "2026-05-15"),
+        ("In a speech to students in Leeds on Tuesday, she promised new funding.", "speech", "2026-05-12"),
+        ("An auction of fishing licences is scheduled for June 14.", "auction", "2026-06-14"),
+        ("The embassy will host a reception at the Grand Hotel in Vilnius on June 2.", "reception", "2026-06-02"),
+        ("The navy held the commissioning of its newest frigate in Gdynia on Friday.", "commissioning", "2026-05-08"),
+    ],
+)
+def test_events_nouns_of_disasters_mourning_speeches_auctions_and_receptions(run, text, event_type, date) -> None:
+    found = [(f.event_type, f.date.value if f.date else None) for f in events(run(text, published="2026-05-12"))]
+    assert (event_type, date) in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Floods are frequent along the lower valley in spring.",  # a habit, no happening
+        "Teachers will hold a strike later this week.",  # a week names no day or month
+    ],
+)
+def test_events_a_time_that_names_no_day_month_or_year_dates_nothing(run, text) -> None:
+    assert events(run(text, published="2026-05-12")) == []
+
+
+def test_events_a_placed_happening_keeps_its_place_without_a_day(run) -> None:
+    found = [f.event_type for f in events(run("Farmers staged a protest in Lyon this week.", published="2026-05-12"))]
+    assert found == ["protest"], found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a happening after "a day after" is counted back from the day of the clause it hangs on
+        ("The minister resigned on Wednesday, a day after a riot in Durban.", ("protest", "2026-05-05")),
+        ("Police arrested the organisers on Friday, three days before a rally in Lyon.", ("protest", "2026-05-11")),
+        # ... also when it is told by its own clause
+        ("The union called off the strike on May 2, two days after talks in Turin collapsed.",
+         ("talks", "2026-04-30")),
+        # a happening "the day after" a dated one is counted on from that one's day
+        ("The mayor visited the port in Gdansk the day after the May 3 fire.", ("visit", "2026-05-04")),
+    ],
+)
+def test_events_a_day_counted_from_another(run, text, expected) -> None:
+    found = [(f.event_type, f.date.value if f.date else None) for f in events(run(text, published="2026-05-12"))]
+    assert expected in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The ruling by a federal judge in Seattle on Friday halted the order.", ("ruling", "Seattle")),
+        ("The arrest by police in Oslo of two activists on Monday was criticised.", ("arrest", "Oslo")),
+    ],
+)
+def test_events_a_happening_told_by_its_noun_is_where_its_agent_is(run, text, expected) -> None:
+    extraction = run(text, published="2026-05-12")
+    names = {e.key: e.label for e in extraction.entities}
+    found = [(f.event_type, names.get(f.place)) for f in events(extraction)]
+    assert expected in found, found
+
+
+def test_events_a_deadline_is_no_date(run) -> None:
+    assert events(run("The government has promised a referendum by 2030.", published="2026-05-12")) == []
+    text = "The minister told a conference in Riga that the bridge would reopen by 2029."
+    found = [(f.event_type, f.date.value if f.date else None) for f in events(run(text, published="2026-05-12"))]
+    assert found == [("conference", None)], found
+
+
+def test_events_a_start_is_no_date(run) -> None:
+    text = "Leaders will hold their first summit in Hanoi since 2019."
+    found = [(f.event_type, f.date.value if f.date else None) for f in events(run(text, published="2026-05-12"))]
+    assert found == [("summit", None)], found
+
+
+def test_events_a_stop_said_to_be_a_place_is_where_its_meetings_are(run) -> None:
+    text = ("The Secretary will travel to Riga on June 3 to meet with Prime Minister Karins. The Secretary's final "
+            "stop will be Vilnius, where on June 5 she will meet with President Nauseda.")
+    extraction = run(text, published="2026-05-12")
+    names = {e.key: e.label for e in extraction.entities}
+    found = [(names.get(f.place), f.date.value if f.date else None) for f in events(extraction)]
+    assert ("Vilnius", "2026-06-05") in found, found
+    assert ("Riga", "2026-06-05") not in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        # the day hangs, in the parse, on the last one met: still the meeting's, over the stop's days
+        ("In Accra, June 2-4, the minister will meet with Ghana's President, Kofi Mensah, and Minister for Finance "
+         "Ama Owusu on June 3 to discuss debt relief.", "2026-06-03"),
+        ("In Lima, June 2-4, the minister will meet with President Rosa Quispe on June 3.", "2026-06-03"),
+    ],
+)
+def test_events_a_meeting_is_on_the_day_written_after_the_one_met(run, text, date) -> None:
+    found = [(f.event_type, f.date.value if f.date else None) for f in events(run(text, published="2026-05-12"))]
+    assert ("meeting", date) in found, found
+
+
+def test_events_a_site_hung_on_the_person_who_acts_is_the_happening_s(run) -> None:
+    extraction = run("The accord was signed by President Ana Ruiz at the Presidential Palace on Monday.",
+                     published="2026-06-09")
+    names = {e.key: e.label for e in extraction.entities}
+    found = [(f.event_type, names.get(f.place)) for f in events(extraction)]
+    assert ("signing", "Presidential Palace") in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Thousands of protesters marched in Lima on May 2. The next day, the President will visit the port of "
+         "Callao.", ("visit", "2026-05-03")),
+        ("An earthquake struck Kathmandu on May 3. Rebels attacked the airport in Goma two days later.",
+         ("attack", "2026-05-05")),
+    ],
+)
+def test_events_the_next_day_counts_from_the_happening_told_before(run, text, expected) -> None:
+    found = [(f.event_type, f.date.value if f.date else None) for f in events(run(text, published="2026-05-12"))]
+    assert expected in found, found
+
+
+def test_events_touring_a_place_is_a_visit(run) -> None:
+    extraction = run("The President toured flooded villages in Sindh on Sunday.", published="2026-05-12")
+    names = {e.key: e.label for e in extraction.entities}
+    found = [(f.event_type, names.get(f.place), f.date.value if f.date else None) for f in events(extraction)]
+    assert ("visit", "Sindh", "2026-05-10") in found, found
+    assert not events(run("The band will tour again next year.", published="2026-05-12"))  # no place: no visit
