@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 
 from kg.dates import WEEKDAYS, parse_published, resolve_date
 from kg.extractors.entities import PLACE_NOUNS, EntityTable, doc_ents, ents_within
-from kg.extractors.lexicon import word_list
+from kg.extractors.lexicon import load_lexicon, word_list
 from kg.model import COUNTRY, GOVERNMENT_BODY, PERSON, PLACE, DateValue, Document
 
 PLACE_PREPOSITIONS = {"in", "at"}
@@ -524,8 +524,12 @@ def clause_date(verb: Token, document: Document) -> DateValue | None:
 
 def not_when(date: Span) -> bool:
     """Whether a date is written as a start or a deadline, not as the time of a happening: "since 2021",
-    "conclude the talks by 2028"."""
-    return date.start > 0 and date.doc[date.start - 1].lower_ in NOT_WHEN_WORDS
+    "conclude the talks by 2028"; or as part of a name: "the region's 2050 Strategy", "the 2030 Agenda"."""
+    root = date.root
+    named = root.dep_ in ("compound", "nummod", "nmod", "amod") and root.head.i >= date.end \
+        and root.head.pos_ == "PROPN" and root.head.text[:1].isupper() and root.head.ent_type_ not in DATE_LABELS \
+        and root.head.lemma_.lower() not in load_lexicon().events  # (not "the 2019 Summit": the summit's year)
+    return named or date.start > 0 and date.doc[date.start - 1].lower_ in NOT_WHEN_WORDS
 
 
 def status_of(token: Token) -> str | None:

@@ -336,6 +336,8 @@ class EntityTable:
         spans = [self._with_untagged_head(s) if s.label_ in ("GPE", "LOC") else s for s in spans]
         spans = [self._with_group_noun(s) if s.label_ in NER_LABELS else s for s in spans]
         spans = self._with_untagged_group_names(spans)
+        spans = _overriding(spans, [tail for s in spans if s.label_ == "ORG"
+                                    for tail in [self._with_name_tail(s)] if tail is not s])
         spans = self._with_title_names(spans)
         spans = [self._after_portfolio(s) for s in spans]
         spans = [Span(self.doc, s.start, s.end, label="PERSON") if self._after_title(s)
@@ -382,6 +384,25 @@ class EntityTable:
                 if self.lexicon.city_country(text) or self.lexicon.country(text):
                     return Span(self.doc, start, span.end, label=span.label_)
         return span
+
+    def _with_name_tail(self, span: Span) -> Span:
+        """A body's name the model cut before "for"/"of" and the capitalised rest of it, written before a
+        lower-case title: "Joint Council [for the Welfare of Immigrants] campaigner X"."""
+        tokens, lowers, size = self.tokens, self.lowers, len(self.tokens)
+        end = span.end
+        while end + 1 < size and lowers[end] in ("for", "of"):
+            i = end + 1 + (lowers[end + 1] == "the")
+            run = i
+            while run < size and tokens[run].text[:1].isupper() and tokens[run].pos_ == "PROPN" \
+                    and tokens[run].ent_type_ != "PERSON":
+                run += 1
+            if run == i:
+                break
+            end = run
+        if end == span.end or end >= size or not (tokens[end].text.islower() and lowers[end] in
+                                                   self.lexicon.titles_by_last):
+            return span
+        return Span(self.doc, span.start, end, label="ORG")
 
     def _with_formal_country_names(self, spans: list[Span]) -> list[Span]:
         """ "the Democratic Socialist Republic of Sri Lanka", "the Plurinational State of Bolivia": a state's

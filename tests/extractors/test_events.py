@@ -1156,3 +1156,12 @@ def test_events_touring_a_place_is_a_visit(run) -> None:
     found = [(f.event_type, names.get(f.place), f.date.value if f.date else None) for f in events(extraction)]
     assert ("visit", "Sindh", "2026-05-10") in found, found
     assert not events(run("The band will tour again next year.", published="2026-05-12"))  # no place: no visit
+
+
+def test_events_a_year_in_a_name_is_no_date_but_an_events_year_is(run) -> None:
+    text = "The minister will speak at a conference in Apia on the region's 2040 Ocean Strategy."
+    found = [(f.event_type, f.date.value if f.date else None) for f in events(run(text, published="2026-05-12"))]
+    assert found == [("conference", None)], found
+    text = "Leaders met in Tokyo in the 2019 Summit of the Group."
+    found = [(f.place, f.date.value if f.date else None) for f in events(run(text, published="2026-05-12"))]
+    assert ("place/tokyo", "2019") in found, found

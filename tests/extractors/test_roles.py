@@ -1222,3 +1222,9 @@ def test_roles_a_nickname_in_quotes_stays_inside_the_name(run) -> None:
     found = {f[:3] for f in roles(extraction)}
     assert ("Josefina “Pepa” Larraín", "Minister of Energy", "Chile") in found, found
     assert "Josefina" not in labels(extraction).values()
+
+
+def test_roles_a_bodys_name_read_past_for_and_of_before_a_title(run) -> None:
+    text = "The report quoted Joint Council for the Rights of Migrants campaigner Ines Varga, who called it cruel."
+    found = {f[:3] for f in roles(run(text, "2023-02-23"))}
+    assert ("Ines Varga", "campaigner", "Joint Council for the Rights of Migrants") in found, found
