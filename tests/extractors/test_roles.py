@@ -1228,3 +1228,15 @@ def test_roles_a_bodys_name_read_past_for_and_of_before_a_title(run) -> None:
     text = "The report quoted Joint Council for the Rights of Migrants campaigner Ines Varga, who called it cruel."
     found = {f[:3] for f in roles(run(text, "2023-02-23"))}
     assert ("Ines Varga", "campaigner", "Joint Council for the Rights of Migrants") in found, found
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Inspector General of Police Musa Kargbo Conteh said the arrests were lawful.",
+     ("Musa Kargbo Conteh", "Inspector General of Police")),
+    ("Kenya's High Commissioner to Uganda, Grace Atieno, attended the vote.", ("Grace Atieno", "High Commissioner")),
+    ("Chile's Ombudsman, Pilar Rojas, called for calm.", ("Pilar Rojas", "Ombudsman")),
+])
+def test_roles_officers_of_state_with_two_word_titles(run, text, expected) -> None:
+    found = {f[:2] for f in roles(run(text, "2026-05-21"))}
+    assert expected in found, found
+    assert not any(f[1] == "General" for f in found), found
