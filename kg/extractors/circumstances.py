@@ -509,10 +509,7 @@ def clause_date(verb: Token, document: Document) -> DateValue | None:
     for ent in ents_within(verb.sent):
         if ent.label_ not in DATE_LABELS or not_when(ent):
             continue
-        node = ent.root
-        while node.head.i != node.i and node.pos_ not in ("VERB", "AUX"):
-            node = node.head
-        if node.i == verb.i:
+        if clause_verb(ent.root).i == verb.i:
             value = resolve_date(ent.text, document.published)
             if value is not None and ent.start > 0 and verb.doc[ent.start - 1].lower_ == "for" \
                     and BARE_WEEKDAY.match(ent.text):  # "called a strike for Thursday": the coming one
@@ -520,6 +517,13 @@ def clause_date(verb: Token, document: Document) -> DateValue | None:
             if value is not None and value.value:
                 found.append(value)
     return min(found, key=lambda d: PRECISION.index(d.datatype or "gYear")) if found else None
+
+
+def clause_verb(token: Token) -> Token:
+    """The verb whose clause holds a token: the token itself or its nearest verb above (the root when none)."""
+    while token.head.i != token.i and token.pos_ not in ("VERB", "AUX"):
+        token = token.head
+    return token
 
 
 def not_when(date: Span) -> bool:

@@ -239,16 +239,7 @@ class EntityTable:
                 while i + 2 < size and (lowers[i + 1] in ("and", "&") and lowers[i + 2] in PORTFOLIO_WORDS
                                         or lowers[i + 1] in PORTFOLIO_WORDS and tokens[i + 1].text[:1].isupper()):
                     i += 1
-            end = i + 1
-            while end < size and end - i <= MAX_NAME_WORDS and "\n" not in tokens[end - 1].whitespace_:
-                if self._name_word(tokens[end]):
-                    end += 1
-                elif end > i + 1 and _hyphen_part(doc, end):
-                    end += 2  # "Chan-o-cha" split by the tokenizer
-                elif end > i + 1 and (close := self._nickname_end(end)) is not None:
-                    end = close  # "Corazon “Cora” Villanueva": a nickname in quotes inside the name
-                else:
-                    break
+            end = self._name_end(i + 1)
             words = doc[i + 1 : end]
             if words and all(t.lower_ in PORTFOLIO_WORDS for t in words):
                 words = doc[i + 1 : i + 1]  # "Minister of Climate [Change Adaptation]": the portfolio goes on
@@ -275,6 +266,23 @@ class EntityTable:
                 i += 1
         return found
 
+    def _name_end(self, start: int, strict: bool = False) -> int:
+        """The end of the words of a name written from token `start` on the same line: capitalised name words,
+        a word the tokenizer split at a hyphen ("Chan-o-cha") and a nickname in quotes ("Corazon “Cora”
+        Villanueva"); `strict`: only words the model tagged as nothing or as a person, and no nickname."""
+        doc, tokens, size = self.doc, self.tokens, len(self.tokens)
+        end = start
+        while end < size and end - start < MAX_NAME_WORDS and "\n" not in tokens[end - 1].whitespace_:
+            if self._name_word(tokens[end]) and (not strict or tokens[end].ent_type_ in ("", "PERSON")):
+                end += 1
+            elif end > start and _hyphen_part(doc, end):
+                end += 2
+            elif end > start and not strict and (close := self._nickname_end(end)) is not None:
+                end = close
+            else:
+                break
+        return end
+
     def _nickname_end(self, i: int) -> int | None:
         """The token after a nickname in quotes that opens at token `i` and is followed by a name word
         (" “Cora” Villanueva"), or None."""
@@ -296,14 +304,8 @@ class EntityTable:
         body = next((e for e in doc_ents(doc) if e.start == i and e.label_ in ("ORG", "GPE", "LOC")), None)
         if body is None or not tokens[i - 2].text[:1].isupper():
             return None
-        start = end = body.end
-        while end < size and end - start < MAX_NAME_WORDS and "\n" not in tokens[end - 1].whitespace_:
-            if self._name_word(tokens[end]) and tokens[end].ent_type_ in ("", "PERSON"):
-                end += 1
-            elif end > start and _hyphen_part(doc, end):
-                end += 2
-            else:
-                break
+        start = body.end
+        end = self._name_end(start, strict=True)
         return (start, end) if end - start >= 2 and (end == size or not tokens[end].text[:1].isupper()) else None
 
     def _name_word(self, token: Token) -> bool:
@@ -336,8 +338,7 @@ class EntityTable:
         spans = [self._with_untagged_head(s) if s.label_ in ("GPE", "LOC") else s for s in spans]
         spans = [self._with_group_noun(s) if s.label_ in NER_LABELS else s for s in spans]
         spans = self._with_untagged_group_names(spans)
-        spans = _overriding(spans, [tail for s in spans if s.label_ == "ORG"
-                                    for tail in [self._with_name_tail(s)] if tail is not s])
+        spans = self._with_name_tails(spans)
         spans = self._with_title_names(spans)
         spans = [self._after_portfolio(s) for s in spans]
         spans = [Span(self.doc, s.start, s.end, label="PERSON") if self._after_title(s)
@@ -384,6 +385,11 @@ class EntityTable:
                 if self.lexicon.city_country(text) or self.lexicon.country(text):
                     return Span(self.doc, start, span.end, label=span.label_)
         return span
+
+    def _with_name_tails(self, spans: list[Span]) -> list[Span]:
+        """The spans with each body's name read to its end (see `_with_name_tail`)."""
+        return _overriding(spans, [tail for s in spans if s.label_ == "ORG"
+                                   for tail in [self._with_name_tail(s)] if tail is not s])
 
     def _with_name_tail(self, span: Span) -> Span:
         """A body's name the model cut before "for"/"of" and the capitalised rest of it, written before a
@@ -628,8 +634,8 @@ class EntityTable:
                 start -= 1
                 if tokens[start].is_sent_start:
                     break
-            while start < p and (self.lowers[start] in self.lexicon.title_words or self.lowers[start] in
-                                 HONORIFIC_TITLES or tokens[start].lower_ in QUALIFIERS):
+            while start < p and (self.lowers[start] in self.lexicon.title_words
+                                 or self.lowers[start] in HONORIFIC_TITLES or self.lowers[start] in QUALIFIERS):
                 start += 1
             words = [t for t in tokens[start:p] if not glued_hyphen(t)]
             alias = {t.lower_ for t in tokens[p + 1 : close]}
@@ -812,8 +818,7 @@ class EntityTable:
                 break
             end = i + 1
             while end < size and (tokens[end].text[:1].isupper() and tokens[end].pos_ == "PROPN"
-                                  or glued_hyphen(tokens[end]) and end + 1 < size
-                                  and tokens[end + 1].text[:1].isupper()):
+                                  or glued_hyphen(tokens[end]) and tokens[end + 1].text[:1].isupper()):
                 end += 1
         return span if end == span.end else Span(self.doc, span.start, end, label="PERSON")
 

@@ -15,6 +15,7 @@ from kg.extractors.circumstances import (
     REPORTING_VERBS,
     carriers,
     clause_date,
+    clause_verb,
     countries_named,
     date_ent,
     date_of,
@@ -411,10 +412,8 @@ def _days_later(word: Token) -> str | None:
     verbs = [word] if word.pos_ in ("VERB", "AUX") else [a for a in word.ancestors if a.pos_ in ("VERB", "AUX")]
     verb = verbs[0] if verbs else None
     for ent in ents_within(word.sent):
-        node = ent.root
-        while node.head.i != node.i and node.pos_ not in ("VERB", "AUX"):
-            node = node.head
-        if ent.label_ == "DATE" and verb is not None and node.i == verb.i and DAYS_LATER.match(ent.text):
+        if ent.label_ == "DATE" and verb is not None and clause_verb(ent.root).i == verb.i \
+                and DAYS_LATER.match(ent.text):
             return ent.text
     return None
 

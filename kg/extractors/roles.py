@@ -141,12 +141,12 @@ def _org_before(doc: Doc, end: int, table: EntityTable, lower: int,
     if doc[i].lower_ == "whose":  # "the Vatican, whose secretary of state, X,": what the clause is on
         clause = next((a for a in doc[i].ancestors if a.dep_ == "relcl"), None)
         owner = _org_named_by(clause.head, table) if clause is not None else None
-        named = i - 2
-        if named > 0 and doc[named].text == ")":  # "Araks Logistics CJSC (Araks Logistics), whose ..."
-            named = next((j - 1 for j in range(named - 1, max(named - 6, 0), -1) if doc[j].text == "("), named)
         if owner is None and i >= 2 and doc[i - 1].text == "," and not doc[i - 1].is_sent_start:
-            owner = table.key_at(named)  # the parse lost the clause: the body right before ", whose" (not
-            owner = owner if owner and table.kind(owner) not in (PERSON, COUNTRY, PLACE) else None  # "X in Peru")
+            named = i - 2  # the parse lost the clause: the body right before ", whose" (not "X in Peru"), past
+            if named > 0 and doc[named].text == ")":  # its short name: "Araks Logistics CJSC (Araks Logistics),"
+                named = next((j - 1 for j in range(named - 1, max(named - 6, 0), -1) if doc[j].text == "("), named)
+            owner = table.key_at(named)
+            owner = owner if owner and table.kind(owner) not in (PERSON, COUNTRY, PLACE) else None
         return owner, i
     if doc[i].text in POSSESSIVE and i - 1 >= lower:
         key = table.key_at(i - 1)
