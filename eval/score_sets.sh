@@ -2,20 +2,26 @@
 # Build one graph from ../shared (seeds, corpus, dev) and eval/fresh, serve it, and print the score of each
 #   set: seeds, dev+corpus (the figure the project is judged by), the two fixed halves of dev
 #   (eval/dev_split.tsv: rules are tuned on "tune" and the corpus; "held" is only measured), and fresh
-#   (eval/fresh, fresh2 ... fresh9: invented articles of our own, see their README.md) and sealed, sealed2, sealed3 (eval/sealed*:
+#   (eval/fresh, fresh2, ...: invented articles of our own, see their README.md) and sealed, sealed2, ... (eval/sealed*:
 #   invented articles that nobody writing rules reads; only their scores are looked at, see their README.md).
+#   Every eval/fresh* and eval/sealed* folder is a set, in the order of its number.
 # Usage: eval/score_sets.sh [-v SET]   (-v SET lists the extra and missing facts of one set)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 shared=${SHARED:-../shared}
 kg=${KG:-.venv/bin/kg}
+# eval/fresh, eval/fresh2, ..., eval/fresh10: the folders of one kind, by their number
+sets_of() { ls -d eval/"$1"*/ | sed 's|eval/||; s|/$||' | awk -v kind="$1" '{ n = substr($0, length(kind) + 1); print (n == "" ? 1 : n) "\t" $0 }' | sort -n | cut -f2; }
+fresh_sets=$(sets_of fresh | tr '\n' ' ')
+sealed_sets=$(sets_of sealed | tr '\n' ' ')
 verbose=""
-if [ "${1:-}" = "-v" ]; then verbose=${2:?"-v needs a set: seeds, dev+corpus, corpus, tune, held, fresh, fresh2 ... fresh9"}; fi
+if [ "${1:-}" = "-v" ]; then verbose=${2:?"-v needs a set: seeds, dev+corpus, corpus, tune, held, or one of: $fresh_sets"}; fi
 case "$verbose" in sealed*) echo "score_sets.sh: a sealed set is only scored, never listed" >&2; exit 2;; esac
 
 work=$(mktemp -d)
 trap 'kill ${server:-} 2>/dev/null || true; rm -rf "$work"' EXIT
-"$kg" ingest "$shared/seeds" "$shared/corpus" "$shared/dev/texts" eval/fresh/texts eval/fresh2/texts eval/fresh3/texts eval/fresh4/texts eval/fresh5/texts eval/fresh6/texts eval/fresh7/texts eval/fresh8/texts eval/fresh9/texts eval/sealed/texts eval/sealed2/texts eval/sealed3/texts --store "$work/store" >"$work/ingest.log" 2>&1 \
+# shellcheck disable=SC2046  # one argument per set
+"$kg" ingest "$shared/seeds" "$shared/corpus" "$shared/dev/texts" $(for set in $fresh_sets $sealed_sets; do echo "eval/$set/texts"; done) --store "$work/store" >"$work/ingest.log" 2>&1 \
   || { cat "$work/ingest.log"; exit 1; }
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 "$kg" serve --store "$work/store" --port "$port" >"$work/serve.log" 2>&1 &
@@ -41,20 +47,9 @@ cp "$shared/gold/corpus.jsonl" "$work/corpus.jsonl"
 cat "$shared/dev/gold.jsonl" "$shared/gold/corpus.jsonl" >"$work/dev+corpus.jsonl"
 half tune >"$work/tune.jsonl"
 half held >"$work/held.jsonl"
-cp eval/fresh/gold.jsonl "$work/fresh.jsonl"
-cp eval/fresh2/gold.jsonl "$work/fresh2.jsonl"
-cp eval/fresh3/gold.jsonl "$work/fresh3.jsonl"
-cp eval/fresh4/gold.jsonl "$work/fresh4.jsonl"
-cp eval/fresh5/gold.jsonl "$work/fresh5.jsonl"
-cp eval/fresh6/gold.jsonl "$work/fresh6.jsonl"
-cp eval/fresh7/gold.jsonl "$work/fresh7.jsonl"
-cp eval/fresh8/gold.jsonl "$work/fresh8.jsonl"
-cp eval/fresh9/gold.jsonl "$work/fresh9.jsonl"
-cp eval/sealed/gold.jsonl "$work/sealed.jsonl"
-cp eval/sealed2/gold.jsonl "$work/sealed2.jsonl"
-cp eval/sealed3/gold.jsonl "$work/sealed3.jsonl"
+for set in $fresh_sets $sealed_sets; do cp "eval/$set/gold.jsonl" "$work/$set.jsonl"; done
 
-for set in seeds dev+corpus corpus tune held fresh fresh2 fresh3 fresh4 fresh5 fresh6 fresh7 fresh8 fresh9 sealed sealed2 sealed3; do
+for set in seeds dev+corpus corpus tune held $fresh_sets $sealed_sets; do
   flags=""
   [ "$set" = "$verbose" ] && flags="-v"
   python3 "$shared/eval/score.py" --endpoint "http://127.0.0.1:$port/sparql" --queries queries \
