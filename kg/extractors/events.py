@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
@@ -65,6 +66,9 @@ INSTITUTION_FAMILIES = {"court", "election"}  # acted by a country's institution
 COUNTRYWIDE = {("attack", "attack"), ("attack", "shelling"), ("attack", "bombing"), ("court", "arrest")}
 NATIONAL_FAMILIES = {"election"}  # dated, held in the one country their sentence names when they name no place
 STOP_FAMILIES = {"meeting", "visit", "conference", "ceremony"}  # events held at the stop of a trip
+# happenings held nowhere in particular, which take no place from the country a report is about
+UNSITED_FAMILIES = {"call", "appointment"}
+STORY_SENTENCES = 2  # sentences that name a country for a report to be about it
 # happenings that are held somewhere: dated without a place, they take the one place told around them
 PLACED_FAMILIES = {"protest", "attack", "meeting", "ceremony", "disaster", "conference"}
 # a place named as one who acts or is acted on, or as a modifier ("anti-Pyongyang propaganda"), is no site
@@ -186,7 +190,33 @@ def extract_events(doc: Doc, table: EntityTable, document: Document, sentences: 
     for event in found:
         event.at_stop = event.at_stop or (event.family in STOP_FAMILIES and event.place in stops)
     _date_by_trip(found)
-    return [_to_fact(e, table) for e in _merge(found, table)]
+    merged = list(_merge(found, table))
+    _place_in_story_country(merged, _story_country(sentences, table, home), home, document)
+    return [_to_fact(e, table) for e in merged]
+
+
+def _place_in_story_country(events: list[_Event], country: str | None, home: HomeContext,
+                            document: Document) -> None:
+    """Dated happenings that no words place were held in the country the article is about: "clashes on
+    Friday" in a report on a mine in Peru. Not where two sides met (told without a place, it may have been a
+    call), nor a government's own doings on the day of its release."""
+    if country is None:
+        return
+    for event in events:
+        if (event.place is None and event.date is not None and event.date.value
+                and event.family not in UNSITED_FAMILIES and len(event.participants) < 2
+                and not (home.release and event.date.value == document.published)):
+            event.place, event.guessed = country, True
+
+
+def _story_country(sentences: list[Span], table: EntityTable, home: HomeContext) -> str | None:
+    """The one country an article is about: named (or by its towns) in at least STORY_SENTENCES of its
+    sentences and in twice as many as any other country; a government's release is not about its own."""
+    counts = Counter(c for sent in sentences for c in countries_named(sent, table)
+                     if not (home.release and c == home.country)).most_common(2)
+    if not counts or counts[0][1] < STORY_SENTENCES or len(counts) > 1 and counts[0][1] < 2 * counts[1][1]:
+        return None
+    return counts[0][0]
 
 
 def _dateline_site(event: _Event, home: HomeContext) -> str | None:

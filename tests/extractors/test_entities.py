@@ -246,3 +246,11 @@ def test_entities_a_peers_name_holds_the_place_of_the_title(run) -> None:
     extraction = run(text, "2026-04-22")
     kinds = {e.label: e.kind for e in extraction.entities}
     assert kinds.get("Baroness Chapman of Darlington") == "Person" and "Darlington" not in kinds, kinds
+
+
+def test_entities_a_surname_alone_is_its_persons_even_where_a_town_has_that_name(run) -> None:
+    text = ("Prime Minister Manasseh Kumasi announced a cabinet reshuffle on Tuesday. Kumasi also dismissed the "
+            "police minister without explanation, and Kumasi's coalition holds 29 seats.")
+    extraction = run(text, published="2026-07-22")
+    named = [(e.label, e.kind) for e in extraction.entities if "Kumasi" in (e.label, *e.aliases)]
+    assert named == [("Manasseh Kumasi", "Person")], named

@@ -498,7 +498,8 @@ def test_events_a_happening_told_in_a_country_then_in_its_city_is_one(run) -> No
     names = {e.key: e.label for e in extraction.entities}
     floods = {(names.get(f.place), f.date.value if f.date else None) for f in events(extraction)
               if f.event_type == "flood"}
-    assert floods == {(None, "2013"), ("Piura", "2014-03-02")}, floods
+    # (last year's floods "in the same region" are in the country the report is about)
+    assert floods == {("Peru", "2013"), ("Piura", "2014-03-02")}, floods
 
 
 def test_events_an_election_takes_the_one_country_of_its_sentence(run) -> None:
@@ -1165,3 +1166,25 @@ def test_events_a_year_in_a_name_is_no_date_but_an_events_year_is(run) -> None:
     text = "Leaders met in Tokyo in the 2019 Summit of the Group."
     found = [(f.place, f.date.value if f.date else None) for f in events(run(text, published="2026-05-12"))]
     assert ("place/tokyo", "2019") in found, found
+
+
+def test_events_a_dated_happening_that_names_no_place_is_in_the_country_the_report_is_about(run) -> None:
+    text = ("Miners have blocked the road to a copper mine in northern Chile for three weeks.\n\n"
+            "Chile's mining ministry said the talks would resume, and police in Chile made eleven arrests.\n\n"
+            "Two guards were hurt in clashes on Friday, the union said.")
+    found = found_events(run(text, "2026-04-08", url="https://www.example-news.org/world/chile-mine-blockade"))
+    assert ("clash", "Chile", "2026-04-03") in found, found
+    text = ("Miners have blocked the road to a copper mine in northern Chile for three weeks.\n\n"
+            "Peru's mining ministry said the talks would resume, and police in Peru made eleven arrests.\n\n"
+            "Two guards were hurt in clashes on Friday, the union said.")  # Chile once, Peru once: about neither
+    found = found_events(run(text, "2026-04-08", url="https://www.example-news.org/world/chile-mine-blockade"))
+    assert ("clash", None, "2026-04-03") in found, found
+
+
+def test_events_a_release_is_not_placed_in_the_country_it_names_for_its_own_calls_and_doings(run) -> None:
+    text = ("The Secretary spoke today with Foreign Minister Ana Duarte of Paraguay.\n\n"
+            "They discussed Paraguay's elections and the floods that struck Paraguay in March.")
+    extraction = run(text, "2026-05-14", url="https://www.state.gov/secretarys-call-with-paraguayan-foreign-minister/")
+    found = found_events(extraction)
+    assert ("flood", "Paraguay", "2026-03") in found, found  # a happening of the country the release is about
+    assert ("talks", None, "2026-05-14") in found, found  # its own call of the day: no place
