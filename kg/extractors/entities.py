@@ -32,6 +32,7 @@ NER_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC"}
 # read as organizations only when the name ends in an organization word of kg/data/org_words.tsv.
 MISLABELS = {"WORK_OF_ART", "PRODUCT", "LAW", "EVENT", "NORP", "PERSON", "GPE", "LOC", "FAC"}
 INITIAL = re.compile(r"[A-Z]\.?")
+APOSTROPHE_NAME = re.compile(r"[A-Z][a-z]?['’][A-Z][a-z]+")  # "O'Neal", "D'Souza"
 NAME_BREAKERS = {"the", "of", "and", "for", "on", "in", "at", "said", "says", "told",
                  "journal", "gazette", "bulletin", "register"}  # "the Official Journal": a publication
 MAX_NAME_WORDS = 5
@@ -277,6 +278,8 @@ class EntityTable:
                 end += 1
             elif end > start and _hyphen_part(doc, end):
                 end += 2
+            elif end > start and _particle_hyphen_part(doc, end):
+                end += 3  # "Ahmed Jassim al-Rikabi"
             elif end > start and not strict and (close := self._nickname_end(end)) is not None:
                 end = close
             else:
@@ -312,7 +315,8 @@ class EntityTable:
         text = token.text
         if not text[:1].isupper() or token.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY"):
             return False
-        if not (token.is_alpha or INITIAL.fullmatch(text) or re.fullmatch(r"[A-Z][a-z]+(?:-[A-Za-z]+)+", text)):
+        if not (token.is_alpha or INITIAL.fullmatch(text) or re.fullmatch(r"[A-Z][a-z]+(?:-[A-Za-z]+)+", text)
+                or APOSTROPHE_NAME.fullmatch(text)):
             return False
         if token.pos_ not in ("PROPN", "NOUN") and token.ent_type_ != "PERSON":
             return False  # "Leader Kim Visits ...": a verb ends the name
@@ -814,6 +818,8 @@ class EntityTable:
             i = end
             while i < size and self.lowers[i] in NAME_PARTICLES and tokens[i].text.islower():
                 i += 1
+            if end < i < size and glued_hyphen(tokens[i]):
+                i += 1  # "al-Rikabi"
             if i == end or i >= size or not (tokens[i].text[:1].isupper() and tokens[i].pos_ == "PROPN"):
                 break
             end = i + 1
@@ -1158,6 +1164,12 @@ def _hyphen_part(doc: Doc, i: int) -> bool:
     """Whether tokens i, i+1 are "-" and a word glued to the name before them."""
     return (i + 1 < len(doc) and doc[i].text == "-" and not doc[i - 1].whitespace_ and not doc[i].whitespace_
             and doc[i + 1].is_alpha)
+
+
+def _particle_hyphen_part(doc: Doc, i: int) -> bool:
+    """Whether tokens i, i+1, i+2 are a lower-case name particle, "-" and a capitalised word: "al-Rikabi"."""
+    return (i + 2 < len(doc) and doc[i].lower_ in NAME_PARTICLES and doc[i].text.islower()
+            and glued_hyphen(doc[i + 1]) and doc[i + 2].text[:1].isupper() and doc[i + 2].is_alpha)
 
 
 def _describers(span: Span) -> list[Token]:

@@ -475,7 +475,8 @@ def _iter_roles(doc: Doc, table: EntityTable, document: Document, sentences: lis
                         and _listed_as_object(doc, start, title_start, table)):
                     met = _listed_as_object(doc, start, title_start, table, _met_or_listed)
                     window = sentences[max(number - CONTEXT_SENTENCES, 0) if met else number : number + 1]
-                    each = _with_context_country(each, window, table, home, document)
+                    each = _with_context_country(each, window, table, home, document,
+                                                 _name_root(doc, start, table))
                 if each.org is None and each.evidence[0].extractor == TITLE_BEFORE_NAME:
                     each = _with_body_told_before(each, doc, title_start, sentences[max(number - 1, 0)].start, table)
                 if each.org is None and _title_head(each.role) in COURT_HEADS:
@@ -840,25 +841,41 @@ def _listed_as_object(doc: Doc, start: int, title_start: int, table: EntityTable
 
 
 def _with_context_country(fact: RoleFact, window: list[Span], table: EntityTable, home: HomeContext,
-                          document: Document) -> RoleFact:
+                          document: Document, name: Token) -> RoleFact:
     """A national title without a country, for someone met or listed: the country of the stop the
     sentence describes ("travel to Riga, Latvia, to meet with President X"), else the one country the
-    sentence names besides the home one, else the one country of the sentence just before ("The trip
-    starts in Israel. There, he will meet with Prime Minister X")."""
+    sentence names besides the home one and the countries of the names coordinated with `name` (the root of
+    the person's name), else the one country of the sentence just before ("The trip starts in Israel.
+    There, he will meet with Prime Minister X"). Not in a sentence that tells whose side it lists."""
     head = _title_head(fact.role)
-    if head not in NATIONAL_HEADS or fact.role.lower() in NOT_NATIONAL:
-        return fact
+    if head not in NATIONAL_HEADS or fact.role.lower() in NOT_NATIONAL or _side_country(window[-1], table):
+        return fact  # ("On the U.S. side, ...": roles.party_country gives the side's country)
     country = _stop_country(window[-1], table, home, document)
     for sent in reversed(window):
         if country is not None:
             break
-        countries = countries_named(sent, table) - {home.country}
+        countries = countries_named(sent, table) - {home.country} - (
+            _counterparts_countries(name, table) if sent is window[-1] else set())
         if len(countries) > 1:
             return fact
         country = countries.pop() if countries else None
     if country is None:
         return fact
     return _given_org(fact, country, "roles.context_country", 0.5)
+
+
+def _counterparts_countries(name: Token, table: EntityTable) -> set[str]:
+    """The countries written before the names coordinated with a name: "signed by Secretary X and Iraq's
+    Minister of Electricity Y", "co-chaired by Secretary X and the Iraqi foreign minister, Y": Iraq is Y's,
+    the other side's, not X's."""
+    found = set()
+    for other in name.conjuncts:
+        for token in name.doc[other.left_edge.i : other.i]:
+            key = table.key_at(token)
+            country = key if key and table.kind(key) == COUNTRY else table.country_of_word(token)
+            if country:
+                found.add(country)
+    return found
 
 
 def _stop_country(sent: Span, table: EntityTable, home: HomeContext, document: Document) -> str | None:

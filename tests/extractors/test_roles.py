@@ -1240,3 +1240,27 @@ def test_roles_officers_of_state_with_two_word_titles(run, text, expected) -> No
     found = {f[:2] for f in roles(run(text, "2026-05-21"))}
     assert expected in found, found
     assert not any(f[1] == "General" for f in found), found
+
+
+def test_roles_a_listed_side_and_a_counterparts_country_are_not_taken_for_each_others(run) -> None:
+    url = "https://www.whitehouse.gov/briefings-statements/2026/10/readout-t/"
+    text = ("President Ana Torres met today with King Faisal of Jordan at the White House.\n\n"
+            "On the U.S. side, the President was joined by Vice President Dana Cole; Secretary of Defense Mark "
+            "Hale; and U.S. Ambassador to Jordan Lee Park.")
+    found = {f[:3] for f in roles(run(text, "2026-10-21", url=url))}
+    assert ("Dana Cole", "Vice President", "United States") in found, found
+    assert not any(person in ("Dana Cole", "Mark Hale") and org == "Jordan" for person, _, org in found), found
+    text = ("The leaders welcomed a memorandum on grid repairs, which was signed by Secretary of Energy Paula Reyes "
+            "and Jordan's Minister of Electricity Omar Salih.")
+    found = {f[:3] for f in roles(run(text, "2026-10-21", url=url))}
+    assert not any(person == "Paula Reyes" and org == "Jordan" for person, _, org in found), found
+
+
+@pytest.mark.parametrize(("text", "person"), [
+    ("Prime Minister Youssef Karim al-Hadidi of Jordan opened the session on Monday.", "Youssef Karim al-Hadidi"),
+    ("Senator Patrick O'Neal of Ireland's Seanad said on Monday that he would vote against the bill.",
+     "Patrick O'Neal"),
+])
+def test_roles_a_name_after_a_title_goes_on_past_a_particle_or_an_apostrophe(run, text, person) -> None:
+    found = {f[0] for f in roles(run(text, "2026-10-21"))}
+    assert person in found, found
