@@ -32,6 +32,7 @@ NER_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC"}
 # read as organizations only when the name ends in an organization word of kg/data/org_words.tsv.
 MISLABELS = {"WORK_OF_ART", "PRODUCT", "LAW", "EVENT", "NORP", "PERSON", "GPE", "LOC", "FAC"}
 INITIAL = re.compile(r"[A-Z]\.?")
+NEARBY_WORDS = {"near", "outside"}  # "X near Y": where X is, told after its name; no word of a name
 APOSTROPHE_NAME = re.compile(r"[A-Z][a-z]?['’][A-Z][a-z]+")  # "O'Neal", "D'Souza"
 NAME_BREAKERS = {"the", "of", "and", "for", "on", "in", "at", "said", "says", "told",
                  "journal", "gazette", "bulletin", "register"}  # "the Official Journal": a publication
@@ -1115,6 +1116,8 @@ class EntityTable:
         while start < end and (lowers[start] in LEADING_WORDS or tokens[start].is_punct
                                or tokens[start].text in LIST_MARKS and end - start > 1):
             start += 1
+        end = next((i for i in range(start + 1, end) if lowers[i] in NEARBY_WORDS and tokens[i].text.islower()
+                    and tokens[i - 1].text[:1].isupper()), end)  # "the Five Hills Training Area near Ulaanbaatar"
         while end > start and (lowers[end - 1] in ("'s", "\u2019s", "'", "of", "the", "and")
                                or tokens[end - 1].is_punct):
             end -= 1

@@ -254,3 +254,9 @@ def test_entities_a_surname_alone_is_its_persons_even_where_a_town_has_that_name
     extraction = run(text, published="2026-07-22")
     named = [(e.label, e.kind) for e in extraction.entities if "Kumasi" in (e.label, *e.aliases)]
     assert named == [("Manasseh Kumasi", "Person")], named
+
+
+def test_entities_a_name_ends_before_near_or_outside_and_the_town_after_is_its_own(run) -> None:
+    text = "The fire started at the Black Hills Depot near Kisumu on May 2, and the army sealed the road."
+    labels = {(e.label, e.kind) for e in run(text, published="2026-06-10").entities}
+    assert "Black Hills Depot" in {label for label, _ in labels} and ("Kisumu", "Place") in labels, labels
