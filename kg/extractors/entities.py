@@ -474,24 +474,33 @@ class EntityTable:
             return 0 <= j < len(tokens) and tokens[j].text.rstrip(".").lower() in LEGAL_FORMS \
                 and (tokens[j].text[:1].isupper() or "." in tokens[j].text.rstrip("."))  # "d.o.o." too
 
+        def dotted_form(j: int) -> bool:  # "S. de R.L.": an abbreviation, a particle and a legal form
+            return (j + 2 < len(tokens) and tokens[j].text[:1].isupper() and tokens[j].text.endswith(".")
+                    and tokens[j + 1].lower_ in NAME_PARTICLES and legal(j + 2))
+
         def name_word(j: int) -> bool:  # a capitalised word of the name ("Trading" too, whatever its part of
-            # speech), a particle between two ("del"), the dot of "Pte. Ltd.", the comma of "Co., Ltd.", the
-            # hyphen of "A-B"
+            # speech), a particle between two ("del"), the dot of "Pte. Ltd.", the comma of "Co., Ltd." or of
+            # "X, S.A." (before a legal form written with dots), the hyphen of "A-B"
             return (tokens[j].text[:1].isupper() and tokens[j].pos_ in NAME_WORD_POS
                     or tokens[j].lower_ in NAME_PARTICLES and tokens[j].text.islower() and j > 0
                     and tokens[j - 1].text[:1].isupper() and tokens[j + 1].text[:1].isupper()  # "Combustibles del X"
                     or tokens[j].text == "." and legal(j - 1)
                     or tokens[j].text == "," and legal(j + 1) and (legal(j - 1) or tokens[j - 1].text == "."
-                                                                   and legal(j - 2))
+                                                                   and legal(j - 2) or "." in tokens[j + 1].text)
+                    or tokens[j].text == "," and dotted_form(j + 1)
                     or tokens[j].text == "-" and j > 0 and not tokens[j - 1].whitespace_ and not tokens[j].whitespace_
                     and tokens[j - 1].text[:1].isupper())
 
         for i in range(len(tokens)):
-            if not legal(i) or legal(i + 1) or i + 2 < len(tokens) and tokens[i + 1].text in (".", ",") \
-                    and legal(i + 2):
-                continue  # the last legal form of "Pte. Ltd." (or "Co., Ltd.") ends the name
+            if not legal(i) or legal(i + 1) or i + 2 < len(tokens) and (
+                    tokens[i + 1].text in (".", ",") or tokens[i + 1].lower_ in NAME_PARTICLES) and legal(i + 2):
+                continue  # the last legal form of "Pte. Ltd." (or "Co., Ltd.", "S.A. de C.V.") ends the name
+            form = i  # where the legal form starts: "Pesquera Bahía de Matanchén[, S. de R.L. de C.V.]"
+            while form > 0 and (legal(form - 1) or dotted_form(form - 1) or tokens[form - 1].text in (".", ",")
+                                or tokens[form - 1].lower_ in NAME_PARTICLES and legal(form)):
+                form -= 1
             start = i
-            while start > 0 and i - start < MAX_NAME_WORDS + 2 and name_word(start - 1) \
+            while start > 0 and form - start < MAX_NAME_WORDS + 2 and name_word(start - 1) \
                     and not tokens[start - 1].is_sent_start:
                 start -= 1
             if start > 0 and tokens[start - 1].is_sent_start and tokens[start - 1].text[:1].isupper() and (

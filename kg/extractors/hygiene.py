@@ -180,5 +180,9 @@ def clean_spans(doc: Doc, spans: list[Span], lexicon: Lexicon,
 
 
 def _legal_form_comma(text: str) -> bool:
-    """Whether the only commas of a name come before a legal form: "Diamond Bay Resort Co., Ltd."."""
-    return all(part.strip().split(" ")[0].rstrip(".").lower() in LEGAL_FORMS for part in text.split(",")[1:])
+    """Whether the only commas of a name come before a legal form: "Diamond Bay Resort Co., Ltd.", "Mariscos
+    del Golfo, S. de R.L. de C.V." (an abbreviation that a legal form ends)."""
+    def legal_form(words: list[str]) -> bool:
+        return bool(words) and (words[0].rstrip(".").lower() in LEGAL_FORMS or words[0].endswith(".")
+                                and words[-1].rstrip(".").lower() in LEGAL_FORMS)
+    return all(legal_form(part.split()) for part in text.split(",")[1:])

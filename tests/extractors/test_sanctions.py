@@ -648,3 +648,12 @@ def test_sanctions_relatives_listed_after_a_first_one_and_names_with_particles(r
     found = {t for _, t, _ in sanctions(run(text, published="2025-11-20", url="https://www.state.gov/test-kin/"))}
     assert found >= {"Vesna Petrović", "Ana Petrović", "Jelena Petrović", "Drina Gradnja d.o.o",
                      "Transportes del Norte S.A."}, found
+
+
+def test_sanctions_a_company_name_runs_on_to_its_latin_american_or_dotted_legal_form(run) -> None:
+    text = ("Today, the Department of the Treasury's Office of Foreign Assets Control (OFAC) designated Pescados "
+            "del Golfo, S. de R.L. de C.V., Agroexportadora Los Pinos, S.A. de C.V., and Gulf Pearl Marine L.L.C. "
+            "for laundering the proceeds of drug sales.")
+    found = {t for _, t, _ in sanctions(run(text, "2027-02-04", url="https://home.treasury.gov/news/press-releases/t"))}
+    assert found == {"Pescados del Golfo, S. de R.L. de C.V.", "Agroexportadora Los Pinos, S.A. de C.V.",
+                     "Gulf Pearl Marine L.L.C."}, found
