@@ -739,7 +739,8 @@ class EntityTable:
     def _with_given_names(self, spans: list[Span]) -> list[Span]:
         """ "Vania Ilkova Zhelyazkova" with "Vania" read as a place, "God Nisanov" with "God" read as nothing,
         "Ana Lucía Ferrada Soto" with two first names untagged: up to two unknown words the model gave another
-        label or none, written right before a person's name and joined to it, are the person's first names."""
+        label or none, written right before a person's name and joined to it, are the person's first names; so
+        is a person's span the model cut off right before it ("Karla Yolanda" + "Ferrera de Pineda")."""
         out: list[Span] = []
         for span in spans:
             before = out[-1] if out else None
@@ -756,13 +757,21 @@ class EntityTable:
                     break
                 span = Span(self.doc, span.start - 1, span.end, label="PERSON")
             if (before is not None and span.label_ == "PERSON" and before.end == span.start
-                    and self._unknown_name_part(before) and before[0].dep_ == "compound"
+                    and (self._unknown_name_part(before) or self._split_name(before, span))
+                    and before[0].dep_ == "compound"
                     and not (before.start > 0 and self.tokens[before.start - 1].pos_ == "ADP")  # "Governor of X Y"
                     and before[0].lower_ not in self.lexicon.title_words):
                 out[-1] = Span(self.doc, before.start, span.end, label="PERSON")
                 continue
             out.append(span)
         return out
+
+    def _split_name(self, before: Span, span: Span) -> bool:
+        """Whether two person spans written one after the other on a line are one name the model cut in two:
+        "Karla Yolanda" + "Ferrera de Pineda"."""
+        return (before.label_ == "PERSON" and "\n" not in self.tokens[before.end - 1].whitespace_
+                and all(t.text[:1].isupper() or t.lower_ in NAME_PARTICLES for t in (*before, *span))
+                and not any(t.lower_ in self.lexicon.title_words for t in before))
 
     def _unknown_name_part(self, span: Span) -> bool:
         """Whether a one-word span the model gave a place's, a body's or a people's label names nothing known

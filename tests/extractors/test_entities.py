@@ -260,3 +260,10 @@ def test_entities_a_name_ends_before_near_or_outside_and_the_town_after_is_its_o
     text = "The fire started at the Black Hills Depot near Kisumu on May 2, and the army sealed the road."
     labels = {(e.label, e.kind) for e in run(text, published="2026-06-10").entities}
     assert "Black Hills Depot" in {label for label, _ in labels} and ("Kisumu", "Place") in labels, labels
+
+
+def test_entities_a_name_the_model_cut_in_two_is_one_person(run) -> None:
+    text = ("The Department is also designating his wife, Karla Beatriz Ferrera de Molina, and his adult son, "
+            "Tomas Andres Vela Quiroga.")
+    people = {e.label for e in run(text, published="2025-12-09").entities if e.kind == "Person"}
+    assert people == {"Karla Beatriz Ferrera de Molina", "Tomas Andres Vela Quiroga"}, people
