@@ -1024,8 +1024,8 @@ class EntityTable:
             name, kind = known_org
         elif country and (span.label_ != "PERSON" or len(span) == 1 and text not in full_names):
             name, kind = country, COUNTRY  # "Malawi" tagged PERSON is still the country
-        elif person and person in full_names and span.label_ == "PERSON":
-            name, kind = full_names[person], PERSON  # "Kikolo" after "Prime Minister Manasseh Kikolo", not a town
+        elif person and full_names.get(person, person) != person and span.label_ == "PERSON":
+            name, kind = full_names[person], PERSON  # "Kumasi" after "Prime Minister Manasseh Kumasi", not a town
         elif (self.lexicon.known_city(text) or self._gazetteer_place_at(span.start, span.end)) \
                 and not self._shape_kind(span):
             name, kind = text, PLACE  # a known city the model tagged ORG or PERSON; "ambushed outside Garissa"
