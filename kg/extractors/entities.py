@@ -241,6 +241,7 @@ class EntityTable:
                 while i + 2 < size and (lowers[i + 1] in ("and", "&") and lowers[i + 2] in PORTFOLIO_WORDS
                                         or lowers[i + 1] in PORTFOLIO_WORDS and tokens[i + 1].text[:1].isupper()):
                     i += 1
+            i = self._portfolio_end(i)
             end = self._name_end(i + 1)
             words = doc[i + 1 : end]
             if words and all(t.lower_ in PORTFOLIO_WORDS for t in words):
@@ -267,6 +268,22 @@ class EntityTable:
             else:
                 i += 1
         return found
+
+    def _portfolio_end(self, i: int) -> int:
+        """The last token of a portfolio written with "for" or "of" after a capitalised title that ends at token
+        `i`, when a name follows it: "Under Secretary [for Terrorism and Financial Intelligence] Jonah Roe";
+        else `i`."""
+        tokens, lowers, size = self.tokens, self.lowers, len(self.tokens)
+        if not (tokens[i].text[:1].isupper() and i + 2 < size and lowers[i + 1] in ("for", "of")):
+            return i
+        j = i + 2
+        while j < size and (tokens[j].text[:1].isupper() and lowers[j] in PORTFOLIO_WORDS
+                            or lowers[j] in ("and", "&") and j + 1 < size and lowers[j + 1] in PORTFOLIO_WORDS):
+            j += 1
+        if j == i + 2 or lowers[j - 1] in ("and", "&"):
+            return i
+        end = self._name_end(j, strict=True)
+        return j - 1 if end - j >= 2 else i
 
     def _name_end(self, start: int, strict: bool = False) -> int:
         """The end of the words of a name written from token `start` on the same line: capitalised name words,

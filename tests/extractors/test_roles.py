@@ -1264,3 +1264,11 @@ def test_roles_a_listed_side_and_a_counterparts_country_are_not_taken_for_each_o
 def test_roles_a_name_after_a_title_goes_on_past_a_particle_or_an_apostrophe(run, text, person) -> None:
     found = {f[0] for f in roles(run(text, "2026-10-21"))}
     assert person in found, found
+
+
+def test_roles_a_portfolio_after_for_or_of_runs_up_to_a_name_the_model_did_not_tag(run) -> None:
+    text = ("“These networks move poison into our towns,” said Treasury Under Secretary for Terrorism and "
+            "Financial Intelligence Jonah Petrakis. The Minister of Foreign Affairs Ana Lima Costa agreed.")
+    found = {f[:2] for f in roles(run(text, "2026-02-19", url="https://home.treasury.gov/news/press-releases/t"))}
+    assert {("Jonah Petrakis", "Under Secretary for Terrorism and Financial Intelligence"),
+            ("Ana Lima Costa", "Minister of Foreign Affairs")} <= found, found
