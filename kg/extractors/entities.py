@@ -58,6 +58,7 @@ SEAT_HOLDERS = word_list("seat_holders")
 BODY_APPOSITIVES = word_list("body_appositives")
 VESSEL_NOUNS = word_list("vessel")
 PORTFOLIO_WORDS = word_list("portfolio_words")
+REGION_NOUNS = word_list("region_nouns")
 PORTFOLIO_HEADS = word_list("portfolio_heads")
 PEERAGE_TITLES = word_list("peerage_titles")
 LOCATIVE_PREPOSITIONS = {"in", "near", "outside", "around"}  # before a place: "ambushed outside Garissa"
@@ -372,13 +373,15 @@ class EntityTable:
         spans = self._with_last_surnames(spans)
         spans = self._without_body_aliases(spans)
         spans = [self._with_name_particles(s) if s.label_ == "PERSON" else s for s in spans]
-        persons = [s for s in spans if s.label_ == "PERSON" and not self._media_cue(s)]
+        persons = [s for s in spans
+                   if s.label_ == "PERSON" and not self._media_cue(s) and not self._before_region_word(s)]
         full_names = self._full_names(persons)
         spans = self._named_of_region(spans, full_names)
         # a name told once as a place is one throughout, unless it is also a person's ("Abraham Lincoln")
         placed = {s.text for s in spans if self._told_as_place(s) and s.text not in full_names}
         spans = [Span(self.doc, s.start, s.end, label="ORG") if self._brand_shaped(s) or self._described_as_body(s)
-                 else Span(self.doc, s.start, s.end, label="GPE") if self._named_place(s, placed) else s
+                 else Span(self.doc, s.start, s.end + self._before_region_word(s), label="GPE")
+                 if self._named_place(s, placed) else s
                  for s in spans]
         spans, bare_heads, no_people = clean_spans(self.doc, spans, self.lexicon, full_names)
         full_names = {part: name for part, name in full_names.items() if name not in no_people}
@@ -927,11 +930,14 @@ class EntityTable:
                 and (span.text in placed or self._told_as_place(span)))
 
     def _told_as_place(self, span: Span) -> bool:
-        """ "the town of Izium", "the province of Halden": a name after a place noun and "of" is a place, and
+        """ "the town of Izium", "the province of Halden", "Al Haouz province": a name after a place noun and "of",
+        or before a region's word, is a place, and
         so is one after the post of a town or see with no organization's word ("the mayor of Quilpue"); so is a
         name written between "in" and a country."""
         i = span.start
         if i >= 2 and self.lowers[i - 1] == "of" and self.lowers[i - 2] in PLACE_NOUNS:
+            return True
+        if self._before_region_word(span):
             return True
         if i >= 2 and self.lowers[i - 1] == "of" and self.lowers[i - 2] in SEAT_HOLDERS and not self._shape_kind(span):
             return True
@@ -941,6 +947,13 @@ class EntityTable:
             return False
         return any(self.lexicon.country(self.doc[span.end + 1 : span.end + 1 + size].text)
                    for size in (1, 2, 3) if span.end + size < len(self.doc))
+
+    def _before_region_word(self, span: Span) -> bool:
+        """ "the governor of Al Haouz province": a name written before a region's word names the region (not
+        in "the Amazon province of X", where the region's name comes after it)."""
+        end = span.end
+        return (end < len(self.doc) and self.lowers[end] in REGION_NOUNS and self.tokens[end].text.islower()
+                and not (end + 1 < len(self.doc) and self.lowers[end + 1] == "of"))
 
     def _brand_shaped(self, span: Span) -> bool:
         """A one-word place name with a capital inside ("SouthFront") that is no known place: a brand."""
@@ -1057,8 +1070,9 @@ class EntityTable:
             name, kind = person, PERSON
         elif span.label_ == "ORG":
             name, kind = text, self._org_kind(span)
-        else:
-            name, kind = text, PLACE
+        else:  # "Zulia state" is Zulia, however the model or _before_region_word drew the span
+            words = text.split()
+            name, kind = " ".join(words[:-1]) if len(words) > 1 and words[-1] in REGION_NOUNS else text, PLACE
         self._add(span.start, span.end, name, kind)
 
     def _register_missed_places(self) -> None:
