@@ -79,6 +79,8 @@ RECALL_VERBS = word_list("recall_verbs")
 CARRIED_OUT_VERBS = word_list("carried_out_verbs")
 BARRING_VERBS = word_list("barring_verbs")
 LABEL_PREPOSITIONS = {"in", "on", "at", "since", "from", "during", "until", "by"}
+# words a date opening a sentence starts with, written in lower case inside a label ("evacuation the same day")
+LOWER_IN_LABEL = LABEL_PREPOSITIONS | {"the", "that", "a", "last", "next", "later", "earlier", "this"}
 RECALL_NOUNS = word_list("recall_nouns")
 ENCOUNTER_VERBS = word_list("encounter_verbs")
 NOT_HAPPENING_MODIFIERS = word_list("not_happening_modifiers")
@@ -91,8 +93,10 @@ EVENT_POS = {"NOUN", "PROPN", "VERB", "AUX"}  # the parts of speech an event wor
 COUNTING_WORDS = {"after", "before"}  # "two days after the fire", "a day before the vote"
 # a count of days from the happening told last: "the next day", "the following day", "two days later"
 DAYS_LATER = re.compile(
-    r"^(?:the\s+(?:next|following)\s+day|(?:\d+|a|one|two|three|four|five|six|seven)\s+days?\s+later)$", re.I
+    r"^(?:the\s+(?:next|following)\s+day|(?:\d+|a|one|two|three|four|five|six|seven)\s+days?\s+(?:later|earlier)"
+    r"|(?:(?:later|earlier)\s+)?(?:that|the\s+same)\s+day|the\s+(?:previous|preceding)\s+day|the\s+day\s+before)$", re.I
 )
+SAME_DAY = re.compile(r"(?:that|the\s+same)\s+day$", re.I)  # "later that day", "the same day": no day counted
 DAY_UNITS = {"day", "week"}  # what a count of days is written in
 
 
@@ -449,12 +453,16 @@ def _days_later(word: Token) -> str | None:
 
 
 def _counted_on(told: list[_Event], later: str) -> DateValue | None:
-    """The day `later` ("the next day", "two days later") names, counted from the last happening told with a
-    day of its own."""
+    """The day `later` ("the next day", "two days later", "a day earlier", "later that day") names, counted
+    from the last happening told with a day of its own."""
     before = next((e.date for e in reversed(told) if e.date is not None and e.date.datatype == "date"), None)
     if before is None:
         return None
+    if SAME_DAY.search(later):
+        return DateValue(later, before.value, "date")
     phrase = later.lower().replace("the next day", "a day later").replace("the following day", "a day later")
+    for previous in ("the previous day", "the preceding day", "the day before"):
+        phrase = phrase.replace(previous, "a day earlier")
     return counted_from(phrase, before)
 
 
@@ -910,7 +918,7 @@ def _to_fact(event: _Event, table: EntityTable) -> EventFact:
             label = f"{name} between {names[0]} and {names[1]}"
         elif event.date:  # "resignation in May": a sentence's opening capital is no part of the label
             first, _, rest = event.date.text.partition(" ")
-            label = f"{name} {first.lower() if rest and first.lower() in LABEL_PREPOSITIONS else first} {rest}".strip()
+            label = f"{name} {first.lower() if rest and first.lower() in LOWER_IN_LABEL else first} {rest}".strip()
         elif event.participants:
             label = f"{name} with {table.label(event.participants[-1])}"
         else:

@@ -1188,3 +1188,16 @@ def test_events_a_release_is_not_placed_in_the_country_it_names_for_its_own_call
     found = found_events(extraction)
     assert ("flood", "Paraguay", "2026-03") in found, found  # a happening of the country the release is about
     assert ("talks", None, "2026-05-14") in found, found  # its own call of the day: no place
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The minister held talks in Cairo on Monday, September 14. Later that day the minister visited the port "
+     "of Alexandria.", ("visit", "2026-09-14")),
+    ("The storm hit the coast on Sunday. The same day, rescuers evacuated 200 people from the valley.",
+     ("evacuation", "2026-09-13")),
+    ("Police arrested two men in Aquidauana on Tuesday. A day earlier, protesters marched in Corumba.",
+     ("protest", "2026-09-14")),  # (Tuesday is the day of publication)
+])
+def test_events_a_day_told_from_the_happening_before_it(run, text, expected) -> None:
+    found = {(t, d) for t, _, d in found_events(run(text, "2026-09-15"))}
+    assert expected in found, found
