@@ -1430,6 +1430,10 @@ def _described(doc: Doc, start: int, end: int, person: str, table: EntityTable,
     candidates += [(c, "roles.apposition", 0.8) for a in root.children if a.dep_ == "appos" for c in a.conjuncts]
     if (root.dep_ == "appos" or _conjoined_after_title(doc, start, root)) and not (start <= root.head.i < end):
         candidates.append((_title_holding(root.head, table), "roles.apposition", 0.8))
+    if root.dep_ == "conj" and end + 1 < sent.end and doc[end].text == ",":
+        # "she and X, Poland's Secretary of State, will ...": the apposition the parse hung on the first of the pair
+        candidates += [(c, "roles.apposition", 0.8) for c in root.head.children
+                       if c.dep_ == "appos" and c.left_edge.i == end + 1]
     if root.dep_ == "nsubj" and root.head.lemma_ == "be":
         candidates += [(c, "roles.copula", 0.75) for c in root.head.children if c.dep_ == "attr"]
     for clause in (c for c in root.children if c.dep_ == "relcl"):
@@ -1449,6 +1453,8 @@ def _described(doc: Doc, start: int, end: int, person: str, table: EntityTable,
         title_start, title_end = span
         title_end = _portfolio_title_end(doc, title_start, title_end, sent.end, table)
         lower = noun.left_edge.i
+        if lower == title_start and lower - 1 > sent.start and doc[lower - 1].lower_ in ("its", "their"):
+            lower -= 1  # "X and its Director-General, Y, whose ...": the parse may leave "its" out of the title's words
         if title_end - title_start == 1 and doc[title_start].lower_ in MODIFIED_HEADS:
             title_start = _modifiers_start(doc, title_start, lower)  # "the chief district officer"
         qualifier, i = _qualifier_before(doc, title_start, lower)

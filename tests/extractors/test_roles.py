@@ -1279,3 +1279,17 @@ def test_roles_a_name_before_a_regions_word_is_the_region_the_post_is_of(run) ->
     extraction = run(text, "2026-01-26")
     assert ("Driss El Amrani", "governor", "Sidi Kacem") in {f[:3] for f in roles(extraction)}
     assert {e.label: e.kind for e in extraction.entities}.get("Sidi Kacem") == "Place"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an apposition the parse hangs on the first of two people coordinated
+    ("On May 13, she and Tomasz Dabrowski, Poland's Secretary of State for Energy, will co-chair the dialogue.",
+     ("Tomasz Dabrowski", "Secretary of State for Energy", "Poland")),
+    # "its" before a title the parse reads apart from it
+    ("The United States commends the work of the Anti-Corruption Commission and its Director-General, Grace "
+     "Mulenga Lungu, whose investigators have pursued this case despite threats and intimidation.",
+     ("Grace Mulenga Lungu", "Director-General", "Anti-Corruption Commission")),
+])
+def test_roles_an_apposition_read_when_the_parse_hangs_it_apart(run, text, expected) -> None:
+    found = {f[:3] for f in roles(run(text, "2026-05-11", url="https://www.state.gov/t/"))}
+    assert expected in found, found
