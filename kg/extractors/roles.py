@@ -646,12 +646,17 @@ def _body_named_last(title_start: int, lower: int, table: EntityTable, fits: Cal
 
 def _with_body_told_before(fact: RoleFact, doc: Doc, title_start: int, lower: int, table: EntityTable) -> RoleFact:
     """A title before a name whose body is told just before: by a body's word ("The Foreign Ministry rejected
-    it. Ministry spokesperson X"), or, for a post of a company's board or management, the one company or
-    organization named in the sentence or the one before ("X Holdings fired its chief. Chairman Y said")."""
+    it. Ministry spokesperson X"), by ", where" after it ("the Y Agency, where Commissioner X"), or, for a post
+    of a company's board or management, the one company or organization named in the sentence or the one before
+    ("X Holdings fired its chief. Chairman Y said")."""
     word = doc[title_start - 1] if title_start - 1 >= lower else None
     key = None
     if word is not None and word.is_alpha and table.key_at(word) is None and table.lexicon.org_word(word.text):
         key = _noun_antecedent(word, table)
+    elif word is not None and word.lower_ == "where" and title_start - 3 >= 0 and doc[title_start - 2].text == ",":
+        # "visited the Financial Services Agency, where Commissioner X described ...": the body just before
+        body = table.key_at(title_start - 3)
+        key = body if body and table.kind(body) in (COMPANY, ORGANIZATION, GOVERNMENT_BODY) else None
     elif _title_head(fact.role) in COMPANY_POSTS or fact.role.lower() in COMPANY_POSTS:
         bodies = {k for _, _, k in table.mentions_in(lower, title_start) if table.kind(k) in (COMPANY, ORGANIZATION)}
         key = bodies.pop() if len(bodies) == 1 else None

@@ -1293,3 +1293,9 @@ def test_roles_a_name_before_a_regions_word_is_the_region_the_post_is_of(run) ->
 def test_roles_an_apposition_read_when_the_parse_hangs_it_apart(run, text, expected) -> None:
     found = {f[:3] for f in roles(run(text, "2026-05-11", url="https://www.state.gov/t/"))}
     assert expected in found, found
+
+
+def test_roles_a_body_named_before_where_is_the_titles(run) -> None:
+    text = ("The minister also visited the National Grid Agency, where Commissioner Akiko Mori described the new "
+            "rules.")
+    assert ("Akiko Mori", "Commissioner", "National Grid Agency") in {f[:3] for f in roles(run(text, "2027-03-04"))}
