@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extractors.hygiene import clean_spans, ordinary_spelling
+from kg.extractors.hygiene import clean_spans, legal_form_comma, ordinary_spelling
 from kg.extractors.lexicon import Lexicon, normalize, word_list
 from kg.model import (
     COMPANY,
@@ -349,6 +349,7 @@ class EntityTable:
     def _collect(self) -> None:
         spans = [relabeled for ent in doc_ents(self.doc) for trimmed in [self._trim(ent)] if trimmed is not None
                  for relabeled in [self._relabel(trimmed)] if relabeled is not None]
+        spans = [part for s in spans for part in self._split_at_comma(s)]
         spans = [self._with_place_words(s) if s.label_ in ("GPE", "LOC") else s for s in spans]
         spans = self._with_formal_country_names(spans)
         spans = self._with_honoured_names(spans)
@@ -391,6 +392,20 @@ class EntityTable:
         self._register_missed_surnames(full_names)
         self._register_missed_places()
         self._register_places_of_countries()
+
+    def _split_at_comma(self, span: Span) -> list[Span]:
+        """A span the model ran across a comma, "Kharkiv, Ihor Terekhov" after "the mayor of": two names, the
+        second a person's when it is shaped like one (not "Riga, Latvia", a town and its country, nor "Co., Ltd.")."""
+        comma = next((i for i in range(span.start + 1, span.end - 1) if self.lowers[i] == ","), None)
+        if comma is None or legal_form_comma(span.text):
+            return [span]
+        left, right = self.doc[span.start : comma], self.doc[comma + 1 : span.end]
+        if self.lexicon.country(right.text) or self.lexicon.city_country(right.text):
+            return [span]
+        if not (2 <= len(right) <= 3 and all(t.is_alpha and t.text.istitle() for t in right)):
+            return [span]
+        return [Span(self.doc, left.start, left.end, label=span.label_),
+                Span(self.doc, right.start, right.end, label="PERSON")]
 
     def _with_place_words(self, span: Span) -> Span:
         """A place name the model cut short: "Nizhny" of "Nizhny Novgorod", "Salaam" of "Dar es Salaam", when

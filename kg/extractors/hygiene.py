@@ -162,7 +162,7 @@ def clean_spans(doc: Doc, spans: list[Span], lexicon: Lexicon,
             else:
                 dropped.add(text)  # "Commission" alone, with no full name in the article: no thing in particular
             continue
-        if span.label_ == "ORG" and "," in text and not _legal_form_comma(text):
+        if span.label_ == "ORG" and "," in text and not legal_form_comma(text):
             dropped.add(text)
             continue  # "Development, Global Health": pieces of a list or of a longer name
         destination = _destination_within(span, lexicon)
@@ -179,7 +179,7 @@ def clean_spans(doc: Doc, spans: list[Span], lexicon: Lexicon,
     return [span for span in kept if span.text not in dropped], heads, dropped | not_people
 
 
-def _legal_form_comma(text: str) -> bool:
+def legal_form_comma(text: str) -> bool:
     """Whether the only commas of a name come before a legal form: "Diamond Bay Resort Co., Ltd.", "Mariscos
     del Golfo, S. de R.L. de C.V." (an abbreviation that a legal form ends)."""
     def legal_form(words: list[str]) -> bool:

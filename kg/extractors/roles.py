@@ -1449,6 +1449,8 @@ def _described(doc: Doc, start: int, end: int, person: str, table: EntityTable,
         title_start = _portfolio_title_start(doc, start - 1, table) or match_title(doc, start - 1, table)  # the
         if title_start is not None and doc[title_start].text[:1].isupper():  # words when the parse lost it
             candidates.append((doc[title_start], "roles.apposition", 0.8))
+        elif (title_start := _title_of_body_before(doc, start - 1, sent.start, table)) is not None:
+            candidates.append((doc[title_start], "roles.apposition", 0.8))  # "the governor of X state, Y, ..."
     for noun, extractor, confidence in candidates:
         if not (sent.start <= noun.i < sent.end) or table.key_at(noun):
             continue
@@ -1492,6 +1494,16 @@ def _described(doc: Doc, start: int, end: int, person: str, table: EntityTable,
         evidence = make_evidence(sent, document, extractor, confidence)
         return RoleFact(person, doc[title_start:title_end].text, org, (evidence,), qualifier)
     return _title_of_name_before(doc, start, person, table, document, sent)
+
+
+def _title_of_body_before(doc: Doc, comma: int, lower: int, table: EntityTable) -> int | None:
+    """The start of a title written with "of" and a named body or place just before token `comma`: "the
+    governor of Mato Grosso do Sul state, X", "the mayor of Y, X"; None when there is none."""
+    end = comma - 1 if comma - 1 > lower and doc[comma - 1].lower_ in REGION_NOUNS else comma
+    span = table.span_at(end - 1) if end - 1 > lower else None
+    if span is None or span[0] - 2 < lower or doc[span[0] - 1].lower_ != "of":
+        return None
+    return match_title(doc, span[0] - 1, table)
 
 
 def _portfolio_title_end(doc: Doc, title_start: int, title_end: int, limit: int, table: EntityTable) -> int:

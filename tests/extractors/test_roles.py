@@ -1299,3 +1299,14 @@ def test_roles_a_body_named_before_where_is_the_titles(run) -> None:
     text = ("The minister also visited the National Grid Agency, where Commissioner Akiko Mori described the new "
             "rules.")
     assert ("Akiko Mori", "Commissioner", "National Grid Agency") in {f[:3] for f in roles(run(text, "2027-03-04"))}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the model ran the town and the name into one span
+    ("The mayor of Kharkiv, Ihor Terekhov, said the city had no power.", ("Ihor Terekhov", "mayor", "Kharkiv")),
+    # the parse hangs the name on the region's word
+    ("The governor of Mato Grosso do Sul state, Paulo Mendes, declared an emergency in ten towns on Friday.",
+     ("Paulo Mendes", "governor", "Mato Grosso do Sul")),
+])
+def test_roles_the_post_of_a_place_told_before_a_name_set_off_by_commas(run, text, expected) -> None:
+    assert expected in {f[:3] for f in roles(run(text, "2026-08-12"))}
