@@ -147,7 +147,7 @@ def iter_matches(sentences: list[Span], kind: str) -> Iterator[tuple[DependencyP
         doc = sent.doc
         words = _words_of(sent)
         candidates = [p for p, pattern_cues in zip(patterns, cues, strict=True)
-                      if all(cue & words for cue in pattern_cues)]
+                      if all(not cue.isdisjoint(words) for cue in pattern_cues)]
         if not candidates:
             continue
         sentence = _copy_of(sent)  # one copy of the sentence for all its candidate patterns, of both kinds
