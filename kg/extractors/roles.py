@@ -556,7 +556,7 @@ def _companions_country(sent: Span, start: int, table: EntityTable, countries: d
 def _respectively(doc: Doc, sent: Span, table: EntityTable, document: Document) -> list[RoleFact]:
     """ "In their capacities as A of X, B of Y, and C, respectively, P, Q, and R were ...": the k-th title
     is the k-th person's, read along the words (the parse of such lists seldom pairs them)."""
-    words = [t.lower_ for t in doc[sent.start : sent.end]]
+    words = table.lowers[sent.start : sent.end]
     if "respectively" not in words:
         return []
     after = sent.start + words.index("respectively")
