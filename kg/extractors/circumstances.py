@@ -39,6 +39,7 @@ CANCEL_VERBS = word_list("cancel_verbs")
 POSTPONE_VERBS = word_list("postpone_verbs")
 HAPPENED_VERBS = word_list("happened_verbs")
 MOTION_VERBS = word_list("motion_verbs")
+STOP_WORDS = MOTION_VERBS | TRIP_NOUNS  # the lemmas of the words that tell a stop of a trip
 ARRIVAL_VERBS = {"arrive"}  # verbs of going whose "in X" is where they go
 LIGHT_VERBS = word_list("light_verbs")
 OPENING_VERBS = word_list("opening_verbs")
@@ -176,7 +177,7 @@ def stop_of(sent: Span, table: EntityTable, document: Document) -> tuple[str | N
     """The place a sentence travels to or opens in, and the date it gives that stop: "will travel to Riga
     on March 7", "In Rabat, the Secretary ..."."""
     for token in table.tokens[sent.start : sent.end]:
-        if token.lemma_.lower() not in MOTION_VERBS | TRIP_NOUNS:
+        if token.lemma_.lower() not in STOP_WORDS:
             continue
         place = motion_place(token, table)
         if place is None and token.lemma_.lower() in TRIP_NOUNS:  # "will start his trip in Israel"
@@ -191,9 +192,9 @@ def stop_of(sent: Span, table: EntityTable, document: Document) -> tuple[str | N
             if date is None and token.pos_ == "NOUN" and token.dep_ in ("dobj", "nsubj") and token.head.pos_ == "VERB":
                 date = date_of(token.head, document)  # "will conclude her travel in Kigali from March 15 to 16"
             return place, date
-    opener = [t for t in sent if not t.is_space][:1]
-    if opener and opener[0].lower_ in PLACE_PREPOSITIONS:
-        for obj in (c for c in opener[0].children if c.dep_ == "pobj"):
+    opener = next((t for t in table.tokens[sent.start : sent.end] if not t.is_space), None)
+    if opener is not None and opener.lower_ in PLACE_PREPOSITIONS:
+        for obj in (c for c in opener.children if c.dep_ == "pobj"):
             key = table.key_at(obj)
             if key and table.kind(key) in (PLACE, COUNTRY):
                 return key, _opening_date(sent, document)  # "In Astana on October 7 and 8, the Secretary ..."
@@ -216,9 +217,9 @@ def _first_date(words: Span, document: Document) -> DateValue | None:
     return None
 
 
-def refers_to_place_before(sent: Span) -> bool:
+def refers_to_place_before(sent: Span, table: EntityTable) -> bool:
     """Whether a sentence says "there" of the place told before: "There, he will meet with X"."""
-    return any(t.lower_ in THERE and t.dep_ == "advmod" for t in sent)
+    return any(table.tokens[i].dep_ == "advmod" for i in range(sent.start, sent.end) if table.lowers[i] in THERE)
 
 
 def where_date(verb: Token, document: Document) -> DateValue | None:
@@ -567,8 +568,10 @@ def countries_named(sent: Span, table: EntityTable) -> set[str]:
             found.add(key)
         elif table.kind(key) == PLACE and (country := country_of_place(key, sent, table)):
             found.add(country)
-    found |= {c for t in sent if t.pos_ in ("ADJ", "PROPN", "NOUN") and not table.key_at(t)
-              and not describes_person(t, table) for c in [table.country_of_word(t)] if c}
+    # (a word written in lower case names no country: that is read first, before the walk up the tree)
+    found |= {c for t in table.tokens[sent.start : sent.end] if t.pos_ in ("ADJ", "PROPN", "NOUN")
+              and t.text[:1].isupper() and not table.key_at(t) and not describes_person(t, table)
+              for c in [table.country_of_word(t)] if c}
     return found
 
 

@@ -172,6 +172,14 @@ class EntityTable:
                 i += 1
         return found
 
+    def text_of(self, start: int, end: int) -> str:
+        """The text of tokens [start, end), `doc[start:end].text`, cut from the article's text: a Span builds
+        a Token for each of its words to join their texts, which costs more than the lookups it is read for."""
+        if start >= end:
+            return ""
+        last = self.tokens[end - 1]
+        return self.text[self.tokens[start].idx : last.idx + len(last)]
+
     def entities(self) -> tuple[Entity, ...]:
         """The entities as records, with their aliases and character mentions."""
         return tuple(
@@ -194,16 +202,17 @@ class EntityTable:
         span = self._without_title(found)
         if span is None:
             return None
-        if span.label_ in NER_LABELS and (self.lexicon.organization(span.text) or self.lexicon.country(span.text)):
+        text = self.text_of(span.start, span.end)
+        if span.label_ in NER_LABELS and (self.lexicon.organization(text) or self.lexicon.country(text)):
             return span
-        if self.lexicon.demonym(span.text):
+        if self.lexicon.demonym(text):
             return None  # "Bissau-Guinean" tagged as a name: a people's adjective, read as its country where it counts
         if (span.label_ in ("GPE", "LOC", "PERSON") and span.start > 0
                 and self.lowers[span.start - 1] in COMPANY_NOUNS | MEDIA_CUES
-                and not self.lexicon.known_city(span.text)):
+                and not self.lexicon.known_city(text)):
             return Span(self.doc, span.start, span.end, label="ORG")  # "airline Belavia", "broadcaster X"
         if (span.label_ in ("PERSON", "GPE", "LOC") and len(span) > 1 and self.lowers[span.start] in GROUP_ARTICLES
-                and not self.lexicon.known_city(span.text)):
+                and not self.lexicon.known_city(text)):
             return Span(self.doc, span.start, span.end, label="ORG")  # "Los Tiburones": a group (not "Los Angeles")
         kind = self._shape_kind(span) if len(span) > 1 and span.label_ in MISLABELS else None
         if kind in (COMPANY, GOVERNMENT_BODY, ORGANIZATION):
@@ -215,7 +224,7 @@ class EntityTable:
     def _without_title(self, span: Span) -> Span | None:
         """A name that runs into a title loses it: "United States Trade" (+ "Representative") -> "United States";
         "Department Spokesperson" and "Shadow Home" (+ "Secretary") are no names at all."""
-        if self.lexicon.organization(span.text):
+        if self.lexicon.organization(self.text_of(span.start, span.end)):
             return span
         for end in range(span.end, min(span.end + 3, len(self.doc)) + 1):
             title_start = title_ending(self.lowers, end, self.lexicon)
@@ -468,8 +477,8 @@ class EntityTable:
         """A name after an honorific ("The Honorable Jane Roe, ...", "Mr. John Doe") is a person's, whatever
         the model made of it."""
         tokens, found = self.tokens, []
-        for i, token in enumerate(tokens):
-            if token.lower_ not in HONORIFIC_TITLES or i + 1 >= len(tokens):
+        for i, lower in enumerate(self.lowers):
+            if lower not in HONORIFIC_TITLES or i + 1 >= len(tokens):
                 continue
             start = end = i + 1
             while end < len(tokens) and end - start < MAX_NAME_WORDS and (
@@ -485,8 +494,8 @@ class EntityTable:
         """A peer's name, "Lord Hartwell of Stowe", "Baroness Chapman of Darlington", is one person's name, the
         place of the title with it (the model reads "Hartwell" as a person and "Stowe" as a place)."""
         tokens, found = self.tokens, []
-        for i, token in enumerate(tokens):
-            if token.lower_ not in PEERAGE_TITLES or not token.text[:1].isupper():
+        for i, lower in enumerate(self.lowers):
+            if lower not in PEERAGE_TITLES or not tokens[i].text[:1].isupper():
                 continue
             name = i + 1
             while name < len(tokens) and tokens[name].text[:1].isupper() and tokens[name].is_alpha:
@@ -505,8 +514,8 @@ class EntityTable:
         a person and an organization), "Coral Wave Trading FZE" (not tagged at all)."""
         tokens, found = self.tokens, []
 
-        def legal(j: int) -> bool:
-            return 0 <= j < len(tokens) and tokens[j].text.rstrip(".").lower() in LEGAL_FORMS \
+        def legal(j: int) -> bool:  # (the lowercase word, read once, as the cheap test)
+            return 0 <= j < len(tokens) and self.lowers[j].rstrip(".") in LEGAL_FORMS \
                 and (tokens[j].text[:1].isupper() or "." in tokens[j].text.rstrip("."))  # "d.o.o." too
 
         def dotted_form(j: int) -> bool:  # "S. de R.L.": an abbreviation, a particle and a legal form
@@ -574,8 +583,8 @@ class EntityTable:
                 end += 1
             if end > i + 1:
                 found.append(Span(self.doc, i + 1, end, label="ORG"))
-        for i, token in enumerate(tokens):  # "the SEA PEARL (IMO 8812003)": a ship's name before its IMO number
-            if token.text == "(" and i + 1 < len(tokens) and tokens[i + 1].text.upper() == "IMO":
+        for i, lower in enumerate(self.lowers):  # "the SEA PEARL (IMO 8812003)": a ship's name before its IMO number
+            if lower == "(" and i + 1 < len(tokens) and tokens[i + 1].text.upper() == "IMO":
                 start = i
                 while start - 1 >= 0 and i - start < MAX_NAME_WORDS and (tokens[start - 1].text[:1].isupper()
                                                                         or tokens[start - 1].like_num):
@@ -670,8 +679,8 @@ class EntityTable:
         person, are one person's name, whatever the model made of them (a body's name with a legal form or a
         body's word is left to the rules for bodies; a title before the name is no part of it)."""
         tokens, found = self.tokens, []
-        for p, token in enumerate(tokens):
-            if token.text != "(" or p == 0:
+        for p, lower in enumerate(self.lowers):
+            if lower != "(" or p == 0:
                 continue
             close = next((i for i in range(p + 2, min(p + 5, len(tokens))) if tokens[i].text == ")"), None)
             if close is None:
@@ -1055,7 +1064,7 @@ class EntityTable:
         return None
 
     def _register(self, span: Span, full_names: dict[str, str]) -> None:
-        text = span.text
+        text = self.text_of(span.start, span.end)
         full = self._short_name_of(span)
         if full is not None:
             self._add(span.start, span.end, full.text, self._org_kind(full))
@@ -1092,7 +1101,7 @@ class EntityTable:
 
     def _register_missed_places(self) -> None:
         """Known cities and countries (kg/data) the model did not tag: "a visit to Kyiv"."""
-        doc, size = self.doc, len(self.tokens)
+        size = len(self.tokens)
         proper = [t.text[:1].isupper() and t.pos_ == "PROPN" for t in self.tokens]
         # a capitalised proper noun that does not open its sentence continues a name
         continues = [p and not t.is_sent_start for p, t in zip(proper, self.tokens, strict=True)]
@@ -1110,14 +1119,14 @@ class EntityTable:
                     continue
                 if (i > 0 and continues[i - 1]) or (end < size and continues[end]):
                     continue  # part of a longer name: "Jordan" in "Michael Jordan"
-                words = doc[i:end]
-                country = self.lexicon.country(words.text)
-                known = self.lexicon.known_city(words.text) or self._gazetteer_place_at(i, end)
-                city = None if country or not known else self.lexicon.city_country(words.text)
+                words = self.text_of(i, end)
+                country = self.lexicon.country(words)
+                known = self.lexicon.known_city(words) or self._gazetteer_place_at(i, end)
+                city = None if country or not known else self.lexicon.city_country(words)
                 if country:
                     found = (end, country, COUNTRY)
                 elif city:
-                    found = (end, words.text, PLACE)
+                    found = (end, words, PLACE)
                 if found:
                     break
             if found:
@@ -1130,7 +1139,7 @@ class EntityTable:
         """Whether tokens start..end name a city of the gazetteer where a place is expected: after "in",
         "near", "outside" ("a bridge near Dori"), after "the town of" ("the border town of Moyale"), or before
         ", where"."""
-        if not self.lexicon.city_country(self.doc[start:end].text) or any(
+        if not self.lexicon.city_country(self.text_of(start, end)) or any(
                 t.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY") for t in self.tokens[start:end]):
             return False  # (not "in March")
         before = self.lowers[start - 1] if start >= 1 else ""
@@ -1155,8 +1164,10 @@ class EntityTable:
 
     def _register_missed_surnames(self, full_names: dict[str, str]) -> None:
         for i, token in enumerate(self.tokens):
+            if i in self.token_keys:  # (read first: a word's text is built from the string store on each read)
+                continue
             text = token.text
-            if i in self.token_keys or not text[:1].isupper():
+            if not text[:1].isupper():
                 continue
             name = full_names.get(text)
             if name and " " not in text:
@@ -1166,9 +1177,9 @@ class EntityTable:
         name = ordinary_spelling(name, self.lexicon) if kind in (PLACE, COUNTRY) else name
         key = entity_key(kind, name)
         record = self.records.setdefault(key, _Record(name, kind))
-        span = self.doc[start:end]
-        record.aliases.add(span.text)
-        record.mentions.append((span.start_char, span.end_char))
+        text, first = self.text_of(start, end), self.tokens[start].idx
+        record.aliases.add(text)
+        record.mentions.append((first, first + len(text)))  # its characters, as `doc[start:end]` gives them
         for i in range(start, end):
             self.token_keys[i] = key
             self.mention_spans[i] = (start, end)

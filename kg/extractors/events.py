@@ -133,7 +133,8 @@ def extract_events(doc: Doc, table: EntityTable, document: Document, sentences: 
         if here[0] is not None:
             stop = here
             stops.add(here[0])
-        elif not (refers_to_place_before(sent) or number and _same_paragraph(table.text, sentences[number - 1], sent)):
+        elif not (refers_to_place_before(sent, table)
+                  or number and _same_paragraph(table.text, sentences[number - 1], sent)):
             stop = (None, None)  # a stop holds for its paragraph: "He will then meet with X" is still there
         for token in tokens[sent.start : sent.end]:
             if token.pos_ not in EVENT_POS and not _before_service(token) or token.ent_type_ in NOT_EVENT_ENTITIES:

@@ -59,7 +59,7 @@ class Lexicon:
     # the last two words of the titles of two words or more -> those titles, longest first
     titles_by_last_two: dict[tuple[str, str], tuple[tuple[str, ...], ...]] = field(default_factory=dict)
     title_words: frozenset[str] = frozenset()  # every word of a title, and "mr", "mrs", "ms", "dr"
-    titles_by_word: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)  # word -> titles with it
+    title_ranks: dict[tuple[str, ...], int] = field(default_factory=dict)  # title -> its place in `titles`
     capitals: dict[str, str] = field(default_factory=dict)  # normalized capital -> the body it stands for
     body_countries: dict[str, str] = field(default_factory=dict)  # a government body's name -> its country
 
@@ -204,17 +204,13 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
     for words in titles:  # longest first, as in `titles`
         if len(words) > 1:
             by_last_two.setdefault((words[-2], words[-1]), []).append(words)
-    by_word: dict[str, list[tuple[str, ...]]] = {}
-    for words in titles:  # longest first, as in `titles`
-        for word in dict.fromkeys(words):
-            by_word.setdefault(word, []).append(words)
     return Lexicon(countries, demonyms, organizations, tuple(titles), events, event_verbs, event_words, org_words,
                    cities, famous,
                    tuple((d.lower(), b, k, c) for d, b, k, c in publishers),
                    {last: tuple(found) for last, found in by_last.items()},
                    {pair: tuple(found) for pair, found in by_last_two.items()},
                    frozenset({w for words in titles for w in words} | {"mr", "mrs", "ms", "dr"}),
-                   {word: tuple(found) for word, found in by_word.items()},
+                   {words: rank for rank, words in enumerate(titles)},
                    {**{normalize(city): canonical[country] for city, country in world.capitals.items()},
                     **{normalize(row[0]): row[1] for row in _rows("seats.tsv", data_dir)}},
                    body_countries)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from spacy.attrs import LEMMA, LOWER
+from spacy.attrs import DEP, HEAD, LEMMA, LOWER, ORTH, POS, SPACY, TAG
 from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
@@ -29,6 +29,9 @@ KINDS = ("role", "sanction")
 FIELDS = {"name", "about", "confidence", "slots", "qualifier", "titles", "pattern", "examples"}
 OPTIONAL_FIELDS = {"qualifier", "titles"}
 LIST_MARK = "@"
+# What a pattern's nodes may read: the attributes a sentence's copy carries (`_copy_of`), and those of its words.
+COPIED_ATTRS = (POS, TAG, LEMMA, DEP, HEAD)
+NODE_ATTRS = {"POS", "TAG", "LEMMA", "DEP", "LOWER", "ORTH", "TEXT"}
 
 
 @dataclass(frozen=True)
@@ -86,6 +89,9 @@ def _read_entry(entry: dict[str, Any], kind: str, where: str) -> DependencyPatte
         raise ValueError(f"{where} ({entry['name']}): slots {entry['slots']} are not all nodes of {ids}")
     if "titles" in entry and not {"verb", "org"} <= set(entry["slots"]):
         raise ValueError(f"{where} ({entry['name']}): a pattern with titles fills the slots verb and org")
+    unread = {attr for node in entry["pattern"] for attr in node.get("RIGHT_ATTRS", {})} - NODE_ATTRS
+    if unread:
+        raise ValueError(f"{where} ({entry['name']}): the matchers' copies of sentences hold no {sorted(unread)}")
     if len(entry["examples"]) < 2:
         raise ValueError(f"{where} ({entry['name']}): give at least two example sentences")
     pattern = tuple(_expanded(node, where) for node in entry["pattern"])
@@ -141,7 +147,7 @@ def iter_matches(sentences: list[Span], kind: str) -> Iterator[tuple[DependencyP
         doc = sent.doc
         words = _words_of(sent)
         candidates = [p for p, pattern_cues in zip(patterns, cues, strict=True)
-                      if all(cue & words for cue in pattern_cues)]
+                      if all(not cue.isdisjoint(words) for cue in pattern_cues)]
         if not candidates:
             continue
         sentence = _copy_of(sent)  # one copy of the sentence for all its candidate patterns, of both kinds
@@ -153,17 +159,30 @@ def iter_matches(sentences: list[Span], kind: str) -> Iterator[tuple[DependencyP
 
 
 _last_words: tuple[Doc, list[str], list[str]] | None = None  # the Doc last read, its lowercase forms and lemmas
-_last_copies: tuple[Doc, dict[int, Doc]] | None = None  # the Doc last read and its sentences' copies, by start
+# The Doc last read, its words and copied attributes (a row a token), and its sentences' copies, by start.
+_last_copies: tuple[Doc, Any, dict[int, Doc]] | None = None
 
 
 def _copy_of(sent: Span) -> Doc:
-    """A sentence as a Doc of its own, which the matchers read; made once per sentence of the Doc last read."""
+    """A sentence as a Doc of its own, which the matchers read; made once per sentence of the Doc last read,
+    from one array of the Doc's words and of the attributes the patterns read (`Span.as_doc` copies every
+    attribute and builds a Token for each word, which costs more than the matching). A sentence with a word
+    that hangs on a word outside it (which the parse does not make) is copied by `as_doc`, which rewires it."""
     global _last_copies
-    if _last_copies is None or _last_copies[0] is not sent.doc:
-        _last_copies = (sent.doc, {})
-    copies = _last_copies[1]
+    doc = sent.doc
+    if _last_copies is None or _last_copies[0] is not doc:
+        _last_copies = (doc, doc.to_array([ORTH, SPACY, *COPIED_ATTRS]), {})
+    _, rows, copies = _last_copies
     if sent.start not in copies:
-        copies[sent.start] = sent.as_doc()
+        part = rows[sent.start : sent.end]
+        offsets = part[:, -1].view("int64").tolist()  # HEAD: an offset to the head, stored unsigned
+        if not all(0 <= i + offset < len(part) for i, offset in enumerate(offsets)):
+            copies[sent.start] = sent.as_doc()
+        else:
+            strings = doc.vocab.strings
+            copy = Doc(doc.vocab, words=[strings[orth] for orth in part[:, 0].tolist()],
+                       spaces=[bool(space) for space in part[:, 1].tolist()])
+            copies[sent.start] = copy.from_array(list(COPIED_ATTRS), part[:, 2:])
     return copies[sent.start]
 
 

@@ -115,13 +115,15 @@ def _portfolio_title_start(doc: Doc, end: int, table: EntityTable) -> int | None
 
 
 def match_title_around(doc: Doc, head: int, table: EntityTable) -> tuple[int, int] | None:
-    """The longest known title that contains token `head`, as a (start, end) range."""
-    lowers = table.lowers
-    for words in table.lexicon.titles_by_word.get(lowers[head], ()):  # only titles holding that word
-        size = len(words)
-        for start in range(max(head - size + 1, 0), min(head + 1, len(lowers) - size + 1)):
-            if tuple(lowers[start : start + size]) == words:
-                return start, start + size
+    """The longest known title that contains token `head`, as a (start, end) range: of the runs of words
+    around it that are titles, the one listed first in `lexicon.titles`, at its first start. Each run is
+    looked up (a few dozen at most), rather than each title holding the word tried (thousands for "minister")."""
+    lowers, ranks, titles = table.lowers, table.lexicon.title_ranks, table.lexicon.titles
+    for size in range(len(titles[0]) if titles else 0, 0, -1):  # `titles` are longest first
+        found = min(((rank, start) for start in range(max(head - size + 1, 0), min(head + 1, len(lowers) - size + 1))
+                     if (rank := ranks.get(tuple(lowers[start : start + size]))) is not None), default=None)
+        if found is not None:
+            return found[1], found[1] + size
     return None
 
 
@@ -554,7 +556,7 @@ def _companions_country(sent: Span, start: int, table: EntityTable, countries: d
 def _respectively(doc: Doc, sent: Span, table: EntityTable, document: Document) -> list[RoleFact]:
     """ "In their capacities as A of X, B of Y, and C, respectively, P, Q, and R were ...": the k-th title
     is the k-th person's, read along the words (the parse of such lists seldom pairs them)."""
-    words = [t.lower_ for t in doc[sent.start : sent.end]]
+    words = table.lowers[sent.start : sent.end]
     if "respectively" not in words:
         return []
     after = sent.start + words.index("respectively")

@@ -96,7 +96,7 @@ def extract_sanctions(
     listing: _Action | None = None  # an action whose sentence ends with ":" before bullet lines
     matched = _matched_actions(sentences)
     for number, sent in enumerate(sentences):
-        if not sent.text.strip():
+        if not table.text[sent.start_char : sent.end_char].strip():  # (`sent.text` builds a Token a word)
             continue
         bullets = bullet_targets(sent, table) if listing is not None else []
         if listing is not None and bullets:
@@ -178,14 +178,15 @@ def _members_of_group(sent: Span, number: int, actions: list[_Action], table: En
     """ "The companies named were A, B and C", "The judges, A and B, were ...", "The trader, X, ...": the members
     of a group (or the one person) sanctioned just before."""
     recent = [a for a in actions if a.group and a.authority and number - a.sentence <= FOLLOW_SENTENCES]
-    told = _told_as_sanctioned(sent)
+    tokens = table.tokens[sent.start : sent.end]  # read three times: iterating `sent` builds a Token a word
+    told = _told_as_sanctioned(tokens)
     if not recent and told:  # "The companies designated are A, B and C": the group says it was sanctioned, by
         recent = [a for a in actions if a.authority][-1:]  # whoever the article last told of sanctioning
     if not recent:
         return None
     groups = {recent[-1].group or "", *recent[-1].extra_groups, *told} | LIST_SUBJECTS
     keys: list[str] = []
-    for root in sent:  # "The companies are A and B; the men are C and D": each clause names members
+    for root in tokens:  # "The companies are A and B; the men are C and D": each clause names members
         if root.lemma_.lower() not in LIST_ROOTS or root.pos_ not in ("AUX", "VERB"):
             continue
         subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -194,13 +195,13 @@ def _members_of_group(sent: Span, number: int, actions: list[_Action], table: En
             continue
         listed = [c for c in root.children if c.dep_ in ("attr", "dobj")]
         keys += [k for k in target_keys(listed, table, recent[-1].authority) if k not in keys]
-    for root in sent:  # "The tanker X is among the four vessels designated today"
+    for root in tokens:  # "The tanker X is among the four vessels designated today"
         among = [o.lemma_.lower() for p in root.children if p.dep_ == "prep" and p.lower_ == "among"
                  for o in p.children if o.dep_ == "pobj"]
         if root.lemma_.lower() == "be" and set(among) & told:
             named = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
             keys += [k for k in target_keys(named, table, recent[-1].authority) if k not in keys]
-    for subject in sent:  # "The judges, X and Y, were accused of ...": the group's members in apposition
+    for subject in tokens:  # "The judges, X and Y, were accused of ...": the group's members in apposition
         if subject.dep_ in ("nsubj", "nsubjpass", "ROOT") and subject.tag_ in ("NNS", "NN") and any(
                 g.endswith(w) for w in (subject.lemma_.lower(), subject.lower_) if len(w) > 2 for g in groups):
             named = [c for c in subject.children if c.dep_ == "appos"]
@@ -224,11 +225,11 @@ def _introduced_members(sent: Span, number: int, actions: list[_Action], table: 
     return _Action(group.authority, named, evidence, group.date, group.program, sentence=number)
 
 
-def _told_as_sanctioned(sent: Span) -> set[str]:
-    """The plural nouns of a sentence that a sanctioning participle describes: "The companies designated are
-    ...", "The individuals sanctioned today include ...", "X is among the vessels designated" ({"company",
-    "individual", "vessel"})."""
-    return {noun.lemma_.lower() for noun in sent if noun.tag_ == "NNS"
+def _told_as_sanctioned(words: list[Token]) -> set[str]:
+    """The plural nouns among a sentence's words that a sanctioning participle describes: "The companies
+    designated are ...", "The individuals sanctioned today include ...", "X is among the vessels designated"
+    ({"company", "individual", "vessel"})."""
+    return {noun.lemma_.lower() for noun in words if noun.tag_ == "NNS"
             and any(c.dep_ == "acl" and c.lemma_.lower() in SANCTION_VERBS for c in noun.children)}
 
 

@@ -1,5 +1,6 @@
 """The dependency-pattern registry: every pattern finds the fact of each of its own example sentences,
-and a malformed entry is refused with its file and name."""
+a malformed entry is refused with its file and name, and the matchers read sentence copies that carry
+what the patterns read."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import json
 
 import pytest
 
-from kg.extractors.patterns import KINDS, _read_entry, load_patterns
+from kg.extractors.patterns import KINDS, _copy_of, _read_entry, load_patterns
 from kg.model import RoleFact, SanctionFact
 from tests.extractors.conftest import labels
 
@@ -49,6 +50,10 @@ def test_every_pattern_has_a_unique_name_and_fills_its_slots() -> None:
                       {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "person", "RIGHT_ATTRS": {}},
                       {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "post", "RIGHT_ATTRS": {}}]},
          "no word list 'no_such_list'"),
+        ({"pattern": [{"RIGHT_ID": "verb", "RIGHT_ATTRS": {"ENT_TYPE": "PERSON"}},
+                      {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "person", "RIGHT_ATTRS": {}},
+                      {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "post", "RIGHT_ATTRS": {}}]},
+         r"copies of sentences hold no \['ENT_TYPE'\]"),
     ],
 )
 def test_malformed_entry_is_refused_with_its_place(change, message) -> None:
@@ -62,3 +67,14 @@ def test_malformed_entry_is_refused_with_its_place(change, message) -> None:
     with pytest.raises(ValueError, match=message) as err:
         _read_entry(entry, "role", "role_patterns.json, entry 1")
     assert "role_patterns.json, entry 1" in str(err.value)
+
+
+@pytest.mark.model
+def test_sentence_copy_carries_what_the_patterns_read(nlp) -> None:
+    doc = nlp("Jane Roe, who heads the agency, resigned as minister. The ministry sanctioned Acme Shipping LLC.")
+
+    def read(copy):
+        return [(t.text_with_ws, t.head.i, t.dep_, t.pos_, t.tag_, t.lemma_, t.lower_) for t in copy]
+
+    for span in [*doc.sents, doc[2:6]]:  # doc[2:6]: words that hang on words outside it, rewired
+        assert read(_copy_of(span)) == read(span.as_doc())
