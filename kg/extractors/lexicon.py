@@ -23,6 +23,11 @@ def normalize(text: str) -> str:
     return re.sub(r"^the ", "", text)
 
 
+# ranks that take another rank before them ("First Deputy ..."), and the ranks that go before them
+STACKED_RANKS = ("deputy", "vice", "assistant")
+OUTER_RANKS = ("senior", "first", "principal", "acting", "regional", "provincial")
+
+
 @dataclass(frozen=True)
 class VerbRule:
     """One row of event_verbs.tsv: a verb (with its particle) that tells an event, and when it does."""
@@ -185,6 +190,8 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
     title_set |= {(rank, *words) for words in list(title_set) for rank, first in ranks
                   if (words[-1] in deputies or "of" in words[1:2] and words[0] in deputies)  # "Secretary of Commerce"
                   and rank not in words and len(words) <= 4 and first in (None, words[0])}
+    title_set |= {(rank, *words) for words in list(title_set) if words[0] in STACKED_RANKS and len(words) <= 3
+                  for rank in OUTER_RANKS if rank not in words}  # "Senior Deputy Governor", "First Vice Minister"
     titles = sorted(title_set, key=lambda words: -len(words))
     events = {row[0].lower(): (row[1], row[2]) for row in _rows("event_types.tsv", data_dir)}
     event_verbs: dict[str, tuple[VerbRule, ...]] = {}
