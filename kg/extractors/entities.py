@@ -1037,7 +1037,8 @@ class EntityTable:
 
     def _org_short_names(self, spans: list[Span], full_names: dict[str, str]) -> dict[str, Span]:
         """The leading words of an unknown organization's multi-word name, as the article shortens it
-        later ("Harbor Line" for "Harbor Line Shipping Ltd"): short form -> the full name's span."""
+        later ("Harbor Line" for "Harbor Line Shipping Ltd"): short form -> the full name's span; never a
+        country, a people or a town of the gazetteer ("Basra" of "Basra Teaching Hospital")."""
         out: dict[str, Span] = {}
         for span in spans:
             if span.label_ != "ORG" or len(span) < 2 or self.lexicon.organization(span.text):
@@ -1048,7 +1049,7 @@ class EntityTable:
                 if not all(t.text[:1].isupper() and t.is_alpha for t in short) or short.text in out:
                     continue
                 if (self.lexicon.country(short.text) or self.lexicon.demonym(short.text)
-                        or self.lexicon.known_city(short.text) or self.lexicon.organization(short.text)
+                        or self.lexicon.city_country(short.text) or self.lexicon.organization(short.text)
                         or short.text in full_names and " " not in short.text
                         or short[-1].lower_ in COMPANY_WORDS or short[0].lower_ in LEADING_WORDS
                         or self.lexicon.org_word(short[-1].text)):

@@ -1319,3 +1319,9 @@ def test_roles_two_ranks_before_a_post_and_a_regional_post_stay_out_of_the_body(
     assert {("Mpho Ramoholi", "Senior Deputy Governor"), ("Laura Nghipondoka", "Regional Governor")} <= {
         f[:2] for f in found}, found
     assert not any(org and org.split()[-1] in ("Senior", "Regional") for _, _, org in found), found
+
+
+def test_roles_a_towns_name_is_no_short_name_of_a_body_named_after_it(run) -> None:
+    text = ("Flames gutted the Kasama District Hospital on Monday. Later, the mayor of Kasama, John Banda, said the "
+            "town would pay for the funerals.")
+    assert ("John Banda", "mayor", "Kasama") in {f[:3] for f in roles(run(text, "2026-12-14"))}
