@@ -1163,9 +1163,10 @@ class EntityTable:
                 self._add(i + 1, end, self.doc[i + 1 : end].text, PLACE)
 
     def _register_missed_surnames(self, full_names: dict[str, str]) -> None:
+        parts = {part.lower() for part in full_names}  # (a word not one of these in lower case is none of them)
         for i, token in enumerate(self.tokens):
-            if i in self.token_keys:  # (read first: a word's text is built from the string store on each read)
-                continue
+            if self.lowers[i] not in parts or i in self.token_keys:
+                continue  # (read first: a word's text is built from the string store on each read)
             text = token.text
             if not text[:1].isupper():
                 continue

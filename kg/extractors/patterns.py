@@ -158,7 +158,8 @@ def iter_matches(sentences: list[Span], kind: str) -> Iterator[tuple[DependencyP
                 yield pattern, {slot: nodes[slot] for slot in pattern.slots}
 
 
-_last_words: tuple[Doc, list[str], list[str]] | None = None  # the Doc last read, its lowercase forms and lemmas
+# The Doc last read, its lowercase forms and lemmas, and its sentences' words, by (start, end).
+_last_words: tuple[Doc, list[str], list[str], dict[tuple[int, int], frozenset[str]]] | None = None
 # The Doc last read, its words and copied attributes (a row a token), and its sentences' copies, by start.
 _last_copies: tuple[Doc, Any, dict[int, Doc]] | None = None
 
@@ -186,17 +187,21 @@ def _copy_of(sent: Span) -> Doc:
     return copies[sent.start]
 
 
-def _words_of(sent: Span) -> set[str]:
+def _words_of(sent: Span) -> frozenset[str]:
     """The lowercase forms and lemmas of a sentence's words, read from arrays once per Doc (building a
-    Token for each word of every sentence costs more than the matching)."""
+    Token for each word of every sentence costs more than the matching), and gathered once per sentence
+    of the Doc last read (each kind's patterns read every sentence)."""
     global _last_words
     doc = sent.doc
     if _last_words is None or _last_words[0] is not doc:
         strings = doc.vocab.strings
         rows = doc.to_array([LOWER, LEMMA]).tolist()
-        _last_words = (doc, [strings[row[0]] for row in rows], [strings[row[1]].lower() for row in rows])
-    _, lowers, lemmas = _last_words
-    return {*lowers[sent.start : sent.end], *lemmas[sent.start : sent.end]}
+        _last_words = (doc, [strings[row[0]] for row in rows], [strings[row[1]].lower() for row in rows], {})
+    _, lowers, lemmas, sentences = _last_words
+    bounds = (sent.start, sent.end)
+    if bounds not in sentences:
+        sentences[bounds] = frozenset((*lowers[sent.start : sent.end], *lemmas[sent.start : sent.end]))
+    return sentences[bounds]
 
 
 @cache
