@@ -536,6 +536,8 @@ class EntityTable:
                     and tokens[j - 1].text[:1].isupper())
 
         for i in range(len(tokens)):
+            if self.lowers[i].rstrip(".") not in LEGAL_FORMS:
+                continue  # (most words: the first test of legal(i), without a call)
             if not legal(i) or legal(i + 1) or i + 2 < len(tokens) and (
                     tokens[i + 1].text in (".", ",") or tokens[i + 1].lower_ in NAME_PARTICLES) and legal(i + 2):
                 continue  # the last legal form of "Pte. Ltd." (or "Co., Ltd.", "S.A. de C.V.") ends the name
