@@ -568,9 +568,12 @@ def countries_named(sent: Span, table: EntityTable) -> set[str]:
             found.add(key)
         elif table.kind(key) == PLACE and (country := country_of_place(key, sent, table)):
             found.add(country)
-    # (a word written in lower case names no country: that is read first, before the walk up the tree)
+    # (a word written in lower case, or that is no country's name or demonym, names no country: that is read
+    # first, before the walk up the tree)
+    lexicon = table.lexicon
     found |= {c for t in table.tokens[sent.start : sent.end] if t.pos_ in ("ADJ", "PROPN", "NOUN")
-              and t.text[:1].isupper() and not table.key_at(t) and not describes_person(t, table)
+              and (text := t.text)[:1].isupper() and not table.key_at(t)
+              and (lexicon.demonym(text) or lexicon.country(text)) and not describes_person(t, table)
               for c in [table.country_of_word(t)] if c}
     return found
 

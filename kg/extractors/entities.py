@@ -536,6 +536,8 @@ class EntityTable:
                     and tokens[j - 1].text[:1].isupper())
 
         for i in range(len(tokens)):
+            if self.lowers[i].rstrip(".") not in LEGAL_FORMS:
+                continue  # (most words: the first test of legal(i), without a call)
             if not legal(i) or legal(i + 1) or i + 2 < len(tokens) and (
                     tokens[i + 1].text in (".", ",") or tokens[i + 1].lower_ in NAME_PARTICLES) and legal(i + 2):
                 continue  # the last legal form of "Pte. Ltd." (or "Co., Ltd.", "S.A. de C.V.") ends the name
@@ -1164,9 +1166,10 @@ class EntityTable:
                 self._add(i + 1, end, self.doc[i + 1 : end].text, PLACE)
 
     def _register_missed_surnames(self, full_names: dict[str, str]) -> None:
+        parts = {part.lower() for part in full_names}  # (a word not one of these in lower case is none of them)
         for i, token in enumerate(self.tokens):
-            if i in self.token_keys:  # (read first: a word's text is built from the string store on each read)
-                continue
+            if self.lowers[i] not in parts or i in self.token_keys:
+                continue  # (read first: a word's text is built from the string store on each read)
             text = token.text
             if not text[:1].isupper():
                 continue

@@ -136,7 +136,9 @@ def extract_events(doc: Doc, table: EntityTable, document: Document, sentences: 
         elif not (refers_to_place_before(sent, table)
                   or number and _same_paragraph(table.text, sentences[number - 1], sent)):
             stop = (None, None)  # a stop holds for its paragraph: "He will then meet with X" is still there
-        for token in tokens[sent.start : sent.end]:
+        for i, token in enumerate(tokens[sent.start : sent.end], sent.start):
+            if not _may_tell_event(i, table, rounds):
+                continue  # (most words: the tests below read each word's head and children)
             if token.pos_ not in EVENT_POS and not _before_service(token) or token.ent_type_ in NOT_EVENT_ENTITIES:
                 continue  # "March 3" is a date, not a march
             event = (_noun_event(token, table, document) or _verb_event(token, table, document)
@@ -198,6 +200,19 @@ def extract_events(doc: Doc, table: EntityTable, document: Document, sentences: 
     merged = list(_merge(found, table))
     _place_in_story_country(merged, _story_country(sentences, table, home), home, document)
     return [_to_fact(e, table) for e in merged]
+
+
+def _may_tell_event(i: int, table: EntityTable, rounds: bool) -> bool:
+    """Whether word i of the table's Doc may tell an event at all, by the lookups alone: a word of
+    event_types.tsv by its form or lemma, the word after a hyphen ("run-off"), a verb of event_verbs.tsv,
+    an event the model names, or a round once the article tells of rounds. `_noun_event`, `_verb_event`
+    and `_round_event` find none in any other word, and read its head and children before they know."""
+    events, lower = table.lexicon.events, table.lowers[i]
+    if lower in events or rounds and lower in ROUNDS or i >= 2 and table.lowers[i - 1] == "-":
+        return True
+    token = table.tokens[i]
+    lemma = token.lemma_
+    return lemma in table.lexicon.event_verbs or lemma.lower() in events or token.ent_type_ == "EVENT"
 
 
 def _place_in_story_country(events: list[_Event], country: str | None, home: HomeContext,

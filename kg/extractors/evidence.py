@@ -45,11 +45,14 @@ def in_boilerplate(sentence: Span, document: Document) -> bool:
 
 
 def make_evidence(sentence: Span, document: Document, extractor: str, confidence: float) -> Evidence:
-    """The evidence of a fact read in `sentence` by `extractor`."""
+    """The evidence of a fact read in `sentence` by `extractor`. `sentence` is of the parse of `document.text`
+    (as extract_parsed checks): its text is cut from the document's, not joined from a Token built for each of
+    its words."""
+    start, end = sentence.start_char, sentence.end_char
     return Evidence(
-        sentence=sentence.text.strip(),
-        start=sentence.start_char,
-        end=sentence.end_char,
+        sentence=document.text[start:end].strip(),
+        start=start,
+        end=end,
         extractor=extractor,
         confidence=confidence,
         boilerplate=in_boilerplate(sentence, document) or in_caption(sentence, document),

@@ -142,10 +142,12 @@ def iter_matches(sentences: list[Span], kind: str) -> Iterator[tuple[DependencyP
     most sentences hold none, and a matcher's cost grows with every token and every node it reads. Each
     pattern has its own matcher, so a sentence pays only for the patterns it may match."""
     patterns = load_patterns(kind)
-    cues = _cues(kind)
+    cues, any_cue = _cues(kind), _any_cue(kind)
     for sent in sentences:
         doc = sent.doc
         words = _words_of(sent)
+        if any_cue is not None and any_cue.isdisjoint(words):
+            continue  # (most sentences: no pattern of the kind is tried, and none is read one by one)
         candidates = [p for p, pattern_cues in zip(patterns, cues, strict=True)
                       if all(not cue.isdisjoint(words) for cue in pattern_cues)]
         if not candidates:
@@ -158,7 +160,8 @@ def iter_matches(sentences: list[Span], kind: str) -> Iterator[tuple[DependencyP
                 yield pattern, {slot: nodes[slot] for slot in pattern.slots}
 
 
-_last_words: tuple[Doc, list[str], list[str]] | None = None  # the Doc last read, its lowercase forms and lemmas
+# The Doc last read, its lowercase forms and lemmas, and its sentences' words, by (start, end).
+_last_words: tuple[Doc, list[str], list[str], dict[tuple[int, int], frozenset[str]]] | None = None
 # The Doc last read, its words and copied attributes (a row a token), and its sentences' copies, by start.
 _last_copies: tuple[Doc, Any, dict[int, Doc]] | None = None
 
@@ -186,17 +189,30 @@ def _copy_of(sent: Span) -> Doc:
     return copies[sent.start]
 
 
-def _words_of(sent: Span) -> set[str]:
+def _words_of(sent: Span) -> frozenset[str]:
     """The lowercase forms and lemmas of a sentence's words, read from arrays once per Doc (building a
-    Token for each word of every sentence costs more than the matching)."""
+    Token for each word of every sentence costs more than the matching), and gathered once per sentence
+    of the Doc last read (each kind's patterns read every sentence)."""
     global _last_words
     doc = sent.doc
     if _last_words is None or _last_words[0] is not doc:
         strings = doc.vocab.strings
         rows = doc.to_array([LOWER, LEMMA]).tolist()
-        _last_words = (doc, [strings[row[0]] for row in rows], [strings[row[1]].lower() for row in rows])
-    _, lowers, lemmas = _last_words
-    return {*lowers[sent.start : sent.end], *lemmas[sent.start : sent.end]}
+        _last_words = (doc, [strings[row[0]] for row in rows], [strings[row[1]].lower() for row in rows], {})
+    _, lowers, lemmas, sentences = _last_words
+    bounds = (sent.start, sent.end)
+    if bounds not in sentences:
+        sentences[bounds] = frozenset((*lowers[sent.start : sent.end], *lemmas[sent.start : sent.end]))
+    return sentences[bounds]
+
+
+def _cue_words(value: Any) -> frozenset[str] | None:
+    """The words, in lower case, that a node's LEMMA or LOWER value accepts; None when it is bound to none."""
+    if isinstance(value, str):
+        return frozenset({value.lower()})
+    if isinstance(value, dict) and "IN" in value:
+        return frozenset(v.lower() for v in value["IN"])
+    return None
 
 
 @cache
@@ -207,11 +223,25 @@ def _cues(kind: str) -> tuple[tuple[frozenset[str], ...], ...]:
         found = []
         for node in pattern.pattern:
             for attr in ("LEMMA", "LOWER"):
-                value = node["RIGHT_ATTRS"].get(attr)
-                if isinstance(value, str):
-                    found.append(frozenset({value.lower()}))
-                elif isinstance(value, dict) and "IN" in value:
-                    found.append(frozenset(v.lower() for v in value["IN"]))
+                words = _cue_words(node["RIGHT_ATTRS"].get(attr))
+                if words is not None:
+                    found.append(words)
         return tuple(found)
 
     return tuple(node_cues(pattern) for pattern in load_patterns(kind))
+
+
+@cache
+def _any_cue(kind: str) -> frozenset[str] | None:
+    """The words a sentence holds one of when any pattern of a kind may match it: for each pattern, the
+    words one of its nodes accepts, a node bound by its lemma when it has one (a verb or a noun, rarer
+    words than the prepositions bound by their form, "as", "of"); None when a pattern has no node bound to
+    words, and so may match any sentence."""
+    chosen = []
+    for pattern, pattern_cues in zip(load_patterns(kind), _cues(kind), strict=True):
+        if not pattern_cues:
+            return None
+        lemmas = [words for node in pattern.pattern
+                  if (words := _cue_words(node["RIGHT_ATTRS"].get("LEMMA"))) is not None]
+        chosen.append(lemmas[0] if lemmas else pattern_cues[0])
+    return frozenset().union(*chosen)
