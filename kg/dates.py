@@ -125,21 +125,32 @@ def resolve_date(phrase: str, published: str | None) -> DateValue | None:
 _COUNTED = re.compile(
     r"^(\d+|a|an|the|one|two|three|four|five|six|seven)\s+(day|week)s?\s+(after|before|later|earlier)$", re.I
 )
+# a day counted from another without a number: "the next day" is "a day later"
+_NAMED_COUNTS = {"the next day": "a day later", "the following day": "a day later",
+                 "the previous day": "a day earlier", "the preceding day": "a day earlier",
+                 "the day before": "a day earlier"}
+_SAME_DAY = re.compile(r"(?:that|the\s+same)\s+day$", re.I)  # "later that day", "the same day": no day counted
 
 
 def counted_from(phrase: str, day: DateValue, reverse: bool = False) -> DateValue | None:
     """The day a phrase counts from another day: "two days after" Saturday 2026-01-17 is Monday
-    2026-01-19, "a day before" it is Friday 2026-01-16, "a week later" is 2026-01-24. With `reverse`, the
-    day counted from: in "dismissed on Saturday, two days after the defeat" the defeat is two days before
-    Saturday, 2026-01-15. None when the phrase counts no whole days or `day` is no single day."""
-    match = _COUNTED.match(" ".join(phrase.split()))
-    if match is None or day.datatype != "date" or not day.value:
+    2026-01-19, "a day before" it is Friday 2026-01-16, "a week later" is 2026-01-24, "the next day" is
+    Sunday, "later that day" is Saturday itself. With `reverse`, the day counted from: in "dismissed on
+    Saturday, two days after the defeat" the defeat is two days before Saturday, 2026-01-15. None when the
+    phrase counts no whole days or `day` is no single day."""
+    if day.datatype != "date" or not day.value:
+        return None
+    words = " ".join(phrase.split())
+    if _SAME_DAY.search(words):
+        return DateValue(phrase, day.value, "date")
+    match = _COUNTED.match(_NAMED_COUNTS.get(words.lower(), words))
+    if match is None:
         return None
     count = int(match[1]) if match[1].isdigit() else _NUMBERS.get(match[1].lower(), 1)
     days = count * (7 if match[2].lower() == "week" else 1)
     backwards = (match[3].lower() in ("before", "earlier")) != reverse
     counted = dt.date.fromisoformat(day.value) + dt.timedelta(days=-days if backwards else days)
-    written = f"{match[1]} {match[2]}{'s' if count > 1 else ''}"
+    written = f"{match[1].lower()} {match[2].lower()}{'s' if count > 1 else ''}"  # (not a sentence's capital)
     return DateValue(f"{written} {'before' if backwards else 'after'} {_strip(day.text)}", counted.isoformat(), "date")
 
 

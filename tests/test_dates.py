@@ -144,6 +144,9 @@ SATURDAY = DateValue("on Saturday", "2026-01-17", "date")
         ("a week later", False, "2026-01-24"),
         ("two days after", True, "2026-01-15"),  # "on Saturday, two days after the defeat": the defeat
         ("three days before", True, "2026-01-20"),  # "on Saturday, three days before the vote": the vote
+        ("The next day", False, "2026-01-18"),  # counts told without a number
+        ("the previous day", False, "2026-01-16"),
+        ("Later that day", False, "2026-01-17"),  # the same day
     ],
 )
 def test_counted_from_counts_whole_days(phrase: str, reverse: bool, value: str) -> None:

@@ -1250,8 +1250,8 @@ def _hyphen_part(doc: Doc, i: int) -> bool:
 
 def _particle_hyphen_part(doc: Doc, i: int) -> bool:
     """Whether tokens i, i+1, i+2 are a lower-case name particle, "-" and a capitalised word: "al-Rikabi"."""
-    return (i + 2 < len(doc) and doc[i].lower_ in NAME_PARTICLES and doc[i].text.islower()
-            and glued_hyphen(doc[i + 1]) and doc[i + 2].text[:1].isupper() and doc[i + 2].is_alpha)
+    return (doc[i].lower_ in NAME_PARTICLES and doc[i].text.islower() and _hyphen_part(doc, i + 1)
+            and doc[i + 2].text[:1].isupper())
 
 
 def _describers(span: Span) -> list[Token]:

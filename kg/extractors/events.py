@@ -96,7 +96,6 @@ DAYS_LATER = re.compile(
     r"^(?:the\s+(?:next|following)\s+day|(?:\d+|a|one|two|three|four|five|six|seven)\s+days?\s+(?:later|earlier)"
     r"|(?:(?:later|earlier)\s+)?(?:that|the\s+same)\s+day|the\s+(?:previous|preceding)\s+day|the\s+day\s+before)$", re.I
 )
-SAME_DAY = re.compile(r"(?:that|the\s+same)\s+day$", re.I)  # "later that day", "the same day": no day counted
 DAY_UNITS = {"day", "week"}  # what a count of days is written in
 
 
@@ -474,12 +473,7 @@ def _counted_on(told: list[_Event], later: str) -> DateValue | None:
     before = next((e.date for e in reversed(told) if e.date is not None and e.date.datatype == "date"), None)
     if before is None:
         return None
-    if SAME_DAY.search(later):
-        return DateValue(later, before.value, "date")
-    phrase = later.lower().replace("the next day", "a day later").replace("the following day", "a day later")
-    for previous in ("the previous day", "the preceding day", "the day before"):
-        phrase = phrase.replace(previous, "a day earlier")
-    return counted_from(phrase, before)
+    return counted_from(later, before)
 
 
 def _words_before(unit: Token) -> str:

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extractors.circumstances import REPORTING_VERBS, countries_named, country_of_place, stop_of
 from kg.extractors.context import HomeContext
-from kg.extractors.entities import HONORIFIC_TITLES, QUALIFIERS, EntityTable, glued_hyphen, title_ending
+from kg.extractors.entities import HONORIFIC_TITLES, QUALIFIERS, REGION_NOUNS, EntityTable, glued_hyphen, title_ending
 from kg.extractors.evidence import make_evidence
 from kg.extractors.lexicon import word_list
 from kg.extractors.patterns import iter_matches, load_patterns
@@ -46,7 +46,6 @@ LOCAL_HEADS = word_list("local_heads")
 LOCAL_RANKS = word_list("local_ranks")
 COURT_HEADS = word_list("court_heads")
 COURT_WORDS = word_list("court_words")
-REGION_NOUNS = word_list("region_nouns")
 GENERIC_BODY_NOUNS = word_list("generic_body_nouns")
 PROFESSION_HEADS = word_list("profession_heads")
 COMPANY_POSTS = word_list("company_posts")
