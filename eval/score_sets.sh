@@ -10,8 +10,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 shared=${SHARED:-../shared}
 kg=${KG:-.venv/bin/kg}
-# eval/fresh, eval/fresh2, ..., eval/fresh10: the folders of one kind, by their number
-sets_of() { ls -d eval/"$1"*/ | sed 's|eval/||; s|/$||' | awk -v kind="$1" '{ n = substr($0, length(kind) + 1); print (n == "" ? 1 : n) "\t" $0 }' | sort -n | cut -f2; }
+# eval/fresh, eval/fresh2, ..., eval/fresh10: the folders of one kind, by their number.
+# A folder without its gold.jsonl yet (a set being written) is left out, with a word.
+sets_of() {
+  for folder in eval/"$1"*/; do
+    [ -f "$folder/gold.jsonl" ] || { echo "score_sets.sh: $folder has no gold.jsonl yet: left out" >&2; continue; }
+    echo "$folder"
+  done | sed 's|eval/||; s|/$||' | awk -v kind="$1" '{ n = substr($0, length(kind) + 1); print (n == "" ? 1 : n) "\t" $0 }' | sort -n | cut -f2; }
 fresh_sets=$(sets_of fresh | tr '\n' ' ')
 sealed_sets=$(sets_of sealed | tr '\n' ' ')
 verbose=""
