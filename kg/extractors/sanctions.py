@@ -375,11 +375,14 @@ def _listed_targets(token: Token, slots: dict[str, Token], table: EntityTable) -
 
 
 def _passive_listed_targets(token: Token, slots: dict[str, Token], table: EntityTable) -> _Read:
-    """ "A and B were also listed": the subjects, with the authority of the action told before; not a
-    listing on an exchange or as something ("listed on the Nasdaq", "listed as missing")."""
+    """ "A and B were also listed", "Also targeted were A and B": the subjects (hung on "were" when they
+    follow it), with the authority of the action told before; not a listing on an exchange or as something
+    ("listed on the Nasdaq", "listed as missing")."""
     if any(c.dep_ == "prep" and c.lower_ in ("on", "in", "as", "at") for c in token.children):
         return None
-    return None, [c for c in token.children if c.dep_ == "nsubjpass"], None
+    return None, [c for c in token.children if c.dep_ == "nsubjpass"] + [
+        s for aux in token.children if aux.dep_ == "auxpass" and aux.i > token.i
+        for s in aux.children if s.dep_ in ("nsubj", "attr")], None
 
 
 def _noun_targets(token: Token, slots: dict[str, Token], table: EntityTable) -> _Read:
@@ -411,6 +414,7 @@ TARGET_READERS: dict[str, Callable[[Token, dict[str, Token], EntityTable], _Read
     "restrictive_measures": _imposed_targets,
     "added_to_list": _listed_targets,
     "were_listed": _passive_listed_targets,
+    "also_targeted": _passive_listed_targets,
     "sanctions_on": _noun_targets,
     "sanctions_on_adopted": _noun_targets,
 }
@@ -701,9 +705,12 @@ def _to_facts(actions: list[_Action], table: EntityTable) -> list[SanctionFact]:
     by_target: dict[str, list[tuple[str, _Action]]] = {}
     for number, action in enumerate(actions):
         targets = action.targets
-        if action.refers_back:  # the sanctions told about before, now with their authority or date
-            targets = [t for earlier in actions[:number] for t in earlier.targets
-                       if action.people_told_before is None or (table.kind(t) == PERSON) == action.people_told_before]
+        if action.people_told_before is not None:  # "the same three judges": those of the last action naming any
+            told = ([t for t in earlier.targets if (table.kind(t) == PERSON) == action.people_told_before]
+                    for earlier in reversed(actions[:number]))
+            targets = [*targets, *next((kind for kind in told if kind), [])]
+        elif action.refers_back:  # the sanctions told about before, now with their authority or date
+            targets = [t for earlier in actions[:number] for t in earlier.targets]
         for target in targets:
             for authority in (action.authority, *action.co_authorities) if action.authority else ():
                 by_target.setdefault(target, []).append((authority, action))

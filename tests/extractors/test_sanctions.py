@@ -513,6 +513,19 @@ def test_sanctions_the_same_people_told_before_by_another_authority(run) -> None
     assert not any(a == "Canada" and t == "Blue Reef Trading Ltd" for a, t, _ in found), found  # not a judge
 
 
+def test_sanctions_the_same_people_are_those_of_the_last_action_naming_people(run) -> None:
+    # news tells several governments' actions: "the same three judges" are the last action's, not every person
+    # any authority sanctioned before; a person named beside them is a target too
+    text = ("The Treasury Department on Monday slapped sanctions on two arms brokers, Omar Sidibe and Issa Maiga. "
+            "The European Union on Wednesday imposed travel bans and asset freezes on three judges: Ana Lucia "
+            "Perez, Tomas Varela and Rita Gomez. Norway sanctioned the same three judges and the prison chief, "
+            "Halvard Lunde.")
+    found = sanctions(run(text, published="2026-06-11", url="https://apnews.com/article/test-same"))
+    norway = {t for a, t, _ in found if a == "Norway"}
+    assert norway == {"Ana Lucia Perez", "Tomas Varela", "Rita Gomez", "Halvard Lunde"}, found
+    assert {t for a, t, _ in found if a == "European Union"} == {"Ana Lucia Perez", "Tomas Varela", "Rita Gomez"}
+
+
 GOV_UK = "https://www.gov.uk/government/news/uk-sanctions-test"
 
 
