@@ -541,6 +541,9 @@ class EntityTable:
             if not legal(i) or legal(i + 1) or i + 2 < len(tokens) and (
                     tokens[i + 1].text in (".", ",") or tokens[i + 1].lower_ in NAME_PARTICLES) and legal(i + 2):
                 continue  # the last legal form of "Pte. Ltd." (or "Co., Ltd.", "S.A. de C.V.") ends the name
+            if i + 1 < len(tokens) and tokens[i + 1].ent_iob_ == "I" and tokens[i + 1].ent_type_ == "PERSON" \
+                    and tokens[i + 1].is_alpha and tokens[i + 1].text[:1].isupper():
+                continue  # a word of a person's name the model read whole: "Abdoulaye Ag Mahmoud"
             form = i  # where the legal form starts: "Pesquera Bahía de Matanchén[, S. de R.L. de C.V.]"
             while form > 0 and (legal(form - 1) or dotted_form(form - 1) or tokens[form - 1].text in (".", ",")
                                 or tokens[form - 1].lower_ in NAME_PARTICLES and legal(form)):

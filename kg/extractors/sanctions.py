@@ -293,7 +293,17 @@ def _sanctioned_targets(token: Token, slots: dict[str, Token], table: EntityTabl
                 for o in c.children if o.dep_ == "pobj"]
     named = [t for t in targets if t.dep_ == "dobj" and table.span_at(t)]
     targets += names_listed_from(token.doc, table.span_at(named[0])[0], table) if named else []  # type: ignore[index]
-    return _subject(token), targets, None
+    return _subject(token), targets + _apposition_hung_on_verb(token, targets, table), None
+
+
+def _apposition_hung_on_verb(verb: Token, objects: list[Token], table: EntityTable) -> list[Token]:
+    """ "designated the group's commander in the north, X, as ...": the name the parse hangs on the verb
+    after a comma, in apposition to an object told by a common noun."""
+    told = [o for o in objects if o.dep_ == "dobj" and o.pos_ == "NOUN" and table.key_at(o) is None]
+    if not told:
+        return []
+    spans = [(c, table.span_at(c)) for c in verb.children if c.dep_ in ("npadvmod", "appos") and c.i > told[0].i]
+    return [c for c, span in spans if span is not None and table.tokens[span[0] - 1].text == ","]
 
 
 def _measures_targets(token: Token, slots: dict[str, Token], table: EntityTable) -> _Read:

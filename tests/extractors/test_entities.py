@@ -267,3 +267,11 @@ def test_entities_a_name_the_model_cut_in_two_is_one_person(run) -> None:
             "Tomas Andres Vela Quiroga.")
     people = {e.label for e in run(text, published="2025-12-09").entities if e.kind == "Person"}
     assert people == {"Karla Beatriz Ferrera de Molina", "Tomas Andres Vela Quiroga"}, people
+
+
+def test_entities_a_legal_form_word_inside_a_persons_name_does_not_end_a_company(run) -> None:
+    # Tuareg "Ag" (son of) is spelled like the German "AG"; a name word after it keeps the person whole
+    extraction = run("The Treasury sanctioned Abdoulaye Ag Mahmoud and Bavaria Werke AG on Monday.", "2026-05-11")
+    kinds = {e.label: e.kind for e in extraction.entities}
+    assert kinds.get("Abdoulaye Ag Mahmoud") == "Person", kinds
+    assert kinds.get("Bavaria Werke AG") == "Company", kinds

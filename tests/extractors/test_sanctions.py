@@ -670,3 +670,12 @@ def test_sanctions_a_company_name_runs_on_to_its_latin_american_or_dotted_legal_
     found = {t for _, t, _ in sanctions(run(text, "2027-02-04", url="https://home.treasury.gov/news/press-releases/t"))}
     assert found == {"Pescados del Golfo, S. de R.L. de C.V.", "Agroexportadora Los Pinos, S.A. de C.V.",
                      "Gulf Pearl Marine L.L.C."}, found
+
+
+def test_sanctions_a_name_hung_on_the_verb_after_its_description_is_the_target(run) -> None:
+    # the parse hangs ", X," on the verb, not on "commander": X is the one designated
+    text = ("The State Department said it had designated the militia's commander in the Kidal region, Abu Hamza "
+            "al-Tilemsi, as a Specially Designated Global Terrorist. Canada on Friday sanctioned the network's chief "
+            "financier, Lars Odegaard, and his firm.")
+    found = {(a, t) for a, t, _ in sanctions(run(text, published="2026-05-11", url="https://www.reuters.com/t"))}
+    assert {("US State Department", "Abu Hamza al-Tilemsi"), ("Canada", "Lars Odegaard")} <= found, found
