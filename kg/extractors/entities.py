@@ -54,6 +54,7 @@ COMPANY_WORDS = word_list("company_words")
 COMPANY_NOUNS = word_list("company_nouns")
 LEADING_WORDS = {"the", "a", "an"}
 PLACE_NOUNS = word_list("place_nouns")
+NOT_NAMES = ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY")  # the model's entity types that name nothing
 SEAT_HOLDERS = word_list("seat_holders")
 BODY_APPOSITIVES = word_list("body_appositives")
 VESSEL_NOUNS = word_list("vessel")
@@ -341,7 +342,7 @@ class EntityTable:
 
     def _name_word(self, token: Token) -> bool:
         text = token.text
-        if not text[:1].isupper() or token.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY"):
+        if not text[:1].isupper() or token.ent_type_ in NOT_NAMES:
             return False
         if not (token.is_alpha or INITIAL.fullmatch(text) or re.fullmatch(r"[A-Z][a-z]+(?:-[A-Za-z]+)+", text)
                 or APOSTROPHE_NAME.fullmatch(text)):
@@ -1146,7 +1147,7 @@ class EntityTable:
         "near", "outside" ("a bridge near Dori"), after "the town of" ("the border town of Moyale"), or before
         ", where"."""
         if not self.lexicon.city_country(self.text_of(start, end)) or any(
-                t.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY") for t in self.tokens[start:end]):
+                t.ent_type_ in NOT_NAMES for t in self.tokens[start:end]):
             return False  # (not "in March")
         before = self.lowers[start - 1] if start >= 1 else ""
         if before in LOCATIVE_PREPOSITIONS or self.lowers[end : end + 2] == [",", "where"]:
@@ -1162,8 +1163,8 @@ class EntityTable:
                 continue
             end = i + 1
             while end < size and end - i <= 3 and tokens[end].pos_ == "PROPN" and tokens[end].text[:1].isupper() \
-                    and end not in self.token_keys:
-                end += 1
+                    and end not in self.token_keys and tokens[end].ent_type_ not in NOT_NAMES:
+                end += 1  # (not a date: "In February, Norway and Iceland signed ...")
             country = self.token_keys.get(end + 1) if end + 1 < size and self.lowers[end] == "," else None
             if end > i + 1 and country and self.records[country].kind == COUNTRY:
                 self._add(i + 1, end, self.doc[i + 1 : end].text, PLACE)

@@ -1201,3 +1201,38 @@ def test_events_a_release_is_not_placed_in_the_country_it_names_for_its_own_call
 def test_events_a_day_told_from_the_happening_before_it(run, text, expected) -> None:
     found = {(t, d) for t, _, d in found_events(run(text, "2026-09-15"))}
     assert expected in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a train that leaves its rails, a candidate who concedes, a legislature dissolved, people rescued at a place
+        ("A freight train derailed near the town of Kalemba on Monday night, killing six people.",
+         ("derailment", "2026-03-02", "Kalemba")),
+        ("Opposition leader Tomas Verhaal conceded defeat on Tuesday at his campaign headquarters in Rotterdam.",
+         ("concession", "2026-03-03", "Rotterdam")),
+        ("President Lena Dahl dissolved parliament on Feb. 2 and called an early election.",
+         ("dissolution", "2026-02-02", None)),
+        ("Coast guard officers rescued 40 fishermen off the port of Kilwa on Sunday.", ("rescue", "2026-03-01", "Kilwa")),
+        # happenings told by their nouns: a vigil planned, a blackout recalled
+        ("Relatives will hold a vigil at the port of Genoa on March 9.", ("vigil", "2026-03-09", "Genoa")),
+        ("The blackout on Feb. 3 left Lisbon without power for ten hours.", ("blackout", "2026-02-03", "Lisbon")),
+    ],
+)
+def test_events_incidents_concessions_and_ceremonies_of_their_own_words(run, text, expected) -> None:
+    extraction = run(text, published="2026-03-04")
+    names = {e.key: e.label for e in extraction.entities}
+    found = [(f.event_type, f.date.value if f.date else None, names.get(f.place)) for f in events(extraction)]
+    assert expected in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Analysts said the government had conceded too much ground in the trade talks on Monday.",
+        "The committee dissolved the working group in Oslo on Friday.",
+    ],
+)
+def test_events_conceding_a_point_or_dissolving_a_group_is_no_event(run, text) -> None:
+    assert not [f for f in events(run(text, published="2026-03-04"))
+                if f.event_type in ("concession", "dissolution")]
