@@ -55,6 +55,7 @@ COUNTRY_LOOKBACK = 80  # tokens searched back for the country "the country" mean
 PORTFOLIO_HEADS = word_list("portfolio_heads")
 PORTFOLIO_WORDS = 6  # "Senior Director for European Affairs, ...": words between a title and its comma
 DESCRIPTOR_WORDS = 4  # "state-owned grid operator": lower-case words between "of" and a company name
+BODY_NAME_LOWER_WORDS = 3  # "Estonia's national electoral commission chair": lower-case words naming a body after a possessive
 CONTEXT_SENTENCES = 2  # sentences before a title that may name its country
 NAMED_BODY_SENTENCES = 12  # sentences back where "the agency" may find the body whose name holds the word
 DOMINANT_MENTIONS = 3  # mentions that make a country the one an article is about
@@ -126,6 +127,23 @@ def match_title_around(doc: Doc, head: int, table: EntityTable) -> tuple[int, in
     return None
 
 
+def _body_words_start(doc: Doc, i: int, table: EntityTable, lower: int) -> int | None:
+    """Where the lower-case words naming a body around token `i` start, when a possessive comes before them:
+    "Estonia's [central bank] governor", "the party's [national executive committee] chair"; else None."""
+    def modifier(j: int) -> bool:
+        return doc[j].is_lower and doc[j].is_alpha and doc[j].dep_ in ("amod", "compound")
+
+    run_end = i + 1  # (words of the body the title's modifiers may already have taken: "bank" of "bank governor")
+    while run_end < len(doc) and modifier(run_end):
+        run_end += 1
+    start = i + 1
+    while start - 1 > lower and run_end - start < BODY_NAME_LOWER_WORDS and modifier(start - 1):
+        start -= 1
+    if start > i or doc[start - 1].text not in POSSESSIVE:
+        return None
+    return start if any(table.lexicon.org_word(doc[j].text) for j in range(start, run_end)) else None
+
+
 def _org_before(doc: Doc, end: int, table: EntityTable, lower: int,
                 personal: bool = False) -> tuple[str | None, int]:
     """The organization written right before token `end` (possessive, demonym or name), and its start;
@@ -149,6 +167,9 @@ def _org_before(doc: Doc, end: int, table: EntityTable, lower: int,
             owner = table.key_at(named)
             owner = owner if owner and table.kind(owner) not in (PERSON, COUNTRY, PLACE) else None
         return owner, i
+    body = _body_words_start(doc, i, table, lower)
+    if body is not None:  # "Estonia's central bank governor": the body is the possessor's
+        i = body - 1
     if doc[i].text in POSSESSIVE and i - 1 >= lower:
         key = table.key_at(i - 1)
         if key:

@@ -1325,3 +1325,24 @@ def test_roles_a_towns_name_is_no_short_name_of_a_body_named_after_it(run) -> No
     text = ("Flames gutted the Kasama District Hospital on Monday. Later, the mayor of Kasama, John Banda, said the "
             "town would pay for the funerals.")
     assert ("John Banda", "mayor", "Kasama") in {f[:3] for f in roles(run(text, "2026-12-14"))}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # lower-case words naming a body between a possessive and the title: the body is the possessor's
+        ("Estonia's central bank governor, Mart Kivi, said rates would stay high.", ("Mart Kivi", "Estonia")),
+        ("Peru's foreign ministry spokesman, Luis Quispe, told reporters the talks would resume.",
+         ("Luis Quispe", "Peru")),
+    ],
+)
+def test_roles_a_body_in_lower_case_after_a_possessive_is_the_possessors(run, text, expected) -> None:
+    extraction = run(text, published="2026-03-04", url="https://www.reuters.com/world/t")
+    names = {e.key: e.label for e in extraction.entities}
+    found = {(names[f.person], names.get(f.org)) for f in extraction.facts if isinstance(f, RoleFact)}
+    assert expected in found, found
+
+
+def test_roles_a_trade_after_a_countrys_possessive_is_no_post_of_it(run) -> None:
+    extraction = run("Canada's best-known novelist, Margaret Pell, spoke at the festival.", published="2026-03-04")
+    assert not [f for f in extraction.facts if isinstance(f, RoleFact) and f.org], extraction.facts
