@@ -11,7 +11,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from kg.dates import WEEKDAYS, parse_published, resolve_date
+from kg.dates import MONTHS, WEEKDAYS, parse_published, resolve_date
 from kg.extractors.entities import PLACE_NOUNS, EntityTable, doc_ents, ents_within
 from kg.extractors.lexicon import load_lexicon, word_list
 from kg.model import COUNTRY, GOVERNMENT_BODY, PERSON, PLACE, DateValue, Document
@@ -102,10 +102,28 @@ def upcoming(date: DateValue | None, document: Document) -> DateValue | None:
     return DateValue(date.text, coming.isoformat(), "date")
 
 
+def coming_month(date: DateValue | None, document: Document) -> DateValue | None:
+    """A month named alone, of an event still to come, that is before the month of publication is next
+    year's: "will travel to Apia in February" in a November article."""
+    if (date is not None and date.datatype == "gYearMonth" and date.value and document.published
+            and date.value < document.published[:7] and _month_alone(date.text)):
+        return DateValue(date.text, f"{int(date.value[:4]) + 1}{date.value[4:]}", date.datatype)
+    return date
+
+
+def _month_alone(text: str) -> bool:
+    """ "February", "in February": a month's name without a year or a word that counts from now ("last month")."""
+    words = text.lower().split()
+    return 0 < len(words) <= 2 and words[-1] in MONTHS and (len(words) == 1 or words[0] == "in")
+
+
 def passed(date: DateValue | None, document: Document) -> DateValue | None:
-    """A month and day without a year, of a happening told as past, that falls after publication is last
-    year's: "resigned on August 19" in a January article."""
+    """A month and day (or a month) without a year, of a happening told as past, that falls after publication
+    is last year's: "resigned on August 19" in a January article, "was held in September" in April."""
     published = parse_published(document.published)
+    if (date is not None and date.datatype == "gYearMonth" and date.value and published
+            and date.value > document.published[:7] and _month_alone(date.text)):
+        return DateValue(date.text, f"{int(date.value[:4]) - 1}{date.value[4:]}", date.datatype)
     if (date is None or date.datatype != "date" or not date.value or published is None
             or dt.date.fromisoformat(date.value) <= published or re.search(r"\b\d{4}\b", date.text)):
         return date

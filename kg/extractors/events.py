@@ -17,6 +17,7 @@ from kg.extractors.circumstances import (
     carriers,
     clause_date,
     clause_verb,
+    coming_month,
     countries_named,
     date_ent,
     date_of,
@@ -84,6 +85,7 @@ LOWER_IN_LABEL = LABEL_PREPOSITIONS | {"the", "that", "a", "last", "next", "late
 RECALL_NOUNS = word_list("recall_nouns")
 ENCOUNTER_VERBS = word_list("encounter_verbs")
 NOT_HAPPENING_MODIFIERS = word_list("not_happening_modifiers")
+WINNING_VERBS = word_list("winning_verbs")
 SERVICE_NOUNS = word_list("service_nouns")
 NOT_EVENT_ENTITIES = {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY"}
 ARRIVAL_WORD = "arrival"  # the word of event_verbs.tsv's arrivals: the meeting held on arrival names it better
@@ -185,6 +187,8 @@ def extract_events(doc: Doc, table: EntityTable, document: Document, sentences: 
             if future(token):
                 event.status = event.status or "Planned"
                 event.date = upcoming(event.date, document)
+                if not _told_in_past(token.head if token.pos_ == "NOUN" else token):  # (not "who won the June vote")
+                    event.date = coming_month(event.date, document)
             elif event.date is not None and _told_in_present(token):  # "the last flight launches June 28"
                 event.date = upcoming(event.date, document)
                 if event.date and event.date.value and document.published and event.date.value > document.published:
@@ -360,6 +364,9 @@ def _noun_event(token: Token, table: EntityTable, document: Document) -> _Event 
         return None
     if any(c.dep_ == "amod" and c.lower_ in NOT_HAPPENING_MODIFIERS for c in token.children):
         return None  # "an economic collapse", "a political storm": no happening
+    if entry[1] == "disaster" and token.dep_ == "pobj" and token.head.lower_ == "in" \
+            and token.head.head.lemma_.lower() in WINNING_VERBS:
+        return None  # "won the election in a landslide", "was re-elected in a landslide": how, not what
     if token.tag_ == "NNS" and entry[1] in SERIES_FAMILIES:
         return _series(token, entry, document)
     key = table.key_at(token)

@@ -1236,3 +1236,27 @@ def test_events_incidents_concessions_and_ceremonies_of_their_own_words(run, tex
 def test_events_conceding_a_point_or_dissolving_a_group_is_no_event(run, text) -> None:
     assert not [f for f in events(run(text, published="2026-03-04"))
                 if f.event_type in ("concession", "dissolution")]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # a month named alone: of an event to come, before the month of publication, it is next year's; of one
+        # told in the past, after the month of publication, last year's; otherwise this year's
+        ("Deputy Secretary Ellison will travel to Apia in February for the forum.", "2026-11-10", "2027-02"),
+        ("The government will host a regional meeting in Luganville in January.", "2026-03-04", "2027-01"),
+        ("Protests against the dam began in October, when villagers blocked the road to Kafue.", "2026-04-14",
+         "2025-10"),
+        ("Ellison travelled to Apia in February.", "2026-11-10", "2026-02"),
+        ("The ministers will meet again in Lusaka in December.", "2026-11-10", "2026-12"),
+    ],
+)
+def test_events_a_month_named_alone_takes_the_year_its_tense_says(run, text, published, expected) -> None:
+    dates = [f.date.value for f in events(run(text, published=published)) if f.date]
+    assert expected in dates, dates
+
+
+def test_events_a_landslide_victory_is_no_landslide(run) -> None:
+    found = events(run("The Green Alliance won the 2025 election in a landslide, ending two decades of coalition "
+                       "rule. Five people died in a landslide in Kalikot on Saturday.", published="2026-03-04"))
+    assert [f.date.value for f in found if f.event_type == "landslide"] == ["2026-02-28"], found
