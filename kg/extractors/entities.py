@@ -52,6 +52,9 @@ NAME_WORD_POS = {"PROPN", "NOUN", "VERB", "ADJ"}  # the parts of speech the mode
 GOVERNMENT_WORDS = word_list("government_words")
 COMPANY_WORDS = word_list("company_words")
 COMPANY_NOUNS = word_list("company_nouns")
+BUSINESS_TITLE_STARTS = word_list("business_title_starts")
+BUSINESS_TITLE_WORDS = word_list("business_title_words")
+BUSINESS_TITLE_LENGTH = 5  # "chairman and chief executive officer"
 LEADING_WORDS = {"the", "a", "an"}
 PLACE_NOUNS = word_list("place_nouns")
 NOT_NAMES = ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY")  # the model's entity types that name nothing
@@ -366,6 +369,7 @@ class EntityTable:
         spans = self._with_peers(spans)
         spans = self._with_company_names(spans)
         spans = self._with_described_companies(spans)
+        spans = self._with_employers_before_titles(spans)
         spans = self._with_described_people(spans)
         spans = self._with_bracketed_short_names(spans)
         spans = self._with_vessel_names(spans)
@@ -574,6 +578,36 @@ class EntityTable:
                 end += 1
             found.append(Span(self.doc, i, end, label="ORG"))
         return sorted([*spans, *found], key=lambda s: s.start) if found else spans
+
+    def _with_employers_before_titles(self, spans: list[Span]) -> list[Span]:
+        """The name right before a business title and its holder's name is the holder's company, whether the
+        model tagged it as a person or not at all: "Petrobras CEO Magda Chambriard", "Gecamines chief executive
+        Placide Kabange"."""
+        starts, size = {s.start for s in spans}, len(self.tokens)
+        by_end = {s.end: s for s in spans}
+        taken = {i for s in spans for i in range(s.start, s.end)}
+        found = []
+        for title in range(1, size):
+            if self.lowers[title] not in BUSINESS_TITLE_STARTS or title in taken:
+                continue
+            end = title
+            while end < size and end - title < BUSINESS_TITLE_LENGTH and (
+                    self.lowers[end] in BUSINESS_TITLE_STARTS or self.lowers[end] in BUSINESS_TITLE_WORDS):
+                end += 1  # "CEO", "chief executive", "chairman and chief executive"
+            if end not in starts:
+                continue
+            before = by_end.get(title)
+            if before is not None and before.label_ == "PERSON":
+                found.append(Span(self.doc, before.start, title, label="ORG"))
+            elif before is None:
+                start = title
+                while start > 0 and title - start < MAX_NAME_WORDS and start - 1 not in taken \
+                        and self.tokens[start - 1].pos_ == "PROPN" and self.tokens[start - 1].text[:1].isupper() \
+                        and self.lowers[start - 1] not in self.lexicon.title_words | QUALIFIERS | HONORIFIC_TITLES:
+                    start -= 1
+                if start < title:
+                    found.append(Span(self.doc, start, title, label="ORG"))
+        return _overriding(spans, found)
 
     def _with_vessel_names(self, spans: list[Span]) -> list[Span]:
         """The name of a ship or aircraft after its noun, whole, as a body (it can be blocked property), whatever

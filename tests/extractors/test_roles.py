@@ -1346,3 +1346,20 @@ def test_roles_a_body_in_lower_case_after_a_possessive_is_the_possessors(run, te
 def test_roles_a_trade_after_a_countrys_possessive_is_no_post_of_it(run) -> None:
     extraction = run("Canada's best-known novelist, Margaret Pell, spoke at the festival.", published="2026-03-04")
     assert not [f for f in extraction.facts if isinstance(f, RoleFact) and f.org], extraction.facts
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the name right before a business title and its holder is the holder's company, tagged or not
+        ("Shares fell after Kestrel chairman Rui Matos resigned on Monday.", ("Rui Matos", "chairman", "Kestrel")),
+        ("Output rose, Vantara chief executive Placide Mumba told reporters.",
+         ("Placide Mumba", "chief executive", "Vantara")),
+    ],
+)
+def test_roles_a_name_before_a_business_title_is_the_holders_company(run, text, expected) -> None:
+    extraction = run(text, published="2026-03-04", url="https://apnews.com/article/t")
+    names = {e.key: e.label for e in extraction.entities}
+    found = {(names[f.person], f.role, names.get(f.org)) for f in extraction.facts if isinstance(f, RoleFact)}
+    assert expected in found, found
+    assert {e.label: e.kind for e in extraction.entities}[expected[2]] != "Person"
