@@ -200,9 +200,18 @@ def extract_events(doc: Doc, table: EntityTable, document: Document, sentences: 
     for event in found:
         event.at_stop = event.at_stop or (event.family in STOP_FAMILIES and event.place in stops)
     _date_by_trip(found)
+    found = [e for e in found if not _background_year(e, document)]
     merged = list(_merge(found, table))
     _place_in_story_country(merged, _story_country(sentences, table, home), home, document)
     return [_to_fact(e, table) for e in merged]
+
+
+def _background_year(event: _Event, document: Document) -> bool:
+    """A happening dated only by a year before the article's ("deadly protests last year", "the 2024
+    election", "after serving a sentence in 2018"): background the article recalls, not its news; a mention of
+    the same happening with a finer date still tells it."""
+    return bool(event.date and event.date.datatype == "gYear" and event.date.value and document.published
+                and event.date.value < document.published[:4])
 
 
 def _may_tell_event(i: int, table: EntityTable, rounds: bool) -> bool:
