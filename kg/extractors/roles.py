@@ -57,6 +57,7 @@ PORTFOLIO_WORDS = 6  # "Senior Director for European Affairs, ...": words betwee
 DESCRIPTOR_WORDS = 4  # "state-owned grid operator": lower-case words between "of" and a company name
 BODY_NAME_LOWER_WORDS = 3  # "Estonia's national electoral commission chair": lower-case words naming a body after a possessive
 CONTEXT_SENTENCES = 2  # sentences before a title that may name its country
+ACTING_BODY_SENTENCES = 3  # sentences back where "the company" may find the company a sentence tells acting
 NAMED_BODY_SENTENCES = 12  # sentences back where "the agency" may find the body whose name holds the word
 DOMINANT_MENTIONS = 3  # mentions that make a country the one an article is about
 HEADLINE_WEIGHT = 2  # mentions a country named in the headline counts for
@@ -280,15 +281,30 @@ def _noun_antecedent(noun: Token, table: EntityTable) -> str | None:
                 return key
         return None
     near = _previous_sentence_start(noun.doc, noun.i)
+    acting_since = _sentence_start_back(noun.doc, noun.i, ACTING_BODY_SENTENCES)
+    fitting, acting = [], []  # (token, body) the word may stand for, nearest first; the bodies told acting
     for i in range(noun.i - 1, _sentence_start_back(noun.doc, noun.i, NAMED_BODY_SENTENCES) - 1, -1):
         key = table.key_at(i)
-        if key and table.kind(key) not in (PERSON, COUNTRY, PLACE) and (
-                word in table.label(key).lower().split()  # "the agency" for the X Agency, a few sentences back
-                or i >= near and (kind is not None and table.kind(key) == kind
-                                  or kind == COMPANY and table.kind(key) == ORGANIZATION  # a firm not told as one
-                                  or word in GENERIC_BODY_NOUNS and table.kind(key) in (ORGANIZATION, COMPANY))):
-            return key
-    return None
+        if not key or table.kind(key) in (PERSON, COUNTRY, PLACE):
+            continue
+        kind_fits = (kind is not None and table.kind(key) == kind
+                     or kind == COMPANY and table.kind(key) == ORGANIZATION  # a firm not told as one
+                     or word in GENERIC_BODY_NOUNS and table.kind(key) in (ORGANIZATION, COMPANY))
+        if word in table.label(key).lower().split() or i >= near and kind_fits:  # "the agency" for the X Agency
+            fitting.append((i, key))
+        if kind_fits and i >= acting_since and _mention_root(noun.doc, i, table).dep_ in ("nsubj", "nsubjpass"):
+            acting.append(key)
+    # a body the story tells acting (a sentence's subject) before one only named in passing nearer, after a
+    # preposition ("X Marine said ... Analysts at Y called the move overdue. The company's chairman, Z, ...")
+    if acting and (not fitting or _mention_root(noun.doc, fitting[0][0], table).dep_ == "pobj"):
+        return acting[0]
+    return fitting[0][1] if fitting else None
+
+
+def _mention_root(doc: Doc, i: int, table: EntityTable) -> Token:
+    """The syntactic head of the mention holding token `i`."""
+    span = table.span_at(i)
+    return doc[span[0] : span[1]].root if span else doc[i]
 
 
 def _sentence_start_back(doc: Doc, i: int, sentences: int) -> int:

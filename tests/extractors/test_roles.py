@@ -1363,3 +1363,12 @@ def test_roles_a_name_before_a_business_title_is_the_holders_company(run, text, 
     found = {(names[f.person], f.role, names.get(f.org)) for f in extraction.facts if isinstance(f, RoleFact)}
     assert expected in found, found
     assert {e.label: e.kind for e in extraction.entities}[expected[2]] != "Person"
+
+
+def test_roles_the_company_is_the_one_the_story_tells_acting_not_the_one_named_last(run) -> None:
+    text = ("Halden Marine said on Tuesday that its chief executive would step down. Analysts at Nordbank "
+            "Securities called the move overdue. The company's chairman, Ivar Lunde, thanked her for her work.")
+    extraction = run(text, published="2026-03-04", url="https://www.reuters.com/world/t")
+    names = {e.key: e.label for e in extraction.entities}
+    found = {(names[f.person], names.get(f.org)) for f in extraction.facts if isinstance(f, RoleFact)}
+    assert ("Ivar Lunde", "Halden Marine") in found, found
