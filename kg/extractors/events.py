@@ -154,6 +154,8 @@ def extract_events(doc: Doc, table: EntityTable, document: Document, sentences: 
                 event.date = None  # "this week", "in spring": a time that names no day, month or year dates nothing
             if event.date is None and (later := _days_later(token)) is not None:
                 event.date = _counted_on(found, later)  # "The next day, she will tour a plant near Navoi"
+            if event.date is None:
+                event.date = _counted_from_told(token, found, table)  # "visited Moroto the day after the floods"
             if event.place is None and event.family in STOP_FAMILIES and stop[0] is not None and (
                     event.participants or event.partners or token.pos_ == "VERB"
                     or (event.label or event.date) and (stop[1] or len(stops) > 1)) and not (
@@ -480,6 +482,25 @@ def _days_later(word: Token) -> str | None:
         if ent.label_ == "DATE" and verb is not None and clause_verb(ent.root).i == verb.i \
                 and DAYS_LATER.match(ent.text):
             return ent.text
+    return None
+
+
+def _counted_from_told(word: Token, told: list[_Event], table: EntityTable) -> DateValue | None:
+    """A day counted from a happening told before by its word alone: "visited Moroto the day after the
+    floods", "two days after the blast, police arrested ..." (the floods and the blast dated where they were
+    told)."""
+    counts = [(unit, mark) for unit in word.children if unit.dep_ == "npadvmod" and unit.lemma_.lower() in DAY_UNITS
+              for mark in unit.children if mark.dep_ == "prep" and mark.lower_ in COUNTING_WORDS]
+    counts += [(unit, mark) for mark in word.children if mark.dep_ == "prep" and mark.lower_ in COUNTING_WORDS
+               for unit in mark.children if unit.dep_ == "npadvmod" and unit.lemma_.lower() in DAY_UNITS]
+    for unit, mark in counts:  # ("the day after the floods"; "Two days after the blast," hung on "after")
+        for named in (o for o in mark.children if o.dep_ == "pobj"):
+            entry = _event_entry(named, table)
+            day = next((e.date for e in reversed(told) if entry is not None and e.event_type == entry[0]
+                        and named.lower_ in (e.word, *(e.label or "").lower().split())
+                        and e.date is not None and e.date.datatype == "date"), None)
+            if day is not None:  # (told by the same word: not "the day after the ministerial" from another meeting)
+                return counted_from(f"{_words_before(unit)} {mark.lower_}", day)
     return None
 
 

@@ -1270,3 +1270,25 @@ def test_events_a_happening_dated_only_by_an_earlier_year_is_background(run) -> 
     found = [(f.event_type, f.date.value if f.date else None) for f in events(run(text, published="2026-03-04"))]
     assert ("protest", "2026-03-02") in found, found
     assert not [d for _, d in found if d and len(d) == 4], found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a day counted from a happening told before by its word alone, dated where it was told
+        ("The floods hit the town of Moroto on Saturday. Minister Grace Akello visited Moroto the day after the "
+         "floods.", ("visit", "2026-03-01")),
+        ("A bomb exploded at a market in Kano on March 1. Two days after the explosion, police arrested three men "
+         "in Kaduna.", ("arrest", "2026-03-03")),
+    ],
+)
+def test_events_a_day_counted_from_a_happening_told_before(run, text, expected) -> None:
+    found = [(f.event_type, f.date.value if f.date else None) for f in events(run(text, published="2026-03-04"))]
+    assert expected in found, found
+
+
+def test_events_a_day_counted_from_another_happening_is_not_taken(run) -> None:
+    text = ("A bomb exploded at a market in Kano on March 1. Two days after the wedding, police arrested three men "
+            "in Kaduna.")
+    found = [(f.event_type, f.date.value if f.date else None) for f in events(run(text, published="2026-03-04"))]
+    assert ("arrest", "2026-03-03") not in found, found
