@@ -66,6 +66,9 @@ REGION_NOUNS = word_list("region_nouns")
 PORTFOLIO_HEADS = word_list("portfolio_heads")
 PEERAGE_TITLES = word_list("peerage_titles")
 LOCATIVE_PREPOSITIONS = {"in", "near", "outside", "around"}  # before a place: "ambushed outside Garissa"
+VISITING_VERBS = {"visit", "tour"}  # whose object is a place gone to, when it is no person
+PLACE_GONE_TO = {("to", "travel"), ("to", "fly"), ("to", "return"), ("to", "head"), ("in", "arrive"),
+                 ("from", "evacuate")}  # (preposition, verb) before a place gone to or from
 LIST_MARKS = word_list("list_marks")
 HYPHENS = re.compile(r"[-\u2010-\u2015]")
 BRAND_SHAPE = re.compile(r"[A-Z][a-z]{2,}[A-Z][A-Za-z]*")  # "SouthFront", "InfoRos" (not "McAllen")
@@ -370,6 +373,7 @@ class EntityTable:
         spans = self._with_company_names(spans)
         spans = self._with_described_companies(spans)
         spans = self._with_employers_before_titles(spans)
+        spans = self._with_places_gone_to(spans)
         spans = self._with_described_people(spans)
         spans = self._with_bracketed_short_names(spans)
         spans = self._with_vessel_names(spans)
@@ -608,6 +612,36 @@ class EntityTable:
                 if start < title:
                     found.append(Span(self.doc, start, title, label="ORG"))
         return _overriding(spans, found)
+
+    def _with_places_gone_to(self, spans: list[Span]) -> list[Span]:
+        """A name the model tagged as a person where a place is gone to is the place: "visited Tlacoyan",
+        "travelled to Aït Baha", "arrived in Kirants"; not one after a title ("visited President X") nor a
+        word of another person's name ("met Lunde" after "Ivar Lunde")."""
+        found: list[str] = []
+        for span in spans:
+            root = span.root
+            if span.label_ != "PERSON" or span.start == 0 or self.lowers[span.start - 1] in self.lexicon.titles_by_last:
+                continue
+            head = root.head.head if root.dep_ == "pobj" else root.head
+            gone_to = (root.dep_ == "dobj" and root.head.lemma_.lower() in VISITING_VERBS
+                       or root.dep_ == "pobj" and (root.head.lower_, head.lemma_.lower()) in PLACE_GONE_TO)
+            words = {w.lower_ for w in span}
+            longer = any(len(s) > len(span) and words & {t.lower_ for t in s} for s in spans if s.label_ == "PERSON")
+            if gone_to and not longer and not words & self.lexicon.titles_by_last.keys():
+                found.append(span.text)
+        # (the name is the place's wherever the model tagged it as a person: "in Al Haouz province" too), with
+        # a capitalised word of it the model left out before it ("Aït" of "Aït Baha")
+        return [Span(self.doc, self._compound_start(s), s.end, label="GPE") if s.label_ == "PERSON"
+                and s.text in found else s for s in spans]
+
+    def _compound_start(self, span: Span) -> int:
+        """The start of a name with the capitalised words the parse compounds onto it right before it."""
+        start = span.start
+        while start > 0 and span.start - start < MAX_NAME_WORDS and self.tokens[start - 1].dep_ == "compound" \
+                and self.tokens[start - 1].head.i in range(span.start, span.end) \
+                and self.tokens[start - 1].text[:1].isupper() and not self.tokens[start - 1].ent_type_:
+            start -= 1
+        return start
 
     def _with_vessel_names(self, spans: list[Span]) -> list[Span]:
         """The name of a ship or aircraft after its noun, whole, as a body (it can be blocked property), whatever

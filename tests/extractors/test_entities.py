@@ -275,3 +275,23 @@ def test_entities_a_legal_form_word_inside_a_persons_name_does_not_end_a_company
     kinds = {e.label: e.kind for e in extraction.entities}
     assert kinds.get("Abdoulaye Ag Mahmoud") == "Person", kinds
     assert kinds.get("Bavaria Werke AG") == "Company", kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # a name the model reads as a person where a place is gone to is the place, whole
+        ("On Sunday, Interior Minister Rafael Quintanar visited Tlacoyan and promised aid to the flooded villages.",
+         "Tlacoyan"),
+        ("The worst damage was in Tagadirt, in Al Haouz province. The prime minister is due to visit Al Haouz on "
+         "Wednesday.", "Al Haouz"),
+    ],
+)
+def test_entities_a_name_where_a_place_is_gone_to_is_the_place(run, text, place) -> None:
+    kinds = {e.label: e.kind for e in run(text, "2026-03-04").entities}
+    assert kinds.get(place) == "Place", kinds
+
+
+def test_entities_a_person_visited_stays_a_person(run) -> None:
+    kinds = {e.label: e.kind for e in run("The minister visited President Kagame on Monday.", "2026-03-04").entities}
+    assert kinds.get("Kagame") == "Person", kinds
