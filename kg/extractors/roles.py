@@ -721,7 +721,9 @@ def _dominant_country(table: EntityTable, title: str | None = None) -> str | Non
     named.update(key for token in table.tokens if token.ent_type_ == "NORP" and table.key_at(token) is None
                  for key in [table.country_of_word(token)] if key)
     for country in _countries_of_headline(title or "", table):
-        named[country] += HEADLINE_WEIGHT
+        # (its name read inside another name counts too: "Solomon Islands Deputy Prime Minister X")
+        written = len(re.findall(rf"\b{re.escape(table.label(country))}\b", table.text))
+        named[country] = max(named[country], written) + HEADLINE_WEIGHT
     counts = sorted(((n, key) for key, n in named.items()), reverse=True)
     if not counts or counts[0][0] < DOMINANT_MENTIONS:
         return None
