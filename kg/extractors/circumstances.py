@@ -547,12 +547,18 @@ def clause_verb(token: Token) -> Token:
 
 def not_when(date: Span) -> bool:
     """Whether a date is written as a start or a deadline, not as the time of a happening: "since 2021",
-    "conclude the talks by 2028"; or as part of a name: "the region's 2050 Strategy", "the 2030 Agenda"."""
+    "conclude the talks by 2028"; or as part of a name: "the region's 2050 Strategy", "the 2030 Agenda", "the
+    Appropriations Act, 2026"."""
     root = date.root
     named = root.dep_ in ("compound", "nummod", "nmod", "amod") and root.head.i >= date.end \
         and root.head.pos_ == "PROPN" and root.head.text[:1].isupper() and root.head.ent_type_ not in DATE_LABELS \
         and root.head.lemma_.lower() not in load_lexicon().events  # (not "the 2019 Summit": the summit's year)
-    return named or date.start > 0 and date.doc[date.start - 1].lower_ in NOT_WHEN_WORDS
+    return named or law_year(date) or date.start > 0 and date.doc[date.start - 1].lower_ in NOT_WHEN_WORDS
+
+
+def law_year(date: Span) -> bool:
+    """Whether a date is the year in a law's name: "the ... Appropriations Act, 2026"."""
+    return date.start >= 2 and date.doc[date.start - 1].text == "," and date.doc[date.start - 2].lower_ == "act"
 
 
 def status_of(token: Token) -> str | None:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from kg.dates import resolve_date
-from kg.extractors.circumstances import clause_date, future
+from kg.extractors.circumstances import clause_date, future, law_year
 from kg.extractors.context import HomeContext
 from kg.extractors.entities import COMPANY_NOUNS, EntityTable, ents_within
 from kg.extractors.evidence import make_evidence
@@ -286,6 +286,9 @@ def _sanctioned_targets(token: Token, slots: dict[str, Token], table: EntityTabl
     targets = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
     # "Also sanctioned are X and Y": the subject of the inverted auxiliary
     targets += [s for a in token.children if a.dep_ == "auxpass" for s in a.children if s.dep_ in ("nsubj", "attr")]
+    # "is designating X pursuant to E.O. 13441", parsed as a clause "X [is] pursuant to ...": its subject
+    targets += [s for c in token.children if c.dep_ == "ccomp" and c.lower_ == "pursuant"
+                for s in c.children if s.dep_ == "nsubj"]
     if token.dep_ == "acl" and table.key_at(token.head) is None:
         targets = [c for c in token.children if c.dep_ == "dobj"]
     targets += semicolon_items(token, targets)
@@ -675,8 +678,8 @@ def _sentence_date(sent: Span, document: Document, action: Token | None = None) 
     """The date a sentence gives an action: the first date written in it, not one inside a clause that tells
     of something else ("froze the assets of a group that attacked hospitals in June")."""
     for ent in ents_within(sent):
-        if ent.label_ != "DATE" or action is not None and _in_other_clause(ent.root, action):
-            continue
+        if ent.label_ != "DATE" or action is not None and _in_other_clause(ent.root, action) or law_year(ent):
+            continue  # (not "designating X under Section 7031(c) of the ... Act, 2026")
         if ent.start - sent.start <= 3 and any(t.text in ("\u2014", "\u2013", "--")
                                                for t in sent.doc[ent.end:min(ent.end + 6, sent.end)]):
             continue  # a dateline ("CITY, June 24 (Agency) —") dates the report, not the action

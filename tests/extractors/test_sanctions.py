@@ -679,3 +679,16 @@ def test_sanctions_a_name_hung_on_the_verb_after_its_description_is_the_target(r
             "financier, Lars Odegaard, and his firm.")
     found = {(a, t) for a, t, _ in sanctions(run(text, published="2026-05-11", url="https://www.reuters.com/t"))}
     assert {("US State Department", "Abu Hamza al-Tilemsi"), ("Canada", "Lars Odegaard")} <= found, found
+
+
+def test_sanctions_designated_pursuant_to_an_order_and_a_law_year_is_no_date(run) -> None:
+    # "designating X pursuant to E.O. ..." parsed as a clause "X [is] pursuant to ..."; the year in the name of
+    # the appropriations act is no date of the designation, which is the release's day
+    text = ("The Department of State is designating Armenian businessman Aram Petrosyan pursuant to Executive Order "
+            "14024 for undermining the rule of law. Separately, the Department is publicly designating Petru "
+            "Vulpe, a former customs director, under Section 7031(c) of the Department of State, Foreign "
+            "Operations, and Related Programs Appropriations Act, 2026, due to his involvement in significant "
+            "corruption.")
+    found = sanctions(run(text, published="2026-03-12", url="https://www.state.gov/test-pursuant/"))
+    assert {("US State Department", "Aram Petrosyan", "2026-03-12"), ("US State Department", "Petru Vulpe", "2026-03-12")} \
+        <= found, found
