@@ -1106,8 +1106,12 @@ class EntityTable:
         if self.lowers[span.start - 1] in self.lexicon.titles_by_last:
             return True
         root = span.root
-        return (self.lowers[span.start - 1] == "," and root.dep_ == "appos" and root.head.i == span.start - 2
-                and root.head.lower_ in self.lexicon.titles_by_last and root.head.text.islower())
+        if self.lowers[span.start - 1] != "," or span.start < 2:
+            return False
+        before = self.tokens[span.start - 2]  # the title's last word, right before the comma
+        return before.lower_ in self.lexicon.titles_by_last and before.text.islower() and (
+            root.dep_ == "appos" and root.head.i == span.start - 2
+            or span.end < len(self.tokens) and self.lowers[span.end] == ",")  # "X's director-general, Y, said"
 
     def _org_short_names(self, spans: list[Span], full_names: dict[str, str]) -> dict[str, Span]:
         """The leading words of an unknown organization's multi-word name, as the article shortens it

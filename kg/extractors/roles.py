@@ -1533,7 +1533,8 @@ def _described(doc: Doc, start: int, end: int, person: str, table: EntityTable,
             org = inside[0] if inside else None
         evidence = make_evidence(sent, document, extractor, confidence)
         return RoleFact(person, doc[title_start:title_end].text, org, (evidence,), qualifier)
-    return _title_of_name_before(doc, start, person, table, document, sent)
+    return (_title_of_name_before(doc, start, person, table, document, sent)
+            or _possessed_title_before(doc, start, person, table, document, sent))
 
 
 def _title_of_body_before(doc: Doc, comma: int, lower: int, table: EntityTable) -> int | None:
@@ -1609,6 +1610,23 @@ def _modifiers_start(doc: Doc, head: int, lower: int, end: int | None = None) ->
             and doc[start - 1].lower_ not in QUALIFIERS | BODY_WORDS:  # ("a ministry spokesman": the body's)
         start -= 1
     return start
+
+
+def _possessed_title_before(doc: Doc, start: int, person: str, table: EntityTable, document: Document,
+                            sent: Span) -> RoleFact | None:
+    """ "EDL's director-general, X, said": read by the words when the parse loses the apposition: a body's
+    (or country's) possessive, a title, a comma, then the person."""
+    comma = start - 1
+    if comma - 3 < sent.start or doc[comma].text != ",":
+        return None
+    title_start = match_title(doc, comma, table)
+    if title_start is None or title_start - 2 < sent.start or doc[title_start - 1].text not in POSSESSIVE:
+        return None
+    org = table.key_at(title_start - 2)
+    if org is None or table.kind(org) == PERSON:
+        return None
+    evidence = make_evidence(sent, document, "roles.possessed_title_before", 0.7)
+    return RoleFact(person, doc[title_start:comma].text, org, (evidence,))
 
 
 def _title_of_name_before(doc: Doc, start: int, person: str, table: EntityTable, document: Document,

@@ -1384,3 +1384,19 @@ def test_roles_a_headline_country_read_inside_a_title_counts_towards_the_article
     extraction = extract(Document(id="t", text=text, source="t.txt", published="2026-07-23",
                                   title="Cook Islands deputy prime minister resigns"), nlp)
     assert ("Jone Natapei", "Prime Minister", "Cook Islands", None) in roles(extraction), roles(extraction)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a body's possessive, a title, a comma and the person, whatever the parse makes of the apposition
+        ("EDL's director-general, Karim Najjar, said the plant would close.", ("Karim Najjar", "EDL")),
+        ("The EU's High Representative for Foreign Affairs, Margit Sandvik, said the bloc was ready to act.",
+         ("Margit Sandvik", "European Union")),
+    ],
+)
+def test_roles_a_bodys_title_before_a_comma_and_the_person(run, text, expected) -> None:
+    extraction = run(text, published="2026-03-04", url="https://www.reuters.com/world/t")
+    names = {e.key: e.label for e in extraction.entities}
+    found = {(names[f.person], names.get(f.org)) for f in extraction.facts if isinstance(f, RoleFact)}
+    assert expected in found, found
