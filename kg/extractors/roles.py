@@ -72,6 +72,8 @@ STATE_NOUNS = word_list("state_nouns")
 VOTERS = word_list("voters")
 # Verbs and prepositions that make a titled person the other party, not a member of the home country.
 LISTING_PREPOSITIONS = {"including", "among"}  # "leaders, including President X"
+TAKING_PART_VERBS = {"participate", "join", "attend"}  # "Participating from Nigeria were ...": a side's people
+SIDE_WORDS = 8  # words after "Participating" where "from <country>" names the side
 OTHER_PARTY = word_list("other_party")
 PRESENT_HOLDER_WORDS = word_list("present_holder_words")
 OWNER_PRONOUNS = {"its", "their"}  # "named X its chief executive": the organization named before
@@ -521,9 +523,12 @@ def _iter_roles(doc: Doc, table: EntityTable, document: Document, sentences: lis
                     each = _with_court(each, title_start, sentences[max(number - 1, 0)].start, table)
                 if each.org is None and _local_post(each.role):
                     each = _with_local_body(each, doc, title_start, sentences[max(number - 1, 0)].start, table)
+                if each.org is None and each.role[:1].isupper():  # any side's title: "National Security Advisor"
+                    side = _side_country(sent, table)
+                    each = _given_org(each, side, "roles.party_country", 0.7) if side else each
                 if each.org is None and _title_head(each.role) in NATIONAL_HEADS \
                         and each.role.lower() not in NOT_NATIONAL:
-                    side = (_side_country(sent, table) or _companions_country(sent, start, table, countries)
+                    side = (_companions_country(sent, start, table, countries)
                             or _department_of(each.role, table) is None  # (not "Secretary of Commerce")
                             and _country_of_the_one_before(doc, title_start, sent, table, found))
                     each = _given_org(each, side, "roles.party_country", 0.7) if side else each
@@ -563,7 +568,13 @@ def _country_of_the_one_before(doc: Doc, title_start: int, sent: Span, table: En
 
 def _side_country(sent: Span, table: EntityTable) -> str | None:
     """The country whose side a sentence tells of: "On the U.S. side, the meeting was attended by ...",
-    "On the Estonian side, ..."."""
+    "On the Estonian side, ...", "Participating in the call from Nigeria were ..."."""
+    for verb in (t for t in sent if t.lemma_.lower() in TAKING_PART_VERBS and t.tag_ == "VBG"):
+        places = [o for p in verb.subtree if p.dep_ == "prep" and p.lower_ == "from" and p.i < verb.i + SIDE_WORDS
+                  for o in p.children if o.dep_ == "pobj"]
+        keys = [k for o in places for k in [table.key_at(o)] if k and table.kind(k) == COUNTRY]
+        if keys:
+            return keys[0]
     for noun in sent:
         if noun.lemma_.lower() == "side" and noun.dep_ == "pobj":
             for word in noun.children:

@@ -1400,3 +1400,20 @@ def test_roles_a_bodys_title_before_a_comma_and_the_person(run, text, expected) 
     names = {e.key: e.label for e in extraction.entities}
     found = {(names[f.person], names.get(f.org)) for f in extraction.facts if isinstance(f, RoleFact)}
     assert expected in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the side a sentence tells of gives any title its country, "National Security Advisor" too
+        ("Participating in the call from Kenya was National Security Adviser Otieno Wekesa.",
+         ("Otieno Wekesa", "National Security Adviser", "Kenya")),
+        ("On the U.S. side, the meeting was attended by National Security Advisor Graham Pole.",
+         ("Graham Pole", "National Security Advisor", "United States")),
+    ],
+)
+def test_roles_a_sides_people_take_its_country(run, text, expected) -> None:
+    extraction = run(text, published="2026-05-06", url="https://www.whitehouse.gov/briefings-statements/t")
+    names = {e.key: e.label for e in extraction.entities}
+    found = {(names[f.person], f.role, names.get(f.org)) for f in extraction.facts if isinstance(f, RoleFact)}
+    assert expected in found, found
