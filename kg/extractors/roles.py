@@ -1156,6 +1156,9 @@ def _org_named_by(token: Token, table: EntityTable) -> str | None:
     if key is None:  # "the Oslo office of Y": the organization the part belongs to
         key = next((table.key_at(o) for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
                     for o in p.children if o.dep_ == "pobj" and table.key_at(o)), None)
+    if key is None:  # "the Public Ministry's anti-corruption unit": a body's part, the body's (not a country's)
+        key = next((k for c in token.children if c.dep_ == "poss" for k in [table.key_at(c)]
+                    if k and table.kind(k) not in (COUNTRY, PERSON, PLACE)), None)
     if key is None or table.kind(key) in (PERSON, PLACE):
         return None
     return key

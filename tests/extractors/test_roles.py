@@ -1417,3 +1417,12 @@ def test_roles_a_sides_people_take_its_country(run, text, expected) -> None:
     names = {e.key: e.label for e in extraction.entities}
     found = {(names[f.person], f.role, names.get(f.org)) for f in extraction.facts if isinstance(f, RoleFact)}
     assert expected in found, found
+
+
+def test_roles_who_heads_a_bodys_part_is_the_bodys(run) -> None:
+    text = ("Maria Soto, who heads the Public Ministry's anti-corruption unit, said the case was strong. Omar "
+            "Haddad, who runs the Coastal Authority's licensing office, declined to comment.")
+    extraction = run(text, published="2026-03-04", url="https://apnews.com/article/t")
+    names = {e.key: e.label for e in extraction.entities}
+    found = {(names[f.person], names.get(f.org)) for f in extraction.facts if isinstance(f, RoleFact)}
+    assert {("Maria Soto", "Public Ministry"), ("Omar Haddad", "Coastal Authority")} <= found, found
