@@ -55,6 +55,7 @@ COMPANY_NOUNS = word_list("company_nouns")
 BUSINESS_TITLE_STARTS = word_list("business_title_starts")
 BUSINESS_TITLE_WORDS = word_list("business_title_words")
 BUSINESS_TITLE_LENGTH = 5  # "chairman and chief executive officer"
+LOCAL_TITLE_STARTS = {"mayor", "governor", "premier"}  # "Cedar Falls Mayor X": the name before is a place's
 LEADING_WORDS = {"the", "a", "an"}
 PLACE_NOUNS = word_list("place_nouns")
 NOT_NAMES = ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY")  # the model's entity types that name nothing
@@ -586,23 +587,25 @@ class EntityTable:
     def _with_employers_before_titles(self, spans: list[Span]) -> list[Span]:
         """The name right before a business title and its holder's name is the holder's company, whether the
         model tagged it as a person or not at all: "Petrobras CEO Magda Chambriard", "Gecamines chief executive
-        Placide Kabange"."""
+        Placide Kabange"; before a local title, the town or region: "Cedar Falls Mayor Lorraine Beaudry"."""
         starts, size = {s.start for s in spans}, len(self.tokens)
         by_end = {s.end: s for s in spans}
         taken = {i for s in spans for i in range(s.start, s.end)}
         found = []
         for title in range(1, size):
-            if self.lowers[title] not in BUSINESS_TITLE_STARTS or title in taken:
+            local = self.lowers[title] in LOCAL_TITLE_STARTS and self.tokens[title].text[:1].isupper()
+            if not (self.lowers[title] in BUSINESS_TITLE_STARTS or local) or title in taken:
                 continue
-            end = title
-            while end < size and end - title < BUSINESS_TITLE_LENGTH and (
+            end = title + 1
+            while end < size and end - title < BUSINESS_TITLE_LENGTH and not local and (
                     self.lowers[end] in BUSINESS_TITLE_STARTS or self.lowers[end] in BUSINESS_TITLE_WORDS):
                 end += 1  # "CEO", "chief executive", "chairman and chief executive"
             if end not in starts:
                 continue
             before = by_end.get(title)
+            label = "GPE" if local else "ORG"
             if before is not None and before.label_ == "PERSON":
-                found.append(Span(self.doc, before.start, title, label="ORG"))
+                found.append(Span(self.doc, before.start, title, label=label))
             elif before is None:
                 start = title
                 while start > 0 and title - start < MAX_NAME_WORDS and start - 1 not in taken \
@@ -610,7 +613,7 @@ class EntityTable:
                         and self.lowers[start - 1] not in self.lexicon.title_words | QUALIFIERS | HONORIFIC_TITLES:
                     start -= 1
                 if start < title:
-                    found.append(Span(self.doc, start, title, label="ORG"))
+                    found.append(Span(self.doc, start, title, label=label))
         return _overriding(spans, found)
 
     def _with_places_gone_to(self, spans: list[Span]) -> list[Span]:

@@ -1426,3 +1426,12 @@ def test_roles_who_heads_a_bodys_part_is_the_bodys(run) -> None:
     names = {e.key: e.label for e in extraction.entities}
     found = {(names[f.person], names.get(f.org)) for f in extraction.facts if isinstance(f, RoleFact)}
     assert {("Maria Soto", "Public Ministry"), ("Omar Haddad", "Coastal Authority")} <= found, found
+
+
+def test_roles_a_name_before_a_local_title_and_its_holder_is_the_place(run) -> None:
+    extraction = run("Pine Hollow Mayor Lorraine Beaudry said the town had been evacuated.", published="2026-07-23",
+                     url="https://apnews.com/article/t")
+    names = {e.key: e.label for e in extraction.entities}
+    found = {(names[f.person], f.role, names.get(f.org)) for f in extraction.facts if isinstance(f, RoleFact)}
+    assert ("Lorraine Beaudry", "Mayor", "Pine Hollow") in found, found
+    assert {e.label: e.kind for e in extraction.entities}["Pine Hollow"] == "Place"
