@@ -185,7 +185,8 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
     title_set |= {("cabinet", *words) for words in list(title_set) if words[0] == "secretary"}  # Kenya's posts
     deputies = ("minister", "secretary", "director", "spokesperson", "spokesman", "spokeswoman", "chief", "head",
                 "governor", "mayor", "chairman", "chair", "commander", "ambassador", "envoy", "representative",
-                "adviser", "advisor", "counsel", "officer", "coordinator", "administrator", "president", "state")
+                "adviser", "advisor", "counsel", "officer", "coordinator", "administrator", "president", "state",
+                "general")  # ("Deputy Secretary General", "Deputy Attorney General")
     ranks = [(row[0], row[1] if len(row) > 1 else None) for row in _rows("title_ranks.txt", data_dir)]
     title_set |= {(rank, *words) for words in list(title_set) for rank, first in ranks
                   if (words[-1] in deputies or "of" in words[1:2] and words[0] in deputies)  # "Secretary of Commerce"

@@ -1435,3 +1435,11 @@ def test_roles_a_name_before_a_local_title_and_its_holder_is_the_place(run) -> N
     found = {(names[f.person], f.role, names.get(f.org)) for f in extraction.facts if isinstance(f, RoleFact)}
     assert ("Lorraine Beaudry", "Mayor", "Pine Hollow") in found, found
     assert {e.label: e.kind for e in extraction.entities}["Pine Hollow"] == "Place"
+
+
+def test_roles_a_rank_before_a_title_ending_in_general_is_part_of_it(run) -> None:
+    extraction = run("The alliance's Deputy Secretary General, Ilona Marsh, attended. NATO's Deputy Secretary General, "
+                     "Tomas Valancius, spoke first.", published="2026-03-04", url="https://apnews.com/article/t")
+    names = {e.key: e.label for e in extraction.entities}
+    found = {(names[f.person], f.role, names.get(f.org)) for f in extraction.facts if isinstance(f, RoleFact)}
+    assert ("Tomas Valancius", "Deputy Secretary General", "NATO") in found, found
