@@ -55,6 +55,7 @@ COMPANY_NOUNS = word_list("company_nouns")
 BUSINESS_TITLE_STARTS = word_list("business_title_starts")
 BUSINESS_TITLE_WORDS = word_list("business_title_words")
 BUSINESS_TITLE_LENGTH = 5  # "chairman and chief executive officer"
+NATIONAL_HEADS = word_list("national_heads")  # "President of the Kyrgyz Republic X": a country's own title
 LOCAL_TITLE_STARTS = {"mayor", "governor", "premier"}  # "Cedar Falls Mayor X": the name before is a place's
 LEADING_WORDS = {"the", "a", "an"}
 PLACE_NOUNS = word_list("place_nouns")
@@ -367,6 +368,9 @@ class EntityTable:
         spans = [relabeled for ent in doc_ents(self.doc) for trimmed in [self._trim(ent)] if trimmed is not None
                  for relabeled in [self._relabel(trimmed)] if relabeled is not None]
         spans = [part for s in spans for part in self._split_at_comma(s)]
+        spans = [part for s in spans for part in self._split_after_country(s)]
+        taken = {i for s in spans for i in range(s.start, s.end)}
+        spans = [self._with_hyphenated_first_part(s, taken) if s.label_ == "PERSON" else s for s in spans]
         spans = [self._with_place_words(s) if s.label_ in ("GPE", "LOC") else s for s in spans]
         spans = self._with_formal_country_names(spans)
         spans = self._with_honoured_names(spans)
@@ -425,6 +429,31 @@ class EntityTable:
             return [span]
         return [Span(self.doc, left.start, left.end, label=span.label_),
                 Span(self.doc, right.start, right.end, label="PERSON")]
+
+    def _with_hyphenated_first_part(self, span: Span, taken: set[int]) -> Span:
+        """A person's name the model began after the hyphen of a double given name: "[Sanna-]Maria Koskinen"
+        (the word before the hyphen in no other name)."""
+        start = span.start
+        if start >= 2 and self.tokens[start - 1].text == "-" and start - 2 not in taken \
+                and not self.tokens[start - 2].whitespace_ \
+                and not self.tokens[start - 1].whitespace_ and self.tokens[start - 2].is_alpha \
+                and self.tokens[start - 2].text.istitle() and self.lowers[start - 2] not in self.lexicon.title_words:
+            return Span(self.doc, start - 2, span.end, label=span.label_)
+        return span
+
+    def _split_after_country(self, span: Span) -> list[Span]:
+        """A span the model ran from a country's name on into a person's after a title: "President of [the
+        Kyrgyz Republic Talant Asanaliev]": the country, then the person (two or three capitalised words)."""
+        first = span.start + (self.lowers[span.start] == "the")
+        of = first - 1 - (first >= 2 and self.lowers[first - 1] == "the")  # ("of the Kyrgyz ...", however cut)
+        if of < 1 or self.lowers[of] != "of" or self.lowers[of - 1] not in NATIONAL_HEADS:
+            return [span]  # (a national title: not "chairman of the Uzbekistan Sovereign Investment Fund")
+        for end in range(span.end - 2, first, -1):
+            rest = self.doc[end : span.end]
+            if self.lexicon.country(self.doc[first:end].text) and len(rest) <= 3 and all(
+                    t.is_alpha and t.text.istitle() and not self.lexicon.org_word(t.text) for t in rest):
+                return [Span(self.doc, first, end, label="GPE"), Span(self.doc, end, span.end, label="PERSON")]
+        return [span]
 
     def _with_place_words(self, span: Span) -> Span:
         """A place name the model cut short: "Nizhny" of "Nizhny Novgorod", "Salaam" of "Dar es Salaam", when

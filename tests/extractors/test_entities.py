@@ -11,6 +11,7 @@ from kg.errors import ModelNotFound
 from kg.extractors.entities import EntityTable
 from kg.extractors.lexicon import load_lexicon
 from kg.extractors.pipeline import build_nlp
+from kg.model import RoleFact
 from kg.resolver import EntityIndex
 from tests.extractors.conftest import labels
 
@@ -295,3 +296,21 @@ def test_entities_a_name_where_a_place_is_gone_to_is_the_place(run, text, place)
 def test_entities_a_person_visited_stays_a_person(run) -> None:
     kinds = {e.label: e.kind for e in run("The minister visited President Kagame on Monday.", "2026-03-04").entities}
     assert kinds.get("Kagame") == "Person", kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "country"),
+    [
+        # a span the model ran from a country on into the name after a national title: the two split
+        ("The delegation met President of the Kyrgyz Republic Almaz Temirov in Bishkek.", "Almaz Temirov",
+         "Kyrgyzstan"),
+        # a double given name the model began after its hyphen
+        ("They were received by President of the Republic of Finland Anna-Liisa Virtanen at the palace.",
+         "Anna-Liisa Virtanen", "Finland"),
+    ],
+)
+def test_entities_a_persons_name_cut_from_a_country_or_at_a_hyphen(run, text, person, country) -> None:
+    extraction = run(text, "2026-03-04")
+    names = {e.key: e.label for e in extraction.entities}
+    found = {(names[f.person], names.get(f.org)) for f in extraction.facts if isinstance(f, RoleFact)}
+    assert (person, country) in found, found
