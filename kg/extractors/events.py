@@ -86,6 +86,8 @@ RECALL_NOUNS = word_list("recall_nouns")
 ENCOUNTER_VERBS = word_list("encounter_verbs")
 NOT_HAPPENING_MODIFIERS = word_list("not_happening_modifiers")
 WINNING_VERBS = word_list("winning_verbs")
+NOT_DONE_VERBS = word_list("not_done_verbs")  # "demanded his resignation": asked for, not done
+BRIEFING_WORDS = {"news", "press"}  # "a news conference": where something is told
 SERVICE_NOUNS = word_list("service_nouns")
 NOT_EVENT_ENTITIES = {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY"}
 ARRIVAL_WORD = "arrival"  # the word of event_verbs.tsv's arrivals: the meeting held on arrival names it better
@@ -371,8 +373,9 @@ def _noun_event(token: Token, table: EntityTable, document: Document) -> _Event 
     named = _named_event(token) if entry is None else None
     if named is not None:  # "the Paris Air Show", "Hurricane Katrina": an event the model names
         entry = (NAMED_EVENT_TYPE, f"{NAMED_EVENT_TYPE}:{named}")
-    if entry is None or _remembered(token):
-        return None
+    if entry is None or _remembered(token) or entry[1] == "appointment" and _only_asked_for(token) \
+            or _venue_of_another(token, table):
+        return None  # ("demanded the minister's resignation": no resignation)
     if any(c.dep_ == "amod" and c.lower_ in NOT_HAPPENING_MODIFIERS for c in token.children):
         return None  # "an economic collapse", "a political storm": no happening
     if entry[1] == "disaster" and token.dep_ == "pobj" and token.head.lower_ == "in" \
@@ -844,6 +847,26 @@ def _other_party(noun: Token, table: EntityTable) -> str | None:
         subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
     key = table.key_at(subject) if subject is not None else None
     return key if key is not None and table.kind(key) == PERSON else None
+
+
+def _venue_of_another(noun: Token, table: EntityTable) -> bool:
+    """Whether a news conference is only where another happening was told: "announced her resignation at a
+    news conference in Belgrade", "resigned at a press conference" (the resignation is the event)."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "at" or not any(
+            c.dep_ in ("compound", "amod") and c.lower_ in BRIEFING_WORDS for c in noun.children):
+        return False
+    told = noun.head.head  # the verb, or the event word, the conference hangs on ("announced her departure at
+    # a news conference" tells no event of its own words: the conference stays the happening)
+    lemma = told.lemma_.lower()
+    return lemma in table.lexicon.event_verbs and lemma not in REPORTING_VERBS or _event_entry(told, table) \
+        is not None or any(c.dep_ == "dobj" and _event_entry(c, table) is not None for c in told.children)
+
+
+def _only_asked_for(noun: Token) -> bool:
+    """Whether a happening is only asked for, not done: "demanded his resignation", "called for the
+    appointment of X", "urged her resignation"."""
+    verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+    return noun.dep_ in ("dobj", "pobj") and verb.lemma_.lower() in NOT_DONE_VERBS
 
 
 def _remembered(token: Token) -> bool:

@@ -1292,3 +1292,15 @@ def test_events_a_day_counted_from_another_happening_is_not_taken(run) -> None:
             "in Kaduna.")
     found = [(f.event_type, f.date.value if f.date else None) for f in events(run(text, published="2026-03-04"))]
     assert ("arrest", "2026-03-03") not in found, found
+
+
+def test_events_a_resignation_announced_at_a_news_conference_is_the_event(run) -> None:
+    # the resignation is told by its noun, with the place of the news conference it was announced at; the
+    # conference is only where it was told; a resignation demanded is none
+    text = ("Energy Minister Walid Haddad announced his resignation at a news conference in Beirut on Monday. "
+            "Protesters in Tripoli demanded the resignation of the central bank governor on Sunday.")
+    extraction = run(text, published="2027-06-22")
+    names = {e.key: e.label for e in extraction.entities}
+    found = [(f.event_type, f.date.value if f.date else None, names.get(f.place)) for f in events(extraction)]
+    assert ("resignation", "2027-06-21", "Beirut") in found, found
+    assert not [f for f in found if f[0] == "conference" or f[0] == "resignation" and f[1] == "2027-06-20"], found
