@@ -1304,3 +1304,17 @@ def test_events_a_resignation_announced_at_a_news_conference_is_the_event(run) -
     found = [(f.event_type, f.date.value if f.date else None, names.get(f.place)) for f in events(extraction)]
     assert ("resignation", "2027-06-21", "Beirut") in found, found
     assert not [f for f in found if f[0] == "conference" or f[0] == "resignation" and f[1] == "2027-06-20"], found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a named person dismissed, sacked or fired from a post is a dismissal; fired shells are still fire
+        ("Mr Henrik Malm was dismissed on Wednesday.", ("dismissal", "2026-03-04")),
+        ("The board fired chief executive Ana Lind in Oslo on Friday.", ("dismissal", "2026-02-27")),
+        ("Troops fired shells at Kharkiv on Monday.", ("artillery fire", "2026-03-02")),
+    ],
+)
+def test_events_a_person_dismissed_from_a_post(run, text, expected) -> None:
+    found = [(f.event_type, f.date.value if f.date else None) for f in events(run(text, published="2026-03-04"))]
+    assert expected in found, found
