@@ -1213,7 +1213,8 @@ def test_events_a_day_told_from_the_happening_before_it(run, text, expected) -> 
          ("concession", "2026-03-03", "Rotterdam")),
         ("President Lena Dahl dissolved parliament on Feb. 2 and called an early election.",
          ("dissolution", "2026-02-02", None)),
-        ("Coast guard officers rescued 40 fishermen off the port of Kilwa on Sunday.", ("rescue", "2026-03-01", "Kilwa")),
+        ("Coast guard officers rescued 40 fishermen off the port of Kilwa on Sunday.",
+         ("rescue", "2026-03-01", "Kilwa")),
         # happenings told by their nouns: a vigil planned, a blackout recalled
         ("Relatives will hold a vigil at the port of Genoa on March 9.", ("vigil", "2026-03-09", "Genoa")),
         ("The blackout on Feb. 3 left Lisbon without power for ten hours.", ("blackout", "2026-02-03", "Lisbon")),

@@ -690,5 +690,5 @@ def test_sanctions_designated_pursuant_to_an_order_and_a_law_year_is_no_date(run
             "Operations, and Related Programs Appropriations Act, 2026, due to his involvement in significant "
             "corruption.")
     found = sanctions(run(text, published="2026-03-12", url="https://www.state.gov/test-pursuant/"))
-    assert {("US State Department", "Aram Petrosyan", "2026-03-12"), ("US State Department", "Petru Vulpe", "2026-03-12")} \
-        <= found, found
+    assert {("US State Department", "Aram Petrosyan", "2026-03-12"),
+            ("US State Department", "Petru Vulpe", "2026-03-12")} <= found, found
