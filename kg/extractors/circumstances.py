@@ -20,6 +20,8 @@ PLACE_PREPOSITIONS = {"in", "at"}
 BUILDINGS = {GOVERNMENT_BODY}  # bodies named by their seat: "met at the White House", "talks at the Kremlin"
 # Places a happening was close to or moved through: "sank near Lampedusa", "marched through Madrid".
 NEAR_PREPOSITIONS = {"off", "near", "outside", "through", "across"}
+ROUTE_PREPOSITIONS = {"from", "to"}  # the ends of a march's route: "marched from X to the parliament in Y"
+ROUTE_VERBS = {"march", "walk", "parade"}
 TARGET_PREPOSITIONS = {"on", "against"}  # "an attack on a market in Kandahar": the place of what is hit
 MOURNED_PREPOSITIONS = {"for"}  # "funerals for the victims in Bannu": the place of those it is held for
 SIDE_EVENT_NOUNS = word_list("side_event_nouns")  # "on the margins of the Assembly in New York"
@@ -163,6 +165,11 @@ def place_of(token: Token, table: EntityTable, with_people: bool = True, owner: 
                 key = next((k for t in obj.subtree for k in [table.key_at(t)]
                             if k and table.kind(k) in (PLACE, COUNTRY)), None)
                 if key:
+                    return key
+        if child.dep_ == "prep" and child.lower_ in ROUTE_PREPOSITIONS and token.lemma_.lower() in ROUTE_VERBS:
+            for obj in (c for c in child.children if c.dep_ == "pobj"):  # "marched from the town hall in X"
+                key = table.key_at(obj) or place_within(obj, table)
+                if key and table.kind(key) in (PLACE, COUNTRY):
                     return key
         if child.dep_ == "prep" and child.lower_ in NEAR_PREPOSITIONS | TARGET_PREPOSITIONS | MOURNED_PREPOSITIONS:
             for obj in (c for c in child.children if c.dep_ == "pobj"):

@@ -1319,3 +1319,12 @@ def test_events_a_resignation_announced_at_a_news_conference_is_the_event(run) -
 def test_events_a_person_dismissed_from_a_post(run, text, expected) -> None:
     found = [(f.event_type, f.date.value if f.date else None) for f in events(run(text, published="2026-03-04"))]
     assert expected in found, found
+
+
+def test_events_a_march_is_where_its_route_begins_or_ends(run) -> None:
+    text = ("On Saturday evening about 15,000 people marched from the government building in Struga to the "
+            "courthouse. Students marched to the parliament in Tbilisi on Friday.")
+    extraction = run(text, published="2026-11-30")
+    names = {e.key: e.label for e in extraction.entities}
+    found = [(f.event_type, f.date.value if f.date else None, names.get(f.place)) for f in events(extraction)]
+    assert {("protest", "2026-11-28", "Struga"), ("protest", "2026-11-27", "Tbilisi")} <= set(found), found
