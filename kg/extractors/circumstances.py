@@ -535,7 +535,7 @@ def clause_date(verb: Token, document: Document) -> DateValue | None:
     for ent in ents_within(verb.sent):
         if ent.label_ not in DATE_LABELS or not_when(ent):
             continue
-        if clause_verb(ent.root).i == verb.i:
+        if clause_verb(ent.root).i == verb.i and not in_agent(ent.root):
             value = resolve_date(ent.text, document.published)
             if value is not None and ent.start > 0 and verb.doc[ent.start - 1].lower_ == "for" \
                     and BARE_WEEKDAY.match(ent.text):  # "called a strike for Thursday": the coming one
@@ -543,6 +543,12 @@ def clause_date(verb: Token, document: Document) -> DateValue | None:
             if value is not None and value.value:
                 found.append(value)
     return min(found, key=lambda d: PRECISION.index(d.datatype or "gYear")) if found else None
+
+
+def in_agent(token: Token) -> bool:
+    """Whether a word lies in the agent of a passive ("was overshadowed by a shooting on Monday near X"):
+    its date and place are the agent's."""
+    return any(a.dep_ == "agent" for a in token.ancestors)
 
 
 def clause_verb(token: Token) -> Token:

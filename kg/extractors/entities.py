@@ -60,6 +60,7 @@ LOCAL_TITLE_STARTS = {"mayor", "governor", "premier"}  # "Cedar Falls Mayor X": 
 LEADING_WORDS = {"the", "a", "an"}
 PLACE_NOUNS = word_list("place_nouns")
 NOT_NAMES = ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY")  # the model's entity types that name nothing
+SETTLEMENT_NOUNS = {"village", "town", "city", "hamlet", "settlement", "township"}  # "the village of X"
 SEAT_HOLDERS = word_list("seat_holders")
 BODY_APPOSITIVES = word_list("body_appositives")
 VESSEL_NOUNS = word_list("vessel")
@@ -1236,7 +1237,7 @@ class EntityTable:
                 city = None if country or not known else self.lexicon.city_country(words)
                 if country:
                     found = (end, country, COUNTRY)
-                elif city:
+                elif city or self._named_as_place(i, end):
                     found = (end, words, PLACE)
                 if found:
                     break
@@ -1245,6 +1246,12 @@ class EntityTable:
                 i = found[0]
             else:
                 i += 1
+
+    def _named_as_place(self, start: int, end: int) -> bool:
+        """Whether tokens start..end are named as a settlement, known or not: "the village of Tegh", "the
+        town of Kalemba" (not a date or number)."""
+        return start >= 3 and self.lowers[start - 1] == "of" and self.lowers[start - 2] in SETTLEMENT_NOUNS \
+            and self.lowers[start - 3] == "the" and not any(t.ent_type_ in NOT_NAMES for t in self.tokens[start:end])
 
     def _gazetteer_place_at(self, start: int, end: int) -> bool:
         """Whether tokens start..end name a city of the gazetteer where a place is expected: after "in",

@@ -23,6 +23,7 @@ from kg.extractors.circumstances import (
     date_of,
     future,
     governing_verbs,
+    in_agent,
     motion_place,
     named_by_of,
     not_when,
@@ -310,7 +311,8 @@ def _one_place(sent: Span, table: EntityTable, strict: bool = False) -> str | No
     speaks ("Pyongyang said") nor a side named by its place ("beat Korea"); with `strict`, only one written
     after "in", "at", "near" and the like ("in Bannu", "near the town of Kita")."""
     places = {key for start, end, key in table.mentions_in(sent.start, sent.end) if table.kind(key) == PLACE
-              and _where_something_is(table.doc[start:end].root, strict)}
+              and _where_something_is(table.doc[start:end].root, strict)
+              and not in_agent(table.doc[start:end].root)}  # ("overshadowed by a shooting near X": the shooting's)
     return places.pop() if len(places) == 1 else None
 
 

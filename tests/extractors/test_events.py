@@ -1328,3 +1328,16 @@ def test_events_a_march_is_where_its_route_begins_or_ends(run) -> None:
     names = {e.key: e.label for e in extraction.entities}
     found = [(f.event_type, f.date.value if f.date else None, names.get(f.place)) for f in events(extraction)]
     assert {("protest", "2026-11-28", "Struga"), ("protest", "2026-11-27", "Tbilisi")} <= set(found), found
+
+
+def test_events_a_village_named_as_one_is_a_place_and_an_agents_time_and_place_are_its_own(run) -> None:
+    # "the village of X" names a place the gazetteer may not know; the date and place in the "by" phrase of
+    # a passive are the agent's (the shooting's), not the subject's (the summit's)
+    text = ("Gunmen attacked the village of Tegh on Monday, killing three people. Leaders met in Astana on "
+            "Wednesday for a summit. The summit was overshadowed by a shooting incident on Monday near the village "
+            "of Kordzor in Armenia's Tavush province, in which a border guard was hurt.")
+    extraction = run(text, published="2026-10-15")
+    names = {e.key: e.label for e in extraction.entities}
+    found = [(f.event_type, f.date.value if f.date else None, names.get(f.place)) for f in events(extraction)]
+    assert ("attack", "2026-10-12", "Tegh") in found, found
+    assert not [f for f in found if f[0] == "summit" and (f[1] == "2026-10-12" or f[2] == "Kordzor")], found
