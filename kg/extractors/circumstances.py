@@ -21,7 +21,7 @@ BUILDINGS = {GOVERNMENT_BODY}  # bodies named by their seat: "met at the White H
 # Places a happening was close to or moved through: "sank near Lampedusa", "marched through Madrid".
 NEAR_PREPOSITIONS = {"off", "near", "outside", "through", "across"}
 ROUTE_PREPOSITIONS = {"from", "to"}  # the ends of a march's route: "marched from X to the parliament in Y"
-ROUTE_VERBS = {"march", "walk", "parade"}
+ROUTE_VERBS = word_list("route_verbs")
 TARGET_PREPOSITIONS = {"on", "against"}  # "an attack on a market in Kandahar": the place of what is hit
 MOURNED_PREPOSITIONS = {"for"}  # "funerals for the victims in Bannu": the place of those it is held for
 SIDE_EVENT_NOUNS = word_list("side_event_nouns")  # "on the margins of the Assembly in New York"

@@ -72,7 +72,7 @@ STATE_NOUNS = word_list("state_nouns")
 VOTERS = word_list("voters")
 # Verbs and prepositions that make a titled person the other party, not a member of the home country.
 LISTING_PREPOSITIONS = {"including", "among"}  # "leaders, including President X"
-TAKING_PART_VERBS = {"participate", "join", "attend"}  # "Participating from Nigeria were ...": a side's people
+TAKING_PART_VERBS = word_list("taking_part_verbs")
 SIDE_WORDS = 8  # words after "Participating" where "from <country>" names the side
 OTHER_PARTY = word_list("other_party")
 PRESENT_HOLDER_WORDS = word_list("present_holder_words")
