@@ -331,14 +331,19 @@ def _same_paragraph(text: str, before: Span, sent: Span) -> bool:
 
 
 def _date_by_trip(events: list[_Event]) -> None:
-    """Engagements at the stops of a trip without a day of their own take the trip's first day: a release
-    on travel "July 6-11" that says "In Bangkok, he will meet with X"."""
+    """Engagements at the stops of a trip without a day of their own take the day of their stop ("will
+    travel to Dhaka on January 30. In Dhaka, she will meet with X"), else the trip's first day: a release on
+    travel "July 6-11" that says "In Bangkok, he will meet with X" and dates no stop."""
     trip = next((e for e in events if e.family == "visit" and e.date is not None and e.date.value), None)
     if trip is None:
         return
+    stop_days = {}  # the first day told for each place the trip stops at
+    for event in events:
+        if event.family == "visit" and event.place and event.date is not None and event.date.value:
+            stop_days.setdefault(event.place, event.date)
     for event in events:
         if event.at_stop and event.date is None and event is not trip and event.family != "visit":
-            event.date = trip.date  # (a "trip" mentioned again is the trip itself, not a stop of it)
+            event.date = stop_days.get(event.place, trip.date)  # (a "trip" told again is the trip, not a stop)
 
 
 def _is_event_noun(token: Token, table: EntityTable) -> bool:

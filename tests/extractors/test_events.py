@@ -1341,3 +1341,16 @@ def test_events_a_village_named_as_one_is_a_place_and_an_agents_time_and_place_a
     found = [(f.event_type, f.date.value if f.date else None, names.get(f.place)) for f in events(extraction)]
     assert ("attack", "2026-10-12", "Tegh") in found, found
     assert not [f for f in found if f[0] == "summit" and (f[1] == "2026-10-12" or f[2] == "Kordzor")], found
+
+
+def test_events_an_engagement_at_a_stop_takes_the_stops_day(run) -> None:
+    text = ("Deputy Secretary Ana Ruiz will travel to Peru and Chile from March 9 to 14, 2026.\n\n"
+            "She will begin her trip in Lima, Peru, on March 9, where she will meet with Foreign Minister Carla "
+            "Vidal.\n\n"
+            "The Deputy Secretary will conclude her trip in Santiago, Chile, on March 13 and 14. In Santiago, she "
+            "will meet with Interior Minister Pablo Rojas to discuss migration.")
+    extraction = run(text, published="2026-03-06", url="https://www.state.gov/test-trip-stops/")
+    names = {e.key: e.label for e in extraction.entities}
+    found = [(f.event_type, f.date.value if f.date else None, names.get(f.place)) for f in events(extraction)]
+    assert ("meeting", "2026-03-13", "Santiago") in found, found
+    assert ("meeting", "2026-03-09", "Santiago") not in found, found
