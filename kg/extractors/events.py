@@ -492,7 +492,10 @@ def _days_later(word: Token) -> str | None:
         if ent.label_ == "DATE" and verb is not None and clause_verb(ent.root).i == verb.i \
                 and DAYS_LATER.match(ent.text):
             return ent.text
-    return None
+    sent = word.sent  # "The following day, ..." opening the sentence, which the model may not tag as a date
+    opening = next((sent[:n].text for n in (3, 4) if n < len(sent) and sent[n].text == ","
+                    and DAYS_LATER.match(sent[:n].text)), None)
+    return opening
 
 
 def _counted_from_told(word: Token, told: list[_Event], table: EntityTable) -> DateValue | None:

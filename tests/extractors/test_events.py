@@ -1354,3 +1354,13 @@ def test_events_an_engagement_at_a_stop_takes_the_stops_day(run) -> None:
     found = [(f.event_type, f.date.value if f.date else None, names.get(f.place)) for f in events(extraction)]
     assert ("meeting", "2026-03-13", "Santiago") in found, found
     assert ("meeting", "2026-03-09", "Santiago") not in found, found
+
+
+def test_events_the_following_day_opening_a_sentence_counts_from_the_day_before(run) -> None:
+    # the model does not always tag "The following day" as a date; opening the sentence before a comma, it counts
+    text = ("On January 26, she will attend the Republic Day celebrations in New Delhi. The following day, the "
+            "Deputy Secretary and Foreign Secretary Kavita Iyer will co-chair the fourth U.S.-India Strategic "
+            "Trade Dialogue in New Delhi.")
+    found = [(f.event_type, f.date.value if f.date else None)
+             for f in events(run(text, published="2026-01-22", url="https://www.state.gov/test-next-day/"))]
+    assert ("talks", "2026-01-27") in found, found
