@@ -56,6 +56,7 @@ BUSINESS_TITLE_STARTS = word_list("business_title_starts")
 BUSINESS_TITLE_WORDS = word_list("business_title_words")
 BUSINESS_TITLE_LENGTH = 5  # "chairman and chief executive officer"
 NATIONAL_HEADS = word_list("national_heads")  # "President of the Kyrgyz Republic X": a country's own title
+ENVOY_TITLES = {"ambassador", "envoy"}  # "Ambassador to Bangladesh X": an envoy's title names the host country
 LOCAL_TITLE_STARTS = word_list("local_title_starts")
 LEADING_WORDS = {"the", "a", "an"}
 PLACE_NOUNS = word_list("place_nouns")
@@ -444,10 +445,12 @@ class EntityTable:
 
     def _split_after_country(self, span: Span) -> list[Span]:
         """A span the model ran from a country's name on into a person's after a title: "President of [the
-        Kyrgyz Republic Talant Asanaliev]": the country, then the person (two or three capitalised words)."""
+        Kyrgyz Republic Talant Asanaliev]", "Ambassador to [Bangladesh Daniel Ocampo]": the country, then the
+        person (two or three capitalised words)."""
         first = span.start + (self.lowers[span.start] == "the")
         of = first - 1 - (first >= 2 and self.lowers[first - 1] == "the")  # ("of the Kyrgyz ...", however cut)
-        if of < 1 or self.lowers[of] != "of" or self.lowers[of - 1] not in NATIONAL_HEADS:
+        if of < 1 or not (self.lowers[of] == "of" and self.lowers[of - 1] in NATIONAL_HEADS
+                          or self.lowers[of] == "to" and self.lowers[of - 1] in ENVOY_TITLES):
             return [span]  # (a national title: not "chairman of the Uzbekistan Sovereign Investment Fund")
         for end in range(span.end - 2, first, -1):
             rest = self.doc[end : span.end]

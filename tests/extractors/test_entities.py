@@ -307,6 +307,9 @@ def test_entities_a_person_visited_stays_a_person(run) -> None:
         # a double given name the model began after its hyphen
         ("They were received by President of the Republic of Finland Anna-Liisa Virtanen at the palace.",
          "Anna-Liisa Virtanen", "Finland"),
+        # an envoy's host country run on into the envoy's name
+        ("U.S. Ambassador to Bangladesh Daniel Ocampo will join the meetings in Dhaka.", "Daniel Ocampo",
+         "United States"),
     ],
 )
 def test_entities_a_persons_name_cut_from_a_country_or_at_a_hyphen(run, text, person, country) -> None:
