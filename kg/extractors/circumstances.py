@@ -109,8 +109,13 @@ def coming_month(date: DateValue | None, document: Document) -> DateValue | None
     year's: "will travel to Apia in February" in a November article."""
     if (date is not None and date.datatype == "gYearMonth" and date.value and document.published
             and date.value < document.published[:7] and _month_alone(date.text)):
-        return DateValue(date.text, f"{int(date.value[:4]) + 1}{date.value[4:]}", date.datatype)
+        return _years_moved(date, 1)
     return date
+
+
+def _years_moved(date: DateValue, years: int) -> DateValue:
+    """A month, `years` years later (earlier when negative)."""
+    return DateValue(date.text, f"{int(date.value[:4]) + years}{date.value[4:]}", date.datatype)  # type: ignore[index]
 
 
 def _month_alone(text: str) -> bool:
@@ -125,7 +130,7 @@ def passed(date: DateValue | None, document: Document) -> DateValue | None:
     published = parse_published(document.published)
     if (date is not None and date.datatype == "gYearMonth" and date.value and published
             and date.value > document.published[:7] and _month_alone(date.text)):
-        return DateValue(date.text, f"{int(date.value[:4]) - 1}{date.value[4:]}", date.datatype)
+        return _years_moved(date, -1)
     if (date is None or date.datatype != "date" or not date.value or published is None
             or dt.date.fromisoformat(date.value) <= published or re.search(r"\b\d{4}\b", date.text)):
         return date

@@ -436,10 +436,9 @@ class EntityTable:
         """A person's name the model began after the hyphen of a double given name: "[Sanna-]Maria Koskinen"
         (the word before the hyphen in no other name)."""
         start = span.start
-        if start >= 2 and self.tokens[start - 1].text == "-" and start - 2 not in taken \
-                and not self.tokens[start - 2].whitespace_ \
-                and not self.tokens[start - 1].whitespace_ and self.tokens[start - 2].is_alpha \
-                and self.tokens[start - 2].text.istitle() and self.lowers[start - 2] not in self.lexicon.title_words:
+        if start >= 2 and _hyphen_part(self.doc, start - 1) and start - 2 not in taken \
+                and self.tokens[start - 2].is_alpha and self.tokens[start - 2].text.istitle() \
+                and self.lowers[start - 2] not in self.lexicon.title_words:
             return Span(self.doc, start - 2, span.end, label=span.label_)
         return span
 
@@ -659,11 +658,12 @@ class EntityTable:
             if span.label_ != "PERSON" or span.start == 0 or self.lowers[span.start - 1] in self.lexicon.titles_by_last:
                 continue
             head = root.head.head if root.dep_ == "pobj" else root.head
-            gone_to = (root.dep_ == "dobj" and root.head.lemma_.lower() in VISITING_VERBS
-                       or root.dep_ == "pobj" and (root.head.lower_, head.lemma_.lower()) in PLACE_GONE_TO)
+            if not (root.dep_ == "dobj" and root.head.lemma_.lower() in VISITING_VERBS
+                    or root.dep_ == "pobj" and (root.head.lower_, head.lemma_.lower()) in PLACE_GONE_TO):
+                continue  # (most person names: read before the walk over the other names)
             words = {w.lower_ for w in span}
             longer = any(len(s) > len(span) and words & {t.lower_ for t in s} for s in spans if s.label_ == "PERSON")
-            if gone_to and not longer and not words & self.lexicon.titles_by_last.keys():
+            if not longer and not words & self.lexicon.titles_by_last.keys():
                 found.append(span.text)
         # (the name is the place's wherever the model tagged it as a person: "in Al Haouz province" too), with
         # a capitalised word of it the model left out before it ("Aït" of "Aït Baha")

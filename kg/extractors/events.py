@@ -475,12 +475,17 @@ def _counted_day(word: Token, document: Document) -> DateValue | None:
     if unit is not None and main is not None:
         day = date_of(main, document) or clause_date(main, document)
         return counted_from(f"{_words_before(unit)} {mark.lower_}", day, reverse=True) if day else None
-    for unit in (c for c in word.children if c.dep_ == "npadvmod" and c.lemma_.lower() in DAY_UNITS):
-        for mark in (c for c in unit.children if c.dep_ == "prep" and c.lower_ in COUNTING_WORDS):
-            day = next((d for o in mark.children if o.dep_ == "pobj" for d in [date_of(o, document)] if d), None)
-            if day is not None:  # "the day after the April 28 fire"
-                return counted_from(f"{_words_before(unit)} {mark.lower_}", day)
+    for unit, mark in _day_counts(word):
+        day = next((d for o in mark.children if o.dep_ == "pobj" for d in [date_of(o, document)] if d), None)
+        if day is not None:  # "the day after the April 28 fire"
+            return counted_from(f"{_words_before(unit)} {mark.lower_}", day)
     return None
+
+
+def _day_counts(word: Token) -> list[tuple[Token, Token]]:
+    """The (unit, "after"/"before") pairs of a count of days written on a word: "[the day] [after] the fire"."""
+    return [(unit, mark) for unit in word.children if unit.dep_ == "npadvmod" and unit.lemma_.lower() in DAY_UNITS
+            for mark in unit.children if mark.dep_ == "prep" and mark.lower_ in COUNTING_WORDS]
 
 
 def _days_later(word: Token) -> str | None:
@@ -493,20 +498,18 @@ def _days_later(word: Token) -> str | None:
                 and DAYS_LATER.match(ent.text):
             return ent.text
     sent = word.sent  # "The following day, ..." opening the sentence, which the model may not tag as a date
-    opening = next((sent[:n].text for n in (3, 4) if n < len(sent) and sent[n].text == ","
-                    and DAYS_LATER.match(sent[:n].text)), None)
-    return opening
+    return next((sent[:n].text for n in (3, 4) if n < len(sent) and sent[n].text == ","
+                 and DAYS_LATER.match(sent[:n].text)), None)
 
 
 def _counted_from_told(word: Token, told: list[_Event], table: EntityTable) -> DateValue | None:
     """A day counted from a happening told before by its word alone: "visited Moroto the day after the
     floods", "two days after the blast, police arrested ..." (the floods and the blast dated where they were
     told)."""
-    counts = [(unit, mark) for unit in word.children if unit.dep_ == "npadvmod" and unit.lemma_.lower() in DAY_UNITS
-              for mark in unit.children if mark.dep_ == "prep" and mark.lower_ in COUNTING_WORDS]
-    counts += [(unit, mark) for mark in word.children if mark.dep_ == "prep" and mark.lower_ in COUNTING_WORDS
-               for unit in mark.children if unit.dep_ == "npadvmod" and unit.lemma_.lower() in DAY_UNITS]
-    for unit, mark in counts:  # ("the day after the floods"; "Two days after the blast," hung on "after")
+    counts = _day_counts(word) + [  # ("Two days after the blast," hung on "after")
+        (unit, mark) for mark in word.children if mark.dep_ == "prep" and mark.lower_ in COUNTING_WORDS
+        for unit in mark.children if unit.dep_ == "npadvmod" and unit.lemma_.lower() in DAY_UNITS]
+    for unit, mark in counts:
         for named in (o for o in mark.children if o.dep_ == "pobj"):
             entry = _event_entry(named, table)
             day = next((e.date for e in reversed(told) if entry is not None and e.event_type == entry[0]

@@ -284,8 +284,7 @@ def _sanctioned_targets(token: Token, slots: dict[str, Token], table: EntityTabl
     if _appointment(token):
         return None
     targets = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
-    # "Also sanctioned are X and Y": the subject of the inverted auxiliary
-    targets += [s for a in token.children if a.dep_ == "auxpass" for s in a.children if s.dep_ in ("nsubj", "attr")]
+    targets += _inverted_subjects(token)  # "Also sanctioned are X and Y"
     # "is designating X pursuant to E.O. 13441", parsed as a clause "X [is] pursuant to ...": its subject
     targets += [s for c in token.children if c.dep_ == "ccomp" and c.lower_ == "pursuant"
                 for s in c.children if s.dep_ == "nsubj"]
@@ -393,9 +392,13 @@ def _passive_listed_targets(token: Token, slots: dict[str, Token], table: Entity
     ("listed on the Nasdaq", "listed as missing")."""
     if any(c.dep_ == "prep" and c.lower_ in ("on", "in", "as", "at") for c in token.children):
         return None
-    return None, [c for c in token.children if c.dep_ == "nsubjpass"] + [
-        s for aux in token.children if aux.dep_ == "auxpass" and aux.i > token.i
-        for s in aux.children if s.dep_ in ("nsubj", "attr")], None
+    return None, [c for c in token.children if c.dep_ == "nsubjpass"] + _inverted_subjects(token), None
+
+
+def _inverted_subjects(verb: Token) -> list[Token]:
+    """The subjects a passive told inverted hangs on its auxiliary: "Also sanctioned are X and Y", "Also
+    targeted were its founder, X, ..."."""
+    return [s for aux in verb.children if aux.dep_ == "auxpass" for s in aux.children if s.dep_ in ("nsubj", "attr")]
 
 
 def _noun_targets(token: Token, slots: dict[str, Token], table: EntityTable) -> _Read:
