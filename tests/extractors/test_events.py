@@ -14,6 +14,12 @@ def events(extraction) -> list[EventFact]:
     return [f for f in extraction.facts if isinstance(f, EventFact)]
 
 
+def typed_events(extraction) -> list[tuple[str, str | None, str | None]]:
+    """(type, date, place label) of each event of an extraction."""
+    names = {e.key: e.label for e in extraction.entities}
+    return [(f.event_type, f.date.value if f.date else None, names.get(f.place)) for f in events(extraction)]
+
+
 @pytest.mark.parametrize(
     ("text", "event_type", "place", "status"),
     [
@@ -737,8 +743,7 @@ def test_events_no_collapse_of_talks_no_raid_without_a_place(run, text) -> None:
 )
 def test_events_a_when_or_as_clause_is_dated_by_the_clause_it_hangs_on(run, text, event_type, date, place) -> None:
     extraction = run(text, published="2026-04-14")
-    names = {e.key: e.label for e in extraction.entities}
-    found = [(f.event_type, f.date.value if f.date else None, names.get(f.place)) for f in events(extraction)]
+    found = typed_events(extraction)
     assert (event_type, date, place) in found, found
 
 
@@ -800,8 +805,7 @@ def test_events_told_by_verbs_of_sport_death_calls_and_signing(run, text, event_
     """The side that "came from behind to beat" X; "lost to X"; a named person's death; "spoke by telephone" (a
     call, where "spoke with X" is talks); the place written with what was signed."""
     extraction = run(text, published="2026-11-17")
-    names = {e.key: e.label for e in extraction.entities}
-    found = [(f.event_type, f.date.value if f.date else None, names.get(f.place)) for f in events(extraction)]
+    found = typed_events(extraction)
     assert (event_type, date, place) in found, found
 
 
@@ -1222,8 +1226,7 @@ def test_events_a_day_told_from_the_happening_before_it(run, text, expected) -> 
 )
 def test_events_incidents_concessions_and_ceremonies_of_their_own_words(run, text, expected) -> None:
     extraction = run(text, published="2026-03-04")
-    names = {e.key: e.label for e in extraction.entities}
-    found = [(f.event_type, f.date.value if f.date else None, names.get(f.place)) for f in events(extraction)]
+    found = typed_events(extraction)
     assert expected in found, found
 
 
@@ -1301,8 +1304,7 @@ def test_events_a_resignation_announced_at_a_news_conference_is_the_event(run) -
     text = ("Energy Minister Walid Haddad announced his resignation at a news conference in Beirut on Monday. "
             "Protesters in Tripoli demanded the resignation of the central bank governor on Sunday.")
     extraction = run(text, published="2027-06-22")
-    names = {e.key: e.label for e in extraction.entities}
-    found = [(f.event_type, f.date.value if f.date else None, names.get(f.place)) for f in events(extraction)]
+    found = typed_events(extraction)
     assert ("resignation", "2027-06-21", "Beirut") in found, found
     assert not [f for f in found if f[0] == "conference" or f[0] == "resignation" and f[1] == "2027-06-20"], found
 
@@ -1325,8 +1327,7 @@ def test_events_a_march_is_where_its_route_begins_or_ends(run) -> None:
     text = ("On Saturday evening about 15,000 people marched from the government building in Struga to the "
             "courthouse. Students marched to the parliament in Tbilisi on Friday.")
     extraction = run(text, published="2026-11-30")
-    names = {e.key: e.label for e in extraction.entities}
-    found = [(f.event_type, f.date.value if f.date else None, names.get(f.place)) for f in events(extraction)]
+    found = typed_events(extraction)
     assert {("protest", "2026-11-28", "Struga"), ("protest", "2026-11-27", "Tbilisi")} <= set(found), found
 
 
@@ -1337,8 +1338,7 @@ def test_events_a_village_named_as_one_is_a_place_and_an_agents_time_and_place_a
             "Wednesday for a summit. The summit was overshadowed by a shooting incident on Monday near the village "
             "of Kordzor in Armenia's Tavush province, in which a border guard was hurt.")
     extraction = run(text, published="2026-10-15")
-    names = {e.key: e.label for e in extraction.entities}
-    found = [(f.event_type, f.date.value if f.date else None, names.get(f.place)) for f in events(extraction)]
+    found = typed_events(extraction)
     assert ("attack", "2026-10-12", "Tegh") in found, found
     assert not [f for f in found if f[0] == "summit" and (f[1] == "2026-10-12" or f[2] == "Kordzor")], found
 
@@ -1350,8 +1350,7 @@ def test_events_an_engagement_at_a_stop_takes_the_stops_day(run) -> None:
             "The Deputy Secretary will conclude her trip in Santiago, Chile, on March 13 and 14. In Santiago, she "
             "will meet with Interior Minister Pablo Rojas to discuss migration.")
     extraction = run(text, published="2026-03-06", url="https://www.state.gov/test-trip-stops/")
-    names = {e.key: e.label for e in extraction.entities}
-    found = [(f.event_type, f.date.value if f.date else None, names.get(f.place)) for f in events(extraction)]
+    found = typed_events(extraction)
     assert ("meeting", "2026-03-13", "Santiago") in found, found
     assert ("meeting", "2026-03-09", "Santiago") not in found, found
 
