@@ -72,7 +72,10 @@ STOP_FAMILIES = {"meeting", "visit", "conference", "ceremony"}  # events held at
 UNSITED_FAMILIES = {"call", "appointment"}
 STORY_SENTENCES = 2  # sentences that name a country for a report to be about it
 # happenings that are held somewhere: dated without a place, they take the one place told around them
-PLACED_FAMILIES = {"protest", "attack", "meeting", "ceremony", "disaster", "conference"}
+# (not a match: its sides are often named by their places, "Korea's striker was booked in the game")
+PLACED_FAMILIES = {"protest", "attack", "meeting", "ceremony", "disaster", "conference", "court", "exercise", "launch",
+                   "exhibition", "speech", "signing", "evacuation", "deployment", "coup", "auction", "release",
+                   "seizure", "emergency", "death"}
 # a place named as one who acts or is acted on, or as a modifier ("anti-Pyongyang propaganda"), is no site
 NOT_SITE_DEPS = {"nsubj", "nsubjpass", "dobj", "agent", "amod", "compound", "npadvmod"}
 SITE_PREPOSITIONS = {"in", "at", "near", "outside", "off"}  # "in Bannu": where something is
@@ -172,7 +175,7 @@ def extract_events(doc: Doc, table: EntityTable, document: Document, sentences: 
             if event.place is None and event.date is not None and event.family in PLACED_FAMILIES:
                 # "Hundreds attended funerals later Monday" after "a bomb hit a market in Bannu": the one place
                 # its sentence names, else the one the sentence before names in its paragraph
-                event.place = _one_place(sent, table) or (
+                event.place = _one_place(sent, table, within=clause_verb(token)) or (
                     _one_place(sentences[number - 1], table, strict=True)
                     if number and _same_paragraph(table.text, sentences[number - 1], sent) else None)
             if event.date is None and event.place is not None and not event.series:
@@ -306,14 +309,20 @@ def _reporting_date(date: Token) -> bool:
     return verb is not None and verb.lemma_.lower() in REPORTING_VERBS
 
 
-def _one_place(sent: Span, table: EntityTable, strict: bool = False) -> str | None:
+def _one_place(sent: Span, table: EntityTable, strict: bool = False, within: Token | None = None) -> str | None:
     """The one town or site a sentence names where something is, if it names just one: not a capital that
     speaks ("Pyongyang said") nor a side named by its place ("beat Korea"); with `strict`, only one written
-    after "in", "at", "near" and the like ("in Bannu", "near the town of Kita")."""
-    places = {key for start, end, key in table.mentions_in(sent.start, sent.end) if table.kind(key) == PLACE
+    after "in", "at", "near" and the like ("in Bannu", "near the town of Kita"). Of several, the one the
+    clause of the verb `within` names ("signed a deal in Oslo, and a patrol began in the Barents Sea")."""
+    places = {(start, key) for start, end, key in table.mentions_in(sent.start, sent.end) if table.kind(key) == PLACE
               and _where_something_is(table.doc[start:end].root, strict)
               and not in_agent(table.doc[start:end].root)}  # ("overshadowed by a shooting near X": the shooting's)
-    return places.pop() if len(places) == 1 else None
+    keys = {key for _, key in places}
+    if len(keys) > 1 and within is not None:
+        clause = {t.i for t in within.subtree} - {t.i for c in within.children if c.dep_ == "conj" and c.pos_ == "VERB"
+                                                   for t in c.subtree}
+        keys = {key for start, key in places if start in clause}
+    return keys.pop() if len(keys) == 1 else None
 
 
 def _where_something_is(name: Token, strict: bool) -> bool:

@@ -1363,3 +1363,14 @@ def test_events_the_following_day_opening_a_sentence_counts_from_the_day_before(
     found = [(f.event_type, f.date.value if f.date else None)
              for f in events(run(text, published="2026-01-22", url="https://www.state.gov/test-next-day/"))]
     assert ("talks", "2026-01-27") in found, found
+
+
+def test_events_a_dated_happening_of_any_placed_kind_takes_the_one_place_its_clause_names(run) -> None:
+    # an evacuation, a signing or a ruling is held somewhere: with no place of its own words, the one town its
+    # sentence names; of several, the one named in its own clause, not in a clause joined to it
+    text = ("On Tuesday, army boats evacuated forty families who had sheltered in a school in Trondheim. "
+            "In March, Norway and Denmark signed an accord on fisheries protection in Bergen, and coast guards began "
+            "joint patrols near Tromso.")
+    found = typed_events(run(text, published="2026-05-14"))
+    assert ("evacuation", "2026-05-12", "Trondheim") in found, found
+    assert ("signing", "2026-03", "Bergen") in found, found
