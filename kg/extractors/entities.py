@@ -1169,7 +1169,19 @@ class EntityTable:
                         or self.lexicon.org_word(short[-1].text)):
                     continue
                 out[short.text] = span
+            if (acronym := self._bracketed_acronym(span)) is not None:
+                out.setdefault(acronym, span)
         return out
+
+    def _bracketed_acronym(self, span: Span) -> str | None:
+        """ "the Alliance for Democratic Change (ADC)": the initials of a name's capitalised words, written in
+        brackets right after it."""
+        tokens = self.tokens
+        if span.end + 2 >= len(tokens) or tokens[span.end].text != "(" or tokens[span.end + 2].text != ")":
+            return None
+        acronym = tokens[span.end + 1].text
+        initials = "".join(t.text[0] for t in span if t.text[:1].isupper() and t.is_alpha)
+        return acronym if acronym.isupper() and len(acronym) > 1 and acronym == initials else None
 
     def _short_name_of(self, span: Span) -> Span | None:
         """The organization a span names in short: its leading words, or its acronym in brackets."""
@@ -1315,6 +1327,9 @@ class EntityTable:
             start += 1
         end = next((i for i in range(start + 1, end) if lowers[i] in NEARBY_WORDS and tokens[i].text.islower()
                     and tokens[i - 1].text[:1].isupper()), end)  # "the Five Hills Training Area near Ulaanbaatar"
+        bracket = next((i for i in range(start, end) if tokens[i].text == "("), None)
+        if bracket is not None and all(tokens[i].text != ")" for i in range(bracket, end)):
+            end = bracket  # "the Union for Change (UFC": the model's span stops inside a bracket; the name is before it
         while end > start and (lowers[end - 1] in ("'s", "\u2019s", "'", "of", "the", "and")
                                or tokens[end - 1].is_punct):
             end -= 1

@@ -427,10 +427,11 @@ def _is_title(text: str, table: EntityTable) -> bool:
 
 
 def _prefer_specific(facts: list[RoleFact], table: EntityTable) -> list[RoleFact]:
-    """Drop a title that a longer title of the same person and organization contains ("Secretary"); an
-    organization named with more words is the same one ("Washington" and "Washington State"). A title a verb
-    gives ("Y, led by chief executive X": "leader") gives its body to a lower-case title told with the name,
-    and gives way to any other title of that person with that body."""
+    """Drop a title that a longer title of the same person and organization contains ("Secretary"; not one that
+    only a qualifier makes longer: "acting Director"); an organization named with more words is the same one
+    ("Washington" and "Washington State"). A title a verb gives ("Y, led by chief executive X": "leader") gives
+    its body to a lower-case title told with the name, and gives way to any other title of that person with that
+    body."""
     def same_body(a: str | None, b: str | None) -> bool:
         if a is None or a == b:
             return True
@@ -439,7 +440,8 @@ def _prefer_specific(facts: list[RoleFact], table: EntityTable) -> list[RoleFact
 
     def vaguer(a: RoleFact, b: RoleFact) -> bool:
         words_a, words_b = set(a.role.lower().split()), set(b.role.lower().split())
-        return a.person == b.person and words_a < words_b and same_body(a.org, b.org)
+        return (a.person == b.person and words_a < words_b and not words_b - words_a <= QUALIFIERS
+                and same_body(a.org, b.org))  # ("acting Director" is another time of the post, not a longer title)
 
     verb_titles = ("roles.led_by", "roles.leads_org")  # "Y, led by chief executive X": the title said, not "leader"
     led = {(f.person, f.evidence[0].sentence): f.org for f in facts if f.evidence[0].extractor in verb_titles}

@@ -317,3 +317,17 @@ def test_entities_a_persons_name_cut_from_a_country_or_at_a_hyphen(run, text, pe
     names = {e.key: e.label for e in extraction.entities}
     found = {(names[f.person], names.get(f.org)) for f in extraction.facts if isinstance(f, RoleFact)}
     assert (person, country) in found, found
+
+
+def test_entities_a_span_that_stops_inside_a_bracket_ends_before_it_and_the_acronym_names_the_body(nlp) -> None:
+    # the model sometimes runs a body's name into its bracketed acronym and stops before the closing bracket
+    text = "Grace Banda, the chairwoman of the Movement for Civic Renewal (MCR), was charged. The MCR will appeal."
+    doc = nlp.make_doc(text)
+    for _, pipe in nlp.pipeline[:-1]:  # the model's parse, without kg_facts
+        doc = pipe(doc)
+    start = next(t.i for t in doc if t.text == "Movement")
+    doc.ents = [Span(doc, 0, 2, label="PERSON"), Span(doc, start, start + 6, label="ORG"),
+                Span(doc, len(doc) - 4, len(doc) - 3, label="ORG")]
+    assert doc.ents[1].text == "Movement for Civic Renewal (MCR"
+    table = EntityTable(doc, load_lexicon())
+    assert {e.label for e in table.entities() if e.kind != "Person"} == {"Movement for Civic Renewal"}

@@ -1443,3 +1443,13 @@ def test_roles_a_rank_before_a_title_ending_in_general_is_part_of_it(run) -> Non
     names = {e.key: e.label for e in extraction.entities}
     found = {(names[f.person], f.role, names.get(f.org)) for f in extraction.facts if isinstance(f, RoleFact)}
     assert ("Tomas Valancius", "Deputy Secretary General", "NATO") in found, found
+
+
+def test_roles_an_acting_title_does_not_hide_the_same_post_held_since(run) -> None:
+    text = ("On May 20, the Secretary designated Ambassador Ruth Kemper to serve as the 14th Director of the Maritime "
+            "Training Institute (MTI). Ambassador Kemper has served as acting Director of MTI since January 2026.")
+    extraction = run(text, published="2026-06-01", url="https://www.state.gov/t")
+    names = {e.key: e.label for e in extraction.entities}
+    found = {(names[f.person], f.role, names.get(f.org)) for f in extraction.facts if isinstance(f, RoleFact)}
+    assert {("Ruth Kemper", "Director", "Maritime Training Institute"),
+            ("Ruth Kemper", "acting Director", "Maritime Training Institute")} <= found, found
