@@ -111,7 +111,9 @@ def resolve_date(phrase: str, published: str | None) -> DateValue | None:
     if not core or _CENTURY.search(core):
         return None  # "the 17th-century church": an age, no day
     # "from Monday to Wednesday": its first day; "Yesterday, day five": the day before the comma
-    for text in dict.fromkeys((core, _RANGE_END.sub("", core), _strip(core.split(",")[0]))):
+    # "last week's talks": the week; "shortly before midnight on Sunday": the day it names last
+    tails = [_strip(core.removesuffix("'s")), *([core.rsplit(" on ", 1)[1]] if " on " in core else [])]
+    for text in dict.fromkeys((core, _RANGE_END.sub("", core), _strip(core.split(",")[0]), *tails)):
         for step in (_absolute, _relative):
             found = step(text, anchor)
             if found is not None:
@@ -129,7 +131,8 @@ _COUNTED = re.compile(
 _NAMED_COUNTS = {"the next day": "a day later", "the following day": "a day later",
                  "the previous day": "a day earlier", "the preceding day": "a day earlier",
                  "the day before": "a day earlier"}
-_SAME_DAY = re.compile(r"(?:that|the\s+same)\s+day$", re.I)  # "later that day", "the same day": no day counted
+# "later that day", "the same day", "a few hours later": no whole day counted
+_SAME_DAY = re.compile(r"(?:(?:that|the\s+same)\s+day|hours\s+(?:later|earlier))$", re.I)
 
 
 def counted_from(phrase: str, day: DateValue, reverse: bool = False) -> DateValue | None:

@@ -71,6 +71,10 @@ SUNDAY = "2025-10-26"  # a Sunday
         ("10/26/2025", None, "2025-10-26", "date"),
         ("26.10.2025", None, "2025-10-26", "date"),
         ("spring 2024", SUNDAY, "2024", "gYear"),
+        # a possessive date, and a time of day that ends on the day it names
+        ("last month's", SUNDAY, "2025-09", "gYearMonth"),
+        ("Friday's", SUNDAY, "2025-10-24", "date"),
+        ("shortly after noon on Friday", SUNDAY, "2025-10-24", "date"),
     ],
 )
 def test_resolve_date_resolves(phrase: str, published: str | None, value: str, datatype: str) -> None:
@@ -147,6 +151,7 @@ SATURDAY = DateValue("on Saturday", "2026-01-17", "date")
         ("The next day", False, "2026-01-18"),  # counts told without a number
         ("the previous day", False, "2026-01-16"),
         ("Later that day", False, "2026-01-17"),  # the same day
+        ("A few hours later", False, "2026-01-17"),
     ],
 )
 def test_counted_from_counts_whole_days(phrase: str, reverse: bool, value: str) -> None:

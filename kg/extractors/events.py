@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.dates import counted_from, resolve_date
 from kg.extractors.circumstances import (
+    DATE_LABELS,
     PARTICIPANT_PREPOSITIONS,
     RELATIVE_DAY_WORDS,
     REPORTING_VERBS,
@@ -102,7 +103,9 @@ COUNTING_WORDS = {"after", "before"}  # "two days after the fire", "a day before
 # a count of days from the happening told last: "the next day", "the following day", "two days later"
 DAYS_LATER = re.compile(
     r"^(?:the\s+(?:next|following)\s+day|(?:\d+|a|one|two|three|four|five|six|seven)\s+days?\s+(?:later|earlier)"
-    r"|(?:(?:later|earlier)\s+)?(?:that|the\s+same)\s+day|the\s+(?:previous|preceding)\s+day|the\s+day\s+before)$", re.I
+    r"|(?:(?:later|earlier)\s+)?(?:that|the\s+same)\s+day|the\s+(?:previous|preceding)\s+day|the\s+day\s+before"
+    r"|(?:(?:a\s+few|several|some|\d+|two|three|four|five|six)\s+)?hours\s+(?:later|earlier))$",
+    re.I
 )
 DAY_UNITS = {"day", "week"}  # what a count of days is written in
 
@@ -503,11 +506,11 @@ def _days_later(word: Token) -> str | None:
     verbs = [word] if word.pos_ in ("VERB", "AUX") else [a for a in word.ancestors if a.pos_ in ("VERB", "AUX")]
     verb = verbs[0] if verbs else None
     for ent in ents_within(word.sent):
-        if ent.label_ == "DATE" and verb is not None and clause_verb(ent.root).i == verb.i \
+        if ent.label_ in DATE_LABELS and verb is not None and clause_verb(ent.root).i == verb.i \
                 and DAYS_LATER.match(ent.text):
             return ent.text
     sent = word.sent  # "The following day, ..." opening the sentence, which the model may not tag as a date
-    return next((sent[:n].text for n in (3, 4) if n < len(sent) and sent[n].text == ","
+    return next((sent[:n].text for n in (2, 3, 4) if n < len(sent) and sent[n].text == ","
                  and DAYS_LATER.match(sent[:n].text)), None)
 
 

@@ -1374,3 +1374,11 @@ def test_events_a_dated_happening_of_any_placed_kind_takes_the_one_place_its_cla
     found = typed_events(run(text, published="2026-05-14"))
     assert ("evacuation", "2026-05-12", "Trondheim") in found, found
     assert ("signing", "2026-03", "Bergen") in found, found
+
+
+def test_events_hours_later_is_the_day_of_the_happening_told_before(run) -> None:
+    text = ("Police raided a warehouse in Tromso on Tuesday. Hours later, officers arrested three men in Narvik. "
+            "The storm hit Stavanger on Friday. A few hours later, soldiers evacuated 300 people from the city.")
+    found = typed_events(run(text, published="2026-02-14"))
+    assert ("arrest", "2026-02-10", "Narvik") in found, found
+    assert ("evacuation", "2026-02-13") in [found_event[:2] for found_event in found], found
