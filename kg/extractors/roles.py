@@ -62,6 +62,7 @@ NAMED_BODY_SENTENCES = 12  # sentences back where "the agency" may find the body
 DOMINANT_MENTIONS = 3  # mentions that make a country the one an article is about
 HEADLINE_WEIGHT = 2  # mentions a country named in the headline counts for
 DEPARTMENTS_COUNTRY = "United States"  # whose departments kg/data/organizations.tsv knows by short names
+RETIRED = {"retired"}  # a word before a rank the holder no longer serves in: "retired general X"
 LEADER_TITLES = (("prime", "minister"), ("president",), ("chancellor",), ("premier",))
 PERSONAL_POSTS = word_list("personal_posts")
 ENVOY_HEADS = word_list("envoy_heads")
@@ -1500,12 +1501,15 @@ def _described(doc: Doc, start: int, end: int, person: str, table: EntityTable,
     for clause in (c for c in root.children if c.dep_ == "relcl"):
         if clause.lemma_ == "be":
             candidates += [(c, "roles.relative_clause", 0.7) for c in clause.children if c.dep_ == "attr"]
-    if start - 1 > sent.start and doc[start - 1].text == "," and end < sent.end \
+    lead = _title_worn_before(doc, start, sent.start, table)  # "the head of X, former Liberian Vice President Y"
+    if lead != start and (before := table.key_at(lead - 2)) is not None and table.kind(before) == PERSON:
+        lead = start  # "Minister X Y, former Vice Minister Z": titled names in a row, no title before the comma
+    if lead - 1 > sent.start and doc[lead - 1].text == "," and end < sent.end \
             and doc[end].text in (",", "."):  # "with Peru's Minister of Foreign Affairs, X, to ...": read along
-        title_start = _portfolio_title_start(doc, start - 1, table) or match_title(doc, start - 1, table)  # the
+        title_start = _portfolio_title_start(doc, lead - 1, table) or match_title(doc, lead - 1, table)  # the
         if title_start is not None and doc[title_start].text[:1].isupper():  # words when the parse lost it
             candidates.append((doc[title_start], "roles.apposition", 0.8))
-        elif (title_start := _title_of_body_before(doc, start - 1, sent.start, table)) is not None:
+        elif (title_start := _title_of_body_before(doc, lead - 1, sent.start, table)) is not None:
             candidates.append((doc[title_start], "roles.apposition", 0.8))  # "the governor of X state, Y, ..."
     for noun, extractor, confidence in candidates:
         if not (sent.start <= noun.i < sent.end) or table.key_at(noun):
@@ -1551,6 +1555,18 @@ def _described(doc: Doc, start: int, end: int, person: str, table: EntityTable,
         return RoleFact(person, doc[title_start:title_end].text, org, (evidence,), qualifier)
     return (_title_of_name_before(doc, start, person, table, document, sent)
             or _possessed_title_before(doc, start, person, table, document, sent))
+
+
+def _title_worn_before(doc: Doc, start: int, lower: int, table: EntityTable) -> int:
+    """Where a rank or an earlier title written right before a name begins, with its qualifier and nationality
+    ("Major General X", "former Malian Prime Minister X", "retired general X"); `start` when there is none."""
+    title_start = match_title(doc, start, table)
+    if title_start is None or title_start <= lower:
+        return start
+    while title_start - 1 > lower and (doc[title_start - 1].lower_ in QUALIFIERS | RETIRED
+                                       or table.lexicon.demonym(doc[title_start - 1].text)):
+        title_start -= 1
+    return title_start
 
 
 def _title_of_body_before(doc: Doc, comma: int, lower: int, table: EntityTable) -> int | None:

@@ -1453,3 +1453,16 @@ def test_roles_an_acting_title_does_not_hide_the_same_post_held_since(run) -> No
     found = {(names[f.person], f.role, names.get(f.org)) for f in extraction.facts if isinstance(f, RoleFact)}
     assert {("Ruth Kemper", "Director", "Maritime Training Institute"),
             ("Ruth Kemper", "acting Director", "Maritime Training Institute")} <= found, found
+
+
+def test_roles_a_title_set_off_before_a_rank_or_an_earlier_title_is_the_persons_post(run) -> None:
+    # "the head of X, retired general Y": the post is read past the rank or title worn before the name; in a
+    # row of titled names no title stands before the comma
+    text = ("The governor toured the flooded towns with the head of Interpol, retired general Ana Salas. Former "
+            "Minister of Energy Carlos Vela Rojas, former Vice Minister of Mines Elena Paz Rojas, and two others "
+            "were designated.")
+    extraction = run(text, published="2026-03-04", url="https://apnews.com/article/t")
+    names = {e.key: e.label for e in extraction.entities}
+    found = {(names[f.person], f.role, names.get(f.org)) for f in extraction.facts if isinstance(f, RoleFact)}
+    assert ("Ana Salas", "head", "Interpol") in found, found
+    assert not [f for f in found if f[0] == "Elena Paz Rojas" and f[1] != "Vice Minister of Mines"], found
