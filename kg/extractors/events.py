@@ -689,7 +689,9 @@ def _verb_rules(verb: Token, table: EntityTable) -> list[VerbRule]:
     rules = table.lexicon.event_verbs.get(verb.lemma_)
     if not rules:
         return []
-    particles = {c.lower_ for c in verb.children if c.dep_ == "prt"}
+    own = {r.particle for r in rules}  # ("stepped down": the model may read a particle as an adverb)
+    particles = {c.lower_ for c in verb.children
+                 if c.dep_ == "prt" or c.dep_ == "advmod" and c.i == verb.i + 1 and c.lower_ in own}
     return [r for r in rules if r.particle in particles] or [
         r for r in rules if r.particle == "-" and not particles & NOT_EVENT_PARTICLES]
 

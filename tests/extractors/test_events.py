@@ -1382,3 +1382,20 @@ def test_events_hours_later_is_the_day_of_the_happening_told_before(run) -> None
     found = typed_events(run(text, published="2026-02-14"))
     assert ("arrest", "2026-02-10", "Narvik") in found, found
     assert ("evacuation", "2026-02-13") in [found_event[:2] for found_event in found], found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hundreds of residents blocked the coastal highway near Tumbes on Friday over water cuts.",
+         ("protest", "2026-05-08", "Tumbes")),
+        ("The blaze started at a textile factory in Gazipur on Sunday.", ("fire", "2026-05-10", "Gazipur")),
+        ("An oil spill on March 3 fouled beaches near Mombasa.", ("spill", "2026-03-03", "Mombasa")),
+        ("The ambassador hosted a roundtable with business leaders in Accra on Tuesday.",
+         ("roundtable", "2026-05-12", "Accra")),
+        ("Chief executive Lars Berg stepped down on Monday.", ("resignation", "2026-05-11", None)),
+    ],
+)
+def test_events_words_for_blockades_blazes_spills_roundtables_and_stepping_down(run, text, expected) -> None:
+    found = typed_events(run(text, published="2026-05-13"))
+    assert expected in found, found
