@@ -415,6 +415,7 @@ class EntityTable:
         for span in spans:
             self._register(span, full_names)
         self._register_missed_surnames(full_names)
+        self._register_missed_acronyms()
         self._register_missed_places()
         self._register_places_of_countries()
 
@@ -1175,13 +1176,15 @@ class EntityTable:
 
     def _bracketed_acronym(self, span: Span) -> str | None:
         """ "the Alliance for Democratic Change (ADC)": the initials of a name's capitalised words, written in
-        brackets right after it."""
+        brackets right after it, in their order or, for a name translated from another language, in another
+        ("the National Office of Electoral Processes (ONPE)")."""
         tokens = self.tokens
         if span.end + 2 >= len(tokens) or tokens[span.end].text != "(" or tokens[span.end + 2].text != ")":
             return None
         acronym = tokens[span.end + 1].text
         initials = "".join(t.text[0] for t in span if t.text[:1].isupper() and t.is_alpha)
-        return acronym if acronym.isupper() and len(acronym) > 1 and acronym == initials else None
+        same_letters = sorted(acronym) == sorted(initials)
+        return acronym if acronym.isupper() and len(acronym) > 1 and same_letters else None
 
     def _short_name_of(self, span: Span) -> Span | None:
         """The organization a span names in short: its leading words, or its acronym in brackets."""
@@ -1306,6 +1309,16 @@ class EntityTable:
             name = full_names.get(text)
             if name and " " not in text:
                 self._add(i, i + 1, name, PERSON)
+
+    def _register_missed_acronyms(self) -> None:
+        """ "The National Office of Electoral Processes (ONPE) ... ONPE head X said": an acronym a body was
+        given in brackets names that body wherever the model tagged nothing."""
+        bodies = {short: key for short, span in self.short_names.items()
+                  if short.isupper() and " " not in short and (key := self.token_keys.get(span.start)) is not None}
+        for i, token in enumerate(self.tokens):
+            key = bodies.get(token.text) if i not in self.token_keys else None
+            if key is not None:
+                self._add(i, i + 1, self.records[key].label, self.records[key].kind)
 
     def _add(self, start: int, end: int, name: str, kind: str) -> None:
         name = ordinary_spelling(name, self.lexicon) if kind in (PLACE, COUNTRY) else name

@@ -1466,3 +1466,13 @@ def test_roles_a_title_set_off_before_a_rank_or_an_earlier_title_is_the_persons_
     found = {(names[f.person], f.role, names.get(f.org)) for f in extraction.facts if isinstance(f, RoleFact)}
     assert ("Ana Salas", "head", "Interpol") in found, found
     assert not [f for f in found if f[0] == "Elena Paz Rojas" and f[1] != "Vice Minister of Mines"], found
+
+
+def test_roles_a_bodys_bracketed_acronym_names_it_where_the_model_tagged_nothing(run) -> None:
+    # the acronym of a name translated from another language keeps the letters in another order
+    text = ("Observers praised the Electoral Commission of the Republic (CER) on Monday. CER chairwoman Lucia "
+            "Ferro said the count was clean.")
+    extraction = run(text, published="2026-03-04", url="https://apnews.com/article/t")
+    names = {e.key: e.label for e in extraction.entities}
+    found = {(names[f.person], f.role, names.get(f.org)) for f in extraction.facts if isinstance(f, RoleFact)}
+    assert ("Lucia Ferro", "chairwoman", "Electoral Commission of the Republic") in found, found
