@@ -62,6 +62,8 @@ NAMED_BODY_SENTENCES = 12  # sentences back where "the agency" may find the body
 DOMINANT_MENTIONS = 3  # mentions that make a country the one an article is about
 HEADLINE_WEIGHT = 2  # mentions a country named in the headline counts for
 DEPARTMENTS_COUNTRY = "United States"  # whose departments kg/data/organizations.tsv knows by short names
+STATE_POST_HEADS = word_list("state_post_heads")
+MILITARY_RANKS = word_list("military_ranks")
 RETIRED = {"retired"}  # a word before a rank the holder no longer serves in: "retired general X"
 LEADER_TITLES = (("prime", "minister"), ("president",), ("chancellor",), ("premier",))
 PERSONAL_POSTS = word_list("personal_posts")
@@ -444,12 +446,16 @@ def _prefer_specific(facts: list[RoleFact], table: EntityTable) -> list[RoleFact
         return (a.person == b.person and words_a < words_b and not words_b - words_a <= QUALIFIERS
                 and same_body(a.org, b.org))  # ("acting Director" is another time of the post, not a longer title)
 
-    verb_titles = ("roles.led_by", "roles.leads_org")  # "Y, led by chief executive X": the title said, not "leader"
+    # "Y, led by chief executive X": the title said, not "leader"
+    verb_titles = ("roles.led_by", "roles.led_by_relative", "roles.led_by_passive", "roles.leads_org")
     led = {(f.person, f.evidence[0].sentence): f.org for f in facts if f.evidence[0].extractor in verb_titles}
-    facts = [replace(f, org=led[(f.person, f.evidence[0].sentence)]) if f.org is None and f.role.islower()
+    facts = [replace(f, org=led[(f.person, f.evidence[0].sentence)]) if f.org is None
+             and (f.role.islower() or f.role.split()[-1].lower() not in STATE_POST_HEADS
+                  and not set(f.role.lower().split()) <= MILITARY_RANKS)
              and f.qualifier is None and (f.person, f.evidence[0].sentence) in led
              and f.evidence[0].extractor not in verb_titles else f
-             for f in facts]  # (not a capitalised title or a past post: "led by former Foreign Minister X")
+             for f in facts]  # (not a post of state, a rank or a past post: "led by former Foreign Minister X",
+    #                          "led by General X"; but "the embassy, led by Ambassador X", "run by Deputy Governor X")
     guesses = ("roles.home", "roles.context_country", "roles.article_country")
     # a post whose organization was guessed gives way to the same post told with its organization, not to
     # another post ("Prime Minister X, who also chairs the Y party")

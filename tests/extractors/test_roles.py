@@ -1476,3 +1476,17 @@ def test_roles_a_bodys_bracketed_acronym_names_it_where_the_model_tagged_nothing
     names = {e.key: e.label for e in extraction.entities}
     found = {(names[f.person], f.role, names.get(f.org)) for f in extraction.facts if isinstance(f, RoleFact)}
     assert ("Lucia Ferro", "chairwoman", "Electoral Commission of the Republic") in found, found
+
+
+def test_roles_a_body_told_as_led_by_a_titled_person_gives_the_title_its_body(run) -> None:
+    # "which is led by", "has been run by": the title written in the "by" phrase is a post of the body led,
+    # unless it is a post of state or a rank
+    text = ("She thanked the staff of the Harbour Authority, which is led by Director General Ruth Cole. The Bank "
+            "of Estonia has been run since March by Deputy Governor Maria Lepik. The Green Future Alliance, led by "
+            "Foreign Minister Tomas Ilves, won eleven seats.")
+    extraction = run(text, published="2026-03-04", url="https://apnews.com/article/t")
+    names = {e.key: e.label for e in extraction.entities}
+    found = {(names[f.person], f.role, names.get(f.org)) for f in extraction.facts if isinstance(f, RoleFact)}
+    assert {("Ruth Cole", "Director General", "Harbour Authority"),
+            ("Maria Lepik", "Deputy Governor", "Bank of Estonia")} <= found, found
+    assert ("Tomas Ilves", "Foreign Minister", "Green Future Alliance") not in found, found
