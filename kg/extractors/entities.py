@@ -62,6 +62,7 @@ LEADING_WORDS = {"the", "a", "an"}
 PLACE_NOUNS = word_list("place_nouns")
 NOT_NAMES = ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY")  # the model's entity types that name nothing
 SETTLEMENT_NOUNS = word_list("settlement_nouns")
+SITE_NOUNS = word_list("site_nouns")
 SEAT_HOLDERS = word_list("seat_holders")
 BODY_APPOSITIVES = word_list("body_appositives")
 VESSEL_NOUNS = word_list("vessel")
@@ -1222,6 +1223,8 @@ class EntityTable:
             if not person:
                 return
             name, kind = person, PERSON
+        elif span.label_ == "ORG" and span[-1].lower_ in SITE_NOUNS and len(span) > 1:
+            name, kind = text, PLACE  # "al-Tahrir Square", "Kisumu Airport": a site, not a body
         elif span.label_ == "ORG":
             name, kind = text, self._org_kind(span)
         else:  # "Zulia state" is Zulia, however the model or _before_region_word drew the span

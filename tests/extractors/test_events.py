@@ -1399,3 +1399,10 @@ def test_events_hours_later_is_the_day_of_the_happening_told_before(run) -> None
 def test_events_words_for_blockades_blazes_spills_roundtables_and_stepping_down(run, text, expected) -> None:
     found = typed_events(run(text, published="2026-05-13"))
     assert expected in found, found
+
+
+def test_events_a_site_the_model_tagged_as_a_body_is_where_a_crowd_gathers(run) -> None:
+    text = "On Friday evening, hundreds of students gathered in Sofia's al-Amal Square."
+    extraction = run(text, published="2026-06-12")
+    assert {e.label: e.kind for e in extraction.entities}.get("al-Amal Square") == "Place"
+    assert ("protest", "2026-06-12", "al-Amal Square") in typed_events(extraction)
