@@ -505,9 +505,10 @@ _date_index: tuple[object, dict[int, Span]] = (None, {})  # the Doc last read, a
 
 def date_of(token: Token, document: Document) -> DateValue | None:
     """A date written with the event: "on Oct. 16", "his October 16 call", "in August"."""
+    scheduled = token.lemma_.lower() in FUTURE_WORDS and token.tag_ == "VBN"  # "scheduled for May 3", "set for"
     for child in token.children:
         phrase = None
-        if child.dep_ == "prep" and child.lower_ in DATE_PREPOSITIONS:
+        if child.dep_ == "prep" and (child.lower_ in DATE_PREPOSITIONS or scheduled and child.lower_ == "for"):
             objects = [o for o in child.children if o.dep_ == "pobj"]
             ent = date_ent(objects[0]) if objects else None
             phrase = f"{child.text} {ent.text}" if ent else None
@@ -517,10 +518,14 @@ def date_of(token: Token, document: Document) -> DateValue | None:
         if phrase is None and child.dep_ in ("advmod", "npadvmod") and (
                 child.lower_ in RELATIVE_DAY_WORDS or child.lower_ in DAY_PART_WORDS):
             phrase = child.doc[child.left_edge.i : child.right_edge.i + 1].text  # "the day prior": no DATE
-        if phrase:
+        if not phrase:
+            continue
+        if scheduled and child.lower_ == "for":  # "scheduled for Sunday": the coming one
+            value = upcoming(resolve_date(ent.text, document.published), document)
+        else:
             value = resolve_date(phrase, document.published)
-            if value is not None:
-                return value
+        if value is not None:
+            return value
     return None
 
 

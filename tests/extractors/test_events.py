@@ -1406,3 +1406,11 @@ def test_events_a_site_the_model_tagged_as_a_body_is_where_a_crowd_gathers(run) 
     extraction = run(text, published="2026-06-12")
     assert {e.label: e.kind for e in extraction.entities}.get("al-Amal Square") == "Place"
     assert ("protest", "2026-06-12", "al-Amal Square") in typed_events(extraction)
+
+
+def test_events_a_happening_scheduled_or_set_for_a_day_is_dated_by_it(run) -> None:
+    # "scheduled for", "set for": the date of a planned happening, a bare weekday the coming one
+    text = "Leaders agreed to a summit set for Sept. 3 in Accra. Her next hearing is set for Monday."
+    found = typed_events(run(text, published="2026-05-13"))
+    assert ("summit", "2026-09-03", "Accra") in found, found
+    assert ("hearing", "2026-05-18") in [f[:2] for f in found], found
