@@ -372,6 +372,7 @@ class EntityTable:
                  for relabeled in [self._relabel(trimmed)] if relabeled is not None]
         spans = [part for s in spans for part in self._split_at_comma(s)]
         spans = [part for s in spans for part in self._split_after_country(s)]
+        spans = [part for s in spans for part in self._split_at_possessive_country(s)]
         taken = {i for s in spans for i in range(s.start, s.end)}
         spans = [self._with_hyphenated_first_part(s, taken) if s.label_ == "PERSON" else s for s in spans]
         spans = [self._with_place_words(s) if s.label_ in ("GPE", "LOC") else s for s in spans]
@@ -459,6 +460,16 @@ class EntityTable:
                     t.is_alpha and t.text.istitle() and not self.lexicon.org_word(t.text) for t in rest):
                 return [Span(self.doc, first, end, label="GPE"), Span(self.doc, end, span.end, label="PERSON")]
         return [span]
+
+    def _split_at_possessive_country(self, span: Span) -> list[Span]:
+        """A body's span the model began with a country's possessive, "[Nigeria's Electoral Commission]": the
+        country, then the body."""
+        if span.label_ != "ORG":
+            return [span]
+        poss = next((i for i in range(span.start + 1, span.end - 1) if self.lowers[i] in ("'s", "\u2019s")), None)
+        if poss is None or not self.lexicon.country(self.doc[span.start : poss].text):
+            return [span]
+        return [Span(self.doc, span.start, poss, label="GPE"), Span(self.doc, poss + 1, span.end, label="ORG")]
 
     def _with_place_words(self, span: Span) -> Span:
         """A place name the model cut short: "Nizhny" of "Nizhny Novgorod", "Salaam" of "Dar es Salaam", when

@@ -331,3 +331,14 @@ def test_entities_a_span_that_stops_inside_a_bracket_ends_before_it_and_the_acro
     assert doc.ents[1].text == "Movement for Civic Renewal (MCR"
     table = EntityTable(doc, load_lexicon())
     assert {e.label for e in table.entities() if e.kind != "Person"} == {"Movement for Civic Renewal"}
+
+
+def test_entities_a_bodys_span_begun_with_a_countrys_possessive_is_the_country_then_the_body(nlp) -> None:
+    text = "Officials thanked Ghana\u2019s Independent Electoral Commission for its work."
+    doc = nlp.make_doc(text)
+    for _, pipe in nlp.pipeline[:-1]:  # the model's parse, without kg_facts
+        doc = pipe(doc)
+    doc.ents = [Span(doc, 2, 7, label="ORG")]
+    assert doc.ents[0].text == "Ghana\u2019s Independent Electoral Commission"
+    kinds = {e.label: e.kind for e in EntityTable(doc, load_lexicon()).entities()}
+    assert kinds == {"Ghana": "Country", "Independent Electoral Commission": "GovernmentBody"}, kinds
