@@ -22,6 +22,7 @@ from kg.model import PERSON, Entity, Extraction, Fact
 # similarity of two spellings of one first name, once the letters that transliterations write in several ways
 # are written one way: "Sergei"/"Sergey", "Aleksey"/"Alexei" (not "Kwame"/"Kwabena", two names)
 ALIKE_GIVEN_NAMES = 0.7
+SHORT_GIVEN_NAME = 5  # letters up to which two spellings must be one once transliterated: "Lin" is not "Liang"
 SPELLINGS = tuple(tuple(pair.split(">")) for pair in sorted(word_list("transliteration_spellings")))
 
 
@@ -96,13 +97,17 @@ def _name_parts(label: str) -> list[str]:
 
 def _alike_given_names(known: str, new: str) -> bool:
     """Whether two first names may be one person's: the same, an initial of the other, or two spellings of one
-    name ("Sergei"/"Sergey"), not two names with one initial ("Ali"/"Abdullahi")."""
+    name ("Sergei"/"Sergey"), not two names with one initial ("Ali"/"Abdullahi"); two short names only when
+    they are one once transliterated ("Yuri"/"Yury", not "Lin"/"Liang")."""
     if known[:1] != new[:1]:
         return False
     if len(known) == 1 or len(new) == 1:
         return True
-    for written, one_way in SPELLINGS:
-        known, new = known.replace(written, one_way), new.replace(written, one_way)
+    for _ in range(2):  # ("Yuriy": "y" written "i", then "ii" written "i")
+        for written, one_way in SPELLINGS:
+            known, new = known.replace(written, one_way), new.replace(written, one_way)
+    if min(len(known), len(new)) <= SHORT_GIVEN_NAME:
+        return known == new
     return SequenceMatcher(None, known, new).ratio() >= ALIKE_GIVEN_NAMES
 
 

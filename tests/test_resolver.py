@@ -74,6 +74,8 @@ def test_resolver_keeps_two_people_who_share_a_first_name_and_one_surname_apart(
     ("Kwame Mensah-Darko", "Kwabena Mensah-Darko", False),  # two names that share letters are two people
     ("Aleksandr Volkov", "Alexander Volkov", True),  # one name written in two transliterations
     ("Yuriy Belov", "Yuri Belov", True),
+    ("Lin Wenhao", "Liang Wenhao", False),  # two short names are one only when spelt alike once transliterated
+    ("Dmitri Orlov", "Dmitry Orlov", True),
 ])
 def test_resolver_first_names_alike_only_as_spellings_of_one_name(known, new, same) -> None:
     def key(name: str) -> str:
