@@ -493,7 +493,8 @@ def _iter_roles(doc: Doc, table: EntityTable, document: Document, sentences: lis
             listed = _titles_of_line(doc, start, end, key, table, document, sent, home)
             fact = None if listed else (_title_before_name(doc, start, end, key, table, document, sent, found)
                                         or _title_after_name(doc, start, end, key, table, document, sent, home)
-                                        or _described(doc, start, end, key, table, document, sent, home))
+                                        or _described(doc, start, end, key, table, document, sent, home)
+                                        or _one_of_plural_title(doc, start, key, table, document, sent))
             facts = listed + ([fact] if fact else [])
             if fact is not None and fact.evidence[0].extractor == "roles.title_before_name":
                 # "Nigeria's army chief, Lieutenant General X": a rank before the name, a post around it
@@ -1573,6 +1574,44 @@ def _title_worn_before(doc: Doc, start: int, lower: int, table: EntityTable) -> 
                                        or table.lexicon.demonym(doc[title_start - 1].text)):
         title_start -= 1
     return title_start
+
+
+def _one_of_plural_title(doc: Doc, start: int, person: str, table: EntityTable, document: Document,
+                         sent: Span) -> RoleFact | None:
+    """ "The two foreign ministers, Armenia's A and Azerbaijan's B,", "Nicaragua's co-presidents, A and B,":
+    one of the people a plural title is set off before, with the country written with them, else the one
+    that has the title."""
+    own = _possessor_before(doc, start, table, sent.start)
+    item = table.span_at(start - 2)[0] if own is not None else start  # type: ignore[index]
+    i = item - 1
+    while i > sent.start and (doc[i].text in (",", "and") or doc[i].text in POSSESSIVE or table.key_at(i)):
+        if doc[i].text == "," and doc[i - 1].tag_ == "NNS":
+            break
+        i -= 1
+    comma = i
+    if comma <= sent.start + 1 or doc[comma].text != "," or doc[comma - 1].tag_ != "NNS" or table.key_at(comma - 1):
+        return None
+    head = doc[comma - 1].lemma_.lower()
+    titles = table.lexicon.titles_by_last.get(head, ())
+    title_start = next((t for t in range(max(comma - 3, sent.start), comma)
+                        if (*(w.lower_ for w in doc[t : comma - 1]), head) in titles), None)
+    if title_start is None:
+        return None
+    org = own or _possessor_before(doc, title_start, table, sent.start)
+    if org is None:
+        return None
+    written = doc[title_start:comma].text  # "co-presidents": the title in the singular, as written
+    title = written[: len(written) - len(doc[comma - 1].text)] + head
+    evidence = make_evidence(sent, document, "roles.plural_title", 0.7)
+    return RoleFact(person, title, org, (evidence,))
+
+
+def _possessor_before(doc: Doc, start: int, table: EntityTable, lower: int) -> str | None:
+    """The country or body written with a possessive right before token `start` ("Armenia's [A]")."""
+    if start - 2 < lower or doc[start - 1].text not in POSSESSIVE:
+        return None
+    key = table.key_at(start - 2)
+    return key if key is not None and table.kind(key) != PERSON else None
 
 
 def _title_of_body_before(doc: Doc, comma: int, lower: int, table: EntityTable) -> int | None:

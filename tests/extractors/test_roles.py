@@ -1490,3 +1490,14 @@ def test_roles_a_body_told_as_led_by_a_titled_person_gives_the_title_its_body(ru
     assert {("Ruth Cole", "Director General", "Harbour Authority"),
             ("Maria Lepik", "Deputy Governor", "Bank of Estonia")} <= found, found
     assert ("Tomas Ilves", "Foreign Minister", "Green Future Alliance") not in found, found
+
+
+def test_roles_each_person_set_off_after_a_plural_title_holds_it(run) -> None:
+    # the country written with a person, else the one that has the title
+    text = ("Both finance ministers, Ghana's Kwame Mensah and Togo's Kossi Agbeko, signed the accord. Peru's vice "
+            "presidents, Luis Ramos and Rosa Vidal, opened the session.")
+    extraction = run(text, published="2026-03-04", url="https://apnews.com/article/t")
+    names = {e.key: e.label for e in extraction.entities}
+    found = {(names[f.person], f.role, names.get(f.org)) for f in extraction.facts if isinstance(f, RoleFact)}
+    assert {("Kwame Mensah", "finance minister", "Ghana"), ("Kossi Agbeko", "finance minister", "Togo"),
+            ("Luis Ramos", "vice president", "Peru"), ("Rosa Vidal", "vice president", "Peru")} <= found, found
