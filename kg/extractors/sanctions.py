@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from kg.dates import resolve_date
-from kg.extractors.circumstances import clause_date, future, law_year
+from kg.extractors.circumstances import REPORTING_VERBS, clause_date, future, law_year
 from kg.extractors.context import HomeContext
 from kg.extractors.entities import COMPANY_NOUNS, EntityTable, ents_within
 from kg.extractors.evidence import make_evidence
@@ -380,10 +380,12 @@ def _imposed_targets(token: Token, slots: dict[str, Token], table: EntityTable) 
 def _listed_targets(token: Token, slots: dict[str, Token], table: EntityTable) -> _Read:
     """ "added X to the sanctions list", "listed X under the sanctions regime": only a list or regime of
     sanctions (or a blacklist) counts."""
+    objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
     if not any(c.dep_ == "prep" and c.lower_ in ("to", "on", "under") and _is_sanctions_list(p)
-               for c in token.children for p in c.children if p.dep_ == "pobj"):
+               for c in [*token.children, *(c for o in objects for c in o.children)]  # (the parse may hang "to
+               for p in c.children if p.dep_ == "pobj"):                             # the list" on the object)
         return None
-    return _subject(token), [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")], None
+    return _subject(token), objects, None
 
 
 def _passive_listed_targets(token: Token, slots: dict[str, Token], table: EntityTable) -> _Read:
@@ -429,6 +431,7 @@ TARGET_READERS: dict[str, Callable[[Token, dict[str, Token], EntityTable], _Read
     "imposed_package": _imposed_targets,
     "restrictive_measures": _imposed_targets,
     "added_to_list": _listed_targets,
+    "added_to_list_after_object": _listed_targets,
     "were_listed": _passive_listed_targets,
     "also_targeted": _passive_listed_targets,
     "sanctions_on": _noun_targets,
@@ -555,8 +558,14 @@ def _is_sanctions_list(token: Token) -> bool:
     """ "its sanctions list", "the Entity List", "a blacklist", "under sanctions" (placed under them)."""
     if token.lemma_.lower() == "blacklist" or token.lemma_.lower() == "sanction" and token.head.lower_ == "under":
         return True
-    return token.lemma_.lower() in LIST_NOUNS and any(c.lemma_.lower() in SANCTIONS_LIST_WORDS
-                                                      for c in token.children if c.dep_ in ("compound", "amod", "nmod"))
+    if token.lemma_.lower() not in LIST_NOUNS:
+        return False
+    return any(c.lemma_.lower() in SANCTIONS_LIST_WORDS for c in token.children
+               if c.dep_ in ("compound", "amod", "nmod")) or any(
+        w.lemma_.lower() == "sanction" or w.lemma_.lower() == "measure" and any(a.lower_ == "restrictive"
+                                                                               for a in w.children)
+        for p in token.children if p.dep_ == "prep" and p.lower_ == "of" for w in p.subtree)
+    # ("its list of people facing restrictive measures", "the list of those subject to sanctions")
 
 
 def _subject(verb: Token) -> Token | None:
@@ -612,10 +621,21 @@ def _authority(subject: Token, sent: Span, table: EntityTable, home: HomeContext
     if subject.lower_ in ("we", "i") and home.body:  # a release's own voice: "Today, I am publicly designating X"
         return home.body
     pronoun = subject.lower_
+    if pronoun in GROUP_PRONOUNS and (teller := _teller(subject.head)) is not None:
+        found = _authority(teller, sent, table, home)  # "The Council of the EU said it had added X": the Council
+        if found is not None:
+            return found
     if pronoun in PERSON_PRONOUNS | GROUP_PRONOUNS:
         wanted = {PERSON} if pronoun in PERSON_PRONOUNS else None
         return _antecedent(subject, table, wanted)
     return None
+
+
+def _teller(clause: Token) -> Token | None:
+    """The subject of the verb of saying a clause is told by ("X said [it had added Y]"), unless a pronoun."""
+    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in REPORTING_VERBS:
+        return None
+    return next((c for c in clause.head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
 
 
 def _dateline(token: Token) -> bool:

@@ -692,3 +692,11 @@ def test_sanctions_designated_pursuant_to_an_order_and_a_law_year_is_no_date(run
     found = sanctions(run(text, published="2026-03-12", url="https://www.state.gov/test-pursuant/"))
     assert {("US State Department", "Aram Petrosyan", "2026-03-12"),
             ("US State Department", "Petru Vulpe", "2026-03-12")} <= found, found
+
+
+def test_sanctions_a_body_that_says_it_added_people_to_its_list_of_restrictive_measures_sanctions_them(run) -> None:
+    # "it" is the body that says so, not the last subject before it (a dateline's city, another country)
+    text = ("MADRID (AP) — Canada and Japan on Tuesday froze the assets of two generals. The Council of the European "
+            "Union said it had added General Pablo Ortiz to its list of people facing restrictive measures.")
+    found = {(a, t) for a, t, _ in sanctions(run(text, published="2026-09-02"))}
+    assert ("European Union", "Pablo Ortiz") in found, found
