@@ -24,8 +24,8 @@ def normalize(text: str) -> str:
 
 
 # ranks that take another rank before them ("First Deputy ..."), and the ranks that go before them
-STACKED_RANKS = ("deputy", "vice", "assistant")
-OUTER_RANKS = ("senior", "first", "principal", "acting", "regional", "provincial")
+STACKED_RANKS = ("deputy", "vice", "assistant", "chief")
+OUTER_RANKS = ("senior", "first", "principal", "acting", "regional", "provincial", "detective")
 
 
 @dataclass(frozen=True)
@@ -186,7 +186,8 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
     deputies = ("minister", "secretary", "director", "spokesperson", "spokesman", "spokeswoman", "chief", "head",
                 "governor", "mayor", "chairman", "chair", "commander", "ambassador", "envoy", "representative",
                 "adviser", "advisor", "counsel", "officer", "coordinator", "administrator", "president", "state",
-                "general")  # ("Deputy Secretary General", "Deputy Attorney General")
+                "general", "chancellor", "superintendent", "inspector")
+    # ("Deputy Secretary General", "Deputy Attorney General", "Federal Chancellor", "Chief Superintendent")
     ranks = [(row[0], row[1] if len(row) > 1 else None) for row in _rows("title_ranks.txt", data_dir)]
     title_set |= {(rank, *words) for words in list(title_set) for rank, first in ranks
                   if (words[-1] in deputies or "of" in words[1:2] and words[0] in deputies)  # "Secretary of Commerce"

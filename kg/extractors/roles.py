@@ -1526,7 +1526,8 @@ def _described(doc: Doc, start: int, end: int, person: str, table: EntityTable,
             continue
         title_start, title_end = span
         title_end = _portfolio_title_end(doc, title_start, title_end, sent.end, table)
-        lower = noun.left_edge.i
+        lower = min(noun.left_edge.i, doc[title_start].left_edge.i)  # (the parse may hang the name on "Mining"
+        #                                                               of "Chile's Minister of Mining, X")
         if lower == title_start and lower - 1 > sent.start and doc[lower - 1].lower_ in ("its", "their"):
             lower -= 1  # "X and its Director-General, Y, whose ...": the parse may leave "its" out of the title's words
         if title_end - title_start == 1 and doc[title_start].lower_ in MODIFIED_HEADS:
@@ -1630,13 +1631,20 @@ def _portfolio_title_end(doc: Doc, title_start: int, title_end: int, limit: int,
     `title_end` when the words after it are no portfolio."""
     end = title_end + (title_end < limit and doc[title_end].lower_ in ("of", "for"))  # "Minister [of Mines]"
     end += end < limit and doc[end - 1].lower_ == "for" and doc[end].lower_ == "the"  # "minister [for the Pacific]"
+    # a title written in lower case goes on in lower case: "minister of mining [and heavy industry]"
+    lower_case = doc[title_start].text.islower() and doc[title_end - 1].text.islower() and title_end < limit
     while end < limit and end - title_end < PORTFOLIO_WORDS and (
-            doc[end].text[:1].isupper() or doc[end].lower_ in ("and", "&") or glued_hyphen(doc[end])) and not (
+            doc[end].text[:1].isupper() or doc[end].lower_ in ("and", "&") or glued_hyphen(doc[end])
+            or lower_case and doc[end - 1].lower_ == "and" and doc[end].pos_ in ("NOUN", "ADJ", "PROPN")
+            or lower_case and end > title_end and doc[end - 1].pos_ == "ADJ" and doc[end].pos_ == "NOUN") and not (
             (key := table.key_at(end)) and table.kind(key) == PERSON):
         end += 1
     if end < limit and not (doc[end].is_punct or doc[end].pos_ == "ADP") and not (
             (key := table.key_at(end)) and table.kind(key) == PERSON):
         return title_end  # "minister of Indigenous peoples": the portfolio goes on in words of its own
+    if end > title_end + 1 and doc[title_end].lower_ in ("and", "&") and doc[end - 1].lower_ not in ("and", "&") \
+            and any(t.lower_ in ("of", "for") for t in doc[title_start:title_end]):
+        return end  # ("Minister of Mining [and Heavy Industry]": a known title with more of its portfolio)
     return end if end > title_end and _portfolio_title_start(doc, end, table) == title_start else title_end
 
 

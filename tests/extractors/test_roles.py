@@ -879,7 +879,7 @@ def test_roles_a_judge_takes_no_court_when_another_body_is_named_closer(run) -> 
     ("text", "expected"),
     [
         ("Hale met Federal Chancellor Klaus Ober of Austria on Tuesday.",
-         ("Klaus Ober", "Chancellor", "Austria", None)),
+         ("Klaus Ober", "Federal Chancellor", "Austria", None)),
         ("Lydia Strand, the U.S. Permanent Representative to the United Nations, spoke first.",
          ("Lydia Strand", "Permanent Representative", "United States", None)),
     ],
@@ -1501,3 +1501,32 @@ def test_roles_each_person_set_off_after_a_plural_title_holds_it(run) -> None:
     found = {(names[f.person], f.role, names.get(f.org)) for f in extraction.facts if isinstance(f, RoleFact)}
     assert {("Kwame Mensah", "finance minister", "Ghana"), ("Kossi Agbeko", "finance minister", "Togo"),
             ("Luis Ramos", "vice president", "Peru"), ("Rosa Vidal", "vice president", "Peru")} <= found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a rank word of a title the model tagged as a body is part of the title
+        ("Ms Ruiz met Federal Chancellor Karl Brandt of Austria in Geneva.", ("Karl Brandt", "Federal Chancellor",
+                                                                                "Austria")),
+        ("Officials thanked Coordinating Minister for Energy Dewi Lestari of Indonesia.",
+         ("Dewi Lestari", "Coordinating Minister for Energy", "Indonesia")),
+        ("Detective Chief Superintendent Mark Hollis of the National Crime Agency spoke.",
+         ("Mark Hollis", "Detective Chief Superintendent", "National Crime Agency")),
+        # portfolios before or after a minister's title
+        ("Kenya's Mining Minister Ruth Wanjiru opened the mine.", ("Ruth Wanjiru", "Mining Minister", "Kenya")),
+        ("Peru's Minister of Infrastructure, Luis Soto, resigned.", ("Luis Soto", "Minister of Infrastructure",
+                                                                      "Peru")),
+        # a portfolio written in lower case goes on in lower case
+        ("Among the dead was Somalia's minister for water and energy, Ahmed Nur, officials said.",
+         ("Ahmed Nur", "minister for water and energy", "Somalia")),
+        # the possessive before a known portfolio title the parse hung the name on
+        ("The signing of a framework by Chile's Minister of Mining, Paula Soto, and U.S. Secretary of Energy Mark "
+         "Dolan followed.", ("Paula Soto", "Minister of Mining", "Chile")),
+    ],
+)
+def test_roles_title_ranks_and_portfolios_stay_in_the_title(run, text, expected) -> None:
+    extraction = run(text, published="2026-03-04", url="https://apnews.com/article/t")
+    names = {e.key: e.label for e in extraction.entities}
+    found = {(names[f.person], f.role, names.get(f.org)) for f in extraction.facts if isinstance(f, RoleFact)}
+    assert expected in found, found
