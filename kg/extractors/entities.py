@@ -373,6 +373,7 @@ class EntityTable:
         spans = [part for s in spans for part in self._split_at_comma(s)]
         spans = [part for s in spans for part in self._split_after_country(s)]
         spans = [part for s in spans for part in self._split_at_possessive_country(s)]
+        spans = [part for s in spans for part in self._split_after_body(s)]
         taken = {i for s in spans for i in range(s.start, s.end)}
         spans = [self._with_hyphenated_first_part(s, taken) if s.label_ == "PERSON" else s for s in spans]
         spans = [self._with_place_words(s) if s.label_ in ("GPE", "LOC") else s for s in spans]
@@ -459,6 +460,25 @@ class EntityTable:
             if self.lexicon.country(self.doc[first:end].text) and len(rest) <= 3 and all(
                     t.is_alpha and t.text.istitle() and not self.lexicon.org_word(t.text) for t in rest):
                 return [Span(self.doc, first, end, label="GPE"), Span(self.doc, end, span.end, label="PERSON")]
+        return [span]
+
+    def _split_after_body(self, span: Span) -> list[Span]:
+        """A span the model ran from a body's name after a title on into a person's: "Chairman of [the Cabinet
+        of Ministers Nurlan Abdyraev]", "Minister of [the Armed Forces of Cuba Luis Vega]": the body (a name
+        with a body's word), then the person (two or three capitalised words)."""
+        if span.label_ != "ORG":
+            return [span]
+        first = span.start + (self.lowers[span.start] == "the")
+        of = first - 1 - (first >= 2 and self.lowers[first - 1] == "the")  # ("of the Cabinet ...", however cut)
+        if of < 1 or self.lowers[of] != "of" or self.lowers[of - 1] not in self.lexicon.title_words:
+            return [span]
+        lexicon = self.lexicon
+        for end in range(max(span.end - 3, first + 1), span.end - 1):  # the longest name first
+            rest, body = self.doc[end : span.end], self.doc[first:end]
+            if all(t.is_alpha and t.text.istitle() and not lexicon.org_word(t.text) and not lexicon.country(t.text)
+                   for t in rest) and body[-1].lower_ not in ("of", "and", "the") \
+                    and any(lexicon.org_word(t.text) for t in body):
+                return [Span(self.doc, first, end, label="ORG"), Span(self.doc, end, span.end, label="PERSON")]
         return [span]
 
     def _split_at_possessive_country(self, span: Span) -> list[Span]:

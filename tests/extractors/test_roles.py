@@ -1530,3 +1530,14 @@ def test_roles_title_ranks_and_portfolios_stay_in_the_title(run, text, expected)
     names = {e.key: e.label for e in extraction.entities}
     found = {(names[f.person], f.role, names.get(f.org)) for f in extraction.facts if isinstance(f, RoleFact)}
     assert expected in found, found
+
+
+def test_roles_a_name_the_model_ran_into_the_body_after_a_title_is_the_holder(run) -> None:
+    # "Chairman of [the Council of Ministers Luka Petrovic]": the body, then the person holding its post
+    text = ("The delegation met Chairman of the Council of Ministers Luka Petrovic in Sarajevo. Washington also "
+            "sanctioned Minister of the National Armed Forces of Peru Luis Vega Soto.")
+    extraction = run(text, published="2026-03-04", url="https://apnews.com/article/t")
+    names = {e.key: e.label for e in extraction.entities}
+    found = {(names[f.person], f.role, names.get(f.org)) for f in extraction.facts if isinstance(f, RoleFact)}
+    assert {("Luka Petrovic", "Chairman", "Council of Ministers"),
+            ("Luis Vega Soto", "Minister", "National Armed Forces of Peru")} <= found, found
