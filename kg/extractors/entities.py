@@ -212,8 +212,8 @@ class EntityTable:
     def _relabel(self, found: Span) -> Span | None:
         """A span whose last word says it is an organization gets the ORG label; None drops it."""
         span = self._without_title(found)
-        if span is None:
-            return None
+        if span is None or all(t.lower_ in HONORIFIC_TITLES for t in span):
+            return None  # ("His Majesty" + "King Abdullah": an honorific alone names no one)
         text = self.text_of(span.start, span.end)
         if span.label_ in NER_LABELS and (self.lexicon.organization(text) or self.lexicon.country(text)):
             return span
@@ -361,7 +361,8 @@ class EntityTable:
         if token.pos_ not in ("PROPN", "NOUN") and token.ent_type_ != "PERSON":
             return False  # "Leader Kim Visits ...": a verb ends the name
         lower = text.lower()
-        if lower in NAME_BREAKERS or self.lexicon.org_word(text) or self.lexicon.country(text):
+        inside_person = token.ent_type_ == "PERSON" and token.ent_iob_ == "I"  # "Rosa Argentina Solís": a given name
+        if lower in NAME_BREAKERS or self.lexicon.org_word(text) or self.lexicon.country(text) and not inside_person:
             return False
         if self.lexicon.demonym(text) or lower in self.lexicon.titles_by_last:
             return False
@@ -1047,7 +1048,7 @@ class EntityTable:
                     continue
                 if cut.start < title_start:  # "United States Trade" + "Representative X": keep "United States"
                     cut = Span(self.doc, cut.start, title_start, label=cut.label_)
-                    cut = None if all(t.lower_ in QUALIFIERS for t in cut) else cut
+                    cut = None if all(t.lower_ in QUALIFIERS | HONORIFIC_TITLES for t in cut) else cut  # "Majesty"
                 elif cut.end <= start and (self.lexicon.organization(cut.text) or self.lexicon.country(cut.text)):
                     pass  # "Treasury" in "Treasury Secretary" names the organization
                 else:
@@ -1134,12 +1135,11 @@ class EntityTable:
             name = _person_name(span, self.lexicon)
             if name and " " in name:
                 words = name.split()
-                for word in {words[-1], *words[1:-1]}:
+                surnames = {" ".join(words[-2:])} if len(words) >= 3 else set()  # "Aguilera Centeno": two surnames
+                for word in {words[-1], *words[1:-1], *surnames}:
                     by_part.setdefault(word, set()).add(name)
-        table = {}
-        for part, names in by_part.items():
-            for name in names:
-                table[name] = name
+        table = {name: name for names in by_part.values() for name in names}
+        for part, names in by_part.items():  # (after every full name: "Vega Morales" is "Carlos Vega Morales")
             if len(names) == 1:
                 table[part] = next(iter(names))
         return table
@@ -1450,8 +1450,8 @@ def _person_name(span: Span, lexicon: Lexicon) -> str | None:
     """A person's name as written, without leading titles: "President Joe R. Biden" -> "Joe R. Biden"
     (the resolver still finds "Joe Biden" by surname and first initial)."""
     words = span.text.split()
-    while words and words[0].lower().strip(".") in lexicon.title_words:
-        words = words[1:]
+    while words and (words[0].lower().strip(".") in lexicon.title_words or words[0].lower() in HONORIFIC_TITLES):
+        words = words[1:]  # ("Rt Hon Ana Ruiz")
     while words and re.fullmatch(r"[A-Z]\.?", words[0]):
         words = words[1:]  # an initial the title words left alone
     if not words or not words[0][:1].isupper():

@@ -222,7 +222,7 @@ def _untagged_name_before(doc: Doc, i: int, table: EntityTable, lower: int) -> t
         token = doc[j]
         return (token.pos_ == "PROPN" and token.dep_ == "compound" and token.text[:1].isupper()
                 and table.key_at(j) is None and token.lower_ not in table.lexicon.title_words
-                and token.lower_ not in QUALIFIERS and token.ent_type_ not in NOT_NAME_ENTITIES)
+                and token.lower_ not in QUALIFIERS | HONORIFIC_TITLES and token.ent_type_ not in NOT_NAME_ENTITIES)
 
     if i < lower or not name_word(i):
         return None, i + 1

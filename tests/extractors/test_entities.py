@@ -342,3 +342,12 @@ def test_entities_a_bodys_span_begun_with_a_countrys_possessive_is_the_country_t
     assert doc.ents[0].text == "Ghana\u2019s Independent Electoral Commission"
     kinds = {e.label: e.kind for e in EntityTable(doc, load_lexicon()).entities()}
     assert kinds == {"Ghana": "Country", "Independent Electoral Commission": "GovernmentBody"}, kinds
+
+
+def test_entities_two_surnames_a_country_as_a_given_name_and_honorifics_name_one_person(run) -> None:
+    # "Vega Morales" later is "Carlos Vega Morales"; "Maria Colombia Paz" is one name; "Rt Hon" and "Sir"
+    # before a name are no part of it
+    text = ("Judge Carlos Vega Morales and Judge Maria Colombia Paz were named. Vega Morales declined to comment. "
+            "The Rt Hon Helen Cole and Sir Peter Marsh attended. Helen Cole spoke first.")
+    labels = {e.label for e in run(text, "2026-03-04").entities if e.kind == "Person"}
+    assert labels == {"Carlos Vega Morales", "Maria Colombia Paz", "Helen Cole", "Peter Marsh"}, labels
