@@ -372,9 +372,11 @@ def _frozen_targets(token: Token, slots: dict[str, Token], table: EntityTable) -
 
 def _imposed_targets(token: Token, slots: dict[str, Token], table: EntityTable) -> _Read:
     """ "imposed sanctions on X", "imposed an asset freeze and a travel ban on X": the targets of the
-    sanctions noun, or of the ones listed with it."""
+    sanctions noun, or of the ones listed with it or set off after it."""
     noun = slots["noun"]
-    return _subject(token), [t for n in (noun, *noun.conjuncts) for t in targets_of_noun(n)], noun
+    told = [*noun.conjuncts, *(a for a in noun.children if a.dep_ == "appos")]  # ("measures — an asset freeze
+    told += [c for a in told if a.dep_ == "appos" for c in a.conjuncts]      #   and a travel ban — against X")
+    return _subject(token), [t for n in (noun, *told) for t in targets_of_noun(n)], noun
 
 
 def _listed_targets(token: Token, slots: dict[str, Token], table: EntityTable) -> _Read:

@@ -141,10 +141,23 @@ def target_keys(targets: list[Token], table: EntityTable, authority: str | None)
         if titled:  # "designating the X Police Deputy Director Y and Z": Y and Z, not the police
             keys += [k for k in titled if k != authority and k not in keys]
             continue
+        if key and table.kind(key) == PERSON:
+            keys += [k for k in _titled_people_joined_before(target, table)
+                     if k != authority and k not in keys and k != key]
         if key and key != authority and key not in keys and table.kind(key) not in (PLACE,) \
                 and not (table.kind(key) == COUNTRY and _where_located(target)):
             keys.append(key)  # (not "entities located in Iran and the UAE")
     return keys
+
+
+def _titled_people_joined_before(target: Token, table: EntityTable) -> list[str]:
+    """ "Supreme Court Justice A and Appeals Judge B": the titled people the parse hung on the last one's name,
+    joined to it by "and"."""
+    span = table.span_at(target)
+    lefts = [t for t in target.subtree if span is not None and t.i < span[0]]
+    if not any(t.lower_ == "and" for t in lefts):
+        return []
+    return [k for t in lefts for k in [table.key_at(t)] if k and table.kind(k) == PERSON and _after_a_title(t, table)]
 
 
 def _titled_people_after(token: Token, table: EntityTable) -> list[str]:

@@ -700,3 +700,15 @@ def test_sanctions_a_body_that_says_it_added_people_to_its_list_of_restrictive_m
             "Union said it had added General Pablo Ortiz to its list of people facing restrictive measures.")
     found = {(a, t) for a, t, _ in sanctions(run(text, published="2026-09-02"))}
     assert ("European Union", "Pablo Ortiz") in found, found
+
+
+def test_sanctions_titled_people_joined_by_and_and_measures_set_off_before_their_targets(run) -> None:
+    # the parse may hang "Chief Justice A and Appeals Judge B" on B alone; "restrictive measures — an asset
+    # freeze and a travel ban — against X" hangs "against" on the set-off nouns; "Vega Morales" is A's two
+    # surnames, and "Paz" the judge "Maria Colombia Paz", whose middle name is a country's
+    text = ("Washington blacklisted Chief Justice Carlos Vega Morales and Appeals Judge Maria Colombia Paz on "
+            "Tuesday. The Council of the European Union adopted restrictive measures — an asset freeze and a travel "
+            "ban — against five people, including Vega Morales and Paz.")
+    found = {(a, t) for a, t, _ in sanctions(run(text, published="2026-09-15"))}
+    assert {("United States", "Carlos Vega Morales"), ("United States", "Maria Colombia Paz"),
+            ("European Union", "Carlos Vega Morales"), ("European Union", "Maria Colombia Paz")} <= found, found
