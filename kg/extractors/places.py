@@ -31,10 +31,10 @@ def country_of_place(name: str, lexicon: Lexicon) -> str | None:
     """The canonical country a city or region lies in ("Budapest" -> "Hungary"), or None when unknown."""
     _, _, regions = _by_normal_name()
     head = name.split(",")[0].strip()  # "Washington, DC"
-    found = lexicon.city_country(name) or lexicon.city_country(head)
-    if found is None and normalize(head) in regions:
-        found = lexicon.country(regions[normalize(head)]) or regions[normalize(head)]
-    return found
+    region = regions.get(normalize(head))
+    if region is not None and not lexicon.known_city(head):  # "Florida" is the state, not a Colombian town
+        return lexicon.country(region) or region
+    return lexicon.city_country(name) or lexicon.city_country(head)
 
 
 def coordinates_of(name: str, country: str, lexicon: Lexicon) -> tuple[float, float] | None:

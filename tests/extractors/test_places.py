@@ -41,3 +41,10 @@ def test_places_country_is_typed_labelled_and_not_mentioned_in_the_graph() -> No
     assert (moldova, ontology.A, ontology.kg("Country")) in triples
     assert not any(p == ontology.MENTIONS and o == moldova for _, p, o in triples)
     assert any(p == ontology.MENTIONS and o == namer.entity("place/hungary") for _, p, o in triples)
+
+
+def test_places_a_region_is_in_its_country_before_a_small_town_of_its_name_elsewhere(run) -> None:
+    # "Florida" and "Virginia" are towns in Colombia and South Africa too, but the states are meant
+    extraction = run("Governors from Florida and Virginia met in Atlanta on Monday.", "2026-03-04")
+    within = {e.label: e.within for e in extraction.entities}
+    assert within.get("Florida") == within.get("Virginia") == "place/united-states", within
