@@ -466,7 +466,8 @@ class EntityTable:
     def _split_after_body(self, span: Span) -> list[Span]:
         """A span the model ran from a body's name after a title on into a person's: "Chairman of [the Cabinet
         of Ministers Nurlan Abdyraev]", "Minister of [the Armed Forces of Cuba Luis Vega]": the body (a name
-        with a body's word), then the person (two or three capitalised words)."""
+        with a body's word, ending in a capitalised word: not "Agency for [International Development]"), then
+        the person (two or three capitalised words)."""
         if span.label_ != "ORG":
             return [span]
         first = span.start + (self.lowers[span.start] == "the")
@@ -477,7 +478,7 @@ class EntityTable:
         for end in range(max(span.end - 3, first + 1), span.end - 1):  # the longest name first
             rest, body = self.doc[end : span.end], self.doc[first:end]
             if all(t.is_alpha and t.text.istitle() and not lexicon.org_word(t.text) and not lexicon.country(t.text)
-                   for t in rest) and body[-1].lower_ not in ("of", "and", "the") \
+                   for t in rest) and body[-1].text[:1].isupper() \
                     and any(lexicon.org_word(t.text) for t in body):
                 return [Span(self.doc, first, end, label="ORG"), Span(self.doc, end, span.end, label="PERSON")]
         return [span]
