@@ -15,6 +15,7 @@ from kg.extractors.entities import HONORIFIC_TITLES, QUALIFIERS, REGION_NOUNS, E
 from kg.extractors.evidence import make_evidence
 from kg.extractors.lexicon import word_list
 from kg.extractors.patterns import iter_matches, load_patterns
+from kg.extractors.places import country_of_place as place_country
 from kg.model import (
     COMPANY,
     COUNTRY,
@@ -1271,6 +1272,8 @@ def _titles_of_line(doc: Doc, start: int, end: int, person: str, table: EntityTa
     key, span = table.key_at(first), table.span_at(first)
     if len(parts) > 1 and key and span and span[1] == parts[-1][1] and table.kind(key) not in (PERSON, PLACE):
         org, parts = key, parts[:-1]
+    elif len(parts) > 1 and place_country(doc[first : parts[-1][1]].text, table.lexicon):
+        parts = parts[:-1]  # "Member of the House of Representatives, Florida": the state, no part of the title
     elif len(parts) > 1 and _capitalised(doc[first : parts[-1][1]]) and not match_title_around(doc, first, table):
         org = table.add_name(first, parts[-1][1], table.shape_kind(first, parts[-1][1]) or ORGANIZATION)
         parts = parts[:-1]  # "..., Amherst College": a body the model did not tag
