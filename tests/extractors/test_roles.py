@@ -19,6 +19,11 @@ def roles(extraction) -> set[tuple[str, str, str | None, str | None]]:
     }
 
 
+def titled(extraction) -> set[tuple[str, str, str | None]]:
+    """(person, title, org label) of each role of an extraction."""
+    return {(person, role, org) for person, role, org, _ in roles(extraction)}
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -1338,8 +1343,7 @@ def test_roles_a_towns_name_is_no_short_name_of_a_body_named_after_it(run) -> No
 )
 def test_roles_a_body_in_lower_case_after_a_possessive_is_the_possessors(run, text, expected) -> None:
     extraction = run(text, published="2026-03-04", url="https://www.reuters.com/world/t")
-    names = {e.key: e.label for e in extraction.entities}
-    found = {(names[f.person], names.get(f.org)) for f in extraction.facts if isinstance(f, RoleFact)}
+    found = {(person, org) for person, _, org in titled(extraction)}
     assert expected in found, found
 
 
@@ -1359,8 +1363,7 @@ def test_roles_a_trade_after_a_countrys_possessive_is_no_post_of_it(run) -> None
 )
 def test_roles_a_name_before_a_business_title_is_the_holders_company(run, text, expected) -> None:
     extraction = run(text, published="2026-03-04", url="https://apnews.com/article/t")
-    names = {e.key: e.label for e in extraction.entities}
-    found = {(names[f.person], f.role, names.get(f.org)) for f in extraction.facts if isinstance(f, RoleFact)}
+    found = titled(extraction)
     assert expected in found, found
     assert {e.label: e.kind for e in extraction.entities}[expected[2]] != "Person"
 
@@ -1369,8 +1372,7 @@ def test_roles_the_company_is_the_one_the_story_tells_acting_not_the_one_named_l
     text = ("Halden Marine said on Tuesday that its chief executive would step down. Analysts at Nordbank "
             "Securities called the move overdue. The company's chairman, Ivar Lunde, thanked her for her work.")
     extraction = run(text, published="2026-03-04", url="https://www.reuters.com/world/t")
-    names = {e.key: e.label for e in extraction.entities}
-    found = {(names[f.person], names.get(f.org)) for f in extraction.facts if isinstance(f, RoleFact)}
+    found = {(person, org) for person, _, org in titled(extraction)}
     assert ("Ivar Lunde", "Halden Marine") in found, found
 
 
@@ -1397,8 +1399,7 @@ def test_roles_a_headline_country_read_inside_a_title_counts_towards_the_article
 )
 def test_roles_a_bodys_title_before_a_comma_and_the_person(run, text, expected) -> None:
     extraction = run(text, published="2026-03-04", url="https://www.reuters.com/world/t")
-    names = {e.key: e.label for e in extraction.entities}
-    found = {(names[f.person], names.get(f.org)) for f in extraction.facts if isinstance(f, RoleFact)}
+    found = {(person, org) for person, _, org in titled(extraction)}
     assert expected in found, found
 
 
@@ -1414,8 +1415,7 @@ def test_roles_a_bodys_title_before_a_comma_and_the_person(run, text, expected) 
 )
 def test_roles_a_sides_people_take_its_country(run, text, expected) -> None:
     extraction = run(text, published="2026-05-06", url="https://www.whitehouse.gov/briefings-statements/t")
-    names = {e.key: e.label for e in extraction.entities}
-    found = {(names[f.person], f.role, names.get(f.org)) for f in extraction.facts if isinstance(f, RoleFact)}
+    found = titled(extraction)
     assert expected in found, found
 
 
@@ -1423,16 +1423,14 @@ def test_roles_who_heads_a_bodys_part_is_the_bodys(run) -> None:
     text = ("Maria Soto, who heads the Public Ministry's anti-corruption unit, said the case was strong. Omar "
             "Haddad, who runs the Coastal Authority's licensing office, declined to comment.")
     extraction = run(text, published="2026-03-04", url="https://apnews.com/article/t")
-    names = {e.key: e.label for e in extraction.entities}
-    found = {(names[f.person], names.get(f.org)) for f in extraction.facts if isinstance(f, RoleFact)}
+    found = {(person, org) for person, _, org in titled(extraction)}
     assert {("Maria Soto", "Public Ministry"), ("Omar Haddad", "Coastal Authority")} <= found, found
 
 
 def test_roles_a_name_before_a_local_title_and_its_holder_is_the_place(run) -> None:
     extraction = run("Pine Hollow Mayor Lorraine Beaudry said the town had been evacuated.", published="2026-07-23",
                      url="https://apnews.com/article/t")
-    names = {e.key: e.label for e in extraction.entities}
-    found = {(names[f.person], f.role, names.get(f.org)) for f in extraction.facts if isinstance(f, RoleFact)}
+    found = titled(extraction)
     assert ("Lorraine Beaudry", "Mayor", "Pine Hollow") in found, found
     assert {e.label: e.kind for e in extraction.entities}["Pine Hollow"] == "Place"
 
@@ -1440,8 +1438,7 @@ def test_roles_a_name_before_a_local_title_and_its_holder_is_the_place(run) -> N
 def test_roles_a_rank_before_a_title_ending_in_general_is_part_of_it(run) -> None:
     extraction = run("The alliance's Deputy Secretary General, Ilona Marsh, attended. NATO's Deputy Secretary General, "
                      "Tomas Valancius, spoke first.", published="2026-03-04", url="https://apnews.com/article/t")
-    names = {e.key: e.label for e in extraction.entities}
-    found = {(names[f.person], f.role, names.get(f.org)) for f in extraction.facts if isinstance(f, RoleFact)}
+    found = titled(extraction)
     assert ("Tomas Valancius", "Deputy Secretary General", "NATO") in found, found
 
 
@@ -1449,8 +1446,7 @@ def test_roles_an_acting_title_does_not_hide_the_same_post_held_since(run) -> No
     text = ("On May 20, the Secretary designated Ambassador Ruth Kemper to serve as the 14th Director of the Maritime "
             "Training Institute (MTI). Ambassador Kemper has served as acting Director of MTI since January 2026.")
     extraction = run(text, published="2026-06-01", url="https://www.state.gov/t")
-    names = {e.key: e.label for e in extraction.entities}
-    found = {(names[f.person], f.role, names.get(f.org)) for f in extraction.facts if isinstance(f, RoleFact)}
+    found = titled(extraction)
     assert {("Ruth Kemper", "Director", "Maritime Training Institute"),
             ("Ruth Kemper", "acting Director", "Maritime Training Institute")} <= found, found
 
@@ -1462,8 +1458,7 @@ def test_roles_a_title_set_off_before_a_rank_or_an_earlier_title_is_the_persons_
             "Minister of Energy Carlos Vela Rojas, former Vice Minister of Mines Elena Paz Rojas, and two others "
             "were designated.")
     extraction = run(text, published="2026-03-04", url="https://apnews.com/article/t")
-    names = {e.key: e.label for e in extraction.entities}
-    found = {(names[f.person], f.role, names.get(f.org)) for f in extraction.facts if isinstance(f, RoleFact)}
+    found = titled(extraction)
     assert ("Ana Salas", "head", "Interpol") in found, found
     assert not [f for f in found if f[0] == "Elena Paz Rojas" and f[1] != "Vice Minister of Mines"], found
 
@@ -1473,8 +1468,7 @@ def test_roles_a_bodys_bracketed_acronym_names_it_where_the_model_tagged_nothing
     text = ("Observers praised the Electoral Commission of the Republic (CER) on Monday. CER chairwoman Lucia "
             "Ferro said the count was clean.")
     extraction = run(text, published="2026-03-04", url="https://apnews.com/article/t")
-    names = {e.key: e.label for e in extraction.entities}
-    found = {(names[f.person], f.role, names.get(f.org)) for f in extraction.facts if isinstance(f, RoleFact)}
+    found = titled(extraction)
     assert ("Lucia Ferro", "chairwoman", "Electoral Commission of the Republic") in found, found
 
 
@@ -1485,8 +1479,7 @@ def test_roles_a_body_told_as_led_by_a_titled_person_gives_the_title_its_body(ru
             "of Estonia has been run since March by Deputy Governor Maria Lepik. The Green Future Alliance, led by "
             "Foreign Minister Tomas Ilves, won eleven seats.")
     extraction = run(text, published="2026-03-04", url="https://apnews.com/article/t")
-    names = {e.key: e.label for e in extraction.entities}
-    found = {(names[f.person], f.role, names.get(f.org)) for f in extraction.facts if isinstance(f, RoleFact)}
+    found = titled(extraction)
     assert {("Ruth Cole", "Director General", "Harbour Authority"),
             ("Maria Lepik", "Deputy Governor", "Bank of Estonia")} <= found, found
     assert ("Tomas Ilves", "Foreign Minister", "Green Future Alliance") not in found, found
@@ -1497,8 +1490,7 @@ def test_roles_each_person_set_off_after_a_plural_title_holds_it(run) -> None:
     text = ("Both finance ministers, Ghana's Kwame Mensah and Togo's Kossi Agbeko, signed the accord. Peru's vice "
             "presidents, Luis Ramos and Rosa Vidal, opened the session.")
     extraction = run(text, published="2026-03-04", url="https://apnews.com/article/t")
-    names = {e.key: e.label for e in extraction.entities}
-    found = {(names[f.person], f.role, names.get(f.org)) for f in extraction.facts if isinstance(f, RoleFact)}
+    found = titled(extraction)
     assert {("Kwame Mensah", "finance minister", "Ghana"), ("Kossi Agbeko", "finance minister", "Togo"),
             ("Luis Ramos", "vice president", "Peru"), ("Rosa Vidal", "vice president", "Peru")} <= found, found
 
@@ -1527,8 +1519,7 @@ def test_roles_each_person_set_off_after_a_plural_title_holds_it(run) -> None:
 )
 def test_roles_title_ranks_and_portfolios_stay_in_the_title(run, text, expected) -> None:
     extraction = run(text, published="2026-03-04", url="https://apnews.com/article/t")
-    names = {e.key: e.label for e in extraction.entities}
-    found = {(names[f.person], f.role, names.get(f.org)) for f in extraction.facts if isinstance(f, RoleFact)}
+    found = titled(extraction)
     assert expected in found, found
 
 
@@ -1537,8 +1528,7 @@ def test_roles_a_name_the_model_ran_into_the_body_after_a_title_is_the_holder(ru
     text = ("The delegation met Chairman of the Council of Ministers Luka Petrovic in Sarajevo. Washington also "
             "sanctioned Minister of the National Armed Forces of Peru Luis Vega Soto.")
     extraction = run(text, published="2026-03-04", url="https://apnews.com/article/t")
-    names = {e.key: e.label for e in extraction.entities}
-    found = {(names[f.person], f.role, names.get(f.org)) for f in extraction.facts if isinstance(f, RoleFact)}
+    found = titled(extraction)
     assert {("Luka Petrovic", "Chairman", "Council of Ministers"),
             ("Luis Vega Soto", "Minister", "National Armed Forces of Peru")} <= found, found
 
@@ -1550,9 +1540,8 @@ def test_roles_a_delegation_line_of_a_us_agency_names_the_agency_whole(run) -> N
             "The Honorable Ruth Cole, Member of the U.S. House of Representatives, Oregon\n\n"
             "The Honorable Tom Hale, United States Representative, Nevada\n")
     extraction = run(text, published="2026-03-04", url="https://www.whitehouse.gov/t")
-    names = {e.key: e.label for e in extraction.entities}
-    found = {(names[f.person], names.get(f.org)) for f in extraction.facts if isinstance(f, RoleFact)}
+    found = {(person, org) for person, _, org in titled(extraction)}
     # the state a member of a legislature is for ends the line: no body, no part of the title
     assert {("Ana Ruiz", "U.S. Agency for International Development"),
             ("Ruth Cole", "U.S. House of Representatives"), ("Tom Hale", "United States")} <= found, found
-    assert "International Development" not in names.values(), names
+    assert "International Development" not in labels(extraction).values()
