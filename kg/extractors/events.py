@@ -195,7 +195,7 @@ def extract_events(doc: Doc, table: EntityTable, document: Document, sentences: 
                     and table.kind(event.place) == COUNTRY):
                 continue  # "Russia's attack on Ukraine", "arrests in China": a war or a policy, no one happening
             event.evidence.append(make_evidence(sent, document, event.evidence.pop(), 0.7))
-            if future(token):
+            if future(token) or _asked_for(token):
                 event.status = event.status or "Planned"
                 event.date = upcoming(event.date, document)
                 if not _told_in_past(token.head if token.pos_ == "NOUN" else token):  # (not "who won the June vote")
@@ -923,6 +923,16 @@ def _written_name(token: Token) -> str | None:
                                  or glued_hyphen(t) for t in words):
         return None
     return words.text
+
+
+def _asked_for(noun: Token) -> bool:
+    """A happening someone is invited to or calls for is still to come: "invited the organisers to a meeting on
+    Friday", "called for protests on Saturday"."""
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ != "pobj":
+        return False
+    verb = noun.head.head
+    return (noun.head.lower_ == "to" and verb.lemma_.lower() in INVITING_VERBS
+            or noun.head.lower_ == "for" and verb.lemma_.lower() == "call")
 
 
 def _negated(token: Token) -> bool:

@@ -1414,3 +1414,11 @@ def test_events_a_happening_scheduled_or_set_for_a_day_is_dated_by_it(run) -> No
     found = typed_events(run(text, published="2026-05-13"))
     assert ("summit", "2026-09-03", "Accra") in found, found
     assert ("hearing", "2026-05-18") in [f[:2] for f in found], found
+
+
+def test_events_a_happening_someone_is_invited_to_or_calls_for_is_still_to_come(run) -> None:
+    text = ("The governor invited the strikers to a meeting at the port on Friday. The union has called for "
+            "protests in Durban on Saturday.")
+    found = typed_events(run(text, published="2026-05-06"))  # a Wednesday
+    assert ("meeting", "2026-05-08") in [f[:2] for f in found], found
+    assert ("protest", "2026-05-09", "Durban") in found, found
