@@ -103,12 +103,21 @@ def _alike_given_names(known: str, new: str) -> bool:
         return False
     if len(known) == 1 or len(new) == 1:
         return True
-    for _ in range(2):  # ("Yuriy": "y" written "i", then "ii" written "i")
-        for written, one_way in SPELLINGS:
-            known, new = known.replace(written, one_way), new.replace(written, one_way)
+    known, new = _one_spelling(known), _one_spelling(new)
     if min(len(known), len(new)) <= SHORT_GIVEN_NAME:
         return known == new
     return SequenceMatcher(None, known, new).ratio() >= ALIKE_GIVEN_NAMES
+
+
+def _one_spelling(name: str) -> str:
+    """A first name with the letters transliterations write in several ways written one way, until it settles
+    ("Yuriy": "y" written "i", then "ii" written "i")."""
+    previous = None
+    while previous != name:
+        previous = name
+        for written, one_way in SPELLINGS:
+            name = name.replace(written, one_way)
+    return name
 
 
 def _other_names_agree(known: list[str], new: list[str]) -> bool:

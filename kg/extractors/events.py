@@ -195,7 +195,7 @@ def extract_events(doc: Doc, table: EntityTable, document: Document, sentences: 
                     and table.kind(event.place) == COUNTRY):
                 continue  # "Russia's attack on Ukraine", "arrests in China": a war or a policy, no one happening
             event.evidence.append(make_evidence(sent, document, event.evidence.pop(), 0.7))
-            if future(token) or _asked_for(token):
+            if future(token) or _invited_to(token):
                 event.status = event.status or "Planned"
                 event.date = upcoming(event.date, document)
                 if not _told_in_past(token.head if token.pos_ == "NOUN" else token):  # (not "who won the June vote")
@@ -925,7 +925,7 @@ def _written_name(token: Token) -> str | None:
     return words.text
 
 
-def _asked_for(noun: Token) -> bool:
+def _invited_to(noun: Token) -> bool:
     """A happening someone is invited to or calls for is still to come: "invited the organisers to a meeting on
     Friday", "called for protests on Saturday"."""
     if noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ != "pobj":

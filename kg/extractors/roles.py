@@ -1708,10 +1708,8 @@ def _possessed_title_before(doc: Doc, start: int, person: str, table: EntityTabl
     if comma - 3 < sent.start or doc[comma].text != ",":
         return None
     title_start = match_title(doc, comma, table)
-    if title_start is None or title_start - 2 < sent.start or doc[title_start - 1].text not in POSSESSIVE:
-        return None
-    org = table.key_at(title_start - 2)
-    if org is None or table.kind(org) == PERSON:
+    org = _possessor_before(doc, title_start, table, sent.start) if title_start is not None else None
+    if org is None:
         return None
     evidence = make_evidence(sent, document, "roles.possessed_title_before", 0.7)
     return RoleFact(person, doc[title_start:comma].text, org, (evidence,))

@@ -562,12 +562,17 @@ def _is_sanctions_list(token: Token) -> bool:
         return True
     if token.lemma_.lower() not in LIST_NOUNS:
         return False
-    return any(c.lemma_.lower() in SANCTIONS_LIST_WORDS for c in token.children
-               if c.dep_ in ("compound", "amod", "nmod")) or any(
-        w.lemma_.lower() == "sanction" or w.lemma_.lower() == "measure" and any(a.lower_ == "restrictive"
-                                                                               for a in w.children)
-        for p in token.children if p.dep_ == "prep" and p.lower_ == "of" for w in p.subtree)
-    # ("its list of people facing restrictive measures", "the list of those subject to sanctions")
+    named = any(c.lemma_.lower() in SANCTIONS_LIST_WORDS for c in token.children
+                if c.dep_ in ("compound", "amod", "nmod"))
+    # "its list of people facing restrictive measures", "the list of those subject to sanctions"
+    return named or any(_names_sanctions(w) for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
+                        for w in p.subtree)
+
+
+def _names_sanctions(word: Token) -> bool:
+    """ "sanctions", "restrictive measures"."""
+    lemma = word.lemma_.lower()
+    return lemma == "sanction" or lemma == "measure" and any(a.lower_ == "restrictive" for a in word.children)
 
 
 def _subject(verb: Token) -> Token | None:
