@@ -14,6 +14,11 @@ def events(extraction) -> list[EventFact]:
     return [f for f in extraction.facts if isinstance(f, EventFact)]
 
 
+def dated_events(extraction) -> list[tuple[str, str | None]]:
+    """(type, date) of each event of an extraction."""
+    return [(f.event_type, f.date.value if f.date else None) for f in events(extraction)]
+
+
 def typed_events(extraction) -> list[tuple[str, str | None, str | None]]:
     """(type, date, place label) of each event of an extraction."""
     names = {e.key: e.label for e in extraction.entities}
@@ -592,7 +597,7 @@ def test_events_label_keeps_the_date_in_ordinary_case(run) -> None:
     ],
 )
 def test_events_voters_choosing_is_a_vote(run, text, date) -> None:
-    found = [(f.event_type, f.date.value if f.date else None) for f in events(run(text, published="2015-05-07"))]
+    found = dated_events(run(text, published="2015-05-07"))
     assert ("vote", date) in found, found
 
 
@@ -647,7 +652,7 @@ def test_events_a_month_is_no_town(run) -> None:
     ],
 )
 def test_events_rulings_and_readings(run, text, event_type, date) -> None:
-    found = [(f.event_type, f.date.value if f.date else None) for f in events(run(text, published="2026-04-14"))]
+    found = dated_events(run(text, published="2026-04-14"))
     assert (event_type, date) in found, found
 
 
@@ -683,7 +688,7 @@ def test_events_undated_attack_on_a_town_is_still_one(run) -> None:
 
 def test_events_a_day_counted_back_right_after_the_event_is_its_day(run) -> None:
     text = "The two leaders discussed the drone strikes against Basra, Iraq the day before and trade."
-    found = [(f.event_type, f.date.value if f.date else None) for f in events(run(text, published="2024-01-16"))]
+    found = dated_events(run(text, published="2024-01-16"))
     assert ("strike", "2024-01-15") in found, found
 
 
@@ -705,7 +710,7 @@ def test_events_a_stop_named_by_a_travel_noun_holds_for_there(run) -> None:
     ],
 )
 def test_events_present_of_a_coming_vote_and_a_suspending_court(run, text, event_type, date) -> None:
-    found = [(f.event_type, f.date.value if f.date else None) for f in events(run(text, published="2026-04-14"))]
+    found = dated_events(run(text, published="2026-04-14"))
     assert (event_type, date) in found, found
 
 
@@ -771,7 +776,7 @@ def test_events_a_year_after_since_dates_no_event(run) -> None:
 
 def test_events_a_past_month_and_day_after_publication_is_last_year(run) -> None:
     text = "The prime minister resigned on August 19 after weeks of protests."
-    found = [(f.event_type, f.date.value if f.date else None) for f in events(run(text, published="2027-01-12"))]
+    found = dated_events(run(text, published="2027-01-12"))
     assert ("resignation", "2026-08-19") in found, found
 
 
@@ -879,7 +884,7 @@ def test_events_freed_captives_are_a_release_and_a_demand_is_none(run) -> None:
 
 def test_events_a_strike_called_for_a_weekday_is_the_coming_one(run) -> None:
     text = "The miners' union called a 24-hour strike for Thursday in the coal mines of Boyaca."
-    found = [(f.event_type, f.date.value if f.date else None) for f in events(run(text, published="2025-11-04"))]
+    found = dated_events(run(text, published="2025-11-04"))
     assert ("strike", "2025-11-06") in found, found
 
 
@@ -891,7 +896,7 @@ def test_events_an_invitation_to_visit_is_no_visit(run) -> None:
 def test_events_a_placed_happening_takes_the_one_date_its_sentence_gives(run) -> None:
     text = "Officials will discuss the rule at the Export Control Forum in Warsaw, Poland, on October 6."
     extraction = run(text, published="2026-09-29")
-    found = [(f.event_type, f.date.value if f.date else None) for f in events(extraction)]
+    found = dated_events(extraction)
     assert ("conference", "2026-10-06") in found, found
     text = "Sanchez, who took office in 2019, visited Maputo."
     assert all(f.date is None for f in events(run(text, published="2026-09-29")) if f.event_type == "visit")
@@ -1027,7 +1032,7 @@ def test_events_a_named_dialogue_at_a_stop_keeps_its_name_and_is_no_part_of_the_
     ],
 )
 def test_events_a_coming_weekday_of_the_day_of_publication_is_that_day(run, text, published, expected) -> None:
-    found = [(f.event_type, f.date.value if f.date else None) for f in events(run(text, published=published))]
+    found = dated_events(run(text, published=published))
     assert expected in found, found
 
 
@@ -1044,7 +1049,7 @@ def test_events_a_coming_weekday_of_the_day_of_publication_is_that_day(run, text
     ],
 )
 def test_events_nouns_of_disasters_mourning_speeches_auctions_and_receptions(run, text, event_type, date) -> None:
-    found = [(f.event_type, f.date.value if f.date else None) for f in events(run(text, published="2026-05-12"))]
+    found = dated_events(run(text, published="2026-05-12"))
     assert (event_type, date) in found, found
 
 
@@ -1078,7 +1083,7 @@ def test_events_a_placed_happening_keeps_its_place_without_a_day(run) -> None:
     ],
 )
 def test_events_a_day_counted_from_another(run, text, expected) -> None:
-    found = [(f.event_type, f.date.value if f.date else None) for f in events(run(text, published="2026-05-12"))]
+    found = dated_events(run(text, published="2026-05-12"))
     assert expected in found, found
 
 
@@ -1099,13 +1104,13 @@ def test_events_a_happening_told_by_its_noun_is_where_its_agent_is(run, text, ex
 def test_events_a_deadline_is_no_date(run) -> None:
     assert events(run("The government has promised a referendum by 2030.", published="2026-05-12")) == []
     text = "The minister told a conference in Riga that the bridge would reopen by 2029."
-    found = [(f.event_type, f.date.value if f.date else None) for f in events(run(text, published="2026-05-12"))]
+    found = dated_events(run(text, published="2026-05-12"))
     assert found == [("conference", None)], found
 
 
 def test_events_a_start_is_no_date(run) -> None:
     text = "Leaders will hold their first summit in Hanoi since 2019."
-    found = [(f.event_type, f.date.value if f.date else None) for f in events(run(text, published="2026-05-12"))]
+    found = dated_events(run(text, published="2026-05-12"))
     assert found == [("summit", None)], found
 
 
@@ -1129,7 +1134,7 @@ def test_events_a_stop_said_to_be_a_place_is_where_its_meetings_are(run) -> None
     ],
 )
 def test_events_a_meeting_is_on_the_day_written_after_the_one_met(run, text, date) -> None:
-    found = [(f.event_type, f.date.value if f.date else None) for f in events(run(text, published="2026-05-12"))]
+    found = dated_events(run(text, published="2026-05-12"))
     assert ("meeting", date) in found, found
 
 
@@ -1151,7 +1156,7 @@ def test_events_a_site_hung_on_the_person_who_acts_is_the_happening_s(run) -> No
     ],
 )
 def test_events_the_next_day_counts_from_the_happening_told_before(run, text, expected) -> None:
-    found = [(f.event_type, f.date.value if f.date else None) for f in events(run(text, published="2026-05-12"))]
+    found = dated_events(run(text, published="2026-05-12"))
     assert expected in found, found
 
 
@@ -1165,7 +1170,7 @@ def test_events_touring_a_place_is_a_visit(run) -> None:
 
 def test_events_a_year_in_a_name_is_no_date_but_an_events_year_is(run) -> None:
     text = "The minister will speak at a conference in Apia on the region's 2040 Ocean Strategy."
-    found = [(f.event_type, f.date.value if f.date else None) for f in events(run(text, published="2026-05-12"))]
+    found = dated_events(run(text, published="2026-05-12"))
     assert found == [("conference", None)], found
     text = "Leaders met in Tokyo in the 2019 Summit of the Group."
     found = [(f.place, f.date.value if f.date else None) for f in events(run(text, published="2019-11-02"))]
@@ -1271,7 +1276,7 @@ def test_events_a_happening_dated_only_by_an_earlier_year_is_background(run) -> 
     text = ("Thousands of people protested in Kisumu on Monday against the fuel tax. Last year, deadly protests "
             "against a similar tax in Nakuru forced President Oduya to withdraw the bill, months after the 2022 "
             "election in Kenya.")
-    found = [(f.event_type, f.date.value if f.date else None) for f in events(run(text, published="2026-03-04"))]
+    found = dated_events(run(text, published="2026-03-04"))
     assert ("protest", "2026-03-02") in found, found
     assert not [d for _, d in found if d and len(d) == 4], found
 
@@ -1287,14 +1292,14 @@ def test_events_a_happening_dated_only_by_an_earlier_year_is_background(run) -> 
     ],
 )
 def test_events_a_day_counted_from_a_happening_told_before(run, text, expected) -> None:
-    found = [(f.event_type, f.date.value if f.date else None) for f in events(run(text, published="2026-03-04"))]
+    found = dated_events(run(text, published="2026-03-04"))
     assert expected in found, found
 
 
 def test_events_a_day_counted_from_another_happening_is_not_taken(run) -> None:
     text = ("A bomb exploded at a market in Kano on March 1. Two days after the wedding, police arrested three men "
             "in Kaduna.")
-    found = [(f.event_type, f.date.value if f.date else None) for f in events(run(text, published="2026-03-04"))]
+    found = dated_events(run(text, published="2026-03-04"))
     assert ("arrest", "2026-03-03") not in found, found
 
 
@@ -1319,7 +1324,7 @@ def test_events_a_resignation_announced_at_a_news_conference_is_the_event(run) -
     ],
 )
 def test_events_a_person_dismissed_from_a_post(run, text, expected) -> None:
-    found = [(f.event_type, f.date.value if f.date else None) for f in events(run(text, published="2026-03-04"))]
+    found = dated_events(run(text, published="2026-03-04"))
     assert expected in found, found
 
 
@@ -1381,7 +1386,7 @@ def test_events_hours_later_is_the_day_of_the_happening_told_before(run) -> None
             "The storm hit Stavanger on Friday. A few hours later, soldiers evacuated 300 people from the city.")
     found = typed_events(run(text, published="2026-02-14"))
     assert ("arrest", "2026-02-10", "Narvik") in found, found
-    assert ("evacuation", "2026-02-13") in [found_event[:2] for found_event in found], found
+    assert ("evacuation", "2026-02-13") in [event[:2] for event in found], found
 
 
 @pytest.mark.parametrize(
