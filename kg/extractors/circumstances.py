@@ -27,7 +27,6 @@ MOURNED_PREPOSITIONS = {"for"}  # "funerals for the victims in Bannu": the place
 SIDE_EVENT_NOUNS = word_list("side_event_nouns")  # "on the margins of the Assembly in New York"
 SIDE_NOUNS = word_list("side_nouns")
 TRIP_NOUNS = word_list("trip_nouns")
-THERE = {"there"}  # "There, he will meet with X": the place the sentence before travelled to
 DATE_LABELS = {"DATE", "TIME"}  # a TIME is read only when it resolves to a day: "10 p.m." does not
 DATE_PREPOSITIONS = {"on", "in", "during", "from"}  # ("the first election since 1990" was not held in 1990)
 # Words before a date that make it no time of a happening: "since 2021" (a start), "by 2028" (a deadline).
@@ -247,11 +246,6 @@ def _first_date(words: Span, document: Document) -> DateValue | None:
     return None
 
 
-def refers_to_place_before(sent: Span, table: EntityTable) -> bool:
-    """Whether a sentence says "there" of the place told before: "There, he will meet with X"."""
-    return any(table.tokens[i].dep_ == "advmod" for i in range(sent.start, sent.end) if table.lowers[i] in THERE)
-
-
 def where_date(verb: Token, document: Document) -> DateValue | None:
     """The date of a "where" clause on the place a verb of going goes to: "will travel to Hanoi, where on
     February 18 he will co-chair the Dialogue"."""
@@ -301,11 +295,12 @@ def where_place(token: Token, table: EntityTable) -> str | None:
 
 def place_within(noun: Token, table: EntityTable, depth: int = 1) -> str | None:
     """The named place a common noun lies in, or is near: "a mine in Bolivia", "a hotel in the city of
-    Mina", "a bridge near Gori", and once through "of": "the government of Kiribati in Tarawa"."""
+    Mina", "a bridge near Gori", "supporters at the Mzuzu stadium", and once through "of": "the government of
+    Kiribati in Tarawa"."""
     for prep in (c for c in noun.children if c.dep_ == "prep"
                  and (c.lower_ in PLACE_PREPOSITIONS or c.lower_ in NEAR_PREPOSITIONS)):
         for obj in (c for c in prep.children if c.dep_ == "pobj"):
-            key = table.key_at(obj) or named_by_of(obj, table)
+            key = table.key_at(obj) or named_by_of(obj, table) or _place_named_in(obj, table)
             if key and table.kind(key) in (PLACE, COUNTRY):
                 return key
     if depth > 0:

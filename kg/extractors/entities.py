@@ -1308,14 +1308,16 @@ class EntityTable:
 
     def _gazetteer_place_at(self, start: int, end: int) -> bool:
         """Whether tokens start..end name a city of the gazetteer where a place is expected: after "in",
-        "near", "outside" ("a bridge near Dori"), after "the town of" ("the border town of Moyale"), or before
-        ", where"."""
+        "near", "outside" ("a bridge near Dori"), after "the town of" ("the border town of Moyale"), before
+        ", where", or before the common noun of a site ("a rally at the Francistown stadium")."""
         if not self.lexicon.city_country(self.text_of(start, end)) or any(
                 t.ent_type_ in NOT_NAMES for t in self.tokens[start:end]):
             return False  # (not "in March")
         before = self.lowers[start - 1] if start >= 1 else ""
         if before in LOCATIVE_PREPOSITIONS or self.lowers[end : end + 2] == [",", "where"]:
             return True  # "outside Garissa", "Kasese, where a mudslide ..."
+        if end < len(self.tokens) and self.tokens[end].text in SITE_NOUNS:
+            return True  # "the Mzuzu stadium" (a lower-case site noun: "Mzuzu Stadium" is the site's own name)
         return before == "of" and start >= 2 and self.tokens[start - 2].lemma_.lower() in PLACE_NOUNS
 
     def _register_places_of_countries(self) -> None:

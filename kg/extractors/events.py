@@ -33,7 +33,6 @@ from kg.extractors.circumstances import (
     passed,
     place_of,
     place_within,
-    refers_to_place_before,
     round_of,
     simultaneous_head,
     status_of,
@@ -61,6 +60,8 @@ ACTOR_FAMILIES = {"attack"}  # "Iran's attacks": the possessor acts; it is not t
 PARTY_FAMILIES = {"match", "meeting", "call"}  # families whose verbs take their parties as objects
 # families whose types are distinct happenings even on one day: a lawsuit, an appeal and a ruling
 TYPED_FAMILIES = {"court", "disaster"}
+DEFINITE_DETERMINERS = {"the", "this", "that"}
+TOLD_AGAIN_FAMILIES = {"disaster", "attack"}  # families whose happening, told again with "the", is the same one
 SERIES_FAMILIES = {"match"}  # families whose plural names a series, not one happening
 PARTY_PREPOSITIONS = {"with", "against"}  # the other side of a clash or a fight
 MATCH_PARTY_PREPOSITIONS = {"with", "to", "by"}  # "drew with X", "lost to X", "were held by X"
@@ -124,8 +125,9 @@ class _Event:
     partners: int = 0  # people named as met: objects of the verb or of "with"/"between"
     word: str | None = None  # the event noun as written, which names the event better than its type
     at_stop: bool = False  # placed by the stop of a trip the sentence is part of
-    guessed: bool = False  # placed by the article's dateline, not by its own words
+    guessed: bool = False  # placed by the article's dateline or the sentence before, not by its own words
     series: bool = False  # a series ("yesterday's matches"): no event, but it dates the ones told after it
+    definite: bool = False  # written with "the"/"this": "the blast" refers to a blast told before
 
 
 def extract_events(doc: Doc, table: EntityTable, document: Document, sentences: list[Span],
@@ -140,12 +142,9 @@ def extract_events(doc: Doc, table: EntityTable, document: Document, sentences: 
     series_dates: dict[str, DateValue | None] = {}  # family -> the day a series of its events was dated
     for number, sent in enumerate(sentences):
         here = stop_of(sent, table, document)
-        if here[0] is not None:
+        if here[0] is not None:  # a stop holds until the next one: "He will then meet with X" is still there
             stop = here
             stops.add(here[0])
-        elif not (refers_to_place_before(sent, table)
-                  or number and _same_paragraph(table.text, sentences[number - 1], sent)):
-            stop = (None, None)  # a stop holds for its paragraph: "He will then meet with X" is still there
         for i, token in enumerate(tokens[sent.start : sent.end], sent.start):
             if not _may_tell_event(i, table, rounds):
                 continue  # (most words: the tests below read each word's head and children)
@@ -177,10 +176,12 @@ def extract_events(doc: Doc, table: EntityTable, document: Document, sentences: 
                 event.at_stop = True
             if event.place is None and event.date is not None and event.family in PLACED_FAMILIES:
                 # "Hundreds attended funerals later Monday" after "a bomb hit a market in Bannu": the one place
-                # its sentence names, else the one the sentence before names in its paragraph
-                event.place = _one_place(sent, table, within=clause_verb(token)) or (
-                    _one_place(sentences[number - 1], table, strict=True)
-                    if number and _same_paragraph(table.text, sentences[number - 1], sent) else None)
+                # its sentence names, else the one the sentence before names (in news, often a paragraph of
+                # its own)
+                event.place = _one_place(sent, table, within=clause_verb(token))
+                if event.place is None and number:
+                    event.place = _one_place(sentences[number - 1], table, strict=True)
+                    event.guessed = event.place is not None
             if event.date is None and event.place is not None and not event.series:
                 event.date = _one_date(sent, token, document)  # "at the X Forum in Warsaw, Poland, on October 6"
             if event.place is None and event.date is not None and event.family in NATIONAL_FAMILIES:
@@ -338,10 +339,6 @@ def _where_something_is(name: Token, strict: bool) -> bool:
     return name.dep_ == "pobj" and head.lower_ in SITE_PREPOSITIONS
 
 
-def _same_paragraph(text: str, before: Span, sent: Span) -> bool:
-    return "\n" not in text[before.end_char : sent.start_char]
-
-
 def _date_by_trip(events: list[_Event]) -> None:
     """Engagements at the stops of a trip without a day of their own take the day of their stop ("will
     travel to Dhaka on January 30. In Dhaka, she will meet with X"), else the trip's first day: a release on
@@ -424,7 +421,8 @@ def _noun_event(token: Token, table: EntityTable, document: Document) -> _Event 
     anchor = round_of(anchor)
     if _before_service(anchor):
         anchor = anchor.head  # "a funeral mass will be held on Friday": the mass is told, with the date
-    event = _Event(event_type, family, label, [f"events.noun.{event_type}"], word=_hyphenated(token) or token.lower_)
+    event = _Event(event_type, family, label, [f"events.noun.{event_type}"], word=_hyphenated(token) or token.lower_,
+                   definite=any(c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for c in token.children))
     event.place = (place_of(anchor, table, owner=family not in ACTOR_FAMILIES)
                    or (to_place(anchor, table) if family == "visit" else None)
                    or _family_place(anchor, family, table) or _subject_place(_agents(anchor), table, family))
@@ -953,9 +951,10 @@ def _merge(events: list[_Event], table: EntityTable) -> Iterator[_Event]:
     date, are one event; it keeps the finer place."""
     merged: list[_Event] = []
     for event in events:
-        same = next((m for m in merged if (m.family == event.family or _one_stop(m, event))
-                     and (m.family not in TYPED_FAMILIES or m.event_type == event.event_type)
-                     and _same(m, event, table)), None)
+        again = [m for m in merged if _told_again(m, event)]  # the latest one told: "the blast"
+        same = again[-1] if again else next((m for m in merged if (m.family == event.family or _one_stop(m, event))
+                                             and (m.family not in TYPED_FAMILIES or m.event_type == event.event_type)
+                                             and _same(m, event, table)), None)
         if same is None:
             merged.append(event)
             continue
@@ -1001,6 +1000,14 @@ def _same(a: _Event, b: _Event, table: EntityTable) -> bool:
     # its day; neither says it is another one
     return (a.event_type == b.event_type and (a.place is None) != (b.place is None) and not (a.date and b.date)
             and bool(a.place or a.date) and bool(b.place or b.date))  # (not one told with neither)
+
+
+def _told_again(before: _Event, after: _Event) -> bool:
+    """ "A methane explosion killed 12 miners in X on Saturday. The blast occurred in the Y mine": a disaster
+    or an attack told again with "the" and no day of its own is the one told before, wherever its sentence
+    places it."""
+    return (before.family in TOLD_AGAIN_FAMILIES and after.event_type == before.event_type and after.definite
+            and not (after.date and after.date.value) and before.date is not None and before.date.value)
 
 
 def _day(date: DateValue | None) -> str | None:

@@ -1427,3 +1427,32 @@ def test_events_a_happening_someone_is_invited_to_or_calls_for_is_still_to_come(
     found = typed_events(run(text, published="2026-05-06"))  # a Wednesday
     assert ("meeting", "2026-05-08") in [f[:2] for f in found], found
     assert ("protest", "2026-05-09", "Durban") in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Saturday the union leader spoke to a rally of farmers at the Mzuzu stadium.",
+        "Police broke up a protest by traders at the Mzuzu market on Saturday.",
+    ],
+)
+def test_events_a_town_named_before_a_site_noun_places_the_happening(run, text) -> None:
+    # "the Mzuzu stadium": a town of the gazetteer before the common noun of a site, whatever the model tagged
+    extraction = run(text, published="2026-08-03")
+    assert {e.label: e.kind for e in extraction.entities}.get("Mzuzu") == "Place"
+    assert ("protest", "2026-08-01", "Mzuzu") in typed_events(extraction)
+
+
+def test_events_a_disaster_told_again_with_the_is_the_one_told_before(run) -> None:
+    # "The blast ..." with no day of its own is the explosion told before, and names its site
+    text = ("KAMPALA, Uganda (AP) — A gas explosion killed nine workers on Tuesday, police said.\n\n"
+            "Rescuers searched the rubble for hours.\n\n"
+            "The blast tore through a depot in Jinja, officials said.")
+    found = typed_events(run(text, published="2026-03-05"))
+    assert [f for f in found if f[0] == "explosion"] == [("explosion", "2026-03-03", "Jinja")], found
+
+
+def test_events_a_place_taken_from_the_sentence_before_yields_to_the_one_told_later(run) -> None:
+    text = "Ministers met in Gulu on Monday. A bus crash killed nine people on Tuesday. The crash happened near Lira."
+    found = typed_events(run(text, published="2026-03-05"))
+    assert [f for f in found if f[0] == "crash"] == [("crash", "2026-03-03", "Lira")], found
