@@ -383,6 +383,7 @@ class EntityTable:
         spans = self._with_peers(spans)
         spans = self._with_company_names(spans)
         spans = self._with_described_companies(spans)
+        spans = self._with_bodies_named_again(spans)
         spans = self._with_employers_before_titles(spans)
         spans = self._with_places_gone_to(spans)
         spans = self._with_described_people(spans)
@@ -637,18 +638,37 @@ class EntityTable:
         return _overriding(spans, found)
 
     def _with_described_companies(self, spans: list[Span]) -> list[Span]:
-        """A name the model missed right after a word for a company: "the state-owned oil company Petroval"."""
+        """A name the model missed right after a word for a company: "the state-owned oil company Petroval",
+        "copper miner Cobres del Sur" (a lower-case particle between two capitalised words is part of it)."""
         tokens, taken = self.tokens, {i for s in spans for i in range(s.start, s.end)}
         found = []
+
+        def capitalised(k: int) -> bool:
+            return k < len(tokens) and k not in taken and tokens[k].pos_ == "PROPN" and tokens[k].text[:1].isupper()
+
         for i in range(1, len(tokens)):
-            if self.lowers[i - 1] not in COMPANY_NOUNS or i in taken or tokens[i].pos_ != "PROPN" \
-                    or not tokens[i].text[:1].isupper():
+            if self.lowers[i - 1] not in COMPANY_NOUNS or not capitalised(i):
                 continue
             end = i
-            while end < len(tokens) and end - i < MAX_NAME_WORDS and end not in taken and tokens[end].pos_ == "PROPN" \
-                    and tokens[end].text[:1].isupper():
+            while end - i < MAX_NAME_WORDS and (capitalised(end) or self.lowers[end] in NAME_PARTICLES
+                                                and end + 1 < len(tokens) and capitalised(end + 1)):
                 end += 1
             found.append(Span(self.doc, i, end, label="ORG"))
+        return sorted([*spans, *found], key=lambda s: s.start) if found else spans
+
+    def _with_bodies_named_again(self, spans: list[Span]) -> list[Span]:
+        """A body's name of two words or more, written again where the model tagged nothing: "copper miner
+        Cobres del Sur said ... Cobres del Sur's chairman, X"."""
+        taken = {i for s in spans for i in range(s.start, s.end)}
+        words = [t.text for t in self.tokens]
+        names = {tuple(words[s.start : s.end]) for s in spans if s.label_ == "ORG" and len(s) > 1}
+        found = []
+        for name in names:
+            size = len(name)
+            for i in range(len(self.tokens) - size + 1):
+                if tuple(words[i : i + size]) == name and not taken & set(range(i, i + size)):
+                    found.append(Span(self.doc, i, i + size, label="ORG"))
+                    taken |= set(range(i, i + size))
         return sorted([*spans, *found], key=lambda s: s.start) if found else spans
 
     def _with_employers_before_titles(self, spans: list[Span]) -> list[Span]:

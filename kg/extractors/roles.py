@@ -60,6 +60,7 @@ BODY_NAME_LOWER_WORDS = 3  # "Estonia's [national electoral commission] chair": 
 CONTEXT_SENTENCES = 2  # sentences before a title that may name its country
 ACTING_BODY_SENTENCES = 3  # sentences back where "the company" may find the company a sentence tells acting
 NAMED_BODY_SENTENCES = 12  # sentences back where "the agency" may find the body whose name holds the word
+STORY_BODY_MENTIONS = 2  # mentions that make a company the one a story is about ("the company" far from a name)
 DOMINANT_MENTIONS = 3  # mentions that make a country the one an article is about
 HEADLINE_WEIGHT = 2  # mentions a country named in the headline counts for
 DEPARTMENTS_COUNTRY = "United States"  # whose departments kg/data/organizations.tsv knows by short names
@@ -304,7 +305,19 @@ def _noun_antecedent(noun: Token, table: EntityTable) -> str | None:
     # preposition ("X Marine said ... Analysts at Y called the move overdue. The company's chairman, Z, ...")
     if acting and (not fitting or _mention_root(noun.doc, fitting[0][0], table).dep_ == "pobj"):
         return acting[0]
-    return fitting[0][1] if fitting else None
+    return fitting[0][1] if fitting else _story_body(noun, kind, table)
+
+
+def _story_body(noun: Token, kind: str | None, table: EntityTable) -> str | None:
+    """ "the company's chief financial officer", far from any name: the company the story is about, named at
+    least twice before, and more often than any other of its kind or as often and first ("X said on Tuesday
+    it had appointed ...")."""
+    if kind is None:
+        return None
+    counts = Counter(key for _, _, key in table.mentions_in(0, noun.i) if table.kind(key) == kind)  # (in the
+    # order first named)
+    ranked = counts.most_common(1)  # (of equal counts, the first named)
+    return ranked[0][0] if ranked and ranked[0][1] >= STORY_BODY_MENTIONS else None
 
 
 def _mention_root(doc: Doc, i: int, table: EntityTable) -> Token:

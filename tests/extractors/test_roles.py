@@ -1545,3 +1545,18 @@ def test_roles_a_delegation_line_of_a_us_agency_names_the_agency_whole(run) -> N
     assert {("Ana Ruiz", "U.S. Agency for International Development"),
             ("Ruth Cole", "U.S. House of Representatives"), ("Tom Hale", "United States")} <= found, found
     assert "International Development" not in labels(extraction).values()
+
+
+def test_roles_a_company_described_before_its_name_is_named_again_and_is_the_company_of_the_story(run) -> None:
+    # "copper miner Aceros del Sur": a word for a company before a name the model misses, a particle inside it;
+    # the name written again is the same company; "the company's" far from any name is the company the story
+    # is about, named twice before
+    text = ("LIMA, May 4 (Reuters) - Peruvian copper miner Aceros del Sur said on Monday it would cut output. "
+            "Shares fell 4% in Lima trading. Analysts at a brokerage said demand from China was weak.\n\n"
+            "\"We are a careful company,\" Aceros del Sur's chairman, Julio Paredes, said.\n\n"
+            "Exports fell in April, the trade ministry said. Prices have dropped for a year. Smelters cut orders. "
+            "Rains flooded two roads in March.\n\n"
+            "Carla Quispe, the company's chief financial officer, said costs would fall.")
+    found = titled(run(text, published="2026-05-04", url="https://www.reuters.com/t"))
+    assert {("Julio Paredes", "chairman", "Aceros del Sur"),
+            ("Carla Quispe", "chief financial officer", "Aceros del Sur")} <= found, found
