@@ -399,6 +399,13 @@ def _passive_listed_targets(token: Token, slots: dict[str, Token], table: Entity
     return None, [c for c in token.children if c.dep_ == "nsubjpass"] + _inverted_subjects(token), None
 
 
+def _among_listed_targets(token: Token, slots: dict[str, Token], table: EntityTable) -> _Read:
+    """ "Among those listed is X": the subject of the "be" the phrase hangs on, with the authority of the
+    action told before."""
+    be = token.head.head.head
+    return None, [c for c in be.children if c.dep_ in ("nsubj", "attr") and c.i > token.i], None
+
+
 def _inverted_subjects(verb: Token) -> list[Token]:
     """The subjects a passive told inverted hangs on its auxiliary: "Also sanctioned are X and Y", "Also
     targeted were its founder, X, ..."."""
@@ -436,6 +443,7 @@ TARGET_READERS: dict[str, Callable[[Token, dict[str, Token], EntityTable], _Read
     "added_to_list_after_object": _listed_targets,
     "were_listed": _passive_listed_targets,
     "also_targeted": _passive_listed_targets,
+    "among_those_listed": _among_listed_targets,
     "sanctions_on": _noun_targets,
     "sanctions_on_adopted": _noun_targets,
 }
@@ -591,6 +599,8 @@ def _subject(verb: Token) -> Token | None:
 
 def _authority(subject: Token, sent: Span, table: EntityTable, home: HomeContext) -> str | None:
     key = table.key_at(subject)
+    if key and home.body and _bare_word_of(subject, home.body, table):
+        return home.body  # "The Council also listed X" in the Council's own release, whatever other council is named
     if key and " " not in table.label(key) and table.lexicon.org_word(table.label(key)) == GOVERNMENT_BODY:
         key = None  # "the Department" alone: the body it refers back to, below
     possessor = next((table.key_at(c) for c in subject.children if c.dep_ == "poss" and table.key_at(c)), None)
@@ -636,6 +646,12 @@ def _authority(subject: Token, sent: Span, table: EntityTable, home: HomeContext
         wanted = {PERSON} if pronoun in PERSON_PRONOUNS else None
         return _antecedent(subject, table, wanted)
     return None
+
+
+def _bare_word_of(subject: Token, body: str, table: EntityTable) -> bool:
+    """Whether a one-word mention ("the Council", "the Department") is a word of the name of `body`."""
+    span = table.span_at(subject.i)
+    return span is not None and span[1] - span[0] == 1 and subject.lower_ in table.label(body).lower().split()
 
 
 def _teller(clause: Token) -> Token | None:

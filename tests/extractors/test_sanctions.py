@@ -712,3 +712,15 @@ def test_sanctions_titled_people_joined_by_and_and_measures_set_off_before_their
     found = {(a, t) for a, t, _ in sanctions(run(text, published="2026-09-15"))}
     assert {("United States", "Carlos Vega Morales"), ("United States", "Maria Colombia Paz"),
             ("European Union", "Carlos Vega Morales"), ("European Union", "Maria Colombia Paz")} <= found, found
+
+
+def test_sanctions_the_council_of_its_own_release_and_people_among_those_listed(run) -> None:
+    # in the Council's own release "the Council" is the publisher, though a "Foreign Affairs Council" is named
+    # before; "Among those listed is X" names one of the targets of the measures told before
+    text = ("On 2 March, the Foreign Affairs Council discussed the situation in the region.\n\n"
+            "The Council today adopted restrictive measures against three individuals. Among those listed is Petar "
+            "Lukić, a regional police chief. The Council also listed Jovan Marić, a businessman.")
+    found = {(a, t) for a, t, _ in sanctions(run(text, published="2026-04-08",
+                                                 url="https://www.consilium.europa.eu/en/press/t"))}
+    assert {("Council of the European Union", "Petar Lukić"), ("Council of the European Union", "Jovan Marić")} \
+        <= found, found
