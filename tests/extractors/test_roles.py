@@ -1560,3 +1560,13 @@ def test_roles_a_company_described_before_its_name_is_named_again_and_is_the_com
     found = titled(run(text, published="2026-05-04", url="https://www.reuters.com/t"))
     assert {("Julio Paredes", "chairman", "Aceros del Sur"),
             ("Carla Quispe", "chief financial officer", "Aceros del Sur")} <= found, found
+
+
+def test_roles_a_rank_abbreviation_ends_no_sentence_and_names_no_one(run) -> None:
+    # "Brig. Gen. X": the tokenizer splits "Brig" from its full stop, which the parser took for a sentence's end
+    text = ("The Harbour Protection Unit was set up in March. The unit's commander, Brig. Gen. Tomas Wekesa, said "
+            "on Monday that patrols would double. Cpl. Anne Mwangi of the unit was hurt.")
+    extraction = run(text, published="2026-05-04")
+    found = titled(extraction)
+    assert ("Tomas Wekesa", "commander", "Harbour Protection Unit") in found, found
+    assert not {e.label for e in extraction.entities} & {"Brig", "Cpl"}
