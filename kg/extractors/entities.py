@@ -39,6 +39,7 @@ NAME_BREAKERS = {"the", "of", "and", "for", "on", "in", "at", "said", "says", "t
 MAX_NAME_WORDS = 5
 APOSTROPHES = {"'", "\u2019", "\u2018"}
 HONORIFIC_TITLES = word_list("honorific_titles")
+POSSESSIVE_MARKS = ("'s", "\u2019s", "'", "\u2019")
 RANK_ABBREVIATIONS = word_list("rank_abbreviations")
 LEGAL_FORMS = word_list("legal_forms")
 NAME_PARTICLES = word_list("name_particles")
@@ -246,8 +247,10 @@ class EntityTable:
             title_start = title_ending(self.lowers, end, self.lexicon)
             if title_start is None or not (span.start <= title_start < span.end):
                 continue
+            while title_start > span.start and self.lowers[title_start - 1] in POSSESSIVE_MARKS:
+                title_start -= 1  # "[Nepal's Home] Minister X": the country, without its possessive
             prefix = self.doc[span.start : title_start]
-            if all(self.lexicon.org_word(t.text) == GOVERNMENT_BODY for t in prefix):
+            if not prefix or all(self.lexicon.org_word(t.text) == GOVERNMENT_BODY for t in prefix):
                 return None
             return Span(self.doc, span.start, title_start, label=span.label_)
         return span
