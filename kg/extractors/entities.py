@@ -390,6 +390,7 @@ class EntityTable:
         spans = self._with_peers(spans)
         spans = self._with_company_names(spans)
         spans = self._with_described_companies(spans)
+        spans = self._with_countries_of_bodies(spans)
         spans = self._with_bodies_named_again(spans)
         spans = self._with_employers_before_titles(spans)
         spans = self._with_places_gone_to(spans)
@@ -662,6 +663,23 @@ class EntityTable:
                 end += 1
             found.append(Span(self.doc, i, end, label="ORG"))
         return sorted([*spans, *found], key=lambda s: s.start) if found else spans
+
+    def _with_countries_of_bodies(self, spans: list[Span]) -> list[Span]:
+        """A body's name that goes on with its country, which the model tagged apart: "[The Law Society] of
+        [Kenya]'s president" is the Law Society of Kenya's (a capitalised name, "of", then the country)."""
+        out: list[Span] = []
+        for span in spans:
+            previous = out[-1] if out else None
+            if (previous is not None and previous.label_ == "ORG"
+                    and span.start == previous.end + 1 and self.lowers[previous.end] == "of"
+                    and self.tokens[previous.end - 1].text[:1].isupper()
+                    and not (previous.start >= 1 and self.lowers[previous.start - 1] == "of")  # (a portfolio: "Minister
+                    # of [Public Works] of [Paraguay]")
+                    and self.lexicon.country(span.text) and not self.lexicon.organization(previous.text)):
+                out[-1] = Span(self.doc, previous.start, span.end, label="ORG")
+                continue
+            out.append(span)
+        return out
 
     def _with_bodies_named_again(self, spans: list[Span]) -> list[Span]:
         """A body's name of two words or more, written again where the model tagged nothing: "copper miner

@@ -789,7 +789,17 @@ def _subject_place(subjects: list[Token], table: EntityTable, family: str) -> st
         owners += [o for s in subjects for p in s.children if p.dep_ == "prep" and p.lower_ == "of"
                    for o in p.children if o.dep_ == "pobj"]
         place = next((k for o in owners for k in [table.key_at(o)] if k and table.kind(k) in (COUNTRY, PLACE)), None)
+    if place is None and family in INSTITUTION_FAMILIES:  # the court's name holds it: "the High Court of Kenya"
+        place = next((c for s in subjects for k in [table.key_at(s)] if k
+                      for c in [_country_ending_name(table.label(k), table)] if c), None)
     return place
+
+
+def _country_ending_name(name: str, table: EntityTable) -> str | None:
+    """The country a body's name ends with, after "of": "Supreme Court of Ghana" -> Ghana."""
+    head, of, country = name.rpartition(" of ")
+    found = table.lexicon.country(country) if of and head else None
+    return table.ensure(found, COUNTRY) if found else None
 
 
 def _agents(noun: Token) -> list[Token]:

@@ -209,6 +209,9 @@ def _org_before(doc: Doc, end: int, table: EntityTable, lower: int,
                 return table.ensure(country_name, COUNTRY), start
     country = table.country_of_word(doc[i])
     if country:
+        owner = table.key_at(i - 2) if i - 2 >= lower and doc[i - 1].text in POSSESSIVE else None
+        if owner and table.kind(owner) != PERSON:  # "Nouadhibou's Senegalese coach": the club's (a town for the
+            return owner, table.span_at(i - 2)[0]  # type: ignore[index]  # model); not "A's Sudanese counterpart"
         return country, i
     if doc[i].pos_ == "NOUN" and doc[i].text.islower() and table.lexicon.org_word(doc[i].text) \
             and i - 1 >= lower and doc[i - 1].lower_ in ("a", "an", "the"):
@@ -742,7 +745,9 @@ def _with_court(fact: RoleFact, title_start: int, lower: int, table: EntityTable
     """A judge without a stated court: the court named last, in the sentence or the one before, when no other
     body is named closer ("The Constitutional Court struck down the law. The ruling, written by Justice X")."""
     def court(key: str) -> bool:
-        return table.kind(key) not in (PERSON, PLACE, COUNTRY) and table.label(key).lower().split()[-1] in COURT_WORDS
+        words = table.label(key).lower().split()
+        name = words[: words.index("of")] if "of" in words else words  # "the High Court of Zambia", "Court of Appeal"
+        return table.kind(key) not in (PERSON, PLACE, COUNTRY) and bool(name) and name[-1] in COURT_WORDS
 
     key = _body_named_last(title_start, lower, table, court,
                            (ORGANIZATION, GOVERNMENT_BODY, COMPANY, MEDIA_ORGANIZATION))

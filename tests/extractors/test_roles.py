@@ -1577,3 +1577,20 @@ def test_roles_a_country_the_model_ran_into_a_title_loses_its_typographic_posses
     text = "Chad’s Home Minister Idriss Mahamat Saleh flew to Abéché on Tuesday."
     found = titled(run(text, published="2026-07-22"))
     assert ("Idriss Mahamat Saleh", "Home Minister", "Chad") in found, found
+
+
+def test_roles_a_body_before_a_nationality_holds_the_post_but_a_person_before_one_is_a_counterpart(run) -> None:
+    text = ("Kumasi's Ivorian coach, Yao Kouassi, praised the referee. Mensah met his Nigerian counterpart, "
+            "Tunde Bakare, in Accra.")
+    found = titled(run(text, published="2026-05-26"))
+    assert ("Yao Kouassi", "coach", "Kumasi") in found, found
+    assert ("Tunde Bakare", "counterpart", "Nigeria") in found, found
+
+
+def test_roles_a_body_named_with_its_country_and_a_court_named_with_its_country(run) -> None:
+    # the model tags "The Bar Association" and "Malawi" apart: one body; "the High Court of Malawi" is a court
+    text = ("The Bar Association of Malawi's president, Chikondi Banda, criticised the law. The High Court of Malawi "
+            "halted the project on Monday. Judge Esther Phiri said the permit was void.")
+    found = titled(run(text, published="2026-05-26"))
+    assert {("Chikondi Banda", "president", "Bar Association of Malawi"),
+            ("Esther Phiri", "Judge", "High Court of Malawi")} <= found, found
