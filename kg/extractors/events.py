@@ -61,6 +61,7 @@ PARTY_FAMILIES = {"match", "meeting", "call"}  # families whose verbs take their
 # families whose types are distinct happenings even on one day: a lawsuit, an appeal and a ruling
 TYPED_FAMILIES = {"court", "disaster"}
 DEFINITE_DETERMINERS = {"the", "this", "that"}
+PREPOSITIONAL_PARTICLES = {"on"}  # particles of event_verbs.tsv the parse reads as a preposition: "call on X"
 TOLD_AGAIN_FAMILIES = {"disaster", "attack"}  # families whose happening, told again with "the", is the same one
 SERIES_FAMILIES = {"match"}  # families whose plural names a series, not one happening
 PARTY_PREPOSITIONS = {"with", "against"}  # the other side of a clash or a fight
@@ -405,7 +406,10 @@ def _noun_event(token: Token, table: EntityTable, document: Document) -> _Event 
     if key and table.kind(key) not in (PLACE, COUNTRY) and table.span_at(token)[1] - 1 != token.i:  # type: ignore[index]
         return None  # "the Mulungushi International Conference Centre": a building named after a word of events
     event_type, family = entry
-    participants = _participants(token, table)
+    visited = _paid_on(token, table) if family == "call" else []
+    if visited:
+        event_type, family = "meeting", "meeting"  # "paid a courtesy call on X": a visit to X, no phone call
+    participants = _participants(token, table) + visited
     if participants and (party := _other_party(token, table)) and party not in participants:
         participants.insert(0, party)  # "Trump said he canceled a planned summit with Putin": Trump too
     lefts = {c.lower_ for c in token.children if c.dep_ in ("compound", "amod", "nmod")}
@@ -603,6 +607,7 @@ def _verb_event(token: Token, table: EntityTable, document: Document) -> _Event 
     if not subjects and told_by_head:  # "In Kumasi, Ghana came from behind to beat Sudan": the subject of "came"
         subjects = [c for c in token.head.children if c.dep_ == "nsubj"]
     objects = [_side_of_score(c) for c in token.children if c.dep_ == "dobj" or (c.dep_ == "oprd" and table.key_at(c))]
+    objects += [o for c in _prepositional_particles(token, rules) for o in c.children if o.dep_ == "pobj"]  # "call on X"
     people = [table.key_at(t) for t in subjects + objects]
     people += [table.key_at(m) for prep in token.children if prep.lower_ in PARTICIPANT_PREPOSITIONS
                for p in prep.children if p.dep_ == "pobj" for m in (p, *p.conjuncts)]
@@ -690,8 +695,16 @@ def _verb_rules(verb: Token, table: EntityTable) -> list[VerbRule]:
     own = {r.particle for r in rules}  # ("stepped down": the model may read a particle as an adverb)
     particles = {c.lower_ for c in verb.children
                  if c.dep_ == "prt" or c.dep_ == "advmod" and c.i == verb.i + 1 and c.lower_ in own}
+    particles |= {c.lower_ for c in _prepositional_particles(verb, rules)}
     return [r for r in rules if r.particle in particles] or [
         r for r in rules if r.particle == "-" and not particles & NOT_EVENT_PARTICLES]
+
+
+def _prepositional_particles(verb: Token, rules: list[VerbRule]) -> list[Token]:
+    """A rule's particle written as the preposition right after the verb, whose object is the verb's: "will call
+    on President X" (a visit paid to X, not a phone call)."""
+    return [c for c in verb.children if c.dep_ == "prep" and c.i == verb.i + 1
+            and any(r.particle == c.lower_ and r.particle in PREPOSITIONAL_PARTICLES for r in rules)]
 
 
 def _holds(condition: str, classes: tuple[str, ...], verb: Token, table: EntityTable, participants: list[str],
@@ -855,6 +868,13 @@ def _names_to_post(verb: Token) -> bool:
         if child.dep_ == "prep" and child.lower_ == "as":
             return True
     return False
+
+
+def _paid_on(call: Token, table: EntityTable) -> list[str]:
+    """The people a call is paid on in person: "a courtesy call on Prime Minister X"."""
+    people = [table.key_at(o) for c in call.children if c.dep_ == "prep" and c.lower_ == "on"
+              for o in c.children if o.dep_ == "pobj"]
+    return [k for k in people if k and table.kind(k) == PERSON]
 
 
 def _participants(token: Token, table: EntityTable) -> list[str]:

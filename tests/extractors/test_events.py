@@ -1456,3 +1456,22 @@ def test_events_a_place_taken_from_the_sentence_before_yields_to_the_one_told_la
     text = "Ministers met in Gulu on Monday. A bus crash killed nine people on Tuesday. The crash happened near Lira."
     found = typed_events(run(text, published="2026-03-05"))
     assert [f for f in found if f[0] == "crash"] == [("crash", "2026-03-03", "Lira")], found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On 9 March the Foreign Minister will call on President Lena Aho in Helsinki.", ("meeting", "2026-03-09",
+                                                                                         "Helsinki")),
+        ("She paid a courtesy call on Prime Minister Ivo Laas in Tallinn on Monday.", ("meeting", "2026-03-02",
+                                                                                       "Tallinn")),
+    ],
+)
+def test_events_a_call_paid_on_someone_is_a_meeting_where_they_are(run, text, expected) -> None:
+    found = typed_events(run(text, published="2026-03-04"))
+    assert expected in found, found
+
+
+def test_events_calling_on_someone_to_act_is_no_meeting(run) -> None:
+    text = "In Helsinki on Monday, the opposition called on Prime Minister Ivo Laas to resign."
+    assert not [f for f in typed_events(run(text, published="2026-03-04")) if f[0] == "meeting"]
