@@ -61,6 +61,7 @@ PARTY_FAMILIES = {"match", "meeting", "call"}  # families whose verbs take their
 # families whose types are distinct happenings even on one day: a lawsuit, an appeal and a ruling
 TYPED_FAMILIES = {"court", "disaster"}
 DEFINITE_DETERMINERS = {"the", "this", "that"}
+ORDINAL_WORDS = word_list("ordinal_words")  # "her second trip", "the first visit by ...": one told again
 PREPOSITIONAL_PARTICLES = {"on"}  # particles of event_verbs.tsv the parse reads as a preposition: "call on X"
 TOLD_AGAIN_FAMILIES = {"disaster", "attack"}  # families whose happening, told again with "the", is the same one
 SERIES_FAMILIES = {"match"}  # families whose plural names a series, not one happening
@@ -153,7 +154,7 @@ def extract_events(doc: Doc, table: EntityTable, document: Document, sentences: 
                 continue  # "March 3" is a date, not a march
             event = (_noun_event(token, table, document) or _verb_event(token, table, document)
                      or (_round_event(token, table, document) if rounds else None))
-            if event is None or _negated(token):
+            if event is None or _negated(token) or _described_again(token, event, found, sent):
                 continue
             if event.series:
                 series_dates[event.family] = event.date or series_dates.get(event.family)
@@ -1030,6 +1031,17 @@ def _same(a: _Event, b: _Event, table: EntityTable) -> bool:
     # its day; neither says it is another one
     return (a.event_type == b.event_type and (a.place is None) != (b.place is None) and not (a.date and b.date)
             and bool(a.place or a.date) and bool(b.place or b.date))  # (not one told with neither)
+
+
+def _described_again(token: Token, event: _Event, found: list[_Event], sent: Span) -> bool:
+    """ "will travel to Ulaanbaatar, the first visit by a Deputy Secretary to Mongolia in a decade", "This will be
+    her second trip to the region": a happening told before, said again to tell what it is (counted, in
+    apposition or after "to be"), when one of its kind was told before or another one in its sentence; not one
+    gone to or held ("arrived on Tuesday for the first state visit to X" tells the visit)."""
+    if token.pos_ != "NOUN" or token.dep_ not in ("appos", "attr") or not any(
+            c.dep_ == "amod" and c.lower_ in ORDINAL_WORDS for c in token.children):
+        return False
+    return any(e.family == event.family or e.sentence == sent.start for e in found)
 
 
 def _told_again(before: _Event, after: _Event) -> bool:

@@ -1475,3 +1475,16 @@ def test_events_a_call_paid_on_someone_is_a_meeting_where_they_are(run, text, ex
 def test_events_calling_on_someone_to_act_is_no_meeting(run) -> None:
     text = "In Helsinki on Monday, the opposition called on Prime Minister Ivo Laas to resign."
     assert not [f for f in typed_events(run(text, published="2026-03-04")) if f[0] == "meeting"]
+
+
+def test_events_a_happening_counted_in_apposition_or_after_to_be_is_the_one_told(run) -> None:
+    text = ("On May 4, the Secretary will travel to Dili, the first visit by a Secretary to Timor-Leste in a decade. "
+            "It will be her second trip to Southeast Asia this year.")
+    found = typed_events(run(text, published="2026-04-28"))
+    assert [f for f in found if f[0] == "visit"] == [("visit", "2026-05-04", "Dili")], found
+
+
+def test_events_a_counted_happening_gone_to_is_told(run) -> None:
+    text = "The president arrived in Maputo on Tuesday for the first state visit to Mozambique in a decade."
+    found = typed_events(run(text, published="2025-10-22"))
+    assert ("visit", "2025-10-21") in [f[:2] for f in found], found
