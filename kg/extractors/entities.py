@@ -39,6 +39,7 @@ NAME_BREAKERS = {"the", "of", "and", "for", "on", "in", "at", "said", "says", "t
 MAX_NAME_WORDS = 5
 APOSTROPHES = {"'", "\u2019", "\u2018"}
 HONORIFIC_TITLES = word_list("honorific_titles")
+MAX_PORTFOLIO_WORDS = 6  # "Minister of [Foreign Affairs, Migration and Tunisians Abroad]"
 POSSESSIVE_MARKS = ("'s", "\u2019s", "'", "\u2019")
 RANK_ABBREVIATIONS = word_list("rank_abbreviations")
 LEGAL_FORMS = word_list("legal_forms")
@@ -407,6 +408,7 @@ class EntityTable:
                  and not self.lexicon.country(s.text) and not self.lexicon.organization(s.text)
                  and not self._shape_kind(s) else s
                  for s in spans]
+        spans = self._with_hyphenated_last_parts(spans)
         spans = self._joined_at_apostrophes(spans)
         spans = self._with_given_names(spans)
         spans = self._with_last_surnames(spans)
@@ -455,6 +457,24 @@ class EntityTable:
                 and self.lowers[start - 2] not in self.lexicon.title_words:
             return Span(self.doc, start - 2, span.end, label=span.label_)
         return span
+
+    def _with_hyphenated_last_parts(self, spans: list[Span]) -> list[Span]:
+        """A person's name the model ended at the hyphen of a double surname: "Sophie Lavallée[-Roy]", the word
+        after the hyphen in no other name or tagged alone as a person."""
+        starts = {s.start: s for s in spans}
+        taken = {i for s in spans for i in range(s.start, s.end)}
+        out, dropped = [], set()
+        for span in spans:
+            if span.start in dropped:
+                continue
+            end = span.end
+            if span.label_ == "PERSON" and _hyphen_part(self.doc, end) and self.tokens[end + 1].text.istitle():
+                alone = starts.get(end + 1)
+                if end + 1 not in taken or alone is not None and len(alone) == 1 and alone.label_ == "PERSON":
+                    span = Span(self.doc, span.start, end + 2, label=span.label_)
+                    dropped.add(end + 1)
+            out.append(span)
+        return out
 
     def _split_after_country(self, span: Span) -> list[Span]:
         """A span the model ran from a country's name on into a person's after a title: "President of [the
@@ -1224,9 +1244,26 @@ class EntityTable:
         if self.lowers[span.start - 1] != "," or span.start < 2:
             return False
         before = self.tokens[span.start - 2]  # the title's last word, right before the comma
+        after = span.end
+        while after + 1 < len(self.tokens) and self.lowers[after] == "-" and self.tokens[after + 1].text[:1].isupper():
+            after += 2  # "Sophie Lavallée[-Roy]": the model stopped at the hyphen of a double surname
+        set_off = after < len(self.tokens) and self.lowers[after] == ","
+        if set_off and self._portfolio_title_ends(span.start - 1):
+            return True  # "Canada's Minister of International Development, Sophie Tremblay-Roy, said"
         return before.lower_ in self.lexicon.titles_by_last and before.text.islower() and (
-            root.dep_ == "appos" and root.head.i == span.start - 2
-            or span.end < len(self.tokens) and self.lowers[span.end] == ",")  # "X's director-general, Y, said"
+            root.dep_ == "appos" and root.head.i == span.start - 2 or set_off)  # "X's director-general, Y, said"
+
+    def _portfolio_title_ends(self, end: int) -> bool:
+        """Whether a title with its portfolio, "Minister of International Development", "Secretary for Trade and
+        Industry", ends right before token `end`: a title's word, "of" or "for", then capitalised words."""
+        j = end - 1
+        while j > 1 and end - j <= MAX_PORTFOLIO_WORDS and (
+                self.tokens[j].text[:1].isupper() or self.lowers[j] in ("and", "&", "the")):
+            if self.lowers[j - 1] in ("of", "for") and self.lowers[j - 2] in self.lexicon.titles_by_last \
+                    and self.tokens[j].text[:1].isupper():
+                return True
+            j -= 1
+        return False
 
     def _org_short_names(self, spans: list[Span], full_names: dict[str, str]) -> dict[str, Span]:
         """The leading words of an unknown organization's multi-word name, as the article shortens it

@@ -1594,3 +1594,12 @@ def test_roles_a_body_named_with_its_country_and_a_court_named_with_its_country(
     found = titled(run(text, published="2026-05-26"))
     assert {("Chikondi Banda", "president", "Bar Association of Malawi"),
             ("Esther Phiri", "Judge", "High Court of Malawi")} <= found, found
+
+
+@pytest.mark.parametrize("name", ["Chantal Lavallée-Roy", "Julie Lavallée-Roy"])
+def test_roles_a_name_set_off_after_a_title_with_its_portfolio_is_a_person_with_a_double_surname(run, name) -> None:
+    # the model tags "Chantal Lavallée" as a body and "Roy" as a person, or "Julie Lavallée" and "Roy" as two
+    # people: one person
+    text = f"Canada's Minister of International Development, {name}, who is attending as a guest, announced funding."
+    found = titled(run(text, published="2026-07-02"))
+    assert (name, "Minister of International Development", "Canada") in found, found
