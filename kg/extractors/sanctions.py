@@ -63,6 +63,7 @@ SANCTION_VERBS = word_list("sanction_verbs")
 HEADING_WORDS = 3
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 GROUP_PRONOUNS = {"it", "they"}
+RELATIVE_PRONOUNS = {"which", "who", "that"}  # "the United Kingdom, which today sanctioned X": the body before
 PROGRAM_WORDS = ("Executive Order", "E.O.")
 GOVERNMENT_ACTORS = {GOVERNMENT_BODY, PERSON}  # who acts for a country: their claims stand for the country's
 
@@ -406,6 +407,13 @@ def _among_listed_targets(token: Token, slots: dict[str, Token], table: EntityTa
     return None, [c for c in be.children if c.dep_ in ("nsubj", "attr") and c.i > token.i], None
 
 
+def _included_targets(token: Token, slots: dict[str, Token], table: EntityTable) -> _Read:
+    """ "Those sanctioned include X and Y": the objects of "include", with the authority of the action told
+    before."""
+    include = token.head.head
+    return None, [c for c in include.children if c.dep_ == "dobj"], None
+
+
 def _inverted_subjects(verb: Token) -> list[Token]:
     """The subjects a passive told inverted hangs on its auxiliary: "Also sanctioned are X and Y", "Also
     targeted were its founder, X, ..."."""
@@ -444,6 +452,7 @@ TARGET_READERS: dict[str, Callable[[Token, dict[str, Token], EntityTable], _Read
     "were_listed": _passive_listed_targets,
     "also_targeted": _passive_listed_targets,
     "among_those_listed": _among_listed_targets,
+    "those_listed_include": _included_targets,
     "sanctions_on": _noun_targets,
     "sanctions_on_adopted": _noun_targets,
 }
@@ -512,6 +521,9 @@ def _read_action(pattern: DependencyPattern, slots: dict[str, Token], sent: Span
     if (date is not None and _told_as_now(token) and _before_publication_year(date, document)
             and not date.text.lower().startswith("since")):  # "has blacklisted X since 2021" is dated
         date = None  # "has designated X for ... a disappearance in 1999": the year of the deeds, not the action
+    if date is not None and date.datatype == "gYear" and _before_publication_year(date, document) \
+            and not _told_as_now(token):
+        return None  # "The United States, which blacklisted X in 2023, ...": an action of years before, recalled
     date = date or _date_by_tense(token, document, home)
     extra_groups = tuple(w for t in targets for c in t.conjuncts if _group_noun(c)
                          for w in (c.lemma_.lower(), c.lower_))
@@ -638,6 +650,8 @@ def _authority(subject: Token, sent: Span, table: EntityTable, home: HomeContext
     if subject.lower_ in ("we", "i") and home.body:  # a release's own voice: "Today, I am publicly designating X"
         return home.body
     pronoun = subject.lower_
+    if pronoun in RELATIVE_PRONOUNS and subject.head.dep_ == "relcl" and subject.head.head.i < subject.i:
+        return _authority(subject.head.head, sent, table, home)  # "the United Kingdom, which today sanctioned X"
     if pronoun in GROUP_PRONOUNS and (teller := _teller(subject.head)) is not None:
         found = _authority(teller, sent, table, home)  # "The Council of the EU said it had added X": the Council
         if found is not None:

@@ -724,3 +724,14 @@ def test_sanctions_the_council_of_its_own_release_and_people_among_those_listed(
                                                  url="https://www.consilium.europa.eu/en/press/t"))}
     assert {("Council of the European Union", "Petar Lukić"), ("Council of the European Union", "Jovan Marić")} \
         <= found, found
+
+
+def test_sanctions_those_sanctioned_include_and_a_body_that_sanctions_in_a_relative_clause(run) -> None:
+    # "Those sanctioned include X": targets of the action told before; "Britain, which today sanctioned Y": the
+    # body the clause hangs on acts; "which blacklisted Z in 2021" recalls an action of years before
+    text = ("Today, Norway is imposing sanctions on the Fjord Trading Group. Those sanctioned include its owner, "
+            "Arne Vik, and his partner, Lars Dahl. The measures are coordinated with Britain, which today "
+            "sanctioned Vik, and with Denmark, which blacklisted Dahl in 2021.")
+    found = {(a, t) for a, t, _ in sanctions(run(text, published="2026-05-21"))}
+    assert {("Norway", "Arne Vik"), ("Norway", "Lars Dahl"), ("United Kingdom", "Arne Vik")} <= found, found
+    assert ("Denmark", "Lars Dahl") not in found, found
