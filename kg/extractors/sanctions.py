@@ -521,9 +521,9 @@ def _read_action(pattern: DependencyPattern, slots: dict[str, Token], sent: Span
     if (date is not None and _told_as_now(token) and _before_publication_year(date, document)
             and not date.text.lower().startswith("since")):  # "has blacklisted X since 2021" is dated
         date = None  # "has designated X for ... a disappearance in 1999": the year of the deeds, not the action
-    if date is not None and date.datatype == "gYear" and _before_publication_year(date, document) \
-            and not _told_as_now(token):
-        return None  # "The United States, which blacklisted X in 2023, ...": an action of years before, recalled
+    if token.dep_ == "relcl" and date is not None and date.datatype == "gYear" \
+            and _before_publication_year(date, document) and not _told_as_now(token):
+        return None  # "The United States, which blacklisted X in 2023, ...": recalled in passing, not reported
     date = date or _date_by_tense(token, document, home)
     extra_groups = tuple(w for t in targets for c in t.conjuncts if _group_noun(c)
                          for w in (c.lemma_.lower(), c.lower_))
