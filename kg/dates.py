@@ -64,6 +64,7 @@ _HOLIDAYS = {"christmas eve": (12, 24), "christmas day": (12, 25), "christmas": 
              "new year's eve": (12, 31), "new year's day": (1, 1)}  # fmt: skip
 _MONTH_YEAR = re.compile(rf"\b({_MONTH_RE})\.?\s*,?\s+(\d{{4}})\b", re.I)
 _MONTH_ONLY = re.compile(rf"^({_MONTH_RE})\.?(?:\s*,?\s*(?:of\s+)?(this|last|next)\s+year)?$", re.I)
+_NAMED_MONTH = re.compile(rf"^(this|last|next|past|coming)\s+({_MONTH_RE})$", re.I)  # "this November"
 _YEAR = re.compile(r"^(?:the\s+year\s+)?(\d{4})$")
 _NUMERIC = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$")  # 10/26/2025 or 26.10.2025
 _SEASON_YEAR = re.compile(r"^(?:spring|summer|autumn|fall|winter)\s+(?:of\s+)?(\d{4})$", re.I)
@@ -210,6 +211,10 @@ def _absolute(core: str, anchor: dt.date | None) -> _Found | None:
         elif dt.date(year, month, 1) > anchor + dt.timedelta(days=FORWARD_DAYS):
             year -= 1
         return f"{year:04d}-{month:02d}", "gYearMonth"
+    if (match := _NAMED_MONTH.match(core)) and not match[2].islower():
+        if anchor is None:
+            return None, None
+        return _named_month(match[1].lower(), MONTHS[match[2].lower()], anchor), "gYearMonth"
     if core.lower() in _HOLIDAYS:
         month, day_number = _HOLIDAYS[core.lower()]
         return _month_day(month, day_number, None, anchor)
@@ -223,6 +228,17 @@ def _absolute(core: str, anchor: dt.date | None) -> _Found | None:
             day = _make_date(previous.year, previous.month, day_number)
         return (day.isoformat(), "date") if day else None
     return None
+
+
+def _named_month(word: str, month: int, anchor: dt.date) -> str:
+    """ "this November": that month of the year of `anchor`; "next September", "coming March": the first one
+    after `anchor`'s month; "last November", "past March": the last one before it."""
+    year = anchor.year
+    if word in ("next", "coming") and month <= anchor.month:
+        year += 1
+    elif word in ("last", "past") and month >= anchor.month:
+        year -= 1
+    return f"{year:04d}-{month:02d}"
 
 
 def _numeric(first: int, second: int, year: int) -> _Found | None:

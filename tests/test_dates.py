@@ -162,3 +162,19 @@ def test_counted_from_counts_whole_days(phrase: str, reverse: bool, value: str) 
 def test_counted_from_needs_whole_days_from_one_day() -> None:
     assert counted_from("two hours after", SATURDAY) is None
     assert counted_from("a day after", DateValue("in May", "2026-05", "gYearMonth")) is None
+
+
+@pytest.mark.parametrize(
+    ("phrase", "value"),
+    [
+        ("this November", "2025-11"),  # the month of the year of publication
+        ("last November", "2024-11"),  # the last one before the month of publication
+        ("last September", "2025-09"),
+        ("last March", "2025-03"),
+        ("past October", "2024-10"),
+        ("next February", "2026-02"),  # the first one after it
+        ("coming December", "2025-12"),
+    ],
+)
+def test_a_month_named_with_this_last_or_next_is_counted_from_the_month_of_publication(phrase, value) -> None:
+    assert resolve_date(phrase, SUNDAY) == DateValue(phrase, value, "gYearMonth")
