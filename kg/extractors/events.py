@@ -1001,6 +1001,8 @@ def _merge(events: list[_Event], table: EntityTable) -> Iterator[_Event]:
             same.word = event.word  # the fuller name: "match Sweden v South Korea" over "match"
         if same.date is None or (same.date.value is None and event.date and event.date.value):
             same.date = event.date or same.date
+        elif _finer(event.date, same.date):
+            same.date = event.date  # "this year's Forum ... the forum's opening session on March 16": the day
         same.status = same.status or event.status
         same.participants += [p for p in event.participants if p not in same.participants]
     yield from merged
@@ -1050,6 +1052,13 @@ def _told_again(before: _Event, after: _Event) -> bool:
     places it."""
     return (before.family in TOLD_AGAIN_FAMILIES and after.event_type == before.event_type and after.definite
             and not (after.date and after.date.value) and before.date is not None and before.date.value)
+
+
+def _finer(date: DateValue | None, than: DateValue | None) -> bool:
+    """Whether `date` is a day or month within the month or year `than` names."""
+    if date is None or than is None or not date.value or not than.value or date.value.startswith("--"):
+        return False
+    return len(date.value) > len(than.value) and date.value.startswith(than.value)
 
 
 def _day(date: DateValue | None) -> str | None:

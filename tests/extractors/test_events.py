@@ -1488,3 +1488,11 @@ def test_events_a_counted_happening_gone_to_is_told(run) -> None:
     text = "The president arrived in Maputo on Tuesday for the first state visit to Mozambique in a decade."
     found = typed_events(run(text, published="2025-10-22"))
     assert ("visit", "2025-10-21") in [f[:2] for f in found], found
+
+
+def test_events_a_happening_told_by_year_then_by_day_takes_the_day(run) -> None:
+    # (two mentions of one election in one country: the day told later is the day of the one told by its year)
+    text = ("Chile will hold a general election this year, the court said. The vote in Chile will take place on "
+            "June 21, officials said.")
+    found = typed_events(run(text, published="2026-01-22"))
+    assert [f for f in found if f[0] == "election"] == [("election", "2026-06-21", "Chile")], found
