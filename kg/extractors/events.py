@@ -60,6 +60,8 @@ ACTOR_FAMILIES = {"attack"}  # "Iran's attacks": the possessor acts; it is not t
 PARTY_FAMILIES = {"match", "meeting", "call"}  # families whose verbs take their parties as objects
 # families whose types are distinct happenings even on one day: a lawsuit, an appeal and a ruling
 TYPED_FAMILIES = {"court", "disaster"}
+# a court's judgment told as a ruling, a conviction or a sentence: one happening ("found X guilty and sentenced him")
+JUDGMENT_TYPES = {"ruling", "conviction", "sentencing"}
 DEFINITE_DETERMINERS = {"the", "this", "that"}
 ORDINAL_WORDS = word_list("ordinal_words")  # "her second trip", "the first visit by ...": one told again
 PREPOSITIONAL_PARTICLES = {"on"}  # particles of event_verbs.tsv the parse reads as a preposition: "call on X"
@@ -984,7 +986,8 @@ def _merge(events: list[_Event], table: EntityTable) -> Iterator[_Event]:
     for event in events:
         again = [m for m in merged if _told_again(m, event)]  # the latest one told: "the blast"
         same = again[-1] if again else next((m for m in merged if (m.family == event.family or _one_stop(m, event))
-                                             and (m.family not in TYPED_FAMILIES or m.event_type == event.event_type)
+                                             and (m.family not in TYPED_FAMILIES or m.event_type == event.event_type
+                                                  or {m.event_type, event.event_type} <= JUDGMENT_TYPES)
                                              and _same(m, event, table)), None)
         if same is None:
             merged.append(event)

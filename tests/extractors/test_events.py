@@ -1496,3 +1496,11 @@ def test_events_a_happening_told_by_year_then_by_day_takes_the_day(run) -> None:
             "June 21, officials said.")
     found = typed_events(run(text, published="2026-01-22"))
     assert [f for f in found if f[0] == "election"] == [("election", "2026-06-21", "Chile")], found
+
+
+def test_events_a_verdict_a_conviction_and_a_sentence_of_one_day_are_one_judgment(run) -> None:
+    text = ("A court in Lima convicted former minister Ana Quispe of bribery on Tuesday. The verdict ended a two-year "
+            "trial. The court sentenced her to nine years in prison on Tuesday.")
+    found = typed_events(run(text, published="2025-12-03"))
+    judgments = [f for f in found if f[0] in ("conviction", "ruling", "sentencing")]
+    assert len(judgments) == 1 and judgments[0][1:] == ("2025-12-02", "Lima"), found
