@@ -1603,3 +1603,9 @@ def test_roles_a_name_set_off_after_a_title_with_its_portfolio_is_a_person_with_
     text = f"Canada's Minister of International Development, {name}, who is attending as a guest, announced funding."
     found = titled(run(text, published="2026-07-02"))
     assert (name, "Minister of International Development", "Canada") in found, found
+
+
+def test_roles_an_ambassador_extraordinary_and_plenipotentiary_is_one_title(run) -> None:
+    text = "Also present was Mr. Kairat Omarov, Ambassador Extraordinary and Plenipotentiary of Kyrgyzstan to Korea."
+    found = titled(run(text, published="2025-10-14"))
+    assert ("Kairat Omarov", "Ambassador Extraordinary and Plenipotentiary", "Kyrgyzstan") in found, found
