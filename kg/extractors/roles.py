@@ -49,6 +49,7 @@ COURT_HEADS = word_list("court_heads")
 COURT_WORDS = word_list("court_words")
 GENERIC_BODY_NOUNS = word_list("generic_body_nouns")
 PROFESSION_HEADS = word_list("profession_heads")
+BEAT_WORDS = {"affairs", "politics", "issues"}  # "Pacific affairs reporter": what a reporter covers, no body
 COMPANY_POSTS = word_list("company_posts")
 LOCAL_BODY_WORDS = ("municipality", "city", "town", "council", "commune", "county", "borough")
 COUNTRY_NOUNS = word_list("country_nouns")
@@ -662,9 +663,14 @@ def _respectively(doc: Doc, sent: Span, table: EntityTable, document: Document) 
 
 def _without_nationality(fact: RoleFact, sent: Span, table: EntityTable) -> RoleFact:
     """A trade's title whose country is only the nationality written before it ("Belarusian journalist X", "a
-    Chilean economist, X") has no organization: the nationality is where the person is from."""
+    Chilean economist, X") has no organization: the nationality is where the person is from; nor has one whose
+    "organization" is the region or subject a reporter covers ("Latin America correspondent", "Pacific affairs
+    reporter")."""
     if fact.org is None or _title_head(fact.role) not in PROFESSION_HEADS:
         return fact
+    label = table.label(fact.org)
+    if table.kind(fact.org) in (PLACE, COUNTRY) or label.split()[-1] in BEAT_WORDS:
+        return RoleFact(fact.person, fact.role, None, fact.evidence, fact.qualifier)
     first = fact.role.split()[0].lower()
     for token in sent:
         if token.lower_ == first and token.i > sent.start:

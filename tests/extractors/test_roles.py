@@ -1609,3 +1609,10 @@ def test_roles_an_ambassador_extraordinary_and_plenipotentiary_is_one_title(run)
     text = "Also present was Mr. Kairat Omarov, Ambassador Extraordinary and Plenipotentiary of Kyrgyzstan to Korea."
     found = titled(run(text, published="2025-10-14"))
     assert ("Kairat Omarov", "Ambassador Extraordinary and Plenipotentiary", "Kyrgyzstan") in found, found
+
+
+@pytest.mark.parametrize("text", ["By Caribbean affairs reporter Ines Paul\n\nThe vote was held on Monday.",
+                                  "Ana Diaz, Central America correspondent\n\nThe vote was held on Monday."])
+def test_roles_the_beat_a_reporter_covers_is_no_organization(run, text) -> None:
+    found = titled(run(text, published="2026-03-04", url="https://www.theguardian.com/world/t"))
+    assert all(org is None for _, title, org in found if title in ("reporter", "correspondent")) and found, found
