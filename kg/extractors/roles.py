@@ -223,10 +223,11 @@ def _org_before(doc: Doc, end: int, table: EntityTable, lower: int,
 
 def _untagged_name_before(doc: Doc, i: int, table: EntityTable, lower: int) -> tuple[str | None, int]:
     """ "Gazprom chief executive X": a proper noun the model tagged as no entity, written as a modifier
-    of the title, names the organization."""
+    of the title, names the organization; the words before that one may hang anywhere in the parse ("ECOWAS
+    Commission President X")."""
     def name_word(j: int) -> bool:
         token = doc[j]
-        return (token.pos_ == "PROPN" and token.dep_ == "compound" and token.text[:1].isupper()
+        return (token.pos_ == "PROPN" and (token.dep_ == "compound" or j < i) and token.text[:1].isupper()
                 and table.key_at(j) is None and token.lower_ not in table.lexicon.title_words
                 and token.lower_ not in QUALIFIERS | HONORIFIC_TITLES and token.ent_type_ not in NOT_NAME_ENTITIES)
 

@@ -1616,3 +1616,9 @@ def test_roles_an_ambassador_extraordinary_and_plenipotentiary_is_one_title(run)
 def test_roles_the_beat_a_reporter_covers_is_no_organization(run, text) -> None:
     found = titled(run(text, published="2026-03-04", url="https://www.theguardian.com/world/t"))
     assert all(org is None for _, title, org in found if title in ("reporter", "correspondent")) and found, found
+
+
+def test_roles_an_untagged_body_before_a_title_whatever_the_parse_hangs_its_first_word_on(run) -> None:
+    text = "ECOWAS Commission President Ibrahima Sow-Keita told delegates that the bloc would act."
+    found = titled(run(text, published="2026-07-08"))
+    assert ("Ibrahima Sow-Keita", "President", "ECOWAS Commission") in found, found
