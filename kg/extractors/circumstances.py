@@ -33,6 +33,8 @@ DATE_PREPOSITIONS = {"on", "in", "during", "from"}  # ("the first election since
 NOT_WHEN_WORDS = {"since", "by"}
 GOVERNED_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "prep", "attr"}
 PARTICIPANT_PREPOSITIONS = {"with", "between"}
+OPENING_QUOTES = {"\u201c", "``"}
+CLOSING_QUOTE_MARKS = {"\u201d", "''"}
 HYPHENS = {"-", "\u2013", "\u2014"}
 PLANNED = word_list("planned")
 HYPOTHETICAL = word_list("hypothetical")
@@ -602,10 +604,14 @@ def status_of(token: Token) -> str | None:
     return None
 
 
-def countries_named(sent: Span, table: EntityTable) -> set[str]:
-    """The countries a sentence names, by name or demonym, and the countries of the cities it names."""
+def countries_named(sent: Span, table: EntityTable, unquoted: bool = False) -> set[str]:
+    """The countries a sentence names, by name or demonym, and the countries of the cities it names; with
+    `unquoted`, not the ones named in a quotation ("... a life saved in Ukraine," the Under Secretary said)."""
+    skipped = quoted_tokens(sent) if unquoted else set()
     found = set()
-    for _, _, key in table.mentions_in(sent.start, sent.end):
+    for start, _, key in table.mentions_in(sent.start, sent.end):
+        if start in skipped:
+            continue
         if table.kind(key) == COUNTRY:
             found.add(key)
         elif table.kind(key) == PLACE and (country := country_of_place(key, sent, table)):
@@ -614,9 +620,29 @@ def countries_named(sent: Span, table: EntityTable) -> set[str]:
     # first, before the walk up the tree)
     lexicon = table.lexicon
     found |= {c for t in table.tokens[sent.start : sent.end] if t.pos_ in ("ADJ", "PROPN", "NOUN")
-              and (text := t.text)[:1].isupper() and not table.key_at(t)
+              and t.i not in skipped and (text := t.text)[:1].isupper() and not table.key_at(t)
               and (lexicon.demonym(text) or lexicon.country(text)) and not describes_person(t, table)
               for c in [table.country_of_word(t)] if c}
+    return found
+
+
+def quoted_tokens(sent: Span) -> set[int]:
+    """The tokens of a sentence inside quotation marks, the marks included; a closing mark with no opening one
+    before it closes a quotation the sentence began inside."""
+    inside, found = False, set()
+    for token in sent:
+        text = token.text
+        if text == '"':
+            inside = not inside
+            found.add(token.i)
+        elif text in OPENING_QUOTES:
+            inside = True
+            found.add(token.i)
+        elif text in CLOSING_QUOTE_MARKS:
+            found |= set(range(sent.start, token.i + 1)) if not inside else {token.i}
+            inside = False
+        elif inside:
+            found.add(token.i)
     return found
 
 

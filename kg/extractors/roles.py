@@ -946,7 +946,7 @@ def _with_context_country(fact: RoleFact, window: list[Span], table: EntityTable
     for sent in reversed(window):
         if country is not None:
             break
-        countries = countries_named(sent, table) - {home.country} - (
+        countries = countries_named(sent, table, unquoted=True) - {home.country} - (
             _counterparts_countries(name, table) if sent is window[-1] else set())
         if len(countries) > 1:
             return fact

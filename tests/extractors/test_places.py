@@ -48,3 +48,18 @@ def test_places_a_region_is_in_its_country_before_a_small_town_of_its_name_elsew
     extraction = run("Governors from Florida and Virginia met in Atlanta on Monday.", "2026-03-04")
     within = {e.label: e.within for e in extraction.entities}
     assert within.get("Florida") == within.get("Virginia") == "place/united-states", within
+
+
+def test_countries_named_outside_quotations_leave_out_those_quoted(nlp) -> None:
+    # a quotation's country tells what someone said, not where a post named in the sentence is
+    from kg.extractors.circumstances import countries_named
+    from kg.extractors.entities import EntityTable
+
+    text = ("\u201cEvery part we stop is a life saved in Moldova,\u201d the under secretary said in Vienna, Austria. "
+            "Trade with Serbia, he said, \u201cwill go on.\u201d")
+    table = EntityTable(nlp(text), load_lexicon())
+    first, second = list(table.doc.sents)[:2]
+    named = {table.label(k) for k in countries_named(first, table, unquoted=True)}
+    assert named == {"Austria"}, named
+    assert {table.label(k) for k in countries_named(first, table)} == {"Austria", "Moldova"}
+    assert {table.label(k) for k in countries_named(second, table, unquoted=True)} == {"Serbia"}
