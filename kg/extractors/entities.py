@@ -686,15 +686,15 @@ class EntityTable:
 
     def _with_countries_of_bodies(self, spans: list[Span]) -> list[Span]:
         """A body's name that goes on with its country, which the model tagged apart: "[The Law Society] of
-        [Kenya]'s president" is the Law Society of Kenya's (a capitalised name, "of", then the country)."""
+        [Kenya]'s president" is the Law Society of Kenya's (a capitalised name, "of", then the country); not a
+        portfolio after "of": "Minister of [Public Works] of [Paraguay]"."""
         out: list[Span] = []
         for span in spans:
             previous = out[-1] if out else None
             if (previous is not None and previous.label_ == "ORG"
                     and span.start == previous.end + 1 and self.lowers[previous.end] == "of"
                     and self.tokens[previous.end - 1].text[:1].isupper()
-                    and not (previous.start >= 1 and self.lowers[previous.start - 1] == "of")  # (a portfolio: "Minister
-                    # of [Public Works] of [Paraguay]")
+                    and not (previous.start >= 1 and self.lowers[previous.start - 1] == "of")
                     and self.lexicon.country(span.text) and not self.lexicon.organization(previous.text)):
                 out[-1] = Span(self.doc, previous.start, span.end, label="ORG")
                 continue

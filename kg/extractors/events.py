@@ -610,7 +610,8 @@ def _verb_event(token: Token, table: EntityTable, document: Document) -> _Event 
     if not subjects and told_by_head:  # "In Kumasi, Ghana came from behind to beat Sudan": the subject of "came"
         subjects = [c for c in token.head.children if c.dep_ == "nsubj"]
     objects = [_side_of_score(c) for c in token.children if c.dep_ == "dobj" or (c.dep_ == "oprd" and table.key_at(c))]
-    objects += [o for c in _prepositional_particles(token, rules) for o in c.children if o.dep_ == "pobj"]  # "call on X"
+    objects += [o for c in _prepositional_particles(token, rules) for o in c.children  # "will call on X"
+                if o.dep_ == "pobj"]
     people = [table.key_at(t) for t in subjects + objects]
     people += [table.key_at(m) for prep in token.children if prep.lower_ in PARTICIPANT_PREPOSITIONS
                for p in prep.children if p.dep_ == "pobj" for m in (p, *p.conjuncts)]
@@ -1005,7 +1006,7 @@ def _merge(events: list[_Event], table: EntityTable) -> Iterator[_Event]:
         if same.date is None or (same.date.value is None and event.date and event.date.value):
             same.date = event.date or same.date
         elif _finer(event.date, same.date):
-            same.date = event.date  # "this year's Forum ... the forum's opening session on March 16": the day
+            same.date = event.date  # "an election this year" ... "the vote will take place on June 21": the day
         same.status = same.status or event.status
         same.participants += [p for p in event.participants if p not in same.participants]
     yield from merged
@@ -1054,7 +1055,7 @@ def _told_again(before: _Event, after: _Event) -> bool:
     or an attack told again with "the" and no day of its own is the one told before, wherever its sentence
     places it."""
     return (before.family in TOLD_AGAIN_FAMILIES and after.event_type == before.event_type and after.definite
-            and not (after.date and after.date.value) and before.date is not None and before.date.value)
+            and not (after.date and after.date.value) and bool(before.date and before.date.value))
 
 
 def _finer(date: DateValue | None, than: DateValue | None) -> bool:

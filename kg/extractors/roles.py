@@ -210,9 +210,11 @@ def _org_before(doc: Doc, end: int, table: EntityTable, lower: int,
                 return table.ensure(country_name, COUNTRY), start
     country = table.country_of_word(doc[i])
     if country:
+        # "Nouadhibou's Senegalese coach" is the club's (a town to the model), but "A's Sudanese counterpart" is
+        # Sudan's
         owner = table.key_at(i - 2) if i - 2 >= lower and doc[i - 1].text in POSSESSIVE else None
-        if owner and table.kind(owner) != PERSON:  # "Nouadhibou's Senegalese coach": the club's (a town for the
-            return owner, table.span_at(i - 2)[0]  # type: ignore[index]  # model); not "A's Sudanese counterpart"
+        if owner and table.kind(owner) != PERSON:
+            return owner, table.span_at(i - 2)[0]  # type: ignore[index]
         return country, i
     if doc[i].pos_ == "NOUN" and doc[i].text.islower() and table.lexicon.org_word(doc[i].text) \
             and i - 1 >= lower and doc[i - 1].lower_ in ("a", "an", "the"):
@@ -319,9 +321,9 @@ def _story_body(noun: Token, kind: str | None, table: EntityTable) -> str | None
     it had appointed ...")."""
     if kind is None:
         return None
-    counts = Counter(key for _, _, key in table.mentions_in(0, noun.i) if table.kind(key) == kind)  # (in the
-    # order first named)
-    ranked = counts.most_common(1)  # (of equal counts, the first named)
+    # mentions in the order they are named: of equal counts, most_common gives the first named
+    counts = Counter(key for _, _, key in table.mentions_in(0, noun.i) if table.kind(key) == kind)
+    ranked = counts.most_common(1)
     return ranked[0][0] if ranked and ranked[0][1] >= STORY_BODY_MENTIONS else None
 
 
