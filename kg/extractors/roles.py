@@ -1541,13 +1541,19 @@ def _described(doc: Doc, start: int, end: int, person: str, table: EntityTable,
     lead = _title_worn_before(doc, start, sent.start, table)  # "the head of X, former Liberian Vice President Y"
     if lead != start and (before := table.key_at(lead - 2)) is not None and table.kind(before) == PERSON:
         lead = start  # "Minister X Y, former Vice Minister Z": titled names in a row, no title before the comma
-    if lead - 1 > sent.start and doc[lead - 1].text == "," and end < sent.end \
-            and doc[end].text in (",", "."):  # "with Peru's Minister of Foreign Affairs, X, to ...": read along
-        title_start = _portfolio_title_start(doc, lead - 1, table) or match_title(doc, lead - 1, table)  # the
-        if title_start is not None and doc[title_start].text[:1].isupper():  # words when the parse lost it
-            candidates.append((doc[title_start], "roles.apposition", 0.8))
-        elif (title_start := _title_of_body_before(doc, lead - 1, sent.start, table)) is not None:
-            candidates.append((doc[title_start], "roles.apposition", 0.8))  # "the governor of X state, Y, ..."
+    while lead - 1 > sent.start and doc[lead - 1].lower_ in HONORIFIC_TITLES:
+        lead -= 1  # "the Prime Minister of Ethiopia, H.E. Dr. X,": words of address between the comma and the name
+    if lead - 1 > sent.start and doc[lead - 1].text == "," and end < sent.end and doc[end].text in (",", "."):
+        # "with Peru's Minister of Foreign Affairs, X, to ...", "the governor of X state, Y,": the words read
+        # along when the parse lost the apposition; the candidate is the title phrase's head, which "of X" hangs
+        # on ("the Prime Minister of Ethiopia, H.E. Dr. X,")
+        title_start = _portfolio_title_start(doc, lead - 1, table) or match_title(doc, lead - 1, table)
+        if title_start is None or not doc[title_start].text[:1].isupper():
+            title_start = _title_of_body_before(doc, lead - 1, sent.start, table)
+        if title_start is not None:
+            phrase = doc[title_start : lead - 1].root
+            candidates.append((phrase if match_title_around(doc, phrase.i, table) else doc[title_start],
+                               "roles.apposition", 0.8))
     for noun, extractor, confidence in candidates:
         if not (sent.start <= noun.i < sent.end) or table.key_at(noun):
             continue

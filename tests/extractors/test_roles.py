@@ -1622,3 +1622,13 @@ def test_roles_an_untagged_body_before_a_title_whatever_the_parse_hangs_its_firs
     text = "ECOWAS Commission President Ibrahima Sow-Keita told delegates that the bloc would act."
     found = titled(run(text, published="2026-07-08"))
     assert ("Ibrahima Sow-Keita", "President", "ECOWAS Commission") in found, found
+
+
+def test_roles_a_title_of_a_country_set_off_before_words_of_address_and_a_name(run) -> None:
+    # "the Prime Minister of Ethiopia, H.E. Dr. X,": the words of address do not part the title from the name,
+    # and "of Ethiopia" names the country, however the parse hangs the name
+    text = ("The minister will call on the Prime Minister of Kenya, H.E. Dr. Amos Wekesa, on 19 January, and hold "
+            "talks with the Minister of Foreign Affairs of Kenya, H.E. Mr. Peter Otieno.")
+    found = titled(run(text, published="2027-01-15"))
+    assert {("Amos Wekesa", "Prime Minister", "Kenya"), ("Peter Otieno", "Minister of Foreign Affairs", "Kenya")} \
+        <= found, found
