@@ -530,6 +530,7 @@ def _iter_roles(doc: Doc, table: EntityTable, document: Document, sentences: lis
             facts += told_here + ([named] if named else [])
             if fact and fact.evidence[0].extractor == "roles.title_before_name":
                 facts += _coordinated_titles(doc, start, fact, table, home)
+                facts += _post_before_rank(doc, start, fact, table, document, sent)
             title_start = start - len(fact.role.split()) if fact else start
             for each in facts:
                 if each.org is None and each.evidence[0].extractor == "roles.title_before_name":
@@ -1404,6 +1405,21 @@ def _title_before_name(doc: Doc, start: int, end: int, person: str, table: Entit
         org = inside[0] if inside else None
     evidence = make_evidence(sent, document, "roles.title_before_name", 0.9)
     return RoleFact(person, title, org, (evidence,), qualifier)
+
+
+def _post_before_rank(doc: Doc, start: int, fact: RoleFact, table: EntityTable, document: Document,
+                      sent: Span) -> list[RoleFact]:
+    """ "Nepal Army spokesperson Brigadier General X": a post written right before the rank before a name is
+    the person's too, with the body written before it."""
+    if not all(word in MILITARY_RANKS for word in fact.role.lower().split()):
+        return []
+    rank_start = start - len(fact.role.split())
+    post_start = match_title(doc, rank_start, table)
+    if post_start is None or post_start < sent.start:
+        return []
+    org, _ = _org_before(doc, post_start, table, sent.start)
+    evidence = make_evidence(sent, document, "roles.post_before_rank", 0.8)
+    return [RoleFact(fact.person, doc[post_start:rank_start].text, org, (evidence,))] if org else []
 
 
 def _title_of_org_before_name(doc: Doc, start: int, person: str, table: EntityTable, document: Document,

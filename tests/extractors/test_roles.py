@@ -1632,3 +1632,9 @@ def test_roles_a_title_of_a_country_set_off_before_words_of_address_and_a_name(r
     found = titled(run(text, published="2027-01-15"))
     assert {("Amos Wekesa", "Prime Minister", "Kenya"), ("Peter Otieno", "Minister of Foreign Affairs", "Kenya")} \
         <= found, found
+
+
+def test_roles_a_post_written_before_a_rank_and_a_name_is_the_persons_too(run) -> None:
+    text = "Ghana Army spokesperson Brigadier General Kwesi Mensah said 40 soldiers were deployed on Monday."
+    found = titled(run(text, published="2026-07-22"))
+    assert ("Kwesi Mensah", "spokesperson", "Ghana Army") in found, found
