@@ -73,6 +73,8 @@ PORTFOLIO_WORDS = word_list("portfolio_words")
 REGION_NOUNS = word_list("region_nouns")
 PORTFOLIO_HEADS = word_list("portfolio_heads")
 PEERAGE_TITLES = word_list("peerage_titles")
+GOING_VERBS = {"travel", "fly", "go", "head", "return", "drive", "move", "rush", "sail"}  # "flew to X": a place
+VISITING_VERBS = {"visit", "tour"}  # "visited X": a place when X is a town of the gazetteer
 LOCATIVE_PREPOSITIONS = {"in", "near", "outside", "around"}  # before a place: "ambushed outside Garissa"
 VISITING_VERBS = word_list("visiting_verbs")
 PLACE_GONE_TO = {("to", "travel"), ("to", "fly"), ("to", "return"), ("to", "head"), ("in", "arrive"),
@@ -1398,6 +1400,9 @@ class EntityTable:
         before = self.lowers[start - 1] if start >= 1 else ""
         if before in LOCATIVE_PREPOSITIONS or self.lowers[end : end + 2] == [",", "where"]:
             return True  # "outside Garissa", "Kasese, where a mudslide ..."
+        gone_to = start >= 2 and before == "to" and self.tokens[start - 2].lemma_.lower() in GOING_VERBS
+        if gone_to or start >= 1 and self.tokens[start - 1].lemma_.lower() in VISITING_VERBS:
+            return True  # "flew to Jumla", "visited Korce"
         if end < len(self.tokens) and self.tokens[end].text in SITE_NOUNS:
             return True  # "the Mzuzu stadium" (a lower-case site noun: "Mzuzu Stadium" is the site's own name)
         return before == "of" and start >= 2 and self.tokens[start - 2].lemma_.lower() in PLACE_NOUNS

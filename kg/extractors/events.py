@@ -64,6 +64,7 @@ TYPED_FAMILIES = {"court", "disaster"}
 JUDGMENT_TYPES = {"ruling", "conviction", "sentencing"}
 DEFINITE_DETERMINERS = {"the", "this", "that"}
 ORDINAL_WORDS = word_list("ordinal_words")  # "her second trip", "the first visit by ...": one told again
+DESTINATION_VERBS = {"travel", "fly"}  # verbs of event_verbs.tsv that tell a visit only with where it goes
 PREPOSITIONAL_PARTICLES = {"on"}  # particles of event_verbs.tsv the parse reads as a preposition: "call on X"
 TOLD_AGAIN_FAMILIES = {"disaster", "attack"}  # families whose happening, told again with "the", is the same one
 SERIES_FAMILIES = {"match"}  # families whose plural names a series, not one happening
@@ -645,7 +646,7 @@ def _verb_event(token: Token, table: EntityTable, document: Document) -> _Event 
     if rule.verb == "visit":
         places = [table.key_at(o) for o in objects]
         event.place = next((k for k in places if k and table.kind(k) in (PLACE, COUNTRY)), None)
-    elif rule.verb == "travel":
+    elif rule.verb in DESTINATION_VERBS:  # "travelled to X", "flew to X": where to, or no visit
         event.place = to_place(token, table)
         if event.place is None:
             return None

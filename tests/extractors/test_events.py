@@ -1504,3 +1504,17 @@ def test_events_a_verdict_a_conviction_and_a_sentence_of_one_day_are_one_judgmen
     found = typed_events(run(text, published="2025-12-03"))
     judgments = [f for f in found if f[0] in ("conviction", "ruling", "sentencing")]
     assert len(judgments) == 1 and judgments[0][1:] == ("2025-12-02", "Lima"), found
+
+
+def test_events_a_town_flown_to_is_a_place_and_the_flight_a_visit(run) -> None:
+    # a town of the gazetteer the model leaves untagged after "flew to"; people flown somewhere visit nowhere
+    text = ("Home Minister Ram Thapa flew to Jumla on Monday by helicopter. Two freed hostages were flown to Doha "
+            "on Sunday.")
+    found = typed_events(run(text, published="2027-08-12"))
+    assert [f for f in found if f[0] == "visit"] == [("visit", "2027-08-09", "Jumla")], found
+
+
+def test_events_a_town_visited_is_a_place_whatever_the_model_tagged(run) -> None:
+    text = ("Armenian Prime Minister Vahe Sarkisian visited Gyumri yesterday afternoon, walked through the damaged "
+            "bazaar, and promised aid.")
+    assert ("visit", "2027-08-11", "Gyumri") in typed_events(run(text, published="2027-08-12"))
