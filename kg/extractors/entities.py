@@ -394,6 +394,7 @@ class EntityTable:
         spans = self._with_company_names(spans)
         spans = self._with_described_companies(spans)
         spans = self._with_countries_of_bodies(spans)
+        spans = self._with_untagged_sites(spans)
         spans = self._with_bodies_named_again(spans)
         spans = self._with_employers_before_titles(spans)
         spans = self._with_places_gone_to(spans)
@@ -516,13 +517,18 @@ class EntityTable:
 
     def _split_at_possessive_country(self, span: Span) -> list[Span]:
         """A body's span the model began with a country's possessive, "[Nigeria's Electoral Commission]": the
-        country, then the body."""
-        if span.label_ != "ORG":
-            return [span]
+        country, then the body; a site's span begun with its town's, "[Homs’s al-Saa Square]": the town, then
+        the site (whatever the model took the whole for)."""
         poss = next((i for i in range(span.start + 1, span.end - 1) if self.lowers[i] in ("'s", "\u2019s")), None)
-        if poss is None or not self.lexicon.country(self.doc[span.start : poss].text):
+        if poss is None:
             return [span]
-        return [Span(self.doc, span.start, poss, label="GPE"), Span(self.doc, poss + 1, span.end, label="ORG")]
+        owner = self.doc[span.start : poss].text
+        if span.label_ == "ORG" and self.lexicon.country(owner):
+            return [Span(self.doc, span.start, poss, label="GPE"), Span(self.doc, poss + 1, span.end, label="ORG")]
+        known_owner = self.lexicon.country(owner) or self.lexicon.city_country(owner)
+        if self.lowers[span.end - 1] in SITE_NOUNS and known_owner:
+            return [Span(self.doc, span.start, poss, label="GPE"), Span(self.doc, poss + 1, span.end, label="FAC")]
+        return [span]
 
     def _with_place_words(self, span: Span) -> Span:
         """A place name the model cut short: "Nizhny" of "Nizhny Novgorod", "Salaam" of "Dar es Salaam", when
@@ -684,6 +690,26 @@ class EntityTable:
                                                 and end + 1 < len(tokens) and capitalised(end + 1)):
                 end += 1
             found.append(Span(self.doc, i, end, label="ORG"))
+        return sorted([*spans, *found], key=lambda s: s.start) if found else spans
+
+    def _with_untagged_sites(self, spans: list[Span]) -> list[Span]:
+        """A site's name the model tagged as nothing: capitalised words ending in the capitalised noun of a site
+        ("Tripoli's [al-Nour Square]", "[Kasarani Stadium]"), a name particle and its hyphen included."""
+        tokens, taken = self.tokens, {i for s in spans for i in range(s.start, s.end)}
+        found = []
+        for i, token in enumerate(tokens):
+            if i in taken or not token.text.istitle() or token.lower_ not in SITE_NOUNS or token.pos_ != "PROPN":
+                continue
+            start = i
+            while start > 0 and start - 1 not in taken and not tokens[start - 1].lower_.endswith(POSSESSIVE_MARKS) \
+                    and (tokens[start - 1].pos_ == "PROPN" and tokens[start - 1].text[:1].isupper()
+                         or tokens[start - 1].text == "-" or tokens[start - 1].lower_ in NAME_PARTICLES):
+                start -= 1
+            while start < i and (tokens[start].text == "-"
+                                 or tokens[start].lower_ in NAME_PARTICLES and tokens[start + 1].text != "-"):
+                start += 1  # a name opens with no hyphen, and with a particle only when joined on: "al-Nour"
+            if start < i:
+                found.append(Span(self.doc, start, i + 1, label="FAC"))
         return sorted([*spans, *found], key=lambda s: s.start) if found else spans
 
     def _with_countries_of_bodies(self, spans: list[Span]) -> list[Span]:

@@ -1518,3 +1518,12 @@ def test_events_a_town_visited_is_a_place_whatever_the_model_tagged(run) -> None
     text = ("Armenian Prime Minister Vahe Sarkisian visited Gyumri yesterday afternoon, walked through the damaged "
             "bazaar, and promised aid.")
     assert ("visit", "2027-08-11", "Gyumri") in typed_events(run(text, published="2027-08-12"))
+
+
+def test_events_a_site_the_model_left_untagged_is_where_a_crowd_gathers(run) -> None:
+    # with a typographic apostrophe the model may tag no site at all, or the town and the site as one person
+    text = ("On Sunday night, hundreds of students gathered in Benghazi’s al-Shajara Square. On Monday, thousands "
+            "gathered in Sidon’s al-Shuhada Square.")
+    found = typed_events(run(text, published="2027-06-22"))
+    assert {("protest", "2027-06-20", "al-Shajara Square"), ("protest", "2027-06-21", "al-Shuhada Square")} \
+        <= set(found), found
