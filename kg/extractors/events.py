@@ -1054,9 +1054,12 @@ def _described_again(token: Token, event: _Event, found: list[_Event], sent: Spa
 def _told_again(before: _Event, after: _Event) -> bool:
     """ "A methane explosion killed 12 miners in X on Saturday. The blast occurred in the Y mine": a disaster
     or an attack told again with "the" and no day of its own is the one told before, wherever its sentence
-    places it."""
-    return (before.family in TOLD_AGAIN_FAMILIES and after.event_type == before.event_type and after.definite
-            and not (after.date and after.date.value) and bool(before.date and before.date.value))
+    places it; and so is a happening told again by its family's own word ("the inauguration on Saturday ... will
+    hand over power at the ceremony in Z")."""
+    same_kind = (before.family in TOLD_AGAIN_FAMILIES and after.event_type == before.event_type
+                 or before.family == after.family and after.event_type == after.family)  # "the ceremony"
+    return (same_kind and after.definite and not (after.date and after.date.value)
+            and bool(before.date and before.date.value))
 
 
 def _finer(date: DateValue | None, than: DateValue | None) -> bool:

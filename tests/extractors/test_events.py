@@ -1527,3 +1527,11 @@ def test_events_a_site_the_model_left_untagged_is_where_a_crowd_gathers(run) -> 
     found = typed_events(run(text, published="2027-06-22"))
     assert {("protest", "2027-06-20", "al-Shajara Square"), ("protest", "2027-06-21", "al-Shuhada Square")} \
         <= set(found), found
+
+
+def test_events_a_happening_told_again_by_its_familys_word_is_the_one_told_before(run) -> None:
+    text = ("The delegation will attend the inauguration of President Ama Owusu in Accra on January 7. The outgoing "
+            "president will hand over power at the ceremony in Independence Square.")
+    found = typed_events(run(text, published="2026-01-02"))
+    assert [f for f in found if f[0] in ("inauguration", "ceremony")] == [("inauguration", "2026-01-07", "Accra")], \
+        found
