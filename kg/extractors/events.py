@@ -20,6 +20,7 @@ from kg.extractors.circumstances import (
     clause_verb,
     coming_month,
     countries_named,
+    country_of_place,
     date_ent,
     date_of,
     future,
@@ -73,6 +74,7 @@ MATCH_PARTY_PREPOSITIONS = {"with", "to", "by"}  # "drew with X", "lost to X", "
 INSTITUTION_FAMILIES = {"court", "election"}  # acted by a country's institutions: "a Greek court ruled"
 # Happenings that, undated and placed only in a whole country, tell a war or a policy: (family, type)
 COUNTRYWIDE = {("attack", "attack"), ("attack", "shelling"), ("attack", "bombing"), ("court", "arrest")}
+NATIONWIDE_WORDS = {"national", "nationwide", "countrywide"}  # "a national day of mourning": the whole country's
 NATIONAL_FAMILIES = {"election"}  # dated, held in the one country their sentence names when they name no place
 STOP_FAMILIES = {"meeting", "visit", "conference", "ceremony"}  # events held at the stop of a trip
 # happenings held nowhere in particular, which take no place from the country a report is about
@@ -195,6 +197,9 @@ def extract_events(doc: Doc, table: EntityTable, document: Document, sentences: 
             if event.place is None and event.date is not None and home.dateline is not None and not home.release:
                 event.place = _dateline_site(event, home)  # "BANNU, Pakistan (AP) — ... on Monday"
                 event.guessed = event.place is not None
+            if event.place is not None and table.kind(event.place) == PLACE and _nationwide(token):
+                # "a national day of mourning", "a nationwide strike": the country, not the town its sentence names
+                event.place = country_of_place(event.place, sent, table) or event.place
             if event.place is None and event.date is None and not _told_encounter(token, event):
                 continue
             if (event.date is None and (event.family, event.event_type) in COUNTRYWIDE and event.place is not None
@@ -459,6 +464,12 @@ def _noun_event(token: Token, table: EntityTable, document: Document) -> _Event 
                          for o in c.children if o.dep_ == "pobj" and _person(o, table))
     event.status = status_of(anchor)
     return event
+
+
+def _nationwide(noun: Token) -> bool:
+    """Whether a happening is told as a whole country's: "a nationwide strike", "a national day of mourning"."""
+    holders = [noun, noun.head.head] if noun.dep_ == "pobj" and noun.head.lower_ == "of" else [noun]
+    return any(c.dep_ == "amod" and c.lower_ in NATIONWIDE_WORDS for h in holders for c in h.children)
 
 
 def _day_after_phrase(noun: Token, document: Document) -> DateValue | None:

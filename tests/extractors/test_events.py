@@ -1535,3 +1535,9 @@ def test_events_a_happening_told_again_by_its_familys_word_is_the_one_told_befor
     found = typed_events(run(text, published="2026-01-02"))
     assert [f for f in found if f[0] in ("inauguration", "ceremony")] == [("inauguration", "2026-01-07", "Accra")], \
         found
+
+
+def test_events_a_nationwide_happening_is_in_the_country_not_the_town_its_sentence_names(run) -> None:
+    text = "The president visited Gyumri on Tuesday and announced that Friday would be a national day of mourning."
+    found = typed_events(run(text, published="2027-08-12"))
+    assert ("mourning", "2027-08-13", "Armenia") in found, found
