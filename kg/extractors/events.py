@@ -68,6 +68,9 @@ ORDINAL_WORDS = word_list("ordinal_words")  # "her second trip", "the first visi
 DESTINATION_VERBS = {"travel", "fly"}  # verbs of event_verbs.tsv that tell a visit only with where it goes
 PREPOSITIONAL_PARTICLES = {"on"}  # particles of event_verbs.tsv the parse reads as a preposition: "call on X"
 TOLD_AGAIN_FAMILIES = {"disaster", "attack"}  # families whose happening, told again with "the", is the same one
+# families whose own word, with "the", tells again the one told before ("the ceremony", "the visit"); not "the
+# meeting", which an article uses for several
+FAMILY_WORDS_TOLD_AGAIN = {"ceremony", "visit"}
 SERIES_FAMILIES = {"match"}  # families whose plural names a series, not one happening
 PARTY_PREPOSITIONS = {"with", "against"}  # the other side of a clash or a fight
 MATCH_PARTY_PREPOSITIONS = {"with", "to", "by"}  # "drew with X", "lost to X", "were held by X"
@@ -1068,7 +1071,7 @@ def _told_again(before: _Event, after: _Event) -> bool:
     places it; and so is a happening told again by its family's own word ("the inauguration on Saturday ... will
     hand over power at the ceremony in Z")."""
     same_kind = (before.family in TOLD_AGAIN_FAMILIES and after.event_type == before.event_type
-                 or before.family == after.family and after.event_type == after.family)  # "the ceremony"
+                 or before.family == after.family and after.event_type == after.family in FAMILY_WORDS_TOLD_AGAIN)
     return (same_kind and after.definite and not (after.date and after.date.value)
             and bool(before.date and before.date.value))
 
