@@ -33,8 +33,10 @@ DATE_PREPOSITIONS = {"on", "in", "during", "from"}  # ("the first election since
 NOT_WHEN_WORDS = {"since", "by"}
 GOVERNED_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "prep", "attr"}
 PARTICIPANT_PREPOSITIONS = {"with", "between"}
-OPENING_QUOTES = {"\u201c", "``"}
-CLOSING_QUOTE_MARKS = {"\u201d", "''"}
+# marks that open and close a quotation (not single quotes, which are also apostrophes: entities.OPENING_QUOTES
+# reads those for nicknames)
+QUOTATION_OPENERS = {"\u201c", "``"}
+QUOTATION_CLOSERS = {"\u201d", "''"}
 HYPHENS = {"-", "\u2013", "\u2014"}
 PLANNED = word_list("planned")
 HYPOTHETICAL = word_list("hypothetical")
@@ -635,10 +637,10 @@ def quoted_tokens(sent: Span) -> set[int]:
         if text == '"':
             inside = not inside
             found.add(token.i)
-        elif text in OPENING_QUOTES:
+        elif text in QUOTATION_OPENERS:
             inside = True
             found.add(token.i)
-        elif text in CLOSING_QUOTE_MARKS:
+        elif text in QUOTATION_CLOSERS:
             found |= set(range(sent.start, token.i + 1)) if not inside else {token.i}
             inside = False
         elif inside:

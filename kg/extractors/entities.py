@@ -73,8 +73,9 @@ PORTFOLIO_WORDS = word_list("portfolio_words")
 REGION_NOUNS = word_list("region_nouns")
 PORTFOLIO_HEADS = word_list("portfolio_heads")
 PEERAGE_TITLES = word_list("peerage_titles")
-GOING_VERBS = {"travel", "fly", "go", "head", "return", "drive", "move", "rush", "sail"}  # "flew to X": a place
-VISITING_VERBS = {"visit", "tour"}  # "visited X": a place when X is a town of the gazetteer
+# verbs whose "to X" goes to a town of the gazetteer, a wider set than PLACE_GONE_TO's, which makes a place of any
+# name the model took for a person: "drove to Jumla"
+GOING_VERBS = {"travel", "fly", "go", "head", "return", "drive", "move", "rush", "sail"}
 LOCATIVE_PREPOSITIONS = {"in", "near", "outside", "around"}  # before a place: "ambushed outside Garissa"
 VISITING_VERBS = word_list("visiting_verbs")
 PLACE_GONE_TO = {("to", "travel"), ("to", "fly"), ("to", "return"), ("to", "head"), ("in", "arrive"),
@@ -731,17 +732,22 @@ class EntityTable:
 
     def _with_bodies_named_again(self, spans: list[Span]) -> list[Span]:
         """A body's name of two words or more, written again where the model tagged nothing: "copper miner
-        Cobres del Sur said ... Cobres del Sur's chairman, X"."""
+        Cobres del Sur said ... Cobres del Sur's chairman, X" (one pass over the words, the longest name first
+        where two begin alike)."""
         taken = {i for s in spans for i in range(s.start, s.end)}
         words = [t.text for t in self.tokens]
-        names = {tuple(words[s.start : s.end]) for s in spans if s.label_ == "ORG" and len(s) > 1}
+        by_first: dict[str, set[tuple[str, ...]]] = {}
+        for s in spans:
+            if s.label_ == "ORG" and len(s) > 1:
+                by_first.setdefault(words[s.start], set()).add(tuple(words[s.start : s.end]))
         found = []
-        for name in names:
-            size = len(name)
-            for i in range(len(self.tokens) - size + 1):
-                if tuple(words[i : i + size]) == name and not taken & set(range(i, i + size)):
-                    found.append(Span(self.doc, i, i + size, label="ORG"))
-                    taken |= set(range(i, i + size))
+        for i, word in enumerate(words):
+            for name in sorted(by_first.get(word, ()), key=len, reverse=True):
+                end = i + len(name)
+                if tuple(words[i:end]) == name and not taken & set(range(i, end)):
+                    found.append(Span(self.doc, i, end, label="ORG"))
+                    taken |= set(range(i, end))
+                    break
         return sorted([*spans, *found], key=lambda s: s.start) if found else spans
 
     def _with_employers_before_titles(self, spans: list[Span]) -> list[Span]:

@@ -198,8 +198,8 @@ def _org_before(doc: Doc, end: int, table: EntityTable, lower: int,
                 and before.lower_ not in QUALIFIERS | HONORIFIC_TITLES):
             # "Environment Canada spokesperson", "Air France pilot": a body named with its country's name
             return table.ensure(doc[start - 1 : i + 1].text, ORGANIZATION), start - 1
-        owner = table.key_at(start - 2) if start - 2 >= lower and doc[start - 1].text in POSSESSIVE else None
-        if table.kind(key) in (COUNTRY, PLACE) and owner and table.kind(owner) not in (PERSON, COUNTRY, PLACE):
+        owner = _possessor_before(doc, start, table, lower)
+        if table.kind(key) in (COUNTRY, PLACE) and owner and table.kind(owner) not in (COUNTRY, PLACE):
             return owner, table.span_at(start - 2)[0]  # type: ignore[index]  # "the BBC's East Africa editor"
         return key, start
     for start in (i - 2, i - 1):  # "Bissau-Guinean", "Cape Verdean", "Sierra Leonean": read whole
@@ -212,8 +212,8 @@ def _org_before(doc: Doc, end: int, table: EntityTable, lower: int,
     if country:
         # "Nouadhibou's Senegalese coach" is the club's (a town to the model), but "A's Sudanese counterpart" is
         # Sudan's
-        owner = table.key_at(i - 2) if i - 2 >= lower and doc[i - 1].text in POSSESSIVE else None
-        if owner and table.kind(owner) != PERSON:
+        owner = _possessor_before(doc, i, table, lower)
+        if owner:
             return owner, table.span_at(i - 2)[0]  # type: ignore[index]
         return country, i
     if doc[i].pos_ == "NOUN" and doc[i].text.islower() and table.lexicon.org_word(doc[i].text) \
@@ -472,7 +472,7 @@ def _prefer_specific(facts: list[RoleFact], table: EntityTable) -> list[RoleFact
     led = {(f.person, f.evidence[0].sentence): f.org for f in facts if f.evidence[0].extractor in verb_titles}
     facts = [replace(f, org=led[(f.person, f.evidence[0].sentence)]) if f.org is None
              and (f.role.islower() or f.role.split()[-1].lower() not in STATE_POST_HEADS
-                  and not set(f.role.lower().split()) <= MILITARY_RANKS)
+                  and not _rank_only(f.role))
              and f.qualifier is None and (f.person, f.evidence[0].sentence) in led
              and f.evidence[0].extractor not in verb_titles else f
              for f in facts]  # (not a post of state, a rank or a past post: "led by former Foreign Minister X",
@@ -1407,11 +1407,16 @@ def _title_before_name(doc: Doc, start: int, end: int, person: str, table: Entit
     return RoleFact(person, title, org, (evidence,), qualifier)
 
 
+def _rank_only(role: str) -> bool:
+    """Whether a title is a military rank and nothing else: "Brigadier General", "Colonel"."""
+    return set(role.lower().split()) <= MILITARY_RANKS
+
+
 def _post_before_rank(doc: Doc, start: int, fact: RoleFact, table: EntityTable, document: Document,
                       sent: Span) -> list[RoleFact]:
     """ "Nepal Army spokesperson Brigadier General X": a post written right before the rank before a name is
     the person's too, with the body written before it."""
-    if not all(word in MILITARY_RANKS for word in fact.role.lower().split()):
+    if not _rank_only(fact.role):
         return []
     rank_start = start - len(fact.role.split())
     post_start = match_title(doc, rank_start, table)
