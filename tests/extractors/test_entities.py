@@ -106,6 +106,37 @@ def test_build_nlp_line_breaks_and_datelines_end_sentences(nlp) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "opening"),
+    [
+        ("MANAUS, Brazil (AP) — Brazil's environment agency on Friday fined a logging firm.", "Brazil's environment"),
+        ("LYON, France (Reuters) - The court on Monday convicted two bankers.", "The court"),
+        ("TAMALE — Flooding cut the main road north on Sunday.", "Flooding"),
+    ],
+)
+def test_build_nlp_dateline_with_region_and_agency_stands_alone(nlp, text, opening) -> None:
+    starts = [s.text.strip() for s in nlp(text).sents]
+    assert starts[1:2] and starts[1].startswith(opening), starts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "EU-China talks on steel quotas resumed in Brussels on Monday.",  # a glued hyphen ends no dateline
+        "UNICEF Director Ana Ruiz — who toured Goma on Monday — asked for more aid.",  # no comma after the capitals
+    ],
+)
+def test_build_nlp_capitals_before_a_dash_are_no_dateline(nlp, text) -> None:
+    assert len(list(nlp(text).sents)) == 1, [s.text for s in nlp(text).sents]
+
+
+def test_build_nlp_a_lines_second_word_starts_no_sentence(nlp) -> None:
+    doc = nlp("THE SMUGGLING NETWORK\n\nSalim Jabbar al-Khafaji (al-Khafaji) is an Iraqi national who runs Shatt "
+              "Star Trading.")
+    second = next(t for t in doc if t.text == "Jabbar")
+    assert not second.is_sent_start, [s.text for s in doc.sents]
+
+
+@pytest.mark.parametrize(
     ("text", "label"),
     [
         ("Office of the Spokesperson\n\nThe Department of State is reviewing the case.", "US State Department"),
@@ -351,3 +382,13 @@ def test_entities_two_surnames_a_country_as_a_given_name_and_honorifics_name_one
             "The Rt Hon Helen Cole and Sir Peter Marsh attended. Helen Cole spoke first.")
     labels = {e.label for e in run(text, "2026-03-04").entities if e.kind == "Person"}
     assert labels == {"Carlos Vega Morales", "Maria Colombia Paz", "Helen Cole", "Peter Marsh"}, labels
+
+
+def test_entities_a_double_surname_alone_is_its_persons_not_a_namesakes(run) -> None:
+    text = ("Ghana's Supreme Court on Thursday upheld President Nana Owusu-Mensah's reelection.\n\n"
+            "Owusu-Mensah, 58, a former high court judge, will be sworn in on Saturday.\n\n"
+            "Reporter Kofi Mensah in Tamale contributed to this report.")
+    extraction = run(text, published="2026-05-21")
+    names = {e.key: e.label for e in extraction.entities}
+    judges = {names[f.person] for f in extraction.facts if isinstance(f, RoleFact) and f.role == "judge"}
+    assert judges == {"Nana Owusu-Mensah"}, judges

@@ -1541,3 +1541,10 @@ def test_events_a_nationwide_happening_is_in_the_country_not_the_town_its_senten
     text = "The president visited Gyumri on Tuesday and announced that Friday would be a national day of mourning."
     found = typed_events(run(text, published="2027-08-12"))
     assert ("mourning", "2027-08-13", "Armenia") in found, found
+
+
+def test_events_a_date_written_on_another_happening_is_not_the_sentences(run) -> None:
+    text = ("The tribunal's judges, reading their ruling in Accra, said the party had failed to show any fraud in the "
+            "June 9 vote.")
+    found = typed_events(run(text, published="2026-07-02"))
+    assert ("ruling", None, "Accra") in found and ("election", "2026-06-09", "Ghana") in found, found
