@@ -484,7 +484,7 @@ def _prefer_specific(facts: list[RoleFact], table: EntityTable) -> list[RoleFact
              and f.evidence[0].extractor not in verb_titles else f
              for f in facts]  # (not a post of state, a rank or a past post: "led by former Foreign Minister X",
     #                          "led by General X"; but "the embassy, led by Ambassador X", "run by Deputy Governor X")
-    guesses = ("roles.home", "roles.context_country", "roles.article_country")
+    guesses = GUESSED_ORG_RULES
     # a post whose organization was guessed gives way to the same post told with its organization, not to
     # another post ("Prime Minister X, who also chairs the Y party")
     explicit = {(f.person, _title_head(f.role)) for f in facts if f.org and f.evidence[0].extractor not in guesses}
@@ -501,6 +501,8 @@ def _prefer_specific(facts: list[RoleFact], table: EntityTable) -> list[RoleFact
 
 
 TITLE_BEFORE_NAME = "roles.title_before_name"
+GUESSED_ORG_RULES = ("roles.home", "roles.context_country", "roles.article_country")
+TOLD_BEFORE = "roles.told_before"
 NAMED_TO_POST = "roles.named_to_post"
 APPOSITION = "roles.apposition"
 TOLD_POST_RULES = frozenset(pattern.rule for pattern in load_patterns("role"))
@@ -511,6 +513,7 @@ def _iter_roles(doc: Doc, table: EntityTable, document: Document, sentences: lis
     dominant = _dominant_country(table, document.title) if home.country is None else None
     told = _told_posts(doc, table, document, sentences)
     countries: dict[str, str] = {}  # person -> the country of a post told of them so far
+    posts: dict[str, list[RoleFact]] = {}  # person -> the posts told of them so far with their body
     for number, sent in enumerate(sentences):
         found: dict[str, RoleFact] = {}
         paired = _respectively(doc, sent, table, document)
@@ -540,6 +543,9 @@ def _iter_roles(doc: Doc, table: EntityTable, document: Document, sentences: lis
                 facts += _post_before_rank(doc, start, fact, table, document, sent)
             title_start = start - len(fact.role.split()) if fact else start
             for each in facts:
+                if each.org is None and (earlier := _same_post_told(each, posts.get(key, []))) is not None:
+                    each = _given_org(each, earlier.org, TOLD_BEFORE, 0.8)  # "Secretary X" after "Philippine
+                    #                                              Secretary of Foreign Affairs X": the same post
                 if each.org is None and each.evidence[0].extractor == "roles.title_before_name":
                     each = _with_place_of_sentence(each, doc, start, sent, table) or _with_home(
                         each, doc, start, sent, table, home)
@@ -584,8 +590,18 @@ def _iter_roles(doc: Doc, table: EntityTable, document: Document, sentences: lis
                 each = _without_lone_body_word(_without_nationality(each, sent, table), table)
                 if each.org and table.kind(each.org) == COUNTRY:
                     countries.setdefault(key, each.org)
+                if each.org and each.evidence[0].extractor not in GUESSED_ORG_RULES:
+                    posts.setdefault(key, []).append(each)
                 found.setdefault(key, each)
                 yield each
+
+
+def _same_post_told(fact: RoleFact, told: list[RoleFact]) -> RoleFact | None:
+    """The post told before of the same person whose title holds every word of `fact`'s ("Secretary" of
+    "Secretary of Foreign Affairs"), when one is; not another post of the same head word ("finance minister" is
+    no word of "Prime Minister")."""
+    words = set(fact.role.lower().split())
+    return next((post for post in told if words <= set(post.role.lower().split())), None)
 
 
 def _country_of_the_one_before(doc: Doc, title_start: int, sent: Span, table: EntityTable,
@@ -600,9 +616,9 @@ def _country_of_the_one_before(doc: Doc, title_start: int, sent: Span, table: En
     key = table.key_at(i - 1) if span else None
     before = found.get(key) if key else None
     if before is None or before.org is None or table.kind(before.org) != COUNTRY \
-            or _title_head(before.role) not in NATIONAL_HEADS:
-        return None
-    return before.org
+            or _title_head(before.role) not in NATIONAL_HEADS or before.evidence[0].extractor == TOLD_BEFORE:
+        return None  # (not a country told of the one before in another sentence: "Prime Minister A and President B
+    return before.org  # discussed ...", two sides)
 
 
 def _side_country(sent: Span, table: EntityTable) -> str | None:

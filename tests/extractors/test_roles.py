@@ -1638,3 +1638,21 @@ def test_roles_a_post_written_before_a_rank_and_a_name_is_the_persons_too(run) -
     text = "Ghana Army spokesperson Brigadier General Kwesi Mensah said 40 soldiers were deployed on Monday."
     found = titled(run(text, published="2026-07-22"))
     assert ("Kwesi Mensah", "spokesperson", "Ghana Army") in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "expected"),
+    [
+        # a release's home country is not given to a visitor's post told again by its head word
+        ("Secretary of State Ellen Marsh spoke today with Malaysian Minister of Foreign Affairs Faridah Osman.\n\n"
+         "Secretary Marsh and Minister Osman agreed to meet in Kuala Lumpur next month.",
+         "Faridah Osman", {("Minister of Foreign Affairs", "Malaysia")}),
+        # nor the country of the one before: two leaders joined by "and" keep their own countries
+        ("President Ana Roe met today with Prime Minister Tevita Lolo of Tonga.\n\n"
+         "Prime Minister Lolo and President Roe discussed fisheries.",
+         "Ana Roe", {("President", "United States"), ("President", None)}),
+    ],
+)
+def test_roles_a_post_told_again_by_its_title_is_the_post_told_before(run, text, person, expected) -> None:
+    found = titled(run(text, url="https://www.state.gov/readout"))
+    assert {(role, org) for who, role, org in found if who == person} <= expected, found
