@@ -1580,8 +1580,9 @@ def _person_name(span: Span, lexicon: Lexicon) -> str | None:
     """A person's name as written, without leading titles: "President Joe R. Biden" -> "Joe R. Biden"
     (the resolver still finds "Joe Biden" by surname and first initial)."""
     words = span.text.split()
-    while words and (words[0].lower().strip(".") in lexicon.title_words or words[0].lower() in HONORIFIC_TITLES):
-        words = words[1:]  # ("Rt Hon Ana Ruiz")
+    while words and (words[0].lower().strip(".") in lexicon.title_words or words[0].lower() in HONORIFIC_TITLES
+                     or lexicon.demonym(words[0]) and len(words) > 2):
+        words = words[1:]  # ("Rt Hon Ana Ruiz"; "the Uruguayan Ana Ruiz": her people, no name of hers)
     while words and re.fullmatch(r"[A-Z]\.?", words[0]):
         words = words[1:]  # an initial the title words left alone
     if not words or not words[0][:1].isupper():

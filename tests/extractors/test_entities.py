@@ -411,3 +411,14 @@ def test_build_nlp_an_abbreviation_before_a_name_ends_no_sentence(nlp, text, nam
     first = next(t for t in doc if t.text == name)
     assert (first.is_sent_start, doc[first.i + 1].is_sent_start) == (False, False)
     assert len(list(nlp(text).sents)) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Kenya's head coach, the Ghanaian Kwame Boateng, praised his players.", "Kwame Boateng"),
+        ("The vigil was led by the Reverend Joseph Okello, who heads the Anglican Church of Uganda.", "Joseph Okello"),
+    ],
+)
+def test_entities_a_persons_name_has_no_people_or_reverend_before_it(run, text, person) -> None:
+    assert person in {e.label for e in run(text).entities if e.kind == "Person"}
