@@ -503,6 +503,8 @@ def _prefer_specific(facts: list[RoleFact], table: EntityTable) -> list[RoleFact
 TITLE_BEFORE_NAME = "roles.title_before_name"
 GUESSED_ORG_RULES = ("roles.home", "roles.context_country", "roles.article_country")
 TOLD_BEFORE = "roles.told_before"
+SIDE_VERBS = word_list("side_verbs")
+SIDE_NOUNS = word_list("side_nouns")
 NAMED_TO_POST = "roles.named_to_post"
 APPOSITION = "roles.apposition"
 TOLD_POST_RULES = frozenset(pattern.rule for pattern in load_patterns("role"))
@@ -543,6 +545,9 @@ def _iter_roles(doc: Doc, table: EntityTable, document: Document, sentences: lis
                 facts += _post_before_rank(doc, start, fact, table, document, sent)
             title_start = start - len(fact.role.split()) if fact else start
             for each in facts:
+                each = _without_portfolio_body(each, table)
+                if each.org is None and each.evidence[0].extractor == TITLE_BEFORE_NAME:
+                    each = _with_represented_side(each, _name_root(doc, start, table), table) or each
                 if each.org is None and (earlier := _same_post_told(each, posts.get(key, []))) is not None:
                     each = _given_org(each, earlier.org, TOLD_BEFORE, 0.8)  # "Secretary X" after "Philippine
                     #                                              Secretary of Foreign Affairs X": the same post
@@ -717,6 +722,18 @@ def _without_lone_body_word(fact: RoleFact, table: EntityTable) -> RoleFact:
     return RoleFact(fact.person, fact.role, None, fact.evidence, fact.qualifier)
 
 
+def _without_portfolio_body(fact: RoleFact, table: EntityTable) -> RoleFact:
+    """The portfolio a title ends with is no body of it, when the model took it for one: "Deputy Prime Minister
+    for [Cabinet Affairs] X" (not a known body, a country or a place, nor a name a body's word ends: "Minister
+    for Africa" and "Minister for the Cabinet Office" stay)."""
+    if fact.org is None or table.kind(fact.org) in (COUNTRY, PLACE) or table.lexicon.org_word(
+            table.label(fact.org).split()[-1]) or table.lexicon.organization(
+            table.label(fact.org)) or not fact.role.lower().endswith((f" of {table.label(fact.org).lower()}",
+                                                                       f" for {table.label(fact.org).lower()}")):
+        return fact
+    return RoleFact(fact.person, fact.role, None, fact.evidence, fact.qualifier)
+
+
 def _local_post(role: str) -> bool:
     """ "mayor", "deputy mayor", "councillor": a post of a town ("State Councilor" is a national one)."""
     words = role.lower().split()
@@ -815,6 +832,30 @@ def _countries_of_headline(title: str, table: EntityTable) -> set[str]:
             if name:
                 found.add(table.ensure(name, COUNTRY))
     return found
+
+
+def _with_represented_side(fact: RoleFact, root: Token, table: EntityTable) -> RoleFact | None:
+    """ "Oman was represented by Deputy Prime Minister X", "Saudi Arabia's delegation was led by Crown Prince X",
+    "the Kenyan team, headed by Minister X": the one who represents or leads a side holds the post for it."""
+    if fact.qualifier is not None:
+        return None  # ("led by former Minister X": a post held before)
+    if root.dep_ != "pobj" or root.head.lower_ != "by" or root.head.head.lemma_.lower() not in SIDE_VERBS:
+        return None
+    verb = root.head.head
+    side = next((c for c in verb.children if c.dep_ == "nsubjpass"), verb if verb.dep_ == "acl" else None)
+    side = side.head if side is verb else side  # ("the Kenyan team, headed by X": the team)
+    if side is None:
+        return None
+    key = table.key_at(side)
+    if key is not None and table.kind(key) != COUNTRY:
+        return None  # ("The X bloc, led by former Foreign Minister Y": the leader's title is of another body)
+    if key is None and side.lemma_.lower() in SIDE_NOUNS:  # "Ghana's delegation", "the Kenyan delegation"
+        owners = [c for c in side.children if c.dep_ in ("poss", "amod", "compound")]
+        found = {k for c in owners for k in [table.key_at(c) or table.country_of_word(c)] if k}
+        key = found.pop() if len(found) == 1 else None
+    if key is None or table.kind(key) not in (COUNTRY, GOVERNMENT_BODY, ORGANIZATION, COMPANY):
+        return None
+    return _given_org(fact, key, "roles.represented_side", 0.7)
 
 
 def _with_group_country(fact: RoleFact, root: Token, table: EntityTable) -> RoleFact | None:

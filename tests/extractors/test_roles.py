@@ -1656,3 +1656,32 @@ def test_roles_a_post_written_before_a_rank_and_a_name_is_the_persons_too(run) -
 def test_roles_a_post_told_again_by_its_title_is_the_post_told_before(run, text, person, expected) -> None:
     found = titled(run(text, url="https://www.state.gov/readout"))
     assert {(role, org) for who, role, org in found if who == person} <= expected, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kenya's delegation was led by Foreign Minister Jane Wambui, while Uganda was represented by Deputy Prime "
+         "Minister Moses Okello.",
+         {("Jane Wambui", "Foreign Minister", "Kenya"), ("Moses Okello", "Deputy Prime Minister", "Uganda")}),
+        ("The Ghanaian team, headed by Trade Minister Kofi Asare, arrived on Monday.",
+         {("Kofi Asare", "Trade Minister", "Ghana")}),
+        ("Qatar's delegation was led by Foreign Minister Hamad al-Kuwari, while Bahrain was represented by Deputy "
+         "Prime Minister for Cabinet Affairs Khalid bin Rashid al-Zayani.",
+         {("Hamad al-Kuwari", "Foreign Minister", "Qatar"),
+          ("Khalid bin Rashid al-Zayani", "Deputy Prime Minister for Cabinet Affairs", "Bahrain")}),
+        # the portfolio the model takes for a body is none: the side represented is the body
+        ("Oman was represented by Deputy Prime Minister for Cabinet Affairs Sayyid Fahd bin Mahmoud al-Said.",
+         {("Fahd bin Mahmoud al-Said", "Deputy Prime Minister for Cabinet Affairs", "Oman")}),
+        # a portfolio that names a body is that body
+        ("The Minister for the Cabinet Office, Ellen Hart, said the review would take a year.",
+         {("Ellen Hart", "Minister for the Cabinet Office", "Cabinet Office")}),
+        # not a body led by someone with a past post: that body is the leader's, not the title's
+        ("The opposition Green Dawn bloc, led by former Finance Minister Aigul Temirova, won nine seats.",
+         {("Aigul Temirova", "leader", "Green Dawn bloc")}),
+    ],
+)
+def test_roles_the_one_who_leads_or_represents_a_side_holds_the_post_for_it(run, text, expected) -> None:
+    found = titled(run(text))
+    assert expected <= found and not any(org in {"Cabinet Affairs", "Green Dawn bloc"} and role != "leader"
+                                         for _, role, org in found), found
