@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.extractors.circumstances import REPORTING_VERBS, countries_named, country_of_place, stop_of
 from kg.extractors.context import HomeContext
 from kg.extractors.entities import (
+    COMPANY_NOUNS,
     HONORIFIC_TITLES,
     POSSESSIVE_MARKS,
     QUALIFIERS,
@@ -68,6 +69,8 @@ BODY_NAME_LOWER_WORDS = 3  # "Estonia's [national electoral commission] chair": 
 CONTEXT_SENTENCES = 2  # sentences before a title that may name its country
 ACTING_BODY_SENTENCES = 3  # sentences back where "the company" may find the company a sentence tells acting
 NAMED_BODY_SENTENCES = 12  # sentences back where "the agency" may find the body whose name holds the word
+# a body named after these is named in passing ("a filing to the X Exchange", "analysts at Y"), not after "of" or "by"
+PASSING_PREPOSITIONS = {"at", "from", "to", "with"}
 STORY_BODY_MENTIONS = 2  # mentions that make a company the one a story is about ("the company" far from a name)
 DOMINANT_MENTIONS = 3  # mentions that make a country the one an article is about
 HEADLINE_WEIGHT = 2  # mentions a country named in the headline counts for
@@ -277,10 +280,34 @@ def _its_antecedent(doc: Doc, its: int, table: EntityTable) -> str | None:
         found = [k for k in subjects if k and table.kind(k) not in (PERSON, COUNTRY, PLACE)]
         if found:
             return found[0]
+    told = _subject_body(doc[its], table)
+    if told is not None:
+        return told
     for i in range(its - 1, _previous_sentence_start(doc, its) - 1, -1):
         key = table.key_at(i)
         if key and table.kind(key) not in (PERSON, COUNTRY, PLACE):
             return key
+    return None
+
+
+def _subject_body(its: Token, table: EntityTable) -> str | None:
+    """The body "its" stands for when the clause around it has a body told by a word of its kind as its subject:
+    "The airline's board appointed its chief operating officer, X", "The company also said its
+    chief financial officer, X, would ..." (not a body named in passing nearer: "in a filing to the Y Exchange")."""
+    for verb in its.ancestors:
+        if verb.pos_ not in ("VERB", "AUX"):
+            continue
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
+                        and not c.left_edge.i <= its.i <= c.right_edge.i), None)
+        if subject is None:
+            continue
+        if table.key_at(subject) is not None:
+            return None  # ("Treasury designated Y and its leader X": the nearest body, below)
+        owner = next((c for c in subject.children if c.dep_ == "poss" and c.pos_ == "NOUN"), None)
+        noun = owner if owner is not None else subject  # "The airline's board": the airline
+        if noun.pos_ == "NOUN" and (table.lexicon.org_word(noun.lemma_) or noun.lemma_.lower() in COMPANY_NOUNS):
+            return _noun_antecedent(noun, table)
+        return None
     return None
 
 
@@ -294,7 +321,7 @@ def _noun_antecedent(noun: Token, table: EntityTable) -> str | None:
         doc, start = noun.doc, _previous_sentence_start(noun.doc, noun.i)
         named = _countries_in(doc[start : noun.sent.end], table)
         return table.ensure(next(iter(named)), COUNTRY) if len(named) == 1 else None
-    kind = table.lexicon.org_word(word)
+    kind = table.lexicon.org_word(word) or (COMPANY if word in COMPANY_NOUNS else None)  # ("the airline's")
     if word in REGION_NOUNS:  # "the province's chief minister": the region named last, here or just before
         for i in range(noun.i - 1, _previous_sentence_start(noun.doc, noun.i) - 1, -1):
             key = table.key_at(i)
@@ -317,21 +344,28 @@ def _noun_antecedent(noun: Token, table: EntityTable) -> str | None:
             acting.append(key)
     # a body the story tells acting (a sentence's subject) before one only named in passing nearer, after a
     # preposition ("X Marine said ... Analysts at Y called the move overdue. The company's chairman, Z, ...")
-    if acting and (not fitting or _mention_root(noun.doc, fitting[0][0], table).dep_ == "pobj"):
+    root = _mention_root(noun.doc, fitting[0][0], table) if fitting else None
+    in_passing = root is not None and root.dep_ == "pobj"
+    if acting and (not fitting or in_passing):
         return acting[0]
+    if in_passing and root.head.lower_ in PASSING_PREPOSITIONS \
+            and word not in table.label(fitting[0][1]).lower().split():
+        # "... said in a filing to the Taiwan Stock Exchange. The company's board named ...": the company the
+        # story is about, not a body named in passing after a preposition, when the story names one
+        return _story_body(noun, kind, table, least=1) or fitting[0][1]
     return fitting[0][1] if fitting else _story_body(noun, kind, table)
 
 
-def _story_body(noun: Token, kind: str | None, table: EntityTable) -> str | None:
+def _story_body(noun: Token, kind: str | None, table: EntityTable, least: int = STORY_BODY_MENTIONS) -> str | None:
     """ "the company's chief financial officer", far from any name: the company the story is about, named at
-    least twice before, and more often than any other of its kind or as often and first ("X said on Tuesday
-    it had appointed ...")."""
+    least twice (`least`) before, and more often than any other of its kind or as often and first ("X said on
+    Tuesday it had appointed ...")."""
     if kind is None:
         return None
     # mentions in the order they are named: of equal counts, most_common gives the first named
     counts = Counter(key for _, _, key in table.mentions_in(0, noun.i) if table.kind(key) == kind)
     ranked = counts.most_common(1)
-    return ranked[0][0] if ranked and ranked[0][1] >= STORY_BODY_MENTIONS else None
+    return ranked[0][0] if ranked and ranked[0][1] >= least else None
 
 
 def _mention_root(doc: Doc, i: int, table: EntityTable) -> Token:
