@@ -141,7 +141,8 @@ def _alternatives(cell: str) -> list[str]:
 def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
     """Read the TSV and text tables of `data_dir` into a Lexicon.
 
-    Raises: FileNotFoundError when a table is missing from `data_dir`.
+    Raises: FileNotFoundError when a table is missing from `data_dir`; ValueError naming the table and the
+    row when a row is malformed or an event verb rule is written twice.
     """
     countries: dict[str, str] = {}
     demonyms: dict[str, str] = {}
@@ -198,6 +199,8 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
     events = {row[0].lower(): (row[1], row[2]) for row in _rows("event_types.tsv", data_dir)}
     event_verbs: dict[str, tuple[VerbRule, ...]] = {}
     for rule in map(_verb_rule, _rows("event_verbs.tsv", data_dir)):
+        if rule in event_verbs.get(rule.verb, ()):
+            raise ValueError(f"event_verbs.tsv: the rule for {rule.name} ({rule.event_type}) is written twice")
         event_verbs[rule.verb] = (*event_verbs.get(rule.verb, ()), rule)
     event_words = _word_lists(data_dir)
     org_words = {row[0].lower(): row[1] for row in _rows("org_words.tsv", data_dir)}

@@ -79,3 +79,16 @@ def test_word_lists_come_from_the_data_table_and_a_missing_one_is_named() -> Non
     assert "chief of staff" in word_list("personal_posts")  # words of a list may hold spaces
     with pytest.raises(KeyError, match="words.tsv has no word list 'no_such_list'"):
         word_list("no_such_list")
+
+
+def test_lexicon_refuses_an_event_verb_rule_written_twice(tmp_path) -> None:
+    from kg.extractors.lexicon import DATA_DIR
+
+    for table in DATA_DIR.iterdir():
+        (tmp_path / table.name).write_bytes(table.read_bytes())
+    rows = (DATA_DIR / "event_verbs.tsv").read_text(encoding="utf-8")
+    twice = rows + "uphold\t-\truling\tcourt\truling\tsubject=court\n"
+    (tmp_path / "event_verbs.tsv").write_text(twice, encoding="utf-8")
+    with pytest.raises(ValueError, match="event_verbs.tsv: the rule for events.verb.uphold"):
+        load_lexicon(tmp_path)
+    assert load_lexicon(DATA_DIR).event_verbs["uphold"]  # the shipped table holds each rule once

@@ -1691,11 +1691,11 @@ def test_roles_the_one_who_leads_or_represents_a_side_holds_the_post_for_it(run,
     ("text", "expected"),
     [
         # the company a story is about, not an exchange named in passing after "to"
-        ("Orion Rail Group said on Monday that its chief executive had resigned, in a filing to the Oslo Stock Exchange. "
-         "The company's board named its chief financial officer, Kari Lund, as acting chief executive.",
+        ("Orion Rail Group said on Monday that its chief executive had resigned, in a filing to the Oslo Stock "
+         "Exchange. The company's board named its chief financial officer, Kari Lund, as acting chief executive.",
          ("Kari Lund", "chief financial officer", "Orion Rail Group")),
-        ("Skyward Airlines said its chief executive had quit, in a statement to the Lagos Stock Exchange. The airline's "
-         "board appointed its chief operating officer, Bola Ade, as interim chief executive.",
+        ("Skyward Airlines said its chief executive had quit, in a statement to the Lagos Stock Exchange. The "
+         "airline's board appointed its chief operating officer, Bola Ade, as interim chief executive.",
          ("Bola Ade", "chief operating officer", "Skyward Airlines")),
         # a body named after "of" is the one meant
         ("The minister toured the Kiel campus of Nordwerk Shipyards, where the company's chief executive, Jan Holm, "
