@@ -1041,7 +1041,7 @@ class EntityTable:
                         and word.lower_ not in self.lexicon.title_words and word.lower_ not in HONORIFIC_TITLES
                         and word.lower_ not in QUALIFIERS and word.lower_ not in PORTFOLIO_WORDS
                         and not self._coordinated_capital(word.i)  # "Minister of Ports and Waterways X"
-                        and not word.is_sent_start and not self.lexicon.org_word(word.text)):
+                        and not self.lexicon.org_word(word.text)):
                     break
                 span = Span(self.doc, span.start - 1, span.end, label="PERSON")
             if (before is not None and span.label_ == "PERSON" and before.end == span.start
@@ -1469,10 +1469,24 @@ class EntityTable:
                 end += 2
             if any(k in self.token_keys for k in range(start, end)):
                 continue
-            text = self.text_of(start, end)
-            name = full_names.get(text)
-            if name and " " not in text:
-                self._add(start, end, name, PERSON)
+            found = self._longest_name_around(start, end, full_names)
+            if found is not None:
+                self._add(found[0], found[1], full_names[self.text_of(*found)], PERSON)
+
+    def _longest_name_around(self, start: int, end: int, full_names: dict[str, str]) -> tuple[int, int] | None:
+        """The run of capitalised words the model left untagged around tokens `start`..`end` (no title's word),
+        when it is a name of `full_names`: "Teresa Almeida Vaz" where the model tagged the three words as a title
+        of a work, not "Almeida" alone; none when the run is longer than a known name ("Wilmer Andres Zambrano
+        Vera" is not "Jhonny Alexander Zambrano Vera" named "Zambrano Vera")."""
+        def free_word(k: int) -> bool:
+            return (0 <= k < len(self.tokens) and k not in self.token_keys and self.tokens[k].text.istitle()
+                    and self.lowers[k] not in self.lexicon.title_words and self.lowers[k] not in HONORIFIC_TITLES)
+        left, right = start, end
+        while start - left < MAX_NAME_WORDS and free_word(left - 1):
+            left -= 1
+        while right - end < MAX_NAME_WORDS and free_word(right):
+            right += 1
+        return (left, right) if self.text_of(left, right) in full_names else None
 
     def _register_missed_acronyms(self) -> None:
         """ "The National Office of Electoral Processes (ONPE) ... ONPE head X said": an acronym a body was

@@ -422,3 +422,9 @@ def test_build_nlp_an_abbreviation_before_a_name_ends_no_sentence(nlp, text, nam
 )
 def test_entities_a_persons_name_has_no_people_or_reverend_before_it(run, text, person) -> None:
     assert person in {e.label for e in run(text).entities if e.kind == "Person"}
+
+
+def test_entities_a_first_name_opening_a_sentence_is_part_of_the_name(run) -> None:
+    text = "Władysław Nowak, who chairs the PSL and serves as deputy prime minister, told reporters on Friday."
+    persons = {e.label for e in run(text).entities if e.kind == "Person"}
+    assert "Władysław Nowak" in persons and "Nowak" not in persons, persons
