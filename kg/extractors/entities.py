@@ -408,7 +408,7 @@ class EntityTable:
         spans = self._with_name_tails(spans)
         spans = self._with_title_names(spans)
         spans = [self._after_portfolio(s) for s in spans]
-        spans = [Span(self.doc, s.start, s.end, label="PERSON") if self._after_title(s)
+        spans = [Span(self.doc, s.start, s.end, label="PERSON") if (self._after_title(s) or self._apposed_to_title(s))
                  and not self.lexicon.country(s.text) and not self.lexicon.organization(s.text)
                  and not self._shape_kind(s) else s
                  for s in spans]
@@ -1286,6 +1286,19 @@ class EntityTable:
             return True  # "Canada's Minister of International Development, Sophie Tremblay-Roy, said"
         return before.lower_ in self.lexicon.titles_by_last and before.text.islower() and (
             root.dep_ == "appos" and root.head.i == span.start - 2 or set_off)  # "X's director-general, Y, said"
+
+    def _apposed_to_title(self, span: Span) -> bool:
+        """A name of two to four capitalised words the model took for a body or a place, set beside a person's
+        title written in lower case: "Dragan Vukic, the speaker of the assembly, ...", "the presiding judge of
+        the chamber of the X Court, Kamel Riahi," (not a known town: "Maputo, the capital of ...")."""
+        if span.label_ not in ("ORG", "GPE", "LOC") or not 2 <= len(span) <= 4 or self.lexicon.known_city(span.text) \
+                or not all(t.is_alpha and t.text.istitle() and not self.lexicon.org_word(t.text) for t in span) \
+                or span.start > 0 and self.lowers[span.start - 1] == "the" or self.lowers[span.start] in GROUP_ARTICLES:
+            return False  # ("the Eurasian Trade Monitor, whose director ...", "Los Tiburones, led by ...": bodies)
+        root = span.root
+        beside = [c for c in root.children if c.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else [])
+        return any(t.text.islower() and t.lower_ in self.lexicon.titles_by_last
+                   and not any(c.lower_ == "whose" for c in t.children) for t in beside)  # ("X, whose director")
 
     def _portfolio_title_ends(self, end: int) -> bool:
         """Whether a title with its portfolio, "Minister of International Development", "Secretary for Trade and

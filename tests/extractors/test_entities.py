@@ -428,3 +428,26 @@ def test_entities_a_first_name_opening_a_sentence_is_part_of_the_name(run) -> No
     text = "Władysław Nowak, who chairs the PSL and serves as deputy prime minister, told reporters on Friday."
     persons = {e.label for e in run(text).entities if e.kind == "Person"}
     assert "Władysław Nowak" in persons and "Nowak" not in persons, persons
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "tagged", "kind"),
+    [
+        # a name beside a person's title in lower case is a person's, whatever the model made of it (here, in a
+        # longer article, of its first word)
+        ("Among those listed is Mladen Vukašević, the speaker of the National Assembly of Republika Srpska, who "
+         "signed the law.", "Mladen Vukašević", 1, "Person"),
+        # not a body whose post is told with "whose"
+        ("Exports fell, said Steppe Trade Watch, whose director, Aigul Sarsen, spoke in Almaty.", "Steppe Trade Watch",
+         3, "Organization"),
+    ],
+)
+def test_entities_a_name_beside_a_lower_case_title_is_a_person(nlp, text, name, tagged, kind) -> None:
+    with nlp.select_pipes(disable=["kg_facts"]):
+        doc = nlp(text)
+    start = next(t.i for t in doc if text[t.idx :].startswith(name))
+    end = start + len(name.split())
+    mistaken = Span(doc, start, start + tagged, label="GPE" if tagged == 1 else "ORG")
+    doc.ents = [e for e in doc.ents if e.end <= start or e.start >= end] + [mistaken]
+    table = EntityTable(doc, load_lexicon())
+    assert (table.label(table.key_at(start)), table.kind(table.key_at(start))) == (name, kind)
