@@ -58,6 +58,9 @@ MODAL_DOUBT = {"could", "may", "might", "would", "should", "can"}
 NOT_DONE_VERBS = word_list("not_done_verbs")
 LIST_SUBJECTS = {"they", "target", "those", "list", "other"}  # "The targets include A, B and C."
 FOLLOW_SENTENCES = 3
+# a group sanctioned ("four companies") has its members named up to this many sentences after it ("The fourth
+#   company is X")
+MEMBER_SENTENCES = 5
 LISTING_WORDS = word_list("listing_words")
 SANCTION_VERBS = word_list("sanction_verbs")
 HEADING_WORDS = 3
@@ -178,7 +181,7 @@ def _members_of_group(sent: Span, number: int, actions: list[_Action], table: En
                       document: Document) -> _Action | None:
     """ "The companies named were A, B and C", "The judges, A and B, were ...", "The trader, X, ...": the members
     of a group (or the one person) sanctioned just before."""
-    recent = [a for a in actions if a.group and a.authority and number - a.sentence <= FOLLOW_SENTENCES]
+    recent = [a for a in actions if a.group and a.authority and number - a.sentence <= MEMBER_SENTENCES]
     tokens = table.tokens[sent.start : sent.end]  # read three times: iterating `sent` builds a Token a word
     told = _told_as_sanctioned(tokens)
     if not recent and told:  # "The companies designated are A, B and C": the group says it was sanctioned, by
@@ -294,6 +297,10 @@ def _sanctioned_targets(token: Token, slots: dict[str, Token], table: EntityTabl
     targets += semicolon_items(token, targets)
     targets += [o for c in token.children if c.dep_ == "prep" and c.lower_ in INCLUDING
                 for o in c.children if o.dep_ == "pobj"]
+    # "sanctioned A, a director of X, and B, the owner of Y, along with both companies", wherever the parse
+    # hangs "along with"
+    targets += [o for w in token.subtree if w.lower_ == "with" and w.head.lower_ in ("along", "together")
+                for o in w.children if o.dep_ == "pobj"]
     named = [t for t in targets if t.dep_ == "dobj" and table.span_at(t)]
     targets += names_listed_from(token.doc, table.span_at(named[0])[0], table) if named else []  # type: ignore[index]
     return _subject(token), targets + _apposition_hung_on_verb(token, targets, table), None
@@ -527,6 +534,10 @@ def _read_action(pattern: DependencyPattern, slots: dict[str, Token], sent: Span
     date = date or _date_by_tense(token, document, home)
     extra_groups = tuple(w for t in targets for c in t.conjuncts if _group_noun(c)
                          for w in (c.lemma_.lower(), c.lower_))
+    # the other counted groups of the action, however the parse hangs them ("sanctions on three individuals,
+    # [four companies] and 20 vessels" with the companies taken for a second object)
+    extra_groups += tuple(w for t in token.subtree if t.tag_ == "NNS" and _group_noun(t) and t not in targets
+                          and any(c.dep_ == "nummod" for c in t.children) for w in (t.lemma_.lower(), t.lower_))
     co_authorities = tuple(dict.fromkeys(
         key for c in (subject.conjuncts if subject is not None and authority else ())
         for key in [_authority(c, sent, table, home)] if key and key != authority and table.kind(key) != PERSON))

@@ -130,6 +130,9 @@ def target_keys(targets: list[Token], table: EntityTable, authority: str | None)
             keys += [k for t in target.subtree for k in [table.key_at(t)]
                      if k and table.kind(k) == PERSON and k != authority and k not in keys and _after_a_title(t, table)]
             continue
+        if key is None and target.pos_ == "NOUN" and (told := companies_told_before(target, table)):
+            keys += [k for k in told if k != authority and k not in keys]  # "The company itself was also sanctioned"
+            continue
         if key is None and target.pos_ == "NOUN":
             found = [table.key_at(t) or name_by_shape(t, table) for t in group_members(target, table)]
             for member in found:
@@ -148,6 +151,30 @@ def target_keys(targets: list[Token], table: EntityTable, authority: str | None)
                 and not (table.kind(key) == COUNTRY and _where_located(target)):
             keys.append(key)  # (not "entities located in Iran and the UAE")
     return keys
+
+
+def companies_told_before(noun: Token, table: EntityTable) -> list[str]:
+    """The companies a company noun refers back to: "The company itself was also sanctioned" (the one named
+    last, in its sentence or the one before), "... along with both companies" (the two named last)."""
+    words = {c.lower_ for c in noun.children}
+    if noun.lemma_.lower() not in COMPANY_NOUNS:
+        return []
+    if noun.tag_ == "NN" and words & {"the", "itself"}:
+        wanted = 1
+    elif noun.tag_ == "NNS" and "both" in words:
+        wanted = 2
+    else:
+        return []
+    start = noun.sent.start
+    start = noun.doc[start - 1].sent.start if start > 0 and wanted == 1 else start
+    found: list[str] = []
+    for i in range(noun.i - 1, start - 1, -1):
+        key = table.key_at(i)
+        if key and table.kind(key) in (COMPANY, ORGANIZATION) and key not in found:
+            found.append(key)
+        if len(found) == wanted:
+            return found
+    return []
 
 
 def _titled_people_joined_before(target: Token, table: EntityTable) -> list[str]:
@@ -413,7 +440,8 @@ def expand(tokens: list[Token]) -> list[Token]:
         if token.i in seen:
             continue
         seen.add(token.i)
-        listed = [c for c in token.children if c.dep_ in LIST_DEPS and not _another_name(token, c)]
+        listed = [c for c in token.children if c.dep_ in LIST_DEPS and not _another_name(token, c)
+                  and c.lower_ not in ("itself", "themselves")]  # ("the company itself": no member named)
         if token.pos_ == "PROPN" or token.pos_ == "NOUN" and not any(c.dep_ == "appos" for c in listed):
             out.append(token)
         todo += listed

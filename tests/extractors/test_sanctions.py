@@ -735,3 +735,26 @@ def test_sanctions_those_sanctioned_include_and_a_body_that_sanctions_in_a_relat
     found = {(a, t) for a, t, _ in sanctions(run(text, published="2026-05-21"))}
     assert {("Norway", "Arne Vik"), ("Norway", "Lars Dahl"), ("United Kingdom", "Arne Vik")} <= found, found
     assert ("Denmark", "Lars Dahl") not in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "targets"),
+    [
+        # a company told again as "the company itself"
+        ("Britain imposed sanctions on two men on Tuesday. Among those targeted is Oleg Varin, the chief executive "
+         "of Riga-based Nordic Tanker Services. The company itself was also sanctioned.",
+         {"Oleg Varin", "Nordic Tanker Services"}),
+        # "along with both companies": the two named before in the sentence
+        ("Britain also sanctioned Pavel Orlov, a director of Cyprus-based Kestrel Ship Management Ltd, and Ravi Nair, "
+         "the owner of Dubai-registered Crescent Bay Shipping LLC, along with both companies, on Tuesday.",
+         {"Pavel Orlov", "Ravi Nair", "Kestrel Ship Management Ltd", "Crescent Bay Shipping LLC"}),
+        # a counted group's member named sentences later, however the parse hung the count
+        ("Britain imposed sanctions on two individuals, three companies and 12 vessels on Tuesday, the Foreign "
+         "Office said. Among those targeted is Oleg Varin, a shipping executive. Britain also sanctioned Ravi Nair. "
+         "The tankers carried Russian crude. The third company is Eastbridge Petroleum FZE, a trader in Fujairah.",
+         {"Oleg Varin", "Ravi Nair", "Eastbridge Petroleum FZE"}),
+    ],
+)
+def test_sanctions_companies_told_again_and_counted_members(run, text, targets) -> None:
+    found = {target for _, target, _ in sanctions(run(text, published="2026-10-15"))}
+    assert targets <= found, found
