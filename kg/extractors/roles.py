@@ -71,6 +71,7 @@ ACTING_BODY_SENTENCES = 3  # sentences back where "the company" may find the com
 NAMED_BODY_SENTENCES = 12  # sentences back where "the agency" may find the body whose name holds the word
 # a body named after these is named in passing ("a filing to the X Exchange", "analysts at Y"), not after "of" or "by"
 PASSING_PREPOSITIONS = {"at", "from", "to", "with"}
+BOARD_WORDS = {"board", "directorate"}  # a company's organ that names its officers
 STORY_BODY_MENTIONS = 2  # mentions that make a company the one a story is about ("the company" far from a name)
 DOMINANT_MENTIONS = 3  # mentions that make a country the one an article is about
 HEADLINE_WEIGHT = 2  # mentions a country named in the headline counts for
@@ -1266,11 +1267,51 @@ def _told_posts(doc: Doc, table: EntityTable, document: Document,
             continue
         for noun in _with_listed(post):
             fact = _post_of(doc, noun, person, table, document, sent, pattern.rule, pattern.confidence)
+            verb = next((a for a in post.ancestors if a.pos_ == "VERB"), None)
+            if fact is not None and fact.org is None and verb is not None \
+                    and verb.lemma_.lower() in APPOINTING_VERBS:  # "Y named X as chief executive": Y's
+                fact = replace(fact, org=_appointing_body(verb, fact.role, table))
             if fact is not None and pattern.qualifier and fact.qualifier is None:
                 fact = replace(fact, qualifier=pattern.qualifier)
             if fact is not None and fact not in found:
                 found.append(fact)
     return told
+
+
+def _appointing_body(verb: Token, role: str, table: EntityTable) -> str | None:
+    """The body whose post a person is named to, told by who names them: "Rede Lusa de Energia named X as chief
+    executive", "The board of Zeta Bank named X", "Y said it had appointed X" (the company); for a national
+    title, the country of the body that confirms it ("Uzbekistan's lower house approved X as prime minister").
+    Not a body of state confirming another's post ("The Senate confirmed X as Secretary of Energy")."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.lower_ == "it" and verb.dep_ == "ccomp" \
+            and verb.head.lemma_.lower() in REPORTING_VERBS:
+        subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)  # "Y said it had appointed X"
+    if subject is None:
+        return None
+    key = table.key_at(subject) or next((table.key_at(c) for c in subject.children
+                                         if c.dep_ == "appos" and table.key_at(c)), None)  # "the operator X"
+    if key is None and subject.pos_ == "NOUN":  # "the board of Zeta Bank", "Zeta Bank's board", "the company"
+        owners = [c for c in subject.children if c.dep_ == "poss"] + [o for c in subject.children if c.dep_ == "prep"
+                                                                       and c.lower_ == "of" for o in c.children
+                                                                       if o.dep_ == "pobj"]
+        key = next((k for o in owners for k in [table.key_at(o)] if k), None)
+        if key is None and (table.lexicon.org_word(subject.lemma_) == COMPANY
+                            or subject.lemma_.lower() in COMPANY_NOUNS):
+            key = _noun_antecedent(subject, table)
+    if key is not None and table.label(key).lower().split()[0] in BOARD_WORDS:
+        key = _story_body(subject, COMPANY, table, least=1)  # "the Board of Directors appointed X": the company's
+    if key is None:
+        return None
+    if table.kind(key) in (COMPANY, ORGANIZATION):
+        return key
+    national = _title_head(role) in NATIONAL_HEADS
+    if table.kind(key) == COUNTRY and national:
+        return key
+    if table.kind(key) == GOVERNMENT_BODY and national:  # the country whose body it is
+        owner = next((table.key_at(c) for c in subject.children if c.dep_ == "poss" and table.key_at(c)), None)
+        return owner if owner is not None and table.kind(owner) == COUNTRY else None
+    return None
 
 
 def _org_named_by(token: Token, table: EntityTable) -> str | None:

@@ -451,3 +451,10 @@ def test_entities_a_name_beside_a_lower_case_title_is_a_person(nlp, text, name, 
     doc.ents = [e for e in doc.ents if e.end <= start or e.start >= end] + [mistaken]
     table = EntityTable(doc, load_lexicon())
     assert (table.label(table.key_at(start)), table.kind(table.key_at(start))) == (name, kind)
+
+
+def test_entities_a_wire_dateline_is_no_name(run) -> None:
+    text = ("OSLO, Norway--(BUSINESS WIRE)--Nordwind Energy ASA (OSE: NWE) today announced that its Board of "
+            "Directors has appointed Kari Dahl as Chief Executive Officer.")
+    labels = {e.label for e in run(text).entities}
+    assert "Nordwind Energy ASA" in labels and not any("WIRE" in label or "--" in label for label in labels), labels

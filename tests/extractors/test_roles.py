@@ -1706,3 +1706,28 @@ def test_roles_the_one_who_leads_or_represents_a_side_holds_the_post_for_it(run,
 def test_roles_its_and_the_companys_stand_for_the_story_company(run, text, expected) -> None:
     found = titled(run(text))
     assert expected in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "absent_org"),
+    [
+        # the body that names someone to a post is the body of the post
+        ("The board of Zeta Bank named Lina Obi, its deputy, as chief executive on Monday.",
+         ("Lina Obi", "chief executive", "Zeta Bank"), None),
+        ("Nordwind Energy ASA said on Tuesday it had appointed Maria Lind as chief financial officer.",
+         ("Maria Lind", "chief financial officer", "Nordwind Energy ASA"), None),
+        # a wire's dateline before the company: the company, not the wire, whose board appoints
+        ("OSLO, Norway--(BUSINESS WIRE)--Nordwind Energy ASA (OSE: NWE) today announced that its Board of Directors "
+         "has appointed Kari Dahl as Chief Executive Officer.",
+         ("Kari Dahl", "Chief Executive Officer", "Nordwind Energy ASA"), "Board of Directors"),
+    ],
+)
+def test_roles_the_body_that_names_someone_holds_the_post(run, text, expected, absent_org) -> None:
+    found = titled(run(text, published="2026-05-05"))
+    assert expected in found and not any(org == absent_org for _, _, org in found if absent_org), found
+
+
+def test_roles_a_body_of_state_confirming_a_post_is_not_its_body(run) -> None:
+    found = titled(run("The Senate confirmed Dana Whitfield as Secretary of Energy."))
+    assert not any(org == "Senate" for _, _, org in found), found
+
