@@ -72,6 +72,8 @@ NAMED_BODY_SENTENCES = 12  # sentences back where "the agency" may find the body
 # a body named after these is named in passing ("a filing to the X Exchange", "analysts at Y"), not after "of" or "by"
 PASSING_PREPOSITIONS = {"at", "from", "to", "with"}
 BOARD_WORDS = {"board", "directorate"}  # a company's organ that names its officers
+LEFT_POST_VERBS = word_list("left_post_verbs")
+LEAVING_NOUNS = {"resignation", "departure"}  # "X submitted his resignation", "X announced her departure"
 STORY_BODY_MENTIONS = 2  # mentions that make a company the one a story is about ("the company" far from a name)
 DOMINANT_MENTIONS = 3  # mentions that make a country the one an article is about
 HEADLINE_WEIGHT = 2  # mentions a country named in the headline counts for
@@ -1275,7 +1277,36 @@ def _told_posts(doc: Doc, table: EntityTable, document: Document,
                 fact = replace(fact, qualifier=pattern.qualifier)
             if fact is not None and fact not in found:
                 found.append(fact)
+    for before, after in zip(sentences, sentences[1:], strict=False):
+        for person, fact in _title_told_then_named(doc, before, after, table, document):
+            found = told.setdefault((after.start, person), [])
+            if fact not in found:
+                found.append(fact)
     return told
+
+
+def _title_told_then_named(doc: Doc, before: Span, after: Span, table: EntityTable,
+                           document: Document) -> list[tuple[str, RoleFact]]:
+    """A post whose holder leaves it, told without a name, then the one who leaves named in the next sentence:
+    "Peru's interior minister resigned on Friday ... Hugo Zevallos submitted his resignation ...", "The chief
+    executive of X has resigned ... Y, who had led the company since 2021, stepped down on Tuesday"."""
+    posts = [subject for verb in before if verb.lemma_.lower() in LEFT_POST_VERBS and verb.pos_ == "VERB"
+             for subject in verb.children if subject.dep_ == "nsubj" and subject.pos_ == "NOUN"
+             and table.key_at(subject) is None]
+    if len(posts) != 1:
+        return []
+    for start, _, key in table.mentions_in(after.start, after.end):
+        root = _name_root(doc, start, table)
+        if table.kind(key) != PERSON or root.dep_ != "nsubj" or " " not in table.label(key):
+            continue
+        verb = root.head
+        leaves = verb.lemma_.lower() in LEFT_POST_VERBS or any(
+            c.dep_ == "dobj" and c.lemma_.lower() in LEAVING_NOUNS for c in verb.children)
+        fact = _post_of(doc, posts[0], key, table, document, before, "roles.title_told_then_named", 0.6) \
+            if leaves else None
+        return [(key, replace(fact, evidence=(make_evidence(after, document, fact.evidence[0].extractor, 0.6),)))] \
+            if fact is not None else []
+    return []
 
 
 def _appointing_body(verb: Token, role: str, table: EntityTable) -> str | None:

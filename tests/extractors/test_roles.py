@@ -1731,3 +1731,21 @@ def test_roles_a_body_of_state_confirming_a_post_is_not_its_body(run) -> None:
     found = titled(run("The Senate confirmed Dana Whitfield as Secretary of Energy."))
     assert not any(org == "Senate" for _, _, org in found), found
 
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Norway's fisheries minister resigned on Thursday over a quota scandal. Ingrid Solberg submitted her "
+         "resignation to the prime minister in Oslo.", {("Ingrid Solberg", "fisheries minister", "Norway")}),
+        ("The chief executive of Baltic Rail Group has resigned, the company said on Monday. Jonas Petraitis, who had "
+         "led the firm since 2020, stepped down with immediate effect.",
+         {("Jonas Petraitis", "chief executive", "Baltic Rail Group")}),
+        # the one named next who does not leave holds no such post
+        ("Norway's fisheries minister resigned on Thursday. Jan Berg, an opposition lawmaker, said the government "
+         "was in crisis.", set()),
+    ],
+)
+def test_roles_a_post_left_then_the_one_who_leaves_named(run, text, expected) -> None:
+    found = {f for f in titled(run(text, published="2026-04-09")) if f[1] in ("fisheries minister", "chief executive")}
+    assert found == expected, found
