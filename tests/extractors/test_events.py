@@ -1548,3 +1548,18 @@ def test_events_a_date_written_on_another_happening_is_not_the_sentences(run) ->
             "June 9 vote.")
     found = typed_events(run(text, published="2026-07-02"))
     assert ("ruling", None, "Accra") in found and ("election", "2026-06-09", "Ghana") in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mount Merapi erupted on Sunday, spewing ash over Yogyakarta.", [("eruption", "2026-05-03", "Yogyakarta")]),
+        ("The volcano erupted on Tuesday near Goma.", [("eruption", "2026-05-05", "Goma")]),
+        # a war, violence or a crowd "erupts" in no eruption
+        ("The war, which erupted in April 2023, has killed thousands of people.", []),
+        ("Violence erupted in Nairobi on Monday after the vote was announced.", []),
+    ],
+)
+def test_events_only_a_volcano_erupts(run, text, expected) -> None:
+    found = [e for e in typed_events(run(text, published="2026-05-05")) if e[0] == "eruption"]
+    assert found == expected, found
