@@ -1743,8 +1743,16 @@ def _described(doc: Doc, start: int, end: int, person: str, table: EntityTable,
             title_start = _title_of_body_before(doc, lead - 1, sent.start, table)
         if title_start is not None:
             phrase = doc[title_start : lead - 1].root
-            candidates.append((phrase if match_title_around(doc, phrase.i, table) else doc[title_start],
-                               "roles.apposition", 0.8))
+            read = (phrase if match_title_around(doc, phrase.i, table) else doc[title_start], "roles.apposition", 0.8)
+            # read first when the parse hangs X on the title of another person named before: "A's Minister of X,
+            # B, and the Peruvian Minister of X, C": C's is the title right before ", C,"
+            earlier = any(noun.i < title_start and any(table.kind(k) == PERSON
+                                                       for _, _, k in table.mentions_in(noun.i, title_start))
+                          for noun, _, _ in candidates)  # (another person named between: not one's two titles)
+            if earlier:
+                candidates.insert(0, read)
+            else:
+                candidates.append(read)
     for noun, extractor, confidence in candidates:
         if not (sent.start <= noun.i < sent.end) or table.key_at(noun):
             continue

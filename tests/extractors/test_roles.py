@@ -1749,3 +1749,10 @@ def test_roles_a_body_of_state_confirming_a_post_is_not_its_body(run) -> None:
 def test_roles_a_post_left_then_the_one_who_leaves_named(run, text, expected) -> None:
     found = {f for f in titled(run(text, published="2026-04-09")) if f[1] in ("fisheries minister", "chief executive")}
     assert found == expected, found
+
+
+def test_roles_the_title_written_right_before_a_name_is_its_own(run) -> None:
+    text = ("Chile's Minister of Foreign Affairs, Ambassador Tomás Vidal, and the Peruvian Minister of Foreign "
+            "Affairs, Rosa Quispe Huamán, accompanied the talks.")
+    found = {f for f in titled(run(text)) if f[0] == "Rosa Quispe Huamán"}
+    assert found == {("Rosa Quispe Huamán", "Minister of Foreign Affairs", "Peru")}, found
