@@ -1,6 +1,7 @@
 """Builds the spaCy pipeline the extractors run on; the only place a model is loaded and pipes are added:
-the model's own pipes, kg_line_breaks (before the parser), kg_known_names (an entity ruler before the
-NER) and kg_facts (last: the extractors, kg/extractors/component.py)."""
+the model's own pipes, kg_line_breaks (before the parser: sentence starts at line breaks, datelines and
+abbreviations), kg_known_names (an entity ruler before the NER) and kg_facts (last: the extractors,
+kg/extractors/component.py); and the one change to the model's tokenizer (a double hyphen between words)."""
 
 from __future__ import annotations
 

@@ -130,7 +130,7 @@ def target_keys(targets: list[Token], table: EntityTable, authority: str | None)
             keys += [k for t in target.subtree for k in [table.key_at(t)]
                      if k and table.kind(k) == PERSON and k != authority and k not in keys and _after_a_title(t, table)]
             continue
-        if key is None and target.pos_ == "NOUN" and (told := companies_told_before(target, table)):
+        if key is None and target.pos_ == "NOUN" and (told := _companies_told_before(target, table)):
             keys += [k for k in told if k != authority and k not in keys]  # "The company itself was also sanctioned"
             continue
         if key is None and target.pos_ == "NOUN":
@@ -153,7 +153,7 @@ def target_keys(targets: list[Token], table: EntityTable, authority: str | None)
     return keys
 
 
-def companies_told_before(noun: Token, table: EntityTable) -> list[str]:
+def _companies_told_before(noun: Token, table: EntityTable) -> list[str]:
     """The companies a company noun refers back to: "The company itself was also sanctioned" (the one named
     last, in its sentence or the one before), "... along with both companies" (the two named last)."""
     words = {c.lower_ for c in noun.children}
