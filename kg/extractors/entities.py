@@ -1485,11 +1485,11 @@ class EntityTable:
                 end += 2
             if any(k in self.token_keys for k in range(start, end)):
                 continue
-            found = self._longest_name_around(start, end, full_names)
+            found = self._name_run_around(start, end, full_names)
             if found is not None:
                 self._add(found[0], found[1], full_names[self.text_of(*found)], PERSON)
 
-    def _longest_name_around(self, start: int, end: int, full_names: dict[str, str]) -> tuple[int, int] | None:
+    def _name_run_around(self, start: int, end: int, full_names: dict[str, str]) -> tuple[int, int] | None:
         """The run of capitalised words the model left untagged around tokens `start`..`end` (no title's word),
         when it is a name of `full_names`: "Teresa Almeida Vaz" where the model tagged the three words as a title
         of a work, not "Almeida" alone; none when the run is longer than a known name ("Wilmer Andres Zambrano

@@ -1074,7 +1074,8 @@ def _told_again(before: _Event, after: _Event) -> bool:
     places it; and so is a happening told again by its family's own word ("the inauguration on Saturday ... will
     hand over power at the ceremony in Z")."""
     same_kind = (before.family in TOLD_AGAIN_FAMILIES and after.event_type == before.event_type
-                 or before.family == after.family and after.event_type == after.family in FAMILY_WORDS_TOLD_AGAIN)
+                 or before.family == after.family and after.event_type == after.family
+                 and after.family in FAMILY_WORDS_TOLD_AGAIN)
     return (same_kind and after.definite and not (after.date and after.date.value)
             and bool(before.date and before.date.value))
 

@@ -293,6 +293,12 @@ def _its_antecedent(doc: Doc, its: int, table: EntityTable) -> str | None:
     return None
 
 
+def _body_word_kind(word: str, table: EntityTable) -> str | None:
+    """The kind of body a common noun names ("ministry", "agency"), a company for every company noun of words.tsv
+    ("the airline's", "the operator"); None for other words."""
+    return table.lexicon.org_word(word) or (COMPANY if word in COMPANY_NOUNS else None)
+
+
 def _subject_body(its: Token, table: EntityTable) -> str | None:
     """The body "its" stands for when the clause around it has a body told by a word of its kind as its subject:
     "The airline's board appointed its chief operating officer, X", "The company also said its
@@ -308,7 +314,7 @@ def _subject_body(its: Token, table: EntityTable) -> str | None:
             return None  # ("Treasury designated Y and its leader X": the nearest body, below)
         owner = next((c for c in subject.children if c.dep_ == "poss" and c.pos_ == "NOUN"), None)
         noun = owner if owner is not None else subject  # "The airline's board": the airline
-        if noun.pos_ == "NOUN" and (table.lexicon.org_word(noun.lemma_) or noun.lemma_.lower() in COMPANY_NOUNS):
+        if noun.pos_ == "NOUN" and _body_word_kind(noun.lemma_.lower(), table):
             return _noun_antecedent(noun, table)
         return None
     return None
@@ -324,7 +330,7 @@ def _noun_antecedent(noun: Token, table: EntityTable) -> str | None:
         doc, start = noun.doc, _previous_sentence_start(noun.doc, noun.i)
         named = _countries_in(doc[start : noun.sent.end], table)
         return table.ensure(next(iter(named)), COUNTRY) if len(named) == 1 else None
-    kind = table.lexicon.org_word(word) or (COMPANY if word in COMPANY_NOUNS else None)  # ("the airline's")
+    kind = _body_word_kind(word, table)
     if word in REGION_NOUNS:  # "the province's chief minister": the region named last, here or just before
         for i in range(noun.i - 1, _previous_sentence_start(noun.doc, noun.i) - 1, -1):
             key = table.key_at(i)
@@ -763,10 +769,11 @@ def _without_portfolio_body(fact: RoleFact, table: EntityTable) -> RoleFact:
     """The portfolio a title ends with is no body of it, when the model took it for one: "Deputy Prime Minister
     for [Cabinet Affairs] X" (not a known body, a country or a place, nor a name a body's word ends: "Minister
     for Africa" and "Minister for the Cabinet Office" stay)."""
-    if fact.org is None or table.kind(fact.org) in (COUNTRY, PLACE) or table.lexicon.org_word(
-            table.label(fact.org).split()[-1]) or table.lexicon.organization(
-            table.label(fact.org)) or not fact.role.lower().endswith((f" of {table.label(fact.org).lower()}",
-                                                                       f" for {table.label(fact.org).lower()}")):
+    if fact.org is None or table.kind(fact.org) in (COUNTRY, PLACE):
+        return fact
+    label = table.label(fact.org)
+    if table.lexicon.org_word(label.split()[-1]) or table.lexicon.organization(label) \
+            or not fact.role.lower().endswith((f" of {label.lower()}", f" for {label.lower()}")):
         return fact
     return RoleFact(fact.person, fact.role, None, fact.evidence, fact.qualifier)
 
@@ -1327,8 +1334,7 @@ def _appointing_body(verb: Token, role: str, table: EntityTable) -> str | None:
                                                                        and c.lower_ == "of" for o in c.children
                                                                        if o.dep_ == "pobj"]
         key = next((k for o in owners for k in [table.key_at(o)] if k), None)
-        if key is None and (table.lexicon.org_word(subject.lemma_) == COMPANY
-                            or subject.lemma_.lower() in COMPANY_NOUNS):
+        if key is None and _body_word_kind(subject.lemma_.lower(), table) == COMPANY:
             key = _noun_antecedent(subject, table)
     if key is not None and table.label(key).lower().split()[0] in BOARD_WORDS:
         key = _story_body(subject, COMPANY, table, least=1)  # "the Board of Directors appointed X": the company's
