@@ -101,6 +101,10 @@ _VAGUE = re.compile(
 
 
 _CENTURY = re.compile(r"\bcentur(?:y|ies)\b", re.IGNORECASE)
+# "Monday after weeks [of pressure]", "Friday after two days": a day the model ran on into a stretch of time
+_STRETCH_AFTER = re.compile(
+    r"\s+(?:after|before)\s+(?:(?:\d+|a|an|several|few|many|two|three|four|five|six)\s+)?(?:hours|days|weeks|months|years)\b.*$",
+    re.I)
 
 
 def resolve_date(phrase: str, published: str | None) -> DateValue | None:
@@ -112,9 +116,11 @@ def resolve_date(phrase: str, published: str | None) -> DateValue | None:
     if not core or _CENTURY.search(core):
         return None  # "the 17th-century church": an age, no day
     # "from Monday to Wednesday": its first day; "Yesterday, day five": the day before the comma
-    # "last week's talks": the week; "shortly before midnight on Sunday": the day it names last
+    # "last week's talks": the week; "shortly before midnight on Sunday": the day it names last;
+    # "Monday after weeks": the day before a stretch of time
     tails = [_strip(core.removesuffix("'s")), *([core.rsplit(" on ", 1)[1]] if " on " in core else [])]
-    for text in dict.fromkeys((core, _RANGE_END.sub("", core), _strip(core.split(",")[0]), *tails)):
+    for text in dict.fromkeys((core, _RANGE_END.sub("", core), _strip(core.split(",")[0]), *tails,
+                               _STRETCH_AFTER.sub("", core))):
         for step in (_absolute, _relative):
             found = step(text, anchor)
             if found is not None:

@@ -75,6 +75,9 @@ SUNDAY = "2025-10-26"  # a Sunday
         ("last month's", SUNDAY, "2025-09", "gYearMonth"),
         ("Friday's", SUNDAY, "2025-10-24", "date"),
         ("shortly after noon on Friday", SUNDAY, "2025-10-24", "date"),
+        # a day the model ran on into a stretch of time: "resigned on Monday after weeks of pressure"
+        ("Monday after weeks", SUNDAY, "2025-10-20", "date"),
+        ("Friday after two days", SUNDAY, "2025-10-24", "date"),
     ],
 )
 def test_resolve_date_resolves(phrase: str, published: str | None, value: str, datatype: str) -> None:

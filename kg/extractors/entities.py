@@ -61,6 +61,9 @@ BUSINESS_TITLE_LENGTH = 5  # "chairman and chief executive officer"
 NATIONAL_HEADS = word_list("national_heads")  # "President of the Kyrgyz Republic X": a country's own title
 ENVOY_TITLES = {"ambassador", "envoy"}  # "Ambassador to Bangladesh X": an envoy's title names the host country
 LOCAL_TITLE_STARTS = word_list("local_title_starts")
+TEAM_TITLE_STARTS = word_list("team_title_starts")
+APPOINTING_VERBS = word_list("appointing_verbs")
+NAME_PARTS = ("PROPN", "ADJ", "NOUN")  # the parts of speech the tagger gives a name's words it does not know
 LEADING_WORDS = {"the", "a", "an"}
 PLACE_NOUNS = word_list("place_nouns")
 NOT_NAMES = ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY")  # the model's entity types that name nothing
@@ -403,6 +406,7 @@ class EntityTable:
         spans = self._with_employers_before_titles(spans)
         spans = self._with_places_gone_to(spans)
         spans = self._with_described_people(spans)
+        spans = self._with_appointed_people(spans)
         spans = self._with_bracketed_short_names(spans)
         spans = self._with_vessel_names(spans)
         spans = [self._with_untagged_head(s) if s.label_ in ("GPE", "LOC") else s for s in spans]
@@ -756,17 +760,20 @@ class EntityTable:
     def _with_employers_before_titles(self, spans: list[Span]) -> list[Span]:
         """The name right before a business title and its holder's name is the holder's company, whether the
         model tagged it as a person or not at all: "Petrobras CEO Magda Chambriard", "Gecamines chief executive
-        Placide Kabange"; before a local title, the town or region: "Cedar Falls Mayor Lorraine Beaudry"."""
+        Placide Kabange"; before a local title, the town or region: "Cedar Falls Mayor Lorraine Beaudry"; before
+        a player's or coach's post, the team, also when the model read a town in its name as the place: "Arsenal
+        manager X", "Real Madrid striker X"."""
         starts, size = {s.start for s in spans}, len(self.tokens)
         by_end = {s.end: s for s in spans}
         taken = {i for s in spans for i in range(s.start, s.end)}
         found = []
         for title in range(1, size):
             local = self.lowers[title] in LOCAL_TITLE_STARTS and self.tokens[title].text[:1].isupper()
-            if not (self.lowers[title] in BUSINESS_TITLE_STARTS or local) or title in taken:
+            team = self.lowers[title] in TEAM_TITLE_STARTS and self.tokens[title].text.islower()
+            if not (self.lowers[title] in BUSINESS_TITLE_STARTS or local or team) or title in taken:
                 continue
             end = title + 1
-            while end < size and end - title < BUSINESS_TITLE_LENGTH and not local and (
+            while end < size and end - title < BUSINESS_TITLE_LENGTH and not (local or team) and (
                     self.lowers[end] in BUSINESS_TITLE_STARTS or self.lowers[end] in BUSINESS_TITLE_WORDS):
                 end += 1  # "CEO", "chief executive", "chairman and chief executive"
             if end not in starts:
@@ -775,15 +782,25 @@ class EntityTable:
             label = "GPE" if local else "ORG"
             if before is not None and before.label_ == "PERSON":
                 found.append(Span(self.doc, before.start, title, label=label))
-            elif before is None:
-                start = title
-                while start > 0 and title - start < MAX_NAME_WORDS and start - 1 not in taken \
-                        and self.tokens[start - 1].pos_ == "PROPN" and self.tokens[start - 1].text[:1].isupper() \
-                        and self.lowers[start - 1] not in self.lexicon.title_words | QUALIFIERS | HONORIFIC_TITLES:
-                    start -= 1
-                if start < title:
-                    found.append(Span(self.doc, start, title, label=label))
+            elif before is not None and team and before.label_ == "GPE" and self._name_words_before(
+                    before.start, taken) < before.start:  # "Real Madrid": a town in the team's name
+                found.append(Span(self.doc, self._name_words_before(before.start, taken), title, label=label))
+            elif before is None and (start := self._name_words_before(title, taken, any_part=team)) < title:
+                found.append(Span(self.doc, start, title, label=label))
         return _overriding(spans, found)
+
+    def _name_words_before(self, end: int, taken: set[int], any_part: bool = False) -> int:
+        """Where the run of capitalised proper nouns (or, `any_part`, capitalised words the tagger may read as
+        adjectives or nouns: "Arsenal") that no entity holds ends at `end` starts; `end` when there is none.
+        Not titles, qualifiers, honorifics, nor a people's word ("English")."""
+        start = end
+        while start > 0 and end - start < MAX_NAME_WORDS and start - 1 not in taken \
+                and (self.tokens[start - 1].pos_ == "PROPN" or any_part and self.tokens[start - 1].pos_ in NAME_PARTS) \
+                and self.tokens[start - 1].text[:1].isupper() and self.lowers[start - 1] not in GROUP_ARTICLES \
+                and not (any_part and self.lexicon.demonym(self.tokens[start - 1].text)) \
+                and self.lowers[start - 1] not in self.lexicon.title_words | QUALIFIERS | HONORIFIC_TITLES:
+            start -= 1
+        return start
 
     def _with_places_gone_to(self, spans: list[Span]) -> list[Span]:
         """A name the model tagged as a person where a place is gone to is the place: "visited Tlacoyan",
@@ -906,7 +923,8 @@ class EntityTable:
                 if name is None:
                     continue
             start = name.i
-            while start - 1 >= 0 and (tokens[start - 1].dep_ == "compound" and tokens[start - 1].head.i == name.i
+            while start - 1 >= 0 and (tokens[start - 1].dep_ == "compound"
+                                      and start <= tokens[start - 1].head.i <= name.i  # ("Babajide Sanwo-Olu")
                                       or start - 2 >= 0 and glued_hyphen(tokens[start - 1])):  # "Maleno-Ruiz"
                 start -= 1
             words = [w for w in tokens[start : name.i + 1] if not glued_hyphen(w)]
@@ -918,6 +936,28 @@ class EntityTable:
                     and not self.lexicon.organization(self.doc[start : name.i + 1].text) \
                     and all(orgs.get(w.i, (start, name.i + 1)) == (start, name.i + 1) for w in words):
                 found.append(Span(self.doc, start, name.i + 1, label="PERSON"))
+        return _overriding(spans, found)
+
+    def _with_appointed_people(self, spans: list[Span]) -> list[Span]:
+        """A person's name the model missed or read as a work or a body, given a post by an appointing verb:
+        "the board appointed Thandiwe Nkosi as chief executive", "Ana Ruiz Paz was named as its new director":
+        two to four capitalised proper nouns, the verb's object (or its passive subject) with "as" and a title."""
+        misread = {i: (s.start, s.end) for s in spans if s.label_ in MISLABELS - {"PERSON"}
+                   for i in range(s.start, s.end)}
+        taken = {i for s in spans if s.label_ not in MISLABELS - {"PERSON"} for i in range(s.start, s.end)}
+        found = []
+        for verb in (t for t in self.tokens if t.lemma_.lower() in APPOINTING_VERBS and t.pos_ == "VERB"):
+            for name in (c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "oprd")):
+                posts = [p for p in [*verb.children, *name.children] if p.lower_ == "as" and p.dep_ == "prep"
+                         and any(o.dep_ == "pobj" and o.lower_ in self.lexicon.titles_by_last for o in p.children)]
+                start = name.left_edge.i
+                words = list(self.tokens[start : name.i + 1])
+                if posts and 2 <= len(words) <= 4 and all(
+                        w.pos_ == "PROPN" and w.is_alpha and w.text.istitle() and w.i not in taken
+                        and w.lower_ not in self.lexicon.title_words and not self.lexicon.org_word(w.text)
+                        and misread.get(w.i, (start, name.i + 1)) == (start, name.i + 1) for w in words) \
+                        and not self.lexicon.organization(self.doc[start : name.i + 1].text):
+                    found.append(Span(self.doc, start, name.i + 1, label="PERSON"))
         return _overriding(spans, found)
 
     def _with_bracketed_short_names(self, spans: list[Span]) -> list[Span]:

@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.extractors.circumstances import REPORTING_VERBS, countries_named, country_of_place, stop_of
 from kg.extractors.context import HomeContext
 from kg.extractors.entities import (
+    APPOINTING_VERBS,
     COMPANY_NOUNS,
     HONORIFIC_TITLES,
     POSSESSIVE_MARKS,
@@ -98,7 +99,6 @@ PRESENT_HOLDER_WORDS = word_list("present_holder_words")
 OWNER_PRONOUNS = {"its", "their"}  # "named X its chief executive": the organization named before
 POSSESSOR_WORDS = 5  # "named X the Republic of Chile's new ...": words between a name and the title it is given
 RELATIVE_PRONOUNS = {"who", "whom", "that"}
-APPOINTING_VERBS = word_list("appointing_verbs")
 
 
 def match_title(doc: Doc, end: int, table: EntityTable) -> int | None:
@@ -433,7 +433,11 @@ def _org_after(doc: Doc, start: int, table: EntityTable, preps: set[str], limit:
             return None  # "Personal Envoy for Sudan": the country the envoy deals with, not the one sending
         return key
     country = table.country_of_word(doc[i])  # "for the Turkish presidency": a body of that country
-    if country and i + 1 < limit and table.lexicon.org_word(doc[i + 1].text) == GOVERNMENT_BODY:
+    body = i + 1  # ("for the Indian foreign ministry": a body's name after lower-case words)
+    while body < limit - 1 and body - i <= DESCRIPTOR_WORDS and doc[body].text.isalpha() and doc[body].text.islower() \
+            and table.lexicon.org_word(doc[body].text) != GOVERNMENT_BODY:
+        body += 1
+    if country and body < limit and table.lexicon.org_word(doc[body].text) == GOVERNMENT_BODY:
         return country
     return _body_named_before(doc, i, table, limit)
 

@@ -1563,3 +1563,18 @@ def test_events_a_date_written_on_another_happening_is_not_the_sentences(run) ->
 def test_events_only_a_volcano_erupts(run, text, expected) -> None:
     found = [e for e in typed_events(run(text, published="2026-05-05")) if e[0] == "eruption"]
     assert found == expected, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Two trains collided outside Larissa late on Tuesday.", [("crash", "2026-03-10", "Larissa")]),
+        ("At least nine people died when a minibus plunged into a river near Kisii on Sunday.",
+         [("crash", "2026-03-08", "Kisii")]),
+        # prices and shares plunge in no crash
+        ("Shares in the lender plunged in Lagos on Monday.", []),
+    ],
+)
+def test_events_vehicles_that_collide_plunge_or_overturn_crash(run, text, expected) -> None:
+    found = [e for e in typed_events(run(text, published="2026-03-11")) if e[0] == "crash"]
+    assert found == expected, found

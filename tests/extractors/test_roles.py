@@ -1756,3 +1756,68 @@ def test_roles_the_title_written_right_before_a_name_is_its_own(run) -> None:
             "Affairs, Rosa Quispe Huamán, accompanied the talks.")
     found = {f for f in titled(run(text)) if f[0] == "Rosa Quispe Huamán"}
     assert found == {("Rosa Quispe Huamán", "Minister of Foreign Affairs", "Peru")}, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name set off after "the TITLE of BODY," that the model read as a body, hyphen and all
+        ("The governor of Lagos State, Babajide Sanwo-Olu, opened the new terminal.",
+         ("Babajide Sanwo-Olu", "governor", "Lagos State")),
+        ("The mayor of Gdynia, Wojciech Szczurek-Lis, cut the ribbon.",
+         ("Wojciech Szczurek-Lis", "mayor", "Gdynia")),
+    ],
+)
+def test_roles_a_hyphenated_name_set_off_after_a_title_and_its_body(run, text, expected) -> None:
+    found = titled(run(text))
+    assert expected in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Arsenal manager Mikel Arteta praised his players after the draw.", ("Mikel Arteta", "manager", "Arsenal")),
+        ("The Rovers coach Alan Reid said the club would appeal the ban.", ("Alan Reid", "coach", "Rovers")),
+        # a town in the team's name, which the model reads as the place
+        ("Real Madrid striker Kylian Mbappe scored twice.", ("Kylian Mbappe", "striker", "Real Madrid")),
+        # a people's word before the post is the country the player plays for, as before
+        ("English defender Kyle Walker was injured in training.", ("Kyle Walker", "defender", "England")),
+    ],
+)
+def test_roles_the_team_named_before_a_players_post(run, text, expected) -> None:
+    found = titled(run(text, published="2026-03-11"))
+    assert expected in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the model reads the name as a work of art; an appointing verb and "as" a title make it a person's
+        ("The board of Ridgeway Mining said it had appointed Thandiwe Nkosi as chief executive.",
+         ("Thandiwe Nkosi", "chief executive", "Ridgeway Mining")),
+        ("Kestrel Bank named Oyelaran Bisi Adeyemi as chief financial officer on Friday.",
+         ("Oyelaran Bisi Adeyemi", "chief financial officer", "Kestrel Bank")),
+    ],
+)
+def test_roles_a_name_given_a_post_by_an_appointing_verb_is_a_person(run, text, expected) -> None:
+    found = titled(run(text, published="2026-03-11"))
+    assert expected in found, found
+
+
+def test_roles_a_place_appointed_to_no_post_stays_a_place(run) -> None:
+    extraction = run("The club appointed Casablanca as its new home.")
+    assert not [f for f in extraction.facts if isinstance(f, RoleFact)], extraction.facts
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A spokeswoman for the Indian foreign ministry, Anjali Rao, said talks would resume.",
+         ("Anjali Rao", "spokeswoman", "India")),
+        ("The spokesman of the Turkish interior ministry, Emre Aksoy, denied the report.",
+         ("Emre Aksoy", "spokesman", "Turkey")),
+    ],
+)
+def test_roles_a_ministry_described_by_its_peoples_word_is_that_countrys(run, text, expected) -> None:
+    found = titled(run(text, published="2026-03-11"))
+    assert expected in found, found
