@@ -65,6 +65,8 @@ COUNTRY_NOUNS = word_list("country_nouns")
 COUNTRY_LOOKBACK = 80  # tokens searched back for the country "the country" means
 PORTFOLIO_HEADS = word_list("portfolio_heads")
 PORTFOLIO_WORDS = 6  # "Senior Director for European Affairs, ...": words between a title and its comma
+FUNCTION_WORDS = 3  # "head of risk and compliance at Y": the lower-case words of the work a title heads
+FUNCTION_HEADS = word_list("function_heads")
 DESCRIPTOR_WORDS = 4  # "state-owned grid operator": lower-case words between "of" and a company name
 BODY_NAME_LOWER_WORDS = 3  # "Estonia's [national electoral commission] chair": a body's lower-case words
 CONTEXT_SENTENCES = 2  # sentences before a title that may name its country
@@ -1707,6 +1709,25 @@ def _org_at(noun: Token, table: EntityTable) -> str | None:
     return None
 
 
+def _function_title_end(doc: Doc, title_end: int, table: EntityTable, limit: int) -> int:
+    """The end of a title that names the work its holder heads before the body they head it at: "head of
+    compliance at Harbour Bank", "director of communications for Y" (`title_end` itself when "of" and one to
+    three lower-case words are not followed by "at" or "for" and a body's name)."""
+    i = title_end + 1
+    if i >= limit or doc[title_end].lower_ != "of":
+        return title_end
+    if doc[title_end - 1].lower_ not in FUNCTION_HEADS:
+        return title_end
+    while i < limit and i - title_end <= FUNCTION_WORDS and doc[i].is_alpha and doc[i].text.islower() \
+            and doc[i].lower_ not in ("at", "for", "the") and table.key_at(i) is None:
+        i += 1
+    if i == title_end + 1 or i >= limit or doc[i].lower_ not in ("at", "for"):
+        return title_end
+    body = i + 1 + (i + 1 < limit and doc[i + 1].lower_ == "the")
+    key = table.key_at(body) if body < limit else None
+    return i if key is not None and table.kind(key) in (COMPANY, ORGANIZATION, GOVERNMENT_BODY) else title_end
+
+
 def _body_after(doc: Doc, i: int, table: EntityTable, end: int) -> str | None:
     """The organization that closes a "Name, Title, Organization" line or sentence."""
     if i + 1 >= end or doc[i].text != ",":
@@ -1734,8 +1755,12 @@ def _described(doc: Doc, start: int, end: int, person: str, table: EntityTable,
         # "she and X, Poland's Secretary of State, will ...": the apposition the parse hung on the first of the pair
         candidates += [(c, "roles.apposition", 0.8) for c in root.head.children
                        if c.dep_ == "appos" and c.left_edge.i == end + 1]
-    if root.dep_ == "nsubj" and root.head.lemma_ == "be":
-        candidates += [(c, "roles.copula", 0.75) for c in root.head.children if c.dep_ == "attr"]
+    # "His daughter X is ...": the name set beside the subject is the subject
+    subject = root.head if root.dep_ == "appos" and root.head.dep_ == "nsubj" and root.head.i < start else root
+    if subject.dep_ == "nsubj" and subject.head.lemma_ == "be":
+        # "X is a banker and the chairman of Y": each noun coordinated with the complement too
+        candidates += [(n, "roles.copula", 0.75) for c in subject.head.children if c.dep_ == "attr"
+                       for n in (c, *c.conjuncts)]
     for clause in (c for c in root.children if c.dep_ == "relcl"):
         if clause.lemma_ == "be":
             candidates += [(c, "roles.relative_clause", 0.7) for c in clause.children if c.dep_ == "attr"]
@@ -1781,7 +1806,10 @@ def _described(doc: Doc, start: int, end: int, person: str, table: EntityTable,
         org, i = _org_before(doc, _modifiers_start(doc, i, lower, title_end), table, lower)  # "Bannu's district"
         if qualifier is None:
             qualifier, _ = _qualifier_before(doc, i, lower)
-        after = _org_after(doc, title_end, table, ORG_PREPOSITIONS_AFTER_TITLE, noun.right_edge.i + 1)
+        worked = _function_title_end(doc, title_end, table, sent.end)  # ("head of compliance at Y")
+        after = _org_after(doc, worked, table, ORG_PREPOSITIONS_AFTER_TITLE,
+                           noun.right_edge.i + 1 if worked == title_end else sent.end)
+        title_end = worked
         for other in (c for c in noun.conjuncts if c.i == title_end + 1 and doc[title_end].lower_ == "and"
                       and after is None and _title_head(doc[title_start:title_end].text) not in NATIONAL_HEADS
                       and match_title_around(doc, c.i, table)):  # "the director and owner of Y"

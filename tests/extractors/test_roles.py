@@ -1821,3 +1821,34 @@ def test_roles_a_place_appointed_to_no_post_stays_a_place(run) -> None:
 def test_roles_a_ministry_described_by_its_peoples_word_is_that_countrys(run, text, expected) -> None:
     found = titled(run(text, published="2026-03-11"))
     assert expected in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the name set beside the subject of "is"
+        ("His daughter Aoife Byrne is chief executive of Galway Chamber of Commerce.",
+         ("Aoife Byrne", "chief executive", "Galway Chamber of Commerce")),
+        # the title coordinated with a describing noun after "is"
+        ("Li Wen is a banker and the chairman of Harbour Bank.", ("Li Wen", "chairman", "Harbour Bank")),
+    ],
+)
+def test_roles_a_copula_told_of_a_name_beside_its_subject_or_after_a_describing_noun(run, text, expected) -> None:
+    found = titled(run(text, published="2026-03-11"))
+    assert expected in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Li Wen is head of compliance at Harbour Bank.", ("Li Wen", "head of compliance", "Harbour Bank")),
+        ("Anna Berg, vice president of sales at Orbit Airways, resigned.",
+         ("Anna Berg", "vice president of sales", "Orbit Airways")),
+        # a subject taught is no work headed: the title stays the profession's
+        ("Mary Jones, professor of history at Leeds University, spoke.",
+         ("Mary Jones", "professor", "Leeds University")),
+    ],
+)
+def test_roles_a_title_naming_the_work_headed_before_the_body(run, text, expected) -> None:
+    found = titled(run(text, published="2026-03-11"))
+    assert expected in found, found
