@@ -12,7 +12,7 @@ import re
 from spacy.tokens import Span, Token
 
 from kg.dates import MONTHS, WEEKDAYS, parse_published, resolve_date
-from kg.extractors.entities import PLACE_NOUNS, EntityTable, doc_ents, ents_within
+from kg.extractors.entities import LOCALITY_NOUNS, PLACE_NOUNS, EntityTable, doc_ents, ents_within
 from kg.extractors.lexicon import load_lexicon, word_list
 from kg.model import COUNTRY, GOVERNMENT_BODY, PERSON, PLACE, DateValue, Document
 
@@ -24,6 +24,7 @@ ROUTE_PREPOSITIONS = {"from", "to"}  # the ends of a march's route: "marched fro
 ROUTE_VERBS = word_list("route_verbs")
 TARGET_PREPOSITIONS = {"on", "against"}  # "an attack on a market in Kandahar": the place of what is hit
 MOURNED_PREPOSITIONS = {"for"}  # "funerals for the victims in Bannu": the place of those it is held for
+MODIFIER_DEPS = ("compound", "nmod", "amod")  # the words before a noun that may name where it is
 SIDE_EVENT_NOUNS = word_list("side_event_nouns")  # "on the margins of the Assembly in New York"
 SIDE_NOUNS = word_list("side_nouns")
 TRIP_NOUNS = word_list("trip_nouns")
@@ -315,9 +316,11 @@ def place_within(noun: Token, table: EntityTable, depth: int = 1) -> str | None:
 
 
 def _place_named_in(noun: Token, table: EntityTable) -> str | None:
-    """A place named as a modifier of a common noun: "the company's Limpopo operations"."""
-    return next((k for c in noun.children if c.dep_ in ("compound", "nmod") for k in [table.key_at(c)]
-                 if k and table.kind(k) == PLACE), None)
+    """A place named as a modifier of a common noun, or of the noun modifying it: "the company's Limpopo
+    operations", "the Tamsa camp", "the Tamsa refugee camp"."""
+    modifiers = [c for c in noun.children if c.dep_ in MODIFIER_DEPS]
+    modifiers += [g for c in modifiers if c.dep_ == "compound" for g in c.children if g.dep_ in MODIFIER_DEPS]
+    return next((k for c in modifiers for k in [table.key_at(c)] if k and table.kind(k) == PLACE), None)
 
 
 def off_place(verb: Token, table: EntityTable) -> str | None:
@@ -450,8 +453,11 @@ def to_place(token: Token, table: EntityTable, preposition: str = "to") -> str |
                 key = table.key_at(obj) if obj.dep_ == "pobj" else None
                 if key and table.kind(key) in (PLACE, COUNTRY):
                     return key
-                if key is None and obj.dep_ == "pobj" and (inner := place_within(obj, table, depth=0)):
-                    return inner  # "a visit to the Coast Guard's headquarters in Manila"
+                if key is None and obj.dep_ == "pobj" and (
+                        inner := place_within(obj, table, depth=0) or named_by_of(obj, table)
+                        or obj.lemma_.lower() in LOCALITY_NOUNS and _place_named_in(obj, table)):
+                    return inner  # "a visit to the Coast Guard's headquarters in Manila", "to the Atlantic port of
+                    #               Tema" (the port's name, not the ocean's), "to Kaloma district"
     return None
 
 
@@ -460,8 +466,9 @@ def motion_place(verb: Token, table: EntityTable) -> str | None:
     if verb.lemma_.lower() not in MOTION_VERBS:
         return None
     place = to_place(verb, table)
-    if place is None and verb.lemma_.lower() == "visit":  # "will visit Warsaw for talks"
-        objects = [table.key_at(c) for c in verb.children if c.dep_ == "dobj"]
+    if place is None and verb.lemma_.lower() == "visit":  # "will visit Warsaw for talks", "the Tamsa camp"
+        objects = [table.key_at(c) or _place_named_in(c, table) or place_within(c, table, depth=0)
+                   for c in verb.children if c.dep_ == "dobj"]
         place = next((k for k in objects if k and table.kind(k) in (PLACE, COUNTRY)), None)
     if place is None and verb.lemma_.lower() in ARRIVAL_VERBS:  # "will arrive in Manila on February 19"
         place = to_place(verb, table, "in")

@@ -63,6 +63,7 @@ ENVOY_TITLES = {"ambassador", "envoy"}  # "Ambassador to Bangladesh X": an envoy
 LOCAL_TITLE_STARTS = word_list("local_title_starts")
 TEAM_TITLE_STARTS = word_list("team_title_starts")
 APPOINTING_VERBS = word_list("appointing_verbs")
+LOCALITY_NOUNS = word_list("locality_nouns")
 NAME_PARTS = ("PROPN", "ADJ", "NOUN")  # the parts of speech the tagger gives a name's words it does not know
 LEADING_WORDS = {"the", "a", "an"}
 PLACE_NOUNS = word_list("place_nouns")
@@ -402,6 +403,7 @@ class EntityTable:
         spans = self._with_described_companies(spans)
         spans = self._with_countries_of_bodies(spans)
         spans = self._with_untagged_sites(spans)
+        spans = self._with_named_localities(spans)
         spans = self._with_bodies_named_again(spans)
         spans = self._with_employers_before_titles(spans)
         spans = self._with_places_gone_to(spans)
@@ -719,6 +721,31 @@ class EntityTable:
             if start < i:
                 found.append(Span(self.doc, start, i + 1, label="FAC"))
         return sorted([*spans, *found], key=lambda s: s.start) if found else spans
+
+    def _with_named_localities(self, spans: list[Span]) -> list[Span]:
+        """The name before a word for a district, a county or a camp is a place's, whether the model tagged it as
+        nothing or as a people ("travelled to Kaloma district", "in the Villa Rosales district", "the Tamsa
+        refugee camp"): one to three capitalised words, with at most one lower-case word between them and the
+        locality's word written in lower case (a capitalised one may end a body's name: "the Health Department");
+        not a known country or people's word ("the Ghanaian district")."""
+        tokens, found = self.tokens, []
+        kept = {i: s for s in spans if s.label_ not in ("NORP",) for i in range(s.start, s.end)}
+        for noun in tokens:
+            if noun.lower_ not in LOCALITY_NOUNS or not noun.text.islower() or noun.pos_ not in ("NOUN", "PROPN") \
+                    or noun.dep_ in ("compound", "amod", "nmod"):
+                continue  # (not a word before a body's: "the Aït Baha commune council")
+            end = noun.i - (noun.i >= 2 and tokens[noun.i - 1].text.islower() and tokens[noun.i - 1].is_alpha
+                            and tokens[noun.i - 2].text[:1].isupper())  # "the Tamsa [refugee] camp"
+            start = end
+            while start > 0 and end - start < 3 and start - 1 not in kept and tokens[start - 1].is_alpha \
+                    and tokens[start - 1].text.istitle() and tokens[start - 1].pos_ in NAME_PARTS \
+                    and not tokens[start - 1].is_sent_start and self.lowers[start - 1] not in self.lexicon.title_words:
+                start -= 1
+            name = self.doc[start:end]
+            if start < end and not self.lexicon.country(name.text) and not (
+                    len(name) == 1 and self.lexicon.demonym(name.text)):
+                found.append(Span(self.doc, start, end, label="GPE"))
+        return _overriding(spans, found)
 
     def _with_countries_of_bodies(self, spans: list[Span]) -> list[Span]:
         """A body's name that goes on with its country, which the model tagged apart: "[The Law Society] of

@@ -1578,3 +1578,27 @@ def test_events_only_a_volcano_erupts(run, text, expected) -> None:
 def test_events_vehicles_that_collide_plunge_or_overturn_crash(run, text, expected) -> None:
     found = [e for e in typed_events(run(text, published="2026-03-11")) if e[0] == "crash"]
     assert found == expected, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the name before a locality's word is a place's, whatever the model read it as
+        ("The minister travelled to Kaloma district on Tuesday to meet farmers.", ("visit", "2026-03-10", "Kaloma")),
+        ("The president visited the Tamsa refugee camp in Dakhla province on Thursday.",
+         ("visit", "2026-03-05", "Tamsa")),
+        ("A gunman killed three people at a bus stop in the Villa Rosales district on March 1.",
+         ("attack", "2026-03-01", "Villa Rosales")),
+        # a place's own name after "the port of", not the sea's before it
+        ("The envoy will travel to the Atlantic port of Takoradi on Friday.", ("visit", "2026-03-13", "Takoradi")),
+    ],
+)
+def test_events_a_named_locality_is_the_place_gone_to(run, text, expected) -> None:
+    found = typed_events(run(text, published="2026-03-11"))
+    assert expected in found, found
+
+
+def test_events_a_locality_word_before_a_body_makes_no_place(run) -> None:
+    text = "Amina Diallo, president of the Kelo Tanda commune council, said 40 homes had been destroyed on Monday."
+    found = typed_events(run(text, published="2026-03-11"))
+    assert not any(place == "Kelo Tanda" for _, _, place in found), found
