@@ -70,8 +70,8 @@ def future(token: Token) -> bool:
             return True  # "will meet", and "said troops would start their pullout on Monday"
         if node.lemma_.lower() in FUTURE_WORDS and any(c.dep_ == "xcomp" for c in node.children):
             return True
-        if node.lemma_.lower() in FUTURE_WORDS and node.tag_ == "VBN" and aux & {"is", "are"}:
-            return True  # "is scheduled for Sunday"
+        if node.lemma_.lower() in FUTURE_WORDS and node.tag_ == "VBN" and aux & {"is", "are", "had", "been"}:
+            return True  # "is scheduled for Sunday", "had been scheduled for April 16": the day planned
         if node.lemma_ == "be" and any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children)
                                        for c in node.children):
             return True  # "is to be held"

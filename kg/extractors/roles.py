@@ -1283,9 +1283,13 @@ def _told_posts(doc: Doc, table: EntityTable, document: Document,
         for noun in _with_listed(post):
             fact = _post_of(doc, noun, person, table, document, sent, pattern.rule, pattern.confidence)
             verb = next((a for a in post.ancestors if a.pos_ == "VERB"), None)
-            if fact is not None and fact.org is None and verb is not None \
-                    and verb.lemma_.lower() in APPOINTING_VERBS:  # "Y named X as chief executive": Y's
-                fact = replace(fact, org=_appointing_body(verb, fact.role, table))
+            if fact is not None and verb is not None and verb.lemma_.lower() in APPOINTING_VERBS and (
+                    fact.org is None or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children)):
+                # "Y named X as chief executive": Y's; "Y named X, until now at Z, as its chief executive": Y's
+                # (its own post, not its country's: "the National Assembly elected X as its president")
+                body = _appointing_body(verb, fact.role, table)
+                if fact.org is None or body is not None and table.kind(body) != COUNTRY:
+                    fact = replace(fact, org=body or fact.org)
             if fact is not None and pattern.qualifier and fact.qualifier is None:
                 fact = replace(fact, qualifier=pattern.qualifier)
             if fact is not None and fact not in found:

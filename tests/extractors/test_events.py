@@ -1602,3 +1602,18 @@ def test_events_a_locality_word_before_a_body_makes_no_place(run) -> None:
     text = "Amina Diallo, president of the Kelo Tanda commune council, said 40 homes had been destroyed on Monday."
     found = typed_events(run(text, published="2026-03-11"))
     assert not any(place == "Kelo Tanda" for _, _, place in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a plan told in the past perfect is dated by the day planned, after the day of publication too
+        ("The runoff in Tamale had been scheduled for April 16, but the commission postponed it.",
+         ("election", "2026-04-16", "Tamale")),
+        ("The runoff in Tamale had been scheduled for March 2, but the commission postponed it.",
+         ("election", "2026-03-02", "Tamale")),
+    ],
+)
+def test_events_a_day_once_scheduled_is_the_day_planned(run, text, expected) -> None:
+    found = typed_events(run(text, published="2026-03-11"))
+    assert expected in found, found

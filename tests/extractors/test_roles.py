@@ -1852,3 +1852,19 @@ def test_roles_a_copula_told_of_a_name_beside_its_subject_or_after_a_describing_
 def test_roles_a_title_naming_the_work_headed_before_the_body(run, text, expected) -> None:
     found = titled(run(text, published="2026-03-11"))
     assert expected in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "its" post is the appointing body's, not the body named in an apposition on the one appointed
+        ("Delta Mining said it had named Jo Kim, currently chief operating officer of rival Zeta Metals, as its "
+         "chief executive.", ("Jo Kim", "chief executive", "Delta Mining")),
+        # a body of state electing its own officer: the body's post, not the country's
+        ("Malawi's National Assembly today elected Grace Phiri as its president.",
+         ("Grace Phiri", "president", "National Assembly")),
+    ],
+)
+def test_roles_its_post_is_the_appointing_bodys(run, text, expected) -> None:
+    found = titled(run(text, published="2026-03-11"))
+    assert expected in found, found
