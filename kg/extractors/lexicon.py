@@ -187,8 +187,10 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
     deputies = ("minister", "secretary", "director", "spokesperson", "spokesman", "spokeswoman", "chief", "head",
                 "governor", "mayor", "chairman", "chair", "commander", "ambassador", "envoy", "representative",
                 "adviser", "advisor", "counsel", "officer", "coordinator", "administrator", "president", "state",
-                "general", "chancellor", "superintendent", "inspector")
-    # ("Deputy Secretary General", "Deputy Attorney General", "Federal Chancellor", "Chief Superintendent")
+                "general", "chancellor", "superintendent", "inspector", "leader", "editor", "economist", "analyst",
+                "manager", "correspondent", "judge", "prosecutor", "coach", "captain")
+    # ("Deputy Secretary General", "Deputy Attorney General", "Federal Chancellor", "Chief Superintendent", "deputy
+    #  leader", "senior economist", "chief prosecutor", "assistant coach")
     ranks = [(row[0], row[1] if len(row) > 1 else None) for row in _rows("title_ranks.txt", data_dir)]
     title_set |= {(rank, *words) for words in list(title_set) for rank, first in ranks
                   if (words[-1] in deputies or "of" in words[1:2] and words[0] in deputies)  # "Secretary of Commerce"

@@ -1868,3 +1868,18 @@ def test_roles_a_title_naming_the_work_headed_before_the_body(run, text, expecte
 def test_roles_its_post_is_the_appointing_bodys(run, text, expected) -> None:
     found = titled(run(text, published="2026-03-11"))
     assert expected in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Labour deputy leader Anne Rowley visited the site on Monday.", ("Anne Rowley", "deputy leader", "Labour")),
+        ("Kasem Dee, a senior economist at Kasikorn Bank, said growth would slow.",
+         ("Kasem Dee", "senior economist", "Kasikorn Bank")),
+        ("Somchai Boon, a political scientist at Chulalongkorn University, said the vote was a turning point.",
+         ("Somchai Boon", "political scientist", "Chulalongkorn University")),
+    ],
+)
+def test_roles_a_rank_or_field_before_a_title_is_part_of_it(run, text, expected) -> None:
+    found = titled(run(text, published="2026-03-11"))
+    assert expected in found, found
