@@ -393,6 +393,7 @@ class EntityTable:
         spans = [part for s in spans for part in self._split_after_country(s)]
         spans = [part for s in spans for part in self._split_at_possessive_country(s)]
         spans = [part for s in spans for part in self._split_after_body(s)]
+        spans = [part for s in spans for part in self._split_at_site(s)]
         taken = {i for s in spans for i in range(s.start, s.end)}
         spans = [self._with_hyphenated_first_part(s, taken) if s.label_ == "PERSON" else s for s in spans]
         spans = [self._with_place_words(s) if s.label_ in ("GPE", "LOC") else s for s in spans]
@@ -504,6 +505,26 @@ class EntityTable:
                     t.is_alpha and t.text.istitle() and not self.lexicon.org_word(t.text) for t in rest):
                 return [Span(self.doc, first, end, label="GPE"), Span(self.doc, end, span.end, label="PERSON")]
         return [span]
+
+    def _split_at_site(self, span: Span) -> list[Span]:
+        """A span the model ran from a body or a happening on into where it is: "[the Council of Ministers at
+        State House]", "[the National Stadium in Accra]" (tagged a happening): the body (or, when its last
+        word is a site's, the site), then the place named after "at" (or, after a happening's, "in")."""
+        preps = ("at", "in") if span.label_ == "EVENT" else ("at",)
+        if span.label_ not in ("ORG", "EVENT", "FAC"):
+            return [span]
+        cut = next((i for i in range(span.start + 1, span.end - 1) if self.lowers[i] in preps
+                    and self.tokens[i + 1 + (self.lowers[i + 1] == "the")].text[:1].isupper()), None)
+        if cut is None:
+            return [span]
+        head = self.lowers[cut - 1]
+        label = "FAC" if head in SITE_NOUNS or head in PLACE_NOUNS else ("ORG" if span.label_ == "FAC" else span.label_)
+        start = cut + 1 + (self.lowers[cut + 1] == "the")
+        place = self.doc[start : span.end]
+        kind = self.lexicon.org_word(place[-1].text)
+        where = "GPE" if self.lexicon.city_country(place.text) or self.lexicon.country(place.text) else (
+            "ORG" if kind is not None and kind != PLACE else "FAC")  # ("at Northwestern University": a body)
+        return [Span(self.doc, span.start, cut, label=label), Span(self.doc, start, span.end, label=where)]
 
     def _split_after_body(self, span: Span) -> list[Span]:
         """A span the model ran from a body's name after a title on into a person's: "Chairman of [the Cabinet

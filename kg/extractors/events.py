@@ -44,7 +44,7 @@ from kg.extractors.circumstances import (
     where_date,
 )
 from kg.extractors.context import HomeContext
-from kg.extractors.entities import EntityTable, doc_ents, ents_within, glued_hyphen
+from kg.extractors.entities import PLACE_NOUNS, SITE_NOUNS, EntityTable, doc_ents, ents_within, glued_hyphen
 from kg.extractors.evidence import make_evidence
 from kg.extractors.lexicon import VerbRule, word_list
 from kg.model import COUNTRY, GOVERNMENT_BODY, PERSON, PLACE, DateValue, Document, EventFact
@@ -590,8 +590,8 @@ def _named_event(token: Token) -> str | None:
     if token.ent_type_ != "EVENT":
         return None
     ent = next((e for e in doc_ents(token.doc) if e.start <= token.i < e.end), None)
-    if ent is None or ent.root.i != token.i:
-        return None
+    if ent is None or ent.root.i != token.i or token.lower_ in SITE_NOUNS or token.lower_ in PLACE_NOUNS:
+        return None  # (not a stadium or a square the model took for a happening)
     words = ent[1:] if ent[0].lower_ == "the" else ent
     return words.text if len(words) else None
 

@@ -1617,3 +1617,19 @@ def test_events_a_locality_word_before_a_body_makes_no_place(run) -> None:
 def test_events_a_day_once_scheduled_is_the_day_planned(run, text, expected) -> None:
     found = typed_events(run(text, published="2026-03-11"))
     assert expected in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "absent"),
+    [
+        # a body the model ran on into where it sits: the body meets at the site
+        ("The Council of Ministers at Mbabane House met on Tuesday evening.",
+         ("meeting", "2026-03-10", "Mbabane House"), "Council of Ministers at Mbabane House"),
+        # a stadium the model tagged as a happening is the match's place, no happening of its own
+        ("Ghana won the second match at the Baba Yara Stadium in Kumasi on Saturday.",
+         ("match", "2026-03-07", "Baba Yara Stadium"), "named event"),
+    ],
+)
+def test_events_a_site_the_model_ran_into_a_name_is_the_place(run, text, expected, absent) -> None:
+    found = typed_events(run(text, published="2026-03-11"))
+    assert expected in found and not any(absent in (kind, place) for kind, _, place in found), found
