@@ -62,6 +62,7 @@ NATIONAL_HEADS = word_list("national_heads")  # "President of the Kyrgyz Republi
 ENVOY_TITLES = {"ambassador", "envoy"}  # "Ambassador to Bangladesh X": an envoy's title names the host country
 LOCAL_TITLE_STARTS = word_list("local_title_starts")
 TEAM_TITLE_STARTS = word_list("team_title_starts")
+PERSONAL_HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame"}  # a person's alone
 APPOINTING_VERBS = word_list("appointing_verbs")
 LOCALITY_NOUNS = word_list("locality_nouns")
 NAME_PARTS = ("PROPN", "ADJ", "NOUN")  # the parts of speech the tagger gives a name's words it does not know
@@ -233,6 +234,10 @@ class EntityTable:
         text = self.text_of(span.start, span.end)
         if span.label_ in NER_LABELS and (self.lexicon.organization(text) or self.lexicon.country(text)):
             return span
+        rest = span[1:]
+        if span.label_ != "PERSON" and span[0].lower_ in PERSONAL_HONORIFICS and 1 <= len(rest) <= 3 and all(
+                t.is_alpha and t.text.istitle() and not self.lexicon.org_word(t.text) for t in rest):
+            return Span(self.doc, span.start, span.end, label="PERSON")  # "Mr Ruto" read as a body: a person
         if self.lexicon.demonym(text):
             return None  # "Bissau-Guinean" tagged as a name: a people's adjective, read as its country where it counts
         if (span.label_ in ("GPE", "LOC", "PERSON") and span.start > 0

@@ -2,8 +2,9 @@
 data file, `kg/data/<kind>_patterns.json`, matched with spaCy's DependencyMatcher.
 
 An entry names the construction, says what it reads, gives the confidence of what it finds, the
-slots it fills (nodes of its pattern that the extractor reads: "person" and "post" of a role, or
-"person", "verb" and "org" with a table of the title each verb gives; "action" of a sanction), an optional
+slots it fills (nodes of its pattern that the extractor reads: "person" and "post" of a role, with "org" for
+the body when the post names none, or "person", "verb" and "org" with a table of the title each verb gives;
+"action" of a sanction), an optional
 qualifier ("former" for "resigned as"), and its own example sentences with the fact each must
 give (tests/extractors/test_patterns.py runs every one). In a pattern's token attributes,
 `{"IN": ["@serving_verbs"]}` stands for the words of that list in kg/data/words.tsv, so a word list

@@ -1282,6 +1282,8 @@ def _told_posts(doc: Doc, table: EntityTable, document: Document,
             continue
         for noun in _with_listed(post):
             fact = _post_of(doc, noun, person, table, document, sent, pattern.rule, pattern.confidence)
+            if fact is not None and fact.org is None and "org" in slots:  # "X joined Y as chief risk officer"
+                fact = replace(fact, org=_org_named_by(slots["org"], table))
             verb = next((a for a in post.ancestors if a.pos_ == "VERB"), None)
             if fact is not None and verb is not None and verb.lemma_.lower() in APPOINTING_VERBS and (
                     fact.org is None or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children)):

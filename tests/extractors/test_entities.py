@@ -458,3 +458,9 @@ def test_entities_a_wire_dateline_is_no_name(run) -> None:
             "Directors has appointed Kari Dahl as Chief Executive Officer.")
     labels = {e.label for e in run(text).entities}
     assert "Nordwind Energy ASA" in labels and not any("WIRE" in label or "--" in label for label in labels), labels
+
+
+def test_entities_a_name_after_a_personal_honorific_is_a_persons_whatever_the_model_read(run) -> None:
+    extraction = run("A spokesman for Mr Ruto, Hussein Abdi, said the president would attend.")
+    kinds = {e.label: e.kind for e in extraction.entities}
+    assert kinds.get("Ruto") == "Person" and "Mr Ruto" not in kinds, kinds
