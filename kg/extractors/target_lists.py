@@ -365,14 +365,35 @@ def name_by_shape(token: Token, table: EntityTable) -> str | None:
         start -= 1
     if start >= 1 and token.doc[start - 1].lower_ in VESSEL_NOUNS:
         return table.add_name(start, token.i + 1, ORGANIZATION)  # "the tanker OCEAN PEARL": a vessel, held as a body
-    if start == token.i:  # one word: a name joined to a number, "Russia-1", read as an organization
-        return table.add_name(token.i, token.i + 1, ORGANIZATION) if NAME_NUMBER.fullmatch(token.text) else None
+    if start == token.i:  # one word: a name joined to a number, "Russia-1", or a word the model tagged as
+        #                   nothing, "sanctions on Rostec", read as an organization
+        lone = NAME_NUMBER.fullmatch(token.text) or _untagged_lone_name(token, table)
+        return table.add_name(token.i, token.i + 1, ORGANIZATION) if lone else None
     kind = table.shape_kind(start, token.i + 1)
     if kind is None and _person_shaped(token.doc[start : token.i + 1], table):
         kind = PERSON  # "we are designating God Nisanov": a name of two or three plain words
     if kind not in (COMPANY, GOVERNMENT_BODY, ORGANIZATION, PERSON):
         return None
     return table.add_name(start, token.i + 1, kind)
+
+
+MISREAD_NAMES = ("", "NORP", "WORK_OF_ART", "PRODUCT", "LAW")  # what the model tags a company's one-word name as
+
+
+def _untagged_lone_name(token: Token, table: EntityTable) -> bool:
+    """A capitalised word the model tagged as nothing (or as a people or a work), in a target's place, alone
+    (no capitalised word beside it), that is no word of a name the article tells, no known country, town,
+    people, title or word of a body's name, and does not open its sentence: "sanctions on Rostec"."""
+    lexicon = table.lexicon
+    doc = token.doc
+    if any(0 <= i < len(doc) and doc[i].is_alpha and doc[i].text[0].isupper() for i in (token.i - 1, token.i + 1)):
+        return False  # a word of a longer name ("Gazprom Neft" parsed apart)
+    if any(token.text in record.label.split() for record in table.records.values()):
+        return False  # a word of a name told in full ("Pinzón" of "Eduardo Pinzón Arregoces", "Everbright" of a firm's)
+    return (token.is_alpha and len(token.text) > 2 and token.text[0].isupper() and token.ent_type_ in MISREAD_NAMES
+            and not token.is_sent_start and not lexicon.country(token.text) and not lexicon.known_city(token.text)
+            and not lexicon.demonym(token.text) and token.lower_ not in lexicon.title_words
+            and not lexicon.org_word(token.text))
 
 
 def _person_shaped(words: Span, table: EntityTable) -> bool:

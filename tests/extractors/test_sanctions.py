@@ -758,3 +758,22 @@ def test_sanctions_those_sanctioned_include_and_a_body_that_sanctions_in_a_relat
 def test_sanctions_companies_told_again_and_counted_members(run, text, targets) -> None:
     found = {target for _, target, _ in sanctions(run(text, published="2026-10-15"))}
     assert targets <= found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a company's one-word name the model tags as nothing or as a people, where a target is named
+        ("Japan slapped sanctions on Tekhnoprom on Friday.", ("Japan", "Tekhnoprom")),
+        ("Australia imposed sanctions on Zarvask and its owner on Tuesday.", ("Australia", "Zarvask")),
+    ],
+)
+def test_sanctions_a_lone_name_the_model_missed_in_a_targets_place_is_a_target(run, text, expected) -> None:
+    found = {(authority, target) for authority, target, _ in sanctions(run(text, published="2026-03-11"))}
+    assert expected in found, found
+
+
+def test_sanctions_a_lone_word_of_a_longer_name_is_no_target_of_its_own(run) -> None:
+    text = "Japan imposed sanctions on Norilsk and Kola Nickel on Friday."
+    found = {target for _, target, _ in sanctions(run(text, published="2026-03-11"))}
+    assert "Nickel" not in found and "Kola" not in found, found
