@@ -391,11 +391,15 @@ def _listed_targets(token: Token, slots: dict[str, Token], table: EntityTable) -
     """ "added X to the sanctions list", "listed X under the sanctions regime": only a list or regime of
     sanctions (or a blacklist) counts."""
     objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
-    if not any(c.dep_ == "prep" and c.lower_ in ("to", "on", "under") and _is_sanctions_list(p)
-               for c in [*token.children, *(c for o in objects for c in o.children)]  # (the parse may hang "to
-               for p in c.children if p.dep_ == "pobj"):                             # the list" on the object)
+    lists = [p for c in [*token.children, *(c for o in objects for c in o.children)]  # (the parse may hang "to
+             if c.dep_ == "prep" and c.lower_ in ("to", "on", "under")               # the list" on the object)
+             for p in c.children if p.dep_ == "pobj" and _is_sanctions_list(p)]
+    if not lists:
         return None
-    return _subject(token), objects, None
+    # "added 14 people to its sanctions list, including X": the ones named, hung on the list by the parse
+    named = [o for p in lists for c in p.children if c.dep_ == "prep" and c.lower_ == "including"
+             for o in c.children if o.dep_ == "pobj"]
+    return _subject(token), objects + named, None
 
 
 def _passive_listed_targets(token: Token, slots: dict[str, Token], table: EntityTable) -> _Read:
@@ -655,6 +659,10 @@ def _authority(subject: Token, sent: Span, table: EntityTable, home: HomeContext
     if subject.pos_ in ("NOUN", "PROPN") and table.lexicon.org_word(subject.text) == GOVERNMENT_BODY:
         if home.body and subject.lower_ in table.label(home.body).lower():
             return home.body  # "the Department" in the Department's own release
+        owner = next((k for c in subject.children if c.dep_ in ("compound", "nmod") for k in [table.key_at(c)]
+                      if k and table.kind(k) in (ORGANIZATION, COUNTRY)), None)
+        if owner is not None:
+            return owner  # "the EU Council listed X": the bloc whose council it is
         return _body_antecedent(subject, table) or home.body  # "the department", "the ministry"
     if subject.lemma_.lower() == BLOC and key is None:  # "the bloc also placed X under sanctions"
         return _bloc_antecedent(subject, table)

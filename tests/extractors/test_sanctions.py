@@ -777,3 +777,17 @@ def test_sanctions_a_lone_word_of_a_longer_name_is_no_target_of_its_own(run) -> 
     text = "Japan imposed sanctions on Norilsk and Kola Nickel on Friday."
     found = {target for _, target, _ in sanctions(run(text, published="2026-03-11"))}
     assert "Nickel" not in found and "Kola" not in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the ones named after "including", which the parse hangs on the list
+        ("Canada added 14 individuals to its sanctions list, including the Wagner Group.", ("Canada", "Wagner Group")),
+        # a bloc's council is the bloc
+        ("The EU Council listed Viktor Orlov under its Russia sanctions regime.", ("European Union", "Viktor Orlov")),
+    ],
+)
+def test_sanctions_added_to_a_list_by_a_blocs_council_or_named_after_the_list(run, text, expected) -> None:
+    found = {(authority, target) for authority, target, _ in sanctions(run(text, published="2026-03-11"))}
+    assert expected in found, found
