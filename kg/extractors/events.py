@@ -95,6 +95,8 @@ HEAD_HOPS = 3  # governing words searched for an event's date and place: "a stam
 RECALL_VERBS = word_list("recall_verbs")
 CARRIED_OUT_VERBS = word_list("carried_out_verbs")
 BARRING_VERBS = word_list("barring_verbs")
+BANNING_VERBS = word_list("banning_verbs")
+HABITUAL_WORDS = word_list("habitual_words")
 LABEL_PREPOSITIONS = {"in", "on", "at", "since", "from", "during", "until", "by"}
 # words a date opening a sentence starts with, written in lower case inside a label ("evacuation the same day")
 LOWER_IN_LABEL = LABEL_PREPOSITIONS | {"the", "that", "a", "last", "next", "later", "earlier", "this"}
@@ -986,7 +988,8 @@ def _invited_to(noun: Token) -> bool:
 
 
 def _negated(token: Token) -> bool:
-    """ "did not meet", "no talks", "barred from travelling to X", "must release": told as not happening."""
+    """ "did not meet", "no talks", "barred from travelling to X", "must release", "banned protests", "has
+    visited X many times": told as not happening, or as no one happening."""
     if any(c.dep_ == "neg" or c.lower_ == "no" for c in token.children):
         return True
     if token.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ in DEMANDING_MODALS for c in token.children):
@@ -995,6 +998,13 @@ def _negated(token: Token) -> bool:
         return True  # "invited the President to visit Fiji": an invitation, no visit yet
     if token.dep_ == "pcomp" and token.head.lower_ == "from" and token.head.head.lemma_.lower() in BARRING_VERBS:
         return True
+    if token.dep_ == "dobj" and token.head.lemma_.lower() in BANNING_VERBS:
+        return True  # "the government banned protests in the capital": no protest told
+    told = [token, token.head] if token.dep_ in ("nsubj", "nsubjpass", "dobj") else [token]
+    if any(c.dep_ in ("advmod", "npadvmod") and (c.lemma_.lower() in HABITUAL_WORDS or c.lower_ == "times"
+                                                  or any(d.lower_ == "every" for d in c.children))
+           for word in told for c in word.children):
+        return True  # "has visited Paris many times", "the summit is held every year": a habit, no one happening
     return token.dep_ in ("dobj", "xcomp") and any(c.dep_ == "neg" for c in token.head.children)
 
 

@@ -1633,3 +1633,23 @@ def test_events_a_day_once_scheduled_is_the_day_planned(run, text, expected) -> 
 def test_events_a_site_the_model_ran_into_a_name_is_the_place(run, text, expected, absent) -> None:
     found = typed_events(run(text, published="2026-03-11"))
     assert expected in found and not any(absent in (kind, place) for kind, _, place in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a habit, no one happening
+        "She has visited Lisbon many times since she took office.",
+        "The forum is held every year in Arusha.",
+        "The president often travels to Mombasa at weekends.",
+        # what a ban keeps from happening
+        "The government banned protests in Kampala.",
+    ],
+)
+def test_events_a_habit_or_a_banned_happening_is_no_event(run, text) -> None:
+    assert typed_events(run(text, published="2026-03-11")) == [], typed_events(run(text, published="2026-03-11"))
+
+
+def test_events_a_first_time_is_one_happening(run) -> None:
+    found = typed_events(run("She visited Lisbon for the first time on Monday.", published="2026-03-11"))
+    assert ("visit", "2026-03-09", "Lisbon") in found, found
