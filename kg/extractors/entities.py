@@ -62,6 +62,7 @@ NATIONAL_HEADS = word_list("national_heads")  # "President of the Kyrgyz Republi
 ENVOY_TITLES = {"ambassador", "envoy"}  # "Ambassador to Bangladesh X": an envoy's title names the host country
 LOCAL_TITLE_STARTS = word_list("local_title_starts")
 TEAM_TITLE_STARTS = word_list("team_title_starts")
+PORTFOLIO_HEADS = {"minister", "secretary", "commissioner"}  # a cabinet's posts, written after their portfolio
 PERSONAL_HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame"}  # a person's alone
 APPOINTING_VERBS = word_list("appointing_verbs")
 LOCALITY_NOUNS = word_list("locality_nouns")
@@ -256,7 +257,8 @@ class EntityTable:
 
     def _without_title(self, span: Span) -> Span | None:
         """A name that runs into a title loses it: "United States Trade" (+ "Representative") -> "United States";
-        "Department Spokesperson" and "Shadow Home" (+ "Secretary") are no names at all."""
+        "Department Spokesperson" and "Shadow Home" (+ "Secretary") are no names at all; a people's word and the
+        portfolio of the title after it, "Indian External Affairs" (+ "Minister"), is the people's word."""
         if self.lexicon.organization(self.text_of(span.start, span.end)):
             return span
         for end in range(span.end, min(span.end + 3, len(self.doc)) + 1):
@@ -269,6 +271,11 @@ class EntityTable:
             if not prefix or all(self.lexicon.org_word(t.text) == GOVERNMENT_BODY for t in prefix):
                 return None
             return Span(self.doc, span.start, title_start, label=span.label_)
+        if len(span) > 1 and self.lexicon.demonym(span[0].text) and span.end < len(self.doc) \
+                and self.lowers[span.end] in PORTFOLIO_HEADS \
+                and not any(self.lexicon.org_word(t.text) for t in span[1:]):
+            return Span(self.doc, span.start, span.start + 1, label="NORP")  # "[Indian External Affairs]
+            #   Minister X": a people's word, then the portfolio of the title after it
         return span
 
     def _title_names(self) -> list[tuple[int, int, int]]:

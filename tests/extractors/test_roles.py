@@ -1883,3 +1883,21 @@ def test_roles_its_post_is_the_appointing_bodys(run, text, expected) -> None:
 def test_roles_a_rank_or_field_before_a_title_is_part_of_it(run, text, expected) -> None:
     found = titled(run(text, published="2026-03-11"))
     assert expected in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the model runs a people's word on into the portfolio before the title: the people's country
+        ("Indian External Affairs Minister Arjun Mehra discussed trade with his counterpart.",
+         ("Arjun Mehra", "External Affairs Minister", "India")),
+        ("Greek Civil Protection Minister Eleni Karra visited the island on Monday.",
+         ("Eleni Karra", "Civil Protection Minister", "Greece")),
+        # a body's name with a people's word in it stays the body
+        ("The Russian Direct Investment Fund chief Oleg Panin spoke.",
+         ("Oleg Panin", "chief", "Russian Direct Investment Fund")),
+    ],
+)
+def test_roles_a_peoples_word_before_a_portfolio_and_its_title_is_the_country(run, text, expected) -> None:
+    found = titled(run(text, published="2026-03-11"))
+    assert expected in found, found
