@@ -1653,3 +1653,18 @@ def test_events_a_habit_or_a_banned_happening_is_no_event(run, text) -> None:
 def test_events_a_first_time_is_one_happening(run) -> None:
     found = typed_events(run("She visited Lisbon for the first time on Monday.", published="2026-03-11"))
     assert ("visit", "2026-03-09", "Lisbon") in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Heavy fighting broke out in the town of Bunia on Monday.", ("clash", "2026-03-09", "Bunia")),
+        ("The army launched an offensive against rebels in Ituri province on Sunday.",
+         ("offensive", "2026-03-08", "Ituri")),
+        # "offensive" as a word of judgement, "fighting" as a noun's modifier: no happening
+        ("The remarks were offensive to many voters in Bunia on Monday.", None),
+    ],
+)
+def test_events_fighting_and_an_offensive_are_happenings(run, text, expected) -> None:
+    found = typed_events(run(text, published="2026-03-11"))
+    assert (expected in found) if expected else found == [], found
