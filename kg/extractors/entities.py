@@ -65,6 +65,7 @@ TEAM_TITLE_STARTS = word_list("team_title_starts")
 PORTFOLIO_HEADS = {"minister", "secretary", "commissioner"}  # a cabinet's posts, written after their portfolio
 PERSONAL_HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame"}  # a person's alone
 APPOINTING_VERBS = word_list("appointing_verbs")
+APPOINTMENT_NOUNS = {"appointment", "nomination", "election", "confirmation", "selection"}  # "the X of Y as Z"
 LOCALITY_NOUNS = word_list("locality_nouns")
 NAME_PARTS = ("PROPN", "ADJ", "NOUN")  # the parts of speech the tagger gives a name's words it does not know
 LEADING_WORDS = {"the", "a", "an"}
@@ -1000,24 +1001,29 @@ class EntityTable:
 
     def _with_appointed_people(self, spans: list[Span]) -> list[Span]:
         """A person's name the model missed or read as a work or a body, given a post by an appointing verb:
-        "the board appointed Thandiwe Nkosi as chief executive", "Ana Ruiz Paz was named as its new director":
-        two to four capitalised proper nouns, the verb's object (or its passive subject) with "as" and a title."""
-        misread = {i: (s.start, s.end) for s in spans if s.label_ in MISLABELS - {"PERSON"}
-                   for i in range(s.start, s.end)}
-        taken = {i for s in spans if s.label_ not in MISLABELS - {"PERSON"} for i in range(s.start, s.end)}
+        "the board appointed Thandiwe Nkosi as chief executive", "Ana Ruiz Paz was named as its new director", "the
+        appointment of Thabo Molefe as deputy governor": two to four capitalised proper nouns, the verb's object (or
+        its passive subject, or the noun's "of") with "as" and a title."""
+        labels = MISLABELS - {"PERSON"} | {"ORG"}  # (a body's name is left alone by the test of its words below)
+        misread = {i: (s.start, s.end) for s in spans if s.label_ in labels for i in range(s.start, s.end)}
+        taken = {i for s in spans if s.label_ not in labels for i in range(s.start, s.end)}
         found = []
-        for verb in (t for t in self.tokens if t.lemma_.lower() in APPOINTING_VERBS and t.pos_ == "VERB"):
-            for name in (c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "oprd")):
-                posts = [p for p in [*verb.children, *name.children] if p.lower_ == "as" and p.dep_ == "prep"
-                         and any(o.dep_ == "pobj" and o.lower_ in self.lexicon.titles_by_last for o in p.children)]
-                start = name.left_edge.i
-                words = list(self.tokens[start : name.i + 1])
-                if posts and 2 <= len(words) <= 4 and all(
-                        w.pos_ == "PROPN" and w.is_alpha and w.text.istitle() and w.i not in taken
-                        and w.lower_ not in self.lexicon.title_words and not self.lexicon.org_word(w.text)
-                        and misread.get(w.i, (start, name.i + 1)) == (start, name.i + 1) for w in words) \
-                        and not self.lexicon.organization(self.doc[start : name.i + 1].text):
-                    found.append(Span(self.doc, start, name.i + 1, label="PERSON"))
+        named = [(verb, name) for verb in self.tokens if verb.lemma_.lower() in APPOINTING_VERBS and verb.pos_ == "VERB"
+                 for name in verb.children if name.dep_ in ("dobj", "nsubjpass", "oprd")]  # (head, name) pairs
+        named += [(noun, name) for noun in self.tokens if noun.lemma_.lower() in APPOINTMENT_NOUNS
+                  for of in noun.children if of.dep_ == "prep" and of.lower_ == "of"
+                  for name in of.children if name.dep_ == "pobj"]  # "the appointment of X as deputy governor"
+        for head, name in named:
+            posts = [p for p in [*head.children, *name.children] if p.lower_ == "as" and p.dep_ == "prep"
+                     and any(o.dep_ == "pobj" and o.lower_ in self.lexicon.titles_by_last for o in p.children)]
+            start = name.left_edge.i
+            words = list(self.tokens[start : name.i + 1])
+            if posts and 2 <= len(words) <= 4 and all(
+                    w.pos_ == "PROPN" and w.is_alpha and w.text.istitle() and w.i not in taken
+                    and w.lower_ not in self.lexicon.title_words and not self.lexicon.org_word(w.text)
+                    and misread.get(w.i, (start, name.i + 1)) == (start, name.i + 1) for w in words) \
+                    and not self.lexicon.organization(self.doc[start : name.i + 1].text):
+                found.append(Span(self.doc, start, name.i + 1, label="PERSON"))
         return _overriding(spans, found)
 
     def _with_bracketed_short_names(self, spans: list[Span]) -> list[Span]:

@@ -67,6 +67,7 @@ PORTFOLIO_HEADS = word_list("portfolio_heads")
 PORTFOLIO_WORDS = 6  # "Senior Director for European Affairs, ...": words between a title and its comma
 FUNCTION_WORDS = 3  # "head of risk and compliance at Y": the lower-case words of the work a title heads
 FUNCTION_HEADS = word_list("function_heads")
+OWN_POST_VERBS = {"appoint", "name", "elect", "choose", "select"}  # a body giving a post of its own, not confirming
 DESCRIPTOR_WORDS = 4  # "state-owned grid operator": lower-case words between "of" and a company name
 BODY_NAME_LOWER_WORDS = 3  # "Estonia's [national electoral commission] chair": a body's lower-case words
 CONTEXT_SENTENCES = 2  # sentences before a title that may name its country
@@ -1332,7 +1333,8 @@ def _appointing_body(verb: Token, role: str, table: EntityTable) -> str | None:
     """The body whose post a person is named to, told by who names them: "Rede Lusa de Energia named X as chief
     executive", "The board of Zeta Bank named X", "Y said it had appointed X" (the company); for a national
     title, the country of the body that confirms it ("Uzbekistan's lower house approved X as prime minister").
-    Not a body of state confirming another's post ("The Senate confirmed X as Secretary of Energy")."""
+    Not a body of state confirming another's post ("The Senate confirmed X as Secretary of Energy"); a body of
+    state that appoints, names or elects to a post that is no country's has given a post of its own."""
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is not None and subject.lower_ == "it" and verb.dep_ == "ccomp" \
             and verb.head.lemma_.lower() in REPORTING_VERBS:
@@ -1360,6 +1362,8 @@ def _appointing_body(verb: Token, role: str, table: EntityTable) -> str | None:
     if table.kind(key) == GOVERNMENT_BODY and national:  # the country whose body it is
         owner = next((table.key_at(c) for c in subject.children if c.dep_ == "poss" and table.key_at(c)), None)
         return owner if owner is not None and table.kind(owner) == COUNTRY else None
+    if table.kind(key) == GOVERNMENT_BODY and verb.lemma_.lower() in OWN_POST_VERBS:
+        return key  # "the Electoral Commission named X as director of elections": a post of its own
     return None
 
 

@@ -1901,3 +1901,26 @@ def test_roles_a_rank_or_field_before_a_title_is_part_of_it(run, text, expected)
 def test_roles_a_peoples_word_before_a_portfolio_and_its_title_is_the_country(run, text, expected) -> None:
     found = titled(run(text, published="2026-03-11"))
     assert expected in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a body of state that names someone to a post that is no country's gives a post of its own
+        ("Malawi's Electoral Commission named Chikondi Phiri as director of elections on Monday.",
+         ("Chikondi Phiri", "director", "Electoral Commission")),
+        ("The Ministry of Health appointed Grace Banda as director of public health.",
+         ("Grace Banda", "director", "Ministry of Health")),
+        # a name the model read as a body, in "the appointment of X as a title"
+        ("The Reserve Bank of Malawi announced the appointment of Thabo Molefe as deputy governor.",
+         ("Thabo Molefe", "deputy governor", None)),
+    ],
+)
+def test_roles_a_post_a_body_of_state_gives_and_the_one_appointed(run, text, expected) -> None:
+    found = titled(run(text, published="2026-03-11"))
+    assert expected in found, found
+
+
+def test_roles_a_body_of_state_confirming_a_post_abroad_is_not_its_body(run) -> None:
+    found = titled(run("The Senate confirmed Dana Whitfield as ambassador to Chile."))
+    assert not any(org == "Senate" for _, _, org in found), found
