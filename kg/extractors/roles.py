@@ -589,6 +589,10 @@ def _iter_roles(doc: Doc, table: EntityTable, document: Document, sentences: lis
                     fact = None
             told_here = told.pop((sent.start, key), [])
             named = None if told_here else _named_to_post(doc, start, end, key, table, document, sent)
+            if named is not None and end < sent.end and doc[end].lower_ == "as":
+                # "appointed A as interior minister, B as foreign minister": B's post is the one after "as", not
+                # the one before the comma
+                facts = [f for f in facts if f.evidence[0].extractor != APPOSITION]
             facts += told_here + ([named] if named else [])
             if fact and fact.evidence[0].extractor == "roles.title_before_name":
                 facts += _coordinated_titles(doc, start, fact, table, home)
@@ -1423,7 +1427,15 @@ def _named_to_post(doc: Doc, start: int, end: int, person: str, table: EntityTab
                    sent: Span) -> RoleFact | None:
     """ "appointed X finance minister", "named X its new chief executive", read by the words alone when
     the parse lost the verb: an appointing verb, the name, then a title after at most a possessor and a
-    word like "new"."""
+    word like "new"; and a further pair after an appointing verb, "... A as minister of finance and B as minister
+    of health"."""
+    if start - 1 >= sent.start and doc[start - 1].lower_ in ("and", ",") and end + 1 < sent.end \
+            and doc[end].lower_ == "as" and any(t.lemma_.lower() in APPOINTING_VERBS for t in doc[sent.start : start]):
+        # "swore in A as minister of finance and B as minister of health": the second pair, read along the words
+        span = match_title_around(doc, end + 1 + (doc[end + 1].lower_ in ("the", "a", "an")), table)
+        if span is None or span[0] > end + 2:
+            return None
+        return _post_of(doc, doc[span[1] - 1], person, table, document, sent, NAMED_TO_POST, 0.75)
     if start - 1 < sent.start or doc[start - 1].lemma_.lower() not in APPOINTING_VERBS:
         return None
     i = end

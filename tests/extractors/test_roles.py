@@ -1924,3 +1924,11 @@ def test_roles_a_post_a_body_of_state_gives_and_the_one_appointed(run, text, exp
 def test_roles_a_body_of_state_confirming_a_post_abroad_is_not_its_body(run) -> None:
     found = titled(run("The Senate confirmed Dana Whitfield as ambassador to Chile."))
     assert not any(org == "Senate" for _, _, org in found), found
+
+
+def test_roles_each_pair_after_an_appointing_verb_is_a_post_of_its_own(run) -> None:
+    text = ("The president appointed Ana Diaz as interior minister, Luis Perez as foreign minister and Rosa Gil as "
+            "finance minister.")
+    found = {(person, role) for person, role, _ in titled(run(text))}
+    assert found == {("Ana Diaz", "interior minister"), ("Luis Perez", "foreign minister"),
+                     ("Rosa Gil", "finance minister")}, found
