@@ -1588,13 +1588,16 @@ def _title_before_name(doc: Doc, start: int, end: int, person: str, table: Entit
     lower = sent.start
     if start - 1 >= lower and doc[start - 1].lower_ == COUNTERPART:
         return _counterpart(doc, start, person, table, document, sent, found)
-    title_start = match_title(doc, start, table)
+    name_start = start
+    while name_start - 1 > lower and doc[name_start - 1].lower_ in HONORIFIC_TITLES:
+        name_start -= 1  # "Health Minister Dr. X": a word of address between the title and the name
+    title_start = match_title(doc, name_start, table)
     if title_start is None or title_start < lower:
         return _title_of_org_before_name(doc, start, person, table, document, sent)
     portfolio = _portfolio_before(doc, title_start, table, lower)
     if portfolio is not None:  # "Home Affairs Minister X": a portfolio the model read as an organization
         title_start = portfolio
-    title = doc[title_start:start].text
+    title = doc[title_start:name_start].text
     qualifier, i = _qualifier_before(doc, title_start, lower)
     org, i = _org_before(doc, _modifiers_start(doc, i, lower, start), table, lower,  # "Cusco regional governor"
                          personal=title.lower() in PERSONAL_POSTS)

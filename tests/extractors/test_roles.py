@@ -1932,3 +1932,16 @@ def test_roles_each_pair_after_an_appointing_verb_is_a_post_of_its_own(run) -> N
     found = {(person, role) for person, role, _ in titled(run(text))}
     assert found == {("Ana Diaz", "interior minister"), ("Luis Perez", "foreign minister"),
                      ("Rosa Gil", "finance minister")}, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Health Minister Dr. Aline Mukeshimana told reporters that the labs would open in March.",
+         ("Aline Mukeshimana", "Health Minister")),
+        ("Foreign Minister H.E. Ahmed Al-Sayed received the envoy.", ("Ahmed Al-Sayed", "Foreign Minister")),
+    ],
+)
+def test_roles_a_word_of_address_between_a_title_and_a_name(run, text, expected) -> None:
+    found = {(person, role) for person, role, _ in titled(run(text, published="2026-03-11"))}
+    assert expected in found, found
