@@ -1739,9 +1739,7 @@ def _function_title_end(doc: Doc, title_end: int, table: EntityTable, limit: int
     compliance at Harbour Bank", "director of communications for Y" (`title_end` itself when "of" and one to
     three lower-case words are not followed by "at" or "for" and a body's name)."""
     i = title_end + 1
-    if i >= limit or doc[title_end].lower_ != "of":
-        return title_end
-    if doc[title_end - 1].lower_ not in FUNCTION_HEADS:
+    if i >= limit or doc[title_end].lower_ != "of" or doc[title_end - 1].lower_ not in FUNCTION_HEADS:
         return title_end
     while i < limit and i - title_end <= FUNCTION_WORDS and doc[i].is_alpha and doc[i].text.islower() \
             and doc[i].lower_ not in ("at", "for", "the") and table.key_at(i) is None:
