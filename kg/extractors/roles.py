@@ -13,6 +13,7 @@ from kg.extractors.circumstances import REPORTING_VERBS, countries_named, countr
 from kg.extractors.context import HomeContext
 from kg.extractors.entities import (
     APPOINTING_VERBS,
+    APPOINTMENT_NOUNS,
     COMPANY_NOUNS,
     HONORIFIC_TITLES,
     POSSESSIVE_MARKS,
@@ -1290,6 +1291,10 @@ def _told_posts(doc: Doc, table: EntityTable, document: Document,
             if fact is not None and fact.org is None and "org" in slots:  # "X joined Y as chief risk officer"
                 fact = replace(fact, org=_org_named_by(slots["org"], table))
             verb = next((a for a in post.ancestors if a.pos_ == "VERB"), None)
+            if fact is not None and fact.org is None and verb is not None and any(
+                    a.lemma_.lower() in APPOINTMENT_NOUNS and a.i > verb.i for a in post.ancestors):
+                # "The Reserve Bank of X announced the appointment of Y as deputy governor": the announcer's post
+                fact = replace(fact, org=_appointing_body(verb, fact.role, table))
             if fact is not None and verb is not None and verb.lemma_.lower() in APPOINTING_VERBS and (
                     fact.org is None or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children)):
                 # "Y named X as chief executive": Y's; "Y named X, until now at Z, as its chief executive": Y's

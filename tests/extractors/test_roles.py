@@ -1911,9 +1911,9 @@ def test_roles_a_peoples_word_before_a_portfolio_and_its_title_is_the_country(ru
          ("Chikondi Phiri", "director", "Electoral Commission")),
         ("The Ministry of Health appointed Grace Banda as director of public health.",
          ("Grace Banda", "director", "Ministry of Health")),
-        # a name the model read as a body, in "the appointment of X as a title"
+        # a name the model read as a body, in "the appointment of X as a title"; the announcer's post
         ("The Reserve Bank of Malawi announced the appointment of Thabo Molefe as deputy governor.",
-         ("Thabo Molefe", "deputy governor", None)),
+         ("Thabo Molefe", "deputy governor", "Reserve Bank of Malawi")),
     ],
 )
 def test_roles_a_post_a_body_of_state_gives_and_the_one_appointed(run, text, expected) -> None:
