@@ -389,7 +389,7 @@ def _untagged_lone_name(token: Token, table: EntityTable) -> bool:
     if any(0 <= i < len(doc) and doc[i].is_alpha and doc[i].text[0].isupper() for i in (token.i - 1, token.i + 1)):
         return False  # a word of a longer name ("Gazprom Neft" parsed apart)
     if any(token.text in record.label.split() for record in table.records.values()):
-        return False  # a word of a name told in full ("Pinzón" of "Eduardo Pinzón Arregoces", "Everbright" of a firm's)
+        return False  # a word of a name told in full ("Ruiz" of "Ana Ruiz Mendez", "Kestrel" of a firm's name)
     return (token.is_alpha and len(token.text) > 2 and token.text[0].isupper() and token.ent_type_ in MISREAD_NAMES
             and not token.is_sent_start and not lexicon.country(token.text) and not lexicon.known_city(token.text)
             and not lexicon.demonym(token.text) and token.lower_ not in lexicon.title_words
