@@ -526,13 +526,14 @@ class EntityTable:
         preps = ("at", "in") if span.label_ == "EVENT" else ("at",)
         if span.label_ not in ("ORG", "EVENT", "FAC"):
             return [span]
-        cut = next((i for i in range(span.start + 1, span.end - 1) if self.lowers[i] in preps
-                    and self.tokens[i + 1 + (self.lowers[i + 1] == "the")].text[:1].isupper()), None)
-        if cut is None:
+        names = ((i, i + 1 + (self.lowers[i + 1] == "the")) for i in range(span.start + 1, span.end - 1)
+                 if self.lowers[i] in preps)  # (the preposition, where the name after it starts)
+        cut, start = next(((i, j) for i, j in names if j < span.end and self.tokens[j].text[:1].isupper()),
+                          (None, None))
+        if cut is None or start is None:
             return [span]
         head = self.lowers[cut - 1]
         label = "FAC" if head in SITE_NOUNS or head in PLACE_NOUNS else ("ORG" if span.label_ == "FAC" else span.label_)
-        start = cut + 1 + (self.lowers[cut + 1] == "the")
         place = self.doc[start : span.end]
         kind = self.lexicon.org_word(place[-1].text)
         where = "GPE" if self.lexicon.city_country(place.text) or self.lexicon.country(place.text) else (
@@ -763,7 +764,7 @@ class EntityTable:
         locality's word written in lower case (a capitalised one may end a body's name: "the Health Department");
         not a known country or people's word ("the Ghanaian district")."""
         tokens, found = self.tokens, []
-        kept = {i: s for s in spans if s.label_ not in ("NORP",) for i in range(s.start, s.end)}
+        kept = {i for s in spans if s.label_ != "NORP" for i in range(s.start, s.end)}
         for noun in tokens:
             if noun.lower_ not in LOCALITY_NOUNS or not noun.text.islower() or noun.pos_ not in ("NOUN", "PROPN") \
                     or noun.dep_ in ("compound", "amod", "nmod"):

@@ -1291,14 +1291,14 @@ def _told_posts(doc: Doc, table: EntityTable, document: Document,
             if fact is not None and fact.org is None and "org" in slots:  # "X joined Y as chief risk officer"
                 fact = replace(fact, org=_org_named_by(slots["org"], table))
             verb = next((a for a in post.ancestors if a.pos_ == "VERB"), None)
-            if fact is not None and fact.org is None and verb is not None and any(
-                    a.lemma_.lower() in APPOINTMENT_NOUNS and a.i > verb.i for a in post.ancestors):
-                # "The Reserve Bank of X announced the appointment of Y as deputy governor": the announcer's post
-                fact = replace(fact, org=_appointing_body(verb, fact.role, table))
-            if fact is not None and verb is not None and verb.lemma_.lower() in APPOINTING_VERBS and (
-                    fact.org is None or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children)):
-                # "Y named X as chief executive": Y's; "Y named X, until now at Z, as its chief executive": Y's
-                # (its own post, not its country's: "the National Assembly elected X as its president")
+            appointed = verb is not None and verb.lemma_.lower() in APPOINTING_VERBS  # "Y named X as chief
+            #   executive": Y's; "Y announced the appointment of X as deputy governor": the announcer's
+            announced = verb is not None and any(a.lemma_.lower() in APPOINTMENT_NOUNS and a.i > verb.i
+                                                 for a in post.ancestors)
+            if fact is not None and (appointed or announced) and (fact.org is None or appointed and any(
+                    c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children)):
+                # "Y named X, until now at Z, as its chief executive": Y's (its own post, not its country's: "the
+                # National Assembly elected X as its president")
                 body = _appointing_body(verb, fact.role, table)
                 if fact.org is None or body is not None and table.kind(body) != COUNTRY:
                     fact = replace(fact, org=body or fact.org)
@@ -1593,9 +1593,7 @@ def _title_before_name(doc: Doc, start: int, end: int, person: str, table: Entit
     lower = sent.start
     if start - 1 >= lower and doc[start - 1].lower_ == COUNTERPART:
         return _counterpart(doc, start, person, table, document, sent, found)
-    name_start = start
-    while name_start - 1 > lower and doc[name_start - 1].lower_ in HONORIFIC_TITLES:
-        name_start -= 1  # "Health Minister Dr. X": a word of address between the title and the name
+    name_start = _addressed_from(doc, start, lower)  # "Health Minister Dr. X": a word of address between
     title_start = match_title(doc, name_start, table)
     if title_start is None or title_start < lower:
         return _title_of_org_before_name(doc, start, person, table, document, sent)
@@ -1617,6 +1615,13 @@ def _title_before_name(doc: Doc, start: int, end: int, person: str, table: Entit
         org = inside[0] if inside else None
     evidence = make_evidence(sent, document, "roles.title_before_name", 0.9)
     return RoleFact(person, title, org, (evidence,), qualifier)
+
+
+def _addressed_from(doc: Doc, start: int, lower: int) -> int:
+    """Where the words of address right before a name starting at `start` begin ("H.E. Dr. X"), after `lower`."""
+    while start - 1 > lower and doc[start - 1].lower_ in HONORIFIC_TITLES:
+        start -= 1
+    return start
 
 
 def _rank_only(role: str) -> bool:
@@ -1795,8 +1800,8 @@ def _described(doc: Doc, start: int, end: int, person: str, table: EntityTable,
     lead = _title_worn_before(doc, start, sent.start, table)  # "the head of X, former Liberian Vice President Y"
     if lead != start and (before := table.key_at(lead - 2)) is not None and table.kind(before) == PERSON:
         lead = start  # "Minister X Y, former Vice Minister Z": titled names in a row, no title before the comma
-    while lead - 1 > sent.start and doc[lead - 1].lower_ in HONORIFIC_TITLES:
-        lead -= 1  # "the Prime Minister of Ethiopia, H.E. Dr. X,": words of address between the comma and the name
+    lead = _addressed_from(doc, lead, sent.start)  # "the Prime Minister of Ethiopia, H.E. Dr. X,": words of
+    #                                                address between the comma and the name
     if lead - 1 > sent.start and doc[lead - 1].text == "," and end < sent.end and doc[end].text in (",", "."):
         # "with Peru's Minister of Foreign Affairs, X, to ...", "the governor of X state, Y,": the words read
         # along when the parse lost the apposition; the candidate is the title phrase's head, which "of X" hangs

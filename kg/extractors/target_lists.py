@@ -8,7 +8,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from kg.extractors.entities import COMPANY_NOUNS, PORTFOLIO_WORDS, EntityTable, glued_hyphen
-from kg.extractors.lexicon import word_list
+from kg.extractors.lexicon import Lexicon, word_list
 from kg.model import COMPANY, COUNTRY, GOVERNMENT_BODY, ORGANIZATION, PERSON, PLACE
 
 NAME_NUMBER = re.compile(r"[A-Z][A-Za-z]+-\d+")  # "Russia-1": a channel or a product, not the place
@@ -384,25 +384,25 @@ def _untagged_lone_name(token: Token, table: EntityTable) -> bool:
     """A capitalised word the model tagged as nothing (or as a people or a work), in a target's place, alone
     (no capitalised word beside it), that is no word of a name the article tells, no known country, town,
     people, title or word of a body's name, and does not open its sentence: "sanctions on Rostec"."""
-    lexicon = table.lexicon
     doc = token.doc
     if any(0 <= i < len(doc) and doc[i].is_alpha and doc[i].text[0].isupper() for i in (token.i - 1, token.i + 1)):
         return False  # a word of a longer name ("Gazprom Neft" parsed apart)
     if any(token.text in record.label.split() for record in table.records.values()):
         return False  # a word of a name told in full ("Ruiz" of "Ana Ruiz Mendez", "Kestrel" of a firm's name)
     return (token.is_alpha and len(token.text) > 2 and token.text[0].isupper() and token.ent_type_ in MISREAD_NAMES
-            and not token.is_sent_start and not lexicon.country(token.text) and not lexicon.known_city(token.text)
-            and not lexicon.demonym(token.text) and token.lower_ not in lexicon.title_words
-            and not lexicon.org_word(token.text))
+            and not token.is_sent_start and _plain_word(token, table.lexicon))
 
 
 def _person_shaped(words: Span, table: EntityTable) -> bool:
     """Two or three capitalised words none of which is a title, an organization word or a known place."""
-    lexicon = table.lexicon
-    return 2 <= len(words) <= 3 and all(
-        word.text.istitle() and word.is_alpha and word.lower_ not in lexicon.title_words
-        and not lexicon.org_word(word.text) and not lexicon.country(word.text) and not lexicon.known_city(word.text)
-        and not lexicon.demonym(word.text) for word in words)
+    return 2 <= len(words) <= 3 and all(word.text.istitle() and word.is_alpha and _plain_word(word, table.lexicon)
+                                        for word in words)
+
+
+def _plain_word(word: Token, lexicon: Lexicon) -> bool:
+    """A capitalised word that is no title's word, no word of a body's name, and no known country, town or people."""
+    return (word.lower_ not in lexicon.title_words and not lexicon.org_word(word.text)
+            and not lexicon.country(word.text) and not lexicon.known_city(word.text) and not lexicon.demonym(word.text))
 
 
 def targets_of_noun(noun: Token) -> list[Token]:
