@@ -1014,6 +1014,7 @@ class EntityTable:
         named += [(noun, name) for noun in self.tokens if noun.lemma_.lower() in APPOINTMENT_NOUNS
                   for of in noun.children if of.dep_ == "prep" and of.lower_ == "of"
                   for name in of.children if name.dep_ == "pobj"]  # "the appointment of X as deputy governor"
+        named += self._lined_up(self.tokens)
         for head, name in named:
             posts = [p for p in [*head.children, *name.children] if p.lower_ == "as" and p.dep_ == "prep"
                      and any(o.dep_ == "pobj" and o.lower_ in self.lexicon.titles_by_last for o in p.children)]
@@ -1026,6 +1027,14 @@ class EntityTable:
                     and not self.lexicon.organization(self.doc[start : name.i + 1].text):
                 found.append(Span(self.doc, start, name.i + 1, label="PERSON"))
         return _overriding(spans, found)
+
+    def _lined_up(self, tokens: Doc) -> list[tuple[Token, Token]]:
+        """The names of a line-up, as (head, name) pairs: a proper noun with "as" and a title hung on it, when its
+        sentence has two or more ("the cabinet keeps A as foreign minister, B as defence minister and ...")."""
+        given = [t for t in tokens if t.pos_ == "PROPN" and any(
+            c.dep_ == "prep" and c.lower_ == "as" and any(o.dep_ == "pobj" and o.lower_ in self.lexicon.titles_by_last
+                                                           for o in c.children) for c in t.children)]
+        return [(name, name) for name in given if sum(other.sent == name.sent for other in given) > 1]
 
     def _with_bracketed_short_names(self, spans: list[Span]) -> list[Span]:
         """ "Levan Gelashvili (Gelashvili), a Georgian national, ...", "Nino Kapanadze (Kapanadze)": capitalised

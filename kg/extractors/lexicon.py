@@ -188,7 +188,7 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
                 "governor", "mayor", "chairman", "chair", "commander", "ambassador", "envoy", "representative",
                 "adviser", "advisor", "counsel", "officer", "coordinator", "administrator", "president", "state",
                 "general", "chancellor", "superintendent", "inspector", "leader", "editor", "economist", "analyst",
-                "manager", "correspondent", "judge", "prosecutor", "coach", "captain")
+                "manager", "correspondent", "judge", "prosecutor", "coach", "captain", "commissioner")
     # ("Deputy Secretary General", "Deputy Attorney General", "Federal Chancellor", "Chief Superintendent", "deputy
     #  leader", "senior economist", "chief prosecutor", "assistant coach")
     ranks = [(row[0], row[1] if len(row) > 1 else None) for row in _rows("title_ranks.txt", data_dir)]

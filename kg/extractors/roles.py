@@ -53,6 +53,7 @@ NOT_NATIONAL = word_list("not_national")
 LINE_OPENERS = HONORIFIC_TITLES | {"the", "his", "her", "lord", "lady", "-", "*", "\u2022"}
 BODY_NAME_WORDS = 8  # "United States Trade and Development Agency"
 TOLD_TAGS = {"VBD", "MD"}  # a past tense or a modal: a sentence that tells something, not a list line
+PRESENT_TAGS = {"VBZ", "VBP"}  # a present tense tells too, in lower case ("is visiting"; a title is capitalised)
 LOCAL_HEADS = word_list("local_heads")
 LOCAL_RANKS = word_list("local_ranks")
 COURT_HEADS = word_list("court_heads")
@@ -443,7 +444,29 @@ def _org_after(doc: Doc, start: int, table: EntityTable, preps: set[str], limit:
         body += 1
     if country and body < limit and table.lexicon.org_word(doc[body].text) == GOVERNMENT_BODY:
         return country
-    return _body_named_before(doc, i, table, limit)
+    return _country_of_body(doc, i, table, limit) or _body_named_before(doc, i, table, limit)
+
+
+def _country_of_body(doc: Doc, i: int, table: EntityTable, limit: int) -> str | None:
+    """The country in "the army of Chad", "the national police of Peru", "the ministry of mines of Guinea"
+    at token `i`: lower-case words up to a word for a body of state, then "of" a country's name (past
+    the body's lower-case portfolio)."""
+    def lower_word(j: int) -> bool:
+        return j < limit and doc[j].is_lower and doc[j].is_alpha and doc[j].lower_ != "of"
+
+    body = i
+    while lower_word(body) and body - i < DESCRIPTOR_WORDS \
+            and table.lexicon.org_word(doc[body].text) != GOVERNMENT_BODY:
+        body += 1
+    if not lower_word(body) or table.lexicon.org_word(doc[body].text) != GOVERNMENT_BODY:
+        return None
+    after = body + 1
+    if after + 1 < limit and doc[after].lower_ == "of" and lower_word(after + 1):
+        after += 1  # "of mines": the portfolio
+        while lower_word(after) and after - body <= DESCRIPTOR_WORDS:
+            after += 1
+    key = table.key_at(after + 1) if after + 1 < limit and doc[after].lower_ == "of" else None
+    return key if key and table.kind(key) == COUNTRY else None
 
 
 def _body_named_before(doc: Doc, i: int, table: EntityTable, limit: int) -> str | None:
@@ -1434,11 +1457,14 @@ def _named_to_post(doc: Doc, start: int, end: int, person: str, table: EntityTab
     the parse lost the verb: an appointing verb, the name, then a title after at most a possessor and a
     word like "new"; and a further pair after an appointing verb, "... A as minister of finance and B as minister
     of health"."""
-    if start - 1 >= sent.start and doc[start - 1].lower_ in ("and", ",") and end + 1 < sent.end \
-            and doc[end].lower_ == "as" and any(t.lemma_.lower() in APPOINTING_VERBS for t in doc[sent.start : start]):
-        # "swore in A as minister of finance and B as minister of health": the second pair, read along the words
-        span = match_title_around(doc, end + 1 + (doc[end + 1].lower_ in ("the", "a", "an")), table)
-        if span is None or span[0] > end + 2:
+    if end + 1 < sent.end and doc[end].lower_ == "as" and (
+            start - 1 >= sent.start and doc[start - 1].lower_ in ("and", ",")
+            and any(t.lemma_.lower() in APPOINTING_VERBS for t in doc[sent.start : start])
+            or len(_posts_given_as(doc, sent, table)) > 1):
+        # "swore in A as minister of finance and B as minister of health": the second pair, read along the words;
+        # "the cabinet includes A as foreign minister, B as defence minister and ...": each pair of a line-up
+        span = _post_given_as(doc, end, table)
+        if span is None:
             return None
         return _post_of(doc, doc[span[1] - 1], person, table, document, sent, NAMED_TO_POST, 0.75)
     if start - 1 < sent.start or doc[start - 1].lemma_.lower() not in APPOINTING_VERBS:
@@ -1451,6 +1477,23 @@ def _named_to_post(doc: Doc, start: int, end: int, person: str, table: EntityTab
     if span is None or span[0] != i:
         return None
     return _post_of(doc, doc[span[1] - 1], person, table, document, sent, NAMED_TO_POST, 0.75)
+
+
+def _post_given_as(doc: Doc, as_word: int, table: EntityTable) -> tuple[int, int] | None:
+    """The title right after "as" at token `as_word` ("as the foreign minister"), as a (start, end) range."""
+    if as_word + 1 >= len(doc):
+        return None
+    first = as_word + 1 + (doc[as_word + 1].lower_ in ("the", "a", "an"))
+    span = match_title_around(doc, first, table) if first < len(doc) else None
+    return span if span is not None and span[0] == first else None
+
+
+def _posts_given_as(doc: Doc, sent: Span, table: EntityTable) -> list[int]:
+    """The people of a sentence each written with "as" and a title right after the name: "A as foreign
+    minister, B as defence minister": a line-up, read pair by pair."""
+    return [start for start, end, key in table.mentions_in(sent.start, sent.end)
+            if table.kind(key) == PERSON and end < sent.end and doc[end].lower_ == "as"
+            and _post_given_as(doc, end, table) is not None]
 
 
 def _with_listed(noun: Token) -> list[Token]:
@@ -1497,7 +1540,8 @@ def _titles_of_line(doc: Doc, start: int, end: int, person: str, table: EntityTa
     line_end = sent.end
     while line_end > end and (doc[line_end - 1].is_space or doc[line_end - 1].text in (".", ";")):
         line_end -= 1
-    if "\n" in doc[end:line_end].text or any(t.tag_ in TOLD_TAGS for t in doc[end:line_end]) \
+    if "\n" in doc[end:line_end].text or any(t.tag_ in TOLD_TAGS or t.tag_ in PRESENT_TAGS and t.is_lower
+                                             for t in doc[end:line_end]) \
             or not _ends_line(doc, sent):
         return []  # a sentence that goes on ("X, Iceland's ambassador, said ...") is no line of a list
     commas = [i for i in range(end, line_end) if doc[i].text == ","]

@@ -1945,3 +1945,66 @@ def test_roles_each_pair_after_an_appointing_verb_is_a_post_of_its_own(run) -> N
 def test_roles_a_word_of_address_between_a_title_and_a_name(run, text, expected) -> None:
     found = {(person, role) for person, role, _ in titled(run(text, published="2026-03-11"))}
     assert expected in found, found
+
+
+def test_roles_a_sentence_that_goes_on_in_the_present_is_no_line_of_a_list(run) -> None:
+    found = titled(run("Brynja Olafsdottir, Iceland's trade minister, is touring Bergen this week."))
+    assert found == {("Brynja Olafsdottir", "trade minister", "Iceland")}, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The prosecutor general of Estonia, Mari Tamm, opened an inquiry.",
+         ("Mari Tamm", "prosecutor general", "Estonia")),
+        ("Okoth Wanyama, Kenya's minister of state for foreign affairs, led the talks.",
+         ("Okoth Wanyama", "minister of state for foreign affairs", "Kenya")),
+        ("Jonas Berzins, the consul general of Latvia in Toronto, welcomed the visitors.",
+         ("Jonas Berzins", "consul general", "Latvia")),
+        ("The rector of Tallinn University, Priit Kask, opened the year.",
+         ("Priit Kask", "rector", "Tallinn University")),
+    ],
+)
+def test_roles_titles_of_prosecutors_ministers_of_state_consuls_and_rectors(run, text, expected) -> None:
+    assert expected in titled(run(text)), titled(run(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ibrahim Sawadogo, a spokesman for the army of Niger, denied the claim.",
+         ("Ibrahim Sawadogo", "spokesman", "Niger")),
+        ("Lucia Vargas, a spokeswoman for the national police of Ecuador, said four were held.",
+         ("Lucia Vargas", "spokeswoman", "Ecuador")),
+        ("Mamadou Barry, head of the ministry of mines of Senegal, resigned.", ("Mamadou Barry", "head", "Senegal")),
+    ],
+)
+def test_roles_a_lower_case_body_of_a_named_country_is_that_countrys(run, text, expected) -> None:
+    assert expected in titled(run(text)), titled(run(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Lucia Ferraro took office as Uruguay's minister of industry on Monday.",
+         ("Lucia Ferraro", "minister of industry", "Uruguay")),
+        ("Kofi Asante took the helm as chief executive of Volta Mills in May.",
+         ("Kofi Asante", "chief executive", "Volta Mills")),
+    ],
+)
+def test_roles_taking_office_as_a_post(run, text, expected) -> None:
+    assert expected in titled(run(text)), titled(run(text))
+
+
+def test_roles_each_pair_of_a_line_up_is_a_post_of_its_own(run) -> None:
+    text = ("The new cabinet keeps Gulnara Sadykova as foreign minister, Timur Bekov as defence minister and "
+            "Aida Osmonova as finance minister.")
+    found = {(person, role) for person, role, _ in titled(run(text))}
+    assert found == {("Gulnara Sadykova", "foreign minister"), ("Timur Bekov", "defence minister"),
+                     ("Aida Osmonova", "finance minister")}, found
+
+
+def test_roles_a_rank_before_a_commissioners_title(run) -> None:
+    text = "Deputy Police Commissioner Kojo Asamoah said six were held."
+    found = {(person, role) for person, role, _ in titled(run(text))}
+    assert found == {("Kojo Asamoah", "Deputy Police Commissioner")}, found
