@@ -1003,8 +1003,9 @@ class EntityTable:
     def _with_appointed_people(self, spans: list[Span]) -> list[Span]:
         """A person's name the model missed or read as a work or a body, given a post by an appointing verb:
         "the board appointed Thandiwe Nkosi as chief executive", "Ana Ruiz Paz was named as its new director", "the
-        appointment of Thabo Molefe as deputy governor": two to four capitalised proper nouns, the verb's object (or
-        its passive subject, or the noun's "of") with "as" and a title."""
+        appointment of Thabo Molefe as deputy governor", "the president swore in X as minister": two to four
+        capitalised proper nouns, the verb's object (or its passive subject, the noun's "of", the name sworn in, or
+        a name of a line-up) with "as" and a title."""
         labels = MISLABELS - {"PERSON"} | {"ORG"}  # (a body's name is left alone by the test of its words below)
         misread = {i: (s.start, s.end) for s in spans if s.label_ in labels for i in range(s.start, s.end)}
         taken = {i for s in spans if s.label_ not in labels for i in range(s.start, s.end)}
@@ -1014,18 +1015,22 @@ class EntityTable:
         named += [(noun, name) for noun in self.tokens if noun.lemma_.lower() in APPOINTMENT_NOUNS
                   for of in noun.children if of.dep_ == "prep" and of.lower_ == "of"
                   for name in of.children if name.dep_ == "pobj"]  # "the appointment of X as deputy governor"
+        named += [(verb, name) for verb in self.tokens if verb.lemma_.lower() == "swear" and verb.pos_ == "VERB"
+                  for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "in"
+                  for name in prep.children if name.dep_ == "pobj"]  # "swore in X as minister of justice"
         named += self._lined_up(self.tokens)
         for head, name in named:
             posts = [p for p in [*head.children, *name.children] if p.lower_ == "as" and p.dep_ == "prep"
                      and any(o.dep_ == "pobj" and o.lower_ in self.lexicon.titles_by_last for o in p.children)]
             start = name.left_edge.i
             words = list(self.tokens[start : name.i + 1])
+            end = name.i + 1  # (a misread span must lie within the name: "[Marta] Nela Quiroga")
             if posts and 2 <= len(words) <= 4 and all(
                     w.pos_ == "PROPN" and w.is_alpha and w.text.istitle() and w.i not in taken
                     and w.lower_ not in self.lexicon.title_words and not self.lexicon.org_word(w.text)
-                    and misread.get(w.i, (start, name.i + 1)) == (start, name.i + 1) for w in words) \
-                    and not self.lexicon.organization(self.doc[start : name.i + 1].text):
-                found.append(Span(self.doc, start, name.i + 1, label="PERSON"))
+                    and start <= misread.get(w.i, (start, end))[0] and misread.get(w.i, (start, end))[1] <= end
+                    for w in words) and not self.lexicon.organization(self.doc[start:end].text):
+                found.append(Span(self.doc, start, end, label="PERSON"))
         return _overriding(spans, found)
 
     def _lined_up(self, tokens: Doc) -> list[tuple[Token, Token]]:

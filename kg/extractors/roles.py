@@ -62,6 +62,8 @@ GENERIC_BODY_NOUNS = word_list("generic_body_nouns")
 PROFESSION_HEADS = word_list("profession_heads")
 BEAT_WORDS = {"affairs", "politics", "issues"}  # "Pacific affairs reporter": what a reporter covers, no body
 COMPANY_POSTS = word_list("company_posts")
+BANK_POSTS = word_list("bank_posts")
+CENTRAL_BANK_WORDS = word_list("central_bank_words")
 LOCAL_BODY_WORDS = ("municipality", "city", "town", "council", "commune", "county", "borough")
 COUNTRY_NOUNS = word_list("country_nouns")
 COUNTRY_LOOKBACK = 80  # tokens searched back for the country "the country" means
@@ -853,7 +855,7 @@ def _with_body_told_before(fact: RoleFact, doc: Doc, title_start: int, lower: in
     """A title before a name whose body is told just before: by a body's word ("The Foreign Ministry rejected
     it. Ministry spokesperson X"), by ", where" after it ("the Y Agency, where Commissioner X"), or, for a post
     of a company's board or management, the one company or organization named in the sentence or the one before
-    ("X Holdings fired its chief. Chairman Y said")."""
+    ("X Holdings fired its chief. Chairman Y said"), and for a bank's governor the one bank so named."""
     word = doc[title_start - 1] if title_start - 1 >= lower else None
     key = None
     if word is not None and word.is_alpha and table.key_at(word) is None and table.lexicon.org_word(word.text):
@@ -865,9 +867,19 @@ def _with_body_told_before(fact: RoleFact, doc: Doc, title_start: int, lower: in
     elif _title_head(fact.role) in COMPANY_POSTS or fact.role.lower() in COMPANY_POSTS:
         bodies = {k for _, _, k in table.mentions_in(lower, title_start) if table.kind(k) in (COMPANY, ORGANIZATION)}
         key = bodies.pop() if len(bodies) == 1 else None
+    elif _title_head(fact.role) in BANK_POSTS:  # "The Bank of X kept its rate. Governor Y said": the bank's
+        bodies = {k for _, _, k in table.mentions_in(lower, title_start)
+                  if table.kind(k) not in (PERSON, PLACE, COUNTRY) and _central_bank(table.label(k))}
+        key = bodies.pop() if len(bodies) == 1 else None
     if key is None:
         return fact
     return _given_org(fact, key, "roles.body_told_before", 0.6)
+
+
+def _central_bank(name: str) -> bool:
+    """Whether a body's name is a central bank's: "Bank of Ghana", "Reserve Bank of Malawi" (not "X Bank")."""
+    words = name.lower().split()
+    return "bank" in words and (words[:2] == ["bank", "of"] or any(w in CENTRAL_BANK_WORDS for w in words))
 
 
 def _with_court(fact: RoleFact, title_start: int, lower: int, table: EntityTable) -> RoleFact:

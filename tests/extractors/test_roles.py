@@ -2008,3 +2008,26 @@ def test_roles_a_rank_before_a_commissioners_title(run) -> None:
     text = "Deputy Police Commissioner Kojo Asamoah said six were held."
     found = {(person, role) for person, role, _ in titled(run(text))}
     assert found == {("Kojo Asamoah", "Deputy Police Commissioner")}, found
+
+
+def test_roles_a_name_sworn_in_as_a_post_is_a_person(run) -> None:
+    found = titled(run("Chilean President Ana Ruiz swore in Marta Nela Quiroga as minister of justice."))
+    assert ("Marta Nela Quiroga", "minister of justice", "Chile") in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Bank of Namibia kept its rate at 7 percent. Governor Tomas Shilongo said prices were easing.",
+         ("Tomas Shilongo", "Governor", "Bank of Namibia")),
+        ("The Reserve Bank of Malawi raised its rate. Deputy Governor Chifundo Banda said the kwacha was weak.",
+         ("Chifundo Banda", "Deputy Governor", "Reserve Bank of Malawi")),
+    ],
+)
+def test_roles_a_governor_after_a_central_bank_is_the_banks(run, text, expected) -> None:
+    assert expected in titled(run(text)), titled(run(text))
+
+
+def test_roles_a_governor_after_a_commercial_bank_is_not_the_banks(run) -> None:
+    found = titled(run("The governor of Ohio visited Harbor Trust Bank. Governor Ellen Marsh said jobs grew."))
+    assert not any(org == "Harbor Trust Bank" for _, _, org in found), found
