@@ -376,7 +376,8 @@ def round_of(token: Token) -> Token:
 
 def carriers(token: Token) -> list[Token]:
     """Verbs that carry an event noun's date and place: "had a call on Tuesday", "welcomed X to Nairobi for
-    two days of talks", "a round of talks that was due to open in Tromso", "the round, held in Reykjavik"."""
+    two days of talks", "a round of talks that was due to open in Tromso", "the round, held in Reykjavik", "the
+    meeting is due to be held in X"."""
     found: list[Token] = []
     for child in token.children:
         if child.dep_ in ("relcl", "acl") and child.pos_ in ("VERB", "AUX"):
@@ -394,8 +395,12 @@ def carriers(token: Token) -> list[Token]:
     if node.dep_ in ("dobj", "nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX") \
             and head.lemma_.lower() in LIGHT_VERBS:
         found.append(head)
-    elif node.dep_ == "nsubj" and head.lemma_ == "be":  # "the referendum is to be held from X"
-        found += [c for c in head.children if c.dep_ == "xcomp" and c.lemma_.lower() in LIGHT_VERBS]
+    elif node.dep_ in ("nsubj", "nsubjpass"):  # "the referendum is to be held from X", "the summit is set to be
+        #                                            held in X", "the meeting is due to take place in X"
+        held = [c for c in head.children if c.dep_ == "xcomp"]
+        held += [v for a in head.children if a.dep_ == "acomp" for v in a.children if v.dep_ == "xcomp"]
+        found += [v for v in held if v.lemma_.lower() in LIGHT_VERBS and not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in v.children)]
     elif node.dep_ == "pobj" and head.lower_ == "for" and head.head.pos_ in ("VERB", "AUX"):
         found.append(head.head)
     return found

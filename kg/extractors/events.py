@@ -412,6 +412,8 @@ def _noun_event(token: Token, table: EntityTable, document: Document) -> _Event 
         return None  # ("demanded the minister's resignation": no resignation)
     if any(c.dep_ == "amod" and c.lower_ in NOT_HAPPENING_MODIFIERS for c in token.children):
         return None  # "an economic collapse", "a political storm": no happening
+    if token.dep_ == "compound" and token.text[:1].isupper() and token.head.pos_ == "NOUN" and token.head.is_lower:
+        return None  # "the Pacific Islands Forum leaders": a name that describes the people or thing after it
     if entry[1] == "disaster" and token.dep_ == "pobj" and token.head.lower_ == "in" \
             and token.head.head.lemma_.lower() in WINNING_VERBS:
         return None  # "won the election in a landslide", "was re-elected in a landslide": how, not what
@@ -740,7 +742,7 @@ def _holds(condition: str, classes: tuple[str, ...], verb: Token, table: EntityT
     if condition == "subject":
         actors = [c for c in children if c.dep_ == "nsubj"]
         actors += [o for c in children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
-        return any(_of_class(t, classes, table) for t in actors)
+        return any(_of_class(t, classes, table) for t in actors + _misread_subjects(verb))
     if condition == "patient":
         return any(_of_class(c, classes, table) for c in children if c.dep_ in ("dobj", "nsubjpass"))
     if condition == "if-object":
@@ -771,6 +773,17 @@ def _holds(condition: str, classes: tuple[str, ...], verb: Token, table: EntityT
     if condition == "no-dated-event":  # "celebrated the Thursday opening": the opening is the event told
         return not any(_is_event_noun(c, table) and _own_day(c) for c in children if c.dep_ == "dobj")
     raise ValueError(f"event_verbs.tsv: unknown condition {condition!r} in the rule of {verb.lemma_!r}")
+
+
+def _misread_subjects(verb: Token) -> list[Token]:
+    """The subject of a verb the parse hung on a noun as a participle with no agent: "A bus overturned near X",
+    "A bus carrying 40 passengers overturned ...": the noun, and the noun whose participle has it as object."""
+    if verb.dep_ != "acl" or verb.tag_ not in ("VBN", "VBD") or any(c.dep_ == "agent" for c in verb.children):
+        return []
+    nouns = [verb.head]
+    while nouns[-1].dep_ in ("dobj", "pobj") and nouns[-1].head.dep_ == "acl" and len(nouns) < 3:
+        nouns.append(nouns[-1].head.head)
+    return nouns
 
 
 def _of_class(token: Token, classes: tuple[str, ...], table: EntityTable) -> bool:

@@ -1668,3 +1668,35 @@ def test_events_a_first_time_is_one_happening(run) -> None:
 def test_events_fighting_and_an_offensive_are_happenings(run, text, expected) -> None:
     found = typed_events(run(text, published="2026-03-11"))
     assert (expected in found) if expected else found == [], found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A bus overturned near Ratnapura on Friday, killing nine people.",
+        "A minibus carrying 30 passengers overturned on a highway in Ratnapura district on Friday, police said.",
+        "A truck collided with a bus near Ratnapura on Friday.",
+    ],
+)
+def test_events_a_vehicle_crash_the_parse_hung_on_the_vehicle(run, text) -> None:
+    found = typed_events(run(text, published="2026-03-11"))
+    assert ("crash", "2026-03-06", "Ratnapura") in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The leaders' meeting is due to be held in Apia in September.", ("meeting", "2026-09", "Apia")),
+        ("The summit is set to be held in Apia on May 3.", ("summit", "2026-05-03", "Apia")),
+        ("The vote is expected to take place in Riga in October.", ("election", "2026-10", "Riga")),
+    ],
+)
+def test_events_a_happening_due_set_or_expected_to_be_held(run, text, expected) -> None:
+    found = typed_events(run(text, published="2026-03-11"))
+    assert expected in found, found
+
+
+def test_events_a_name_describing_the_noun_after_it_is_no_happening(run) -> None:
+    found = typed_events(run("The summit of Caribbean Islands Forum leaders will be held in Apia on May 3.",
+                             published="2026-03-11"))
+    assert found == [("summit", "2026-05-03", "Apia")], found
