@@ -26,7 +26,7 @@ TARGET_PREPOSITIONS = {"on", "against"}  # "an attack on a market in Kandahar": 
 MOURNED_PREPOSITIONS = {"for"}  # "funerals for the victims in Bannu": the place of those it is held for
 MODIFIER_DEPS = ("compound", "nmod", "amod")  # the words before a noun that may name where it is
 SIDE_EVENT_NOUNS = word_list("side_event_nouns")  # "on the margins of the Assembly in New York"
-SIDE_NOUNS = word_list("side_nouns")
+EDGE_NOUNS = word_list("edge_nouns")
 TRIP_NOUNS = word_list("trip_nouns")
 DATE_LABELS = {"DATE", "TIME"}  # a TIME is read only when it resolves to a day: "10 p.m." does not
 DATE_PREPOSITIONS = {"on", "in", "during", "from"}  # ("the first election since 1990" was not held in 1990)
@@ -328,7 +328,7 @@ def off_place(verb: Token, table: EntityTable) -> str | None:
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in NEAR_PREPOSITIONS):
         for obj in (c for c in prep.children if c.dep_ == "pobj"):
             key = table.key_at(obj)
-            if key is None and obj.lemma_.lower() in SIDE_NOUNS:  # "the coast of X", "the outskirts of X"
+            if key is None and obj.lemma_.lower() in EDGE_NOUNS:  # "the coast of X", "the outskirts of X"
                 key = next((table.key_at(p) for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
                             for p in c.children if p.dep_ == "pobj"), None)
             key = key or place_within(obj, table)  # "near a market in Kandahar"

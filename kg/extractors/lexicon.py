@@ -111,7 +111,14 @@ def word_list(name: str, data_dir: Path = DATA_DIR) -> frozenset[str]:
 
 @lru_cache(maxsize=4)
 def _word_lists(data_dir: Path) -> dict[str, frozenset[str]]:
-    return {row[0]: frozenset(_alternatives(row[1])) for row in _rows("words.tsv", data_dir)}
+    """The word lists of words.tsv by name. Raises: ValueError naming a list written twice (the second would
+    silently replace the first)."""
+    lists: dict[str, frozenset[str]] = {}
+    for row in _rows("words.tsv", data_dir):
+        if row[0] in lists:
+            raise ValueError(f"{data_dir / 'words.tsv'}: the word list {row[0]!r} is written twice")
+        lists[row[0]] = frozenset(_alternatives(row[1]))
+    return lists
 
 
 def lexicon_path(name: str, data_dir: Path = DATA_DIR) -> Path:
@@ -193,7 +200,8 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
     #  leader", "senior economist", "chief prosecutor", "assistant coach")
     ranks = [(row[0], row[1] if len(row) > 1 else None) for row in _rows("title_ranks.txt", data_dir)]
     title_set |= {(rank, *words) for words in list(title_set) for rank, first in ranks
-                  if (words[-1] in deputies or "of" in words[1:2] and words[0] in deputies)  # "Secretary of Commerce"
+                  if (words[-1] in deputies or words[1:2] in (("of",), ("for",)) and words[0] in deputies)
+                  # ("Secretary of Commerce", "Secretary for Health")
                   and rank not in words and len(words) <= 4 and first in (None, words[0])}
     title_set |= {(rank, *words) for words in list(title_set) if words[0] in STACKED_RANKS and len(words) <= 3
                   for rank in OUTER_RANKS if rank not in words}  # "Senior Deputy Governor", "First Vice Minister"

@@ -63,6 +63,7 @@ PROFESSION_HEADS = word_list("profession_heads")
 BEAT_WORDS = {"affairs", "politics", "issues"}  # "Pacific affairs reporter": what a reporter covers, no body
 COMPANY_POSTS = word_list("company_posts")
 BANK_POSTS = word_list("bank_posts")
+CONSTITUENCY_POSTS = word_list("constituency_posts")
 CENTRAL_BANK_WORDS = word_list("central_bank_words")
 LOCAL_BODY_WORDS = ("municipality", "city", "town", "council", "commune", "county", "borough")
 COUNTRY_NOUNS = word_list("country_nouns")
@@ -438,7 +439,17 @@ def _org_after(doc: Doc, start: int, table: EntityTable, preps: set[str], limit:
         if (doc[start].lower_ == "for" and _title_head(doc[start - 1].text) in ENVOY_HEADS
                 and table.kind(key) in (COUNTRY, PLACE)):
             return None  # "Personal Envoy for Sudan": the country the envoy deals with, not the one sending
+        if doc[start].lower_ == "for" and table.kind(key) == PLACE and doc[start - 1].lower_ not in CONSTITUENCY_POSTS:
+            return None  # "deputy director for the Western Hemisphere": the region the post covers (but "the member
+            #              of parliament for Chingola" holds the seat of that place)
         return key
+    if doc[start].lower_ in ("of", "for") and doc[i].text[:1].isupper():  # "Director of Public Health at the Ministry
+        field_end = i  # of Health": the field the post covers, then the body it is held in
+        while field_end < limit and field_end - i < PORTFOLIO_WORDS and table.key_at(field_end) is None and (
+                doc[field_end].text[:1].isupper() or doc[field_end].lower_ in ("and", "&")):
+            field_end += 1
+        if field_end > i and field_end < len(doc) and doc[field_end].lower_ == "at":  # (the parse may hang "at" on
+            return _org_after(doc, field_end, table, {"at"}, doc[field_end].right_edge.i + 1)  # the person)
     country = table.country_of_word(doc[i])  # "for the Turkish presidency": a body of that country
     body = i + 1  # ("for the Indian foreign ministry": a body's name after lower-case words)
     while body < limit - 1 and body - i <= DESCRIPTOR_WORDS and doc[body].text.isalpha() and doc[body].text.islower() \
@@ -2021,6 +2032,8 @@ def _portfolio_before(doc: Doc, title_start: int, table: EntityTable, lower: int
     while i - 1 >= lower and title_start - i < PORTFOLIO_WORDS and doc[i - 1].dep_ in ("compound", "cc", "conj") \
             and (doc[i - 1].text[:1].isupper() or doc[i - 1].lower_ in ("and", "&")):
         key = table.key_at(i - 1)
+        if doc[i - 1].lower_ in ("and", "&") and (named := table.key_at(i - 2)) and table.kind(named) == PERSON:
+            break  # "X and [Home Affairs] Minister Y": the "and" joins the people, no part of the portfolio
         if key is not None and table.kind(key) != ORGANIZATION or table.country_of_word(doc[i - 1]) \
                 or table.lexicon.org_word(doc[i - 1].text) or doc[i - 1].lower_ in QUALIFIERS | HONORIFIC_TITLES \
                 or doc[i - 1].text.isupper():  # an acronym names a body: "CARICOM Secretary-General"

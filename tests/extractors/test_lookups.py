@@ -81,6 +81,16 @@ def test_word_lists_come_from_the_data_table_and_a_missing_one_is_named() -> Non
         word_list("no_such_list")
 
 
+def test_a_word_list_written_twice_is_refused_not_silently_replaced(tmp_path) -> None:
+    from kg.extractors.lexicon import DATA_DIR
+
+    rows = (DATA_DIR / "words.tsv").read_text(encoding="utf-8")
+    (tmp_path / "words.tsv").write_text(rows + "qualifiers\tbrand-new\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="words.tsv: the word list 'qualifiers' is written twice"):
+        word_list("qualifiers", tmp_path)
+    assert "former" in word_list("qualifiers")  # the shipped table holds each list once
+
+
 def test_lexicon_refuses_an_event_verb_rule_written_twice(tmp_path) -> None:
     from kg.extractors.lexicon import DATA_DIR
 

@@ -2031,3 +2031,31 @@ def test_roles_a_governor_after_a_central_bank_is_the_banks(run, text, expected)
 def test_roles_a_governor_after_a_commercial_bank_is_not_the_banks(run) -> None:
     found = titled(run("The governor of Ohio visited Harbor Trust Bank. Governor Ellen Marsh said jobs grew."))
     assert not any(org == "Harbor Trust Bank" for _, _, org in found), found
+
+
+def test_roles_a_portfolio_after_and_joining_two_people_starts_after_it(run) -> None:
+    found = titled(run("Attending were Samoa's Attorney-General Lemalu Tuala and Home Affairs Minister Ioane Fano."))
+    assert ("Ioane Fano", "Home Affairs Minister") in {(person, role) for person, role, _ in found}, found
+
+
+def test_roles_a_rank_before_a_secretary_for_a_portfolio(run) -> None:
+    found = titled(run("Mr. Sione Latu has been appointed as the new Permanent Secretary for Education."))
+    assert ("Sione Latu", "Permanent Secretary for Education") in {(p, r) for p, r, _ in found}, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the region a post covers is no body; the one "the Fund" stands for is
+        ("The IMF team was led by Pablo Reyes, the Fund's deputy director for the Western Hemisphere.",
+         ("Pablo Reyes", "deputy director", "IMF")),
+        # a seat held for a place: the place is the post's
+        ("Opposition lawmaker Grace Mumba, the member of parliament for Kitwe, welcomed the ruling.",
+         ("Grace Mumba", "member of parliament", "Kitwe")),
+        # the field a post covers, then the body it is held in
+        ("Dr. Losa Fifita, Director of Public Health at the Ministry of Health, said cases were falling.",
+         ("Losa Fifita", "Director", "Ministry of Health")),
+    ],
+)
+def test_roles_the_region_or_field_a_post_covers_and_the_body_it_is_held_in(run, text, expected) -> None:
+    assert expected in titled(run(text)), titled(run(text))
