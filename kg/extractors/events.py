@@ -103,6 +103,8 @@ LOWER_IN_LABEL = LABEL_PREPOSITIONS | {"the", "that", "a", "last", "next", "late
 RECALL_NOUNS = word_list("recall_nouns")
 ENCOUNTER_VERBS = word_list("encounter_verbs")
 NOT_HAPPENING_MODIFIERS = word_list("not_happening_modifiers")
+KIND_STOP_WORDS = word_list("planned") | word_list("kind_stop_words")
+KIND_WORDS = 3  # "monetary policy committee meeting": at most three words of kind before an event noun
 WINNING_VERBS = word_list("winning_verbs")
 NOT_DONE_VERBS = word_list("not_done_verbs")  # "demanded his resignation": asked for, not done
 BRIEFING_WORDS = word_list("briefing_words")
@@ -444,7 +446,7 @@ def _noun_event(token: Token, table: EntityTable, document: Document) -> _Event 
     anchor = round_of(anchor)
     if _before_service(anchor):
         anchor = anchor.head  # "a funeral mass will be held on Friday": the mass is told, with the date
-    event = _Event(event_type, family, label, [f"events.noun.{event_type}"], word=_hyphenated(token) or token.lower_,
+    event = _Event(event_type, family, label, [f"events.noun.{event_type}"], word=_kind_words(token, table),
                    definite=any(c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for c in token.children))
     event.place = (place_of(anchor, table, owner=family not in ACTOR_FAMILIES)
                    or (to_place(anchor, table) if family == "visit" else None)
@@ -474,6 +476,43 @@ def _noun_event(token: Token, table: EntityTable, document: Document) -> _Event 
                          for o in c.children if o.dep_ == "pobj" and _person(o, table))
     event.status = status_of(anchor)
     return event
+
+
+def _kind_words(token: Token, table: EntityTable) -> str:
+    """An event noun with the words before it that tell its kind, the event's word in its label: "extraordinary
+    general meeting", "cabinet meeting", "monetary policy committee meeting", "presidential election"; not a
+    place's, a person's or a day's name, a number, nor a word of time or status ("the planned summit", "last
+    week's talks", "the first meeting")."""
+    word = _hyphenated(token) or token.lower_
+    if _hyphenated(token):
+        return word
+    start = token.i
+    while start - 1 >= 0 and token.i - start < KIND_WORDS:
+        left = token.doc[start - 1]
+        key = table.key_at(left)
+        if left.dep_ not in ("compound", "amod") or left.head.i not in range(start, token.i + 1) \
+                or not left.is_alpha or left.lower_ in KIND_STOP_WORDS or date_ent(left) is not None \
+                or key is not None and table.kind(key) in (PERSON, PLACE, COUNTRY) \
+                or left.pos_ not in ("NOUN", "PROPN", "ADJ") or left.ent_type_ in ("DATE", "ORDINAL", "CARDINAL"):
+            break
+        start -= 1
+    return " ".join([t.lower_ for t in token.doc[start : token.i]] + [word])
+
+
+def _fuller(word: str, than: str | None) -> bool:
+    """Whether an event's word names it more fully than another: the longer event noun ("match Sweden v South
+    Korea" over "match", "meeting" over "trip"), or, for the same noun, more words of its kind ("cabinet
+    meeting" over "meeting")."""
+    if not than:
+        return True
+    noun, other = _kind_words_off(word), _kind_words_off(than)
+    return len(word) > len(than) if noun == other else len(noun) > len(other)
+
+
+def _kind_words_off(word: str) -> str:
+    """An event's word without the words of its kind before the noun: "meeting" of "cabinet meeting" (a named
+    match's sides stay: "match Sweden v South Korea")."""
+    return word if " v " in word else word.split()[-1]
 
 
 def _nationwide(noun: Token) -> bool:
@@ -1042,7 +1081,7 @@ def _merge(events: list[_Event], table: EntityTable) -> Iterator[_Event]:
         same.label = same.label or event.label
         if same.word == ARRIVAL_WORD and event.family == "meeting":  # "arrived in X on Sunday and met with Y"
             same.word = event.word
-        elif event.word and len(event.word) > len(same.word or ""):
+        elif event.word and _fuller(event.word, same.word):
             same.word = event.word  # the fuller name: "match Sweden v South Korea" over "match"
         if same.date is None or (same.date.value is None and event.date and event.date.value):
             same.date = event.date or same.date

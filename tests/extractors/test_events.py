@@ -1700,3 +1700,21 @@ def test_events_a_name_describing_the_noun_after_it_is_no_happening(run) -> None
     found = typed_events(run("The summit of Caribbean Islands Forum leaders will be held in Apia on May 3.",
                              published="2026-03-11"))
     assert found == [("summit", "2026-05-03", "Apia")], found
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Shareholders approved the merger at an extraordinary general meeting in Perth on 14 May.",
+         "extraordinary general meeting in Perth"),
+        ("The monetary policy committee meeting will take place in Asuncion on June 3.",
+         "monetary policy committee meeting in Asuncion"),
+        # words of time or status, a place's name: no kind of the happening
+        ("The planned summit in Budapest was cancelled.", "summit in Budapest"),
+        ("Last week's talks in Doha ended without a deal.", "talks in Doha"),
+        ("The Alaska summit took place on Monday.", "summit in Alaska"),
+    ],
+)
+def test_events_a_label_keeps_the_words_of_the_happenings_kind(run, text, label) -> None:
+    labels = [f.label for f in events(run(text, published="2026-03-11"))]
+    assert label in labels, labels
