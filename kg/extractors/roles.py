@@ -1757,6 +1757,9 @@ def _department_of(title: str, table: EntityTable) -> str | None:
     if len(words) < 2:
         return None
     name = words[1].removeprefix("the ").split(" for ", 1)[0]  # ("of Commerce for Industry and Security")
+    if _title_head(title) == "minister":  # a minister's body is a ministry ("Minister of State" is a rank, no
+        found = table.lexicon.organization(f"Ministry of {name}")  # post at the Department of State)
+        return table.ensure(*found) if found else None
     found = next((b for b in (table.lexicon.organization(name), table.lexicon.organization(f"Department of {name}"),
                               table.lexicon.organization(f"Ministry of {name}")) if b), None)
     return table.ensure(*found) if found else None

@@ -2059,3 +2059,23 @@ def test_roles_a_rank_before_a_secretary_for_a_portfolio(run) -> None:
 )
 def test_roles_the_region_or_field_a_post_covers_and_the_body_it_is_held_in(run, text, expected) -> None:
     assert expected in titled(run(text)), titled(run(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Clr Tendai Moyo, Gweru's deputy mayor, presented the budget.", ("Tendai Moyo", "deputy mayor", "Gweru")),
+        ("Cde Farai Dube, the chairman of the Bulawayo City Council, spoke.",
+         ("Farai Dube", "chairman", "Bulawayo City Council")),
+        ("Kumari Jayasinghe PC, who chairs the Bar Council, said the law was unjust.",
+         ("Kumari Jayasinghe", "chair", "Bar Council")),
+        ("Fiji's Minister for Lands Hon. Maika Tuilau attended.", ("Maika Tuilau", "Minister for Lands", "Fiji")),
+    ],
+)
+def test_roles_words_of_address_and_letters_after_a_name_are_no_part_of_it(run, text, expected) -> None:
+    assert expected in titled(run(text)), titled(run(text))
+
+
+def test_roles_a_minister_of_state_is_no_post_at_the_department_of_state(run) -> None:
+    found = titled(run("Minister of State Grace Moyo attended the meeting.", published="2026-03-11"))
+    assert not any(org and "State" in org for _, _, org in found), found
