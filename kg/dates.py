@@ -72,7 +72,8 @@ _ORDINAL_DAY = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)$", re.I)
 _WEEKDAY_RE = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
 _WEEKDAY = re.compile(
     rf"^(last|this|next|past|previous|coming)?\s*({_WEEKDAY_RE})\.?"
-    r"(?:'s)?(?:\s+(?:morning|afternoon|evening|night))?$",
+    r"(?:'s)?(?:\s+(?:morning|afternoon|evening|night))?"
+    r"(?:,?\s+(?:of\s+)?(last|this|next|past|previous|coming)\s+week)?$",  # "Thursday next week": that week's
     re.I,
 )
 _AGO = re.compile(r"^(\d+|a|an|one|two|three|four|five|six|seven)\s+(day|week|month|year)s?\s+ago$", re.I)
@@ -279,6 +280,10 @@ def _relative(core: str, anchor: dt.date | None) -> _Found | None:
         if anchor is None:
             return None, None
         target = WEEKDAYS[match[2]]
+        if match[3]:  # "Thursday next week", "Monday last week": that day of the week named
+            weeks = {"next": 1, "coming": 1, "this": 0}.get(match[3], -1)
+            monday = anchor - dt.timedelta(days=anchor.weekday()) + dt.timedelta(days=7 * weeks)
+            return (monday + dt.timedelta(days=target)).isoformat(), "date"
         if match[1] in ("next", "coming"):
             offset = (target - anchor.weekday()) % 7 or 7
         else:

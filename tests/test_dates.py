@@ -42,6 +42,10 @@ SUNDAY = "2025-10-26"  # a Sunday
         ("the day prior", "2024-01-16", "2024-01-15", "date"),
         ("last week", "2006-01-12", "2006-01", "gYearMonth"),  # a week names no day, but its month
         ("next week", "2026-04-29", "2026-05", "gYearMonth"),  # the month of its Monday
+        # a weekday of a week named after it: that week's day (published on a Wednesday)
+        ("Thursday next week", "2026-08-05", "2026-08-13", "date"),
+        ("on Monday last week", "2026-08-05", "2026-07-27", "date"),
+        ("Friday this week", "2026-08-05", "2026-08-07", "date"),
         ("over the weekend", "2026-05-04", "2026-05", "gYearMonth"),  # the weekend just gone: May 2-3
         ("last weekend", "2026-06-01", "2026-05", "gYearMonth"),  # May 30-31
         ("Yesterday, day five", "2018-06-19", "2018-06-18", "date"),  # the day before a comma's description

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from kg.dates import MONTHS, WEEKDAYS, parse_published, resolve_date
 from kg.extractors.entities import LOCALITY_NOUNS, PLACE_NOUNS, EntityTable, doc_ents, ents_within
@@ -506,11 +506,27 @@ def date_ent(token: Token) -> Span | None:
     or None (by an index of the Doc's dates, built once per Doc)."""
     global _date_index
     if _date_index[0] is not token.doc:
-        index = {i: ent for ent in doc_ents(token.doc) if ent.label_ in DATE_LABELS for i in range(ent.start, ent.end)}
+        index = {i: ent for ent in _joined_weeks(token.doc) for i in range(ent.start, ent.end)}
         _date_index = (token.doc, index)
     return _date_index[1].get(token.i)
 
 
+def _joined_weeks(doc: Doc) -> list[Span]:
+    """The DATE (and day TIME) entities of a Doc, a weekday and the week after it joined as one: the model reads
+    "on Thursday next week" as two dates, "Thursday" and "next week", the day of that week."""
+    dates = [ent for ent in doc_ents(doc) if ent.label_ in DATE_LABELS]
+    joined: list[Span] = []
+    for ent in dates:
+        before = joined[-1] if joined else None
+        if before is not None and before.end == ent.start and WEEK_AFTER_DAY.fullmatch(ent.text) \
+                and before.text.lower() in WEEKDAYS:
+            joined[-1] = Span(doc, before.start, ent.end, label=before.label_)
+        else:
+            joined.append(ent)
+    return joined
+
+
+WEEK_AFTER_DAY = re.compile(r"(?:next|last|this|coming|past|previous) week", re.I)  # "Thursday [next week]"
 _date_index: tuple[object, dict[int, Span]] = (None, {})  # the Doc last read, and its token -> DATE entity
 
 

@@ -104,6 +104,7 @@ RECALL_NOUNS = word_list("recall_nouns")
 ENCOUNTER_VERBS = word_list("encounter_verbs")
 NOT_HAPPENING_MODIFIERS = word_list("not_happening_modifiers")
 KIND_STOP_WORDS = word_list("planned") | word_list("kind_stop_words")
+EFFECT_MARKS = word_list("effect_marks")
 KIND_WORDS = 3  # "monetary policy committee meeting": at most three words of kind before an event noun
 WINNING_VERBS = word_list("winning_verbs")
 NOT_DONE_VERBS = word_list("not_done_verbs")  # "demanded his resignation": asked for, not done
@@ -468,6 +469,8 @@ def _noun_event(token: Token, table: EntityTable, document: Document) -> _Event 
                        or (None if sides else object_place(verb, table)) or _family_place(verb, family, table)
                        or off_place(verb, table))  # "an earthquake struck off the coast of Japan"
         event.date = event.date or date_of(verb, document) or clause_date(verb, document)
+    if family == "appointment" and event.date is not None and _takes_effect(anchor, event.date):
+        event.date = None  # "the appointment of X as CFO, effective 1 November": when the post begins, not the act
     if label is None and token.text[:1].isupper() and not token.is_sent_start:
         label = _written_name(token)  # "the G20 Foreign Ministers' Meeting"
     event.label = label or named
@@ -476,6 +479,17 @@ def _noun_event(token: Token, table: EntityTable, document: Document) -> _Event 
                          for o in c.children if o.dep_ == "pobj" and _person(o, table))
     event.status = status_of(anchor)
     return event
+
+
+def _takes_effect(anchor: Token, date: DateValue) -> bool:
+    """Whether a day is written in its sentence as the day something takes effect: "effective 1 November", "from
+    October 1", "with effect from", "as of Monday" (EFFECT_MARKS right before the date)."""
+    sent = anchor.sent
+    for ent in (e for e in doc_ents(anchor.doc) if sent.start <= e.start < sent.end and e.text in date.text):
+        before = " ".join(t.lower_ for t in anchor.doc[max(ent.start - 2, sent.start) : ent.start])
+        if any(before.endswith(mark) for mark in EFFECT_MARKS):
+            return True
+    return False
 
 
 def _kind_words(token: Token, table: EntityTable) -> str:
@@ -989,8 +1003,16 @@ def _venue_of_another(noun: Token, table: EntityTable) -> bool:
     told = noun.head.head  # the verb, or the event word, the conference hangs on ("announced her departure at
     # a news conference" tells no event of its own words: the conference stays the happening)
     lemma = told.lemma_.lower()
-    return lemma in table.lexicon.event_verbs and lemma not in REPORTING_VERBS or _event_entry(told, table) \
-        is not None or any(c.dep_ == "dobj" and _event_entry(c, table) is not None for c in told.children)
+    return lemma in table.lexicon.event_verbs and lemma not in REPORTING_VERBS and _some_rule_holds(told, table) \
+        or _event_entry(told, table) is not None \
+        or any(c.dep_ == "dobj" and _event_entry(c, table) is not None for c in told.children)
+
+
+def _some_rule_holds(verb: Token, table: EntityTable) -> bool:
+    """Whether a verb's words (not the people it names) fit one of its rules: "presented her credentials" does,
+    "presented their findings" does not."""
+    return any(all(name in ("people", "partner") or _holds(name, classes, verb, table, [], [])
+                   for name, classes in rule.conditions) for rule in _verb_rules(verb, table))
 
 
 def _only_asked_for(noun: Token) -> bool:

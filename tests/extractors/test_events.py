@@ -291,7 +291,7 @@ def _found(extraction) -> set[tuple[str, str | None, str | None]]:
         ("The two ministers signed a water-sharing treaty in Dakar on Wednesday.", "signing", "2024-05-08",
          "Dakar"),
         ("Armed militants struck a police post in Peshawar on Saturday.", "attack", "2024-05-11", "Peshawar"),
-        ("Farmers marched through Warsaw on Friday.", "protest", "2024-05-10", "Warsaw"),
+        ("Farmers marched through Warsaw on Friday.", "march", "2024-05-10", "Warsaw"),  # a protest, told as a march
         # a day told as a TIME of day: "Saturday night", "yesterday morning"
         ("The appeal was lodged late on Saturday night.", "appeal", "2024-05-11", None),
         ("A bus crashed yesterday morning outside Valparaiso.", "crash", "2024-05-12", "Valparaiso"),
@@ -1718,3 +1718,40 @@ def test_events_a_name_describing_the_noun_after_it_is_no_happening(run) -> None
 def test_events_a_label_keeps_the_words_of_the_happenings_kind(run, text, label) -> None:
     labels = [f.label for f in events(run(text, published="2026-03-11"))]
     assert label in labels, labels
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the model reads "Thursday" and "next week" as two dates: the day of that week
+        ("The full council will meet in Gweru on Thursday next week.", ("meeting", "2026-03-19", "Gweru")),
+        ("Customs officers seized 40 kilograms of cocaine at the port of Lobito on Monday.",
+         ("seizure", "2026-03-09", "Lobito")),
+        ("The new governor took the oath of office at the central bank in Asuncion on Tuesday.",
+         ("inauguration", "2026-03-10", "Asuncion")),
+        ("Ambassador Rita Holm presented her credentials to the President in Vientiane on Monday.",
+         ("ceremony", "2026-03-09", "Vientiane")),
+        ("The foreign ministry summoned the French ambassador in Bishkek on Thursday.",
+         ("meeting", "2026-03-05", "Bishkek")),
+        ("Arvik will hold a conference call with analysts in Zagreb on March 24.",
+         ("phone call", "2026-03-24", "Zagreb")),
+        # findings presented at a news conference: the conference is the happening
+        ("Observers will present their findings at a press conference in Riga today.",
+         ("conference", "2026-03-11", "Riga")),
+    ],
+)
+def test_events_weeks_seizures_oaths_credentials_summonses_and_calls(run, text, expected) -> None:
+    found = typed_events(run(text, published="2026-03-11"))
+    assert expected in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The agency announced the appointment of Maria Lund as its representative in Mozambique, effective 1 November.",
+        "The board approved the appointment of Ivo Maric as chief financial officer from October 1.",
+    ],
+)
+def test_events_the_day_a_post_takes_effect_is_no_day_of_an_appointment(run, text) -> None:
+    found = typed_events(run(text, published="2026-03-11"))
+    assert not any(kind == "appointment" and day for kind, day, _ in found), found
