@@ -86,8 +86,8 @@ PEERAGE_TITLES = word_list("peerage_titles")
 GOING_VERBS = {"travel", "fly", "go", "head", "return", "drive", "move", "rush", "sail"}
 LOCATIVE_PREPOSITIONS = {"in", "near", "outside", "around"}  # before a place: "ambushed outside Garissa"
 VISITING_VERBS = word_list("visiting_verbs")
-PLACE_GONE_TO = {("to", "travel"), ("to", "fly"), ("to", "return"), ("to", "head"), ("in", "arrive"),
-                 ("from", "evacuate")}  # (preposition, verb) before a place gone to or from
+PLACE_GONE_TO = {("to", "travel"), ("to", "fly"), ("into", "fly"), ("to", "return"), ("to", "head"), ("in", "arrive"),
+                 ("in", "land"), ("from", "evacuate")}  # (preposition, verb) before a place gone to or from
 LIST_MARKS = word_list("list_marks")
 HYPHENS = re.compile(r"[-\u2010-\u2015]")
 BRAND_SHAPE = re.compile(r"[A-Z][a-z]{2,}[A-Z][A-Za-z]*")  # "SouthFront", "InfoRos" (not "McAllen")
@@ -759,13 +759,14 @@ class EntityTable:
         return sorted([*spans, *found], key=lambda s: s.start) if found else spans
 
     def _with_named_localities(self, spans: list[Span]) -> list[Span]:
-        """The name before a word for a district, a county or a camp is a place's, whether the model tagged it as
-        nothing or as a people ("travelled to Kaloma district", "in the Villa Rosales district", "the Tamsa
-        refugee camp"): one to three capitalised words, with at most one lower-case word between them and the
+        """The name before a word for a district, a county, a village or a camp is a place's, whether the model
+        tagged it as nothing, as a people, or (all of it, with no body's word) as a person or a one-word body
+        ("travelled to Kaloma district", "in the Villa Rosales district", "the Tamsa refugee camp", "reached Yakam
+        village"): one to three capitalised words, with at most one lower-case word between them and the
         locality's word written in lower case (a capitalised one may end a body's name: "the Health Department");
         not a known country or people's word ("the Ghanaian district")."""
         tokens, found = self.tokens, []
-        kept = {i for s in spans if s.label_ != "NORP" for i in range(s.start, s.end)}
+        kept = {i for s in spans if s.label_ not in ("NORP", "PERSON", "ORG") for i in range(s.start, s.end)}
         for noun in tokens:
             if noun.lower_ not in LOCALITY_NOUNS or not noun.text.islower() or noun.pos_ not in ("NOUN", "PROPN") \
                     or noun.dep_ in ("compound", "amod", "nmod"):
@@ -778,6 +779,11 @@ class EntityTable:
                     and not tokens[start - 1].is_sent_start and self.lowers[start - 1] not in self.lexicon.title_words:
                 start -= 1
             name = self.doc[start:end]
+            tagged = [s for s in spans if s.start < end and s.end > start and s.label_ in ("PERSON", "ORG")]
+            if tagged and (any(s.start < start or s.end > end or s.label_ == "ORG" and len(s) > 1 for s in tagged)
+                           or any(self.lexicon.org_word(t.text) for t in name) or self.lexicon.organization(name.text)):
+                continue  # a name the model read as a person's (or as a body's, in one word) is a place's only when
+                #           it is all of it ("the Red Crescent camp" is a body's camp)
             if start < end and not self.lexicon.country(name.text) and not (
                     len(name) == 1 and self.lexicon.demonym(name.text)):
                 found.append(Span(self.doc, start, end, label="GPE"))
@@ -866,16 +872,21 @@ class EntityTable:
         return start
 
     def _with_places_gone_to(self, spans: list[Span]) -> list[Span]:
-        """A name the model tagged as a person where a place is gone to is the place: "visited Tlacoyan",
-        "travelled to Aït Baha", "arrived in Kirants"; not one after a title ("visited President X") nor a
-        word of another person's name ("met Lunde" after "Ivar Lunde")."""
+        """A name the model tagged as a person where a place is gone to is the place: "visited Tlacoyan", "travelled
+        to Aït Baha", "arrived in Kirants"; and one it tagged as a body, with no body's word, that is flown,
+        travelled or come to ("will fly into Wabag"; a body visited stays one: "visited Microsoft"); not one after
+        a title ("visited President X") nor a word of another person's name ("met Lunde" after "Ivar Lunde")."""
         found: list[str] = []
         for span in spans:
             root = span.root
-            if span.label_ != "PERSON" or span.start == 0 or self.lowers[span.start - 1] in self.lexicon.titles_by_last:
+            if span.label_ not in ("PERSON", "ORG") or span.start == 0 \
+                    or self.lowers[span.start - 1] in self.lexicon.titles_by_last:
                 continue
+            if span.label_ == "ORG" and (len(span) > 2 or span.text.isupper() or self.lexicon.organization(span.text)
+                                         or any(self.lexicon.org_word(t.text) for t in span)):
+                continue  # (a body gone to keeps its name: "visited the Ministry of Health", "arrived in NATO")
             head = root.head.head if root.dep_ == "pobj" else root.head
-            if not (root.dep_ == "dobj" and root.head.lemma_.lower() in VISITING_VERBS
+            if not (root.dep_ == "dobj" and root.head.lemma_.lower() in VISITING_VERBS and span.label_ == "PERSON"
                     or root.dep_ == "pobj" and (root.head.lower_, head.lemma_.lower()) in PLACE_GONE_TO):
                 continue  # (most person names: read before the walk over the other names)
             words = {w.lower_ for w in span}
@@ -884,7 +895,7 @@ class EntityTable:
                 found.append(span.text)
         # (the name is the place's wherever the model tagged it as a person: "in Al Haouz province" too), with
         # a capitalised word of it the model left out before it ("Aït" of "Aït Baha")
-        return [Span(self.doc, self._compound_start(s), s.end, label="GPE") if s.label_ == "PERSON"
+        return [Span(self.doc, self._compound_start(s), s.end, label="GPE") if s.label_ in ("PERSON", "ORG")
                 and s.text in found else s for s in spans]
 
     def _compound_start(self, span: Span) -> int:

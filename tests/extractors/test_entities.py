@@ -464,3 +464,24 @@ def test_entities_a_name_after_a_personal_honorific_is_a_persons_whatever_the_mo
     extraction = run("A spokesman for Mr Ruto, Hussein Abdi, said the president would attend.")
     kinds = {e.label: e.kind for e in extraction.entities}
     assert kinds.get("Ruto") == "Person" and "Mr Ruto" not in kinds, kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # a name the model read as a body (no body's word in it) flown or travelled to
+        ("The governor will fly into Wabag tomorrow to assess the damage.", "Wabag"),
+        # a name the model read as a person or a body before a word for a village or a campus
+        ("Rescuers reached Yakam village on Sunday after the landslide.", "Yakam"),
+        ("Students protested on the Dongdok campus in March.", "Dongdok"),
+    ],
+)
+def test_entities_a_name_read_as_a_body_or_person_where_a_place_is_gone_to_or_named(run, text, place) -> None:
+    kinds = {e.label: e.kind for e in run(text, "2026-03-04").entities}
+    assert kinds.get(place) == "Place", kinds
+
+
+def test_entities_a_company_visited_stays_a_company(run) -> None:
+    text = "The delegation visited Microsoft in Seattle on Monday."
+    kinds = {e.label: e.kind for e in run(text, "2026-03-04").entities}
+    assert kinds.get("Microsoft") != "Place", kinds
