@@ -63,6 +63,8 @@ PROFESSION_HEADS = word_list("profession_heads")
 BEAT_WORDS = {"affairs", "politics", "issues"}  # "Pacific affairs reporter": what a reporter covers, no body
 COMPANY_POSTS = word_list("company_posts")
 BANK_POSTS = word_list("bank_posts")
+LIST_LINE_MARKS = {"-", "•", "*", "–", "—"}  # the marks that open the lines of a list
+LINE_SEPARATORS = {",", "–", "—", "-"}  # between a name and its title on a line of a list
 CONSTITUENCY_POSTS = word_list("constituency_posts")
 CENTRAL_BANK_WORDS = word_list("central_bank_words")
 LOCAL_BODY_WORDS = ("municipality", "city", "town", "council", "commune", "county", "borough")
@@ -660,6 +662,9 @@ def _iter_roles(doc: Doc, table: EntityTable, document: Document, sentences: lis
                                                  _name_root(doc, start, table))
                 if each.org is None and each.evidence[0].extractor == TITLE_BEFORE_NAME:
                     each = _with_body_told_before(each, doc, title_start, sentences[max(number - 1, 0)].start, table)
+                if each.org is None and _title_head(each.role) in NATIONAL_HEADS and _is_list_line(sent):
+                    country = _intro_country(sentences, number, table)  # "X's new Cabinet is as follows: - A –
+                    each = _given_org(each, country, "roles.list_intro", 0.7) if country else each  # Minister for Y"
                 if each.org is None and _title_head(each.role) in COURT_HEADS:
                     each = _with_court(each, title_start, sentences[max(number - 1, 0)].start, table)
                 if each.org is None and _local_post(each.role):
@@ -690,6 +695,24 @@ def _iter_roles(doc: Doc, table: EntityTable, document: Document, sentences: lis
                     posts.setdefault(key, []).append(each)
                 found.setdefault(key, each)
                 yield each
+
+
+def _is_list_line(sent: Span) -> bool:
+    """Whether a sentence is a line of a list: it opens with a list's mark ("- ", "• ")."""
+    first = next((t for t in sent if not t.is_space), None)
+    return first is not None and first.text in LIST_LINE_MARKS
+
+
+def _intro_country(sentences: list[Span], number: int, table: EntityTable) -> str | None:
+    """The one country the sentence that opens a list names, when it ends in a colon: "Tonga's new Cabinet
+    line-up is as follows:" for each "- Name – Minister for X" line under it."""
+    i = number - 1
+    while i >= 0 and _is_list_line(sentences[i]):
+        i -= 1
+    if i < 0 or not sentences[i].text.rstrip().endswith(":"):
+        return None
+    named = _countries_in(sentences[i], table)
+    return table.ensure(next(iter(named)), COUNTRY) if len(named) == 1 else None
 
 
 def _same_post_told(fact: RoleFact, told: list[RoleFact]) -> RoleFact | None:
@@ -1557,8 +1580,9 @@ def _titles_of_line(doc: Doc, start: int, end: int, person: str, table: EntityTa
     the line's last part when it names one, else the one a title names ("of Z"), else, for a national
     post in a government's release, its country."""
     words = [t for t in doc[sent.start : start] if not t.is_space]
-    if any(t.lower_ not in LINE_OPENERS for t in words) or end >= sent.end or doc[end].text != ",":
-        return []
+    if any(t.lower_ not in LINE_OPENERS for t in words) or end >= sent.end or doc[end].text not in LINE_SEPARATORS \
+            or doc[end].text != "," and not (words and words[0].text in LIST_LINE_MARKS):
+        return []  # ("- Name – Title": a dash parts name and title on a list's line too)
     honoured = any(t.lower_ in HONORIFIC_TITLES for t in words)
     line_end = sent.end
     while line_end > end and (doc[line_end - 1].is_space or doc[line_end - 1].text in (".", ";")):
@@ -1567,10 +1591,10 @@ def _titles_of_line(doc: Doc, start: int, end: int, person: str, table: EntityTa
                                              for t in doc[end:line_end]) \
             or not _ends_line(doc, sent):
         return []  # a sentence that goes on ("X, Iceland's ambassador, said ...") is no line of a list
-    commas = [i for i in range(end, line_end) if doc[i].text == ","]
+    commas = [end] + [i for i in range(end + 1, line_end) if doc[i].text == ","]
     parts = [(a + 1, b) for a, b in zip(commas, [*commas[1:], line_end], strict=True) if b > a + 1]
-    if not parts or len(parts) == 1 and not honoured:
-        return []  # "Jane Roe, Department Spokesperson": a byline, read by _title_after_name
+    if not parts or len(parts) == 1 and not honoured and doc[end].text == ",":
+        return []  # "Jane Roe, Department Spokesperson": a byline, read by _title_after_name (not "- X – Minister")
     org = None
     first = parts[-1][0] + (doc[parts[-1][0]].lower_ == "the")  # "..., The White House"
     key, span = table.key_at(first), table.span_at(first)

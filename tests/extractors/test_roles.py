@@ -2079,3 +2079,30 @@ def test_roles_words_of_address_and_letters_after_a_name_are_no_part_of_it(run, 
 def test_roles_a_minister_of_state_is_no_post_at_the_department_of_state(run) -> None:
     found = titled(run("Minister of State Grace Moyo attended the meeting.", published="2026-03-11"))
     assert not any(org and "State" in org for _, _, org in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The IOM's Chief of Mission in Fiji, Sara Lind, said aid was arriving.",
+         ("Sara Lind", "Chief of Mission", "IOM")),
+        ("Anil Mehta, the World Bank's country manager for Laos, said growth would slow.",
+         ("Anil Mehta", "country manager", "World Bank")),
+        ("The town clerk of Gweru, Tariro Banda, signed the tender.", ("Tariro Banda", "town clerk", "Gweru")),
+        ("Arvik Holdings appointed Petra Novak as a member of the management board.",
+         ("Petra Novak", "member of the management board", "Arvik Holdings")),
+    ],
+)
+def test_roles_titles_of_missions_country_offices_towns_and_boards(run, text, expected) -> None:
+    assert expected in titled(run(text)), titled(run(text))
+
+
+def test_roles_lines_of_a_list_with_a_dash_take_the_country_of_its_opening_sentence(run) -> None:
+    text = ("Samoa's new Cabinet line-up is as follows:\n\n"
+            "- Hon. Mele Tapa – Deputy Prime Minister and Minister for Finance\n"
+            "- Hon. Sione Fifita – Minister for Health\n"
+            "- Hon. Ana Kupu – Minister for Lands and Survey\n")
+    found = titled(run(text, published="2026-07-08"))
+    assert {("Mele Tapa", "Deputy Prime Minister", "Samoa"), ("Mele Tapa", "Minister for Finance", "Samoa"),
+            ("Sione Fifita", "Minister for Health", "Samoa"), ("Ana Kupu", "Minister for Lands and Survey", "Samoa")
+            } <= found, found
