@@ -1888,6 +1888,8 @@ def _described(doc: Doc, start: int, end: int, person: str, table: EntityTable,
         # "X is a banker and the chairman of Y": each noun coordinated with the complement too
         candidates += [(n, "roles.copula", 0.75) for c in subject.head.children if c.dep_ == "attr"
                        for n in (c, *c.conjuncts)]
+    if root.dep_ == "attr" and root.head.lemma_ == "be":  # "Harare's new deputy mayor is X": the subject is the post
+        candidates += [(c, "roles.copula", 0.75) for c in root.head.children if c.dep_ == "nsubj"]
     for clause in (c for c in root.children if c.dep_ == "relcl"):
         if clause.lemma_ == "be":
             candidates += [(c, "roles.relative_clause", 0.7) for c in clause.children if c.dep_ == "attr"]

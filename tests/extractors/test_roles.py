@@ -2106,3 +2106,15 @@ def test_roles_lines_of_a_list_with_a_dash_take_the_country_of_its_opening_sente
     assert {("Mele Tapa", "Deputy Prime Minister", "Samoa"), ("Mele Tapa", "Minister for Finance", "Samoa"),
             ("Sione Fifita", "Minister for Health", "Samoa"), ("Ana Kupu", "Minister for Lands and Survey", "Samoa")
             } <= found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Gweru's new deputy mayor is Rumbi Dube.", ("Rumbi Dube", "deputy mayor", "Gweru")),
+        ("Latvia's new finance minister is Ilze Berzina, a former banker.",
+         ("Ilze Berzina", "finance minister", "Latvia")),
+    ],
+)
+def test_roles_a_post_told_as_the_subject_of_a_copula_is_the_names(run, text, expected) -> None:
+    assert expected in titled(run(text)), titled(run(text))
