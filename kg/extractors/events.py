@@ -301,6 +301,11 @@ def _told_in_present(token: Token) -> bool:
     verb = token if token.pos_ == "VERB" else token.head
     if verb.dep_ == "prep":  # "go to the polls on Friday in a general election"
         verb = verb.head
+    told_with = simultaneous_head(verb)
+    if told_with is not None and (_told_in_past(told_with) or told_with.tag_ == "VBN"
+                                  and not any(c.dep_ == "aux" for c in told_with.children)):
+        return False  # "clashed with police on Tuesday as protests spread": at the time of a past clause (which the
+        #               model may tag as a participle with no auxiliary)
     return verb.tag_ in ("VBZ", "VBP") and verb.lemma_ != "be"
 
 

@@ -1755,3 +1755,9 @@ def test_events_weeks_seizures_oaths_credentials_summonses_and_calls(run, text, 
 def test_events_the_day_a_post_takes_effect_is_no_day_of_an_appointment(run, text) -> None:
     found = typed_events(run(text, published="2026-03-11"))
     assert not any(kind == "appointment" and day for kind, day, _ in found), found
+
+
+def test_events_a_present_tense_clause_told_at_the_time_of_a_past_one_is_not_to_come(run) -> None:
+    text = "Hundreds of miners clashed with police in Potosi on Tuesday as protests over fuel prices spread."
+    found = typed_events(run(text, published="2026-04-22"))
+    assert ("protest", "2026-04-21", "Potosi") in found, found
