@@ -281,12 +281,17 @@ def _its_antecedent(doc: Doc, its: int, table: EntityTable) -> str | None:
     """The nearest organization (no person, country or place) named before "its", in its sentence or the
     one before: "The Y brought the case. Its chairperson, X, said ..."; in a sentence that has just given
     another post of a possessor, that possessor, whatever it is: "the Z State's finance minister, A, and its
-    health minister, B"."""
+    health minister, B", or what a body's noun stands for: "the bank's chairman, A, and its chief executive, B"."""
     for i in range(its - 1, doc[its].sent.start, -1):
         key = table.key_at(i - 1)
-        if doc[i].text in POSSESSIVE_MARKS and key and table.kind(key) != PERSON and any(
+        if doc[i].text not in POSSESSIVE_MARKS or not any(
                 match_title(doc, j, table) == i + 1 for j in range(i + 2, min(i + 6, its))):
+            continue
+        if key and table.kind(key) != PERSON:
             return key
+        owner = doc[i - 1]  # "the bank's chairman, A, and its chief executive, B": the bank, as "the bank's" is
+        if key is None and owner.pos_ == "NOUN" and _body_word_kind(owner.lemma_.lower(), table):
+            return _noun_antecedent(owner, table)
     if doc[its].is_sent_start and its > 0:  # "Its chairman, X, ..." opening a sentence: what the one before was about
         before = doc[its - 1].sent
         subjects = [table.key_at(t) for t in before if t.dep_ in ("nsubj", "nsubjpass") and table.key_at(t)]
@@ -361,6 +366,11 @@ def _noun_antecedent(noun: Token, table: EntityTable) -> str | None:
             fitting.append((i, key))
         if kind_fits and i >= acting_since and _mention_root(noun.doc, i, table).dep_ in ("nsubj", "nsubjpass"):
             acting.append(key)
+    by_name = [(i, key) for i, key in fitting if i >= near and word in table.label(key).lower().split()]
+    if by_name and word not in table.label(fitting[0][1]).lower().split():
+        # "The Authority fined Harbor Trust Bank. The Authority also fined the bank's chairman": the body whose
+        # name holds the word, here or just before, over a nearer one only of a fitting kind
+        fitting = by_name + [f for f in fitting if f not in by_name]
     # a body the story tells acting (a sentence's subject) before one only named in passing nearer, after a
     # preposition ("X Marine said ... Analysts at Y called the move overdue. The company's chairman, Z, ...")
     root = _mention_root(noun.doc, fitting[0][0], table) if fitting else None
@@ -1867,13 +1877,21 @@ def _body_after(doc: Doc, i: int, table: EntityTable, end: int) -> str | None:
     return key if not rest else None
 
 
+def _titles_another(noun: Token, person: str, table: EntityTable) -> bool:
+    """Whether a title the parse hung on a name is another person's, set beside it after the title: in "the
+    bank's chairman, A, its chief executive, B", "its chief executive" is B's (hung on A)."""
+    return any(c.dep_ == "appos" and c.i > noun.i and (key := table.key_at(c)) is not None and key != person
+               and table.kind(key) == PERSON for c in noun.children)
+
+
 def _described(doc: Doc, start: int, end: int, person: str, table: EntityTable,
                document: Document, sent: Span, home: HomeContext | None = None) -> RoleFact | None:
     """Appositions ("X, the Kremlin's spokesman,"), copulas ("X is a reporter at Y"), "X, who heads Y"."""
     root = doc[start:end].root
     candidates: list[tuple[Token, str, float]] = []
-    candidates += [(c, "roles.apposition", 0.8) for c in root.children if c.dep_ == "appos"
-                   or c.dep_ == "conj" and end < len(doc) and doc[end].text == "," and c.left_edge.i == end + 1]
+    candidates += [(c, "roles.apposition", 0.8) for c in root.children if (c.dep_ == "appos"
+                   or c.dep_ == "conj" and end < len(doc) and doc[end].text == "," and c.left_edge.i == end + 1)
+                   and not _titles_another(c, person, table)]
     # "X, a Greek national and the director of Y": the title coordinated with the describing noun
     candidates += [(c, "roles.apposition", 0.8) for a in root.children if a.dep_ == "appos" for c in a.conjuncts]
     if (root.dep_ == "appos" or _conjoined_after_title(doc, start, root)) and not (start <= root.head.i < end):
@@ -1903,7 +1921,9 @@ def _described(doc: Doc, start: int, end: int, person: str, table: EntityTable,
         # along when the parse lost the apposition; the candidate is the title phrase's head, which "of X" hangs
         # on ("the Prime Minister of Ethiopia, H.E. Dr. X,")
         title_start = _portfolio_title_start(doc, lead - 1, table) or match_title(doc, lead - 1, table)
-        if title_start is None or not doc[title_start].text[:1].isupper():
+        possessed = title_start is not None and title_start - 1 > sent.start \
+            and doc[title_start - 1].text in POSSESSIVE_MARKS  # "the bank's chairman, A,": a lower-case title too
+        if title_start is None or not doc[title_start].text[:1].isupper() and not possessed:
             title_start = _title_of_body_before(doc, lead - 1, sent.start, table)
         if title_start is not None:
             phrase = doc[title_start : lead - 1].root

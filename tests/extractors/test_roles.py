@@ -2118,3 +2118,19 @@ def test_roles_lines_of_a_list_with_a_dash_take_the_country_of_its_opening_sente
 )
 def test_roles_a_post_told_as_the_subject_of_a_copula_is_the_names(run, text, expected) -> None:
     assert expected in titled(run(text)), titled(run(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Financial Markets Authority fined Harbor Trust Bank on Monday. The Financial Markets Authority also fined "
+        "the bank's chairman, Lev Adamov, and its chief executive, Mira Sokol.",
+        "Regulators fined Harbor Trust Bank on Monday. They also fined the bank's chairman, Lev Adamov, its chief "
+        "executive, Mira Sokol, and two of its directors.",
+    ],
+)
+def test_roles_a_chain_of_a_bodys_posts_gives_each_name_its_own(run, text) -> None:
+    found = titled(run(text, published="2026-03-11"))
+    assert {("Lev Adamov", "chairman", "Harbor Trust Bank"), ("Mira Sokol", "chief executive", "Harbor Trust Bank")
+            } <= found, found
+    assert ("Lev Adamov", "chief executive", "Harbor Trust Bank") not in found, found
