@@ -1139,7 +1139,9 @@ def _same(a: _Event, b: _Event, table: EntityTable) -> bool:
         return (within and a.family not in STOP_FAMILIES
                 and not (a.date and b.date and a.date.value != b.date.value))
     if a.date and b.date and a.date.value and b.date.value:
-        return a.date.value == b.date.value
+        coarse, fine = sorted((a.date.value, b.date.value), key=len)
+        # "this month's presidential election" ... "the April 12 election": one happening, its day told later
+        return coarse == fine or a.event_type == b.event_type and fine.startswith(coarse + "-")
     # "has crashed off the coast of X" ... "crashed Saturday night": one told with its place, then with
     # its day; neither says it is another one
     return (a.event_type == b.event_type and (a.place is None) != (b.place is None) and not (a.date and b.date)

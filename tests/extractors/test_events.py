@@ -1761,3 +1761,10 @@ def test_events_a_present_tense_clause_told_at_the_time_of_a_past_one_is_not_to_
     text = "Hundreds of miners clashed with police in Potosi on Tuesday as protests over fuel prices spread."
     found = typed_events(run(text, published="2026-04-22"))
     assert ("protest", "2026-04-21", "Potosi") in found, found
+
+
+def test_events_a_happening_told_by_its_month_then_by_its_day_is_one(run) -> None:
+    text = ("The court confirmed the results of this month's presidential election on Thursday. Turnout in the "
+            "April 12 election was 41 percent.")
+    found = [(kind, day) for kind, day, _ in typed_events(run(text, published="2026-04-20")) if kind == "election"]
+    assert found == [("election", "2026-04-12")], found
