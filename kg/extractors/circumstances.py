@@ -572,7 +572,7 @@ def clause_date(verb: Token, document: Document) -> DateValue | None:
     for ent in ents_within(verb.sent):
         if ent.label_ not in DATE_LABELS or not_when(ent):
             continue
-        if clause_verb(ent.root).i == verb.i and not in_agent(ent.root):
+        if clause_verb(ent.root).i == verb.i and not in_agent(ent.root) and not in_sequence_object(ent.root):
             value = resolve_date(ent.text, document.published)
             if value is not None and ent.start > 0 and verb.doc[ent.start - 1].lower_ == "for" \
                     and BARE_WEEKDAY.match(ent.text):  # "called a strike for Thursday": the coming one
@@ -586,6 +586,14 @@ def in_agent(token: Token) -> bool:
     """Whether a word lies in the agent of a passive ("was overshadowed by a shooting on Monday near X"):
     its date and place are the agent's."""
     return any(a.dep_ == "agent" for a in token.ancestors)
+
+
+def in_sequence_object(token: Token) -> bool:
+    """Whether a word lies in another happening something is told after or before ("came ten days after an
+    attack on the village on 11 October"): its date is that happening's (not "shortly after 2am on Thursday")."""
+    events = load_lexicon().events
+    return any(a.dep_ == "pobj" and a.head.lower_ in SEQUENCE_PREPOSITIONS and a.pos_ == "NOUN"
+               and (a.lower_ in events or a.lemma_.lower() in events) for a in [token, *token.ancestors])
 
 
 def clause_verb(token: Token) -> Token:

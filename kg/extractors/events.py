@@ -26,6 +26,7 @@ from kg.extractors.circumstances import (
     future,
     governing_verbs,
     in_agent,
+    in_sequence_object,
     motion_place,
     named_by_of,
     not_when,
@@ -105,6 +106,7 @@ ENCOUNTER_VERBS = word_list("encounter_verbs")
 NOT_HAPPENING_MODIFIERS = word_list("not_happening_modifiers")
 KIND_STOP_WORDS = word_list("planned") | word_list("kind_stop_words")
 EFFECT_MARKS = word_list("effect_marks")
+SEQUENCE_VERBS = word_list("sequence_verbs")
 KIND_WORDS = 3  # "monetary policy committee meeting": at most three words of kind before an event noun
 WINNING_VERBS = word_list("winning_verbs")
 NOT_DONE_VERBS = word_list("not_done_verbs")  # "demanded his resignation": asked for, not done
@@ -322,11 +324,13 @@ def _told_in_past(token: Token) -> bool:
 def _one_date(sent: Span, word: Token, document: Document, table: EntityTable) -> DateValue | None:
     """The one day, month or year a sentence gives, when it gives just one and not inside a clause of its own
     that does not hold the event's word ("X, who was elected in 2019, visited Maputo"), nor written on another
-    happening's word ("the ruling ... said the party had failed to overturn the March 14 vote")."""
+    happening's word ("the ruling ... said the party had failed to overturn the March 14 vote") or in what it is
+    told after ("The visit came ten days after an attack on the village on 11 October")."""
     holders = {a.i for a in word.ancestors} | {word.i}
     found = [value for ent in ents_within(sent) if ent.label_ == "DATE" and not not_when(ent)
              and not any(a.i not in holders and a.dep_ in ("relcl", "acl", "advcl") for a in ent.root.ancestors)
              and not _reporting_date(ent.root)  # "has canceled the summit, his office said on Monday"
+             and not (in_sequence_object(ent.root) and not in_sequence_object(word))  # "came after an attack on X"
              and not (ent.root.head.i != word.i and ent.root.dep_ in ("compound", "nmod", "npadvmod", "poss")
                       and _event_entry(ent.root.head, table))
              for value in [resolve_date(ent.text, document.published)] if value is not None and value.value]
@@ -473,6 +477,9 @@ def _noun_event(token: Token, table: EntityTable, document: Document) -> _Event 
         event.place = (event.place or place_of(verb, table, with_people=False)
                        or (None if sides else object_place(verb, table)) or _family_place(verb, family, table)
                        or off_place(verb, table))  # "an earthquake struck off the coast of Japan"
+        if verb.lemma_.lower() in SEQUENCE_VERBS and any(c.dep_ == "dobj" and _is_event_noun(c, table)
+                                                         and anchor not in c.subtree for c in verb.children):
+            continue  # "Her trip followed a bombing in X on 3 May": the day is the bombing's
         event.date = event.date or date_of(verb, document) or clause_date(verb, document)
     if family == "appointment" and event.date is not None and _takes_effect(anchor, event.date):
         event.date = None  # "the appointment of X as CFO, effective 1 November": when the post begins, not the act

@@ -1768,3 +1768,23 @@ def test_events_a_happening_told_by_its_month_then_by_its_day_is_one(run) -> Non
             "April 12 election was 41 percent.")
     found = [(kind, day) for kind, day, _ in typed_events(run(text, published="2026-04-20")) if kind == "election"]
     assert found == [("election", "2026-04-12")], found
+
+
+@pytest.mark.parametrize(
+    ("text", "dated", "undated"),
+    [
+        ("The minister's visit to Pemba came ten days after an attack on the village of Mucojo on 11 October.",
+         ("attack", "2026-10-11"), "visit"),
+        ("Her trip followed a deadly bombing at a market in Beira on 3 May.", ("attack", "2026-05-03"), "visit"),
+    ],
+)
+def test_events_a_day_told_with_what_a_happening_came_after_is_that_ones(run, text, dated, undated) -> None:
+    found = typed_events(run(text, published="2026-10-21"))
+    assert dated in {(kind, day) for kind, day, _ in found}, found
+    assert not any(kind == undated and day for kind, day, _ in found), found
+
+
+def test_events_a_time_after_which_a_happening_came_keeps_its_day(run) -> None:
+    found = typed_events(run("The fire broke out shortly after 2am on Thursday in the hospital's intensive care ward.",
+                             published="2026-11-30"))
+    assert ("fire", "2026-11-26", None) in found, found
