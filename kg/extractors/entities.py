@@ -226,6 +226,7 @@ class EntityTable:
     def _relabel(self, found: Span) -> Span | None:
         """A span whose last word says it is an organization gets the ORG label; None drops it."""
         span = self._without_title(found)
+        span = self._without_descriptors(span) if span is not None else None
         cut = next((t.i for t in span if t.text.strip("()") == "--"), None) if span is not None else None
         if cut is not None:  # "Chile--(BUSINESS WIRE": a name ends at a double hyphen
             span = Span(self.doc, span.start, cut, label=span.label_) if cut > span.start else None
@@ -279,6 +280,19 @@ class EntityTable:
             return Span(self.doc, span.start, span.start + 1, label="NORP")  # "[Indian External Affairs]
             #   Minister X": a people's word, then the portfolio of the title after it
         return span
+
+    def _without_descriptors(self, span: Span) -> Span:
+        """A name the model ran together with the people's word and the lower-case words that describe it:
+        "the Kyrgyz bank Chui Trade Bank" is "Chui Trade Bank", "the Iranian airline X" is X."""
+        i = span.start + (self.lowers[span.start] == "the")
+        if i >= span.end or not self.lexicon.demonym(self.tokens[i].text):
+            return span
+        j = i + 1
+        while j < span.end and self.tokens[j].is_lower and self.tokens[j].is_alpha:
+            j += 1
+        if j == i + 1 or j >= span.end or not self.tokens[j].text[:1].isupper():
+            return span
+        return Span(self.doc, j, span.end, label=span.label_)
 
     def _title_names(self) -> list[tuple[int, int, int]]:
         """Names written right after a role title, as (title start, name start, name end) tokens."""

@@ -485,3 +485,15 @@ def test_entities_a_company_visited_stays_a_company(run) -> None:
     text = "The delegation visited Microsoft in Seattle on Monday."
     kinds = {e.label: e.kind for e in run(text, "2026-03-04").entities}
     assert kinds.get("Microsoft") != "Place", kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("OFAC designated the Kyrgyz bank Talas Trade Bank for facilitating payments.", "Talas Trade Bank"),
+        ("The Treasury sanctioned the Russian oil company Volga Neft on Monday.", "Volga Neft"),
+    ],
+)
+def test_entities_a_name_run_together_with_the_words_that_describe_it_loses_them(run, text, name) -> None:
+    labels = {e.label for e in run(text, "2026-03-04").entities}
+    assert name in labels, labels
