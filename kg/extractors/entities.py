@@ -86,6 +86,7 @@ PEERAGE_TITLES = word_list("peerage_titles")
 GOING_VERBS = {"travel", "fly", "go", "head", "return", "drive", "move", "rush", "sail"}
 LOCATIVE_PREPOSITIONS = {"in", "near", "outside", "around"}  # before a place: "ambushed outside Garissa"
 VISITING_VERBS = word_list("visiting_verbs")
+HEADING_VERBS = word_list("heading_verbs")
 PLACE_GONE_TO = {("to", "travel"), ("to", "fly"), ("into", "fly"), ("to", "return"), ("to", "head"), ("in", "arrive"),
                  ("in", "land"), ("from", "evacuate")}  # (preposition, verb) before a place gone to or from
 LIST_MARKS = word_list("list_marks")
@@ -436,6 +437,7 @@ class EntityTable:
         spans = self._with_bodies_named_again(spans)
         spans = self._with_employers_before_titles(spans)
         spans = self._with_places_gone_to(spans)
+        spans = self._with_bodies_headed(spans)
         spans = self._with_described_people(spans)
         spans = self._with_appointed_people(spans)
         spans = self._with_bracketed_short_names(spans)
@@ -911,6 +913,22 @@ class EntityTable:
         # a capitalised word of it the model left out before it ("Aït" of "Aït Baha")
         return [Span(self.doc, self._compound_start(s), s.end, label="GPE") if s.label_ in ("PERSON", "ORG")
                 and s.text in found else s for s in spans]
+
+    def _with_bodies_headed(self, spans: list[Span]) -> list[Span]:
+        """A name the model tagged as a person that a person heads, chairs, runs or founded is a body's: "X, who
+        heads Terre Nouvelle," (no one is headed; but "leads" may be a poll's: "A leads B by three points")."""
+        found = []
+        for span in spans:
+            root = span.root
+            verb = root.head
+            if span.label_ != "PERSON" or root.dep_ != "dobj" or verb.lemma_.lower() not in HEADING_VERBS \
+                    or any(c.dep_ == "poss" for c in root.children):
+                continue  # (not "runs Smith's campaign")
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subject is not None and (subject.lower_ in ("who", "she", "he")
+                                        or any(s.label_ == "PERSON" and s.start <= subject.i < s.end for s in spans)):
+                found.append(span)
+        return [Span(self.doc, s.start, s.end, label="ORG") if s in found else s for s in spans]
 
     def _compound_start(self, span: Span) -> int:
         """The start of a name with the capitalised words the parse compounds onto it right before it."""

@@ -2134,3 +2134,8 @@ def test_roles_a_chain_of_a_bodys_posts_gives_each_name_its_own(run, text) -> No
     assert {("Lev Adamov", "chairman", "Harbor Trust Bank"), ("Mira Sokol", "chief executive", "Harbor Trust Bank")
             } <= found, found
     assert ("Lev Adamov", "chief executive", "Harbor Trust Bank") not in found, found
+
+
+def test_roles_a_name_a_person_heads_is_a_bodys(run) -> None:
+    found = titled(run("Amina Diallo, who heads Terre Nouvelle, called for calm."))
+    assert ("Amina Diallo", "head", "Terre Nouvelle") in found, found
