@@ -438,7 +438,7 @@ def _noun_event(token: Token, table: EntityTable, document: Document) -> _Event 
         return None  # "the Mulungushi International Conference Centre": a building named after a word of events
     event_type, family = entry
     visited = _paid_on(token, table) if family == "call" else []
-    if visited:
+    if visited or family == "call" and _paid_on_title(token, table):
         event_type, family = "meeting", "meeting"  # "paid a courtesy call on X": a visit to X, no phone call
     participants = _participants(token, table) + visited
     if participants and (party := _other_party(token, table)) and party not in participants:
@@ -977,6 +977,13 @@ def _paid_on(call: Token, table: EntityTable) -> list[str]:
     people = [table.key_at(o) for c in call.children if c.dep_ == "prep" and c.lower_ == "on"
               for o in c.children if o.dep_ == "pobj"]
     return [k for k in people if k and table.kind(k) == PERSON]
+
+
+def _paid_on_title(call: Token, table: EntityTable) -> bool:
+    """Whether a call is paid in person on someone told by a title alone: "a courtesy call on the King of
+    Bhutan", "called on the Prime Minister"."""
+    return any(c.dep_ == "prep" and c.lower_ == "on" and o.dep_ == "pobj" and o.lower_ in table.lexicon.titles_by_last
+               for c in call.children for o in c.children)
 
 
 def _participants(token: Token, table: EntityTable) -> list[str]:

@@ -1788,3 +1788,9 @@ def test_events_a_time_after_which_a_happening_came_keeps_its_day(run) -> None:
     found = typed_events(run("The fire broke out shortly after 2am on Thursday in the hospital's intensive care ward.",
                              published="2026-11-30"))
     assert ("fire", "2026-11-26", None) in found, found
+
+
+def test_events_a_courtesy_call_on_someone_told_by_a_title_is_a_meeting(run) -> None:
+    found = typed_events(run("The Minister paid a courtesy call on the King of Bhutan in Thimphu on Monday.",
+                             published="2026-03-11"))
+    assert ("meeting", "2026-03-09", "Thimphu") in found, found
