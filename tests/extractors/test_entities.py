@@ -497,3 +497,15 @@ def test_entities_a_company_visited_stays_a_company(run) -> None:
 def test_entities_a_name_run_together_with_the_words_that_describe_it_loses_them(run, text, name) -> None:
     labels = {e.label for e in run(text, "2026-03-04").entities}
     assert name in labels, labels
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("The minister will pay an official visit to the Lao PDR next week.", "Laos"),
+        ("PNG's foreign minister, Joel Kapi, welcomed the deal.", "Papua New Guinea"),
+    ],
+)
+def test_entities_official_short_names_of_countries(run, text, country) -> None:
+    kinds = {e.label: e.kind for e in run(text, "2026-03-04").entities}
+    assert kinds.get(country) == "Country", kinds
