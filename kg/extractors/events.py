@@ -1015,7 +1015,11 @@ def _other_party(noun: Token, table: EntityTable) -> str | None:
 
 def _venue_of_another(noun: Token, table: EntityTable) -> bool:
     """Whether a news conference is only where another happening was told: "announced her resignation at a
-    news conference in Belgrade", "resigned at a press conference" (the resignation is the event)."""
+    news conference in Belgrade", "resigned at a press conference" (the resignation is the event), or where
+    someone told something: "told a news conference in Warsaw that ..."."""
+    briefing = any(c.dep_ in ("compound", "amod") and c.lower_ in BRIEFING_WORDS for c in noun.children)
+    if briefing and noun.dep_ == "dobj" and noun.head.lemma_.lower() in REPORTING_VERBS:
+        return True
     if noun.dep_ != "pobj" or noun.head.lower_ != "at" or not any(
             c.dep_ in ("compound", "amod") and c.lower_ in BRIEFING_WORDS for c in noun.children):
         return False

@@ -1794,3 +1794,9 @@ def test_events_a_courtesy_call_on_someone_told_by_a_title_is_a_meeting(run) -> 
     found = typed_events(run("The Minister paid a courtesy call on the King of Bhutan in Thimphu on Monday.",
                              published="2026-03-11"))
     assert ("meeting", "2026-03-09", "Thimphu") in found, found
+
+
+def test_events_a_news_conference_someone_told_something_is_no_happening_of_its_own(run) -> None:
+    found = typed_events(run("The minister told a news conference in Vilnius that he would not resign.",
+                             published="2026-03-11"))
+    assert not any(kind == "conference" for kind, _, _ in found), found
