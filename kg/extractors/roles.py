@@ -672,6 +672,8 @@ def _iter_roles(doc: Doc, table: EntityTable, document: Document, sentences: lis
                                                  _name_root(doc, start, table))
                 if each.org is None and each.evidence[0].extractor == TITLE_BEFORE_NAME:
                     each = _with_body_told_before(each, doc, title_start, sentences[max(number - 1, 0)].start, table)
+                if each.org is None and each.role.lower() in PERSONAL_POSTS:
+                    each = _with_pronoun_owner(each, doc, start, sentences[max(number - 1, 0) : number + 1], table)
                 if each.org is None and _title_head(each.role) in NATIONAL_HEADS and _is_list_line(sent):
                     country = _intro_country(sentences, number, table)  # "X's new Cabinet is as follows: - A –
                     each = _given_org(each, country, "roles.list_intro", 0.7) if country else each  # Minister for Y"
@@ -705,6 +707,28 @@ def _iter_roles(doc: Doc, table: EntityTable, document: Document, sentences: lis
                     posts.setdefault(key, []).append(each)
                 found.setdefault(key, each)
                 yield each
+
+
+def _with_pronoun_owner(fact: RoleFact, doc: Doc, start: int, window: list[Span], table: EntityTable) -> RoleFact:
+    """A post held for a person written after "his" or "her" ("His spokeswoman, X, said"; "her chief of staff, Y")
+    is held for the one person named before it in its sentence or the one before (the sentence's subject when
+    several are), whose post it is."""
+    words = fact.role.lower().split()
+    sent_start = window[-1].start
+    owner_at = next((i for i in range(start - 1, max(sent_start, start - len(words) - 3) - 1, -1)
+                     if doc[i].lower_ in ("his", "her")
+                     and [t.lower_ for t in doc[i + 1 : i + 1 + len(words)]] == words), None)
+    if owner_at is None:
+        return fact
+    named = [(s, key) for sent in window for s, _, key in table.mentions_in(sent.start, min(sent.end, owner_at))
+             if table.kind(key) == PERSON and key != fact.person]
+    people = {key for _, key in named}
+    if len(people) > 1:  # several named: the one a sentence is told of
+        subjects = [key for s, key in named if _name_root(doc, s, table).dep_ in ("nsubj", "nsubjpass")]
+        people = {subjects[-1]} if subjects else set()
+    if len(people) != 1:
+        return fact
+    return _given_org(fact, people.pop(), "roles.pronoun_owner", 0.6)
 
 
 def _is_list_line(sent: Span) -> bool:

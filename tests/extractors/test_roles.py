@@ -2139,3 +2139,16 @@ def test_roles_a_chain_of_a_bodys_posts_gives_each_name_its_own(run, text) -> No
 def test_roles_a_name_a_person_heads_is_a_bodys(run) -> None:
     found = titled(run("Amina Diallo, who heads Terre Nouvelle, called for calm."))
     assert ("Amina Diallo", "head", "Terre Nouvelle") in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("President Victor Lupu was sworn in on Monday. His spokeswoman, Irina Ursu, said he would visit Brussels.",
+         ("Irina Ursu", "spokeswoman", "Victor Lupu")),
+        ("Prime Minister Ana Ruiz arrived on Monday. Her chief of staff, Luis Mora, said talks would begin.",
+         ("Luis Mora", "chief of staff", "Ana Ruiz")),
+    ],
+)
+def test_roles_a_personal_post_after_his_or_her_is_held_for_the_one_named_before(run, text, expected) -> None:
+    assert expected in titled(run(text, published="2026-03-11")), titled(run(text, published="2026-03-11"))
