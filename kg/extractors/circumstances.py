@@ -501,6 +501,9 @@ def hyphen_joined(token: Token) -> bool:
     return before in HYPHENS or after in HYPHENS
 
 
+WEEK_AFTER_DAY = re.compile(r"(?:next|last|this|coming|past|previous) week", re.I)  # "Thursday [next week]"
+
+
 def date_ent(token: Token) -> Span | None:
     """The DATE entity holding a token, or the TIME entity of a day ("Saturday night", "yesterday morning"),
     or None (by an index of the Doc's dates, built once per Doc)."""
@@ -526,7 +529,6 @@ def _joined_weeks(doc: Doc) -> list[Span]:
     return joined
 
 
-WEEK_AFTER_DAY = re.compile(r"(?:next|last|this|coming|past|previous) week", re.I)  # "Thursday [next week]"
 _date_index: tuple[object, dict[int, Span]] = (None, {})  # the Doc last read, and its token -> DATE entity
 
 

@@ -509,9 +509,8 @@ def _kind_words(token: Token, table: EntityTable) -> str:
     general meeting", "cabinet meeting", "monetary policy committee meeting", "presidential election"; not a
     place's, a person's or a day's name, a number, nor a word of time or status ("the planned summit", "last
     week's talks", "the first meeting")."""
-    word = _hyphenated(token) or token.lower_
-    if _hyphenated(token):
-        return word
+    if hyphenated := _hyphenated(token):
+        return hyphenated  # ("the presidential run-off": the hyphenated word names the kind)
     start = token.i
     while start - 1 >= 0 and token.i - start < KIND_WORDS:
         left = token.doc[start - 1]
@@ -522,7 +521,7 @@ def _kind_words(token: Token, table: EntityTable) -> str:
                 or left.pos_ not in ("NOUN", "PROPN", "ADJ") or left.ent_type_ in ("DATE", "ORDINAL", "CARDINAL"):
             break
         start -= 1
-    return " ".join([t.lower_ for t in token.doc[start : token.i]] + [word])
+    return " ".join(t.lower_ for t in token.doc[start : token.i + 1])
 
 
 def _fuller(word: str, than: str | None) -> bool:

@@ -1535,8 +1535,8 @@ def _named_to_post(doc: Doc, start: int, end: int, person: str, table: EntityTab
                    sent: Span) -> RoleFact | None:
     """ "appointed X finance minister", "named X its new chief executive", read by the words alone when
     the parse lost the verb: an appointing verb, the name, then a title after at most a possessor and a
-    word like "new"; and a further pair after an appointing verb, "... A as minister of finance and B as minister
-    of health"."""
+    word like "new"; a further pair after an appointing verb, "... A as minister of finance and B as minister
+    of health"; and each pair of a line-up, "the cabinet keeps A as foreign minister, B as defence minister"."""
     if end + 1 < sent.end and doc[end].lower_ == "as" and (
             start - 1 >= sent.start and doc[start - 1].lower_ in ("and", ",")
             and any(t.lemma_.lower() in APPOINTING_VERBS for t in doc[sent.start : start])
@@ -1610,9 +1610,9 @@ def _post_of(doc: Doc, noun: Token, person: str, table: EntityTable, document: D
 def _titles_of_line(doc: Doc, start: int, end: int, person: str, table: EntityTable, document: Document,
                     sent: Span, home: HomeContext) -> list[RoleFact]:
     """A line of a list of people: "The Honorable X, Secretary of Commerce", "Ms. Y, Deputy Assistant to the
-    President and Director of Z, The White House". Each title of the line is a post; the organization is
-    the line's last part when it names one, else the one a title names ("of Z"), else, for a national
-    post in a government's release, its country."""
+    President and Director of Z, The White House", "- Hon. X – Minister for Finance" (a dash after the name).
+    Each title of the line is a post; the organization is the line's last part when it names one, else the one a
+    title names ("of Z"), else, for a national post in a government's release, its country."""
     words = [t for t in doc[sent.start : start] if not t.is_space]
     if any(t.lower_ not in LINE_OPENERS for t in words) or end >= sent.end or doc[end].text not in LINE_SEPARATORS \
             or doc[end].text != "," and not (words and words[0].text in LIST_LINE_MARKS):
