@@ -198,6 +198,12 @@ def _members_of_group(sent: Span, number: int, actions: list[_Action], table: En
                                    if len(w) > 2 for g in groups):  # "the men": the businessmen
             continue
         listed = [c for c in root.children if c.dep_ in ("attr", "dobj")]
+        # ("The entities are the X Foundation and Y Company": the parse may hang the first name inside the last's
+        #  phrase; every name of the phrase is a member, but not a place or a country written in it)
+        listed += [table.tokens[end - 1] for c in list(listed)
+                   for _, end, key in table.mentions_in(c.left_edge.i, c.right_edge.i + 1)
+                   if table.kind(key) not in (PLACE, COUNTRY) and table.tokens[end - 1] not in listed
+                   and _run_on_into(table.tokens[end - 1], c)]
         keys += [k for k in target_keys(listed, table, recent[-1].authority) if k not in keys]
     for root in tokens:  # "The tanker X is among the four vessels designated today"
         among = [o.lemma_.lower() for p in root.children if p.dep_ == "prep" and p.lower_ == "among"
@@ -215,6 +221,17 @@ def _members_of_group(sent: Span, number: int, actions: list[_Action], table: En
     evidence = make_evidence(sent, document, "sanctions.group_members", 0.7)
     return _Action(recent[-1].authority, keys, evidence, recent[-1].date, recent[-1].program, sentence=number,
                    group=next(iter(sorted(told)), None))  # ("The others are ...": more of the group told)
+
+
+def _run_on_into(name: Token, noun: Token) -> bool:
+    """Whether a name is one the parse ran on into a listed noun's phrase (by "nmod", "compound" or "conj" all
+    the way up), not one of its describing words ("X, a judge of the Revolutionary Court")."""
+    node = name
+    while node.i != noun.i:
+        if node.dep_ not in ("nmod", "compound", "conj") or node.head.i == node.i:
+            return False
+        node = node.head
+    return True
 
 
 def _introduced_members(sent: Span, number: int, actions: list[_Action], table: EntityTable,

@@ -791,3 +791,14 @@ def test_sanctions_a_lone_word_of_a_longer_name_is_no_target_of_its_own(run) -> 
 def test_sanctions_added_to_a_list_by_a_blocs_council_or_named_after_the_list(run, text, expected) -> None:
     found = {(authority, target) for authority, target, _ in sanctions(run(text, published="2026-03-11"))}
     assert expected in found, found
+
+
+def test_sanctions_every_name_the_parse_ran_into_a_listed_phrase_is_a_member(run) -> None:
+    text = ("The Australian Government imposed sanctions on three individuals and two entities on Monday. "
+            "The individuals are Ali Karimi, Reza Jafari and Mehdi Moradi, a judge of the Revolutionary Court. "
+            "The entities are the Basij Cooperative Foundation and Tehran Steel Company.")
+    extraction = run(text, published="2026-03-11")
+    names = {e.key: e.label for e in extraction.entities}
+    targets = {names.get(f.target) for f in extraction.facts if isinstance(f, SanctionFact)}
+    assert {"Basij Cooperative Foundation", "Tehran Steel Company", "Mehdi Moradi"} <= targets, targets
+    assert "Revolutionary Court" not in targets, targets
