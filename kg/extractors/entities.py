@@ -9,6 +9,7 @@ outlet tagged PERSON).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -1083,7 +1084,8 @@ class EntityTable:
         given = [t for t in tokens if t.pos_ == "PROPN" and any(
             c.dep_ == "prep" and c.lower_ == "as" and any(o.dep_ == "pobj" and o.lower_ in self.lexicon.titles_by_last
                                                            for o in c.children) for c in t.children)]
-        return [(name, name) for name in given if sum(other.sent == name.sent for other in given) > 1]
+        per_sentence = Counter(name.sent.start for name in given)
+        return [(name, name) for name in given if per_sentence[name.sent.start] > 1]
 
     def _with_bracketed_short_names(self, spans: list[Span]) -> list[Span]:
         """ "Levan Gelashvili (Gelashvili), a Georgian national, ...", "Nino Kapanadze (Kapanadze)": capitalised

@@ -497,7 +497,7 @@ def _takes_effect(anchor: Token, date: DateValue) -> bool:
     """Whether a day is written in its sentence as the day something takes effect: "effective 1 November", "from
     October 1", "with effect from", "as of Monday" (EFFECT_MARKS right before the date)."""
     sent = anchor.sent
-    for ent in (e for e in doc_ents(anchor.doc) if sent.start <= e.start < sent.end and e.text in date.text):
+    for ent in (e for e in ents_within(sent) if e.text in date.text):
         before = " ".join(t.lower_ for t in anchor.doc[max(ent.start - 2, sent.start) : ent.start])
         if any(before.endswith(mark) for mark in EFFECT_MARKS):
             return True

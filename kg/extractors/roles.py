@@ -27,6 +27,7 @@ from kg.extractors.evidence import make_evidence
 from kg.extractors.lexicon import word_list
 from kg.extractors.patterns import iter_matches, load_patterns
 from kg.extractors.places import country_of_place as place_country
+from kg.extractors.target_lists import BULLETS, bullet_line, ends_with_colon
 from kg.model import (
     COMPANY,
     COUNTRY,
@@ -63,7 +64,6 @@ PROFESSION_HEADS = word_list("profession_heads")
 BEAT_WORDS = {"affairs", "politics", "issues"}  # "Pacific affairs reporter": what a reporter covers, no body
 COMPANY_POSTS = word_list("company_posts")
 BANK_POSTS = word_list("bank_posts")
-LIST_LINE_MARKS = {"-", "•", "*", "–", "—"}  # the marks that open the lines of a list
 LINE_SEPARATORS = {",", "–", "—", "-"}  # between a name and its title on a line of a list
 CONSTITUENCY_POSTS = word_list("constituency_posts")
 CENTRAL_BANK_WORDS = word_list("central_bank_words")
@@ -674,7 +674,7 @@ def _iter_roles(doc: Doc, table: EntityTable, document: Document, sentences: lis
                     each = _with_body_told_before(each, doc, title_start, sentences[max(number - 1, 0)].start, table)
                 if each.org is None and each.role.lower() in PERSONAL_POSTS:
                     each = _with_pronoun_owner(each, doc, start, sentences[max(number - 1, 0) : number + 1], table)
-                if each.org is None and _title_head(each.role) in NATIONAL_HEADS and _is_list_line(sent):
+                if each.org is None and _title_head(each.role) in NATIONAL_HEADS and bullet_line(sent):
                     country = _intro_country(sentences, number, table)  # "X's new Cabinet is as follows: - A –
                     each = _given_org(each, country, "roles.list_intro", 0.7) if country else each  # Minister for Y"
                 if each.org is None and _title_head(each.role) in COURT_HEADS:
@@ -731,19 +731,13 @@ def _with_pronoun_owner(fact: RoleFact, doc: Doc, start: int, window: list[Span]
     return _given_org(fact, people.pop(), "roles.pronoun_owner", 0.6)
 
 
-def _is_list_line(sent: Span) -> bool:
-    """Whether a sentence is a line of a list: it opens with a list's mark ("- ", "• ")."""
-    first = next((t for t in sent if not t.is_space), None)
-    return first is not None and first.text in LIST_LINE_MARKS
-
-
 def _intro_country(sentences: list[Span], number: int, table: EntityTable) -> str | None:
     """The one country the sentence that opens a list names, when it ends in a colon: "Tonga's new Cabinet
     line-up is as follows:" for each "- Name – Minister for X" line under it."""
     i = number - 1
-    while i >= 0 and _is_list_line(sentences[i]):
+    while i >= 0 and bullet_line(sentences[i]):
         i -= 1
-    if i < 0 or not sentences[i].text.rstrip().endswith(":"):
+    if i < 0 or not ends_with_colon(sentences[i]):
         return None
     named = _countries_in(sentences[i], table)
     return table.ensure(next(iter(named)), COUNTRY) if len(named) == 1 else None
@@ -1615,7 +1609,7 @@ def _titles_of_line(doc: Doc, start: int, end: int, person: str, table: EntityTa
     title names ("of Z"), else, for a national post in a government's release, its country."""
     words = [t for t in doc[sent.start : start] if not t.is_space]
     if any(t.lower_ not in LINE_OPENERS for t in words) or end >= sent.end or doc[end].text not in LINE_SEPARATORS \
-            or doc[end].text != "," and not (words and words[0].text in LIST_LINE_MARKS):
+            or doc[end].text != "," and not (words and words[0].text in BULLETS):
         return []  # ("- Name – Title": a dash parts name and title on a list's line too)
     honoured = any(t.lower_ in HONORIFIC_TITLES for t in words)
     line_end = sent.end
