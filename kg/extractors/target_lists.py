@@ -27,6 +27,9 @@ LIST_DEPS = {"appos", "conj"}  # how a parse links the members of a list
 LIST_SEPARATORS = {",", ";", "and"}
 LIST_ITEM_WORDS = 5  # words before a listed name: "Brigadier General (Retired)"
 MAX_ITEM_NAME = 5  # words of a capitalised list item read as a name
+REPORTING_VERBS = word_list("reporting_verbs")
+SANCTION_NOUNS = word_list("sanction_nouns")
+LISTING_NOUNS = ("designation", "blacklisting", "listing")  # "the designation of X": its target after "of"
 VESSEL_NOUNS = word_list("vessel")  # "the tanker X": a named ship or aircraft that can be blocked property
 
 
@@ -123,7 +126,9 @@ def target_keys(targets: list[Token], table: EntityTable, authority: str | None)
     keys: list[str] = []
     kin = [t for t in targets if t.lemma_.lower() in KIN_NOUNS or t.lower_ in KIN_NOUNS]
     targets = [*targets, *(n for k in kin for n in _kin_named_along(k, table) if n not in targets)]  # "X's wife, A,
-    for target in expand([_antecedent(t) for t in targets]):  # and his son, B": the parse may keep A alone
+    listed = expand([_antecedent(t) for t in targets])  # and his son, B": the parse may keep A alone
+    named = [n for t in listed for n in [_named_after_title(t, table)] if n is not None and n not in listed]
+    for target in sorted({*listed, *expand(named)}, key=lambda t: t.i):
         key = table.key_at(target) or name_by_shape(target, table) or described_company(target, table)
         if key is None and target.text[:1].isupper() and target.lower_ in table.lexicon.titles_by_last:
             # "designating former Minister of X Jane Roe, former Vice Minister Y": the people its titles name
@@ -151,6 +156,24 @@ def target_keys(targets: list[Token], table: EntityTable, authority: str | None)
                 and not (table.kind(key) == COUNTRY and _where_located(target)):
             keys.append(key)  # (not "entities located in Iran and the UAE")
     return keys
+
+
+def _named_after_title(target: Token, table: EntityTable) -> Token | None:
+    """The person named after a title told by a common noun and its body or place, which the parse may hang
+    on the body: "sanctions on the chairman of X Shipping, A B, and ...", "designating the mayor of Y, C D"
+    (the name's last word, so that the names listed with it are read too)."""
+    if target.pos_ != "NOUN" or target.lower_ not in table.lexicon.titles_by_last:
+        return None
+    bodies = [p for c in target.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+              if p.dep_ == "pobj"]
+    body = (table.span_at(bodies[0]) or (bodies[0].i, bodies[0].i + 1)) if bodies else None  # ("of the X region")
+    end = body[1] if body is not None else target.i + 1
+    if end + 1 >= target.sent.end or target.doc[end].text != ",":
+        return None
+    key, name = table.key_at(end + 1), table.span_at(end + 1)
+    if key is None or name is None or table.kind(key) != PERSON:
+        return None
+    return target.doc[name[1] - 1]
 
 
 def _companies_told_before(noun: Token, table: EntityTable) -> list[str]:
@@ -261,9 +284,8 @@ def group_members(noun: Token, table: EntityTable | None = None) -> list[Token]:
                         found += [m for m in apposition.conjuncts if m.pos_ == "PROPN"]
     doc = noun.doc
     after = noun.right_edge.i + 1
-    opener = _member_opener(doc, after, noun.sent.end) if table is not None and not found else None
-    if opener is not None:  # "11 officials, among them X and Y", read along the words
-        found += names_listed_from(doc, opener, table)  # type: ignore[arg-type]
+    if table is not None and not found:  # "11 officials, among them X and Y", read along the words
+        found += members_named_after(noun, table)
     if not found and after < noun.sent.end and doc[after].text == ":":
         found += [t for t in doc[after + 1 : noun.sent.end] if t.pos_ == "PROPN" and t.dep_ != "compound"]
     if not found and table is not None and (noun.lemma_.lower() in KIN_NOUNS or noun.lower_ in KIN_NOUNS):
@@ -278,11 +300,21 @@ def _kin_named_along(noun: Token, table: EntityTable) -> list[Token]:
     for i in range(noun.i, noun.sent.end - 2):
         word = doc[i]
         if (word.lemma_.lower() in KIN_NOUNS or word.lower_ in KIN_NOUNS) and doc[i + 1].text == ",":
-            key = table.key_at(i + 2)
+            end = i + 2
+            while end < noun.sent.end and end - i - 2 < MAX_ITEM_NAME and doc[end].text.istitle() and doc[end].is_alpha:
+                end += 1  # a name the model missed: "his brother, Efrain Soto Ruiz,"
+            key = table.key_at(i + 2) or (name_by_shape(doc[end - 1], table) if end > i + 2 else None)
             if key is not None and table.kind(key) == PERSON:
                 span = table.span_at(i + 2)
                 found.append(doc[span[1] - 1])  # type: ignore[index]
     return found
+
+
+def members_named_after(phrase: Token, table: EntityTable) -> list[Token]:
+    """The names a member opener brings in right after a phrase: "11 officials, among them X and Y", "added
+    nine people to its sanctions list, among them X"."""
+    opener = _member_opener(phrase.doc, phrase.right_edge.i + 1, phrase.sent.end)
+    return names_listed_from(phrase.doc, opener, table) if opener is not None else []
 
 
 def _member_opener(doc: Doc, comma: int, end: int) -> int | None:
@@ -319,6 +351,9 @@ def names_listed_from(doc: Doc, i: int, table: EntityTable) -> list[Token]:
         if key is None or table.kind(key) not in TARGET_KINDS:
             break
         span = table.span_at(j) or (j, j + 1)
+        last = doc[span[1] - 1]
+        if last.dep_ == "nsubj" and last.head.lemma_.lower() in REPORTING_VERBS:
+            break  # "sanctioned A and B, the Foreign Office said": the teller, no item
         found.append(doc[span[1] - 1])
         i = span[1]
         if i >= end or doc[i].text not in LIST_SEPARATORS:
@@ -408,17 +443,22 @@ def _plain_word(word: Token, lexicon: Lexicon) -> bool:
 def targets_of_noun(noun: Token) -> list[Token]:
     """ "sanctions on X", "sanctions against X", "sanctions targeting X"."""
     found = []
-    prepositions = TARGET_PREPOSITIONS | ({"of"} if noun.lemma_.lower().startswith("designation") else set())
+    prepositions = TARGET_PREPOSITIONS | ({"of"} if noun.lemma_.lower().startswith(LISTING_NOUNS) else set())
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ in prepositions:  # "on X and on Y": the second "on" too
             found += [c for p in (child, *child.conjuncts) if p.lower_ in prepositions
                       for c in p.children if c.dep_ == "pobj"]
         elif child.dep_ == "acl" and child.lemma_ in ("target", "hit"):
             found += [c for c in child.children if c.dep_ == "dobj"]
+    # "sanctions against X, a businessman, and two companies he owns, A and B": a counted group the parse
+    # joins to the noun itself
+    found += [c for c in noun.conjuncts if c.tag_ == "NNS" and any(n.dep_ == "nummod" for n in c.children)]
     head = noun.head
     if noun.dep_ in ("dobj", "nsubjpass"):  # "imposed sanctions on X", "bans were imposed on X" hung on the
-        # verb, and "..., and on Y" after a first one
-        for child in head.children:
+        # verb, and "..., and on Y" after a first one; "slapped visa restrictions and asset freezes on X", with
+        # "freezes" read as a second verb
+        frozen = [c for c in head.children if c.dep_ == "conj" and c.lemma_.lower() in SANCTION_NOUNS]
+        for child in [*head.children, *(c for verb in frozen for c in verb.children)]:
             if child.dep_ in ("prep", "conj") and child.lower_ in TARGET_PREPOSITIONS:
                 found += [c for p in (child, *child.conjuncts) if p.lower_ in TARGET_PREPOSITIONS
                           for c in p.children if c.dep_ == "pobj" and c not in found]

@@ -111,6 +111,8 @@ def test_build_nlp_line_breaks_and_datelines_end_sentences(nlp) -> None:
         ("MANAUS, Brazil (AP) — Brazil's environment agency on Friday fined a logging firm.", "Brazil's environment"),
         ("LYON, France (Reuters) - The court on Monday convicted two bankers.", "The court"),
         ("TAMALE — Flooding cut the main road north on Sunday.", "Flooding"),
+        ("QUITO, May 12 (Reuters) - The central bank on Monday cut its rate.", "The central bank"),  # and its date
+        ("Geneva (AFP) - Talks on the truce resumed on Monday.", "Talks on"),  # a city not in capitals, an agency
     ],
 )
 def test_build_nlp_dateline_with_region_and_agency_stands_alone(nlp, text, opening) -> None:
@@ -123,6 +125,7 @@ def test_build_nlp_dateline_with_region_and_agency_stands_alone(nlp, text, openi
     [
         "EU-China talks on steel quotas resumed in Brussels on Monday.",  # a glued hyphen ends no dateline
         "UNICEF Director Ana Ruiz — who toured Goma on Monday — asked for more aid.",  # no comma after the capitals
+        "Ana Ruiz (Labour) - Minister of Finance since 2024.",  # a party in brackets, not a news agency
     ],
 )
 def test_build_nlp_capitals_before_a_dash_are_no_dateline(nlp, text) -> None:

@@ -802,3 +802,163 @@ def test_sanctions_every_name_the_parse_ran_into_a_listed_phrase_is_a_member(run
     targets = {names.get(f.target) for f in extraction.facts if isinstance(f, SanctionFact)}
     assert {"Basij Cooperative Foundation", "Tehran Steel Company", "Mehdi Moradi"} <= targets, targets
     assert "Revolutionary Court" not in targets, targets
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a wire's dated dateline stands alone: its city and agency are no subject of the action
+        ("OSLO, June 9 (Reuters) - Norway and Iceland on Monday imposed sanctions on Marten Sollie.",
+         {("Norway", "Marten Sollie"), ("Iceland", "Marten Sollie")}),
+        ("TBILISI, 3 Feb 2026 (AFP) - Britain sanctioned Levan Dadiani.", {("United Kingdom", "Levan Dadiani")}),
+        # a city not in capitals, told as a dateline by the agency in brackets
+        ("Geneva (AFP) - The European Union on Monday imposed sanctions on Levan Dadiani.",
+         {("European Union", "Levan Dadiani")}),
+    ],
+)
+def test_sanctions_after_a_wire_dateline_with_its_date(run, text, expected) -> None:
+    found = {(authority, target) for authority, target, _ in sanctions(run(text, published="2026-06-10"))}
+    assert expected <= found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the name after a title and its body, which the parse hangs on the body, and the names listed with it
+        ("Canada imposed sanctions on the owner of Serrano Freight, Ines Valcarce, on Friday.", {"Ines Valcarce"}),
+        ("The State Department designated a former judge, Otto Brenner, and the governor of the Varna region, "
+         "Kiril Dobrev, for corruption.", {"Otto Brenner", "Kiril Dobrev"}),
+    ],
+)
+def test_sanctions_a_person_named_after_a_title_told_by_a_common_noun(run, text, expected) -> None:
+    found = {target for _, target, _ in sanctions(run(text, published="2026-06-10"))}
+    assert expected <= found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # (a name ending in a title's word, a name the model tags as a place)
+        ("Britain sanctioned two of the company's tankers, the Sea Countess and the Ionian Queen.",
+         {"Sea Countess", "Ionian Queen"}),
+        ("The Treasury designated the following vessels: the Nautilus Grace and the Arctic Dawn.",
+         {"Nautilus Grace", "Arctic Dawn"}),
+    ],
+)
+def test_sanctions_vessels_listed_after_a_plural_ship_noun_are_named_whole(run, text, expected) -> None:
+    found = {target for _, target, _ in sanctions(run(text, published="2026-06-10"))}
+    assert expected <= found, found
+
+
+def test_sanctions_objects_joined_to_the_verb_and_no_teller_as_target(run) -> None:
+    text = ("The European Union froze the assets of Idris Makanda and Yusuf Tembo, as well as the firms "
+            "Kilwa Gold Ltd and Ruvuma Minerals. Britain also sanctioned Yusuf Tembo and Kilwa Gold Ltd, the "
+            "Foreign Office said.")
+    found = {(authority, target) for authority, target, _ in sanctions(run(text, published="2026-06-10"))}
+    assert {("European Union", "Kilwa Gold Ltd"), ("European Union", "Ruvuma Minerals"),
+            ("United Kingdom", "Kilwa Gold Ltd")} <= found, found
+    assert not any(target == "Foreign Office" for _, target in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "Among them are ..." after a count of people added to a register (the list noun read as a verb)
+        "Norway has added 9 people and two entities to its sanctions register. Among them are the mayor of Kursk, "
+        "Boris Lanin, and the arms maker Tula Precision.",
+        "Norway added nine people and two firms to its sanctions list, among them Boris Lanin and Tula Precision.",
+    ],
+)
+def test_sanctions_members_named_among_them_after_a_count(run, text) -> None:
+    found = {(authority, target) for authority, target, _ in sanctions(run(text, published="2026-06-10"))}
+    assert {("Norway", "Boris Lanin"), ("Norway", "Tula Precision")} <= found, found
+
+
+def test_sanctions_targeted_only_right_after_a_sanction(run) -> None:
+    told = ("WASHINGTON (AP) — The Trump administration on Tuesday sanctioned two militia leaders in Libya. "
+            "The Treasury Department said it had targeted Salem Gadwi and Faraj Obeidi.")
+    found = {(authority, target) for authority, target, _ in sanctions(run(told, published="2026-06-10"))}
+    assert {("U.S. Department of the Treasury", "Salem Gadwi"), ("U.S. Department of the Treasury", "Faraj Obeidi")} \
+        <= found, found
+    attack = "Drones struck the port on Monday. The army said it had targeted Salem Gadwi, a militia leader."
+    assert sanctions(run(attack, published="2026-06-10")) == set()
+
+
+def test_sanctions_a_government_of_a_country_and_asset_freezing_measures(run) -> None:
+    text = ("The Government of Japan decided today to implement asset-freezing measures against 6 individuals, "
+            "including Deputy Energy Minister Pavel Grekov.")
+    found = {(authority, target) for authority, target, _ in sanctions(run(text, published="2026-06-10"))}
+    assert ("Japan", "Pavel Grekov") in found, found
+
+
+def test_sanctions_a_company_named_again_without_its_first_word(run) -> None:
+    text = ("OFAC sanctioned three firms today. Hong Kong-based Happy Phoenix Trading Limited shipped the parts. "
+            "Happy Phoenix Trading Limited is being designated pursuant to E.O. 13846.")
+    extraction = run(text, published="2026-06-10")
+    assert "Phoenix Trading Limited" not in {e.label for e in extraction.entities}
+    found = {target for _, target, _ in sanctions(extraction)}
+    assert "Happy Phoenix Trading Limited" in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # targets that face the measures, with the authority of the sanction just told
+        ("Australia imposed sanctions on a fuel cartel on Monday. Sandhurst Bunkering and its director, Olek "
+         "Varga, face a travel ban and an asset freeze.", {("Australia", "Sandhurst Bunkering"),
+                                                          ("Australia", "Olek Varga")}),
+        # a designation or blacklisting told by its noun, by the one before it or after "by"
+        ("Britain's designation of Harlow Resources was welcomed by campaigners.",
+         {("United Kingdom", "Harlow Resources")}),
+        ("The blacklisting of Quarry Hill Metals by the European Union cut the firm off from its banks.",
+         {("European Union", "Quarry Hill Metals")}),
+        # a package that includes sanctions on its targets: the one whose package it is
+        ("Japan's latest package includes sanctions against the trader Viktor Lasko and the Amur Grain Company.",
+         {("Japan", "Viktor Lasko"), ("Japan", "Amur Grain Company")}),
+        # a second measure "on" its own target, and "freezes" read as a verb after a first measure
+        ("Canada imposed an asset freeze on Tessaly Marine and a travel ban on its owner, Ivo Marek.",
+         {("Canada", "Tessaly Marine"), ("Canada", "Ivo Marek")}),
+        ("Norway also slapped visa restrictions and asset freezes on General Saleh Obeid.",
+         {("Norway", "Saleh Obeid")}),
+        # "of A and of B" after the assets; a counted group joined to the sanctions noun by the parse
+        ("The European Union froze the assets of Ivan Zorin and of his company Kama Grain Ltd on Monday.",
+         {("European Union", "Ivan Zorin"), ("European Union", "Kama Grain Ltd")}),
+        ("The sanctions against Farid Aliyev, a Ganja trader, and two firms he controls, Kura Oil LLC and Shirvan "
+         "Cargo, were announced by Britain on Monday.", {("United Kingdom", "Kura Oil LLC"),
+                                                         ("United Kingdom", "Shirvan Cargo")}),
+    ],
+)
+def test_sanctions_told_by_facing_by_a_noun_or_by_a_second_measure(run, text, expected) -> None:
+    found = {(authority, target) for authority, target, _ in sanctions(run(text, published="2026-06-10"))}
+    assert expected <= found, found
+
+
+def test_sanctions_facing_measures_without_a_sanction_before_is_no_sanction(run) -> None:
+    text = "Opposition leaders said on Monday that Sandhurst Bunkering could face a travel ban."
+    assert sanctions(run(text, published="2026-06-10")) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "The Council further listed ..." after the bloc acted: the bloc, and every name of the list
+        ("The European Union imposed sanctions on Monday. The Council further listed Tamar Odeshvili, a former "
+         "deputy governor of Kutaisi who hired the organisers, Levan Bakradze, a Batumi-based blogger who ran "
+         "fake news channels, and Nino Abashidze, a retired judge.",
+         {"Tamar Odeshvili", "Levan Bakradze", "Nino Abashidze"}),
+        # restrictive measures told in the passive, after the authority acted
+        ("The Council of the European Union imposed sanctions on Monday. In addition, restrictive measures were "
+         "imposed on Kolhida Consult LLC, a Tbilisi consultancy, and on its director, Zurab Gelashvili.",
+         {"Kolhida Consult LLC", "Zurab Gelashvili"}),
+    ],
+)
+def test_sanctions_further_listed_by_a_bodys_bare_noun_and_passive_restrictive_measures(run, text, expected) -> None:
+    found = {target for _, target, _ in sanctions(run(text, published="2026-06-10"))}
+    assert expected <= found, found
+
+
+def test_sanctions_a_teller_named_in_parts_after_a_count_of_ships_is_no_vessel(run) -> None:
+    text = ("Britain sanctioned the trader Olek Varga, as well as 12 tankers, the Foreign, Commonwealth and "
+            "Development Office said.")
+    found = {target for _, target, _ in sanctions(run(text, published="2026-06-10"))}
+    assert not found & {"Foreign", "Commonwealth", "Development Office"}, found
