@@ -18,6 +18,7 @@ from kg.terms import (
     DATE,
     DATE_TEXT,
     EVENT_TYPE,
+    ISSUED_BY,
     LABEL,
     LOCATION,
     MEMBER,
@@ -116,7 +117,11 @@ def _role_report(fact: RoleFact) -> tuple[str, ...]:
 
 
 def _sanction_claim(fact: SanctionFact) -> tuple[str, ...]:
-    return (fact.authority, fact.target)
+    return (fact.authority, fact.target, fact.issuer or "")  # (the State Department's and Treasury's are two)
+
+
+def _sanction_report(fact: SanctionFact) -> tuple[str, ...]:
+    return (fact.authority, fact.target)  # "OFAC sanctioned X" and "the US sanctioned X" report one sanction
 
 
 def _event_claim(fact: EventFact) -> tuple[str, ...]:
@@ -130,9 +135,10 @@ FACT_KINDS = (
     FactKind("event", EventFact, "Event", entities=(("place", LOCATION), ("participants", PARTICIPANT)),
              literals=(("label", LABEL), ("event_type", EVENT_TYPE)), claim=_event_claim,  # type: ignore[arg-type]
              terms=(("status", STATUS),), dated=True, is_thing=True),
-    FactKind("sanction", SanctionFact, "Sanction", entities=(("authority", AUTHORITY), ("target", TARGET)),
+    FactKind("sanction", SanctionFact, "Sanction",
+             entities=(("authority", AUTHORITY), ("target", TARGET), ("issuer", ISSUED_BY)),
              literals=(("program", PROGRAM), ("reason", REASON)), claim=_sanction_claim,  # type: ignore[arg-type]
-             dated=True),
+             dated=True, report=_sanction_report),  # type: ignore[arg-type]
 )
 _BY_TYPE = {kind.fact_type: kind for kind in FACT_KINDS}
 

@@ -120,6 +120,7 @@ class SanctionFact:
     date: DateValue | None = None
     program: str | None = None  # "Executive Order 14024", ...
     reason: str | None = None
+    issuer: str | None = None  # Entity.key of the government body that acted for the authority: OFAC for the US
 
 
 Fact = RoleFact | EventFact | SanctionFact

@@ -49,6 +49,7 @@ from kg.terms import (  # noqa: F401 (re-exported: callers import terms from kg.
     EXTRACTOR,
     GENERATED_AT,
     HEADLINE,
+    ISSUED_BY,
     KG,
     LABEL,
     LATITUDE,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -71,7 +72,9 @@ GROUP_PRONOUNS = {"it", "they"}
 MEMBER_PRONOUNS = {"they"}  # "Among them are X and Y" ("them" by its lemma): the members of the group told before
 RELATIVE_PRONOUNS = {"which", "who", "that"}  # "the United Kingdom, which today sanctioned X": the body before
 PROGRAM_WORDS = ("Executive Order", "E.O.")
-GOVERNMENT_ACTORS = {GOVERNMENT_BODY, PERSON}  # who acts for a country: their claims stand for the country's
+# a body of the European Union, which acts for it: "the Council of the European Union", "the EU Council"
+BLOC_NAME = re.compile(r"\b(?:European Union|EU)\b")
+EUROPEAN_UNION = "European Union"
 
 
 @dataclass
@@ -91,6 +94,9 @@ class _Action:
     co_authorities: tuple[str, ...] = ()  # "The United Kingdom and Canada sanctioned X": Canada
     done: bool = False  # told as done by a verb ("froze"): not by a noun ("US sanctions on X"), not as to come
     dated_by_context: bool = False  # its date was not written with it but carried from the text around it
+    # told in a government's release as another body's, undated, in the present perfect: "The Treasury also has
+    # designated X" in a State Department release (no date is carried to it)
+    reported_undated: bool = False
 
 
 def extract_sanctions(
@@ -155,7 +161,7 @@ def extract_sanctions(
     authorities = {a.authority for a in actions} | {home.body}
     for action in actions:  # who imposes sanctions in this article is not their target, nor a first name
         action.targets = [t for t in action.targets if t not in authorities and not named_only_as_kin(t, table)]
-    return _to_facts([a for a in actions if a.targets or a.refers_back], table), skipped
+    return _to_facts([a for a in actions if a.targets or a.refers_back], table, home), skipped
 
 
 def _announced_before(before: list[Span], matched: dict[int, tuple[DependencyPattern, dict[str, Token]]],
@@ -275,7 +281,7 @@ def _carry_dates(actions: list[_Action], document: Document) -> None:
     (not a mention by a noun: "the latest US sanctions on X")."""
     written = [a.date is not None and bool(a.date.value) for a in actions]  # (not a day carried or filled in)
     for number, action in enumerate(actions):
-        if action.date is not None:
+        if action.date is not None or action.reported_undated:
             continue  # (a day written but not resolved, without a publication date, stays as written)
         near = [e for e, dated in zip(reversed(actions[:number]), reversed(written[:number]), strict=True)
                 if dated and action.sentence - e.sentence <= FOLLOW_SENTENCES]
@@ -591,7 +597,9 @@ def _read_action(pattern: DependencyPattern, slots: dict[str, Token], sent: Span
     if token.dep_ == "relcl" and date is not None and date.datatype == "gYear" \
             and _before_publication_year(date, document) and not _told_as_now(token):
         return None  # "The United States, which blacklisted X in 2023, ...": recalled in passing, not reported
-    date = date or _date_by_tense(token, document, home)
+    # (another body's action told in a release, "Treasury also has designated X", is not the release's own)
+    own = home.body is None or authority in (None, home.body) or table.kind(authority) != GOVERNMENT_BODY
+    date = date or _date_by_tense(token, document, home, own)
     extra_groups = tuple(w for t in targets for c in t.conjuncts if _group_noun(c)
                          for w in (c.lemma_.lower(), c.lower_))
     # the other counted groups of the action, however the parse hangs them ("sanctions on three individuals,
@@ -605,13 +613,14 @@ def _read_action(pattern: DependencyPattern, slots: dict[str, Token], sent: Span
     return _Action(authority, keys, evidence, date, _program(sent), refers_back, people_told_before=people_told_before,
                    group=None if keys else group, anaphoric=anaphoric,
                    extra_groups=() if keys else extra_groups, co_authorities=co_authorities,
-                   done=token.pos_ == "VERB" and pattern.name not in NOUN_PATTERNS and not future(token))
+                   done=token.pos_ == "VERB" and pattern.name not in NOUN_PATTERNS and not future(token),
+                   reported_undated=home.release and not own and date is None and _perfect(token))
 
 
-def _date_by_tense(token: Token, document: Document, home: HomeContext) -> DateValue | None:
+def _date_by_tense(token: Token, document: Document, home: HomeContext, own: bool = True) -> DateValue | None:
     """An action told in the present ("is designating", "are imposing", "are designated") happens on the day
-    of publication; in a government's own release, so does one told in the future ("will impose") or the
-    present perfect ("has frozen")."""
+    of publication; in a government's own release, so does its own action told in the future ("will impose")
+    or the present perfect ("has frozen"), not another body's ("the Treasury also has designated X")."""
     if document.published is None:
         return None
     if token.pos_ == "NOUN" and home.release and _verbless(token.sent):
@@ -623,10 +632,15 @@ def _date_by_tense(token: Token, document: Document, home: HomeContext) -> DateV
     present = verb.tag_ in ("VBZ", "VBP") or (verb.tag_ in ("VBG", "VBN") or "being" in aux) and bool(
         aux & {"is", "are", "am"})  # "is designating", "are designated", "are being designated"
     future = "will" in aux and home.release
-    perfect = bool(aux & {"has", "have"}) and home.release  # "The UK has frozen the assets of X"
+    perfect = bool(aux & {"has", "have"}) and home.release and own  # "The UK has frozen the assets of X"
     if not (present or future or perfect):
         return None
     return resolve_date("today", document.published)
+
+
+def _perfect(token: Token) -> bool:
+    """Whether an action is told in the present perfect: "has designated", "have been listed"."""
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("has", "have") for c in token.children)
 
 
 def _verbless(sent: Span) -> bool:
@@ -860,7 +874,7 @@ def _program(sent: Span) -> str | None:
     return None
 
 
-def _to_facts(actions: list[_Action], table: EntityTable) -> list[SanctionFact]:
+def _to_facts(actions: list[_Action], table: EntityTable, home: HomeContext) -> list[SanctionFact]:
     by_target: dict[str, list[tuple[str, _Action]]] = {}
     for number, action in enumerate(actions):
         targets = action.targets
@@ -875,22 +889,45 @@ def _to_facts(actions: list[_Action], table: EntityTable) -> list[SanctionFact]:
                 by_target.setdefault(target, []).append((authority, action))
     facts = []
     for target, claims in by_target.items():
-        # a government's body or officer over its country ("Treasury" and "the United States" for one action); a
-        # bloc and a country are two authorities ("the EU listed X; the United States blacklisted X in June")
-        # (a country stays beside another country's body: "the UK listed X; the US Treasury designated X too")
-        bodies_of = {table.lexicon.body_countries.get(table.label(a)) for a, _ in claims
-                     if table.kind(a) in GOVERNMENT_ACTORS}
-        by_body = bool(bodies_of)
-        authorities = {a for a, _ in claims if not (table.kind(a) == COUNTRY and bodies_of
-                                                    and (None in bodies_of or table.label(a) in bodies_of))}
-        for authority in sorted(authorities, key=lambda a: [a for a, _ in claims].index(a)):
-            # the date and programme of one government's action, told by any of its bodies or officers
-            related = [act for a, act in claims if a == authority or by_body and table.kind(a) == COUNTRY
-                       or table.kind(a) in GOVERNMENT_ACTORS and table.kind(authority) in GOVERNMENT_ACTORS]
-            related.sort(key=lambda act: act.dated_by_context)  # a date written with the action first
-            date = next((act.date for act in related if act.date and act.date.value), None)
-            date = date or next((act.date for act in related if act.date), None)
-            program = next((act.program for act in related if act.program), None)
-            evidence = tuple(dict.fromkeys(act.evidence for act in related))
-            facts.append(SanctionFact(authority, target, evidence, date, program))
+        # a government body acts for its country or bloc, the authority, and is kept as the issuer ("OFAC" and
+        # "the United States" for one action are one sanction; the State Department's and Treasury's are two);
+        # an officer acts for a country not named: the country's claims beside an officer's are the officer's
+        acting = [(_sovereign(a, table, home), a, act) for a, act in claims]
+        officer = any(table.kind(a) == PERSON for a, _ in claims)
+        acting = [(s, a, act) for s, a, act in acting if not (officer and table.kind(s) == COUNTRY and s == a)]
+        for authority in dict.fromkeys(s for s, _, _ in acting):
+            issuers = list(dict.fromkeys(a for s, a, _ in acting if s == authority and a != authority))
+            for issuer in issuers or [None]:
+                # the date and programme of one body's action, told by it or (for the first body told) by its country
+                told = (issuer, authority) if issuer in (None, *issuers[:1]) else (issuer,)
+                related = [act for s, a, act in acting if s == authority and a in told]
+                related.sort(key=lambda act: act.dated_by_context)  # a date written with the action first
+                date = next((act.date for act in related if act.date and act.date.value), None)
+                date = date or next((act.date for act in related if act.date), None)
+                program = next((act.program for act in related if act.program), None)
+                evidence = tuple(dict.fromkeys(act.evidence for act in related))
+                facts.append(SanctionFact(authority, target, evidence, date, program, issuer=issuer))
     return facts
+
+
+def _sovereign(authority: str, table: EntityTable, home: HomeContext) -> str:
+    """The country or bloc a government body acts for: the one kg/data/organizations.tsv gives it, the
+    publisher's country for the publishing body, or the one its name tells ("the Council of the European Union",
+    "the Japanese Ministry of Finance", "Global Affairs Canada"); the authority itself for a country, a bloc, an
+    officer or a body of no known country."""
+    label = table.label(authority)
+    named_for = table.kind(authority) == ORGANIZATION and table.lexicon.country(label.split()[-1])
+    if table.kind(authority) != GOVERNMENT_BODY and not named_for:  # ("Global Affairs Canada" may be tagged so)
+        return authority
+    owner = table.lexicon.body_countries.get(label)
+    if owner is None and authority == home.body and home.country:
+        return home.country
+    if owner is None and BLOC_NAME.search(label):
+        owner = EUROPEAN_UNION
+    owner = owner or next((c for word in label.split() for c in [table.lexicon.country(word.strip(",'’"))
+                                                                  or table.lexicon.demonym(word.strip(",'’"))] if c),
+                          None)
+    if owner is None:
+        return authority
+    known = table.lexicon.organization(owner)
+    return table.ensure(*known) if known else table.ensure(owner, COUNTRY)

@@ -143,17 +143,17 @@ def test_seeds_sanctions_filter_by_authority_and_target_type_then_csv(browser: A
     browser.find_element(By.LINK_TEXT, "Sanctions").click()  # the home page's count links to the list
     WebDriverWait(browser, 10).until(lambda d: d.current_url.endswith("/sanctions"))
     assert len(browser.find_elements(By.CSS_SELECTOR, "tr.sanction")) == 4
-    Select(browser.find_element(By.ID, "f-authority")).select_by_visible_text("U.S. Department of the Treasury (2)")
+    Select(browser.find_element(By.ID, "f-authority")).select_by_visible_text("United States (2)")
     Select(browser.find_element(By.ID, "f-target")).select_by_value("company")
     browser.find_element(By.CSS_SELECTOR, "form.filters button").click()
     WebDriverWait(browser, 10).until(lambda d: "authority=" in d.current_url)
     query = urllib.parse.parse_qs(urllib.parse.urlsplit(browser.current_url).query)
-    assert query["authority"] == ["organization/u-s-department-of-the-treasury"]
+    assert query["authority"] == ["place/united-states"]
     assert query["target_type"] == ["company"]
     rows = browser.find_elements(By.CSS_SELECTOR, "tr.sanction")
     assert sorted(r.find_element(By.CSS_SELECTOR, "td.target").text for r in rows) == ["Lukoil", "Rosneft"]
-    assert {r.find_element(By.CSS_SELECTOR, "td.authority").text for r in rows} == {
-        "U.S. Department of the Treasury"}
+    assert {r.find_element(By.CSS_SELECTOR, "td.authority").text for r in rows} == {  # the country, and the
+        "United States through U.S. Department of the Treasury"}                     # body that acted for it
     assert all("2 Oct 2025" in r.text or "22 Oct 2025" in r.text for r in rows)
     _shoot(browser, "sanctions-filtered")
     href = browser.find_element(By.CSS_SELECTOR, "a.csv").get_attribute("href")

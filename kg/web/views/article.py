@@ -64,7 +64,7 @@ def gather_article(store: GraphReader, namer: Namer, index: LabelIndex, doc_id: 
     claims = article_claims(store, node, reader)
     cache = {node.value: mentions}
     for claim in claims:
-        involved = {claim.person, claim.org, claim.place, claim.authority, claim.target, *claim.participants}
+        involved = claim.entities
         for source in claim.sources:
             mark_source(store, namer, source, involved, None, cache)
     mentioned = {}

@@ -24,7 +24,7 @@ from kg.web.views.reads import FactReader, Row
 
 DATED_KINDS = ("Event", "Sanction")
 # The predicates that link a dated fact to the entities a timeline can be filtered by.
-ENTITY_LINKS = (o.PARTICIPANT, o.LOCATION, o.AUTHORITY, o.TARGET)
+ENTITY_LINKS = (o.PARTICIPANT, o.LOCATION, o.AUTHORITY, o.TARGET, o.ISSUED_BY)
 
 
 @dataclass

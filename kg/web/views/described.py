@@ -13,7 +13,7 @@ from kg.store import GraphReader, NamedNode, Quad, Triple
 
 FACT_CLASSES = {o.kg("Role"), o.kg("Event"), o.kg("Sanction")}
 # How a fact links to the entities taking part in it (mentions and articles link to entities too).
-FACT_LINKS = {o.MEMBER, o.ORGANIZATION_P, o.LOCATION, o.PARTICIPANT, o.AUTHORITY, o.TARGET}
+FACT_LINKS = {o.MEMBER, o.ORGANIZATION_P, o.LOCATION, o.PARTICIPANT, o.AUTHORITY, o.TARGET, o.ISSUED_BY}
 NAMES = (o.LABEL, o.HEADLINE)  # how a linked entity or article is called
 
 

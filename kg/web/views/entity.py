@@ -150,7 +150,7 @@ def mark_sources(store: GraphReader, namer: Namer, claims: list[Claim], entity: 
     """Give every source its sentence as escaped HTML, the claim's entities marked."""
     mentions: dict[str, list[tuple[int, int, str]]] = {}
     for claim in claims:
-        involved = {claim.person, claim.org, claim.place, claim.authority, claim.target, *claim.participants}
+        involved = claim.entities
         for source in claim.sources:
             mark_source(store, namer, source, involved, entity, mentions)
 
@@ -186,7 +186,7 @@ def neighbours(namer: Namer, index: LabelIndex, shared: dict[str, int], entity: 
     facts: Counter[str] = Counter()
     labels: dict[str, tuple[str, str]] = {}
     for claim in claims:
-        linked = {claim.person, claim.org, claim.place, claim.authority, claim.target, *claim.participants}
+        linked = claim.entities
         if claim.kind == "Event" and claim.via != "self":
             linked.add(claim.node)
             labels[claim.node] = (event_title(claim, index), "Event")

@@ -94,11 +94,17 @@ class Claim(Dated):
     participants: set[str] = field(default_factory=set)
     authority: str = ""
     target: str = ""
+    issuer: str = ""  # the government body that acted for the authority
     program: str = ""
     date: str = ""
     datatype: str = ""
     date_text: str = ""
     sources: list[Source] = field(default_factory=list)
+
+    @property
+    def entities(self) -> set[str]:
+        """The entities the claim links ("" where a slot is empty)."""
+        return {self.person, self.org, self.place, self.authority, self.target, self.issuer, *self.participants}
 
     @property
     def articles(self) -> list[str]:
@@ -208,6 +214,7 @@ def _fill_event(claim: Claim, row: dict[str, Any]) -> None:
 
 def _fill_sanction(claim: Claim, row: dict[str, Any]) -> None:
     claim.authority, claim.target = _text(row, "authority"), _text(row, "target")
+    claim.issuer = claim.issuer or _text(row, "issuer")
     claim.program = claim.program or _text(row, "program")
     _fill_date(claim, row)
 

@@ -26,7 +26,7 @@ FACT_VARS: dict[str, dict[str, NamedNode]] = {
     "Event": {"label": o.LABEL, "etype": o.EVENT_TYPE, "date": o.DATE, "dateText": o.DATE_TEXT,
               "place": o.LOCATION, "status": o.STATUS, "participant": o.PARTICIPANT},
     "Sanction": {"authority": o.AUTHORITY, "target": o.TARGET, "date": o.DATE, "dateText": o.DATE_TEXT,
-                 "program": o.PROGRAM, "reason": o.REASON},
+                 "program": o.PROGRAM, "reason": o.REASON, "issuer": o.ISSUED_BY},
 }
 EVIDENCE_VARS = {"sentence": o.SENTENCE, "start": o.START, "end": o.END, "boiler": o.BOILERPLATE}
 ARTICLE_VARS = {"headline": o.HEADLINE, "publisher": o.PUBLISHER, "published": o.DATE_PUBLISHED}
@@ -34,7 +34,7 @@ ARTICLE_VARS = {"headline": o.HEADLINE, "publisher": o.PUBLISHER, "published": o
 LINKS = {
     "Role": ((o.MEMBER, "member"), (o.ORGANIZATION_P, "organization")),
     "Event": ((o.PARTICIPANT, "participant"), (o.LOCATION, "location")),
-    "Sanction": ((o.AUTHORITY, "authority"), (o.TARGET, "target")),
+    "Sanction": ((o.AUTHORITY, "authority"), (o.TARGET, "target"), (o.ISSUED_BY, "issuer")),
 }
 KINDS = tuple(FACT_VARS)
 

@@ -42,6 +42,7 @@ class SanctionRow(Dated):
     date_text: str = ""
     programs: set[str] = field(default_factory=set)
     reasons: set[str] = field(default_factory=set)
+    issuers: dict[str, str] = field(default_factory=dict)  # IRI -> label of each body that acted for the authority
     articles: list[ArticleInfo] = field(default_factory=list)
 
     def order(self) -> tuple[int, int, int]:
@@ -88,6 +89,9 @@ def sanction_rows(store: GraphReader, index: LabelIndex, tables: GraphTables) ->
                 claim[0].value, authority, aimed, known_a.label if known_a else authority,
                 known_t.label if known_t else aimed, target_type(index, aimed))
         _fill(row, values, tables.article(graph.value))
+        for issuer in values.get(o.ISSUED_BY.value, ()):
+            known = index.get(issuer.value)
+            row.issuers[issuer.value] = known.label if known else issuer.value
     ordered = sorted(rows.values(), key=lambda r: (r.authority_label.casefold(), r.target_label.casefold()))
     ordered.sort(key=lambda r: r.order(), reverse=True)
     return ordered

@@ -24,7 +24,7 @@ ARTICLES = """SELECT ?a ?headline ?published ?publisher WHERE { ?a a kg:Article 
   OPTIONAL { ?a schema:headline ?headline } OPTIONAL { ?a schema:datePublished ?published }
   OPTIONAL { ?a schema:publisher ?publisher } }"""
 # How a fact links to the entities in it; a fact is counted once per claim, however many articles state it.
-FACT_LINKS = (o.MEMBER, o.ORGANIZATION_P, o.PARTICIPANT, o.LOCATION, o.AUTHORITY, o.TARGET)
+FACT_LINKS = (o.MEMBER, o.ORGANIZATION_P, o.PARTICIPANT, o.LOCATION, o.AUTHORITY, o.TARGET, o.ISSUED_BY)
 TITLE_CHARS = 110  # a title made from the first sentence is cut at a word boundary before this
 # A photo credit in brackets ends a caption line: "... in Alaska. (Photo: Reuters)"; the title skips it.
 PHOTO_CREDIT = re.compile(r"\([^()\n]{0,80}\b(?:photo|image|getty|afp|reuters|credit)\b[^()\n]{0,80}\)", re.I)
