@@ -371,9 +371,15 @@ def _hit_targets(token: Token, slots: dict[str, Token], table: EntityTable) -> _
               for o in c.children if o.dep_ == "pobj"]
     agents += [m for m in slots["noun"].children if m.dep_ in ("compound", "amod", "nmod", "poss")
                and (table.key_at(m) or table.country_of_word(m))]
-    if not agents and not any(c.dep_ == "advmod" and c.lower_ == "also" for c in token.children):
+    if not agents and not _told_as_more(token):
         return None
     return (agents[0] if agents else None), [c for c in token.children if c.dep_ == "nsubjpass"], None
+
+
+def _told_as_more(verb: Token) -> bool:
+    """Whether an action is told as one more, after the one told before: "X was also hit", "... as well"."""
+    return any(c.dep_ == "advmod" and (c.lower_ == "also" or c.lower_ == "well" and any(
+        a.lower_ == "as" for a in c.children)) for c in verb.children)
 
 
 def _identified_targets(token: Token, slots: dict[str, Token], table: EntityTable) -> _Read:
@@ -409,7 +415,7 @@ def _objects_joined_to_verb(verb: Token) -> list[Token]:
     """More targets the parse joins to the verb itself: "froze the assets of A and B, as well as the firms C
     and D" (a noun can be no conjunct of a verb; a second object after "as well as" is one more target)."""
     joined = [c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")]
-    return joined + [c for c in verb.children if c.dep_ == "dobj" and c.i > 1 and c.lemma_.lower() not in ASSET_NOUNS
+    return joined + [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() not in ASSET_NOUNS
                      and any(w.lower_ == "well" for w in verb.doc[max(c.left_edge.i - 3, 0) : c.left_edge.i])]
 
 

@@ -300,10 +300,7 @@ def _kin_named_along(noun: Token, table: EntityTable) -> list[Token]:
     for i in range(noun.i, noun.sent.end - 2):
         word = doc[i]
         if (word.lemma_.lower() in KIN_NOUNS or word.lower_ in KIN_NOUNS) and doc[i + 1].text == ",":
-            end = i + 2
-            while end < noun.sent.end and end - i - 2 < MAX_ITEM_NAME and doc[end].text.istitle() and doc[end].is_alpha:
-                end += 1  # a name the model missed: "his brother, Efrain Soto Ruiz,"
-            key = table.key_at(i + 2) or (name_by_shape(doc[end - 1], table) if end > i + 2 else None)
+            key = table.key_at(i + 2)
             if key is not None and table.kind(key) == PERSON:
                 span = table.span_at(i + 2)
                 found.append(doc[span[1] - 1])  # type: ignore[index]
@@ -354,7 +351,7 @@ def names_listed_from(doc: Doc, i: int, table: EntityTable) -> list[Token]:
         last = doc[span[1] - 1]
         if last.dep_ == "nsubj" and last.head.lemma_.lower() in REPORTING_VERBS:
             break  # "sanctioned A and B, the Foreign Office said": the teller, no item
-        found.append(doc[span[1] - 1])
+        found.append(last)
         i = span[1]
         if i >= end or doc[i].text not in LIST_SEPARATORS:
             break

@@ -999,3 +999,10 @@ def test_sanctions_another_bodys_action_told_in_a_release_keeps_no_date(run) -> 
              for f in extraction.facts if isinstance(f, SanctionFact)}
     assert ("Orlin Vasev", "US State Department", "2026-03-11") in found, found
     assert ("Orlin Vasev", "U.S. Department of the Treasury", None) in found, found
+
+
+def test_sanctions_hit_with_sanctions_as_well_after_a_sanction(run) -> None:
+    text = ("Britain sanctioned two arms brokers on Monday. A Tallinn-based forwarder, Kalev Cargo, was hit with "
+            "sanctions as well.")
+    found = {(authority, target) for authority, target, _ in sanctions(run(text, published="2026-03-11"))}
+    assert ("United Kingdom", "Kalev Cargo") in found, found
