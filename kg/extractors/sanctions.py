@@ -753,8 +753,8 @@ def _authority(subject: Token, sent: Span, table: EntityTable, home: HomeContext
         return _body_antecedent(subject, table) or home.body  # "the department", "the ministry"
     if subject.lemma_.lower() == BLOC and key is None:  # "the bloc also placed X under sanctions"
         return _bloc_antecedent(subject, table)
-    if subject.lower_ in ("we", "i") and home.body:  # a release's own voice: "Today, I am publicly designating X"
-        return home.body
+    if subject.lower_ in ("we", "i") and (home.body or home.release and home.country):
+        return home.body or home.country  # a release's own voice: "Today, I am publicly designating X"
     pronoun = subject.lower_
     if pronoun in RELATIVE_PRONOUNS and subject.head.dep_ == "relcl" and subject.head.head.i < subject.i:
         return _authority(subject.head.head, sent, table, home)  # "the United Kingdom, which today sanctioned X"

@@ -1006,3 +1006,10 @@ def test_sanctions_hit_with_sanctions_as_well_after_a_sanction(run) -> None:
             "sanctions as well.")
     found = {(authority, target) for authority, target, _ in sanctions(run(text, published="2026-03-11"))}
     assert ("United Kingdom", "Kalev Cargo") in found, found
+
+
+def test_sanctions_the_voice_of_a_government_release_without_a_named_body_is_its_country(run) -> None:
+    text = "I have today imposed an asset freeze and a travel ban on Varga Holdings and its owner, Olek Varga."
+    url = "https://www.gov.uk/government/news/asset-freeze-on-varga-network"
+    found = {(authority, target) for authority, target, _ in sanctions(run(text, published="2026-03-11", url=url))}
+    assert {("United Kingdom", "Varga Holdings"), ("United Kingdom", "Olek Varga")} <= found, found
