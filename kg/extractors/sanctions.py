@@ -750,11 +750,16 @@ def _authority(subject: Token, sent: Span, table: EntityTable, home: HomeContext
                       if k and table.kind(k) in (ORGANIZATION, COUNTRY)), None)
         if owner is not None:
             return owner  # "the EU Council listed X": the bloc whose council it is
-        return _body_antecedent(subject, table) or home.body  # "the department", "the ministry"
+        # "the department", "the ministry"; "the Government" in a release of a government that names no body
+        return _body_antecedent(subject, table) or home.body or (home.country if home.release else None)
     if subject.lemma_.lower() == BLOC and key is None:  # "the bloc also placed X under sanctions"
         return _bloc_antecedent(subject, table)
     if subject.lower_ in ("we", "i") and (home.body or home.release and home.country):
         return home.body or home.country  # a release's own voice: "Today, I am publicly designating X"
+    if home.release and home.country and key is None and subject.lower_ in table.lexicon.titles_by_last and not any(
+            c.dep_ in ("compound", "amod", "poss", "nmod") and (table.country_of_word(c) or table.key_at(c))
+            for c in subject.children):
+        return home.country  # "The Foreign Secretary has today sanctioned X" in the government's own release
     pronoun = subject.lower_
     if pronoun in RELATIVE_PRONOUNS and subject.head.dep_ == "relcl" and subject.head.head.i < subject.i:
         return _authority(subject.head.head, sent, table, home)  # "the United Kingdom, which today sanctioned X"

@@ -1013,3 +1013,19 @@ def test_sanctions_the_voice_of_a_government_release_without_a_named_body_is_its
     url = "https://www.gov.uk/government/news/asset-freeze-on-varga-network"
     found = {(authority, target) for authority, target, _ in sanctions(run(text, published="2026-03-11", url=url))}
     assert {("United Kingdom", "Varga Holdings"), ("United Kingdom", "Olek Varga")} <= found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a title without a name, or the bare "Government", in a government's release: its country
+        ("The Foreign Secretary has today sanctioned Tessaly Marine.", "United Kingdom"),
+        ("The Government has today designated Tessaly Marine under the Russia sanctions regime.", "United Kingdom"),
+        # another country's title keeps that country
+        ("The French Foreign Minister has today sanctioned Tessaly Marine.", "France"),
+    ],
+)
+def test_sanctions_an_unnamed_title_in_a_government_release(run, text, expected) -> None:
+    url = "https://www.gov.uk/government/news/tessaly"
+    found = {(authority, target) for authority, target, _ in sanctions(run(text, published="2026-03-11", url=url))}
+    assert (expected, "Tessaly Marine") in found, found
