@@ -383,12 +383,13 @@ def _told_as_more(verb: Token) -> bool:
 
 
 def _identified_targets(token: Token, slots: dict[str, Token], table: EntityTable) -> _Read:
-    """ "identified the vessel X as blocked property": the authority that identifies it, and the vessel; only
-    where "as" comes just before the property ("as property", "as blocked property")."""
+    """ "identified the vessel X as blocked property", "the tankers A and B were identified as blocked property":
+    the authority that identifies it, and the vessels; only where "as" comes just before the property ("as
+    property", "as blocked property")."""
     noun = slots["property"]
     if "as" not in (t.lower_ for t in noun.doc[max(noun.i - 2, 0) : noun.i]):
         return None
-    return _subject(token), [c for c in token.children if c.dep_ == "dobj" and c.i != noun.i], None
+    return _subject(token), [c for c in token.children if c.dep_ in ("dobj", "nsubjpass") and c.i != noun.i], None
 
 
 def _freezes_on_targets(token: Token, slots: dict[str, Token], table: EntityTable) -> _Read:
@@ -590,7 +591,10 @@ def _read_action(pattern: DependencyPattern, slots: dict[str, Token], sent: Span
     # listed X" after "the European Union imposed sanctions"): the authority of the action before
     bare = subject is not None and table.lexicon.org_word(subject.text) == GOVERNMENT_BODY and not any(
         c.dep_ in ("compound", "amod", "poss", "nmod", "prep") for c in subject.children)
-    anaphoric = authority is None and (subject is None or bare) and token.pos_ == "VERB"
+    # ("The designation of X cuts him off ...": the designation just told, by its authority)
+    told_before = pattern.name == "designation_of" and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that")
+                                                            for c in token.children)
+    anaphoric = authority is None and (subject is None or bare) and (token.pos_ == "VERB" or told_before)
     if not keys and not refers_back and not (group and authority) and not (listing and (authority or anaphoric)) \
             and not announced:
         return None

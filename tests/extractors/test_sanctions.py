@@ -1029,3 +1029,19 @@ def test_sanctions_an_unnamed_title_in_a_government_release(run, text, expected)
     url = "https://www.gov.uk/government/news/tessaly"
     found = {(authority, target) for authority, target, _ in sanctions(run(text, published="2026-03-11", url=url))}
     assert (expected, "Tessaly Marine") in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # vessels identified in the passive, after the sanction that names their owner
+        ("Britain sanctioned the shipper Kestrel Lines on Monday. The tankers Coral Meridian and Nightjar Star "
+         "were identified as blocked property.", ("United Kingdom", "Nightjar Star")),
+        # "The designation of X" after a sanction: that designation, by its authority
+        ("The EU sanctioned three traders on Monday. The designation of Olek Varga, a grain trader, cuts him off "
+         "from European banks.", ("European Union", "Olek Varga")),
+    ],
+)
+def test_sanctions_told_again_by_a_passive_identification_or_the_designation(run, text, expected) -> None:
+    found = {(authority, target) for authority, target, _ in sanctions(run(text, published="2026-03-11"))}
+    assert expected in found, found
