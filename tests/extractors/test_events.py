@@ -888,6 +888,20 @@ def test_events_a_strike_called_for_a_weekday_is_the_coming_one(run) -> None:
     assert ("strike", "2025-11-06") in found, found
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # workers who strike tell a strike by the verb; attackers who strike, an attack
+        ("Nurses struck at two hospitals in Leeds on Monday.", ("strike", "2026-03-09")),
+        ("Dock workers will strike at the port of Rotterdam on Friday.", ("strike", "2026-03-13")),
+        ("Rebels struck an army post in Gao on Monday.", ("attack", "2026-03-09")),
+    ],
+)
+def test_events_a_strike_told_by_its_verb_by_workers_or_attackers(run, text, expected) -> None:
+    found = dated_events(run(text, published="2026-03-10"))
+    assert expected in found, found
+
+
 def test_events_an_invitation_to_visit_is_no_visit(run) -> None:
     assert not events(run("Prime Minister Rabuka invited the President to visit Fiji next year.",
                           published="2025-10-08"))
