@@ -18,6 +18,7 @@ from kg.extractors.patterns import DependencyPattern, iter_matches, load_pattern
 from kg.extractors.target_lists import (
     BULLETS,
     INCLUDING,
+    SANCTION_NOUNS,
     bullet_line,
     bullet_targets,
     ends_with_colon,
@@ -65,7 +66,6 @@ FOLLOW_SENTENCES = 3
 MEMBER_SENTENCES = 5
 LISTING_WORDS = word_list("listing_words")
 SANCTION_VERBS = word_list("sanction_verbs")
-SANCTION_NOUNS = word_list("sanction_nouns")
 HEADING_WORDS = 3
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 GROUP_PRONOUNS = {"it", "they"}
@@ -642,7 +642,7 @@ def _date_by_tense(token: Token, document: Document, home: HomeContext, own: boo
     present = verb.tag_ in ("VBZ", "VBP") or (verb.tag_ in ("VBG", "VBN") or "being" in aux) and bool(
         aux & {"is", "are", "am"})  # "is designating", "are designated", "are being designated"
     future = "will" in aux and home.release
-    perfect = bool(aux & {"has", "have"}) and home.release and own  # "The UK has frozen the assets of X"
+    perfect = _perfect(verb) and home.release and own  # "The UK has frozen the assets of X"
     if not (present or future or perfect):
         return None
     return resolve_date("today", document.published)
@@ -939,9 +939,9 @@ def _sovereign(authority: str, table: EntityTable, home: HomeContext) -> str:
         return home.country
     if owner is None and BLOC_NAME.search(label):
         owner = EUROPEAN_UNION
-    owner = owner or next((c for word in label.split() for c in [table.lexicon.country(word.strip(",'’"))
-                                                                  or table.lexicon.demonym(word.strip(",'’"))] if c),
-                          None)
+    words = [word.strip(",'’") for word in label.split()]
+    owner = owner or next((c for word in words for c in [table.lexicon.country(word) or table.lexicon.demonym(word)]
+                           if c), None)
     if owner is None:
         return authority
     known = table.lexicon.organization(owner)

@@ -7,6 +7,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.extractors.circumstances import REPORTING_VERBS
 from kg.extractors.entities import COMPANY_NOUNS, PORTFOLIO_WORDS, EntityTable, glued_hyphen
 from kg.extractors.lexicon import Lexicon, word_list
 from kg.model import COMPANY, COUNTRY, GOVERNMENT_BODY, ORGANIZATION, PERSON, PLACE
@@ -27,9 +28,8 @@ LIST_DEPS = {"appos", "conj"}  # how a parse links the members of a list
 LIST_SEPARATORS = {",", ";", "and"}
 LIST_ITEM_WORDS = 5  # words before a listed name: "Brigadier General (Retired)"
 MAX_ITEM_NAME = 5  # words of a capitalised list item read as a name
-REPORTING_VERBS = word_list("reporting_verbs")
 SANCTION_NOUNS = word_list("sanction_nouns")
-LISTING_NOUNS = ("designation", "blacklisting", "listing")  # "the designation of X": its target after "of"
+DESIGNATION_NOUNS = word_list("designation_nouns")  # "the designation of X": its target after "of"
 VESSEL_NOUNS = word_list("vessel")  # "the tanker X": a named ship or aircraft that can be blocked property
 
 
@@ -440,7 +440,8 @@ def _plain_word(word: Token, lexicon: Lexicon) -> bool:
 def targets_of_noun(noun: Token) -> list[Token]:
     """ "sanctions on X", "sanctions against X", "sanctions targeting X"."""
     found = []
-    prepositions = TARGET_PREPOSITIONS | ({"of"} if noun.lemma_.lower().startswith(LISTING_NOUNS) else set())
+    designation = noun.lemma_.lower() in DESIGNATION_NOUNS or noun.lower_ in DESIGNATION_NOUNS
+    prepositions = TARGET_PREPOSITIONS | ({"of"} if designation else set())
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ in prepositions:  # "on X and on Y": the second "on" too
             found += [c for p in (child, *child.conjuncts) if p.lower_ in prepositions
